@@ -1,0 +1,43 @@
+package io.jenkins.plugins.k6cloud.api;
+
+import java.util.List;
+
+/**
+ * What the plugin asks of k6 Cloud. One implementation per API flavour (v2 {@code /loadtests/v2},
+ * v6 {@code /cloud/v6}); the engine and the Jenkins glue only see this interface. Calls block the
+ * calling thread, are bounded by timeouts, and retry what is safe to retry within the client's
+ * retry budget before throwing.
+ */
+public interface K6CloudClient {
+
+    /**
+     * Starts a run of a load test. Never starts two runs for one call: when the outcome of the
+     * request is unknown (the response was lost), the client looks for the run the request may
+     * have created before it tries again.
+     */
+    TestRun startRun(long testId) throws K6CloudException;
+
+    /** Reads the fields of a run the plugin needs to follow it. */
+    TestRun getRun(long runId) throws K6CloudException;
+
+    /** Lists runs, following pagination to the end. */
+    List<TestRun> listRuns(RunQuery query) throws K6CloudException;
+
+    /**
+     * Asks k6 Cloud to stop a run. Returns normally when the stop was accepted or the run had
+     * already ended ("not running" counts as done).
+     */
+    void stopRun(long runId) throws K6CloudException;
+
+    /** The thresholds of a run and whether each passed; empty when the run has none. */
+    List<Threshold> getThresholds(long runId) throws K6CloudException;
+
+    /** A cheap authenticated call: returns normally when the token (and stack) are accepted. */
+    void checkToken() throws K6CloudException;
+
+    /** The load tests the token can see, for a drop-down. */
+    List<LoadTest> listLoadTests() throws K6CloudException;
+
+    /** One load test, to check an id and show its name. */
+    LoadTest getLoadTest(long testId) throws K6CloudException;
+}

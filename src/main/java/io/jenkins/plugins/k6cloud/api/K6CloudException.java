@@ -1,0 +1,115 @@
+package io.jenkins.plugins.k6cloud.api;
+
+/**
+ * A call to k6 Cloud that did not give the expected answer. The message says what happened and
+ * what to do, names the request (method and path) and never contains the token. Subclasses tell
+ * the engine whether trying again may help ({@link #isTransient()}).
+ */
+public class K6CloudException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final String request;
+    private final int httpStatus;
+
+    /**
+     * @param message what happened and what to do about it
+     * @param request the request, as {@code "GET /loadtests/v2/runs/42"}, or {@code null}
+     * @param httpStatus the HTTP status, or 0 when no response arrived
+     */
+    public K6CloudException(String message, String request, int httpStatus, Throwable cause) {
+        super(message, cause);
+        this.request = request;
+        this.httpStatus = httpStatus;
+    }
+
+    /** The request as {@code "METHOD /path"}, or {@code null}. */
+    public String request() {
+        return request;
+    }
+
+    /** The HTTP status of the response, or 0 when none arrived. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** Whether the same request may succeed later (transport errors, rate limits, server errors). */
+    public boolean isTransient() {
+        return false;
+    }
+
+    /** 401 or 403: the token is wrong, revoked, or lacks access to this test or stack. */
+    public static final class AuthenticationException extends K6CloudException {
+        private static final long serialVersionUID = 1L;
+
+        public AuthenticationException(String message, String request, int httpStatus) {
+            super(message, request, httpStatus, null);
+        }
+    }
+
+    /** 404: no such load test or run, or the token cannot see it. */
+    public static final class NotFoundException extends K6CloudException {
+        private static final long serialVersionUID = 1L;
+
+        public NotFoundException(String message, String request) {
+            super(message, request, 404, null);
+        }
+    }
+
+    /** 429: too many requests; {@link #retryAfterMillis()} says how long k6 Cloud asked us to wait. */
+    public static final class RateLimitedException extends K6CloudException {
+        private static final long serialVersionUID = 1L;
+        private final long retryAfterMillis;
+
+        public RateLimitedException(String message, String request, long retryAfterMillis) {
+            super(message, request, 429, null);
+            this.retryAfterMillis = retryAfterMillis;
+        }
+
+        /** The {@code Retry-After} delay in milliseconds, or -1 when the response had none. */
+        public long retryAfterMillis() {
+            return retryAfterMillis;
+        }
+
+        @Override
+        public boolean isTransient() {
+            return true;
+        }
+    }
+
+    /** 5xx: k6 Cloud (or a proxy in front of it) failed. */
+    public static final class ServerException extends K6CloudException {
+        private static final long serialVersionUID = 1L;
+
+        public ServerException(String message, String request, int httpStatus) {
+            super(message, request, httpStatus, null);
+        }
+
+        @Override
+        public boolean isTransient() {
+            return true;
+        }
+    }
+
+    /** No usable response: connection refused or reset, DNS failure, connect/read/call timeout. */
+    public static final class TransportException extends K6CloudException {
+        private static final long serialVersionUID = 1L;
+
+        public TransportException(String message, String request, Throwable cause) {
+            super(message, request, 0, cause);
+        }
+
+        @Override
+        public boolean isTransient() {
+            return true;
+        }
+    }
+
+    /** A response that is not what the API documents (a 2xx body we cannot read, an unexpected status). */
+    public static final class ProtocolException extends K6CloudException {
+        private static final long serialVersionUID = 1L;
+
+        public ProtocolException(String message, String request, int httpStatus, Throwable cause) {
+            super(message, request, httpStatus, cause);
+        }
+    }
+}

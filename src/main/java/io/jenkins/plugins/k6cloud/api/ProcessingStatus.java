@@ -1,0 +1,43 @@
+package io.jenkins.plugins.k6cloud.api;
+
+/** The {@code processing_status} of a test run: whether k6 Cloud is still processing its metrics. */
+public enum ProcessingStatus {
+    NOT_STARTED(0, "Not started"),
+    PROCESSING(1, "Processing"),
+    FINISHED(2, "Finished"),
+    ERROR(3, "Error"),
+    UNKNOWN(Integer.MIN_VALUE, "Unknown");
+
+    private final int code;
+    private final String label;
+
+    ProcessingStatus(int code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static ProcessingStatus of(Integer code) {
+        if (code == null) {
+            return UNKNOWN;
+        }
+        for (ProcessingStatus s : values()) {
+            if (s.code == code && s != UNKNOWN) {
+                return s;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    /** Processing is over: metrics, {@code result_status} and thresholds are as final as they will get. */
+    public boolean isDone() {
+        return this == FINISHED || this == ERROR;
+    }
+}

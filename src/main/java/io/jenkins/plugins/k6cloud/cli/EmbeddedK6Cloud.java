@@ -1,0 +1,45 @@
+package io.jenkins.plugins.k6cloud.cli;
+
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * A k6 Cloud that runs inside this JVM, used by the command-line runner when it is given no API
+ * URL and no token. The simulator in the test sources provides it (registered with
+ * {@link ServiceLoader}); the plugin itself never ships one.
+ */
+public interface EmbeddedK6Cloud {
+
+    /** The scenarios it can play; the first is the default demo. */
+    List<String> scenarios();
+
+    /**
+     * Starts a k6 Cloud on a loopback port with one load test playing {@code scenario}.
+     *
+     * @throws IllegalArgumentException when the scenario is not one of {@link #scenarios()}
+     */
+    Session start(String scenario) throws IOException;
+
+    /** A running embedded k6 Cloud; {@link #close()} stops its server. */
+    interface Session extends AutoCloseable {
+        URI apiUrl();
+
+        ApiToken token();
+
+        long testId();
+
+        /** The base of run links it serves, e.g. {@code http://127.0.0.1:PORT/app}. */
+        String webAppUrl();
+
+        @Override
+        void close();
+    }
+
+    static Optional<EmbeddedK6Cloud> find() {
+        return ServiceLoader.load(EmbeddedK6Cloud.class).findFirst();
+    }
+}

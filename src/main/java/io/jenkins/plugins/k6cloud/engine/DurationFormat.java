@@ -1,0 +1,89 @@
+package io.jenkins.plugins.k6cloud.engine;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them: {@code 500ms}, {@code 2s}, {@code 90s}, {@code 5m}, {@code 1h}, {@code 1h30m}. */
+public final class DurationFormat {
+    private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+
+    private DurationFormat() {}
+
+    /**
+     * @throws IllegalArgumentException with a message that shows the expected form
+     */
+    public static Duration parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("A duration is empty: write it like 30s, 5m or 1h");
+        }
+        String s = text.strip().toLowerCase(Locale.ROOT);
+        if (s.chars().allMatch(Character::isDigit)) {
+            return checked(text, Duration.ofSeconds(Long.parseLong(s)));
+        }
+        Matcher m = PART.matcher(s);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (m.lookingAt()) {
+            long n = Long.parseLong(m.group(1));
+            switch (m.group(2)) {
+                case "ms":
+                    total = total.plusMillis(n);
+                    break;
+                case "s":
+                    total = total.plusSeconds(n);
+                    break;
+                case "m":
+                    total = total.plusMinutes(n);
+                    break;
+                case "h":
+                    total = total.plusHours(n);
+                    break;
+                default:
+                    total = total.plusDays(n);
+                    break;
+            }
+            end = m.end();
+            m.region(end, s.length());
+        }
+        if (end != s.length() || end == 0) {
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a duration: write it like 30s, 5m, 1h or 1h30m (a plain number means seconds)");
+        }
+        return checked(text, total);
+    }
+
+    private static Duration checked(String text, Duration d) {
+        if (d.isZero()) {
+            throw new IllegalArgumentException("'" + text + "' is zero: give a positive duration such as 30s or 5m");
+        }
+        return d;
+    }
+
+    /** The shortest exact form: {@code 1h30m}, {@code 45s}, {@code 1500ms}. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms == 0) {
+            return "0s";
+        }
+        if (ms % 1000 != 0) {
+            return ms + "ms";
+        }
+        long s = ms / 1000;
+        StringBuilder b = new StringBuilder();
+        long h = s / 3600;
+        long m = (s % 3600) / 60;
+        long sec = s % 60;
+        if (h > 0) {
+            b.append(h).append('h');
+        }
+        if (m > 0) {
+            b.append(m).append('m');
+        }
+        if (sec > 0) {
+            b.append(sec).append('s');
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,22 @@
+package io.jenkins.plugins.k6cloud.engine;
+
+import java.util.concurrent.CompletableFuture;
+
+/** One run the engine is starting or following. */
+public interface RunHandle {
+    /** Completes exactly once, with the outcome; never exceptionally. */
+    CompletableFuture<RunOutcome> outcome();
+
+    /**
+     * The build was aborted. The first call stops the run (at once when its id is known, or the
+     * moment the start returns it) and keeps following it, bounded, until k6 Cloud reports it
+     * ended; a second call stops waiting at once. The outcome is then {@link Verdict#CANCELLED}.
+     */
+    void cancel(String reason);
+
+    /** A snapshot of what must be persisted to resume after a restart. */
+    WatchState state();
+
+    /** A short lowercase phrase for an administrator, e.g. "run 42 running, next poll in 5 s". */
+    String status();
+}

@@ -1,0 +1,203 @@
+package io.jenkins.plugins.k6cloud.engine;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one run is followed. Immutable and serialisable (it travels with {@link WatchState}); the
+ * {@code with*} methods return changed copies and reject values that make no sense with a
+ * message that says what to fix.
+ */
+public final class RunSettings implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
+    /** k6 Cloud is not polled more often than this. */
+    public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(2);
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_PROCESSING_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_ERROR_BUDGET = Duration.ofMinutes(5);
+    public static final int DEFAULT_MAX_CONSECUTIVE_ERRORS = 20;
+    public static final Duration DEFAULT_CANCEL_WAIT = Duration.ofMinutes(2);
+    public static final String DEFAULT_WEB_APP_URL = "https://app.k6.io";
+
+    private final long pollIntervalMillis;
+    private final long timeoutMillis;
+    private final long startTimeoutMillis;
+    private final long processingTimeoutMillis;
+    private final long errorBudgetMillis;
+    private final int maxConsecutiveErrors;
+    private final long cancelWaitMillis;
+    private final BuildResult onThresholdsFailed;
+    private final String webAppUrl;
+    private final boolean waitForEnd;
+
+    private RunSettings(
+            long pollIntervalMillis,
+            long timeoutMillis,
+            long startTimeoutMillis,
+            long processingTimeoutMillis,
+            long errorBudgetMillis,
+            int maxConsecutiveErrors,
+            long cancelWaitMillis,
+            BuildResult onThresholdsFailed,
+            String webAppUrl,
+            boolean waitForEnd) {
+        this.pollIntervalMillis = pollIntervalMillis;
+        this.timeoutMillis = timeoutMillis;
+        this.startTimeoutMillis = startTimeoutMillis;
+        this.processingTimeoutMillis = processingTimeoutMillis;
+        this.errorBudgetMillis = errorBudgetMillis;
+        this.maxConsecutiveErrors = maxConsecutiveErrors;
+        this.cancelWaitMillis = cancelWaitMillis;
+        this.onThresholdsFailed = onThresholdsFailed;
+        this.webAppUrl = webAppUrl;
+        this.waitForEnd = waitForEnd;
+    }
+
+    public static RunSettings defaults() {
+        return new RunSettings(
+                DEFAULT_POLL_INTERVAL.toMillis(),
+                DEFAULT_TIMEOUT.toMillis(),
+                DEFAULT_START_TIMEOUT.toMillis(),
+                DEFAULT_PROCESSING_TIMEOUT.toMillis(),
+                DEFAULT_ERROR_BUDGET.toMillis(),
+                DEFAULT_MAX_CONSECUTIVE_ERRORS,
+                DEFAULT_CANCEL_WAIT.toMillis(),
+                BuildResult.FAILURE,
+                DEFAULT_WEB_APP_URL,
+                true);
+    }
+
+    public Duration pollInterval() {
+        return Duration.ofMillis(pollIntervalMillis);
+    }
+
+    /** The longest the whole run may take, from start to verdict; then the run is stopped. */
+    public Duration timeout() {
+        return Duration.ofMillis(timeoutMillis);
+    }
+
+    /** The longest a run may stay created, queued or initializing before it runs. */
+    public Duration startTimeout() {
+        return Duration.ofMillis(startTimeoutMillis);
+    }
+
+    /** The longest to wait, after the run ended, for k6 Cloud to finish processing its metrics. */
+    public Duration processingTimeout() {
+        return Duration.ofMillis(processingTimeoutMillis);
+    }
+
+    /** How long k6 Cloud may keep failing (transport, 429, 5xx) before we give up on the run. */
+    public Duration errorBudget() {
+        return Duration.ofMillis(errorBudgetMillis);
+    }
+
+    /** How many polls in a row may fail before we give up on the run. */
+    public int maxConsecutiveErrors() {
+        return maxConsecutiveErrors;
+    }
+
+    /** After a cancel, how long to wait for k6 Cloud to report the run ended. */
+    public Duration cancelWait() {
+        return Duration.ofMillis(cancelWaitMillis);
+    }
+
+    /** The build result when thresholds fail: FAILURE (default) or UNSTABLE. */
+    public BuildResult onThresholdsFailed() {
+        return onThresholdsFailed;
+    }
+
+    /** The base of run links, e.g. {@code https://app.k6.io} ({@code /runs/{id}} is appended). */
+    public String webAppUrl() {
+        return webAppUrl;
+    }
+
+    /** {@code false}: report {@link Verdict#STARTED} as soon as the run has an id. */
+    public boolean waitForEnd() {
+        return waitForEnd;
+    }
+
+    public RunSettings withPollInterval(Duration d) {
+        requirePositive(d, "poll interval");
+        if (d.compareTo(MIN_POLL_INTERVAL) < 0) {
+            throw new IllegalArgumentException("The poll interval " + DurationFormat.format(d)
+                    + " is too short: k6 Cloud is polled at most once a second, use 1s or more");
+        }
+        return new RunSettings(d.toMillis(), timeoutMillis, startTimeoutMillis, processingTimeoutMillis,
+                errorBudgetMillis, maxConsecutiveErrors, cancelWaitMillis, onThresholdsFailed, webAppUrl, waitForEnd);
+    }
+
+    public RunSettings withTimeout(Duration d) {
+        requirePositive(d, "timeout");
+        return new RunSettings(pollIntervalMillis, d.toMillis(), startTimeoutMillis, processingTimeoutMillis,
+                errorBudgetMillis, maxConsecutiveErrors, cancelWaitMillis, onThresholdsFailed, webAppUrl, waitForEnd);
+    }
+
+    public RunSettings withStartTimeout(Duration d) {
+        requirePositive(d, "start timeout");
+        return new RunSettings(pollIntervalMillis, timeoutMillis, d.toMillis(), processingTimeoutMillis,
+                errorBudgetMillis, maxConsecutiveErrors, cancelWaitMillis, onThresholdsFailed, webAppUrl, waitForEnd);
+    }
+
+    public RunSettings withProcessingTimeout(Duration d) {
+        requirePositive(d, "processing timeout");
+        return new RunSettings(pollIntervalMillis, timeoutMillis, startTimeoutMillis, d.toMillis(),
+                errorBudgetMillis, maxConsecutiveErrors, cancelWaitMillis, onThresholdsFailed, webAppUrl, waitForEnd);
+    }
+
+    public RunSettings withErrorBudget(Duration d, int maxConsecutive) {
+        requirePositive(d, "error budget");
+        if (maxConsecutive < 1) {
+            throw new IllegalArgumentException("The number of failed polls allowed in a row must be 1 or more");
+        }
+        return new RunSettings(pollIntervalMillis, timeoutMillis, startTimeoutMillis, processingTimeoutMillis,
+                d.toMillis(), maxConsecutive, cancelWaitMillis, onThresholdsFailed, webAppUrl, waitForEnd);
+    }
+
+    public RunSettings withCancelWait(Duration d) {
+        requirePositive(d, "cancel wait");
+        return new RunSettings(pollIntervalMillis, timeoutMillis, startTimeoutMillis, processingTimeoutMillis,
+                errorBudgetMillis, maxConsecutiveErrors, d.toMillis(), onThresholdsFailed, webAppUrl, waitForEnd);
+    }
+
+    public RunSettings withOnThresholdsFailed(BuildResult r) {
+        if (r != BuildResult.FAILURE && r != BuildResult.UNSTABLE) {
+            throw new IllegalArgumentException(
+                    "When thresholds fail the build can be FAILURE or UNSTABLE, not " + r);
+        }
+        return new RunSettings(pollIntervalMillis, timeoutMillis, startTimeoutMillis, processingTimeoutMillis,
+                errorBudgetMillis, maxConsecutiveErrors, cancelWaitMillis, r, webAppUrl, waitForEnd);
+    }
+
+    public RunSettings withWebAppUrl(String url) {
+        String u = Objects.requireNonNull(url, "webAppUrl").strip();
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        if (!(u.startsWith("https://") || u.startsWith("http://"))) {
+            throw new IllegalArgumentException(
+                    "The k6 web app address '" + url + "' is not an http(s) URL, e.g. https://app.k6.io");
+        }
+        return new RunSettings(pollIntervalMillis, timeoutMillis, startTimeoutMillis, processingTimeoutMillis,
+                errorBudgetMillis, maxConsecutiveErrors, cancelWaitMillis, onThresholdsFailed, u, waitForEnd);
+    }
+
+    public RunSettings withWaitForEnd(boolean wait) {
+        return new RunSettings(pollIntervalMillis, timeoutMillis, startTimeoutMillis, processingTimeoutMillis,
+                errorBudgetMillis, maxConsecutiveErrors, cancelWaitMillis, onThresholdsFailed, webAppUrl, wait);
+    }
+
+    /** The link to a run in the web app. */
+    public String runUrl(long runId) {
+        return webAppUrl + "/runs/" + runId;
+    }
+
+    private static void requirePositive(Duration d, String what) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException("The " + what + " must be a positive duration such as 5s, 10m or 1h");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.k6cloud.engine;
+
+/** What became of a k6 Cloud run, as far as the build is concerned. */
+public enum Verdict {
+    /** Finished, processed, and every threshold passed. */
+    PASSED,
+    /** Thresholds were crossed: finished with result FAILED, or aborted by a threshold. */
+    THRESHOLDS_FAILED,
+    /** Someone stopped the run in the k6 web app (run_status 5) without the build asking. */
+    ABORTED_IN_K6,
+    /** The run ended without a result: timed out, aborted by the system, a script error or a limit; archived or unknown. */
+    RUN_FAILED,
+    /** Finished and passed, but k6 Cloud could not process its metrics: the result cannot be trusted. */
+    UNTRUSTED,
+    /** Our own timeout passed; the run was stopped. */
+    TIMED_OUT,
+    /** k6 Cloud could not be reached or answered errors past the budget; the run was stopped if possible. */
+    UNREACHABLE,
+    /** The build was aborted; the run was stopped. */
+    CANCELLED,
+    /** The run was started and, as asked, not followed ({@code wait: false}). */
+    STARTED;
+
+    /** The build result for this verdict; thresholds map to FAILURE or UNSTABLE as the user chose. */
+    public BuildResult buildResult(BuildResult onThresholdsFailed) {
+        switch (this) {
+            case PASSED:
+            case STARTED:
+                return BuildResult.SUCCESS;
+            case THRESHOLDS_FAILED:
+                return onThresholdsFailed;
+            case UNTRUSTED:
+                return BuildResult.UNSTABLE;
+            case ABORTED_IN_K6:
+            case CANCELLED:
+                return BuildResult.ABORTED;
+            default:
+                return BuildResult.FAILURE;
+        }
+    }
+}

@@ -4,11 +4,12 @@ import java.io.Serializable;
 
 /**
  * Everything needed to pick up a followed run again after a restart: the test, the run id once
- * known, the settings, the last statuses seen and the deadlines (engine-clock epoch millis).
- * Immutable and small; the engine hands out a fresh one on every change worth persisting.
+ * known, the settings, the last statuses seen, the phase and the moments the deadlines count from
+ * (engine-clock epoch millis). Immutable and small; the engine hands out a fresh one on every
+ * change worth persisting.
  */
 public final class WatchState implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final long testId;
     private final Long runId;
@@ -17,6 +18,11 @@ public final class WatchState implements Serializable {
     private final Integer lastRunStatus;
     private final Integer lastProcessingStatus;
     private final boolean cancelRequested;
+    private final WatchPhase phase;
+    private final boolean stopSent;
+    private final Long endedSeenAtMillis;
+    private final Long cancelRequestedAtMillis;
+    private final String runWebUrl;
 
     public WatchState(
             long testId,
@@ -26,6 +32,27 @@ public final class WatchState implements Serializable {
             Integer lastRunStatus,
             Integer lastProcessingStatus,
             boolean cancelRequested) {
+        this(testId, runId, settings, watchStartedAtMillis, lastRunStatus, lastProcessingStatus, cancelRequested,
+                runId == null ? WatchPhase.STARTING : WatchPhase.WATCHING, false, null,
+                cancelRequested ? watchStartedAtMillis : null, null);
+    }
+
+    private WatchState(
+            long testId,
+            Long runId,
+            RunSettings settings,
+            long watchStartedAtMillis,
+            Integer lastRunStatus,
+            Integer lastProcessingStatus,
+            boolean cancelRequested,
+            WatchPhase phase,
+            boolean stopSent,
+            Long endedSeenAtMillis,
+            Long cancelRequestedAtMillis,
+            String runWebUrl) {
+        if (settings == null) {
+            throw new IllegalArgumentException("A watch state needs the run settings");
+        }
         this.testId = testId;
         this.runId = runId;
         this.settings = settings;
@@ -33,6 +60,29 @@ public final class WatchState implements Serializable {
         this.lastRunStatus = lastRunStatus;
         this.lastProcessingStatus = lastProcessingStatus;
         this.cancelRequested = cancelRequested;
+        this.phase = phase == null ? WatchPhase.STARTING : phase;
+        this.stopSent = stopSent;
+        this.endedSeenAtMillis = endedSeenAtMillis;
+        this.cancelRequestedAtMillis = cancelRequestedAtMillis;
+        this.runWebUrl = runWebUrl;
+    }
+
+    /** Everything at once, for the engine. */
+    static WatchState of(
+            long testId,
+            Long runId,
+            RunSettings settings,
+            long watchStartedAtMillis,
+            Integer lastRunStatus,
+            Integer lastProcessingStatus,
+            WatchPhase phase,
+            boolean stopSent,
+            Long endedSeenAtMillis,
+            Long cancelRequestedAtMillis,
+            String runWebUrl) {
+        return new WatchState(testId, runId, settings, watchStartedAtMillis, lastRunStatus, lastProcessingStatus,
+                cancelRequestedAtMillis != null, phase, stopSent, endedSeenAtMillis, cancelRequestedAtMillis,
+                runWebUrl);
     }
 
     public long testId() {
@@ -48,7 +98,7 @@ public final class WatchState implements Serializable {
         return settings;
     }
 
-    /** When the engine began this watch (the overall timeout counts from here). */
+    /** When the engine began this watch (the overall and the start timeout count from here). */
     public long watchStartedAtMillis() {
         return watchStartedAtMillis;
     }
@@ -65,8 +115,47 @@ public final class WatchState implements Serializable {
         return cancelRequested;
     }
 
+    public WatchPhase phase() {
+        return phase;
+    }
+
+    /** Whether k6 Cloud accepted a stop request for the run. */
+    public boolean stopSent() {
+        return stopSent;
+    }
+
+    /** When the engine first saw the run ended (the processing timeout counts from here), or {@code null}. */
+    public Long endedSeenAtMillis() {
+        return endedSeenAtMillis;
+    }
+
+    /** When the build asked to cancel (the cancel wait counts from here), or {@code null}. */
+    public Long cancelRequestedAtMillis() {
+        return cancelRequestedAtMillis;
+    }
+
+    /** The moment the engine stops the run for taking too long. */
+    public long timeoutAtMillis() {
+        return watchStartedAtMillis + settings.timeout().toMillis();
+    }
+
+    /** The moment the engine stops a run that has not started running yet. */
+    public long startTimeoutAtMillis() {
+        return watchStartedAtMillis + settings.startTimeout().toMillis();
+    }
+
     /** The run's page in the k6 web app, or {@code null} while the id is unknown. */
     public String webUrl() {
+        if (runWebUrl != null) {
+            return runWebUrl;
+        }
         return runId == null ? null : settings.runUrl(runId);
+    }
+
+    @Override
+    public String toString() {
+        return "WatchState[test=" + testId + ", run=" + runId + ", phase=" + phase + ", run_status=" + lastRunStatus
+                + ", processing_status=" + lastProcessingStatus + ", cancel=" + cancelRequested + ", stopSent="
+                + stopSent + "]";
     }
 }

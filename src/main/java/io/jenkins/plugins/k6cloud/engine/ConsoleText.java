@@ -1,0 +1,125 @@
+package io.jenkins.plugins.k6cloud.engine;
+
+import io.jenkins.plugins.k6cloud.api.ProcessingStatus;
+import io.jenkins.plugins.k6cloud.api.RunStatus;
+import io.jenkins.plugins.k6cloud.api.TestRun;
+import io.jenkins.plugins.k6cloud.api.Threshold;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The wording of the console lines the engine writes while it follows a run. */
+public final class ConsoleText {
+
+    private ConsoleText() {}
+
+    /** {@code [mm:ss]}, or {@code [h:mm:ss]} from one hour on. */
+    public static String elapsed(long millis) {
+        long s = Math.max(0, millis) / 1000;
+        if (s >= 3600) {
+            return String.format(Locale.ROOT, "[%d:%02d:%02d]", s / 3600, (s % 3600) / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "[%02d:%02d]", s / 60, s % 60);
+    }
+
+    /** What a person wants to know about the run's progress, e.g. "Running" or "Finished, processing metrics". */
+    public static String statusText(TestRun run) {
+        RunStatus status = run.runStatus();
+        if (status == RunStatus.UNKNOWN) {
+            return "unknown run_status " + run.runStatusCode();
+        }
+        if (status.isTerminal() && !run.processingStatus().isDone()) {
+            return status.label() + ", processing metrics";
+        }
+        if (status.isTerminal() && run.processingStatus() == ProcessingStatus.ERROR) {
+            return status.label() + ", metrics processing failed";
+        }
+        return status.label();
+    }
+
+    public static String started(long testId, long runId, String url) {
+        return "k6 Cloud run " + runId + " started for load test " + testId + ": " + url;
+    }
+
+    public static String resumed(long runId, String url) {
+        return "Following k6 Cloud run " + runId + " again after a restart: " + url;
+    }
+
+    public static String status(long elapsedMillis, long runId, String statusText) {
+        return elapsed(elapsedMillis) + " k6 Cloud run " + runId + ": " + statusText;
+    }
+
+    public static String stillGoing(long elapsedMillis, long runId, String statusText) {
+        return elapsed(elapsedMillis) + " k6 Cloud run " + runId + ": still " + statusText;
+    }
+
+    public static String unknownStatus(long runId, Integer code) {
+        return "k6 Cloud run " + runId + " reports run_status " + code + ", which this plugin does not know;"
+                + " following it until it ends";
+    }
+
+    public static String apiTrouble(long elapsedMillis, String message, long retryInMillis) {
+        return elapsed(elapsedMillis) + " k6 Cloud did not answer as expected (" + message + "); trying again in "
+                + seconds(retryInMillis);
+    }
+
+    public static String apiBack(long elapsedMillis, int failures) {
+        return elapsed(elapsedMillis) + " k6 Cloud answers again after " + failures + " failed call"
+                + (failures == 1 ? "" : "s");
+    }
+
+    public static String stopSent(long elapsedMillis, long runId, String why) {
+        return elapsed(elapsedMillis) + " Asked k6 Cloud to stop run " + runId + " (" + why + ")";
+    }
+
+    /** "5 s", "2 min 30 s": how long until the next poll. */
+    public static String seconds(long millis) {
+        long s = (Math.max(0, millis) + 999) / 1000;
+        if (s < 60) {
+            return s + " s";
+        }
+        return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
+    }
+
+    /** The closing lines: verdict, duration, VUs, thresholds and, on failure, where to look. */
+    public static List<String> summary(RunOutcome o) {
+        List<String> lines = new ArrayList<>();
+        lines.add("k6 Cloud verdict: " + o.verdict() + " (build result " + o.buildResult() + ") - " + o.message());
+        StringBuilder facts = new StringBuilder("  followed for ").append(clock(o.followedFor()));
+        if (o.runId() != null && o.runStatusCode() != null) {
+            facts.append(", run_status ").append(o.runStatus() == RunStatus.UNKNOWN
+                    ? String.valueOf(o.runStatusCode()) : o.runStatus().label());
+            facts.append(", result ").append(o.resultStatus().label());
+        }
+        if (o.vus() != null) {
+            facts.append(", ").append(o.vus()).append(" VUs");
+        }
+        lines.add(facts.toString());
+        if (!o.thresholds().isEmpty()) {
+            long failed = o.thresholds().stream().filter(t -> !t.passed()).count();
+            lines.add("  thresholds: " + o.thresholds().size() + ", " + failed + " failed");
+            for (Threshold t : o.thresholds()) {
+                lines.add("    " + (t.passed() ? "pass " : "FAIL ") + t.name()
+                        + (t.stat() == null || t.name().contains(t.stat()) ? "" : " [" + t.stat() + "]")
+                        + ": " + (t.value() == null ? "no value" : number(t.value())));
+            }
+        }
+        if (o.buildResult() != BuildResult.SUCCESS && o.webUrl() != null) {
+            lines.add("  Look at the run in the k6 web app: " + o.webUrl());
+        }
+        return lines;
+    }
+
+    static String clock(Duration d) {
+        String e = elapsed(d.toMillis());
+        return e.substring(1, e.length() - 1);
+    }
+
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,19 @@
+package io.jenkins.plugins.k6cloud.engine;
+
+/**
+ * Runs the engine's small steps later, on a few shared threads. Every run the engine follows is a
+ * chain of such steps, so one scheduler serves any number of runs without a thread per run.
+ */
+public interface Scheduler extends AutoCloseable {
+
+    /**
+     * Runs {@code task} once, after {@code delayMillis} (0 or less: as soon as possible).
+     *
+     * @throws java.util.concurrent.RejectedExecutionException after {@link #close()}
+     */
+    Cancellable schedule(Runnable task, long delayMillis);
+
+    /** Stops the scheduler's threads; tasks not yet run are dropped. */
+    @Override
+    void close();
+}

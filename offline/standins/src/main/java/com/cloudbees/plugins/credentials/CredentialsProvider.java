@@ -1,0 +1,40 @@
+package com.cloudbees.plugins.credentials;
+
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import hudson.ExtensionPoint;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.model.ItemGroup;
+import hudson.model.Run;
+import hudson.security.Permission;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+
+/** Stand-in of credentials' {@code com.cloudbees.plugins.credentials.CredentialsProvider}: the lookups. */
+public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
+        implements ExtensionPoint, Describable<CredentialsProvider> {
+    public static final Permission USE_ITEM = Permission.fromId("com.cloudbees.plugins.credentials.CredentialsProvider.UseItem");
+
+    public CredentialsProvider() {}
+
+    public static <C extends IdCredentials> C findCredentialById(
+            String id, Class<C> type, Run<?, ?> run, DomainRequirement... domainRequirements) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public static <C extends IdCredentials> C findCredentialByIdInItem(
+            String id, Class<C> type, Item item, Authentication authentication, List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public static <C extends IdCredentials> C findCredentialByIdInItemGroup(
+            String id,
+            Class<C> type,
+            ItemGroup<?> itemGroup,
+            Authentication authentication,
+            List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+}

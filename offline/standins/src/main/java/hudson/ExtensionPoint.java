@@ -1,0 +1,4 @@
+package hudson;
+
+/** Stand-in of jenkins-core's {@code hudson.ExtensionPoint}. */
+public interface ExtensionPoint {}

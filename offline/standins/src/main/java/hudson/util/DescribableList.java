@@ -1,0 +1,9 @@
+package hudson.util;
+
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+
+/** Stand-in of jenkins-core's {@code hudson.util.DescribableList} (named by {@code AbstractProject}). */
+public class DescribableList<T extends Describable<T>, D extends Descriptor<T>> {
+    protected DescribableList() {}
+}

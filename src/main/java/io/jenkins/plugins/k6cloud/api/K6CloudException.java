@@ -112,4 +112,33 @@ public class K6CloudException extends Exception {
             super(message, request, httpStatus, cause);
         }
     }
+    /**
+     * A start request whose outcome is unknown: its answer was lost (or was a 5xx) and no run it may
+     * have created could be found, or k6 Cloud could not be asked. A run of the test may be running
+     * without the plugin knowing it; not transient, so that nobody starts another one blindly.
+     */
+    public static final class StartOutcomeUnknownException extends K6CloudException {
+        private static final long serialVersionUID = 1L;
+        private final long testId;
+        private final java.time.Instant notBefore;
+
+        /**
+         * @param testId the load test that was being started
+         * @param notBefore a run of that test created after this instant may be ours
+         */
+        public StartOutcomeUnknownException(
+                String message, String request, long testId, java.time.Instant notBefore, K6CloudException cause) {
+            super(message, request, cause == null ? 0 : cause.httpStatus(), cause);
+            this.testId = testId;
+            this.notBefore = notBefore;
+        }
+
+        public long testId() {
+            return testId;
+        }
+
+        public java.time.Instant notBefore() {
+            return notBefore;
+        }
+    }
 }

@@ -1,0 +1,184 @@
+package io.jenkins.plugins.k6cloud.api;
+
+import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.TransportException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * Sends one {@link ApiRequest} to k6 Cloud, once: builds the URL on the base, adds authentication,
+ * {@code X-Stack-Id}, {@code User-Agent} and {@code Content-Type}, bounds the call with the
+ * configured timeouts, and maps every failure to a {@link K6CloudException}. Retrying is the
+ * caller's business ({@link Retrier}). Shared by the API flavours, which differ in
+ * {@link AuthScheme}, paths and extra headers.
+ */
+final class ApiTransport {
+    private static final Logger LOG = Logger.getLogger(ApiTransport.class.getName());
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+    static final long MAX_BODY_BYTES = 8L << 20;
+
+    private final OkHttpClient http;
+    private final OkHttpClient httpWithoutSilentResend;
+    private final HttpUrl base;
+    private final String authorization;
+    private final ApiToken token;
+    private final ClientOptions options;
+    private final ErrorResponses errors;
+
+    /**
+     * @param http the caller's client (proxy, TLS, pool); our timeouts are applied on a derived client
+     * @param baseUri e.g. {@code https://api.k6.io}; user info, query and fragment are dropped
+     */
+    ApiTransport(OkHttpClient http, URI baseUri, AuthScheme scheme, ApiToken token, ClientOptions options) {
+        Objects.requireNonNull(http, "http");
+        this.token = Objects.requireNonNull(token, "token");
+        this.options = Objects.requireNonNull(options, "options");
+        this.base = baseUrl(baseUri);
+        this.http = http.newBuilder()
+                .connectTimeout(options.connectTimeout())
+                .readTimeout(options.readTimeout())
+                .writeTimeout(options.readTimeout())
+                .callTimeout(options.callTimeout())
+                .build();
+        // OkHttp silently sends a request again on some connection failures, even a POST; that must
+        // not happen to a request that may create something (a run start).
+        this.httpWithoutSilentResend = this.http.newBuilder().retryOnConnectionFailure(false).build();
+        this.authorization = scheme.authorization(token);
+        this.errors = new ErrorResponses(this::redact, options.stackId() != null);
+    }
+
+    /** The base URL without user info, query or fragment, and without a trailing slash. */
+    static HttpUrl baseUrl(URI uri) {
+        Objects.requireNonNull(uri, "The k6 Cloud API URL is missing");
+        HttpUrl url = HttpUrl.parse(uri.toString());
+        if (url == null) {
+            throw new IllegalArgumentException(
+                    "The k6 Cloud API URL must be an http or https URL such as https://api.k6.io");
+        }
+        HttpUrl.Builder b = url.newBuilder().username("").password("").query(null).fragment(null);
+        int last = url.pathSize() - 1;
+        if (url.pathSegments().get(last).isEmpty()) {
+            b.removePathSegment(last);
+        }
+        return b.build();
+    }
+
+    HttpUrl base() {
+        return base;
+    }
+
+    ClientOptions options() {
+        return options;
+    }
+
+    /** The client requests go through (the caller's, with our timeouts). */
+    OkHttpClient http() {
+        return http;
+    }
+
+    /**
+     * Sends {@code r} once.
+     *
+     * @param mayCreate the request may create something (a run): OkHttp must not send it twice on its own
+     * @return the 2xx answer
+     */
+    ApiResponse send(ApiRequest r, boolean mayCreate) throws K6CloudException {
+        Request request = toOkHttp(r);
+        OkHttpClient client = mayCreate ? httpWithoutSilentResend : http;
+        long started = System.nanoTime();
+        try (Response response = client.newCall(request).execute()) {
+            String body = readBody(response, r);
+            int status = response.code();
+            LOG.fine(() -> r.name() + " -> HTTP " + status + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            if (status >= 200 && status <= 299) {
+                return new ApiResponse(r.name(), status, body);
+            }
+            long retryAfter = RetryAfter.millis(response.header("Retry-After"), options.clock());
+            throw errors.toException(
+                    new ErrorResponses.Failure(r.name(), status, response.message(), body, retryAfter));
+        } catch (IOException e) {
+            throw transportFailure(r, e);
+        }
+    }
+
+    /** Removes the token from text that came from elsewhere (server bodies, exception messages). */
+    String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.replace(token.plainText(), "****");
+    }
+
+    private Request toOkHttp(ApiRequest r) {
+        HttpUrl.Builder url = base.newBuilder().addEncodedPathSegments(r.path().substring(1));
+        for (ApiRequest.QueryParam q : r.query()) {
+            if (q.encoded()) {
+                url.addEncodedQueryParameter(q.name(), q.value());
+            } else {
+                url.addQueryParameter(q.name(), q.value());
+            }
+        }
+        Request.Builder b = new Request.Builder()
+                .url(url.build())
+                .header("Authorization", authorization)
+                .header("User-Agent", options.userAgent())
+                .header("Accept", "application/json");
+        if (options.stackId() != null) {
+            b.header("X-Stack-Id", options.stackId().toString());
+        }
+        for (Map.Entry<String, String> h : r.headers().entrySet()) {
+            b.header(h.getKey(), h.getValue());
+        }
+        if (r.hasBody()) {
+            b.method(r.method(), RequestBody.create(EMPTY_OBJECT, JSON));
+        } else {
+            b.method(r.method(), null);
+        }
+        return b.build();
+    }
+
+    private String readBody(Response response, ApiRequest r) throws IOException, ProtocolException {
+        ResponseBody body = response.body();
+        BufferedSource source = body.source();
+        if (source.request(MAX_BODY_BYTES + 1)) {
+            throw new ProtocolException("k6 Cloud answered " + r.name() + " with more than " + (MAX_BODY_BYTES >> 20)
+                    + " MiB; this is not an answer of the k6 Cloud API. Check the k6 Cloud API URL.",
+                    r.name(), response.code(), null);
+        }
+        MediaType type = body.contentType();
+        Charset charset = type == null ? null : type.charset(null);
+        return source.getBuffer().readString(charset == null ? StandardCharsets.UTF_8 : charset);
+    }
+
+    private K6CloudException transportFailure(ApiRequest r, IOException e) {
+        String cause = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redact(e.getMessage()));
+        LOG.log(Level.FINE, () -> r.name() + " failed: " + cause);
+        if (Thread.currentThread().isInterrupted()) {
+            return new K6CloudException("Interrupted during " + r.name() + " to k6 Cloud (" + cause + ").",
+                    r.name(), 0, e);
+        }
+        return new TransportException("Could not get an answer from k6 Cloud for " + r.name() + " (" + cause
+                + "). Check the network and the proxy settings of Jenkins, and that the k6 Cloud API URL " + base
+                + " is right.", r.name(), e);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiTransport[" + base + ", " + options + "]";
+    }
+}

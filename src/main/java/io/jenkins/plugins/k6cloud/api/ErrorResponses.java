@@ -1,0 +1,97 @@
+package io.jenkins.plugins.k6cloud.api;
+
+import io.jenkins.plugins.k6cloud.api.K6CloudException.AuthenticationException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.NotFoundException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.RateLimitedException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.ServerException;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns a non-2xx answer into the matching {@link K6CloudException}: 401/403 authentication,
+ * 404 not found, 429 rate limited, 5xx server, anything else protocol. The message says what
+ * happened and what to do, names the request, quotes k6 Cloud's error when the body is one, and
+ * never carries HTML, a long body or the token.
+ */
+final class ErrorResponses {
+
+    /** What is known of a failed answer; every text in it comes from the server and is redacted before use. */
+    record Failure(String request, int status, String reason, String body, long retryAfterMillis) {}
+
+    private final UnaryOperator<String> redact;
+    private final boolean stackIdSent;
+
+    /**
+     * @param redact removes the token from any text the server sent back
+     * @param stackIdSent whether requests carry {@code X-Stack-Id} (the advice then mentions the stack)
+     */
+    ErrorResponses(UnaryOperator<String> redact, boolean stackIdSent) {
+        this.redact = redact;
+        this.stackIdSent = stackIdSent;
+    }
+
+    K6CloudException toException(Failure f) {
+        String statusLine = statusLine(f);
+        String said = said(f.body());
+        String req = f.request();
+        int s = f.status();
+        if (s == 401) {
+            return new AuthenticationException("k6 Cloud did not accept the API token (" + statusLine + ") for " + req
+                    + "." + said + " Check the API token in the Jenkins credentials: it may be mistyped, revoked or"
+                    + " belong to another account" + (stackIdSent ? ", or not belong to the configured stack" : "")
+                    + ".", req, s);
+        }
+        if (s == 403) {
+            return new AuthenticationException("k6 Cloud refused access (" + statusLine + ") for " + req + "." + said
+                    + " Check that the token's account" + (stackIdSent ? " and the configured stack id" : "")
+                    + " may see and run this load test.", req, s);
+        }
+        if (s == 404) {
+            return new NotFoundException("k6 Cloud found nothing for " + req + " (" + statusLine + ")." + said
+                    + " Check the load test or run id, and that the token's account"
+                    + (stackIdSent ? " and stack" : "") + " can see it.", req);
+        }
+        if (s == 429) {
+            String wait = f.retryAfterMillis() >= 0
+                    ? "; it asked us to wait " + DurationText.of(f.retryAfterMillis())
+                    : "";
+            return new RateLimitedException("k6 Cloud is limiting the rate of requests (" + statusLine + ") for "
+                    + req + wait + "." + said + " The plugin waits and retries by itself; if this keeps"
+                    + " happening, run fewer k6 Cloud builds at once.", req, f.retryAfterMillis());
+        }
+        if (s >= 500 && s <= 599) {
+            return new ServerException("k6 Cloud, or a proxy in front of it, failed (" + statusLine + ") for " + req
+                    + "." + said + " This is usually temporary: try again later.", req, s);
+        }
+        if (s >= 400 && s <= 499) {
+            return new ProtocolException("k6 Cloud rejected " + req + " (" + statusLine + ")." + said
+                    + " Fix what k6 Cloud reports (for example a subscription limit or an invalid load test)"
+                    + " and try again.", req, s, null);
+        }
+        return new ProtocolException("k6 Cloud answered " + req + " with an unexpected " + statusLine + "." + said
+                + " Check the k6 Cloud API URL and any proxy between Jenkins and k6 Cloud.", req, s, null);
+    }
+
+    private String statusLine(Failure f) {
+        String reason = f.reason() == null ? "" : redact.apply(f.reason()).replaceAll("\\p{Cntrl}", "").strip();
+        if (reason.length() > 60) {
+            reason = reason.substring(0, 60);
+        }
+        return "HTTP " + f.status() + (reason.isEmpty() ? "" : " " + reason);
+    }
+
+    /** What the server said, as a sentence starting with a space, or "" when it said nothing useful. */
+    private String said(String body) {
+        String k6 = K6ErrorBody.describe(body);
+        if (k6 != null) {
+            return " k6 Cloud says: " + redact.apply(k6) + ".";
+        }
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        if (body.strip().startsWith("<")) {
+            return " The answer is an HTML page, probably from a proxy.";
+        }
+        return " The answer says: \"" + redact.apply(K6CloudJson.snippet(body)) + "\".";
+    }
+}

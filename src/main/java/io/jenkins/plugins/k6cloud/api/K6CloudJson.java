@@ -1,0 +1,222 @@
+package io.jenkins.plugins.k6cloud.api;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lenient reading of k6 Cloud JSON. Any field may be missing or {@code null}; numbers may come as
+ * JSON numbers or as strings ({@code "42"}, {@code "75.0"}); dates come with or without a zone,
+ * with {@code T} or a space, with or without fractions. A value that cannot be read as the wanted
+ * type reads as {@code null}. Only a body that is not a JSON object, or that lacks its envelope,
+ * is an error.
+ */
+final class K6CloudJson {
+
+    /** ISO date and time, {@code T} or space, optional fraction, optional offset ({@code Z}, {@code +00:00}, {@code +0000}, {@code +00}). */
+    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .toFormatter();
+
+    private K6CloudJson() {}
+
+    /**
+     * The body of a 2xx response as a JSON object.
+     *
+     * @throws ProtocolException naming {@code request} when the body is not a JSON object
+     */
+    static JsonObject parseObject(String body, String request, int status) throws ProtocolException {
+        JsonElement root;
+        try {
+            root = body == null || body.isBlank() ? null : JsonParser.parseString(body);
+        } catch (JsonParseException e) {
+            root = null;
+        }
+        if (root == null || !root.isJsonObject()) {
+            throw new ProtocolException("k6 Cloud answered " + request + " with HTTP " + status + " but "
+                    + describeUnexpected(body) + " instead of a JSON object. Check that the k6 Cloud API URL points"
+                    + " at the k6 Cloud REST API (e.g. https://api.k6.io) and not at a web page or a proxy.",
+                    request, status, null);
+        }
+        return root.getAsJsonObject();
+    }
+
+    /** The object under {@code key} (e.g. {@code "k6-run"}); a missing or non-object envelope is an error. */
+    static JsonObject envelope(JsonObject root, String key, String request, int status) throws ProtocolException {
+        JsonElement e = root.get(key);
+        if (e == null || !e.isJsonObject()) {
+            throw missingEnvelope(key, request, status);
+        }
+        return e.getAsJsonObject();
+    }
+
+    /**
+     * The objects of the array under {@code key} (e.g. {@code "k6-runs"}). A {@code null} array reads
+     * as empty, elements that are not objects are skipped, a missing key is an error.
+     */
+    static List<JsonObject> envelopeArray(JsonObject root, String key, String request, int status)
+            throws ProtocolException {
+        if (!root.has(key)) {
+            throw missingEnvelope(key, request, status);
+        }
+        JsonElement e = root.get(key);
+        List<JsonObject> out = new ArrayList<>();
+        if (e.isJsonNull()) {
+            return out;
+        }
+        if (!e.isJsonArray()) {
+            throw missingEnvelope(key, request, status);
+        }
+        for (JsonElement item : (JsonArray) e) {
+            if (item.isJsonObject()) {
+                out.add(item.getAsJsonObject());
+            }
+        }
+        return out;
+    }
+
+    /** The object under {@code key}, or {@code null}. */
+    static JsonObject object(JsonObject o, String key) {
+        JsonElement e = o == null ? null : o.get(key);
+        return e != null && e.isJsonObject() ? e.getAsJsonObject() : null;
+    }
+
+    static String string(JsonObject o, String key) {
+        JsonPrimitive p = primitive(o, key);
+        return p == null ? null : p.getAsString();
+    }
+
+    /** A whole number from a JSON number or a numeric string ({@code 42}, {@code "42"}, {@code 42.0}). */
+    static Long longValue(JsonObject o, String key) {
+        BigDecimal d = decimal(o, key);
+        if (d == null) {
+            return null;
+        }
+        try {
+            return d.stripTrailingZeros().longValueExact();
+        } catch (ArithmeticException notWhole) {
+            return null;
+        }
+    }
+
+    static Integer intValue(JsonObject o, String key) {
+        Long l = longValue(o, key);
+        return l == null || l < Integer.MIN_VALUE || l > Integer.MAX_VALUE ? null : (int) l.longValue();
+    }
+
+    static Double doubleValue(JsonObject o, String key) {
+        BigDecimal d = decimal(o, key);
+        return d == null ? null : d.doubleValue();
+    }
+
+    /** {@code true}/{@code false} from a JSON boolean, a string {@code "true"}/{@code "false"} or a number 1/0. */
+    static Boolean bool(JsonObject o, String key) {
+        JsonPrimitive p = primitive(o, key);
+        if (p == null) {
+            return null;
+        }
+        if (p.isBoolean()) {
+            return p.getAsBoolean();
+        }
+        String s = p.getAsString().trim();
+        if (s.equalsIgnoreCase("true") || s.equals("1")) {
+            return true;
+        }
+        if (s.equalsIgnoreCase("false") || s.equals("0")) {
+            return false;
+        }
+        return null;
+    }
+
+    static Instant instant(JsonObject o, String key) {
+        JsonPrimitive p = primitive(o, key);
+        return p == null || !p.isString() ? null : parseInstant(p.getAsString());
+    }
+
+    /** Parses the date forms k6 Cloud uses; a date without a zone is UTC. {@code null} when unreadable. */
+    static Instant parseInstant(String text) {
+        if (text == null) {
+            return null;
+        }
+        String s = text.trim();
+        try {
+            if (s.length() == 10) {
+                return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            TemporalAccessor t = DATE_TIME.parse(s);
+            ZoneOffset offset = t.isSupported(ChronoField.OFFSET_SECONDS)
+                    ? ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS))
+                    : ZoneOffset.UTC;
+            return LocalDate.from(t).atTime(java.time.LocalTime.from(t)).toInstant(offset);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** A short description of a body that is not what was expected; never the whole body, never HTML. */
+    static String describeUnexpected(String body) {
+        if (body == null || body.isBlank()) {
+            return "an empty body";
+        }
+        String s = body.strip();
+        if (s.startsWith("<")) {
+            return "an HTML page (probably from a proxy or a login page)";
+        }
+        return "the text \"" + snippet(s) + "\"";
+    }
+
+    /** The first line of {@code text}, at most 100 characters, control characters removed. */
+    static String snippet(String text) {
+        String s = text.strip();
+        int nl = s.indexOf('\n');
+        if (nl >= 0) {
+            s = s.substring(0, nl).strip() + " ...";
+        }
+        s = s.replaceAll("\\p{Cntrl}", " ");
+        return s.length() > 100 ? s.substring(0, 100) + "..." : s;
+    }
+
+    private static ProtocolException missingEnvelope(String key, String request, int status) {
+        return new ProtocolException("k6 Cloud answered " + request + " with HTTP " + status + " but the JSON has no \""
+                + key + "\" in it. Check that the k6 Cloud API URL points at the k6 Cloud REST API"
+                + " (e.g. https://api.k6.io).", request, status, null);
+    }
+
+    private static JsonPrimitive primitive(JsonObject o, String key) {
+        JsonElement e = o == null ? null : o.get(key);
+        return e != null && e.isJsonPrimitive() ? e.getAsJsonPrimitive() : null;
+    }
+
+    private static BigDecimal decimal(JsonObject o, String key) {
+        JsonPrimitive p = primitive(o, key);
+        if (p == null || p.isBoolean()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(p.getAsString().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.jenkins.plugins.k6cloud.cli;
+
+import io.jenkins.plugins.k6cloud.engine.DurationFormat;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Reads the command line of {@code bin/k6cloud} into {@link CliOptions}. */
+public final class CliArguments {
+
+    public static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: bin/k6cloud [options]",
+            "",
+            "Starts a k6 Cloud load test run, follows it to the end and judges it like the Jenkins plugin does.",
+            "",
+            "Options:",
+            "  --test-id ID          the k6 Cloud load test to run (a positive number)",
+            "  --api-url URL         the k6 Cloud API, e.g. https://api.k6.io",
+            "  --web-url URL         the base of run links, e.g. https://app.k6.io (default) or",
+            "                        https://STACK.grafana.net/a/k6-app",
+            "  --poll-interval D     how often to ask for the run's status (default 5s, at least 1s)",
+            "  --timeout D           the longest the run may take before it is stopped (default 2h)",
+            "  --simulate [SCENARIO] run against the built-in k6 Cloud simulator (the default when neither",
+            "                        --api-url nor K6_CLOUD_TOKEN is given); without SCENARIO, the demo",
+            "  --help                print this help",
+            "",
+            "Durations are written like 2s, 90s, 5m, 1h or 1h30m.",
+            "The API token is read from the environment variable K6_CLOUD_TOKEN only, never from the",
+            "command line.",
+            "",
+            "Exit codes: 0 passed, 99 thresholds failed, 97 run failed or aborted, 98 could not follow",
+            "the run (k6 Cloud unreachable, or the timeout), 105 interrupted (the run was stopped),",
+            "2 wrong usage.",
+            "");
+
+    private CliArguments() {}
+
+    public static CliOptions parse(String... args) throws UsageException {
+        boolean help = false;
+        Long testId = null;
+        URI apiUrl = null;
+        String webUrl = null;
+        Duration poll = null;
+        Duration timeout = null;
+        boolean simulate = false;
+        String scenario = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String inline = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                inline = arg.substring(eq + 1);
+            }
+            switch (name) {
+                case "--help":
+                case "-h":
+                    help = true;
+                    break;
+                case "--test-id":
+                    testId = testId(inline != null ? inline : value(args, ++i, name));
+                    break;
+                case "--api-url":
+                    apiUrl = URI.create(httpUrl(inline != null ? inline : value(args, ++i, name), name));
+                    break;
+                case "--web-url":
+                    webUrl = httpUrl(inline != null ? inline : value(args, ++i, name), name);
+                    break;
+                case "--poll-interval":
+                    poll = duration(inline != null ? inline : value(args, ++i, name), name);
+                    break;
+                case "--timeout":
+                    timeout = duration(inline != null ? inline : value(args, ++i, name), name);
+                    break;
+                case "--simulate":
+                    simulate = true;
+                    if (inline != null) {
+                        scenario = inline;
+                    } else if (i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                        scenario = args[++i];
+                    }
+                    break;
+                case "--token":
+                case "--api-token":
+                    throw new UsageException("The k6 Cloud API token is never given on the command line (it would"
+                            + " show in the process list and the shell history): set K6_CLOUD_TOKEN instead");
+                default:
+                    throw new UsageException(arg.startsWith("-")
+                            ? "Unknown option " + name + ": see --help for the options"
+                            : "Unexpected argument '" + arg + "': options start with --, see --help");
+            }
+        }
+        if (simulate && apiUrl != null) {
+            throw new UsageException("--simulate runs against the built-in simulator and --api-url against a real"
+                    + " k6 Cloud: give one of them");
+        }
+        return new CliOptions(help, testId, apiUrl, webUrl, poll, timeout, simulate, scenario);
+    }
+
+    private static String value(String[] args, int i, String name) throws UsageException {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new UsageException(name + " needs a value: see --help");
+        }
+        return args[i];
+    }
+
+    private static long testId(String text) throws UsageException {
+        long id;
+        try {
+            id = Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--test-id '" + text + "' is not a number: give the numeric id of the load"
+                    + " test, as in https://app.k6.io/tests/123456");
+        }
+        if (id <= 0) {
+            throw new UsageException("--test-id " + id + " is not a load test id: give a positive number");
+        }
+        return id;
+    }
+
+    private static String httpUrl(String text, String name) throws UsageException {
+        String t = text.strip();
+        try {
+            URI u = new URI(t);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null) {
+                return t;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new UsageException(name + " '" + text + "' is not an http(s) URL: write it like https://api.k6.io");
+    }
+
+    private static Duration duration(String text, String name) throws UsageException {
+        try {
+            return DurationFormat.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.jenkins.plugins.k6cloud.cli;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * What the command line asked for. {@code null} means "not given".
+ *
+ * @param help print the usage and exit
+ * @param testId the load test to run
+ * @param apiUrl the k6 Cloud API
+ * @param webUrl the base of run links in the k6 web app
+ * @param pollInterval how often to poll the run
+ * @param timeout the longest the whole run may take
+ * @param simulate run against the embedded k6 Cloud simulator
+ * @param scenario the simulator's scenario, or {@code null} for its default
+ */
+public record CliOptions(
+        boolean help,
+        Long testId,
+        URI apiUrl,
+        String webUrl,
+        Duration pollInterval,
+        Duration timeout,
+        boolean simulate,
+        String scenario) {}

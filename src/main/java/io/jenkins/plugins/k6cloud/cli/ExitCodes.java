@@ -1,0 +1,35 @@
+package io.jenkins.plugins.k6cloud.cli;
+
+import io.jenkins.plugins.k6cloud.engine.Verdict;
+
+/** The exit codes of {@code bin/k6cloud}; the non-zero ones are those of {@code k6 cloud}. */
+public final class ExitCodes {
+    public static final int PASSED = 0;
+    public static final int USAGE = 2;
+    /** The run failed, was aborted in k6 Cloud, or its result cannot be trusted. */
+    public static final int RUN_FAILED = 97;
+    /** The run could not be followed to its end: k6 Cloud unreachable, or our timeout. */
+    public static final int NOT_FOLLOWED = 98;
+    public static final int THRESHOLDS_FAILED = 99;
+    /** Interrupted (SIGINT/SIGTERM): the run was stopped. */
+    public static final int INTERRUPTED = 105;
+
+    private ExitCodes() {}
+
+    public static int of(Verdict verdict) {
+        switch (verdict) {
+            case PASSED:
+            case STARTED:
+                return PASSED;
+            case THRESHOLDS_FAILED:
+                return THRESHOLDS_FAILED;
+            case TIMED_OUT:
+            case UNREACHABLE:
+                return NOT_FOLLOWED;
+            case CANCELLED:
+                return INTERRUPTED;
+            default:
+                return RUN_FAILED;
+        }
+    }
+}

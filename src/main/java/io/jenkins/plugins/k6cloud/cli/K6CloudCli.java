@@ -1,0 +1,219 @@
+package io.jenkins.plugins.k6cloud.cli;
+
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.engine.DurationFormat;
+import io.jenkins.plugins.k6cloud.engine.RunEngine;
+import io.jenkins.plugins.k6cloud.engine.RunHandle;
+import io.jenkins.plugins.k6cloud.engine.RunListener;
+import io.jenkins.plugins.k6cloud.engine.RunOutcome;
+import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+
+/**
+ * The command-line runner: starts a k6 Cloud run, follows it with the same engine as the Jenkins
+ * plugin, prints what happens and exits with a k6-style code. {@link #run} holds the logic without
+ * {@code System.exit}, so tests call it in-process; {@link #interrupt} is what SIGINT/SIGTERM do.
+ */
+public final class K6CloudCli {
+    public static final String TOKEN_VARIABLE = "K6_CLOUD_TOKEN";
+    public static final URI DEFAULT_API_URL = URI.create("https://api.k6.io");
+    static final Duration SIMULATED_POLL_INTERVAL = Duration.ofSeconds(1);
+    static final String THREAD_PREFIX = "k6-cloud-cli";
+    /** Added to every bounded wait for the outcome, for the last HTTP calls. */
+    private static final Duration WAIT_MARGIN = Duration.ofMinutes(2);
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final BiFunction<URI, ApiToken, K6CloudClient> clients;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile RunHandle current;
+    private volatile RunSettings currentSettings;
+    private volatile int exitCode = ExitCodes.INTERRUPTED;
+    private volatile boolean interruptRequested;
+    private final AtomicBoolean cancelSent = new AtomicBoolean();
+
+    public K6CloudCli(PrintStream out, PrintStream err, Map<String, String> env,
+            BiFunction<URI, ApiToken, K6CloudClient> clients) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.clients = clients;
+    }
+
+    public static void main(String[] args) {
+        K6CloudCli cli = new K6CloudCli(System.out, System.err, System.getenv(), CliClients::http);
+        Thread hook = new Thread(cli::onSignal, THREAD_PREFIX + "-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int code = cli.run(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line to its end; returns the exit code. */
+    public int run(String... args) {
+        try {
+            exitCode = execute(args);
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            exitCode = ExitCodes.USAGE;
+        } finally {
+            finished.countDown();
+        }
+        return exitCode;
+    }
+
+    /**
+     * What SIGINT/SIGTERM do: cancel like an aborted build (stop the run, wait for it, bounded, and
+     * print the report), then let {@link #run} return {@link ExitCodes#INTERRUPTED}.
+     */
+    public void interrupt() {
+        interruptRequested = true;
+        cancelOnce("interrupted by a signal");
+    }
+
+    /** A second cancel would stop waiting for the run, so the runner cancels once. */
+    private void cancelOnce(String reason) {
+        RunHandle h = current;
+        if (h != null && cancelSent.compareAndSet(false, true)) {
+            h.cancel(reason);
+        }
+    }
+
+    /** The shutdown hook: nothing to do when {@link #run} already returned (a normal exit). */
+    private void onSignal() {
+        if (finished.getCount() == 0) {
+            return;
+        }
+        err.println("Stopping the k6 Cloud run in response to the signal...");
+        interrupt();
+        RunSettings s = currentSettings;
+        Duration bound = (s == null ? RunSettings.DEFAULT_CANCEL_WAIT : s.cancelWait()).plus(WAIT_MARGIN);
+        try {
+            finished.await(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.flush();
+        err.flush();
+        // System.exit cannot change the status once the JVM is shutting down
+        Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+    }
+
+    private int execute(String[] args) throws UsageException {
+        CliOptions o = CliArguments.parse(args);
+        if (o.help()) {
+            out.print(CliArguments.USAGE);
+            return ExitCodes.PASSED;
+        }
+        String token = env.get(TOKEN_VARIABLE);
+        boolean hasToken = token != null && !token.isBlank();
+        if (o.simulate() || (o.apiUrl() == null && !hasToken)) {
+            return simulate(o);
+        }
+        if (!hasToken) {
+            throw new UsageException("--api-url " + o.apiUrl() + " needs a token: set the environment variable "
+                    + TOKEN_VARIABLE + " to a k6 Cloud API token (or leave out --api-url to use the simulator)");
+        }
+        if (o.testId() == null) {
+            throw new UsageException("Give the load test to run with --test-id ID");
+        }
+        URI api = o.apiUrl() == null ? DEFAULT_API_URL : o.apiUrl();
+        RunSettings settings = settings(o, o.pollInterval(), o.webUrl());
+        out.println("Running k6 Cloud load test " + o.testId() + " at " + api + " (poll every "
+                + DurationFormat.format(settings.pollInterval()) + ", timeout "
+                + DurationFormat.format(settings.timeout()) + ")");
+        return follow(o.testId(), settings, clients.apply(api, ApiToken.of(token)));
+    }
+
+    private int simulate(CliOptions o) throws UsageException {
+        Optional<EmbeddedK6Cloud> found = EmbeddedK6Cloud.find();
+        if (found.isEmpty()) {
+            throw new UsageException("The k6 Cloud simulator is not on the class path. Run bin/k6cloud from a"
+                    + " clone of the plugin (it builds the test classes that carry the simulator), or follow a"
+                    + " real run: set " + TOKEN_VARIABLE + " and give --api-url and --test-id.");
+        }
+        EmbeddedK6Cloud cloud = found.get();
+        String scenario = o.scenario() == null ? cloud.scenarios().get(0) : o.scenario();
+        if (!cloud.scenarios().contains(scenario)) {
+            throw new UsageException("The simulator has no scenario '" + scenario + "': choose one of "
+                    + String.join(", ", cloud.scenarios()));
+        }
+        try (EmbeddedK6Cloud.Session session = cloud.start(scenario)) {
+            out.println("k6 Cloud simulator at " + session.apiUrl() + ", playing scenario '" + scenario
+                    + "' (scenarios: " + String.join(", ", cloud.scenarios()) + ")");
+            if (o.testId() != null && o.testId() != session.testId()) {
+                out.println("Ignoring --test-id " + o.testId() + ": the simulator serves load test "
+                        + session.testId());
+            }
+            RunSettings settings = settings(o, o.pollInterval() == null ? SIMULATED_POLL_INTERVAL
+                    : o.pollInterval(), o.webUrl() == null ? session.webAppUrl() : o.webUrl());
+            return follow(session.testId(), settings, clients.apply(session.apiUrl(), session.token()));
+        } catch (IOException e) {
+            err.println("Could not start the k6 Cloud simulator: " + e.getMessage());
+            return ExitCodes.NOT_FOLLOWED;
+        }
+    }
+
+    private static RunSettings settings(CliOptions o, Duration poll, String webUrl) throws UsageException {
+        try {
+            RunSettings s = RunSettings.defaults();
+            if (poll != null) {
+                s = s.withPollInterval(poll);
+            }
+            if (o.timeout() != null) {
+                s = s.withTimeout(o.timeout());
+            }
+            if (webUrl != null) {
+                s = s.withWebAppUrl(webUrl);
+            }
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private int follow(long testId, RunSettings settings, K6CloudClient client) {
+        currentSettings = settings;
+        try (RunEngine engine = RunEngine.withThreads(THREAD_PREFIX, 1)) {
+            RunListener printer = new RunListener() {
+                @Override
+                public void onLine(String line) {
+                    out.println(line);
+                }
+            };
+            RunHandle handle = engine.start(testId, settings, client, printer);
+            current = handle;
+            if (interruptRequested) {
+                cancelOnce("interrupted by a signal");
+            }
+            Duration bound = settings.timeout().plus(settings.processingTimeout()).plus(settings.cancelWait())
+                    .plus(WAIT_MARGIN);
+            RunOutcome outcome = handle.outcome().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return ExitCodes.of(outcome.verdict());
+        } catch (TimeoutException e) {
+            err.println("The run was not judged within its timeouts; giving up (check it in the k6 web app)");
+            cancelOnce("the command-line runner gave up waiting");
+            return ExitCodes.NOT_FOLLOWED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelOnce("interrupted");
+            return ExitCodes.INTERRUPTED;
+        } catch (ExecutionException e) {
+            err.println("Following the run failed: " + e.getCause());
+            return ExitCodes.NOT_FOLLOWED;
+        }
+    }
+}

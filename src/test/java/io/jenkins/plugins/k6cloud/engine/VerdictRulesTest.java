@@ -1,0 +1,95 @@
+package io.jenkins.plugins.k6cloud.engine;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertEquals;
+
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
+import io.jenkins.plugins.k6cloud.api.TestRun;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.Test;
+
+public class VerdictRulesTest {
+    private static final String URL = "https://app.k6.io/runs/7";
+
+    private static TestRun run(Integer runStatus, Integer result, Integer processing) {
+        return TestRun.builder(7).testId(1L).runStatus(runStatus).resultStatus(result).processingStatus(processing)
+                .build();
+    }
+
+    private static void row(Integer runStatus, Integer result, Integer processing, Verdict verdict,
+            BuildResult onThresholds, BuildResult expectedBuild) {
+        Judgement j = VerdictRules.judge(run(runStatus, result, processing), false, URL);
+        assertEquals("run_status " + runStatus + " result " + result + " processing " + processing, verdict,
+                j.verdict());
+        assertEquals(expectedBuild, j.verdict().buildResult(onThresholds));
+    }
+
+    @Test
+    public void theTable() {
+        BuildResult f = BuildResult.FAILURE;
+        BuildResult u = BuildResult.UNSTABLE;
+        row(3, 0, 2, Verdict.PASSED, f, BuildResult.SUCCESS);
+        row(3, 1, 2, Verdict.THRESHOLDS_FAILED, f, BuildResult.FAILURE);
+        row(3, 1, 2, Verdict.THRESHOLDS_FAILED, u, BuildResult.UNSTABLE);
+        row(3, 1, 3, Verdict.THRESHOLDS_FAILED, f, BuildResult.FAILURE);
+        row(8, 0, 2, Verdict.THRESHOLDS_FAILED, f, BuildResult.FAILURE);
+        row(8, 1, 2, Verdict.THRESHOLDS_FAILED, u, BuildResult.UNSTABLE);
+        row(8, null, 3, Verdict.THRESHOLDS_FAILED, f, BuildResult.FAILURE);
+        row(5, 0, 2, Verdict.ABORTED_IN_K6, f, BuildResult.ABORTED);
+        row(4, 0, 2, Verdict.RUN_FAILED, f, BuildResult.FAILURE);
+        row(6, 0, 2, Verdict.RUN_FAILED, f, BuildResult.FAILURE);
+        row(7, 0, 2, Verdict.RUN_FAILED, f, BuildResult.FAILURE);
+        row(9, 0, 2, Verdict.RUN_FAILED, u, BuildResult.FAILURE);
+        row(3, 0, 3, Verdict.UNTRUSTED, f, BuildResult.UNSTABLE);
+        row(3, 0, 1, Verdict.UNTRUSTED, f, BuildResult.UNSTABLE);
+        row(10, 0, 2, Verdict.RUN_FAILED, f, BuildResult.FAILURE);
+        row(42, 0, 2, Verdict.RUN_FAILED, f, BuildResult.FAILURE);
+        row(3, null, 2, Verdict.RUN_FAILED, f, BuildResult.FAILURE);
+    }
+
+    @Test
+    public void resultStatusAloneIsNeverASuccess() {
+        for (int status : new int[] {4, 5, 6, 7, 9, 10, 11}) {
+            assertThat(VerdictRules.judge(run(status, 0, 2), false, URL).verdict(), not(Verdict.PASSED));
+        }
+    }
+
+    @Test
+    public void abortedByUserIsOursOnlyWhenWeSentTheStop() {
+        assertEquals(Verdict.CANCELLED, VerdictRules.judge(run(5, 0, 2), true, URL).verdict());
+        assertThat(VerdictRules.judge(run(5, 0, 2), false, URL).message(), containsString("k6 web app"));
+    }
+
+    @Test
+    public void messagesSayWhy() {
+        TestRun scriptError = run(7, 0, 2).toBuilder().errorCode(1004).errorDetail("ReferenceError: x is not defined")
+                .ended(Instant.EPOCH).build();
+        Judgement j = VerdictRules.judge(scriptError, false, URL);
+        assertThat(j.message(), containsString("Aborted (by script error)"));
+        assertThat(j.message(), containsString("error 1004: ReferenceError: x is not defined"));
+        assertThat(j.message(), containsString(URL));
+        assertThat(VerdictRules.judge(run(10, 0, 2), false, URL).message(), containsString("Archived"));
+        assertThat(VerdictRules.judge(run(42, 0, 2), false, URL).message(), containsString("run_status 42"));
+        assertThat(VerdictRules.judge(run(3, 0, 3), false, URL).message(), containsString("could not process"));
+    }
+
+    @Test
+    public void engineMadeRows() {
+        assertEquals(Verdict.TIMED_OUT, VerdictRules.timedOut(7, Duration.ofMinutes(5), "Running", URL).verdict());
+        assertThat(VerdictRules.timedOut(7, Duration.ofMinutes(5), "Running", URL).message(),
+                containsString("5m timeout"));
+        assertEquals(Verdict.TIMED_OUT,
+                VerdictRules.startTimedOut(7, Duration.ofMinutes(1), "Queued", URL).verdict());
+        K6CloudException down = new K6CloudException.TransportException("connection refused", "GET /x", null);
+        assertEquals(Verdict.UNREACHABLE, VerdictRules.unreachable(7, "3 calls failed", down, URL).verdict());
+        K6CloudException auth = new K6CloudException.AuthenticationException("token rejected", "GET /x", 401);
+        assertEquals(Verdict.UNREACHABLE, VerdictRules.apiError(7, auth, URL).verdict());
+        assertEquals(Verdict.RUN_FAILED, VerdictRules.startFailed(1, auth).verdict());
+        assertEquals(Verdict.UNREACHABLE, VerdictRules.startFailed(1, down).verdict());
+        assertEquals(BuildResult.ABORTED, VerdictRules.cancelled("stopped").verdict().buildResult(BuildResult.FAILURE));
+        assertEquals(BuildResult.SUCCESS, VerdictRules.started(7, URL).verdict().buildResult(BuildResult.FAILURE));
+    }
+}

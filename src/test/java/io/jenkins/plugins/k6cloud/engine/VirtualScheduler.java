@@ -1,0 +1,128 @@
+package io.jenkins.plugins.k6cloud.engine;
+
+import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import java.time.Duration;
+import java.util.PriorityQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * A {@link Scheduler} in virtual time: tasks run on the test's thread, in due order, only when the
+ * test moves the shared {@link ManualClock} through this scheduler. Deterministic: the same test
+ * always sees the same interleaving.
+ */
+public final class VirtualScheduler implements Scheduler {
+    private final ManualClock clock;
+    private final PriorityQueue<Task> tasks = new PriorityQueue<>();
+    private long sequence;
+    private boolean closed;
+    private int ran;
+
+    public VirtualScheduler(ManualClock clock) {
+        this.clock = clock;
+    }
+
+    private final class Task implements Comparable<Task>, Cancellable {
+        final long due;
+        final long seq;
+        final Runnable body;
+        boolean cancelled;
+
+        Task(long due, long seq, Runnable body) {
+            this.due = due;
+            this.seq = seq;
+            this.body = body;
+        }
+
+        @Override
+        public int compareTo(Task o) {
+            return due != o.due ? Long.compare(due, o.due) : Long.compare(seq, o.seq);
+        }
+
+        @Override
+        public boolean cancel() {
+            synchronized (VirtualScheduler.this) {
+                boolean wasQueued = tasks.remove(this);
+                cancelled = true;
+                return wasQueued;
+            }
+        }
+    }
+
+    @Override
+    public synchronized Cancellable schedule(Runnable task, long delayMillis) {
+        if (closed) {
+            throw new RejectedExecutionException("the virtual scheduler is closed");
+        }
+        Task t = new Task(clock.millis() + Math.max(0, delayMillis), sequence++, task);
+        tasks.add(t);
+        return t;
+    }
+
+    private synchronized Task nextDueBy(long limit) {
+        Task t = tasks.peek();
+        if (t == null || t.due > limit) {
+            return null;
+        }
+        return tasks.poll();
+    }
+
+    /** Runs every task due now, including tasks they schedule for now. */
+    public int runDue() {
+        return runUntil(clock.millis());
+    }
+
+    /** Moves the clock forward by {@code d}, running each task at its due time on the way. */
+    public int advance(Duration d) {
+        return runUntil(clock.millis() + d.toMillis());
+    }
+
+    private int runUntil(long limit) {
+        int n = 0;
+        for (Task t = nextDueBy(limit); t != null; t = nextDueBy(limit)) {
+            clock.advanceTo(t.due);
+            t.body.run();
+            n++;
+            ran++;
+        }
+        clock.advanceTo(limit);
+        return n;
+    }
+
+    /**
+     * Runs tasks in due order, jumping the clock from one to the next, until {@code done} completes
+     * or the clock has moved {@code limit} further.
+     *
+     * @return whether {@code done} completed
+     */
+    public boolean runUntilDone(Future<?> done, Duration limit) {
+        long end = clock.millis() + limit.toMillis();
+        while (!done.isDone()) {
+            Task t = nextDueBy(end);
+            if (t == null) {
+                clock.advanceTo(end);
+                return done.isDone();
+            }
+            clock.advanceTo(t.due);
+            t.body.run();
+            ran++;
+        }
+        return true;
+    }
+
+    /** Tasks waiting to run. */
+    public synchronized int pending() {
+        return tasks.size();
+    }
+
+    /** Tasks run so far. */
+    public int ran() {
+        return ran;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        tasks.clear();
+    }
+}

@@ -1,0 +1,180 @@
+package io.jenkins.plugins.k6cloud.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * The request pipeline shared by every flavour: parse, route, apply the armed fault, check the
+ * token, handle, answer (or drop the connection), journal.
+ */
+final class HttpFrontend implements HttpHandler {
+    private static final String MALFORMED_JSON = "{\"k6-run\": {\"id\": 1, \"run_status\": ";
+    private static final String HTML_5XX = "<html><head><title>%1$d Bad Gateway</title></head><body><center>"
+            + "<h1>%1$d Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+
+    private final SimCore core;
+    private final List<ApiFlavour> flavours;
+
+    HttpFrontend(SimCore core, List<ApiFlavour> flavours) {
+        this.core = core;
+        this.flavours = List.copyOf(flavours);
+    }
+
+    private record Match(ApiFlavour flavour, Route route, Matcher matcher, boolean methodMismatch) {}
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        Instant now = core.clock.instant();
+        long seq = 0;
+        String method = ex.getRequestMethod();
+        String rawPath = ex.getRequestURI().getRawPath();
+        String rawQuery = ex.getRequestURI().getRawQuery();
+        String path = rawPath;
+        Map<String, List<String>> params = Map.of();
+        Endpoint endpoint = Endpoint.UNKNOWN;
+        boolean authValid = false;
+        Fault fault = null;
+        RouteCall call = null;
+        SimResponse response;
+        ApiFlavour flavour = flavours.get(0);
+        try (InputStream in = ex.getRequestBody()) {
+            in.readAllBytes();
+        }
+        try {
+            path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+            params = QueryParams.parse(rawQuery);
+            SimRequest req = new SimRequest(method, path, rawQuery, params, ex.getRequestHeaders()::getFirst);
+            Match m = match(method, path);
+            if (m == null) {
+                response = flavour.notFound();
+            } else {
+                flavour = m.flavour();
+                endpoint = m.route().endpoint();
+                authValid = flavour.authenticate(req).valid();
+                if (m.methodMismatch()) {
+                    response = flavour.methodNotAllowed();
+                } else {
+                    fault = core.faults.take(endpoint);
+                    call = new RouteCall(req, m.matcher(), now, fault);
+                    response = respond(m, req, call, fault);
+                }
+            }
+        } catch (BadRequestException e) {
+            response = flavour.badRequest(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            response = flavour.badRequest("The request is not well formed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            response = flavour.internalError("Simulator error: " + e);
+        }
+        try {
+            send(ex, response);
+        } finally {
+            seq = core.journal.nextSeq();
+            core.journal.record(new JournalEntry(
+                    seq,
+                    now,
+                    method,
+                    path,
+                    rawQuery,
+                    params,
+                    endpoint,
+                    ex.getRequestHeaders().getFirst("X-Stack-Id"),
+                    authValid,
+                    response.dropped() ? 0 : response.status(),
+                    fault,
+                    call == null ? null : call.testId(),
+                    call == null ? null : call.runId()));
+        }
+    }
+
+    private SimResponse respond(Match m, SimRequest req, RouteCall call, Fault fault) {
+        ApiFlavour flavour = m.flavour();
+        if (fault != null) {
+            switch (fault.kind()) {
+                case LATENCY:
+                    sleep(fault.duration());
+                    break;
+                case RATE_LIMITED:
+                    return flavour.rateLimited(fault.duration());
+                case SERVER_ERROR:
+                    return SimResponse.text(fault.status(), "text/html", String.format(HTML_5XX, fault.status()));
+                case DROP_CONNECTION:
+                    return SimResponse.drop();
+                case UNAUTHORIZED:
+                    return flavour.unauthorized(ApiFlavour.AuthResult.INVALID);
+                default:
+                    break;
+            }
+        }
+        if (m.route().requiresAuth()) {
+            ApiFlavour.AuthResult auth = flavour.authenticate(req);
+            if (!auth.valid()) {
+                return flavour.unauthorized(auth);
+            }
+        }
+        SimResponse response = m.route().handle(call);
+        if (fault != null && fault.kind() == Fault.Kind.START_THEN_DROP) {
+            return SimResponse.drop();
+        }
+        if (fault != null && fault.kind() == Fault.Kind.MALFORMED_JSON) {
+            return SimResponse.text(200, "application/json", MALFORMED_JSON);
+        }
+        return response;
+    }
+
+    private Match match(String method, String path) {
+        Match wrongMethod = null;
+        for (ApiFlavour f : flavours) {
+            for (Route r : f.routes()) {
+                Matcher matcher = r.path().matcher(path);
+                if (matcher.matches()) {
+                    if (r.method().equalsIgnoreCase(method)) {
+                        return new Match(f, r, matcher, false);
+                    }
+                    if (wrongMethod == null) {
+                        wrongMethod = new Match(f, r, matcher, true);
+                    }
+                }
+            }
+        }
+        return wrongMethod;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void send(HttpExchange ex, SimResponse r) throws IOException {
+        if (r.dropped()) {
+            // closing before the response headers were sent closes the connection itself
+            ex.close();
+            return;
+        }
+        r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        if (r.contentType() != null) {
+            ex.getResponseHeaders().set("Content-Type", r.contentType());
+        }
+        byte[] body = r.body();
+        ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        ex.close();
+    }
+}

@@ -1,0 +1,271 @@
+package io.jenkins.plugins.k6cloud.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A k6 Cloud REST API v2 on a loopback port, for tests, the fault matrix, benchmarks and demos.
+ * Runs follow their {@link Scenario} on the given {@link Clock} (a {@code ManualClock} in tests);
+ * faults are armed with {@link #faults()}; everything served is in the {@link #journal()}.
+ *
+ * <pre>{@code
+ * try (K6CloudSimulator sim = K6CloudSimulator.builder().clock(clock).start()) {
+ *     long testId = sim.addLoadTest("checkout", Scenarios.thresholdsFail());
+ *     ... point the client at sim.baseUrl() with sim.token() ...
+ * }
+ * }</pre>
+ */
+public final class K6CloudSimulator implements AutoCloseable {
+    /** The token accepted when the builder is given none. */
+    public static final String DEFAULT_TOKEN = "sim-token";
+
+    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+
+    private final SimCore core;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String baseUrl;
+    private final String token;
+
+    private K6CloudSimulator(Builder b) throws IOException {
+        this.core = new SimCore(b.clock, b.journalMode);
+        core.tokens.addAll(b.tokens);
+        core.stopDelay(b.stopDelay);
+        core.endedRunStopReply(b.endedRunStopReply);
+        core.acceptedStopReply(b.acceptedStopReply);
+        this.token = b.tokens.get(0);
+        this.executor = new ThreadPoolExecutor(
+                b.threads, b.threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), namedThreads());
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), b.backlog);
+        server.createContext("/", new HttpFrontend(core, List.of(new V2Flavour(core))));
+        server.setExecutor(executor);
+        server.start();
+        this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        core.webAppUrl(baseUrl + "/app");
+    }
+
+    private static ThreadFactory namedThreads() {
+        return r -> {
+            Thread t = new Thread(r, "k6-sim-http-" + THREAD_NUMBER.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public URI uri() {
+        return URI.create(baseUrl);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The first accepted token. */
+    public String token() {
+        return token;
+    }
+
+    public Clock clock() {
+        return core.clock;
+    }
+
+    /** The base of the run pages it serves: {@code baseUrl() + "/app"}; a run's page is {@code /app/runs/{id}}. */
+    public String webAppUrl() {
+        return core.webAppUrl();
+    }
+
+    /** Adds a load test whose runs play {@code scenario}; returns its id. */
+    public long addLoadTest(String name, Scenario scenario) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a load test needs a name");
+        }
+        return core.store.addTest(name, Objects.requireNonNull(scenario, "scenario"), core.clock.instant()).id();
+    }
+
+    /** Adds a load test named after the scenario. */
+    public long addLoadTest(Scenario scenario) {
+        return addLoadTest(scenario.name(), scenario);
+    }
+
+    public FaultPlan faults() {
+        return core.faults;
+    }
+
+    public Journal journal() {
+        return core.journal;
+    }
+
+    /** Run {@code runId} as of now on the simulator clock. */
+    public RunState runState(long runId) {
+        SimRun run = core.store.run(runId);
+        if (run == null) {
+            throw new IllegalArgumentException("The simulator has no run " + runId);
+        }
+        return run.stateAt(core.clock.instant());
+    }
+
+    /** Gives run {@code runId} a {@code public_id} (runs have none by default) and returns it. */
+    public String makePublic(long runId) {
+        SimRun run = core.store.run(runId);
+        if (run == null) {
+            throw new IllegalArgumentException("The simulator has no run " + runId);
+        }
+        String id = "pub" + Long.toHexString(runId * 2654435761L & 0xffffffffL);
+        run.publicId(id);
+        return id;
+    }
+
+    public void acceptToken(String t) {
+        core.tokens.add(Objects.requireNonNull(t, "token"));
+    }
+
+    /** From now on requests with {@code t} get 401 "Invalid token." (code 6). */
+    public void revokeToken(String t) {
+        core.tokens.remove(t);
+    }
+
+    /** How long after an accepted stop a run becomes ABORTED_BY_USER (default 0). */
+    public void setStopDelay(Duration d) {
+        core.stopDelay(d);
+    }
+
+    public void setEndedRunStopReply(EndedRunStopReply r) {
+        core.endedRunStopReply(r);
+    }
+
+    public void setAcceptedStopReply(AcceptedStopReply r) {
+        core.acceptedStopReply(r);
+    }
+
+    /** Stops the server and its threads; bounded (a few seconds at most). */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "K6CloudSimulator[" + baseUrl + "]";
+    }
+
+    /** Configures and starts a {@link K6CloudSimulator}. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private final List<String> tokens = new ArrayList<>(List.of(DEFAULT_TOKEN));
+        private int threads = 4;
+        private int port;
+        private int backlog = 512;
+        private JournalMode journalMode = JournalMode.full();
+        private Duration stopDelay = Duration.ZERO;
+        private EndedRunStopReply endedRunStopReply = EndedRunStopReply.BAD_REQUEST_400;
+        private AcceptedStopReply acceptedStopReply = AcceptedStopReply.OK_WITH_RUN;
+
+        private Builder() {}
+
+        /** The clock runs follow (default the system clock; a {@code ManualClock} in tests). */
+        public Builder clock(Clock v) {
+            clock = Objects.requireNonNull(v, "clock");
+            return this;
+        }
+
+        /** The accepted tokens (replacing the default {@value #DEFAULT_TOKEN}); the first is {@link #token()}. */
+        public Builder tokens(String... v) {
+            if (v.length == 0) {
+                throw new IllegalArgumentException("give at least one token the simulator accepts");
+            }
+            tokens.clear();
+            for (String t : v) {
+                if (t == null || t.isBlank()) {
+                    throw new IllegalArgumentException("an accepted token must not be empty");
+                }
+                tokens.add(t);
+            }
+            return this;
+        }
+
+        public Builder token(String v) {
+            return tokens(v);
+        }
+
+        /** The number of server threads, named {@code k6-sim-http-N} (default 4). */
+        public Builder threads(int v) {
+            if (v < 1) {
+                throw new IllegalArgumentException("the simulator needs at least 1 thread, not " + v);
+            }
+            threads = v;
+            return this;
+        }
+
+        /** The loopback port (default 0: any free port). */
+        public Builder port(int v) {
+            if (v < 0 || v > 65535) {
+                throw new IllegalArgumentException("a port is 0..65535, not " + v);
+            }
+            port = v;
+            return this;
+        }
+
+        /** The TCP accept backlog (default 512). */
+        public Builder backlog(int v) {
+            backlog = v;
+            return this;
+        }
+
+        public Builder journalMode(JournalMode v) {
+            journalMode = Objects.requireNonNull(v, "journalMode");
+            return this;
+        }
+
+        public Builder stopDelay(Duration v) {
+            if (v == null || v.isNegative()) {
+                throw new IllegalArgumentException("the stop delay must be zero or positive, not " + v);
+            }
+            stopDelay = v;
+            return this;
+        }
+
+        public Builder endedRunStopReply(EndedRunStopReply v) {
+            endedRunStopReply = Objects.requireNonNull(v, "endedRunStopReply");
+            return this;
+        }
+
+        public Builder acceptedStopReply(AcceptedStopReply v) {
+            acceptedStopReply = Objects.requireNonNull(v, "acceptedStopReply");
+            return this;
+        }
+
+        /** Binds the port and starts serving. */
+        public K6CloudSimulator start() throws IOException {
+            return new K6CloudSimulator(this);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.jenkins.plugins.k6cloud.simulator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The load tests and runs of one simulator, shared by every API flavour. Thread-safe. */
+final class RunStore {
+    static final long PROJECT_ID = 3001;
+    static final long ORGANIZATION_ID = 2001;
+    static final long USER_ID = 9001;
+    /** The user who stops runs in the web app ({@link Outcome#STOPPED_IN_WEB_APP}). */
+    static final long WEB_APP_USER_ID = 9002;
+
+    private final AtomicLong nextTestId = new AtomicLong(1001);
+    private final AtomicLong nextRunId = new AtomicLong(2_000_001);
+    private final ConcurrentMap<Long, SimLoadTest> tests = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<Long, SimRun> runs = new ConcurrentSkipListMap<>();
+    private final ConcurrentMap<Long, ConcurrentSkipListMap<Long, SimRun>> runsByTest = new ConcurrentHashMap<>();
+
+    SimLoadTest addTest(String name, Scenario scenario, Instant now) {
+        long id = nextTestId.getAndIncrement();
+        SimLoadTest test = new SimLoadTest(id, name, now, scenario);
+        tests.put(id, test);
+        runsByTest.put(id, new ConcurrentSkipListMap<>());
+        return test;
+    }
+
+    SimLoadTest test(long id) {
+        return tests.get(id);
+    }
+
+    List<SimLoadTest> tests() {
+        return new ArrayList<>(tests.values());
+    }
+
+    SimRun startRun(SimLoadTest test, Instant now, String stackId) {
+        SimRun run = new SimRun(nextRunId.getAndIncrement(), test, now, stackId);
+        runs.put(run.id(), run);
+        runsByTest.get(test.id()).put(run.id(), run);
+        return run;
+    }
+
+    SimRun run(long id) {
+        return runs.get(id);
+    }
+
+    /** All runs, by ascending id. */
+    Collection<SimRun> runs() {
+        return runs.values();
+    }
+
+    /** The runs of one load test, by ascending id; empty for an unknown test. */
+    Collection<SimRun> runsOf(long testId) {
+        ConcurrentSkipListMap<Long, SimRun> of = runsByTest.get(testId);
+        return of == null ? List.of() : of.values();
+    }
+
+    int runCount() {
+        return runs.size();
+    }
+}

@@ -1,0 +1,81 @@
+package io.jenkins.plugins.k6cloud.simulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The ready-made scenarios, one per {@link Outcome}, findable by their lowercase-hyphen name. */
+public final class Scenarios {
+    private static final ThresholdSpec P95_OK = ThresholdSpec.passing("http_req_duration: p(95)<500", "p(95)", 500, 312.4);
+    private static final ThresholdSpec P95_CROSSED =
+            ThresholdSpec.failing("http_req_duration: p(95)<500", "p(95)", 500, 812.7);
+    private static final ThresholdSpec FAILED_OK = ThresholdSpec.passing("http_req_failed: rate<0.01", "rate", 0.01, 0.002);
+
+    private Scenarios() {}
+
+    /** The scenario of {@code outcome} with standard (virtual-time) timings. */
+    public static Scenario of(Outcome outcome) {
+        Scenario.Builder b = Scenario.builder(outcome);
+        switch (outcome) {
+            case THRESHOLDS_FAIL:
+                b.threshold(P95_CROSSED).threshold(FAILED_OK);
+                break;
+            case ABORTED_BY_THRESHOLD:
+                b.timings(Timings.standard().withRunning(Duration.ofSeconds(12)))
+                        .threshold(P95_CROSSED)
+                        .threshold(FAILED_OK);
+                break;
+            case PROCESSING_LAGS:
+                b.timings(Timings.standard().withProcessing(Duration.ofMinutes(10)))
+                        .threshold(P95_CROSSED)
+                        .threshold(FAILED_OK);
+                break;
+            case ABORTED_BY_SYSTEM:
+            case ABORTED_BY_SCRIPT_ERROR:
+                b.timings(Timings.standard().withRunning(Duration.ofSeconds(3))).threshold(P95_OK);
+                break;
+            case ABORTED_BY_LIMIT:
+            case STOPPED_IN_WEB_APP:
+                b.timings(Timings.standard().withRunning(Duration.ofSeconds(10))).threshold(P95_OK);
+                break;
+            default:
+                b.threshold(P95_OK).threshold(FAILED_OK);
+        }
+        return b.build();
+    }
+
+    public static Scenario passes() {
+        return of(Outcome.PASSES);
+    }
+
+    public static Scenario thresholdsFail() {
+        return of(Outcome.THRESHOLDS_FAIL);
+    }
+
+    /** The names of all ready-made scenarios, {@code "passes"} first. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (Outcome o : Outcome.values()) {
+            names.add(o.scenarioName());
+        }
+        return names;
+    }
+
+    /**
+     * The ready-made scenario named {@code name} (case-insensitive; "thresholds-fail",
+     * "THRESHOLDS_FAIL" and "thresholds_fail" are the same).
+     *
+     * @throws IllegalArgumentException naming the known scenarios, when there is none by that name
+     */
+    public static Scenario byName(String name) {
+        String wanted = name == null ? "" : name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        return Arrays.stream(Outcome.values())
+                .filter(o -> o.name().equals(wanted))
+                .findFirst()
+                .map(Scenarios::of)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Unknown scenario \"" + name + "\": use one of " + String.join(", ", names())));
+    }
+}

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.k6cloud.simulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/** The state every API flavour shares: clock, tests and runs, tokens, stop behaviour, faults, journal. */
+final class SimCore {
+    final Clock clock;
+    final RunStore store = new RunStore();
+    final FaultPlan faults = new FaultPlan();
+    final Journal journal;
+    final Set<String> tokens = new CopyOnWriteArraySet<>();
+    private volatile Duration stopDelay = Duration.ZERO;
+    private volatile EndedRunStopReply endedRunStopReply = EndedRunStopReply.BAD_REQUEST_400;
+    private volatile AcceptedStopReply acceptedStopReply = AcceptedStopReply.OK_WITH_RUN;
+    private volatile String webAppUrl = "";
+
+    SimCore(Clock clock, JournalMode mode) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.journal = new Journal(clock, store, mode);
+    }
+
+    Duration stopDelay() {
+        return stopDelay;
+    }
+
+    void stopDelay(Duration d) {
+        if (d == null || d.isNegative()) {
+            throw new IllegalArgumentException("the stop delay must be zero or positive, not " + d);
+        }
+        stopDelay = d;
+    }
+
+    EndedRunStopReply endedRunStopReply() {
+        return endedRunStopReply;
+    }
+
+    void endedRunStopReply(EndedRunStopReply r) {
+        endedRunStopReply = Objects.requireNonNull(r, "reply");
+    }
+
+    AcceptedStopReply acceptedStopReply() {
+        return acceptedStopReply;
+    }
+
+    void acceptedStopReply(AcceptedStopReply r) {
+        acceptedStopReply = Objects.requireNonNull(r, "reply");
+    }
+
+    String webAppUrl() {
+        return webAppUrl;
+    }
+
+    void webAppUrl(String url) {
+        webAppUrl = url;
+    }
+}

@@ -1,0 +1,6 @@
+package io.jenkins.plugins.k6cloud.simulator;
+
+import java.time.Instant;
+
+/** A load test of the simulator: its id, name, creation time and the scenario its runs play. */
+record SimLoadTest(long id, String name, Instant created, Scenario scenario) {}

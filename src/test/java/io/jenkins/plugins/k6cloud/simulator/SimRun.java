@@ -1,0 +1,90 @@
+package io.jenkins.plugins.k6cloud.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One simulated run. Its state is not stored but computed from the clock by its {@link RunPlan};
+ * a stop (or a forced natural end) replaces the plan, so no timers are needed.
+ */
+final class SimRun {
+    private final long id;
+    private final SimLoadTest test;
+    private final Instant created;
+    private final String stackId;
+    private volatile RunPlan plan;
+    private volatile Instant stopRequested;
+    private volatile Instant naturalEnd;
+    private volatile Instant stopEffective;
+    private volatile String publicId;
+
+    SimRun(long id, SimLoadTest test, Instant created, String stackId) {
+        this.id = id;
+        this.test = test;
+        this.created = created;
+        this.stackId = stackId;
+        this.plan = RunPlan.of(test.scenario(), created, null, null);
+    }
+
+    long id() {
+        return id;
+    }
+
+    SimLoadTest test() {
+        return test;
+    }
+
+    Scenario scenario() {
+        return test.scenario();
+    }
+
+    Instant created() {
+        return created;
+    }
+
+    String stackId() {
+        return stackId;
+    }
+
+    String publicId() {
+        return publicId;
+    }
+
+    void publicId(String v) {
+        publicId = v;
+    }
+
+    RunState stateAt(Instant now) {
+        return plan.stateAt(now);
+    }
+
+    RunPlan plan() {
+        return plan;
+    }
+
+    Instant stopRequested() {
+        return stopRequested;
+    }
+
+    /**
+     * Records a stop of ours that arrived at {@code now}; the run becomes ABORTED_BY_USER after
+     * {@code delay} unless it ends by itself before that. A second stop changes nothing.
+     */
+    synchronized void requestStop(Instant now, Duration delay) {
+        if (stopRequested != null) {
+            return;
+        }
+        stopRequested = now;
+        stopEffective = now.plus(delay);
+        plan = RunPlan.of(test.scenario(), created, naturalEnd, stopEffective);
+    }
+
+    /** Makes the run end by itself, with its scenario's outcome, at {@code at} (if it has not ended before). */
+    synchronized void endNaturallyAt(Instant at) {
+        if (!plan.ended().isAfter(at)) {
+            return;
+        }
+        naturalEnd = at;
+        plan = RunPlan.of(test.scenario(), created, at, stopEffective);
+    }
+}

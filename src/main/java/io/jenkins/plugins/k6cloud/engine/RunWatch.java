@@ -275,6 +275,9 @@ final class RunWatch implements RunHandle {
     // ---------------------------------------------------------------- starting
 
     private long startRun() {
+        if (cancelRequested) {
+            return report(VerdictRules.cancelled("no run was started."), List.of());
+        }
         TestRun run;
         try {
             run = client.startRun(testId);

@@ -1,0 +1,124 @@
+package io.jenkins.plugins.k6cloud.engine;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.ClientOptions;
+import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.RetryPolicy;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
+import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
+import io.jenkins.plugins.k6cloud.simulator.RunRecord;
+import io.jenkins.plugins.k6cloud.simulator.Scenario;
+import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.junit.rules.ExternalResource;
+
+/**
+ * The engine under test in virtual time, against the k6 Cloud simulator over real HTTP: one
+ * {@link ManualClock} drives the simulator's runs, the engine's deadlines and the
+ * {@link VirtualScheduler}. The client does not retry, so the engine's own error handling is what
+ * the tests see.
+ */
+final class EngineHarness extends ExternalResource {
+    static final Duration LONG_ENOUGH = Duration.ofHours(4);
+
+    static {
+        // the JDK server writes headers and body separately; without TCP_NODELAY every poll waits
+        // ~40 ms for a delayed ACK (read once, when the server's configuration class loads)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    final ManualClock clock = new ManualClock();
+    final VirtualScheduler scheduler = new VirtualScheduler(clock);
+    K6CloudSimulator sim;
+    K6CloudClient client;
+    RunEngine engine;
+    private OkHttpClient http;
+
+    @Override
+    protected void before() throws IOException {
+        sim = K6CloudSimulator.builder().clock(clock).start();
+        http = new OkHttpClient();
+        client = newClient();
+        engine = new RunEngine(scheduler, clock);
+    }
+
+    K6CloudClient newClient() {
+        return new HttpK6CloudClient(http, sim.uri(), ApiToken.of(sim.token()), ClientOptions.builder()
+                .retryPolicy(RetryPolicy.noRetries())
+                .clock(clock)
+                .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
+                .build());
+    }
+
+    @Override
+    protected void after() {
+        engine.close();
+        sim.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    /** Settings with the simulator's run links and a 5 s poll. */
+    RunSettings settings() {
+        return RunSettings.defaults().withWebAppUrl(sim.webAppUrl());
+    }
+
+    long test(Scenario scenario) {
+        return sim.addLoadTest(scenario);
+    }
+
+    RunHandle start(long testId, RunSettings settings, RecordingListener listener) {
+        return engine.start(testId, settings, client, listener);
+    }
+
+    /** Runs the engine in virtual time until the outcome is known. */
+    RunOutcome finish(RunHandle handle) {
+        assertTrue("no outcome within " + LONG_ENOUGH + " of virtual time; status: " + handle.status(),
+                scheduler.runUntilDone(handle.outcome(), LONG_ENOUGH));
+        return handle.outcome().getNow(null);
+    }
+
+    /** Runs the engine until {@code condition} holds (checked after every step). */
+    void runUntil(java.util.function.BooleanSupplier condition, String what) {
+        long end = clock.millis() + LONG_ENOUGH.toMillis();
+        while (!condition.getAsBoolean()) {
+            if (clock.millis() > end || scheduler.pending() == 0) {
+                throw new AssertionError("never happened: " + what);
+            }
+            scheduler.advance(Duration.ofMillis(500));
+        }
+    }
+
+    /** Everything the simulator created has ended (moving the clock on by {@code settle} first). */
+    void assertNothingLeftRunning(Duration settle) {
+        clock.advance(settle);
+        List<RunRecord> left = sim.journal().runsLeftRunning();
+        assertTrue("runs left running: " + left, left.isEmpty());
+    }
+
+    void assertOneStart(long testId) {
+        List<JournalEntry> starts = sim.journal().startsFor(testId);
+        assertEquals("start requests: " + starts, 1, starts.size());
+    }
+
+    long stops(long runId) {
+        return sim.journal().stopsFor(runId).size();
+    }
+
+    long reads() {
+        return sim.journal().count(Endpoint.READ);
+    }
+
+    static void awaitQuietly(java.util.concurrent.CountDownLatch latch) throws InterruptedException {
+        assertTrue(latch.await(30, TimeUnit.SECONDS));
+    }
+}

@@ -1,0 +1,143 @@
+package io.jenkins.plugins.k6cloud.engine;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.k6cloud.api.ProcessingStatus;
+import io.jenkins.plugins.k6cloud.api.RunStatus;
+import io.jenkins.plugins.k6cloud.simulator.Outcome;
+import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import java.time.Duration;
+import org.junit.Rule;
+import org.junit.Test;
+
+/** Every row of the verdict table, end to end against the simulator. */
+public class RunEngineVerdictTest {
+    @Rule
+    public final EngineHarness h = new EngineHarness();
+
+    private RunOutcome follow(Outcome outcome, RunSettings settings) {
+        long testId = h.test(Scenarios.of(outcome));
+        RunOutcome o = h.finish(h.start(testId, settings, new RecordingListener()));
+        h.assertOneStart(testId);
+        h.assertNothingLeftRunning(Duration.ZERO);
+        assertEquals(0, h.stops(o.runId()));
+        return o;
+    }
+
+    private RunOutcome follow(Outcome outcome) {
+        return follow(outcome, h.settings());
+    }
+
+    @Test
+    public void finishedAndPassed() {
+        RunOutcome o = follow(Outcome.PASSES);
+        assertEquals(Verdict.PASSED, o.verdict());
+        assertEquals(BuildResult.SUCCESS, o.buildResult());
+        assertEquals(RunStatus.FINISHED, o.runStatus());
+        assertEquals(ProcessingStatus.FINISHED, o.processingStatus());
+        assertThat(o.thresholds(), hasSize(2));
+        assertTrue(o.thresholds().stream().allMatch(t -> t.passed()));
+    }
+
+    @Test
+    public void finishedWithFailedThresholds() {
+        RunOutcome o = follow(Outcome.THRESHOLDS_FAIL);
+        assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
+        assertEquals(BuildResult.FAILURE, o.buildResult());
+        assertTrue(o.thresholds().stream().anyMatch(t -> !t.passed()));
+    }
+
+    @Test
+    public void failedThresholdsCanMakeTheBuildUnstable() {
+        RunOutcome o = follow(Outcome.THRESHOLDS_FAIL, h.settings().withOnThresholdsFailed(BuildResult.UNSTABLE));
+        assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
+        assertEquals(BuildResult.UNSTABLE, o.buildResult());
+    }
+
+    @Test
+    public void abortedByThreshold() {
+        RunOutcome o = follow(Outcome.ABORTED_BY_THRESHOLD);
+        assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
+        assertEquals(RunStatus.ABORTED_BY_THRESHOLD, o.runStatus());
+    }
+
+    @Test
+    public void stoppedInTheWebApp() {
+        RunOutcome o = follow(Outcome.STOPPED_IN_WEB_APP);
+        assertEquals(Verdict.ABORTED_IN_K6, o.verdict());
+        assertEquals(BuildResult.ABORTED, o.buildResult());
+        assertThat(o.message(), containsString("k6 web app"));
+    }
+
+    @Test
+    public void endedWithoutAResultQuotesTheError() {
+        for (Outcome outcome : new Outcome[] {Outcome.TIMED_OUT, Outcome.ABORTED_BY_SYSTEM,
+                Outcome.ABORTED_BY_SCRIPT_ERROR, Outcome.ABORTED_BY_LIMIT}) {
+            RunOutcome o = follow(outcome);
+            assertEquals(outcome.toString(), Verdict.RUN_FAILED, o.verdict());
+            assertEquals(BuildResult.FAILURE, o.buildResult());
+            assertEquals(outcome.endRunStatus(), (int) o.runStatusCode());
+            if (outcome.errorDetail() != null) {
+                assertThat(o.message(), containsString(outcome.errorDetail()));
+                assertThat(o.message(), containsString("error " + outcome.errorCode()));
+            }
+            assertThat(o.message(), containsString(o.webUrl()));
+        }
+    }
+
+    @Test
+    public void processingErrorMakesThePassUntrusted() {
+        RunOutcome o = follow(Outcome.PROCESSING_ERROR);
+        assertEquals(Verdict.UNTRUSTED, o.verdict());
+        assertEquals(BuildResult.UNSTABLE, o.buildResult());
+        assertThat(o.message(), containsString("could not process"));
+    }
+
+    @Test
+    public void archivedRunFails() {
+        RunOutcome o = follow(Outcome.ARCHIVED);
+        assertEquals(Verdict.RUN_FAILED, o.verdict());
+        assertThat(o.message(), containsString("Archived"));
+    }
+
+    @Test
+    public void oddPayloadsStillPass() {
+        assertEquals(Verdict.PASSED, follow(Outcome.ODD_PAYLOADS).verdict());
+    }
+
+    @Test
+    public void waitsForProcessingBeforeReadingTheResult() {
+        // result_status reads 0 (passed) until the 10-minute processing is over, then 1
+        RunSettings settings = h.settings().withProcessingTimeout(Duration.ofMinutes(15));
+        RunOutcome o = follow(Outcome.PROCESSING_LAGS, settings);
+        assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
+        assertThat(o.followedFor().toMinutes(), org.hamcrest.Matchers.greaterThanOrEqualTo(10L));
+    }
+
+    @Test
+    public void processingWaitIsBounded() {
+        RecordingListener lines = new RecordingListener();
+        long testId = h.test(Scenarios.of(Outcome.PROCESSING_LAGS));
+        RunSettings settings = h.settings().withProcessingTimeout(Duration.ofMinutes(2));
+        RunOutcome o = h.finish(h.start(testId, settings, lines));
+        assertEquals(Verdict.UNTRUSTED, o.verdict());
+        assertThat(o.message(), containsString("had not finished processing"));
+        assertThat(o.followedFor().toMinutes(), org.hamcrest.Matchers.lessThan(4L));
+        assertFalse(lines.linesContaining("had not finished processing the metrics").isEmpty());
+    }
+
+    @Test
+    public void unknownStatusIsWatchedNotJudged() {
+        RecordingListener lines = new RecordingListener();
+        long testId = h.test(Scenarios.of(Outcome.UNKNOWN_STATUS));
+        RunOutcome o = h.finish(h.start(testId, h.settings(), lines));
+        assertEquals(Verdict.PASSED, o.verdict());
+        assertThat(lines.linesContaining("does not know"), hasSize(1));
+        assertThat(lines.linesContaining("unknown run_status 42"), hasSize(1));
+    }
+}

@@ -90,7 +90,9 @@ public final class ConsoleText {
         if (o.runId() != null && o.runStatusCode() != null) {
             facts.append(", run_status ").append(o.runStatus() == RunStatus.UNKNOWN
                     ? String.valueOf(o.runStatusCode()) : o.runStatus().label());
-            facts.append(", result ").append(o.resultStatus().label());
+            if (o.runStatus() == RunStatus.FINISHED || o.runStatus() == RunStatus.ABORTED_BY_THRESHOLD) {
+                facts.append(", result ").append(o.resultStatus().label()); // 0 means nothing for aborted runs
+            }
         }
         if (o.vus() != null) {
             facts.append(", ").append(o.vus()).append(" VUs");

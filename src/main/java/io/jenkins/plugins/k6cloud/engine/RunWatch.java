@@ -251,7 +251,7 @@ final class RunWatch implements RunHandle {
         }
         if (cancelRequested && phase != WatchPhase.STARTING && phase != WatchPhase.CANCELLING) {
             if (runEnded || phase == WatchPhase.PROCESSING) {
-                return finishCancelled("k6 Cloud run " + runId + " had already ended as " + shownStatus + ".");
+                return finishCancelled("k6 Cloud run " + runId + " had already ended as " + endedLabel(lastRun) + ".");
             }
             phase = WatchPhase.CANCELLING;
             changed();
@@ -594,7 +594,7 @@ final class RunWatch implements RunHandle {
             return "no run was started.";
         }
         if (runEnded) {
-            return "k6 Cloud run " + runId + " had already ended as " + shownStatus + ".";
+            return "k6 Cloud run " + runId + " had already ended as " + endedLabel(lastRun) + ".";
         }
         return (stopSent ? "k6 Cloud run " + runId + " was asked to stop" : "stopping k6 Cloud run " + runId
                 + " is being retried") + "; not waiting for it to end (cancelled twice). Check " + webUrl;

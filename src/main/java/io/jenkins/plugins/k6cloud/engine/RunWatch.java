@@ -32,7 +32,7 @@ final class RunWatch implements RunHandle {
     private final long watchStartedAt;
     private final ErrorStreak errors;
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
-    private final RunAdoption adoption;
+    private RunAdoption adoption;
 
     // scheduling and cancel flags, guarded by lock
     private final Object lock = new Object();
@@ -88,7 +88,7 @@ final class RunWatch implements RunHandle {
 
     static RunWatch resuming(Scheduler scheduler, Clock clock, K6CloudClient client, RunListener listener,
             WatchState state) {
-        RunAdoption adoption = state.runId() == null ? new RunAdoption(client, state) : null;
+        RunAdoption adoption = state.runId() == null ? RunAdoption.afterRestart(client, state) : null;
         RunWatch w = new RunWatch(scheduler, clock, client, listener, state.testId(), state.settings(),
                 state.watchStartedAtMillis(), adoption);
         w.restore(state);
@@ -281,6 +281,10 @@ final class RunWatch implements RunHandle {
         TestRun run;
         try {
             run = client.startRun(testId);
+        } catch (K6CloudException.StartOutcomeUnknownException e) {
+            // a run may exist after all: look again, adopt it (or stop it, if cancelled)
+            adoption = RunAdoption.afterUnknownStart(client, testId, settings, e);
+            return settings.pollInterval().toMillis();
         } catch (K6CloudException e) {
             if (cancelRequested) {
                 return report(VerdictRules.cancelled("no run was started (" + e.getMessage() + ")"), List.of());
@@ -303,7 +307,7 @@ final class RunWatch implements RunHandle {
                     adoption.lookupFailed(e)), List.of());
         }
         if (found.run() == null) {
-            return report(new Judgement(cancelRequested ? Verdict.CANCELLED : Verdict.RUN_FAILED,
+            return report(new Judgement(cancelRequested ? Verdict.CANCELLED : Verdict.UNREACHABLE,
                     found.explanation()), List.of());
         }
         say(found.explanation());

@@ -1,0 +1,166 @@
+package io.jenkins.plugins.k6cloud.engine;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.Fault;
+import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
+import io.jenkins.plugins.k6cloud.simulator.Outcome;
+import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.simulator.Timings;
+import java.time.Duration;
+import java.util.List;
+import org.junit.Rule;
+import org.junit.Test;
+
+/** Transient and lasting API errors, and the two timeouts. */
+public class RunEngineErrorsTest {
+    @Rule
+    public final EngineHarness h = new EngineHarness();
+
+    private final RecordingListener lines = new RecordingListener();
+
+    private RunHandle startAndRunUntilRunning(long testId, RunSettings settings) {
+        RunHandle handle = h.start(testId, settings, lines);
+        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        return handle;
+    }
+
+    private long longTest() {
+        return h.test(Scenarios.of(Outcome.PASSES).withTimings(Timings.standard().withRunning(Duration.ofMinutes(30))));
+    }
+
+    @Test
+    public void transientErrorsWithinTheBudgetAreRiddenOut() {
+        long testId = h.test(Scenarios.passes());
+        RunHandle handle = startAndRunUntilRunning(testId, h.settings());
+        h.sim.faults().inject(Endpoint.READ, 3, Fault.badGateway());
+        RunOutcome o = h.finish(handle);
+        assertEquals(Verdict.PASSED, o.verdict());
+        assertThat(lines.linesContaining("did not answer as expected"), hasSize(1));
+        assertThat(lines.linesContaining("answers again after 3 failed calls"), hasSize(1));
+        assertEquals(0, h.stops(0));
+    }
+
+    @Test
+    public void tooManyFailuresInARowGiveUpAndStopTheRun() {
+        long testId = longTest();
+        RunHandle handle = startAndRunUntilRunning(testId, h.settings().withErrorBudget(Duration.ofHours(1), 3));
+        h.sim.faults().inject(Endpoint.READ, 10, Fault.serverError(500));
+        RunOutcome o = h.finish(handle);
+        assertEquals(Verdict.UNREACHABLE, o.verdict());
+        assertEquals(BuildResult.FAILURE, o.buildResult());
+        assertThat(o.message(), containsString("3 calls to k6 Cloud failed in a row"));
+        assertEquals(1, h.stops(1));
+        assertEquals(3, h.count(e -> e.endpoint() == Endpoint.READ && e.fault() != null, 3));
+        h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    @Test
+    public void theErrorBudgetIsAlsoATimeLimit() {
+        long testId = longTest();
+        RunHandle handle = startAndRunUntilRunning(testId, h.settings().withErrorBudget(Duration.ofSeconds(30), 100));
+        long firstFailureAt = h.clock.millis();
+        h.sim.faults().inject(Endpoint.READ, 100, Fault.serverError(503));
+        RunOutcome o = h.finish(handle);
+        assertEquals(Verdict.UNREACHABLE, o.verdict());
+        assertThat(h.clock.millis() - firstFailureAt, lessThan(Duration.ofMinutes(2).toMillis()));
+        assertThat(h.sim.faults().pending(Endpoint.READ), greaterThanOrEqualTo(90));
+        assertEquals(1, h.stops(1));
+        h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    @Test
+    public void retryAfterIsHonoured() {
+        long testId = h.test(Scenarios.passes());
+        RunHandle handle = startAndRunUntilRunning(testId, h.settings());
+        h.sim.faults().inject(Endpoint.READ, Fault.rateLimited(Duration.ofSeconds(40)));
+        RunOutcome o = h.finish(handle);
+        assertEquals(Verdict.PASSED, o.verdict());
+        h.count(e -> e.endpoint() == Endpoint.READ && e.fault() != null, 1);
+        List<JournalEntry> reads = h.sim.journal().requests(Endpoint.READ);
+        for (int i = 0; i < reads.size() - 1; i++) {
+            if (reads.get(i).fault() != null) {
+                Duration gap = Duration.between(reads.get(i).time(), reads.get(i + 1).time());
+                assertThat(gap.toMillis(), greaterThanOrEqualTo(40_000L));
+                return;
+            }
+        }
+        throw new AssertionError("no rate-limited read in " + reads);
+    }
+
+    @Test
+    public void aLastingErrorStopsTheRunAndSaysWhy() {
+        long testId = longTest();
+        RunHandle handle = startAndRunUntilRunning(testId, h.settings());
+        h.sim.faults().inject(Endpoint.READ, Fault.unauthorized());
+        RunOutcome o = h.finish(handle);
+        assertEquals(Verdict.UNREACHABLE, o.verdict());
+        assertThat(o.message(), containsString("Could not follow k6 Cloud run " + o.runId()));
+        assertEquals(1, h.stops(1));
+        h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    @Test
+    public void aStartThatFailsTransientlyCreatesNothing() {
+        long testId = h.test(Scenarios.passes());
+        h.sim.faults().inject(Endpoint.START, Fault.badGateway());
+        RunOutcome o = h.finish(h.start(testId, h.settings(), lines));
+        assertEquals(Verdict.UNREACHABLE, o.verdict());
+        assertEquals(null, o.runId());
+        assertThat(o.message(), containsString("no run of the test created since"));
+        assertTrue(h.sim.journal().runsOf(testId).isEmpty());
+        assertEquals("the engine looked for the run once more", 2, h.count(e -> e.endpoint() == Endpoint.LIST, 2));
+    }
+
+    @Test
+    public void aStartWhoseAnswerIsLostIsNotRepeated() {
+        long testId = h.test(Scenarios.passes());
+        h.sim.faults().inject(Endpoint.START, Fault.startThenDrop());
+        RunOutcome o = h.finish(h.start(testId, h.settings(), lines));
+        assertEquals(Verdict.PASSED, o.verdict());
+        h.assertOneStart(testId);
+        assertEquals(1, h.sim.journal().runsOf(testId).size());
+    }
+
+    @Test
+    public void aStartThatIsRefusedFailsTheRun() {
+        long testId = h.test(Scenarios.passes());
+        h.sim.faults().inject(Endpoint.START, Fault.unauthorized());
+        RunOutcome o = h.finish(h.start(testId, h.settings(), lines));
+        assertEquals(Verdict.RUN_FAILED, o.verdict());
+        assertTrue(h.sim.journal().runsOf(testId).isEmpty());
+        assertEquals(0, h.stops(0));
+    }
+
+    @Test
+    public void theOverallTimeoutStopsTheRun() {
+        long testId = longTest();
+        RunOutcome o = h.finish(h.start(testId, h.settings().withTimeout(Duration.ofMinutes(5)), lines));
+        assertEquals(Verdict.TIMED_OUT, o.verdict());
+        assertEquals(BuildResult.FAILURE, o.buildResult());
+        assertThat(o.message(), containsString("5m timeout"));
+        assertEquals(Duration.ofMinutes(5).toSeconds(), o.followedFor().toSeconds());
+        assertEquals(1, h.stops(1));
+        h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    @Test
+    public void theStartTimeoutStopsARunThatDoesNotStart() {
+        Timings slowQueue = new Timings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(20),
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(5));
+        long testId = h.test(Scenarios.passes().withTimings(slowQueue));
+        RunOutcome o = h.finish(h.start(testId, h.settings().withStartTimeout(Duration.ofMinutes(2)), lines));
+        assertEquals(Verdict.TIMED_OUT, o.verdict());
+        assertThat(o.message(), containsString("still Queued and had not started running 2m"));
+        assertEquals(Duration.ofMinutes(2).toSeconds(), o.followedFor().toSeconds());
+        assertEquals(1, h.stops(1));
+        h.assertNothingLeftRunning(Duration.ZERO);
+    }
+}

@@ -26,7 +26,7 @@ final class InterceptingClient implements K6CloudClient {
     public TestRun startRun(long testId) throws K6CloudException {
         TestRun run = real.startRun(testId);
         whileStarting.run();
-        return run;
+        return rewriteRun.apply(run);
     }
 
     @Override

@@ -1,0 +1,143 @@
+package io.jenkins.plugins.k6cloud.engine;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.k6cloud.api.TestRun;
+import io.jenkins.plugins.k6cloud.simulator.Outcome;
+import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.simulator.Timings;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.Duration;
+import org.junit.Rule;
+import org.junit.Test;
+
+/** A restart in the middle: the persisted state is enough to pick the same run up again. */
+public class RunEngineResumeTest {
+    @Rule
+    public final EngineHarness h = new EngineHarness();
+
+    private final RecordingListener before = new RecordingListener();
+    private final RecordingListener after = new RecordingListener();
+
+    private static WatchState roundTrip(WatchState s) throws IOException, ClassNotFoundException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(s);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (WatchState) in.readObject();
+        }
+    }
+
+    /** The old engine goes away with the "controller"; a new one resumes on a new scheduler. */
+    private RunOutcome restartAndResume(WatchState saved, Duration downtime) {
+        h.engine.close();
+        h.clock.advance(downtime);
+        VirtualScheduler scheduler = new VirtualScheduler(h.clock);
+        try (RunEngine engine = new RunEngine(scheduler, h.clock)) {
+            RunHandle handle = engine.resume(saved, h.newClient(), after);
+            assertTrue(scheduler.runUntilDone(handle.outcome(), EngineHarness.LONG_ENOUGH));
+            return handle.outcome().join();
+        }
+    }
+
+    @Test
+    public void resumesTheSameRunWithoutASecondStart() throws Exception {
+        long testId = h.test(Scenarios.passes());
+        RunHandle handle = h.start(testId, h.settings(), before);
+        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        WatchState saved = roundTrip(before.lastState());
+        assertEquals(WatchPhase.WATCHING, saved.phase());
+        assertEquals(handle.state().runId(), saved.runId());
+
+        RunOutcome o = restartAndResume(saved, Duration.ofSeconds(20));
+        assertEquals(Verdict.PASSED, o.verdict());
+        assertEquals(saved.runId(), o.runId());
+        h.assertOneStart(testId);
+        assertThat(after.linesContaining("again after a restart"), hasSize(1));
+        assertTrue("the outcome counts from the first start", o.followedFor().getSeconds() >= 40);
+    }
+
+    @Test
+    public void resumesWhileProcessing() throws Exception {
+        long testId = h.test(Scenarios.of(Outcome.PROCESSING_LAGS));
+        RunSettings settings = h.settings().withProcessingTimeout(Duration.ofMinutes(15));
+        RunHandle handle = h.start(testId, settings, before);
+        h.runUntil(() -> handle.state().phase() == WatchPhase.PROCESSING, "processing");
+        WatchState saved = roundTrip(handle.state());
+        assertNotNull(saved.endedSeenAtMillis());
+        RunOutcome o = restartAndResume(saved, Duration.ofMinutes(1));
+        assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
+        h.assertOneStart(testId);
+    }
+
+    @Test
+    public void deadlinesSurviveTheRestart() throws Exception {
+        long testId = h.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(1))));
+        RunHandle handle = h.start(testId, h.settings().withTimeout(Duration.ofMinutes(5)), before);
+        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        WatchState saved = roundTrip(handle.state());
+        RunOutcome o = restartAndResume(saved, Duration.ofMinutes(10));
+        assertEquals(Verdict.TIMED_OUT, o.verdict());
+        assertEquals(1, h.stops(1));
+        h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    @Test
+    public void aCancelRequestedBeforeTheRestartIsCarriedOut() throws Exception {
+        long testId = h.test(Scenarios.passes());
+        RunHandle handle = h.start(testId, h.settings(), before);
+        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        handle.cancel("aborted");
+        WatchState saved = roundTrip(handle.state());
+        assertTrue(saved.cancelRequested());
+        RunOutcome o = restartAndResume(saved, Duration.ofSeconds(1));
+        assertEquals(Verdict.CANCELLED, o.verdict());
+        assertEquals(1, h.stops(1));
+        h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    @Test
+    public void aStartInFlightAtTheRestartIsAdoptedNotRepeated() throws Exception {
+        long testId = h.test(Scenarios.passes());
+        WatchState saved = roundTrip(new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, false));
+        TestRun created = h.client.startRun(testId); // the request that was in flight
+        RunOutcome o = restartAndResume(saved, Duration.ofSeconds(5));
+        assertEquals(Verdict.PASSED, o.verdict());
+        assertEquals(Long.valueOf(created.id()), o.runId());
+        h.assertOneStart(testId);
+        assertThat(after.linesContaining("following run " + created.id()), hasSize(1));
+    }
+
+    @Test
+    public void aStartInFlightAtTheRestartIsStoppedWhenCancelled() throws Exception {
+        long testId = h.test(Scenarios.passes());
+        WatchState saved = roundTrip(new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, true));
+        TestRun created = h.client.startRun(testId);
+        RunOutcome o = restartAndResume(saved, Duration.ofSeconds(5));
+        assertEquals(Verdict.CANCELLED, o.verdict());
+        assertEquals(Long.valueOf(created.id()), o.runId());
+        assertEquals(1, h.stops(1));
+        h.assertOneStart(testId);
+        h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    @Test
+    public void aStartThatNeverArrivedIsNotRepeated() throws Exception {
+        long testId = h.test(Scenarios.passes());
+        WatchState saved = roundTrip(new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, false));
+        RunOutcome o = restartAndResume(saved, Duration.ofSeconds(5));
+        assertEquals(Verdict.UNREACHABLE, o.verdict());
+        assertThat(o.message(), containsString("no run was started"));
+        assertTrue(h.sim.journal().startsFor(testId).isEmpty());
+    }
+}

@@ -127,6 +127,11 @@ final class EngineHarness extends ExternalResource {
         return count(e -> e.endpoint() == Endpoint.STOP, expected);
     }
 
+    /** Read requests served so far (the last one may still be on its way into the journal). */
+    long reads() {
+        return sim.journal().count(Endpoint.READ);
+    }
+
     static void awaitQuietly(java.util.concurrent.CountDownLatch latch) throws InterruptedException {
         assertTrue(latch.await(30, TimeUnit.SECONDS));
     }

@@ -1,0 +1,93 @@
+package io.jenkins.plugins.k6cloud;
+
+import hudson.AbortException;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
+import io.jenkins.plugins.k6cloud.api.LoadTest;
+
+/**
+ * The form checks that ask k6 Cloud: "Test connection" in the global configuration and the load
+ * test lookup of the steps. The web methods check permissions first; the answers to k6 Cloud's
+ * replies ({@link #checkToken}, {@link #describeLoadTest}) are plain functions of a client.
+ */
+public final class ConnectionCheck {
+    private ConnectionCheck() {}
+
+    /** Tests typed, not yet saved, global settings; {@code stackIdText} as typed. */
+    static FormValidation test(GlobalSettings typed, String stackIdText) {
+        FormValidation url = FormChecks.url(typed.apiUrl(), GlobalSettings.DEFAULT_API_URL);
+        if (url.kind == FormValidation.Kind.ERROR) {
+            return url;
+        }
+        Long stackId;
+        try {
+            stackId = FormChecks.parseStackId(stackIdText);
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        String id = RunOptions.blankToNull(typed.credentialsId());
+        if (id == null) {
+            return FormValidation.error(Messages.Connection_NoCredentials());
+        }
+        GlobalSettings settings = new GlobalSettings(typed.apiUrl(), typed.webAppUrl(), stackId, id,
+                typed.pollInterval(), typed.timeout());
+        try {
+            ApiToken token = K6CloudCredentials.formToken(null, id, settings.apiUrl());
+            return checkToken(K6CloudClients.forFormCheck(settings, token), settings.apiUrl());
+        } catch (AbortException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /**
+     * Checks a load test id typed in a job's form, and shows the test's name when credentials are
+     * known (the step's or the global default). The caller has checked {@code Item.CONFIGURE}.
+     */
+    public static FormValidation loadTest(Item item, String value, String credentialsId) {
+        FormValidation syntax = FormChecks.testId(value);
+        if (syntax.kind != FormValidation.Kind.OK || TestIds.isExpression(value)) {
+            return syntax;
+        }
+        GlobalSettings global = K6CloudGlobalConfiguration.get().settings();
+        String id = RunOptions.blankToNull(credentialsId);
+        if (id == null) {
+            id = global.credentialsId();
+        }
+        if (id == null) {
+            return syntax;
+        }
+        try {
+            ApiToken token = K6CloudCredentials.formToken(item, id, global.apiUrl());
+            return describeLoadTest(K6CloudClients.forFormCheck(global, token), TestIds.parse(value));
+        } catch (AbortException e) {
+            return FormValidation.warning(Messages.LoadTest_NotChecked(e.getMessage()));
+        }
+    }
+
+    /** What k6 Cloud says about the token. */
+    public static FormValidation checkToken(K6CloudClient client, String apiUrl) {
+        try {
+            client.checkToken();
+            return FormValidation.ok(Messages.Connection_Ok(apiUrl));
+        } catch (K6CloudException.AuthenticationException e) {
+            return FormValidation.error(Messages.Connection_Rejected(e.httpStatus()));
+        } catch (K6CloudException e) {
+            return FormValidation.error(Messages.Connection_Failed(e.getMessage()));
+        }
+    }
+
+    /** The name of load test {@code testId}, or why it cannot be shown. */
+    public static FormValidation describeLoadTest(K6CloudClient client, long testId) {
+        try {
+            LoadTest test = client.getLoadTest(testId);
+            return FormValidation.ok(Messages.LoadTest_Found(testId, test.name()));
+        } catch (K6CloudException.NotFoundException e) {
+            return FormValidation.error(Messages.LoadTest_NotFound(testId));
+        } catch (K6CloudException e) {
+            return FormValidation.warning(Messages.LoadTest_NotChecked(e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.jenkins.plugins.k6cloud;
+
+import io.jenkins.plugins.k6cloud.engine.DurationFormat;
+import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import java.net.URI;
+
+/**
+ * A snapshot of the global k6 Cloud settings a run needs, taken from
+ * {@link K6CloudGlobalConfiguration} when the run is prepared. Plain values, so the decisions that
+ * use them are testable without Jenkins. (The API flavour, v2 or v6, will be one more component.)
+ *
+ * @param apiUrl the k6 Cloud API base address
+ * @param webAppUrl the base of run links
+ * @param stackId the Grafana stack id sent with every request, or {@code null}
+ * @param credentialsId the default credentials, or {@code null}
+ * @param pollInterval the default poll interval, as typed (e.g. {@code 5s})
+ * @param timeout the default timeout, as typed (e.g. {@code 2h})
+ */
+public record GlobalSettings(
+        String apiUrl, String webAppUrl, Long stackId, String credentialsId, String pollInterval, String timeout) {
+
+    public static final String DEFAULT_API_URL = "https://api.k6.io";
+    public static final String DEFAULT_WEB_APP_URL = RunSettings.DEFAULT_WEB_APP_URL;
+    public static final String DEFAULT_POLL_INTERVAL = DurationFormat.format(RunSettings.DEFAULT_POLL_INTERVAL);
+    public static final String DEFAULT_TIMEOUT = DurationFormat.format(RunSettings.DEFAULT_TIMEOUT);
+
+    /** The settings of a fresh installation. */
+    public static GlobalSettings defaults() {
+        return new GlobalSettings(DEFAULT_API_URL, DEFAULT_WEB_APP_URL, null, null, DEFAULT_POLL_INTERVAL, DEFAULT_TIMEOUT);
+    }
+
+    public URI apiUri() {
+        return URI.create(apiUrl);
+    }
+}

@@ -1,0 +1,171 @@
+package io.jenkins.plugins.k6cloud;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.AbstractProject;
+import hudson.model.BuildListener;
+import hudson.model.Item;
+import hudson.model.Result;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k6cloud.engine.RunHandle;
+import io.jenkins.plugins.k6cloud.engine.RunOutcome;
+import java.io.IOException;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The freestyle build step: starts a k6 Cloud run and holds the executor until it has a verdict.
+ * Deliberately not a {@code SimpleBuildStep} and without a {@code @Symbol}: Pipelines use the
+ * {@code k6CloudRun} step, which survives restarts and holds no executor.
+ */
+public class K6CloudBuilder extends Builder {
+    private final String testId;
+    private String credentialsId;
+    private String pollInterval;
+    private String timeout;
+    private String thresholdFailure;
+
+    /** @param testId the load test id, or an expression such as {@code ${K6_TEST_ID}} */
+    @DataBoundConstructor
+    public K6CloudBuilder(String testId) {
+        this.testId = testId == null ? "" : testId.strip();
+    }
+
+    public String getTestId() {
+        return testId;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = RunOptions.blankToNull(credentialsId);
+    }
+
+    public String getPollInterval() {
+        return pollInterval;
+    }
+
+    @DataBoundSetter
+    public void setPollInterval(String pollInterval) {
+        this.pollInterval = RunOptions.blankToNull(pollInterval);
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = RunOptions.blankToNull(timeout);
+    }
+
+    public String getThresholdFailure() {
+        return thresholdFailure;
+    }
+
+    @DataBoundSetter
+    public void setThresholdFailure(String thresholdFailure) {
+        this.thresholdFailure = RunOptions.blankToNull(thresholdFailure);
+    }
+
+    RunOptions options() {
+        return new RunOptions(credentialsId, pollInterval, timeout, thresholdFailure, true);
+    }
+
+    @Override
+    public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+            throws InterruptedException, IOException {
+        EnvVars env = build.getEnvironment(listener);
+        long id;
+        try {
+            id = TestIds.resolve(testId, env::expand);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+        PreparedRun prepared = PreparedRun.prepare(build, env, options());
+        RunHandle handle = K6CloudEngine.get()
+                .start(id, prepared.settings(), prepared.client(), new ConsoleRunListener(listener));
+        BlockingWait.Waited waited = BlockingWait.outcome(handle, prepared.settings(), listener);
+        RunOutcome outcome = waited.outcome();
+        if (outcome != null) {
+            build.addAction(K6CloudRunAction.of(outcome));
+        }
+        if (waited.aborted()) {
+            build.setResult(Result.ABORTED);
+            throw new InterruptedException(Messages.K6CloudBuilder_Aborted(id));
+        }
+        if (outcome == null) {
+            throw new AbortException(Messages.K6CloudBuilder_NoOutcome(id));
+        }
+        Result result = Results.of(outcome.buildResult());
+        if (result.isWorseThan(Result.SUCCESS)) {
+            listener.getLogger().println(outcome.message());
+            build.setResult(result);
+        }
+        return result.isBetterThan(Result.FAILURE);
+    }
+
+    /** The descriptor: display name, drop-downs and form checks. */
+    @Extension
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        @Override
+        public String getDisplayName() {
+            return Messages.K6CloudBuilder_DisplayName();
+        }
+
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @POST
+        public FormValidation doCheckTestId(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String credentialsId) {
+            if (item == null) {
+                return FormValidation.ok();
+            }
+            item.checkPermission(Item.CONFIGURE);
+            return ConnectionCheck.loadTest(item, value, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckPollInterval(@AncestorInPath Item item, @QueryParameter String value) {
+            if (item == null) {
+                return FormValidation.ok();
+            }
+            item.checkPermission(Item.CONFIGURE);
+            return FormChecks.pollInterval(value, K6CloudGlobalConfiguration.get().getPollInterval());
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            if (item == null) {
+                return FormValidation.ok();
+            }
+            item.checkPermission(Item.CONFIGURE);
+            return FormChecks.timeout(value, K6CloudGlobalConfiguration.get().getTimeout());
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return K6CloudCredentials.fillItems(
+                    item, credentialsId, K6CloudGlobalConfiguration.get().getApiUrl());
+        }
+
+        public ListBoxModel doFillThresholdFailureItems() {
+            return ThresholdFailureChoices.items();
+        }
+    }
+}

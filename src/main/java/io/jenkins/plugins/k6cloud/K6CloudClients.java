@@ -1,0 +1,55 @@
+package io.jenkins.plugins.k6cloud;
+
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.ClientOptions;
+import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.RetryPolicy;
+import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds k6 Cloud clients that go through Jenkins' proxy settings. All share one OkHttp base
+ * (connection pool and dispatcher threads); a client is cheap and is built per run, so a changed
+ * proxy or token takes effect on the next run.
+ */
+public final class K6CloudClients {
+    /** A form check answers a person waiting for it: one attempt, short timeouts. */
+    static final Duration FORM_CHECK_TIMEOUT = Duration.ofSeconds(15);
+
+    private K6CloudClients() {}
+
+    /** The client one run uses: the API client's default timeouts and retries. */
+    public static K6CloudClient forRun(GlobalSettings settings, ApiToken token) {
+        return create(settings, token, options(settings).build());
+    }
+
+    /** The client of a form check ("Test connection", the load test lookup). */
+    public static K6CloudClient forFormCheck(GlobalSettings settings, ApiToken token) {
+        ClientOptions options = options(settings)
+                .retryPolicy(RetryPolicy.noRetries())
+                .connectTimeout(FORM_CHECK_TIMEOUT)
+                .readTimeout(FORM_CHECK_TIMEOUT)
+                .callTimeout(FORM_CHECK_TIMEOUT)
+                .build();
+        return create(settings, token, options);
+    }
+
+    private static ClientOptions.Builder options(GlobalSettings settings) {
+        String version = K6CloudClients.class.getPackage().getImplementationVersion();
+        return ClientOptions.builder()
+                .stackId(settings.stackId())
+                .pluginVersion(version == null ? "dev" : version);
+    }
+
+    private static K6CloudClient create(GlobalSettings settings, ApiToken token, ClientOptions options) {
+        OkHttpClient http = JenkinsOkHttpClient.newClientBuilder(SharedHttp.BASE).build();
+        return new HttpK6CloudClient(http, settings.apiUri(), token, options);
+    }
+
+    /** Holds the shared base client; created on first use, not when the class is loaded. */
+    private static final class SharedHttp {
+        static final OkHttpClient BASE = new OkHttpClient();
+    }
+}

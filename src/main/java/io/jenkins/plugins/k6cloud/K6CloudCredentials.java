@@ -1,0 +1,111 @@
+package io.jenkins.plugins.k6cloud;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import hudson.AbortException;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.security.ACL;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import java.util.List;
+import java.util.Map;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * The k6 Cloud API token as "Secret text" credentials: looked up by id for a build (with usage
+ * tracking), listed for drop-downs behind the credentials consumer permission gate. The token
+ * becomes an {@link ApiToken} only at the moment of the call and is never kept in a field of
+ * anything that is saved.
+ */
+public final class K6CloudCredentials {
+    private K6CloudCredentials() {}
+
+    /**
+     * The token for one build, from {@code source}.
+     *
+     * @param env the build's environment (for {@code K6_CLOUD_TOKEN}), or {@code null}
+     * @throws AbortException with a message that says what is wrong with the credentials
+     */
+    public static ApiToken token(Run<?, ?> run, TokenSource source, Map<String, String> env, String apiUrl)
+            throws AbortException {
+        if (source.isEnvironment()) {
+            String value = env == null ? null : env.get(TokenSource.TOKEN_VARIABLE);
+            if (value == null || value.isBlank()) {
+                throw new AbortException(Messages.K6CloudCredentials_EmptyVariable());
+            }
+            return ApiToken.of(value);
+        }
+        String id = source.credentialsId();
+        DomainRequirement[] requirements = requirements(apiUrl).toArray(new DomainRequirement[0]);
+        StringCredentials c = CredentialsProvider.findCredentialById(id, StringCredentials.class, run, requirements);
+        if (c == null) {
+            IdCredentials other = CredentialsProvider.findCredentialById(id, IdCredentials.class, run, requirements);
+            throw new AbortException(other == null
+                    ? Messages.K6CloudCredentials_NotFound(id)
+                    : Messages.K6CloudCredentials_WrongType(id, other.getDescriptor().getDisplayName()));
+        }
+        return toToken(id, c);
+    }
+
+    /**
+     * The token of credentials chosen in a form: in {@code item}'s context, or Jenkins' when it is
+     * {@code null}. The caller has checked the permission to configure {@code item} (or Jenkins).
+     *
+     * @throws AbortException when the credentials cannot be found or are empty
+     */
+    public static ApiToken formToken(Item item, String id, String apiUrl) throws AbortException {
+        List<DomainRequirement> requirements = requirements(apiUrl);
+        StringCredentials c = item == null
+                ? CredentialsProvider.findCredentialByIdInItemGroup(
+                        id, StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, requirements)
+                : CredentialsProvider.findCredentialByIdInItem(
+                        id, StringCredentials.class, item, ACL.SYSTEM2, requirements);
+        if (c == null) {
+            throw new AbortException(Messages.K6CloudCredentials_NotFound(id));
+        }
+        return toToken(id, c);
+    }
+
+    /**
+     * The "Secret text" credentials for a drop-down, following the credentials consumer guide: only
+     * the current value for people who may not configure {@code item} (or Jenkins, when it is
+     * {@code null}).
+     */
+    public static ListBoxModel fillItems(Item item, String currentValue, String apiUrl) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        if (item == null) {
+            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+                return result.includeCurrentValue(currentValue);
+            }
+            return result.includeEmptyValue()
+                    .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, requirements(apiUrl),
+                            CredentialsMatchers.always())
+                    .includeCurrentValue(currentValue);
+        }
+        if (!item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
+            return result.includeCurrentValue(currentValue);
+        }
+        return result.includeEmptyValue()
+                .includeMatchingAs(ACL.SYSTEM2, item, StringCredentials.class, requirements(apiUrl),
+                        CredentialsMatchers.always())
+                .includeCurrentValue(currentValue);
+    }
+
+    private static ApiToken toToken(String id, StringCredentials c) throws AbortException {
+        String plain = c.getSecret().getPlainText();
+        if (plain == null || plain.isBlank()) {
+            throw new AbortException(Messages.K6CloudCredentials_EmptySecret(id));
+        }
+        return ApiToken.of(plain);
+    }
+
+    private static List<DomainRequirement> requirements(String apiUrl) {
+        return URIRequirementBuilder.fromUri(apiUrl).build();
+    }
+}

@@ -1,0 +1,152 @@
+package io.jenkins.plugins.k6cloud;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The k6 Cloud section of Manage Jenkins » System: where k6 Cloud is, the default credentials and
+ * the defaults of every run. Bound by the default form binding and configuration-as-code
+ * ({@code unclassified: k6Cloud: ...}); every setter saves.
+ */
+@Extension
+@Symbol("k6Cloud")
+public class K6CloudGlobalConfiguration extends GlobalConfiguration {
+    private String apiUrl = GlobalSettings.DEFAULT_API_URL;
+    private String webAppUrl = GlobalSettings.DEFAULT_WEB_APP_URL;
+    private String stackId;
+    private String credentialsId;
+    private String pollInterval = GlobalSettings.DEFAULT_POLL_INTERVAL;
+    private String timeout = GlobalSettings.DEFAULT_TIMEOUT;
+
+    public K6CloudGlobalConfiguration() {
+        // the saved values, if any, replace the defaults above
+        load();
+    }
+
+    public static K6CloudGlobalConfiguration get() {
+        return ExtensionList.lookupSingleton(K6CloudGlobalConfiguration.class);
+    }
+
+    /** The values a run needs, checked. @throws IllegalArgumentException when a saved value is not valid */
+    public GlobalSettings settings() {
+        return new GlobalSettings(apiUrl, webAppUrl, FormChecks.parseStackId(stackId), credentialsId, pollInterval,
+                timeout);
+    }
+
+    public String getApiUrl() {
+        return apiUrl;
+    }
+
+    @DataBoundSetter
+    public void setApiUrl(String apiUrl) {
+        this.apiUrl = orDefault(apiUrl, GlobalSettings.DEFAULT_API_URL);
+        save();
+    }
+
+    public String getWebAppUrl() {
+        return webAppUrl;
+    }
+
+    @DataBoundSetter
+    public void setWebAppUrl(String webAppUrl) {
+        this.webAppUrl = orDefault(webAppUrl, GlobalSettings.DEFAULT_WEB_APP_URL);
+        save();
+    }
+
+    public String getStackId() {
+        return stackId;
+    }
+
+    @DataBoundSetter
+    public void setStackId(String stackId) {
+        this.stackId = RunOptions.blankToNull(stackId);
+        save();
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = RunOptions.blankToNull(credentialsId);
+        save();
+    }
+
+    public String getPollInterval() {
+        return pollInterval;
+    }
+
+    @DataBoundSetter
+    public void setPollInterval(String pollInterval) {
+        this.pollInterval = orDefault(pollInterval, GlobalSettings.DEFAULT_POLL_INTERVAL);
+        save();
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = orDefault(timeout, GlobalSettings.DEFAULT_TIMEOUT);
+        save();
+    }
+
+    @POST
+    public FormValidation doCheckApiUrl(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormChecks.url(value, GlobalSettings.DEFAULT_API_URL);
+    }
+
+    @POST
+    public FormValidation doCheckWebAppUrl(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormChecks.url(value, GlobalSettings.DEFAULT_WEB_APP_URL);
+    }
+
+    @POST
+    public FormValidation doCheckStackId(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormChecks.stackId(value);
+    }
+
+    @POST
+    public FormValidation doCheckPollInterval(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormChecks.requiredDuration(value, true);
+    }
+
+    @POST
+    public FormValidation doCheckTimeout(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormChecks.requiredDuration(value, false);
+    }
+
+    @POST
+    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+        return K6CloudCredentials.fillItems(null, credentialsId, apiUrl);
+    }
+
+    /** Checks the typed address, stack and credentials against k6 Cloud, before they are saved. */
+    @POST
+    public FormValidation doTestConnection(
+            @QueryParameter String apiUrl, @QueryParameter String stackId, @QueryParameter String credentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return ConnectionCheck.test(new GlobalSettings(apiUrl == null ? "" : apiUrl.strip(), webAppUrl, null,
+                credentialsId, pollInterval, timeout), stackId);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        String v = RunOptions.blankToNull(value);
+        return v == null ? fallback : v;
+    }
+}

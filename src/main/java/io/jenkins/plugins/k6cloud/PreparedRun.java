@@ -1,0 +1,39 @@
+package io.jenkins.plugins.k6cloud;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import java.util.Map;
+
+/**
+ * What the build step and the Pipeline step both work out before the engine takes over: the
+ * settings of the run and a client that carries the token. Preparing reads credentials, so it
+ * never runs on the CPS VM thread.
+ *
+ * @param settings how the run is followed
+ * @param client the k6 Cloud client, with the token of this build
+ */
+public record PreparedRun(RunSettings settings, K6CloudClient client) {
+
+    /**
+     * @param env the build's environment (for {@code K6_CLOUD_TOKEN}), or {@code null}
+     * @throws AbortException with a message that says which setting or credentials to fix
+     */
+    public static PreparedRun prepare(Run<?, ?> run, Map<String, String> env, RunOptions options)
+            throws AbortException {
+        GlobalSettings global;
+        RunSettings settings;
+        TokenSource source;
+        try {
+            global = K6CloudGlobalConfiguration.get().settings();
+            settings = options.toSettings(global);
+            source = TokenSource.choose(options.credentialsId(), global.credentialsId(), env);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+        ApiToken token = K6CloudCredentials.token(run, source, env, global.apiUrl());
+        return new PreparedRun(settings, K6CloudClients.forRun(global, token));
+    }
+}

@@ -1,0 +1,163 @@
+package io.jenkins.plugins.k6cloud.pipeline;
+
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k6cloud.FormChecks;
+import io.jenkins.plugins.k6cloud.K6CloudCredentials;
+import io.jenkins.plugins.k6cloud.K6CloudGlobalConfiguration;
+import io.jenkins.plugins.k6cloud.ConnectionCheck;
+import io.jenkins.plugins.k6cloud.RunOptions;
+import io.jenkins.plugins.k6cloud.TestIds;
+import io.jenkins.plugins.k6cloud.ThresholdFailureChoices;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code k6CloudRun testId: 1234}: starts a k6 Cloud run and follows it to a verdict without an
+ * executor (it works outside {@code node {}}) and across controller restarts. Returns a map with
+ * the run's id, link, statuses, verdict and thresholds.
+ */
+public class K6CloudRunStep extends Step {
+    private final long testId;
+    private String credentialsId;
+    private String pollInterval;
+    private String timeout;
+    private String thresholdFailure;
+    private boolean wait = true;
+
+    @DataBoundConstructor
+    public K6CloudRunStep(long testId) {
+        this.testId = testId;
+    }
+
+    public long getTestId() {
+        return testId;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = RunOptions.blankToNull(credentialsId);
+    }
+
+    public String getPollInterval() {
+        return pollInterval;
+    }
+
+    @DataBoundSetter
+    public void setPollInterval(String pollInterval) {
+        this.pollInterval = RunOptions.blankToNull(pollInterval);
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = RunOptions.blankToNull(timeout);
+    }
+
+    public String getThresholdFailure() {
+        return thresholdFailure;
+    }
+
+    @DataBoundSetter
+    public void setThresholdFailure(String thresholdFailure) {
+        this.thresholdFailure = RunOptions.blankToNull(thresholdFailure);
+    }
+
+    /** {@code false}: return as soon as the run has started, without waiting for its verdict. */
+    public boolean isWait() {
+        return wait;
+    }
+
+    @DataBoundSetter
+    public void setWait(boolean wait) {
+        this.wait = wait;
+    }
+
+    RunOptions options() {
+        return new RunOptions(credentialsId, pollInterval, timeout, thresholdFailure, wait);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new K6CloudRunStepExecution(context, testId, options());
+    }
+
+    /** The descriptor: the function name, the required context and the Snippet Generator's checks. */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "k6CloudRun";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.K6CloudRunStep_DisplayName();
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @POST
+        public FormValidation doCheckTestId(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String credentialsId) {
+            if (item == null) {
+                return FormValidation.ok();
+            }
+            item.checkPermission(Item.CONFIGURE);
+            if (TestIds.isExpression(value)) {
+                return FormValidation.error(Messages.K6CloudRunStep_NoExpressions());
+            }
+            return ConnectionCheck.loadTest(item, value, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckPollInterval(@AncestorInPath Item item, @QueryParameter String value) {
+            if (item == null) {
+                return FormValidation.ok();
+            }
+            item.checkPermission(Item.CONFIGURE);
+            return FormChecks.pollInterval(value, K6CloudGlobalConfiguration.get().getPollInterval());
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            if (item == null) {
+                return FormValidation.ok();
+            }
+            item.checkPermission(Item.CONFIGURE);
+            return FormChecks.timeout(value, K6CloudGlobalConfiguration.get().getTimeout());
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return K6CloudCredentials.fillItems(
+                    item, credentialsId, K6CloudGlobalConfiguration.get().getApiUrl());
+        }
+
+        public ListBoxModel doFillThresholdFailureItems() {
+            return ThresholdFailureChoices.items();
+        }
+    }
+}

@@ -35,7 +35,6 @@ final class HttpFrontend implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) throws IOException {
         Instant now = core.clock.instant();
-        long seq = 0;
         String method = ex.getRequestMethod();
         String rawPath = ex.getRequestURI().getRawPath();
         String rawQuery = ex.getRequestURI().getRawQuery();
@@ -76,25 +75,22 @@ final class HttpFrontend implements HttpHandler {
         } catch (RuntimeException e) {
             response = flavour.internalError("Simulator error: " + e);
         }
-        try {
-            send(ex, response);
-        } finally {
-            seq = core.journal.nextSeq();
-            core.journal.record(new JournalEntry(
-                    seq,
-                    now,
-                    method,
-                    path,
-                    rawQuery,
-                    params,
-                    endpoint,
-                    ex.getRequestHeaders().getFirst("X-Stack-Id"),
-                    authValid,
-                    response.dropped() ? 0 : response.status(),
-                    fault,
-                    call == null ? null : call.testId(),
-                    call == null ? null : call.runId()));
-        }
+        // journaled before the answer is written, so that a client holding its response always finds the entry
+        core.journal.record(new JournalEntry(
+                core.journal.nextSeq(),
+                now,
+                method,
+                path,
+                rawQuery,
+                params,
+                endpoint,
+                ex.getRequestHeaders().getFirst("X-Stack-Id"),
+                authValid,
+                response.dropped() ? 0 : response.status(),
+                fault,
+                call == null ? null : call.testId(),
+                call == null ? null : call.runId()));
+        send(ex, response);
     }
 
     private SimResponse respond(Match m, SimRequest req, RouteCall call, Fault fault) {

@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 /**
  * Everything the simulator saw: the requests it served (as {@link JournalEntry}) and the runs it
  * created (as {@link RunRecord}), with queries for assertions and latches to wait on without
- * sleeping. Thread-safe. An entry is recorded after its response was sent (or the connection
- * dropped), so a latch that returns means the client has had its answer.
+ * sleeping. Thread-safe. An entry is recorded once its response is decided, just before it is
+ * written (or the connection dropped): a client holding a response always finds its entry, and a
+ * latch that returns means the simulator has served the request (the client may still be reading).
  */
 public final class Journal {
     private final Clock clock;

@@ -19,27 +19,27 @@ final class RunStore {
 
     private final AtomicLong nextTestId = new AtomicLong(1001);
     private final AtomicLong nextRunId = new AtomicLong(2_000_001);
-    private final ConcurrentMap<Long, SimLoadTest> tests = new ConcurrentSkipListMap<>();
+    private final ConcurrentMap<Long, LoadTestSpec> tests = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<Long, SimRun> runs = new ConcurrentSkipListMap<>();
     private final ConcurrentMap<Long, ConcurrentSkipListMap<Long, SimRun>> runsByTest = new ConcurrentHashMap<>();
 
-    SimLoadTest addTest(String name, Scenario scenario, Instant now) {
+    LoadTestSpec addTest(String name, Scenario scenario, Instant now) {
         long id = nextTestId.getAndIncrement();
-        SimLoadTest test = new SimLoadTest(id, name, now, scenario);
+        LoadTestSpec test = new LoadTestSpec(id, name, now, scenario);
         tests.put(id, test);
         runsByTest.put(id, new ConcurrentSkipListMap<>());
         return test;
     }
 
-    SimLoadTest test(long id) {
+    LoadTestSpec test(long id) {
         return tests.get(id);
     }
 
-    List<SimLoadTest> tests() {
+    List<LoadTestSpec> tests() {
         return new ArrayList<>(tests.values());
     }
 
-    SimRun startRun(SimLoadTest test, Instant now, String stackId) {
+    SimRun startRun(LoadTestSpec test, Instant now, String stackId) {
         SimRun run = new SimRun(nextRunId.getAndIncrement(), test, now, stackId);
         runs.put(run.id(), run);
         runsByTest.get(test.id()).put(run.id(), run);

@@ -77,6 +77,24 @@ final class SimHttp {
         return b;
     }
 
+    /**
+     * Sends {@code GET pathAndQuery} over a plain socket and returns everything the server sent
+     * until it closed the connection ("" when it sent nothing). Unlike the JDK client, this never
+     * retries on its own.
+     */
+    String rawGet(String pathAndQuery) throws IOException {
+        URI uri = URI.create(baseUrl);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                    + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
     /** Starts a run of {@code testId} and returns its id. */
     long start(long testId) throws IOException, InterruptedException {
         Reply r = post("/loadtests/v2/tests/" + testId + "/start-testrun");

@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 final class SimRun {
     private final long id;
-    private final SimLoadTest test;
+    private final LoadTestSpec test;
     private final Instant created;
     private final String stackId;
     private volatile RunPlan plan;
@@ -18,7 +18,7 @@ final class SimRun {
     private volatile Instant stopEffective;
     private volatile String publicId;
 
-    SimRun(long id, SimLoadTest test, Instant created, String stackId) {
+    SimRun(long id, LoadTestSpec test, Instant created, String stackId) {
         this.id = id;
         this.test = test;
         this.created = created;
@@ -30,7 +30,7 @@ final class SimRun {
         return id;
     }
 
-    SimLoadTest test() {
+    LoadTestSpec test() {
         return test;
     }
 

@@ -30,7 +30,7 @@ final class V2StartRunRoute implements Route {
     public SimResponse handle(RouteCall call) {
         long testId = call.pathId(1);
         call.about(testId, null);
-        SimLoadTest test = core.store.test(testId);
+        LoadTestSpec test = core.store.test(testId);
         if (test == null) {
             return V2Errors.notFound();
         }

@@ -39,14 +39,14 @@ final class V2TestsRoute implements Route {
         V2Json.Page page = V2Json.Page.of(req);
         Set<String> select = V2Json.select(req);
         String project = req.param("project_id");
-        List<SimLoadTest> tests = core.store.tests();
+        List<LoadTestSpec> tests = core.store.tests();
         if (project != null && !project.strip().equals(Long.toString(RunStore.PROJECT_ID))) {
             tests = List.of();
         }
         JsonArray out = new JsonArray();
         int from = (int) Math.min(page.offset(), tests.size());
         int to = Math.min(from + page.size(), tests.size());
-        for (SimLoadTest t : tests.subList(from, to)) {
+        for (LoadTestSpec t : tests.subList(from, to)) {
             out.add(V2Json.selected(json(core, t), select));
         }
         JsonObject body = V2Json.envelope("k6-runs", new JsonArray());
@@ -56,7 +56,7 @@ final class V2TestsRoute implements Route {
         return SimResponse.json(200, body);
     }
 
-    static JsonObject json(SimCore core, SimLoadTest t) {
+    static JsonObject json(SimCore core, LoadTestSpec t) {
         JsonObject o = new JsonObject();
         o.addProperty("id", t.id());
         o.addProperty("project_id", RunStore.PROJECT_ID);

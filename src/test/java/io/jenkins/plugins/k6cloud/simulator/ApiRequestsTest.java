@@ -1,0 +1,226 @@
+package io.jenkins.plugins.k6cloud.simulator;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+public class ApiRequestsTest {
+    private final ManualClock clock = new ManualClock();
+    private K6CloudSimulator sim;
+    private SimHttp http;
+    private long testId;
+
+    @Before
+    public void startSimulator() throws Exception {
+        sim = K6CloudSimulator.builder().clock(clock).start();
+        http = new SimHttp(sim);
+        testId = sim.addLoadTest("checkout", Scenarios.passes());
+    }
+
+    @After
+    public void stopSimulator() {
+        sim.close();
+    }
+
+    private static List<Long> ids(JsonArray runs) {
+        List<Long> out = new ArrayList<>();
+        for (JsonElement e : runs) {
+            out.add(e.getAsJsonObject().get("id").getAsLong());
+        }
+        return out;
+    }
+
+    @Test
+    public void selectKeepsOnlyTheSelectedKnownKeys() throws Exception {
+        long runId = http.start(testId);
+        JsonObject run = http.get("/loadtests/v2/runs/" + runId + "?$select=id,run_status,no_such_field,created")
+                .obj("k6-run");
+        assertThat(new ArrayList<>(run.keySet()), contains("created", "id", "run_status"));
+        JsonObject encoded = http.get("/loadtests/v2/runs/" + runId + "?%24select=id%2Cprocessing_status")
+                .obj("k6-run");
+        assertThat(new ArrayList<>(encoded.keySet()), contains("id", "processing_status"));
+        JsonObject full = http.get("/loadtests/v2/runs/" + runId).obj("k6-run");
+        assertTrue(full.has("vus_per_instance"));
+        assertEquals("2026-01-01T00:00:00", full.get("created").getAsString());
+    }
+
+    @Test
+    public void listFiltersByIdsInEitherEncodingAndKeepsTheRawQuery() throws Exception {
+        long a = http.start(testId);
+        long b = http.start(testId);
+        long c = http.start(testId);
+        String raw = "test_id=" + testId + "&ids%5B%5D=" + a + "&ids%5B%5D=" + c + "&$select=id";
+        SimHttp.Reply encoded = http.get("/loadtests/v2/runs?" + raw);
+        assertEquals(List.of(a, c), ids(encoded.json().getAsJsonArray("k6-runs")));
+        assertEquals(2, encoded.json().getAsJsonObject("meta").get("count").getAsInt());
+        JournalEntry entry = sim.journal().requests(Endpoint.LIST).get(0);
+        assertEquals(raw, entry.rawQuery());
+        assertEquals(List.of(Long.toString(a), Long.toString(c)), entry.params().get("ids[]"));
+
+        SimHttp.Reply plain = http.get("/loadtests/v2/runs?ids[]=" + b);
+        assertEquals(List.of(b), ids(plain.json().getAsJsonArray("k6-runs")));
+        assertEquals(400, http.get("/loadtests/v2/runs?ids%5B%5D=x").status());
+    }
+
+    @Test
+    public void listPagesWithMetaCountAsTheTotal() throws Exception {
+        long other = sim.addLoadTest("other", Scenarios.passes());
+        http.start(other);
+        List<Long> started = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            started.add(http.start(testId));
+        }
+        JsonObject first = http.get("/loadtests/v2/runs?test_id=" + testId).json();
+        assertEquals(V2Json.DEFAULT_PAGE_SIZE, first.getAsJsonArray("k6-runs").size());
+        assertEquals(25, first.getAsJsonObject("meta").get("count").getAsInt());
+        JsonObject second = http.get("/loadtests/v2/runs?test_id=" + testId + "&page=2&page_size=20").json();
+        assertEquals(started.subList(20, 25), ids(second.getAsJsonArray("k6-runs")));
+        JsonObject beyond = http.get("/loadtests/v2/runs?test_id=" + testId + "&page=9").json();
+        assertEquals(0, beyond.getAsJsonArray("k6-runs").size());
+        JsonObject newest = http.get("/loadtests/v2/runs?test_id=" + testId + "&order_by=-id&page_size=1").json();
+        assertEquals(List.of(started.get(24)), ids(newest.getAsJsonArray("k6-runs")));
+        assertEquals(26, http.get("/loadtests/v2/runs").json().getAsJsonObject("meta").get("count").getAsInt());
+
+        SimHttp.Reply bad = http.get("/loadtests/v2/runs?page=0");
+        assertEquals(400, bad.status());
+        assertThat(bad.obj("error").get("message").getAsString(), containsString("page"));
+    }
+
+    @Test
+    public void listFindsARunByPublicId() throws Exception {
+        long runId = http.start(testId);
+        http.start(testId);
+        String publicId = sim.makePublic(runId);
+        JsonObject found = http.get("/loadtests/v2/runs?public_id=" + publicId).json();
+        assertEquals(List.of(runId), ids(found.getAsJsonArray("k6-runs")));
+        assertEquals(publicId, http.run(runId).get("public_id").getAsString());
+    }
+
+    @Test
+    public void missingAndWrongTokensGetTheV2Errors() throws Exception {
+        SimHttp.Reply missing = http.withAuthorization(null).get("/v3/organizations");
+        assertEquals(401, missing.status());
+        assertEquals(5, missing.obj("error").get("code").getAsInt());
+
+        SimHttp.Reply wrong = http.withAuthorization("Token nope").get("/loadtests/v2/runs/1");
+        assertEquals(401, wrong.status());
+        assertEquals("Invalid token.", wrong.obj("error").get("message").getAsString());
+        assertEquals(6, wrong.obj("error").get("code").getAsInt());
+        assertEquals(401, http.withAuthorization("Bearer " + sim.token()).get("/v3/organizations").status());
+
+        assertEquals(200, http.withAuthorization("token " + sim.token()).get("/v3/organizations").status());
+        assertEquals(
+                "Simulated organization",
+                http.get("/v3/organizations")
+                        .json()
+                        .getAsJsonArray("organizations")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("name")
+                        .getAsString());
+        List<JournalEntry> tokenChecks = sim.journal().requests(Endpoint.TOKEN);
+        assertFalse(tokenChecks.get(0).authValid());
+        assertTrue(tokenChecks.get(tokenChecks.size() - 1).authValid());
+    }
+
+    @Test
+    public void revokedTokenIsRejectedFromThenOn() throws Exception {
+        assertEquals(200, http.get("/v3/organizations").status());
+        sim.revokeToken(sim.token());
+        assertEquals(401, http.get("/v3/organizations").status());
+        sim.acceptToken(sim.token());
+        assertEquals(200, http.get("/v3/organizations").status());
+    }
+
+    @Test
+    public void unknownIdsAndPathsGet404WithTheV2Body() throws Exception {
+        for (String path : new String[] {
+            "/loadtests/v2/runs/999", "/loadtests/v2/tests/999", "/loadtests/v2/thresholds?test_run_id=999", "/nope"
+        }) {
+            SimHttp.Reply r = http.get(path);
+            assertEquals(path, 404, r.status());
+            assertEquals(path, "Not found.", r.obj("error").get("message").getAsString());
+            assertEquals(path, 3, r.obj("error").get("code").getAsInt());
+        }
+        assertEquals(404, http.post("/loadtests/v2/tests/999/start-testrun").status());
+        assertEquals(404, http.post("/loadtests/v2/runs/999/stop").status());
+        assertEquals(405, http.get("/loadtests/v2/runs/1/stop").status());
+        assertEquals(400, http.get("/loadtests/v2/thresholds").status());
+    }
+
+    @Test
+    public void stackIdIsRecordedOnRequestsAndRuns() throws Exception {
+        SimHttp.Reply r = http.send(http.builder("/loadtests/v2/tests/" + testId + "/start-testrun")
+                .header("X-Stack-Id", "4242")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build());
+        long runId = r.obj("k6-run").get("id").getAsLong();
+        JournalEntry e = sim.journal().startsFor(testId).get(0);
+        assertEquals("4242", e.stackId());
+        assertEquals(Long.valueOf(runId), e.runId());
+        assertEquals("4242", sim.journal().run(runId).stackId());
+    }
+
+    @Test
+    public void loadTestsArePagedAndReadable() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            sim.addLoadTest("t" + i, Scenarios.passes());
+        }
+        long runId = http.start(testId);
+        JsonObject page = http.get("/loadtests/v2/tests?page=2&page_size=3&$select=id,name").json();
+        assertEquals(4, page.getAsJsonObject("meta").get("count").getAsInt());
+        JsonArray tests = page.getAsJsonArray("k6-tests");
+        assertEquals(1, tests.size());
+        assertThat(new ArrayList<>(tests.get(0).getAsJsonObject().keySet()), contains("id", "name"));
+        assertEquals("t2", tests.get(0).getAsJsonObject().get("name").getAsString());
+
+        JsonObject test = http.get("/loadtests/v2/tests/" + testId).obj("k6-test");
+        assertEquals("checkout", test.get("name").getAsString());
+        assertEquals(runId, test.getAsJsonArray("test_run_ids").get(0).getAsLong());
+        assertEquals(Long.toString(runId), test.get("last_test_run_id").getAsString());
+    }
+
+    @Test
+    public void webAppPageNeedsNoToken() throws Exception {
+        long runId = http.start(testId);
+        SimHttp.Reply page = http.withAuthorization(null).get("/app/runs/" + runId);
+        assertEquals(200, page.status());
+        assertThat(page.body(), containsString("run " + runId));
+        assertEquals(sim.baseUrl() + "/app", sim.webAppUrl());
+    }
+
+    @Test
+    public void oddPayloadsUseStringsNullsAndOtherDateForms() throws Exception {
+        long odd = sim.addLoadTest(Scenarios.byName("odd-payloads"));
+        long runId = http.start(odd);
+        clock.advance(Scenarios.byName("odd-payloads").timings().total());
+        JsonObject run = http.run(runId);
+        assertEquals(Long.toString(runId), run.get("id").getAsString());
+        assertTrue(run.get("id").getAsJsonPrimitive().isString());
+        assertEquals("3", run.get("run_status").getAsString());
+        assertFalse(run.has("vus"));
+        assertTrue(run.get("note").isJsonNull());
+        assertTrue(run.has("k6_runtime_config"));
+        assertEquals("2026-01-01 00:00:00.000000+00:00", run.get("created").getAsString());
+        assertTrue(run.get("ended").getAsString().endsWith("Z"));
+        JsonObject threshold = http.get("/loadtests/v2/thresholds?test_run_id=" + runId)
+                .json()
+                .getAsJsonArray("k6-thresholds")
+                .get(0)
+                .getAsJsonObject();
+        assertTrue(threshold.get("calculated_value").getAsJsonPrimitive().isString());
+    }
+}

@@ -1,0 +1,83 @@
+package io.jenkins.plugins.k6cloud.simulator;
+
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.cli.EmbeddedK6Cloud;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The simulator as the command-line runner's embedded k6 Cloud: real time, demo timings (a
+ * complete run in about 15 s), one load test playing the chosen scenario.
+ */
+public final class SimulatedK6Cloud implements EmbeddedK6Cloud {
+
+    @Override
+    public List<String> scenarios() {
+        return Scenarios.names();
+    }
+
+    @Override
+    public Session start(String scenario) throws IOException {
+        if (!scenarios().contains(scenario)) {
+            throw new IllegalArgumentException(
+                    "Unknown scenario \"" + scenario + "\": use one of " + String.join(", ", scenarios()));
+        }
+        Scenario s = Scenarios.byName(scenario);
+        Scenario demo = s.withTimings(demoTimings(s));
+        K6CloudSimulator sim = K6CloudSimulator.builder()
+                .clock(Clock.systemUTC())
+                .threads(2)
+                .journalMode(JournalMode.bounded(1000))
+                .start();
+        long testId = sim.addLoadTest("Demo: " + scenario, demo);
+        return new SimSession(sim, testId);
+    }
+
+    /** Demo timings, keeping the scenario's shape: a long processing phase stays longer than the others. */
+    static Timings demoTimings(Scenario s) {
+        Timings demo = Timings.demo();
+        Timings standard = Timings.standard();
+        double runningShare = (double) s.timings().running().toMillis() / standard.running().toMillis();
+        double processingShare = (double) s.timings().processing().toMillis() / standard.processing().toMillis();
+        return demo.withRunning(java.time.Duration.ofMillis((long) (demo.running().toMillis() * runningShare)))
+                .withProcessing(java.time.Duration.ofMillis(
+                        (long) (demo.processing().toMillis() * Math.min(processingShare, 4))));
+    }
+
+    private static final class SimSession implements Session {
+        private final K6CloudSimulator sim;
+        private final long testId;
+
+        SimSession(K6CloudSimulator sim, long testId) {
+            this.sim = sim;
+            this.testId = testId;
+        }
+
+        @Override
+        public URI apiUrl() {
+            return sim.uri();
+        }
+
+        @Override
+        public ApiToken token() {
+            return ApiToken.of(sim.token());
+        }
+
+        @Override
+        public long testId() {
+            return testId;
+        }
+
+        @Override
+        public String webAppUrl() {
+            return sim.webAppUrl();
+        }
+
+        @Override
+        public void close() {
+            sim.close();
+        }
+    }
+}

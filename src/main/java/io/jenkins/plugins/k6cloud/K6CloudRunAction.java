@@ -5,8 +5,10 @@ import hudson.model.BuildBadgeAction;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
 import io.jenkins.plugins.k6cloud.api.Threshold;
+import io.jenkins.plugins.k6cloud.engine.DurationFormat;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -157,6 +159,11 @@ public class K6CloudRunAction implements RunAction2, BuildBadgeAction, Environme
     /** How long the run was followed, in seconds. */
     public long getDurationSeconds() {
         return durationSeconds;
+    }
+
+    /** The same as text, e.g. {@code 12m30s}. */
+    public String getDurationText() {
+        return DurationFormat.format(Duration.ofSeconds(durationSeconds));
     }
 
     /** The largest number of virtual users, or -1 when unknown. */

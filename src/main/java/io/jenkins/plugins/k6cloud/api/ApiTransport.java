@@ -106,7 +106,7 @@ final class ApiTransport {
             int status = response.code();
             LOG.fine(() -> r.name() + " -> HTTP " + status + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             if (status >= 200 && status <= 299) {
-                return new ApiResponse(r.name(), status, body);
+                return new ApiResponse(r.name(), status, body, this::redact);
             }
             long retryAfter = RetryAfter.millis(response.header("Retry-After"), options.clock());
             throw errors.toException(

@@ -152,19 +152,21 @@ public final class HttpK6CloudClient implements K6CloudClient {
     }
 
     /**
-     * Follows {@code page=1,2,...} until {@code meta.count} items are collected, a page is empty or
+     * Follows {@code page=1,2,...} until {@code meta.count} items have come, a page is empty or
      * short (without a count), a page brings nothing new (a server ignoring {@code page}), or
      * {@link #MAX_PAGES}. Items without an id are skipped; duplicates are dropped.
      */
     private <T> List<T> allPages(IntFunction<ApiRequest> pageRequest, String envelope, Function<JsonObject, T> mapper,
             ToLongFunction<T> id) throws K6CloudException {
         Map<Long, T> items = new LinkedHashMap<>();
+        long received = 0;
         for (int page = 1; page <= MAX_PAGES; page++) {
             ApiRequest request = pageRequest.apply(page);
             ApiResponse response = retrier.call(() -> transport.send(request, false));
             JsonObject root = response.json();
             List<JsonObject> objects = K6CloudJson.envelopeArray(root, envelope, request.name(), response.status());
             int before = items.size();
+            received += objects.size();
             for (JsonObject o : objects) {
                 T item = mapper.apply(o);
                 if (item != null) {
@@ -174,7 +176,7 @@ public final class HttpK6CloudClient implements K6CloudClient {
             Long count = K6CloudJson.longValue(K6CloudJson.object(root, "meta"), "count");
             boolean done = objects.isEmpty()
                     || items.size() == before
-                    || (count != null ? items.size() >= count : objects.size() < PAGE_SIZE);
+                    || (count != null ? received >= count : objects.size() < PAGE_SIZE);
             if (done) {
                 break;
             }

@@ -17,6 +17,7 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Lenient reading of k6 Cloud JSON. Any field may be missing or {@code null}; numbers may come as
@@ -44,9 +45,11 @@ final class K6CloudJson {
     /**
      * The body of a 2xx response as a JSON object.
      *
+     * @param redact removes the token from the snippet of the body quoted in the message
      * @throws ProtocolException naming {@code request} when the body is not a JSON object
      */
-    static JsonObject parseObject(String body, String request, int status) throws ProtocolException {
+    static JsonObject parseObject(String body, String request, int status, UnaryOperator<String> redact)
+            throws ProtocolException {
         JsonElement root;
         try {
             root = body == null || body.isBlank() ? null : JsonParser.parseString(body);
@@ -55,7 +58,7 @@ final class K6CloudJson {
         }
         if (root == null || !root.isJsonObject()) {
             throw new ProtocolException("k6 Cloud answered " + request + " with HTTP " + status + " but "
-                    + describeUnexpected(body) + " instead of a JSON object. Check that the k6 Cloud API URL points"
+                    + redact.apply(describeUnexpected(body)) + " instead of a JSON object. Check that the k6 Cloud API URL points"
                     + " at the k6 Cloud REST API (e.g. https://api.k6.io) and not at a web page or a proxy.",
                     request, status, null);
         }

@@ -1,0 +1,205 @@
+package io.jenkins.plugins.k6cloud.api;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.k6cloud.api.K6CloudException.AuthenticationException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.NotFoundException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.RateLimitedException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.ServerException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.TransportException;
+import java.io.IOException;
+import java.net.URI;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.Rule;
+import org.junit.Test;
+
+/** Each HTTP failure becomes the right exception, with a message that names the request and helps. */
+public class HttpK6CloudClientErrorTest {
+    private static final String HTML = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
+            + "<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+
+    @Rule
+    public final MockK6Cloud k6 = new MockK6Cloud();
+
+    private HttpK6CloudClient noRetries() {
+        return k6.client(k6.options().retryPolicy(RetryPolicy.noRetries()).build());
+    }
+
+    private K6CloudException failRead(int code, String contentType, String body) {
+        MockResponse.Builder b = new MockResponse.Builder().code(code).body(body);
+        if (contentType != null) {
+            b.addHeader("Content-Type", contentType);
+        }
+        k6.respond(b.build());
+        return assertThrows(K6CloudException.class, () -> noRetries().getRun(42));
+    }
+
+    @Test
+    public void unauthorizedWithAK6ErrorQuotesIt() {
+        K6CloudException e = failRead(401, "application/json", "{\"error\":{\"message\":\"Invalid token.\",\"code\":6}}");
+        assertThat(e, instanceOf(AuthenticationException.class));
+        assertEquals(401, e.httpStatus());
+        assertEquals("GET /loadtests/v2/runs/42", e.request());
+        assertFalse(e.isTransient());
+        assertThat(e.getMessage(), containsString("did not accept the API token (HTTP 401 Client Error)"));
+        assertThat(e.getMessage(), containsString("GET /loadtests/v2/runs/42"));
+        assertThat(e.getMessage(), containsString("k6 Cloud says: \"Invalid token.\" (code 6)"));
+        assertThat(e.getMessage(), containsString("Check the API token in the Jenkins credentials"));
+        assertThat("no stack configured", e.getMessage(), not(containsString("stack")));
+    }
+
+    @Test
+    public void forbiddenMentionsTheStackWhenOneIsConfigured() {
+        k6.json(403, "{\"error\":{\"code\":5,\"message\":\"Not allowed\"}}");
+        K6CloudException e = assertThrows(K6CloudException.class,
+                () -> k6.client(k6.options().stackId(12L).retryPolicy(RetryPolicy.noRetries()).build()).getRun(42));
+        assertThat(e, instanceOf(AuthenticationException.class));
+        assertEquals(403, e.httpStatus());
+        assertThat(e.getMessage(), containsString("\"Not allowed\" (code 5)"));
+        assertThat(e.getMessage(), containsString("stack id"));
+    }
+
+    @Test
+    public void unauthorizedWithoutABodyStillSaysWhatToDo() {
+        K6CloudException e = failRead(401, null, "");
+        assertThat(e, instanceOf(AuthenticationException.class));
+        assertThat(e.getMessage(), containsString("HTTP 401"));
+        assertThat(e.getMessage(), containsString("Check the API token"));
+        assertThat(e.getMessage(), not(containsString("says")));
+    }
+
+    @Test
+    public void notFoundNamesTheRequestAndTheIdToCheck() {
+        K6CloudException e = failRead(404, "application/json",
+                "{\"error\":{\"message\":\"Not found.\",\"code\":3,\"errors\":[\"Not found.\"]}}");
+        assertThat(e, instanceOf(NotFoundException.class));
+        assertEquals(404, e.httpStatus());
+        assertThat(e.getMessage(), containsString("found nothing for GET /loadtests/v2/runs/42"));
+        assertThat(e.getMessage(), containsString("\"Not found.\" (code 3)."));
+        assertThat(e.getMessage(), containsString("Check the load test or run id"));
+    }
+
+    @Test
+    public void rateLimitedCarriesRetryAfter() {
+        k6.respond(new MockResponse.Builder().code(429).addHeader("Retry-After", "30")
+                .addHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"Request was throttled.\",\"code\":0}}").build());
+        K6CloudException e = assertThrows(K6CloudException.class, () -> noRetries().getRun(42));
+        assertThat(e, instanceOf(RateLimitedException.class));
+        assertEquals(30_000, ((RateLimitedException) e).retryAfterMillis());
+        assertTrue(e.isTransient());
+        assertThat(e.getMessage(), containsString("asked us to wait 30 s"));
+        assertThat(e.getMessage(), containsString("\"Request was throttled.\" (code 0)"));
+    }
+
+    @Test
+    public void rateLimitedWithoutRetryAfterSaysSo() {
+        K6CloudException e = failRead(429, "text/plain", "slow down");
+        assertEquals(-1, ((RateLimitedException) e).retryAfterMillis());
+        assertThat(e.getMessage(), containsString("The answer says: \"slow down\""));
+    }
+
+    @Test
+    public void htmlFromAProxyIsNotDumped() {
+        K6CloudException e = failRead(502, "text/html", HTML);
+        assertThat(e, instanceOf(ServerException.class));
+        assertEquals(502, e.httpStatus());
+        assertTrue(e.isTransient());
+        assertThat(e.getMessage(), containsString("HTML page"));
+        assertThat(e.getMessage(), containsString("try again later"));
+        assertThat(e.getMessage(), not(containsString("<")));
+        assertThat(e.getMessage(), not(containsString("nginx")));
+    }
+
+    @Test
+    public void everyServerErrorIsAServerException() {
+        for (int code : new int[] {500, 503, 504, 599}) {
+            K6CloudException e = failRead(code, "application/json", "{\"error\":{\"message\":\"oops\",\"code\":1}}");
+            assertThat("HTTP " + code, e, instanceOf(ServerException.class));
+            assertEquals(code, e.httpStatus());
+            assertThat(e.getMessage(), containsString("GET /loadtests/v2/runs/42"));
+        }
+    }
+
+    @Test
+    public void aValidationErrorOnStartIsAProtocolErrorQuotingK6() {
+        k6.json(400, "{\"error\":{\"code\":2,\"message\":\"Validation failed\",\"errors\":"
+                + "[\"You have reached the maximum number of concurrent tests for your subscription.\"]}}");
+        K6CloudException e = assertThrows(K6CloudException.class, () -> noRetries().startRun(7));
+        assertThat(e, instanceOf(ProtocolException.class));
+        assertEquals(400, e.httpStatus());
+        assertFalse(e.isTransient());
+        assertThat(e.getMessage(), containsString("rejected POST /loadtests/v2/tests/7/start-testrun (HTTP 400"));
+        assertThat(e.getMessage(), containsString("maximum number of concurrent tests"));
+    }
+
+    @Test
+    public void unexpectedStatusesAreProtocolErrors() {
+        K6CloudException conflict = failRead(409, null, "");
+        assertThat(conflict, instanceOf(ProtocolException.class));
+        assertEquals(409, conflict.httpStatus());
+        K6CloudException redirect = failRead(304, null, "");
+        assertThat(redirect, instanceOf(ProtocolException.class));
+        assertThat(redirect.getMessage(), containsString("unexpected HTTP 304"));
+    }
+
+    @Test
+    public void aSuccessThatIsNotJsonIsAProtocolErrorNamingTheRequest() {
+        K6CloudException e = failRead(200, "text/html", HTML);
+        assertThat(e, instanceOf(ProtocolException.class));
+        assertEquals(200, e.httpStatus());
+        assertThat(e.getMessage(), containsString("GET /loadtests/v2/runs/42 with HTTP 200"));
+        assertThat(e.getMessage(), not(containsString("<")));
+
+        K6CloudException empty = failRead(200, "application/json", "");
+        assertThat(empty.getMessage(), containsString("an empty body"));
+
+        k6.json(200, "{\"organizations\":[]}");
+        K6CloudException wrongEnvelope = assertThrows(ProtocolException.class, () -> noRetries().getRun(42));
+        assertThat(wrongEnvelope.getMessage(), containsString("no \"k6-run\""));
+    }
+
+    @Test
+    public void aStartAnswerWithoutRunIdIsAProtocolErrorAskingToCheckTheWebApp() {
+        k6.json(200, "{\"k6-run\":{\"run_status\":-2}}");
+        ProtocolException e = assertThrows(ProtocolException.class, () -> noRetries().startRun(7));
+        assertThat(e.getMessage(), containsString("no run id"));
+        assertThat(e.getMessage(), containsString("stop it"));
+        assertEquals(1, k6.requestCount());
+    }
+
+    @Test
+    public void aRefusedConnectionIsATransportError() throws IOException {
+        URI closed;
+        try (MockWebServer gone = new MockWebServer()) {
+            gone.start();
+            closed = gone.url("/").uri();
+        }
+        HttpK6CloudClient client = new HttpK6CloudClient(k6.http, closed, ApiToken.of(MockK6Cloud.TOKEN),
+                k6.options().retryPolicy(RetryPolicy.noRetries()).build());
+        K6CloudException e = assertThrows(K6CloudException.class, () -> client.getRun(42));
+        assertThat(e, instanceOf(TransportException.class));
+        assertEquals(0, e.httpStatus());
+        assertTrue(e.isTransient());
+        assertThat(e.getMessage(), containsString("Could not get an answer from k6 Cloud for GET /loadtests/v2/runs/42"));
+        assertThat(e.getMessage(), containsString("proxy settings"));
+        assertThat(e.getCause(), instanceOf(IOException.class));
+    }
+
+    @Test
+    public void aLostAnswerIsATransportError() {
+        k6.dropAnswer();
+        K6CloudException e = assertThrows(K6CloudException.class, () -> noRetries().getRun(42));
+        assertThat(e, instanceOf(TransportException.class));
+        assertThat(e.getMessage(), containsString("GET /loadtests/v2/runs/42"));
+    }
+}

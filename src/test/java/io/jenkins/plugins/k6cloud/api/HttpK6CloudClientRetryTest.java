@@ -1,0 +1,204 @@
+package io.jenkins.plugins.k6cloud.api;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.k6cloud.api.K6CloudException.NotFoundException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.RateLimitedException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.ServerException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.TransportException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import mockwebserver3.MockResponse;
+import org.junit.Rule;
+import org.junit.Test;
+
+/** Which calls are retried, after how long, and when the client gives up. All in virtual time. */
+public class HttpK6CloudClientRetryTest {
+    private static final String RUN = MockK6Cloud.run(42, 9, 2, null);
+
+    @Rule
+    public final MockK6Cloud k6 = new MockK6Cloud();
+
+    private void status(int code) {
+        k6.json(code, "{\"error\":{\"message\":\"try later\",\"code\":1}}");
+    }
+
+    private void rateLimited(String retryAfter) {
+        MockResponse.Builder b = new MockResponse.Builder().code(429);
+        if (retryAfter != null) {
+            b.addHeader("Retry-After", retryAfter);
+        }
+        k6.respond(b.build());
+    }
+
+    @Test
+    public void serverErrorsAreRetriedWithExponentialBackoff() throws Exception {
+        status(500);
+        status(502);
+        status(503);
+        k6.json(200, RUN);
+
+        assertEquals(42, k6.client().getRun(42).id());
+
+        assertEquals(List.of(500L, 1000L, 2000L), k6.sleeper.delays());
+        assertEquals(4, k6.requestCount());
+    }
+
+    @Test
+    public void lostAnswersAreRetriedForReads() throws Exception {
+        k6.dropAnswer();
+        k6.json(200, RUN);
+
+        assertEquals(42, k6.client().getRun(42).id());
+        assertEquals(List.of(500L), k6.sleeper.delays());
+    }
+
+    @Test
+    public void retryAfterSecondsIsHonouredInsteadOfTheBackoff() throws Exception {
+        rateLimited("3");
+        k6.json(200, RUN);
+
+        k6.client().getRun(42);
+
+        assertEquals(List.of(3000L), k6.sleeper.delays());
+    }
+
+    @Test
+    public void retryAfterAsAnHttpDateIsHonoured() throws Exception {
+        rateLimited("Sun, 01 Mar 2026 10:00:12 GMT");
+        k6.json(200, RUN);
+
+        k6.client().getRun(42);
+
+        assertEquals(List.of(12_000L), k6.sleeper.delays());
+    }
+
+    @Test
+    public void rateLimitWithoutRetryAfterBacksOff() throws Exception {
+        rateLimited(null);
+        rateLimited(null);
+        k6.json(200, RUN);
+
+        k6.client().getRun(42);
+
+        assertEquals(List.of(500L, 1000L), k6.sleeper.delays());
+    }
+
+    @Test
+    public void aRetryAfterBeyondTheBudgetIsThrownAtOnceForTheEngineToReschedule() {
+        rateLimited("120");
+
+        RateLimitedException e = assertThrows(RateLimitedException.class, () -> k6.client().getRun(42));
+
+        assertEquals(120_000, e.retryAfterMillis());
+        assertTrue(k6.sleeper.delays().isEmpty());
+        assertEquals(1, k6.requestCount());
+    }
+
+    @Test
+    public void theBudgetEndsTheRetries() {
+        for (int i = 0; i < 5; i++) {
+            status(503);
+        }
+        HttpK6CloudClient client = k6.client(k6.options()
+                .retryPolicy(RetryPolicy.defaults().withJitter(0).withBudget(Duration.ofSeconds(2))).build());
+
+        ServerException e = assertThrows(ServerException.class, () -> client.getRun(42));
+
+        assertEquals("0.5 s + 1 s fit in 2 s, 2 s more does not", List.of(500L, 1000L), k6.sleeper.delays());
+        assertEquals(3, k6.requestCount());
+        assertThat(e.getMessage(), containsString("gave up after 3 attempts"));
+        assertEquals(503, e.httpStatus());
+    }
+
+    @Test
+    public void theAttemptLimitEndsTheRetries() {
+        for (int i = 0; i < 3; i++) {
+            k6.dropAnswer();
+        }
+        HttpK6CloudClient client = k6.client(k6.options()
+                .retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(3)).build());
+
+        TransportException e = assertThrows(TransportException.class, () -> client.getRun(42));
+
+        assertEquals(List.of(500L, 1000L), k6.sleeper.delays());
+        assertEquals(3, k6.requestCount());
+        assertThat(e.getMessage(), containsString("gave up after 3 attempts"));
+    }
+
+    @Test
+    public void jitterComesFromTheInjectedRandom() throws Exception {
+        status(503);
+        status(503);
+        k6.json(200, RUN);
+        RetryPolicy policy = RetryPolicy.defaults().withJitter(0.5);
+        HttpK6CloudClient client = k6.client(k6.options().retryPolicy(policy).random(new Random(1234)).build());
+
+        client.getRun(42);
+
+        Random same = new Random(1234);
+        assertEquals(List.of(policy.backoffMillis(1, same), policy.backoffMillis(2, same)), k6.sleeper.delays());
+    }
+
+    @Test
+    public void clearClientErrorsAreNotRetried() {
+        k6.json(404, "{\"error\":{\"message\":\"Not found.\",\"code\":3}}");
+
+        assertThrows(NotFoundException.class, () -> k6.client().getRun(42));
+
+        assertEquals(1, k6.requestCount());
+        assertTrue(k6.sleeper.delays().isEmpty());
+    }
+
+    @Test
+    public void everyIdempotentEndpointIsRetried() throws Exception {
+        HttpK6CloudClient client = k6.client();
+        status(503);
+        k6.json(200, "{\"k6-runs\":[],\"meta\":{\"count\":0}}");
+        client.listRuns(RunQuery.ofTest(1));
+        status(503);
+        k6.json(200, "{\"k6-thresholds\":[]}");
+        client.getThresholds(42);
+        status(503);
+        k6.json(200, "{\"organizations\":[]}");
+        client.checkToken();
+        status(503);
+        k6.json(200, "{\"k6-tests\":[],\"meta\":{\"count\":0}}");
+        client.listLoadTests();
+        status(503);
+        k6.json(200, "{\"k6-test\":{\"id\":1,\"name\":\"t\"}}");
+        client.getLoadTest(1);
+        status(503);
+        k6.respond(new MockResponse.Builder().code(204).build());
+        client.stopRun(42);
+
+        assertEquals(12, k6.requestCount());
+        assertEquals(List.of(500L, 500L, 500L, 500L, 500L, 500L), k6.sleeper.delays());
+    }
+
+    @Test
+    public void anInterruptedPauseStopsRetryingAndKeepsTheInterrupt() {
+        status(503);
+        HttpK6CloudClient client = k6.client(k6.options().sleeper(ms -> {
+            throw new InterruptedException("build aborted");
+        }).build());
+        try {
+            K6CloudException e = assertThrows(K6CloudException.class, () -> client.getRun(42));
+            assertFalse("not worth retrying", e.isTransient());
+            assertThat(e, not(instanceOf(ServerException.class)));
+            assertThat(e.getMessage(), containsString("Interrupted while waiting to send GET /loadtests/v2/runs/42"));
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(1, k6.requestCount());
+    }
+}

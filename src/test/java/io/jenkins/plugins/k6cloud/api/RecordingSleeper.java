@@ -1,0 +1,27 @@
+package io.jenkins.plugins.k6cloud.api;
+
+import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A {@link Sleeper} that never sleeps: it records each delay and moves a {@link ManualClock} by it. */
+final class RecordingSleeper implements Sleeper {
+    private final ManualClock clock;
+    private final List<Long> delays = new CopyOnWriteArrayList<>();
+
+    RecordingSleeper(ManualClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void sleep(long millis) {
+        delays.add(millis);
+        clock.advance(Duration.ofMillis(millis));
+    }
+
+    /** The delays asked for, in order. */
+    List<Long> delays() {
+        return List.copyOf(delays);
+    }
+}

@@ -1,0 +1,102 @@
+package io.jenkins.plugins.k6cloud.api;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import io.jenkins.plugins.k6cloud.api.K6CloudException.AuthenticationException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.NotFoundException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import org.junit.Rule;
+import org.junit.Test;
+
+/** Stop: 2xx is accepted; a refusal is fine when the run has ended anyway. */
+public class StopRunTest {
+
+    @Rule
+    public final MockK6Cloud k6 = new MockK6Cloud();
+
+    @Test
+    public void anEmptySuccessIsAccepted() throws Exception {
+        k6.respond(new MockResponse.Builder().code(204).build());
+        k6.client().stopRun(42);
+        assertEquals(1, k6.requestCount());
+    }
+
+    @Test
+    public void anHtmlSuccessIsAcceptedToo() throws Exception {
+        k6.respond(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html").body("<p>ok</p>").build());
+        k6.client().stopRun(42);
+        assertEquals(1, k6.requestCount());
+    }
+
+    @Test
+    public void aRefusalForARunThatHasEndedCountsAsDone() throws Exception {
+        k6.json(400, "{\"error\":{\"message\":\"Test run is not running.\",\"code\":2}}");
+        k6.json(200, MockK6Cloud.run(42, 9, 3, "2026-03-01T09:00:00Z"));
+
+        k6.client().stopRun(42);
+
+        RecordedRequest stop = k6.take();
+        RecordedRequest read = k6.take();
+        assertEquals("POST /loadtests/v2/runs/42/stop", stop.getMethod() + " " + stop.getTarget());
+        assertEquals("GET", read.getMethod());
+        assertEquals("/loadtests/v2/runs/42", read.getUrl().encodedPath());
+    }
+
+    @Test
+    public void aConflictForAnAbortedRunCountsAsDone() throws Exception {
+        k6.json(409, "{\"error\":{\"message\":\"Cannot abort a non-running test.\",\"code\":\"conflict\"}}");
+        k6.json(200, MockK6Cloud.run(42, 9, 5, null));
+
+        k6.client().stopRun(42);
+
+        assertEquals(2, k6.requestCount());
+    }
+
+    @Test
+    public void aRefusalForARunStillRunningIsThrownWithItsStatus() {
+        k6.json(400, "{\"error\":{\"message\":\"Cannot stop now.\",\"code\":2}}");
+        k6.json(200, MockK6Cloud.run(42, 9, 2, null));
+
+        ProtocolException e = assertThrows(ProtocolException.class, () -> k6.client().stopRun(42));
+
+        assertEquals(400, e.httpStatus());
+        assertEquals("POST /loadtests/v2/runs/42/stop", e.request());
+        assertThat(e.getMessage(), containsString("\"Cannot stop now.\""));
+        assertThat(e.getMessage(), containsString("The run is still Running (run_status 2)"));
+        assertThat(e.getMessage(), containsString("stop it in the k6 Cloud web app"));
+    }
+
+    @Test
+    public void aRefusalForARunOfUnknownStatusIsNotTakenAsEnded() {
+        k6.json(400, "");
+        k6.json(200, "{\"k6-run\":{\"id\":42,\"run_status\":77}}");
+
+        assertThrows(ProtocolException.class, () -> k6.client().stopRun(42));
+    }
+
+    @Test
+    public void authenticationAndNotFoundAreThrownWithoutReadingTheRun() {
+        k6.json(404, "{\"error\":{\"message\":\"Not found.\",\"code\":3}}");
+        assertThrows(NotFoundException.class, () -> k6.client().stopRun(42));
+        k6.json(403, "{\"error\":{\"message\":\"Not allowed\",\"code\":5}}");
+        assertThrows(AuthenticationException.class, () -> k6.client().stopRun(42));
+        assertEquals(2, k6.requestCount());
+    }
+
+    @Test
+    public void aLostStopAnswerIsRetriedBecauseStoppingTwiceIsHarmless() throws Exception {
+        k6.dropAnswer();
+        k6.respond(new MockResponse.Builder().code(200).body("{}").build());
+
+        k6.client().stopRun(42);
+
+        assertEquals(2, k6.requestCount());
+        assertEquals(List.of(500L), k6.sleeper.delays());
+    }
+}

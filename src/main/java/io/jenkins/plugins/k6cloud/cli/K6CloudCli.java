@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The command-line runner: starts a k6 Cloud run, follows it with the same engine as the Jenkins
@@ -38,6 +39,8 @@ public final class K6CloudCli {
     private final PrintStream err;
     private final Map<String, String> env;
     private final BiFunction<URI, ApiToken, K6CloudClient> clients;
+    private final Supplier<Optional<EmbeddedK6Cloud>> clouds;
+    private final Supplier<RunEngine> engines;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile RunHandle current;
     private volatile RunSettings currentSettings;
@@ -45,16 +48,31 @@ public final class K6CloudCli {
     private volatile boolean interruptRequested;
     private final AtomicBoolean cancelSent = new AtomicBoolean();
 
+    /**
+     * @param env the environment (the token is read from {@value #TOKEN_VARIABLE})
+     * @param clients builds the client of an API URL and token
+     * @param clouds finds the embedded k6 Cloud for {@code --simulate}
+     * @param engines makes the engine that follows the run (closed after it)
+     */
     public K6CloudCli(PrintStream out, PrintStream err, Map<String, String> env,
-            BiFunction<URI, ApiToken, K6CloudClient> clients) {
+            BiFunction<URI, ApiToken, K6CloudClient> clients, Supplier<Optional<EmbeddedK6Cloud>> clouds,
+            Supplier<RunEngine> engines) {
         this.out = out;
         this.err = err;
         this.env = env;
         this.clients = clients;
+        this.clouds = clouds;
+        this.engines = engines;
+    }
+
+    /** The runner of {@link #main}: the v2 HTTP client, the simulator found on the class path, one engine thread. */
+    public static K6CloudCli standard(PrintStream out, PrintStream err, Map<String, String> env) {
+        return new K6CloudCli(out, err, env, CliClients::http, EmbeddedK6Cloud::find,
+                () -> RunEngine.withThreads(THREAD_PREFIX, 1));
     }
 
     public static void main(String[] args) {
-        K6CloudCli cli = new K6CloudCli(System.out, System.err, System.getenv(), CliClients::http);
+        K6CloudCli cli = standard(System.out, System.err, System.getenv());
         Thread hook = new Thread(cli::onSignal, THREAD_PREFIX + "-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         int code = cli.run(args);
@@ -139,7 +157,7 @@ public final class K6CloudCli {
     }
 
     private int simulate(CliOptions o) throws UsageException {
-        Optional<EmbeddedK6Cloud> found = EmbeddedK6Cloud.find();
+        Optional<EmbeddedK6Cloud> found = clouds.get();
         if (found.isEmpty()) {
             throw new UsageException("The k6 Cloud simulator is not on the class path. Run bin/k6cloud from a"
                     + " clone of the plugin (it builds the test classes that carry the simulator), or follow a"
@@ -187,7 +205,7 @@ public final class K6CloudCli {
 
     private int follow(long testId, RunSettings settings, K6CloudClient client) {
         currentSettings = settings;
-        try (RunEngine engine = RunEngine.withThreads(THREAD_PREFIX, 1)) {
+        try (RunEngine engine = engines.get()) {
             RunListener printer = new RunListener() {
                 @Override
                 public void onLine(String line) {

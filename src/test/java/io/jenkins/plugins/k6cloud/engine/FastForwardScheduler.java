@@ -7,11 +7,11 @@ import io.jenkins.plugins.k6cloud.testing.ManualClock;
  * as soon as a thread is free, after moving the shared {@link ManualClock} to the task's due time.
  * Used where the thread behaviour matters but the minutes of a simulated run must not.
  */
-final class FastForwardScheduler implements Scheduler {
+public final class FastForwardScheduler implements Scheduler {
     private final ThreadPoolScheduler threads;
     private final ManualClock clock;
 
-    FastForwardScheduler(ThreadPoolScheduler threads, ManualClock clock) {
+    public FastForwardScheduler(ThreadPoolScheduler threads, ManualClock clock) {
         this.threads = threads;
         this.clock = clock;
     }

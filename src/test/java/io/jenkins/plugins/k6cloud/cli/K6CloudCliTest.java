@@ -1,0 +1,155 @@
+package io.jenkins.plugins.k6cloud.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
+import io.jenkins.plugins.k6cloud.simulator.Timings;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.After;
+import org.junit.Test;
+
+/** The command-line runner in-process: exit codes, messages, a signal, and a real-client run. */
+public class K6CloudCliTest {
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final Map<String, String> env = new HashMap<>();
+    private final VirtualK6Cloud cloud = new VirtualK6Cloud();
+    private final CountDownLatch runStarted = new CountDownLatch(1);
+    private K6CloudSimulator external;
+
+    @After
+    public void closeExternal() {
+        if (external != null) {
+            external.close();
+        }
+    }
+
+    private K6CloudCli cli() {
+        PrintStream out = new PrintStream(new OutputStream() {
+            private final StringBuilder line = new StringBuilder();
+
+            @Override
+            public synchronized void write(int b) {
+                outBytes.write(b);
+                if (b == '\n') {
+                    if (line.toString().contains(" started for load test ")) {
+                        runStarted.countDown();
+                    }
+                    line.setLength(0);
+                } else {
+                    line.append((char) b);
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+        return new K6CloudCli(out, new PrintStream(errBytes, true, StandardCharsets.UTF_8), env,
+                CliClients::http, () -> Optional.of(cloud), cloud::engine);
+    }
+
+    private String out() {
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void helpGoesToStandardOutput() {
+        assertEquals(0, cli().run("--help"));
+        assertThat(out(), containsString("Usage: bin/k6cloud"));
+        assertThat(out(), containsString("K6_CLOUD_TOKEN"));
+        assertEquals("", err());
+    }
+
+    @Test
+    public void usageErrorsExitWithTwoAndSayWhatToFix() {
+        assertEquals(2, cli().run("--test-id", "x1"));
+        assertThat(err(), containsString("--test-id 'x1' is not a number"));
+        assertEquals(2, cli().run("--timeout", "10 minutes"));
+        assertEquals(2, cli().run("--api-url", "https://api.k6.io", "--test-id", "1"));
+        assertThat(err(), containsString("set the environment variable K6_CLOUD_TOKEN"));
+        assertEquals(2, cli().run("--simulate", "no-such-scenario"));
+        assertThat(err(), containsString("choose one of passes"));
+        assertEquals(2, cli().run("--poll-interval", "500ms"));
+        assertThat(err(), containsString("use 1s or more"));
+        env.put(K6CloudCli.TOKEN_VARIABLE, "a-token");
+        assertEquals(2, cli().run("--api-url", "https://api.k6.io"));
+        assertThat(err(), containsString("--test-id"));
+        assertThat(out() + err(), not(containsString("a-token")));
+    }
+
+    @Test
+    public void withoutTokenOrUrlTheDemoRuns() {
+        assertEquals(0, cli().run());
+        assertEquals("passes", cloud.startedScenario);
+        assertThat(out(), containsString("k6 Cloud simulator at " + cloud.sim.baseUrl() + ", playing scenario 'passes'"));
+        assertThat(out(), containsString("k6 Cloud verdict: PASSED"));
+        assertThat(cloud.sim.journal().runsLeftRunning(), empty());
+    }
+
+    @Test
+    public void theExitCodeFollowsTheVerdict() {
+        assertEquals(99, cli().run("--simulate", "thresholds-fail"));
+        assertEquals(99, cli().run("--simulate", "aborted-by-threshold"));
+        assertEquals(97, cli().run("--simulate", "aborted-by-script-error"));
+        assertThat(out(), containsString("ReferenceError"));
+        assertEquals(97, cli().run("--simulate", "stopped-in-web-app"));
+        assertEquals(97, cli().run("--simulate", "archived"));
+    }
+
+    @Test
+    public void theTimeoutStopsTheRunAndExitsWith98() {
+        cloud.shape = s -> s.withTimings(Timings.standard().withRunning(Duration.ofHours(3)));
+        assertEquals(98, cli().run("--simulate", "passes", "--timeout", "10m"));
+        assertThat(out(), containsString("10m timeout"));
+        assertEquals(1, cloud.sim.journal().awaitRequests(e -> e.endpoint() == Endpoint.STOP, 1,
+                Duration.ofSeconds(10)).size());
+        assertThat(cloud.sim.journal().runsLeftRunning(), empty());
+    }
+
+    @Test
+    public void aSignalStopsTheRunAndExitsWith105() throws Exception {
+        cloud.shape = s -> s.withTimings(Timings.standard().withRunning(Duration.ofDays(2)));
+        K6CloudCli cli = cli();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.run("--simulate"));
+        assertTrue("the run started", runStarted.await(30, TimeUnit.SECONDS));
+        cli.interrupt();
+        assertEquals(Integer.valueOf(105), exit.get(30, TimeUnit.SECONDS));
+        assertThat(out(), containsString("Asked k6 Cloud to stop run"));
+        assertThat(out(), containsString("k6 Cloud verdict: CANCELLED (build result ABORTED)"));
+        assertEquals(1, cloud.sim.journal().awaitRequests(e -> e.endpoint() == Endpoint.STOP, 1,
+                Duration.ofSeconds(10)).size());
+        assertThat(cloud.sim.journal().runsLeftRunning(), empty());
+    }
+
+    @Test
+    public void aRealApiUrlIsFollowedWithTheTokenFromTheEnvironment() throws Exception {
+        external = K6CloudSimulator.builder().clock(cloud.clock).token("tok-from-env").start();
+        long testId = external.addLoadTest(io.jenkins.plugins.k6cloud.simulator.Scenarios.thresholdsFail());
+        env.put(K6CloudCli.TOKEN_VARIABLE, "tok-from-env");
+        int code = cli().run("--api-url", external.baseUrl(), "--test-id", String.valueOf(testId),
+                "--web-url", "https://app.example.com", "--poll-interval", "2s");
+        assertEquals(err(), 99, code);
+        assertThat(out(), containsString("Running k6 Cloud load test " + testId + " at " + external.baseUrl()
+                + " (poll every 2s, timeout 2h)"));
+        assertThat(out(), containsString("https://app.example.com/runs/"));
+        assertThat(out() + err(), not(containsString("tok-from-env")));
+        assertTrue(external.journal().requests().stream().allMatch(e -> e.authValid()));
+    }
+}

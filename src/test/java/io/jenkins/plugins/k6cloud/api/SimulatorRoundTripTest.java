@@ -1,0 +1,211 @@
+package io.jenkins.plugins.k6cloud.api;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.k6cloud.api.K6CloudException.AuthenticationException;
+import io.jenkins.plugins.k6cloud.simulator.EndedRunStopReply;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.Fault;
+import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
+import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
+import io.jenkins.plugins.k6cloud.simulator.Outcome;
+import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import okhttp3.OkHttpClient;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/** The client against the k6 Cloud simulator (a real HTTP server), in virtual time. */
+public class SimulatorRoundTripTest {
+    private final ManualClock clock = new ManualClock();
+    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
+    private final OkHttpClient http = new OkHttpClient();
+    private K6CloudSimulator sim;
+
+    @Before
+    public void startSimulator() throws Exception {
+        sim = K6CloudSimulator.builder().clock(clock).start();
+    }
+
+    @After
+    public void stopSimulator() {
+        sim.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private HttpK6CloudClient client(ClientOptions.Builder options) {
+        return new HttpK6CloudClient(http, sim.uri(), ApiToken.of(sim.token()), options
+                .clock(clock).sleeper(sleeper).random(new Random(3))
+                .retryPolicy(RetryPolicy.defaults().withJitter(0)).build());
+    }
+
+    private HttpK6CloudClient client() {
+        return client(ClientOptions.builder());
+    }
+
+    @Test
+    public void startFollowStopRoundTripLeavesNothingRunning() throws Exception {
+        long testId = sim.addLoadTest("checkout", Scenarios.passes());
+        HttpK6CloudClient client = client();
+
+        client.checkToken();
+        assertEquals("checkout", client.getLoadTest(testId).name());
+        assertTrue(client.listLoadTests().stream().anyMatch(t -> t.id() == testId));
+
+        TestRun started = client.startRun(testId);
+        assertEquals(Long.valueOf(testId), started.testId());
+        assertTrue(started.runStatus().isBeforeRunning());
+
+        clock.advance(Duration.ofSeconds(15));
+        TestRun running = client.getRun(started.id());
+        assertEquals(RunStatus.RUNNING, running.runStatus());
+        assertNotNull(running.started());
+
+        client.stopRun(started.id());
+        TestRun stopped = client.getRun(started.id());
+        assertEquals(RunStatus.ABORTED_BY_USER, stopped.runStatus());
+
+        assertEquals(1, sim.journal().startsFor(testId).size());
+        assertEquals(1, sim.journal().stopsFor(started.id()).size());
+        assertTrue(sim.journal().runsLeftRunning().isEmpty());
+        assertTrue(sleeper.delays().isEmpty());
+    }
+
+    @Test
+    public void aFinishedRunWithCrossedThresholdsReadsAsFailed() throws Exception {
+        long testId = sim.addLoadTest(Scenarios.thresholdsFail());
+        HttpK6CloudClient client = client();
+        TestRun run = client.startRun(testId);
+
+        clock.advance(Scenarios.thresholdsFail().timings().total().plusSeconds(1));
+
+        TestRun done = client.getRun(run.id());
+        assertEquals(RunStatus.FINISHED, done.runStatus());
+        assertTrue(done.processingStatus().isDone());
+        assertEquals(ResultStatus.FAILED, done.resultStatus());
+        List<Threshold> thresholds = client.getThresholds(run.id());
+        assertEquals(2, thresholds.size());
+        assertTrue(thresholds.stream().anyMatch(t -> t.tainted() && t.name().startsWith("http_req_duration")));
+        assertTrue(thresholds.stream().anyMatch(Threshold::passed));
+    }
+
+    @Test
+    public void aLostStartAnswerAdoptsTheRunAndStartsNoSecondOne() throws Exception {
+        long testId = sim.addLoadTest(Scenarios.passes());
+        sim.faults().inject(Endpoint.START, Fault.startThenDrop());
+
+        TestRun run = client().startRun(testId);
+
+        assertEquals(1, sim.journal().startsFor(testId).size());
+        assertEquals(1, sim.journal().runsOf(testId).size());
+        assertEquals(sim.journal().runsOf(testId).get(0).id(), run.id());
+        assertEquals(1, sim.journal().count(Endpoint.LIST));
+    }
+
+    @Test
+    public void aGatewayErrorOnStartIsCheckedThenRetriedOnce() throws Exception {
+        long testId = sim.addLoadTest(Scenarios.passes());
+        sim.faults().inject(Endpoint.START, Fault.badGateway());
+
+        TestRun run = client().startRun(testId);
+
+        assertEquals(2, sim.journal().count(Endpoint.START));
+        assertEquals("only the second start created a run", 1, sim.journal().runsOf(testId).size());
+        assertEquals(sim.journal().runsOf(testId).get(0).id(), run.id());
+        assertEquals(List.of(500L), sleeper.delays());
+    }
+
+    @Test
+    public void stopOfAnEndedRunIsDoneWhateverTheSimulatorAnswers() throws Exception {
+        long testId = sim.addLoadTest(Scenarios.passes());
+        HttpK6CloudClient client = client();
+        long runId = client.startRun(testId).id();
+        clock.advance(Scenarios.passes().timings().total());
+
+        client.stopRun(runId);
+        sim.setEndedRunStopReply(EndedRunStopReply.CONFLICT_409);
+        client.stopRun(runId);
+
+        assertEquals(RunStatus.FINISHED, client.getRun(runId).runStatus());
+        assertFalse(sim.journal().run(runId).stoppedByUs());
+    }
+
+    @Test
+    public void rateLimitsAndLostAnswersOnReadsAreRetried() throws Exception {
+        long testId = sim.addLoadTest(Scenarios.passes());
+        HttpK6CloudClient client = client();
+        long runId = client.startRun(testId).id();
+        sim.faults().inject(Endpoint.READ, Fault.rateLimited(Duration.ofSeconds(2)))
+                .inject(Endpoint.READ, Fault.dropConnection());
+
+        assertEquals(runId, client.getRun(runId).id());
+
+        // OkHttp itself resends a GET whose pooled connection drops, so the lost answer may cost no pause
+        assertEquals(Long.valueOf(2000), sleeper.delays().get(0));
+        assertEquals(3, sim.journal().count(Endpoint.READ));
+        assertEquals(0, sim.faults().pending(Endpoint.READ));
+    }
+
+    @Test
+    public void filtersAreDecodedByTheServerAsMeant() throws Exception {
+        long testId = sim.addLoadTest(Scenarios.passes());
+        HttpK6CloudClient client = client(ClientOptions.builder().stackId(4242L));
+        long a = client.startRun(testId).id();
+        long b = client.startRun(testId).id();
+        long c = client.startRun(testId).id();
+        String publicId = sim.makePublic(b);
+
+        assertEquals(List.of(a, c), client.listRuns(new RunQuery(testId, List.of(a, c), null, List.of("id")))
+                .stream().map(TestRun::id).toList());
+        assertEquals(List.of(b), client.listRuns(new RunQuery(null, null, publicId, null))
+                .stream().map(TestRun::id).toList());
+
+        JournalEntry list = sim.journal().requests(Endpoint.LIST).get(0);
+        assertEquals(String.valueOf(testId), list.param("test_id"));
+        assertEquals(List.of(String.valueOf(a), String.valueOf(c)), list.params().get("ids[]"));
+        assertEquals("id", list.param("$select"));
+        assertEquals("4242", list.stackId());
+    }
+
+    @Test
+    public void oddPayloadsAndUnknownStatusesAreRead() throws Exception {
+        HttpK6CloudClient client = client();
+        long odd = client.startRun(sim.addLoadTest(Scenarios.of(Outcome.ODD_PAYLOADS))).id();
+        long unknown = client.startRun(sim.addLoadTest(Scenarios.of(Outcome.UNKNOWN_STATUS))).id();
+        clock.advance(Duration.ofSeconds(15));
+
+        TestRun u = client.getRun(unknown);
+        assertEquals(RunStatus.UNKNOWN, u.runStatus());
+        assertEquals(Integer.valueOf(Outcome.UNKNOWN_RUNNING_CODE), u.runStatusCode());
+
+        clock.advance(Duration.ofMinutes(5));
+        TestRun o = client.getRun(odd);
+        assertEquals(RunStatus.FINISHED, o.runStatus());
+        assertNotNull(o.created());
+        assertNotNull(o.started());
+        assertNotNull(o.ended());
+        assertTrue(o.started().isBefore(o.ended()));
+        assertTrue(o.created().isBefore(o.started()));
+    }
+
+    @Test
+    public void aRevokedTokenIsAnAuthenticationError() throws Exception {
+        HttpK6CloudClient client = client();
+        client.checkToken();
+        sim.revokeToken(sim.token());
+
+        AuthenticationException e = assertThrows(AuthenticationException.class, client::checkToken);
+
+        assertEquals(401, e.httpStatus());
+        assertEquals("GET /v3/organizations", e.request());
+    }
+}

@@ -2,7 +2,10 @@ package hudson.util;
 
 import java.io.IOException;
 
-/** Stand-in of jenkins-core's {@code hudson.util.FormValidation}: the kind and the message of a check. */
+/**
+ * Stand-in of jenkins-core's {@code hudson.util.FormValidation}: the kind and the message of a
+ * check. As in Jenkins, the message is kept HTML-escaped (it is shown in the form as HTML).
+ */
 public abstract class FormValidation extends IOException {
     private static final long serialVersionUID = 1L;
 
@@ -38,7 +41,8 @@ public abstract class FormValidation extends IOException {
 
     public abstract String renderHtml();
 
-    private static FormValidation of(Kind kind, String message) {
+    private static FormValidation of(Kind kind, String text) {
+        String message = text == null ? null : escape(text);
         return new FormValidation(kind, message) {
             private static final long serialVersionUID = 1L;
 
@@ -47,5 +51,34 @@ public abstract class FormValidation extends IOException {
                 return message == null ? "<div/>" : message;
             }
         };
+    }
+
+    private static String escape(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<':
+                    b.append("&lt;");
+                    break;
+                case '>':
+                    b.append("&gt;");
+                    break;
+                case '&':
+                    b.append("&amp;");
+                    break;
+                case '"':
+                    b.append("&quot;");
+                    break;
+                case '\'':
+                    b.append("&#039;");
+                    break;
+                case '\n':
+                    b.append("<br>");
+                    break;
+                default:
+                    b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

@@ -1,12 +1,25 @@
 package jenkins.util;
 
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** Stand-in of jenkins-core's {@code jenkins.util.Timer}: Jenkins' shared scheduler. */
+/**
+ * Stand-in of jenkins-core's {@code jenkins.util.Timer}: Jenkins' shared scheduler. Offline it is a
+ * real scheduler on two daemon threads, so that code which hands work to it can be tested.
+ */
 public class Timer {
+    private static ScheduledExecutorService executor;
+
     private Timer() {}
 
-    public static ScheduledExecutorService get() {
-        throw new IllegalStateException("stand-in: Jenkins is not running");
+    public static synchronized ScheduledExecutorService get() {
+        if (executor == null) {
+            executor = Executors.newScheduledThreadPool(2, r -> {
+                Thread t = new Thread(r, "jenkins.util.Timer (stand-in)");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return executor;
     }
 }

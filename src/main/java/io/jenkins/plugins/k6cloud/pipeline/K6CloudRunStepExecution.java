@@ -7,7 +7,6 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.k6cloud.ConsoleRunListener;
-import io.jenkins.plugins.k6cloud.K6CloudEngine;
 import io.jenkins.plugins.k6cloud.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.PreparedRun;
 import io.jenkins.plugins.k6cloud.RunOptions;
@@ -42,11 +41,22 @@ public class K6CloudRunStepExecution extends StepExecution {
 
     private transient volatile RunHandle handle;
     private transient StepLifecycle lifecycle;
+    private transient volatile StepRunSupport support;
 
     K6CloudRunStepExecution(StepContext context, long testId, RunOptions options) {
         super(context);
         this.testId = testId;
         this.options = options;
+    }
+
+    /** Replaces what the execution takes from Jenkins (tests; also after deserialisation in tests). */
+    void use(StepRunSupport support) {
+        this.support = support;
+    }
+
+    private StepRunSupport support() {
+        StepRunSupport s = support;
+        return s != null ? s : StepRunSupport.JENKINS;
     }
 
     @Override
@@ -109,10 +119,10 @@ public class K6CloudRunStepExecution extends StepExecution {
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
             EnvVars env = context.get(EnvVars.class);
-            PreparedRun prepared = PreparedRun.prepare(run, env, options);
+            PreparedRun prepared = support().prepare(run, env, options);
             if (!resuming) {
                 // saved before the start request, so that a restart from here on can find the run
-                persist(new WatchState(testId, null, prepared.settings(), System.currentTimeMillis(), null, null, false))
+                persist(new WatchState(testId, null, prepared.settings(), support().clock().millis(), null, null, false))
                         .get(SAVE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
             PipelineRunListener engineListener = new PipelineRunListener(listener);
@@ -124,8 +134,8 @@ public class K6CloudRunStepExecution extends StepExecution {
                     return;
                 }
                 h = resuming
-                        ? K6CloudEngine.get().resume(state, prepared.client(), engineListener)
-                        : K6CloudEngine.get().start(testId, prepared.settings(), prepared.client(), engineListener);
+                        ? support().engine().resume(state, prepared.client(), engineListener)
+                        : support().engine().start(testId, prepared.settings(), prepared.client(), engineListener);
                 handle = h;
                 stopNow = lifecycle().isStopRequested();
             }

@@ -1,0 +1,104 @@
+package io.jenkins.plugins.k6cloud;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertEquals;
+
+import hudson.util.FormValidation;
+import hudson.util.FormValidation.Kind;
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.Fault;
+import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
+import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import java.time.Duration;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/** The form checks that ask k6 Cloud, through the clients the glue builds, against the simulator. */
+public class ConnectionCheckTest {
+    private K6CloudSimulator sim;
+    private GlobalSettings settings;
+
+    @Before
+    public void startSimulator() throws Exception {
+        sim = K6CloudSimulator.builder().start();
+        settings = new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), null, "k6", "5s", "2h");
+    }
+
+    @After
+    public void stopSimulator() {
+        sim.close();
+    }
+
+    private K6CloudClient client(String token) {
+        return K6CloudClients.forFormCheck(settings, ApiToken.of(token));
+    }
+
+    @Test
+    public void acceptedTokenIsReported() {
+        FormValidation v = ConnectionCheck.checkToken(client(sim.token()), sim.baseUrl());
+        assertEquals(Kind.OK, v.kind);
+        assertThat(v.getMessage(), containsString("the API token is accepted"));
+    }
+
+    @Test
+    public void rejectedTokenSaysWhatToCheckWithoutShowingIt() {
+        FormValidation v = ConnectionCheck.checkToken(client("wrong-token-value"), sim.baseUrl());
+        assertEquals(Kind.ERROR, v.kind);
+        assertThat(v.getMessage(), containsString("rejected the API token (HTTP 401)"));
+        assertThat(v.getMessage(), not(containsString("wrong-token-value")));
+    }
+
+    @Test
+    public void unreachableServerIsAnErrorWithTheReason() {
+        String url = sim.baseUrl();
+        sim.close();
+        FormValidation v = ConnectionCheck.checkToken(client(sim.token()), url);
+        assertEquals(Kind.ERROR, v.kind);
+        assertThat(v.getMessage(), containsString("Could not connect to k6 Cloud"));
+    }
+
+    @Test
+    public void knownLoadTestShowsItsName() {
+        long id = sim.addLoadTest("checkout flow", Scenarios.passes());
+        FormValidation v = ConnectionCheck.describeLoadTest(client(sim.token()), id);
+        assertEquals(Kind.OK, v.kind);
+        assertEquals("Load test " + id + ": checkout flow", v.getMessage());
+    }
+
+    @Test
+    public void unknownLoadTestIsAnError() {
+        FormValidation v = ConnectionCheck.describeLoadTest(client(sim.token()), 987654);
+        assertEquals(Kind.ERROR, v.kind);
+        assertThat(v.getMessage(), containsString("No load test 987654 is visible"));
+    }
+
+    @Test
+    public void formChecksAnswerAfterOneAttempt() {
+        sim.faults().inject(Endpoint.TOKEN, 3, Fault.serverError(503));
+        FormValidation v = ConnectionCheck.checkToken(client(sim.token()), sim.baseUrl());
+        assertEquals(Kind.ERROR, v.kind);
+        sim.journal().awaitRequests(e -> e.endpoint() == Endpoint.TOKEN, 1, Duration.ofSeconds(10));
+        assertEquals(2, sim.faults().pending(Endpoint.TOKEN));
+    }
+
+    @Test
+    public void stackIdIsCheckedBeforeAnythingIsSent() {
+        FormValidation v = ConnectionCheck.test(settings, "my-stack");
+        assertEquals(Kind.ERROR, v.kind);
+        assertThat(v.getMessage(), containsString("is not a Grafana stack id"));
+        assertEquals(0, sim.journal().totalRequests());
+    }
+
+    @Test
+    public void missingCredentialsAreReportedBeforeAnythingIsSent() {
+        GlobalSettings none = new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), null, " ", "5s", "2h");
+        FormValidation v = ConnectionCheck.test(none, "");
+        assertEquals(Kind.ERROR, v.kind);
+        assertThat(v.getMessage(), containsString("Choose the"));
+    }
+}

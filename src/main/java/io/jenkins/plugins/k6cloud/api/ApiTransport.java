@@ -113,7 +113,22 @@ final class ApiTransport {
                     new ErrorResponses.Failure(r.name(), status, response.message(), body, retryAfter));
         } catch (IOException e) {
             throw transportFailure(r, e);
+        } catch (K6CloudException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // OkHttp is Kotlin: it throws InterruptedException while connecting without declaring it.
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                return throwInterrupted(r, e);
+            }
+            throw new TransportException("Could not get an answer from k6 Cloud for " + r.name() + " ("
+                    + e.getClass().getSimpleName() + ").", r.name(), e);
         }
+    }
+
+    private static ApiResponse throwInterrupted(ApiRequest r, Exception e) throws K6CloudException {
+        throw new K6CloudException.InterruptedCallException(
+                "Interrupted during " + r.name() + " to k6 Cloud.", r.name(), e);
     }
 
     /** Removes the token from text that came from elsewhere (server bodies, exception messages). */
@@ -169,8 +184,8 @@ final class ApiTransport {
         String cause = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redact(e.getMessage()));
         LOG.log(Level.FINE, () -> r.name() + " failed: " + cause);
         if (Thread.currentThread().isInterrupted()) {
-            return new K6CloudException("Interrupted during " + r.name() + " to k6 Cloud (" + cause + ").",
-                    r.name(), 0, e);
+            return new K6CloudException.InterruptedCallException(
+                    "Interrupted during " + r.name() + " to k6 Cloud (" + cause + ").", r.name(), e);
         }
         return new TransportException("Could not get an answer from k6 Cloud for " + r.name() + " (" + cause
                 + "). Check the network and the proxy settings of Jenkins, and that the k6 Cloud API URL " + base

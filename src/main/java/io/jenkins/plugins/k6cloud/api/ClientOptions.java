@@ -144,13 +144,16 @@ public final class ClientOptions {
             return this;
         }
 
-        /** The plugin version shown in the User-Agent, e.g. {@code 1.0.3}. */
+        /**
+         * The plugin version shown in the User-Agent, e.g. {@code 1.0.3}. Only its first word is
+         * used (Jenkins snapshot versions read like {@code 1.0-SNAPSHOT (private-...)}), characters
+         * a header cannot carry become {@code _}, and {@code null} or blank means {@code dev}.
+         */
         public Builder pluginVersion(String version) {
-            if (version == null || version.isBlank() || !version.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-                throw new IllegalArgumentException(
-                        "The plugin version must be printable ASCII without spaces, got '" + version + "'");
-            }
-            pluginVersion = version;
+            String first = version == null ? "" : version.strip().split("\\s+", 2)[0];
+            StringBuilder clean = new StringBuilder();
+            first.chars().forEach(c -> clean.append(c > 0x20 && c < 0x7f ? (char) c : '_'));
+            pluginVersion = clean.length() == 0 ? "dev" : clean.toString();
             return this;
         }
 

@@ -113,6 +113,18 @@ public class K6CloudException extends Exception {
         }
     }
     /**
+     * The calling thread was interrupted (typically: the build was aborted) during a call or during
+     * the pause before the next attempt. Not transient: the caller is being asked to stop.
+     */
+    public static final class InterruptedCallException extends K6CloudException {
+        private static final long serialVersionUID = 1L;
+
+        public InterruptedCallException(String message, String request, Throwable cause) {
+            super(message, request, 0, cause);
+        }
+    }
+
+    /**
      * A start request whose outcome is unknown: its answer was lost (or was a 5xx) and no run it may
      * have created could be found, or k6 Cloud could not be asked. A run of the test may be running
      * without the plugin knowing it; not transient, so that nobody starts another one blindly.

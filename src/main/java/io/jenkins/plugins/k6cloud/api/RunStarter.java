@@ -1,8 +1,10 @@
 package io.jenkins.plugins.k6cloud.api;
 
+import io.jenkins.plugins.k6cloud.api.K6CloudException.InterruptedCallException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ServerException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.StartOutcomeUnknownException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.TransportException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -26,7 +28,9 @@ import java.util.logging.Logger;
  * their {@code created} time, which is k6 Cloud's clock: a run created up to
  * {@link ClientOptions#startClockSkew()} before we sent the request still counts, to allow for our
  * clock being ahead. Among several, the newest (highest id) is taken. A clear 4xx (401, 403, 404,
- * 400 for a subscription limit, ...) is thrown at once.
+ * 400 for a subscription limit, ...) is thrown at once. When the outcome cannot be established
+ * (the runs cannot be listed, the budget ends, the thread is interrupted with the request on its
+ * way) a {@link StartOutcomeUnknownException} says which runs may be ours.
  */
 final class RunStarter {
     private static final Logger LOG = Logger.getLogger(RunStarter.class.getName());
@@ -50,7 +54,7 @@ final class RunStarter {
     TestRun start(long testId, String request, Retrier.Attempt<TestRun> start, RecentRuns runs)
             throws K6CloudException {
         long deadline = retrier.deadline();
-        Instant firstAmbiguous = null;
+        Instant notBefore = null;
         for (int failures = 1; ; failures++) {
             Instant sentAt = clock.instant();
             K6CloudException failure;
@@ -59,12 +63,16 @@ final class RunStarter {
             } catch (K6CloudException e) {
                 failure = e;
             }
-            boolean ambiguous = isAmbiguous(failure);
-            if (ambiguous && firstAmbiguous == null) {
-                firstAmbiguous = sentAt.minus(clockSkew);
+            if (failure instanceof InterruptedCallException && mayHaveBeenSent(failure.getCause())) {
+                throw unknownOutcome(testId, request, notBefore != null ? notBefore : sentAt.minus(clockSkew),
+                        failure, "The plugin was interrupted before it could look for the run.");
             }
-            if (firstAmbiguous != null) {
-                Optional<TestRun> ours = findRun(testId, request, firstAmbiguous, runs, failure);
+            boolean ambiguous = isAmbiguous(failure);
+            if (ambiguous && notBefore == null) {
+                notBefore = sentAt.minus(clockSkew);
+            }
+            if (notBefore != null) {
+                Optional<TestRun> ours = findRun(testId, request, notBefore, runs, failure);
                 if (ours.isPresent()) {
                     LOG.fine(() -> request + ": the answer was lost; adopting run " + ours.get().id()
                             + " created at " + ours.get().created());
@@ -72,27 +80,33 @@ final class RunStarter {
                 }
             }
             if (!ambiguous && !failure.isTransient()) {
-                throw firstAmbiguous == null ? failure : unknownOutcome(testId, request, firstAmbiguous, failure, null);
+                throw notBefore == null ? failure : unknownOutcome(testId, request, notBefore, failure, NONE_FOUND);
             }
             try {
                 retrier.pauseOrThrow(failure, failures, deadline);
             } catch (K6CloudException last) {
-                throw firstAmbiguous == null ? last : unknownOutcome(testId, request, firstAmbiguous, last, null);
+                throw notBefore == null ? last : unknownOutcome(testId, request, notBefore, last, NONE_FOUND);
             }
         }
     }
 
+    private static final String NONE_FOUND =
+            "No run of the test created since then could be found, but k6 Cloud may still create one.";
+
     /** Whether the request may have reached k6 Cloud and created a run although we have no answer saying so. */
     static boolean isAmbiguous(K6CloudException e) {
-        if (e instanceof ServerException) {
+        return e instanceof ServerException || (e instanceof TransportException && mayHaveBeenSent(e.getCause()));
+    }
+
+    /** Every I/O failure or interruption but the I/O failures that happen before a connection exists. */
+    private static boolean mayHaveBeenSent(Throwable cause) {
+        if (cause instanceof InterruptedException) {
             return true;
         }
-        if (e instanceof TransportException) {
-            Throwable c = e.getCause();
-            return !(c instanceof ConnectException || c instanceof UnknownHostException
-                    || c instanceof NoRouteToHostException);
-        }
-        return false;
+        return cause instanceof IOException
+                && !(cause instanceof ConnectException
+                        || cause instanceof UnknownHostException
+                        || cause instanceof NoRouteToHostException);
     }
 
     private Optional<TestRun> findRun(
@@ -102,7 +116,8 @@ final class RunStarter {
         try {
             recent = runs.list();
         } catch (K6CloudException listFailure) {
-            throw unknownOutcome(testId, request, notBefore, failure, listFailure);
+            throw unknownOutcome(testId, request, notBefore, failure,
+                    "Listing the runs of the test to find out failed too: " + listFailure.getMessage());
         }
         return recent.stream()
                 .filter(r -> r.testId() == null || r.testId() == testId)
@@ -111,12 +126,9 @@ final class RunStarter {
     }
 
     private static StartOutcomeUnknownException unknownOutcome(
-            long testId, String request, Instant notBefore, K6CloudException failure, K6CloudException listFailure) {
-        String check = listFailure == null
-                ? "No run of the test created since then could be found, but k6 Cloud may still create one."
-                : "Listing the runs of the test to find out failed too: " + listFailure.getMessage();
+            long testId, String request, Instant notBefore, K6CloudException failure, String what) {
         return new StartOutcomeUnknownException("Starting load test " + testId + " (" + request
-                + ") may or may not have created a run: " + failure.getMessage() + " " + check
+                + ") may or may not have created a run: " + failure.getMessage() + " " + what
                 + " Look in k6 Cloud for a run of load test " + testId + " created after " + notBefore
                 + " and stop it if it is not wanted; the plugin did not start another one.",
                 request, testId, notBefore, failure);

@@ -3,7 +3,6 @@ package io.jenkins.plugins.k6cloud.api;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.instanceOf;
-import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
@@ -185,6 +184,22 @@ public class HttpK6CloudClientRetryTest {
     }
 
     @Test
+    public void anInterruptedCallIsADeclaredExceptionAndIsNotRetried() {
+        k6.json(200, RUN);
+        HttpK6CloudClient client = k6.client();
+        Thread.currentThread().interrupt();
+        try {
+            K6CloudException e = assertThrows(K6CloudException.class, () -> client.getRun(42));
+            assertThat(e, instanceOf(K6CloudException.InterruptedCallException.class));
+            assertEquals("GET /loadtests/v2/runs/42", e.request());
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+        assertTrue(k6.sleeper.delays().isEmpty());
+    }
+
+    @Test
     public void anInterruptedPauseStopsRetryingAndKeepsTheInterrupt() {
         status(503);
         HttpK6CloudClient client = k6.client(k6.options().sleeper(ms -> {
@@ -193,7 +208,8 @@ public class HttpK6CloudClientRetryTest {
         try {
             K6CloudException e = assertThrows(K6CloudException.class, () -> client.getRun(42));
             assertFalse("not worth retrying", e.isTransient());
-            assertThat(e, not(instanceOf(ServerException.class)));
+            assertThat(e, instanceOf(K6CloudException.InterruptedCallException.class));
+            assertThat(e.getCause(), instanceOf(ServerException.class));
             assertThat(e.getMessage(), containsString("Interrupted while waiting to send GET /loadtests/v2/runs/42"));
             assertTrue(Thread.currentThread().isInterrupted());
         } finally {

@@ -292,8 +292,18 @@ public class HttpK6CloudClientWireTest {
         assertThrows(IllegalArgumentException.class, () -> new HttpK6CloudClient(k6.http,
                 URI.create("ftp://example.com"), ApiToken.of("x"), ClientOptions.defaults()));
         assertThrows(IllegalArgumentException.class, () -> ClientOptions.builder().stackId(0L));
-        assertThrows(IllegalArgumentException.class, () -> ClientOptions.builder().pluginVersion("1.0 beta"));
         assertEquals("no request may have been sent", 0, k6.requestCount());
+    }
+
+    @Test
+    public void anyPluginVersionMakesAValidUserAgent() {
+        assertEquals("k6-cloud-jenkins-plugin/1.0-SNAPSHOT",
+                ClientOptions.builder().pluginVersion(" 1.0-SNAPSHOT (private-12/01/2026 10:00-jenkins)").build()
+                        .userAgent());
+        assertEquals("k6-cloud-jenkins-plugin/1.0_", ClientOptions.builder().pluginVersion("1.0\u00e9").build()
+                .userAgent());
+        assertEquals("k6-cloud-jenkins-plugin/dev", ClientOptions.builder().pluginVersion(null).build().userAgent());
+        assertEquals("k6-cloud-jenkins-plugin/dev", ClientOptions.builder().pluginVersion("  ").build().userAgent());
     }
 
     @Test

@@ -193,6 +193,41 @@ public class StartRunReconciliationTest {
     }
 
     @Test
+    public void anInterruptedStartIsReportedAsUnknownWithoutAnotherRequest() throws Exception {
+        k6.json(200, MockK6Cloud.run(700, 7, -2, "2026-03-01T10:00:00Z"));
+        HttpK6CloudClient client = k6.client();
+        StartOutcomeUnknownException e;
+        Thread.currentThread().interrupt();
+        try {
+            e = assertThrows(StartOutcomeUnknownException.class, () -> client.startRun(7));
+            assertTrue("the interrupt is kept for the caller", Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(e.getCause(), org.hamcrest.Matchers.instanceOf(K6CloudException.InterruptedCallException.class));
+        assertThat(e.getMessage(), containsString("interrupted before it could look for the run"));
+        assertEquals(MockK6Cloud.NOW.minusSeconds(60), e.notBefore());
+        assertTrue("no list, no second start", k6.requestCount() <= 1);
+    }
+
+    @Test
+    public void anInterruptedPauseAfterAnAmbiguousAttemptIsUnknownToo() throws Exception {
+        k6.dropAnswer();
+        k6.json(200, runs());
+        HttpK6CloudClient client = k6.client(k6.options().sleeper(ms -> {
+            throw new InterruptedException("aborted");
+        }).build());
+        try {
+            StartOutcomeUnknownException e =
+                    assertThrows(StartOutcomeUnknownException.class, () -> client.startRun(7));
+            assertThat(e.getCause(), org.hamcrest.Matchers.instanceOf(K6CloudException.InterruptedCallException.class));
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of("POST " + START, "GET /loadtests/v2/runs"), seen());
+    }
+
+    @Test
     public void onlyFailuresAfterTheRequestMayHaveBeenSentAreAmbiguous() {
         assertFalse(RunStarter.isAmbiguous(new TransportException("m", "r", new ConnectException("refused"))));
         assertFalse(RunStarter.isAmbiguous(new TransportException("m", "r", new UnknownHostException("x"))));

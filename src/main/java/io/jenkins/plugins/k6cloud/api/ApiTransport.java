@@ -119,16 +119,12 @@ final class ApiTransport {
             // OkHttp is Kotlin: it throws InterruptedException while connecting without declaring it.
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
-                return throwInterrupted(r, e);
+                throw new K6CloudException.InterruptedCallException(
+                        "Interrupted during " + r.name() + " to k6 Cloud.", r.name(), e);
             }
             throw new TransportException("Could not get an answer from k6 Cloud for " + r.name() + " ("
                     + e.getClass().getSimpleName() + ").", r.name(), e);
         }
-    }
-
-    private static ApiResponse throwInterrupted(ApiRequest r, Exception e) throws K6CloudException {
-        throw new K6CloudException.InterruptedCallException(
-                "Interrupted during " + r.name() + " to k6 Cloud.", r.name(), e);
     }
 
     /** Removes the token from text that came from elsewhere (server bodies, exception messages). */

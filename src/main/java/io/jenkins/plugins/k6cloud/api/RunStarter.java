@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k6cloud.api;
 
 import io.jenkins.plugins.k6cloud.api.K6CloudException.InterruptedCallException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ServerException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.StartOutcomeUnknownException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.TransportException;
@@ -28,7 +29,8 @@ import java.util.logging.Logger;
  * their {@code created} time, which is k6 Cloud's clock: a run created up to
  * {@link ClientOptions#startClockSkew()} before we sent the request still counts, to allow for our
  * clock being ahead. Among several, the newest (highest id) is taken. A clear 4xx (401, 403, 404,
- * 400 for a subscription limit, ...) is thrown at once. When the outcome cannot be established
+ * 400 for a subscription limit, ...) is thrown at once. A 2xx whose body cannot be read means the
+ * start was accepted: its run is looked for, and the start is never sent again. When the outcome cannot be established
  * (the runs cannot be listed, the budget ends, the thread is interrupted with the request on its
  * way) a {@link StartOutcomeUnknownException} says which runs may be ours.
  */
@@ -67,17 +69,21 @@ final class RunStarter {
                 throw unknownOutcome(testId, request, notBefore != null ? notBefore : sentAt.minus(clockSkew),
                         failure, "The plugin was interrupted before it could look for the run.");
             }
-            boolean ambiguous = isAmbiguous(failure);
+            boolean accepted = acceptedButUnreadable(failure);
+            boolean ambiguous = accepted || isAmbiguous(failure);
             if (ambiguous && notBefore == null) {
                 notBefore = sentAt.minus(clockSkew);
             }
             if (notBefore != null) {
                 Optional<TestRun> ours = findRun(testId, request, notBefore, runs, failure);
                 if (ours.isPresent()) {
-                    LOG.fine(() -> request + ": the answer was lost; adopting run " + ours.get().id()
+                    LOG.fine(() -> request + ": no usable answer; adopting run " + ours.get().id()
                             + " created at " + ours.get().created());
                     return ours.get();
                 }
+            }
+            if (accepted) {
+                throw unknownOutcome(testId, request, notBefore, failure, NONE_FOUND);
             }
             if (!ambiguous && !failure.isTransient()) {
                 throw notBefore == null ? failure : unknownOutcome(testId, request, notBefore, failure, NONE_FOUND);
@@ -96,6 +102,11 @@ final class RunStarter {
     /** Whether the request may have reached k6 Cloud and created a run although we have no answer saying so. */
     static boolean isAmbiguous(K6CloudException e) {
         return e instanceof ServerException || (e instanceof TransportException && mayHaveBeenSent(e.getCause()));
+    }
+
+    /** A 2xx whose body could not be read: k6 Cloud accepted the start, so it must not be sent again. */
+    static boolean acceptedButUnreadable(K6CloudException e) {
+        return e instanceof ProtocolException && e.httpStatus() >= 200 && e.httpStatus() <= 299;
     }
 
     /** Every I/O failure or interruption but the I/O failures that happen before a connection exists. */

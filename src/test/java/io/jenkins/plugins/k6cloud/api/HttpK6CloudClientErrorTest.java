@@ -168,14 +168,6 @@ public class HttpK6CloudClientErrorTest {
         assertThat(wrongEnvelope.getMessage(), containsString("no \"k6-run\""));
     }
 
-    @Test
-    public void aStartAnswerWithoutRunIdIsAProtocolErrorAskingToCheckTheWebApp() {
-        k6.json(200, "{\"k6-run\":{\"run_status\":-2}}");
-        ProtocolException e = assertThrows(ProtocolException.class, () -> noRetries().startRun(7));
-        assertThat(e.getMessage(), containsString("no run id"));
-        assertThat(e.getMessage(), containsString("stop it"));
-        assertEquals(1, k6.requestCount());
-    }
 
     @Test
     public void aRefusedConnectionIsATransportError() throws IOException {

@@ -193,6 +193,30 @@ public class StartRunReconciliationTest {
     }
 
     @Test
+    public void anAcceptedStartWithAnUnreadableAnswerAdoptsTheRun() throws Exception {
+        k6.respond(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
+                .body("<html>Welcome</html>").build());
+        k6.json(200, runs(MockK6Cloud.runObject(800, 7, -2, "2026-03-01T10:00:00Z")));
+
+        assertEquals(800, k6.client().startRun(7).id());
+        assertEquals(List.of("POST " + START, "GET /loadtests/v2/runs"), seen());
+    }
+
+    @Test
+    public void anAcceptedStartWithoutRunIdIsNeverSentAgain() throws Exception {
+        k6.json(200, "{\"k6-run\":{\"run_status\":-2}}");
+        k6.json(200, runs());
+
+        StartOutcomeUnknownException e = assertThrows(StartOutcomeUnknownException.class, () -> k6.client().startRun(7));
+
+        assertThat(e.getMessage(), containsString("no run id"));
+        assertThat(e.getMessage(), containsString("the plugin did not start another one"));
+        assertEquals(200, e.httpStatus());
+        assertEquals(List.of("POST " + START, "GET /loadtests/v2/runs"), seen());
+        assertTrue(k6.sleeper.delays().isEmpty());
+    }
+
+    @Test
     public void anInterruptedStartIsReportedAsUnknownWithoutAnotherRequest() throws Exception {
         k6.json(200, MockK6Cloud.run(700, 7, -2, "2026-03-01T10:00:00Z"));
         HttpK6CloudClient client = k6.client();

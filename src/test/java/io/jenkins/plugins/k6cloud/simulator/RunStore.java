@@ -60,8 +60,4 @@ final class RunStore {
         ConcurrentSkipListMap<Long, SimRun> of = runsByTest.get(testId);
         return of == null ? List.of() : of.values();
     }
-
-    int runCount() {
-        return runs.size();
-    }
 }

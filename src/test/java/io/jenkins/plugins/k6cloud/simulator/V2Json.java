@@ -1,6 +1,5 @@
 package io.jenkins.plugins.k6cloud.simulator;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
@@ -111,10 +110,6 @@ final class V2Json {
         JsonObject meta = new JsonObject();
         meta.addProperty("count", count);
         return meta;
-    }
-
-    static JsonArray array() {
-        return new JsonArray();
     }
 
     /** {@code page} (from 1) and {@code page_size} (1..1000, default 20). */

@@ -58,7 +58,7 @@ final class ApiRequest {
     /** {@code name[]=v} once per value, brackets encoded. */
     ApiRequest arrayParam(String name, List<?> values) {
         for (Object v : values) {
-            query.add(new QueryParam(name + "%5B%5D", encodeNumberLike(v.toString()), true));
+            query.add(new QueryParam(name + "%5B%5D", plainValue(v.toString()), true));
         }
         return this;
     }
@@ -113,7 +113,7 @@ final class ApiRequest {
         return name();
     }
 
-    private static String encodeNumberLike(String v) {
+    private static String plainValue(String v) {
         if (!v.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.')) {
             throw new IllegalArgumentException("Array query values must be plain numbers or words, got '" + v + "'");
         }

@@ -18,7 +18,8 @@ import okhttp3.OkHttpClient;
 /**
  * The k6 Cloud client for the v2 REST API ({@code /loadtests/v2}, {@code /v3/organizations}) over
  * OkHttp. Reads, lists, thresholds, tests, the token check and stop are retried on transient
- * failures ({@link RetryPolicy}); start never runs twice ({@link RunStarter}).
+ * failures ({@link RetryPolicy}); start never runs twice ({@link RunStarter}). Thread-safe: one
+ * instance may serve every build that uses the same URL, token and options.
  */
 public final class HttpK6CloudClient implements K6CloudClient {
     private static final Logger LOG = Logger.getLogger(HttpK6CloudClient.class.getName());

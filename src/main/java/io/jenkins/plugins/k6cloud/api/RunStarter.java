@@ -37,6 +37,9 @@ import java.util.logging.Logger;
 final class RunStarter {
     private static final Logger LOG = Logger.getLogger(RunStarter.class.getName());
 
+    private static final String NONE_FOUND =
+            "No run of the test created since then could be found, but k6 Cloud may still create one.";
+
     /** Lists the recent runs of the test being started (with at least id, test_id and created). */
     @FunctionalInterface
     interface RecentRuns {
@@ -95,9 +98,6 @@ final class RunStarter {
             }
         }
     }
-
-    private static final String NONE_FOUND =
-            "No run of the test created since then could be found, but k6 Cloud may still create one.";
 
     /** Whether the request may have reached k6 Cloud and created a run although we have no answer saying so. */
     static boolean isAmbiguous(K6CloudException e) {

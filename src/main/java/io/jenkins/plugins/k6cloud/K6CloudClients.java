@@ -27,13 +27,16 @@ public final class K6CloudClients {
 
     /** The client of a form check ("Test connection", the load test lookup). */
     public static K6CloudClient forFormCheck(GlobalSettings settings, ApiToken token) {
-        ClientOptions options = options(settings)
+        return create(settings, token, formCheckOptions(settings));
+    }
+
+    static ClientOptions formCheckOptions(GlobalSettings settings) {
+        return options(settings)
                 .retryPolicy(RetryPolicy.noRetries())
                 .connectTimeout(FORM_CHECK_TIMEOUT)
                 .readTimeout(FORM_CHECK_TIMEOUT)
                 .callTimeout(FORM_CHECK_TIMEOUT)
                 .build();
-        return create(settings, token, options);
     }
 
     private static ClientOptions.Builder options(GlobalSettings settings) {

@@ -23,17 +23,14 @@ public record PreparedRun(RunSettings settings, K6CloudClient client) {
      */
     public static PreparedRun prepare(Run<?, ?> run, Map<String, String> env, RunOptions options)
             throws AbortException {
-        GlobalSettings global;
-        RunSettings settings;
-        TokenSource source;
         try {
-            global = K6CloudGlobalConfiguration.get().settings();
-            settings = options.toSettings(global);
-            source = TokenSource.choose(options.credentialsId(), global.credentialsId(), env);
+            GlobalSettings global = K6CloudGlobalConfiguration.get().settings();
+            RunSettings settings = options.toSettings(global);
+            TokenSource source = TokenSource.choose(options.credentialsId(), global.credentialsId(), env);
+            ApiToken token = K6CloudCredentials.token(run, source, env, global.apiUrl());
+            return new PreparedRun(settings, K6CloudClients.forRun(global, token));
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
-        ApiToken token = K6CloudCredentials.token(run, source, env, global.apiUrl());
-        return new PreparedRun(settings, K6CloudClients.forRun(global, token));
     }
 }

@@ -8,18 +8,21 @@ import static org.junit.Assert.assertEquals;
 import hudson.util.FormValidation;
 import hudson.util.FormValidation.Kind;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import java.time.Duration;
+import okhttp3.OkHttpClient;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 
 /** The form checks that ask k6 Cloud, through the clients the glue builds, against the simulator. */
 public class ConnectionCheckTest {
+    private final OkHttpClient http = new OkHttpClient();
     private K6CloudSimulator sim;
     private GlobalSettings settings;
 
@@ -32,10 +35,14 @@ public class ConnectionCheckTest {
     @After
     public void stopSimulator() {
         sim.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 
+    /** The form-check client, on a plain OkHttp client (Jenkins' proxy settings need a running Jenkins). */
     private K6CloudClient client(String token) {
-        return K6CloudClients.forFormCheck(settings, ApiToken.of(token));
+        return new HttpK6CloudClient(
+                http, settings.apiUri(), ApiToken.of(token), K6CloudClients.formCheckOptions(settings));
     }
 
     @Test

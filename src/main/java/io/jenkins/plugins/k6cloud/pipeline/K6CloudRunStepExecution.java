@@ -10,10 +10,12 @@ import io.jenkins.plugins.k6cloud.ConsoleRunListener;
 import io.jenkins.plugins.k6cloud.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.PreparedRun;
 import io.jenkins.plugins.k6cloud.RunOptions;
+import io.jenkins.plugins.k6cloud.TestIds;
 import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
 import java.time.Duration;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,6 +44,7 @@ public class K6CloudRunStepExecution extends StepExecution {
     private transient volatile RunHandle handle;
     private transient StepLifecycle lifecycle;
     private transient volatile StepRunSupport support;
+    private transient volatile Future<?> preparation;
 
     K6CloudRunStepExecution(StepContext context, long testId, RunOptions options) {
         super(context);
@@ -54,6 +57,11 @@ public class K6CloudRunStepExecution extends StepExecution {
         this.support = support;
     }
 
+    /** The preparation handed to Jenkins' timer by {@link #start()} or {@link #onResume()} (for tests). */
+    Future<?> preparation() {
+        return preparation;
+    }
+
     private StepRunSupport support() {
         StepRunSupport s = support;
         return s != null ? s : StepRunSupport.JENKINS;
@@ -61,7 +69,7 @@ public class K6CloudRunStepExecution extends StepExecution {
 
     @Override
     public boolean start() {
-        Timer.get().submit(() -> begin(false));
+        preparation = Timer.get().submit(() -> begin(false));
         return false;
     }
 
@@ -72,7 +80,7 @@ public class K6CloudRunStepExecution extends StepExecution {
                     new AbortException(Messages.K6CloudRunStepExecution_RestartBeforeStart())));
             return;
         }
-        Timer.get().submit(() -> begin(true));
+        preparation = Timer.get().submit(() -> begin(true));
     }
 
     @Override
@@ -116,6 +124,7 @@ public class K6CloudRunStepExecution extends StepExecution {
     private void begin(boolean resuming) {
         StepContext context = getContext();
         try {
+            checkTestId();
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
             EnvVars env = context.get(EnvVars.class);
@@ -129,7 +138,8 @@ public class K6CloudRunStepExecution extends StepExecution {
             RunHandle h;
             boolean stopNow;
             synchronized (this) {
-                if (lifecycle().isEnded() || (!resuming && lifecycle().isStopRequested())) {
+                // a resumed run is followed even when stopped meanwhile, so that it is stopped in k6 Cloud
+                if (!resuming && (lifecycle().isEnded() || lifecycle().isStopRequested())) {
                     lifecycle().end(() -> context.onFailure(lifecycle().stopCause()));
                     return;
                 }
@@ -149,6 +159,14 @@ public class K6CloudRunStepExecution extends StepExecution {
         } catch (Exception e) {
             LOGGER.log(Level.WARNING, "k6CloudRun could not start or resume", e);
             lifecycle().end(() -> context.onFailure(e));
+        }
+    }
+
+    private void checkTestId() throws AbortException {
+        try {
+            TestIds.parse(Long.toString(testId));
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
         }
     }
 

@@ -1,0 +1,50 @@
+package io.jenkins.plugins.k6cloud.pipeline;
+
+import hudson.model.Action;
+import hudson.model.Job;
+import hudson.model.Result;
+import hudson.model.Run;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A build that only records the actions and results the step gives it. */
+final class FakeBuild extends Run<FakeBuild.FakeJob, FakeBuild> {
+    final List<Action> added = new CopyOnWriteArrayList<>();
+    final List<Result> results = new CopyOnWriteArrayList<>();
+
+    FakeBuild() {
+        super(new FakeJob(), 0L);
+    }
+
+    @Override
+    public void addAction(Action a) {
+        added.add(a);
+    }
+
+    @Override
+    public void setResult(Result r) {
+        results.add(r);
+    }
+
+    /** The job of a {@link FakeBuild}. */
+    static final class FakeJob extends Job<FakeJob, FakeBuild> {
+        FakeJob() {
+            super(null, "fake");
+        }
+
+        @Override
+        protected SortedMap<Integer, ? extends FakeBuild> _getRuns() {
+            return new TreeMap<>();
+        }
+
+        @Override
+        protected void removeRun(FakeBuild run) {}
+
+        @Override
+        public boolean isBuildable() {
+            return false;
+        }
+    }
+}

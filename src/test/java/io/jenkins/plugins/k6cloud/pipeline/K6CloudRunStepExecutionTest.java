@@ -1,0 +1,381 @@
+package io.jenkins.plugins.k6cloud.pipeline;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.k6cloud.FakeTaskListener;
+import io.jenkins.plugins.k6cloud.GlobalSettings;
+import io.jenkins.plugins.k6cloud.K6CloudRunAction;
+import io.jenkins.plugins.k6cloud.PreparedRun;
+import io.jenkins.plugins.k6cloud.RunOptions;
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.ClientOptions;
+import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
+import io.jenkins.plugins.k6cloud.api.RetryPolicy;
+import io.jenkins.plugins.k6cloud.engine.Cancellable;
+import io.jenkins.plugins.k6cloud.engine.RunEngine;
+import io.jenkins.plugins.k6cloud.engine.Scheduler;
+import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
+import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import okhttp3.OkHttpClient;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * The {@code k6CloudRun} execution against the k6 Cloud simulator, with the engine in virtual time
+ * on the test's thread: start without I/O on the caller's thread, the verdicts, stop, and resume
+ * after a restart without a second run.
+ */
+public class K6CloudRunStepExecutionTest {
+    private static final Duration LONG_ENOUGH = Duration.ofHours(4);
+    private static final long WAIT_SECONDS = 30;
+
+    static {
+        // see EngineHarness: without it every response waits for a delayed ACK
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final ManualClock clock = new ManualClock();
+    private final FakeTaskListener log = new FakeTaskListener();
+    private final FakeBuild build = new FakeBuild();
+    private final List<Harness> harnesses = new ArrayList<>();
+    private K6CloudSimulator sim;
+    private OkHttpClient http;
+
+    @Before
+    public void startSimulator() throws IOException {
+        sim = K6CloudSimulator.builder().clock(clock).start();
+        http = new OkHttpClient();
+    }
+
+    @After
+    public void stopEverything() {
+        harnesses.forEach(h -> h.engine.close());
+        sim.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    @Test
+    public void startReturnsAtOnceAndThePassedRunIsTheStepsValue() throws Exception {
+        long testId = sim.addLoadTest("smoke", Scenarios.passes());
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        K6CloudRunStepExecution exec = execution(ctx, testId, options(null), h);
+
+        assertFalse("the step goes on asynchronously", exec.start());
+        h.awaitScheduled();
+        assertTrue(h.scheduler.runUntilDone(ctx.end, LONG_ENOUGH));
+
+        Map<?, ?> value = (Map<?, ?>) ctx.end.get();
+        assertEquals("PASSED", value.get("verdict"));
+        assertEquals(1, ctx.endings.get());
+        assertFalse("prepared on " + h.prepareThreads, h.prepareThreads.contains(Thread.currentThread().getName()));
+        assertThat("saved before the start and when the run id was known", ctx.saves.get(), greaterThanOrEqualTo(2));
+        assertEquals(1, build.added.size());
+        assertEquals(value.get("runId"), ((K6CloudRunAction) build.added.get(0)).getRunId());
+        assertTrue(build.results.isEmpty());
+        assertThat(log.text(), containsString(sim.webAppUrl() + "/runs/" + value.get("runId")));
+        assertEquals(1, sim.journal().startsFor(testId).size());
+    }
+
+    @Test
+    public void failedThresholdsCanMarkTheBuildUnstableAndGoOn() throws Exception {
+        long testId = sim.addLoadTest("limits", Scenarios.thresholdsFail());
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        execution(ctx, testId, options("UNSTABLE"), h).start();
+        h.awaitScheduled();
+        assertTrue(h.scheduler.runUntilDone(ctx.end, LONG_ENOUGH));
+
+        assertEquals("THRESHOLDS_FAILED", ((Map<?, ?>) ctx.end.get()).get("verdict"));
+        assertEquals(List.of(Result.UNSTABLE), build.results);
+        assertThat(log.text(), containsString("WARNING: "));
+    }
+
+    @Test
+    public void failedThresholdsFailTheStepWithoutAStackTrace() throws Exception {
+        long testId = sim.addLoadTest("limits", Scenarios.thresholdsFail());
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        execution(ctx, testId, options(null), h).start();
+        h.awaitScheduled();
+        assertTrue(h.scheduler.runUntilDone(ctx.end, LONG_ENOUGH));
+
+        Throwable failure = failure(ctx);
+        assertThat(failure, instanceOf(AbortException.class));
+        assertThat(failure.getMessage(), containsString("thresholds failed"));
+        assertTrue(build.results.isEmpty());
+        assertEquals(1, build.added.size());
+    }
+
+    @Test
+    public void stopStopsTheRemoteRunAndEndsTheStepWithTheCause() throws Exception {
+        long testId = sim.addLoadTest("long", Scenarios.passes());
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        K6CloudRunStepExecution exec = execution(ctx, testId, options(null), h);
+        exec.start();
+        h.awaitScheduled();
+        h.runUntil(() -> sim.journal().runsOf(testId).stream().anyMatch(r -> r.state().runStatus() == 2),
+                "the run is running");
+        long runId = sim.journal().runsOf(testId).get(0).id();
+        assertThat("the engine's status phrase", exec.getStatus(), containsString("run " + runId));
+
+        Throwable cause = new InterruptedException("aborted by the test");
+        exec.stop(cause);
+        assertTrue(h.scheduler.runUntilDone(ctx.end, LONG_ENOUGH));
+
+        assertSame(cause, failure(ctx));
+        assertEquals(1, sim.journal().stopsFor(runId).size());
+        assertTrue(sim.journal().runsLeftRunning().isEmpty());
+        assertEquals(1, ctx.endings.get());
+    }
+
+    @Test
+    public void stopWhilePreparingEndsTheStepAndStartsNothing() throws Exception {
+        long testId = sim.addLoadTest("never", Scenarios.passes());
+        Harness h = harness();
+        h.holdPrepare = new CountDownLatch(1);
+        FakeStepContext ctx = context();
+        K6CloudRunStepExecution exec = execution(ctx, testId, options(null), h);
+        exec.start();
+        assertTrue(h.preparing.await(WAIT_SECONDS, TimeUnit.SECONDS));
+
+        Throwable cause = new InterruptedException("aborted while preparing");
+        exec.stop(cause);
+        assertSame("ended at once", cause, failure(ctx));
+
+        h.holdPrepare.countDown();
+        exec.preparation().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(0, h.engineCalls.get());
+        assertEquals(0, sim.journal().count(Endpoint.START));
+        assertEquals(1, ctx.endings.get());
+    }
+
+    @Test
+    public void afterARestartTheSameRunIsFollowedAgain() throws Exception {
+        long testId = sim.addLoadTest("restart", Scenarios.passes());
+        Harness before = harness();
+        FakeStepContext ctx1 = context();
+        K6CloudRunStepExecution exec1 = execution(ctx1, testId, options(null), before);
+        exec1.start();
+        before.awaitScheduled();
+        before.runUntil(() -> ctx1.saves.get() >= 2, "the run id is saved");
+        before.engine.close(); // Jenkins goes down; the run goes on in k6 Cloud
+
+        FakeStepContext ctx2 = context();
+        K6CloudRunStepExecution exec2 = restart(exec1, ctx1, ctx2);
+        Harness after = harness();
+        exec2.use(after);
+        exec2.onResume();
+        after.awaitScheduled();
+        assertTrue(after.scheduler.runUntilDone(ctx2.end, LONG_ENOUGH));
+
+        Map<?, ?> value = (Map<?, ?>) ctx2.end.get();
+        assertEquals("PASSED", value.get("verdict"));
+        assertEquals("one start only", 1, sim.journal().startsFor(testId).size());
+        assertEquals(sim.journal().runsOf(testId).get(0).id(), value.get("runId"));
+        assertFalse(ctx1.end.isDone());
+    }
+
+    @Test
+    public void restartBeforeAnythingWasSavedFailsWithoutStartingARun() throws Exception {
+        long testId = sim.addLoadTest("early", Scenarios.passes());
+        FakeStepContext ctx = context();
+        K6CloudRunStepExecution exec = execution(ctx, testId, options(null), harness());
+        exec.onResume();
+
+        Throwable failure = failure(ctx);
+        assertThat(failure, instanceOf(AbortException.class));
+        assertThat(failure.getMessage(), containsString("no k6 Cloud run was started"));
+        assertEquals(0, sim.journal().totalRequests());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private FakeStepContext context() {
+        return new FakeStepContext().with(Run.class, build).with(TaskListener.class, log);
+    }
+
+    private static RunOptions options(String thresholdFailure) {
+        return new RunOptions(null, null, null, thresholdFailure, true);
+    }
+
+    private static K6CloudRunStepExecution execution(
+            FakeStepContext ctx, long testId, RunOptions options, Harness h) {
+        K6CloudRunStepExecution exec = new K6CloudRunStepExecution(ctx, testId, options);
+        exec.use(h);
+        return exec;
+    }
+
+    private static Throwable failure(FakeStepContext ctx) throws Exception {
+        try {
+            Object value = ctx.end.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            throw new AssertionError("the step succeeded with " + value);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    private Harness harness() {
+        Harness h = new Harness();
+        harnesses.add(h);
+        return h;
+    }
+
+    /** Serialises the execution as the Pipeline does, with {@code ctx2} in place of {@code ctx1}. */
+    private static K6CloudRunStepExecution restart(
+            K6CloudRunStepExecution exec, FakeStepContext ctx1, FakeStepContext ctx2) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ContextSwappingOutput(bytes, ctx1)) {
+            out.writeObject(exec);
+        }
+        try (ObjectInputStream in = new ContextSwappingInput(new ByteArrayInputStream(bytes.toByteArray()), ctx2)) {
+            return (K6CloudRunStepExecution) in.readObject();
+        }
+    }
+
+    /** Stands for the step context in the serial form, as the Pipeline's pickles do. */
+    private enum ContextToken implements Serializable {
+        INSTANCE
+    }
+
+    private static final class ContextSwappingOutput extends ObjectOutputStream {
+        private final Object context;
+
+        ContextSwappingOutput(OutputStream out, Object context) throws IOException {
+            super(out);
+            this.context = context;
+            enableReplaceObject(true);
+        }
+
+        @Override
+        protected Object replaceObject(Object obj) {
+            return obj == context ? ContextToken.INSTANCE : obj;
+        }
+    }
+
+    private static final class ContextSwappingInput extends ObjectInputStream {
+        private final Object context;
+
+        ContextSwappingInput(InputStream in, Object context) throws IOException {
+            super(in);
+            this.context = context;
+            enableResolveObject(true);
+        }
+
+        @Override
+        protected Object resolveObject(Object obj) {
+            return obj == ContextToken.INSTANCE ? context : obj;
+        }
+    }
+
+    /**
+     * An engine in virtual time against the simulator. {@link #awaitScheduled()} returns once the
+     * execution has handed the run to the engine (its first scheduled task).
+     */
+    private final class Harness implements StepRunSupport {
+        final VirtualScheduler scheduler = new VirtualScheduler(clock);
+        final CountDownLatch scheduled = new CountDownLatch(1);
+        final CountDownLatch preparing = new CountDownLatch(1);
+        final Set<String> prepareThreads = ConcurrentHashMap.newKeySet();
+        final AtomicInteger engineCalls = new AtomicInteger();
+        volatile CountDownLatch holdPrepare;
+        final RunEngine engine = new RunEngine(new Scheduler() {
+            @Override
+            public Cancellable schedule(Runnable task, long delayMillis) {
+                Cancellable c = scheduler.schedule(task, delayMillis);
+                scheduled.countDown();
+                return c;
+            }
+
+            @Override
+            public void close() {
+                scheduler.close();
+            }
+        }, clock);
+
+        @Override
+        public PreparedRun prepare(Run<?, ?> run, EnvVars env, RunOptions options) {
+            prepareThreads.add(Thread.currentThread().getName());
+            preparing.countDown();
+            CountDownLatch hold = holdPrepare;
+            if (hold != null) {
+                try {
+                    assertTrue(hold.await(WAIT_SECONDS, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            GlobalSettings global = new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), null, null, "5s", "2h");
+            return new PreparedRun(options.toSettings(global), new HttpK6CloudClient(http, sim.uri(),
+                    ApiToken.of(sim.token()), ClientOptions.builder()
+                            .retryPolicy(RetryPolicy.noRetries())
+                            .clock(clock)
+                            .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
+                            .build()));
+        }
+
+        @Override
+        public RunEngine engine() {
+            engineCalls.incrementAndGet();
+            return engine;
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        void awaitScheduled() throws InterruptedException {
+            assertTrue("the execution never handed the run to the engine",
+                    scheduled.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        }
+
+        void runUntil(BooleanSupplier condition, String what) {
+            long end = clock.millis() + LONG_ENOUGH.toMillis();
+            while (!condition.getAsBoolean()) {
+                if (clock.millis() > end || scheduler.pending() == 0) {
+                    throw new AssertionError("never happened: " + what);
+                }
+                scheduler.advance(Duration.ofMillis(500));
+            }
+        }
+    }
+}

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +39,7 @@ public final class K6CloudSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final String baseUrl;
     private final String token;
+    private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private K6CloudSimulator(Builder b) throws IOException {
         this.core = new SimCore(b.clock, b.journalMode);
@@ -49,7 +49,7 @@ public final class K6CloudSimulator implements AutoCloseable {
         core.acceptedStopReply(b.acceptedStopReply);
         this.token = b.tokens.get(0);
         this.executor = new ThreadPoolExecutor(
-                b.threads, b.threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), namedThreads());
+                b.threads, b.threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), this::newThread);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), b.backlog);
         server.createContext("/", new HttpFrontend(core, List.of(new V2Flavour(core))));
         server.setExecutor(executor);
@@ -58,12 +58,16 @@ public final class K6CloudSimulator implements AutoCloseable {
         core.webAppUrl(baseUrl + "/app");
     }
 
-    private static ThreadFactory namedThreads() {
-        return r -> {
-            Thread t = new Thread(r, "k6-sim-http-" + THREAD_NUMBER.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    private Thread newThread(Runnable r) {
+        Thread t = new Thread(r, "k6-sim-http-" + THREAD_NUMBER.incrementAndGet());
+        t.setDaemon(true);
+        threads.add(t);
+        return t;
+    }
+
+    /** The server threads this simulator started (for tests that check they end). */
+    List<Thread> serverThreads() {
+        return List.copyOf(threads);
     }
 
     public static Builder builder() {

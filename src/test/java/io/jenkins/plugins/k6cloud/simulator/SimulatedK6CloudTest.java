@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -13,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.Test;
 
 public class SimulatedK6CloudTest {
@@ -107,11 +109,16 @@ public class SimulatedK6CloudTest {
         K6CloudSimulator sim = K6CloudSimulator.builder().threads(2).start();
         SimHttp http = new SimHttp(sim);
         assertEquals(200, http.get("/v3/organizations").status());
-        assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().startsWith("k6-sim-http-")));
+        List<Thread> threads = sim.serverThreads();
+        assertFalse(threads.isEmpty());
+        for (Thread t : threads) {
+            assertTrue(t.getName(), t.getName().startsWith("k6-sim-http-"));
+        }
         sim.close();
-        assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().startsWith("k6-sim-http-") && t.isAlive()));
+        for (Thread t : threads) {
+            t.join(5_000);
+            assertFalse(t.getName() + " still runs after close()", t.isAlive());
+        }
         try {
             new SimHttp(sim).rawGet("/v3/organizations");
             fail("expected the port to be closed");

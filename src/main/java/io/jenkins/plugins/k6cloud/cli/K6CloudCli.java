@@ -87,6 +87,9 @@ public final class K6CloudCli {
         } catch (UsageException e) {
             err.println(e.getMessage());
             exitCode = ExitCodes.USAGE;
+        } catch (RuntimeException e) {
+            err.println("k6cloud failed: " + e);
+            exitCode = ExitCodes.NOT_FOLLOWED;
         } finally {
             finished.countDown();
         }
@@ -157,7 +160,13 @@ public final class K6CloudCli {
     }
 
     private int simulate(CliOptions o) throws UsageException {
-        Optional<EmbeddedK6Cloud> found = clouds.get();
+        Optional<EmbeddedK6Cloud> found;
+        try {
+            found = clouds.get();
+        } catch (java.util.ServiceConfigurationError e) {
+            throw new UsageException("The k6 Cloud simulator on the class path could not be loaded (" + e.getMessage()
+                    + "); rebuild it with: mvn -f offline/pom.xml install -DskipTests");
+        }
         if (found.isEmpty()) {
             throw new UsageException("The k6 Cloud simulator is not on the class path. Run bin/k6cloud from a"
                     + " clone of the plugin (it builds the test classes that carry the simulator), or follow a"

@@ -51,7 +51,12 @@ public final class ConnectionCheck {
         if (syntax.kind != FormValidation.Kind.OK || TestIds.isExpression(value)) {
             return syntax;
         }
-        GlobalSettings global = K6CloudGlobalConfiguration.get().settings();
+        GlobalSettings global;
+        try {
+            global = K6CloudGlobalConfiguration.get().settings();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.warning(Messages.LoadTest_NotChecked(e.getMessage()));
+        }
         String id = RunOptions.blankToNull(credentialsId);
         if (id == null) {
             id = global.credentialsId();

@@ -111,8 +111,7 @@ public class K6CloudBuilder extends Builder {
         }
         Result result = Results.of(outcome.buildResult());
         if (result.isWorseThan(Result.SUCCESS)) {
-            listener.getLogger().println(outcome.message());
-            build.setResult(result);
+            build.setResult(result); // the engine has written the verdict and its reason to the log
         }
         return result.isBetterThan(Result.FAILURE);
     }

@@ -184,7 +184,7 @@ public class K6CloudRunAction implements RunAction2, BuildBadgeAction, Environme
         private final boolean passed;
 
         ThresholdRow(Threshold t) {
-            this.name = t.stat() == null ? t.name() : t.name() + " " + t.stat();
+            this.name = t.stat() == null || t.name().contains(t.stat()) ? t.name() : t.name() + " [" + t.stat() + "]";
             this.value = t.value() == null ? "" : ThresholdValues.format(t.value());
             this.passed = t.passed();
         }

@@ -29,7 +29,7 @@ public class K6CloudRunActionTest {
         assertEquals(50L, a.getVus());
         List<K6CloudRunAction.ThresholdRow> rows = a.getThresholds();
         assertEquals(2, rows.size());
-        assertEquals("http_req_duration p(95)", rows.get(0).getName());
+        assertEquals("http_req_duration [p(95)]", rows.get(0).getName());
         assertEquals("312.46", rows.get(0).getValue());
         assertEquals("0.0012", rows.get(1).getValue());
         assertTrue(rows.get(0).isPassed());

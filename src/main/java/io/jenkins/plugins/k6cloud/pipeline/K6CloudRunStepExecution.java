@@ -179,7 +179,6 @@ public class K6CloudRunStepExecution extends StepExecution {
             }
             Throwable stopCause = lifecycle().stopCause();
             if (stopCause != null) {
-                listener.getLogger().println(outcome.message());
                 getContext().onFailure(stopCause);
                 return;
             }

@@ -17,4 +17,13 @@ public abstract class Descriptor<T extends Describable<T>> implements Saveable {
 
     @Override
     public void save() {}
+
+    /** Stand-in of {@code Descriptor.FormException}: a form value that cannot be accepted. */
+    public static final class FormException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public FormException(String message, String formField) {
+            super(message);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package hudson.model;
 
+import java.io.IOException;
 import java.util.SortedMap;
 
 /** Stand-in of jenkins-core's {@code hudson.model.Job}. */
@@ -11,4 +12,8 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     protected abstract void removeRun(RunT run);
 
     public abstract boolean isBuildable();
+
+    public void addProperty(JobProperty<? super JobT> jobProp) throws IOException {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

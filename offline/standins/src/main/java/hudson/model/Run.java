@@ -1,6 +1,7 @@
 package hudson.model;
 
 import hudson.EnvVars;
+import java.io.File;
 import java.io.IOException;
 import java.util.List;
 
@@ -41,6 +42,18 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public String getUrl() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public Executor getExecutor() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public File getRootDir() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public List<BuildBadgeAction> getBadgeActions() {
         throw new UnsupportedOperationException("stand-in");
     }
 }

@@ -4,7 +4,9 @@ import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
+import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
+import hudson.security.SecurityRealm;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -80,6 +82,20 @@ public class Jenkins implements AccessControlled, ItemGroup<TopLevelItem> {
 
     @Override
     public void save() throws IOException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public static final Permission READ = Permission.fromId("hudson.model.Hudson.Read");
+
+    public void setSecurityRealm(SecurityRealm securityRealm) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void setAuthorizationStrategy(AuthorizationStrategy a) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void setNumExecutors(int n) throws IOException, IllegalArgumentException {
         throw new UnsupportedOperationException("stand-in");
     }
 }

@@ -7,6 +7,7 @@ import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
+import hudson.model.ModelObject;
 import hudson.model.Run;
 import hudson.security.Permission;
 import java.util.List;
@@ -35,6 +36,10 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
             ItemGroup<?> itemGroup,
             Authentication authentication,
             List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public static Iterable<CredentialsStore> lookupStores(ModelObject context) {
         throw new UnsupportedOperationException("stand-in");
     }
 }

@@ -86,13 +86,22 @@ public class ApiRequestsTest {
         JsonObject first = http.get("/loadtests/v2/runs?test_id=" + testId).json();
         assertEquals(V2Json.DEFAULT_PAGE_SIZE, first.getAsJsonArray("k6-runs").size());
         assertEquals(25, first.getAsJsonObject("meta").get("count").getAsInt());
-        JsonObject second = http.get("/loadtests/v2/runs?test_id=" + testId + "&page=2&page_size=20").json();
+        JsonObject second = http.get("/loadtests/v2/runs?test_id=" + testId + "&page=2&page_size=20")
+                .json();
         assertEquals(started.subList(20, 25), ids(second.getAsJsonArray("k6-runs")));
-        JsonObject beyond = http.get("/loadtests/v2/runs?test_id=" + testId + "&page=9").json();
+        JsonObject beyond =
+                http.get("/loadtests/v2/runs?test_id=" + testId + "&page=9").json();
         assertEquals(0, beyond.getAsJsonArray("k6-runs").size());
-        JsonObject newest = http.get("/loadtests/v2/runs?test_id=" + testId + "&order_by=-id&page_size=1").json();
+        JsonObject newest = http.get("/loadtests/v2/runs?test_id=" + testId + "&order_by=-id&page_size=1")
+                .json();
         assertEquals(List.of(started.get(24)), ids(newest.getAsJsonArray("k6-runs")));
-        assertEquals(26, http.get("/loadtests/v2/runs").json().getAsJsonObject("meta").get("count").getAsInt());
+        assertEquals(
+                26,
+                http.get("/loadtests/v2/runs")
+                        .json()
+                        .getAsJsonObject("meta")
+                        .get("count")
+                        .getAsInt());
 
         SimHttp.Reply bad = http.get("/loadtests/v2/runs?page=0");
         assertEquals(400, bad.status());
@@ -119,9 +128,17 @@ public class ApiRequestsTest {
         assertEquals(401, wrong.status());
         assertEquals("Invalid token.", wrong.obj("error").get("message").getAsString());
         assertEquals(6, wrong.obj("error").get("code").getAsInt());
-        assertEquals(401, http.withAuthorization("Bearer " + sim.token()).get("/v3/organizations").status());
+        assertEquals(
+                401,
+                http.withAuthorization("Bearer " + sim.token())
+                        .get("/v3/organizations")
+                        .status());
 
-        assertEquals(200, http.withAuthorization("token " + sim.token()).get("/v3/organizations").status());
+        assertEquals(
+                200,
+                http.withAuthorization("token " + sim.token())
+                        .get("/v3/organizations")
+                        .status());
         assertEquals(
                 "Simulated organization",
                 http.get("/v3/organizations")
@@ -180,7 +197,8 @@ public class ApiRequestsTest {
             sim.addLoadTest("t" + i, Scenarios.passes());
         }
         long runId = http.start(testId);
-        JsonObject page = http.get("/loadtests/v2/tests?page=2&page_size=3&$select=id,name").json();
+        JsonObject page = http.get("/loadtests/v2/tests?page=2&page_size=3&$select=id,name")
+                .json();
         assertEquals(4, page.getAsJsonObject("meta").get("count").getAsInt());
         JsonArray tests = page.getAsJsonArray("k6-tests");
         assertEquals(1, tests.size());

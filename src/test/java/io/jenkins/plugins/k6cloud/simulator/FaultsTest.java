@@ -11,11 +11,11 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.After;
@@ -125,7 +125,8 @@ public class FaultsTest {
         JournalEntry start = sim.journal().awaitRequest(Endpoint.START, Duration.ofSeconds(5));
         assertEquals(0, start.status());
         assertEquals(1, sim.journal().runsOf(testId).size());
-        assertEquals(start.runId().longValue(), sim.journal().runsOf(testId).get(0).id());
+        assertEquals(
+                start.runId().longValue(), sim.journal().runsOf(testId).get(0).id());
         assertEquals(1, sim.journal().runsLeftRunning().size());
     }
 
@@ -151,14 +152,17 @@ public class FaultsTest {
         SimHttp.Reply r = http.get("/loadtests/v2/runs/" + runId);
         assertEquals(401, r.status());
         assertEquals(6, r.obj("error").get("code").getAsInt());
-        assertTrue("the token itself was valid", sim.journal().requests(Endpoint.READ).get(0).authValid());
+        assertTrue(
+                "the token itself was valid",
+                sim.journal().requests(Endpoint.READ).get(0).authValid());
         assertEquals(200, http.get("/loadtests/v2/runs/" + runId).status());
     }
 
     @Test
     public void latencyDelaysTheResponseInRealTime() throws Exception {
         sim.faults().inject(Endpoint.TOKEN, Fault.latency(Duration.ofSeconds(2)));
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v3/organizations"))
                 .header("Authorization", "Token " + sim.token())
                 .timeout(Duration.ofMillis(200))

@@ -106,7 +106,9 @@ public final class K6CloudSimulator implements AutoCloseable {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a load test needs a name");
         }
-        return core.store.addTest(name, Objects.requireNonNull(scenario, "scenario"), core.clock.instant()).id();
+        return core.store
+                .addTest(name, Objects.requireNonNull(scenario, "scenario"), core.clock.instant())
+                .id();
     }
 
     /** Adds a load test named after the scenario. */

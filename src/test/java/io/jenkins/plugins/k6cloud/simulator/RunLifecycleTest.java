@@ -127,7 +127,8 @@ public class RunLifecycleTest {
 
         SimHttp.Reply again = http.post("/loadtests/v2/runs/" + runId + "/stop");
         assertEquals(400, again.status());
-        assertEquals("Test run is not running.", again.obj("error").get("message").getAsString());
+        assertEquals(
+                "Test run is not running.", again.obj("error").get("message").getAsString());
         assertEquals(2, again.obj("error").get("code").getAsInt());
     }
 

@@ -30,10 +30,7 @@ public class ScenarioStateMachineTest {
             SimRun run = run(s);
             assertEquals(name, List.of(-2, 0, 0), codes(run.stateAt(T0)));
             RunState end = run.stateAt(T0.plus(s.timings().total()));
-            assertEquals(
-                    name,
-                    List.of(o.endRunStatus(), o.finalProcessingStatus(), o.finalResultStatus()),
-                    codes(end));
+            assertEquals(name, List.of(o.endRunStatus(), o.finalProcessingStatus(), o.finalResultStatus()), codes(end));
             assertTrue(name, end.isTerminal());
             assertTrue(name, end.isProcessed());
             assertEquals(name, o.errorCode(), end.errorCode());
@@ -118,7 +115,9 @@ public class ScenarioStateMachineTest {
         assertEquals(List.of(5, 1, 0), codes(aborted));
         assertEquals(stopAt.plusSeconds(3), aborted.ended());
         assertNull("no error for an abort by user", aborted.errorCode());
-        assertEquals(List.of(5, 2, 0), codes(run.stateAt(stopAt.plusSeconds(3).plus(s.timings().processing()))));
+        assertEquals(
+                List.of(5, 2, 0),
+                codes(run.stateAt(stopAt.plusSeconds(3).plus(s.timings().processing()))));
         assertTrue(run.plan().endedByStop());
     }
 
@@ -150,15 +149,22 @@ public class ScenarioStateMachineTest {
         run.endNaturallyAt(at);
         assertEquals(3, run.stateAt(at).runStatus());
         assertEquals(at, run.stateAt(at).ended());
-        assertEquals(1, run.stateAt(at.plus(Scenarios.thresholdsFail().timings().processing())).resultStatus());
+        assertEquals(
+                1,
+                run.stateAt(at.plus(Scenarios.thresholdsFail().timings().processing()))
+                        .resultStatus());
     }
 
     @Test
     public void scenariosAreFoundByAnySpellingOfTheirName() {
         assertEquals("passes", Scenarios.names().get(0));
-        assertEquals(Outcome.THRESHOLDS_FAIL, Scenarios.byName("thresholds-fail").outcome());
-        assertEquals(Outcome.THRESHOLDS_FAIL, Scenarios.byName("THRESHOLDS_FAIL").outcome());
-        assertEquals(Outcome.ABORTED_BY_THRESHOLD, Scenarios.byName("aborted-by-threshold").outcome());
+        assertEquals(
+                Outcome.THRESHOLDS_FAIL, Scenarios.byName("thresholds-fail").outcome());
+        assertEquals(
+                Outcome.THRESHOLDS_FAIL, Scenarios.byName("THRESHOLDS_FAIL").outcome());
+        assertEquals(
+                Outcome.ABORTED_BY_THRESHOLD,
+                Scenarios.byName("aborted-by-threshold").outcome());
         try {
             Scenarios.byName("explodes");
             throw new AssertionError("expected an IllegalArgumentException");

@@ -8,10 +8,12 @@ import java.util.Locale;
 
 /** The ready-made scenarios, one per {@link Outcome}, findable by their lowercase-hyphen name. */
 public final class Scenarios {
-    private static final ThresholdSpec P95_OK = ThresholdSpec.passing("http_req_duration: p(95)<500", "p(95)", 500, 312.4);
+    private static final ThresholdSpec P95_OK =
+            ThresholdSpec.passing("http_req_duration: p(95)<500", "p(95)", 500, 312.4);
     private static final ThresholdSpec P95_CROSSED =
             ThresholdSpec.failing("http_req_duration: p(95)<500", "p(95)", 500, 812.7);
-    private static final ThresholdSpec FAILED_OK = ThresholdSpec.passing("http_req_failed: rate<0.01", "rate", 0.01, 0.002);
+    private static final ThresholdSpec FAILED_OK =
+            ThresholdSpec.passing("http_req_failed: rate<0.01", "rate", 0.01, 0.002);
 
     private Scenarios() {}
 
@@ -38,7 +40,8 @@ public final class Scenarios {
                 break;
             case ABORTED_BY_LIMIT:
             case STOPPED_IN_WEB_APP:
-                b.timings(Timings.standard().withRunning(Duration.ofSeconds(10))).threshold(P95_OK);
+                b.timings(Timings.standard().withRunning(Duration.ofSeconds(10)))
+                        .threshold(P95_OK);
                 break;
             default:
                 b.threshold(P95_OK).threshold(FAILED_OK);
@@ -70,7 +73,8 @@ public final class Scenarios {
      * @throws IllegalArgumentException naming the known scenarios, when there is none by that name
      */
     public static Scenario byName(String name) {
-        String wanted = name == null ? "" : name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        String wanted =
+                name == null ? "" : name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
         return Arrays.stream(Outcome.values())
                 .filter(o -> o.name().equals(wanted))
                 .findFirst()

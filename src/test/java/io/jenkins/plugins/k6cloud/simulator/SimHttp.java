@@ -14,8 +14,10 @@ import java.time.Duration;
 final class SimHttp {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final String baseUrl;
     private final String authorization;
 
@@ -70,7 +72,8 @@ final class SimHttp {
     }
 
     HttpRequest.Builder builder(String pathAndQuery) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(TIMEOUT);
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(TIMEOUT);
         if (authorization != null) {
             b.header("Authorization", authorization);
         }

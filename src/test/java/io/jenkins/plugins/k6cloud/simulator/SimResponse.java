@@ -11,7 +11,8 @@ import java.util.Map;
  * {@link #drop()} to close the connection without any response.
  */
 record SimResponse(int status, String contentType, byte[] body, Map<String, String> headers, boolean dropped) {
-    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+    private static final Gson GSON =
+            new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
     static SimResponse json(int status, JsonElement body) {
         return new SimResponse(

@@ -39,9 +39,12 @@ public final class SimulatedK6Cloud implements EmbeddedK6Cloud {
     static Timings demoTimings(Scenario s) {
         Timings demo = Timings.demo();
         Timings standard = Timings.standard();
-        double runningShare = (double) s.timings().running().toMillis() / standard.running().toMillis();
-        double processingShare = (double) s.timings().processing().toMillis() / standard.processing().toMillis();
-        return demo.withRunning(java.time.Duration.ofMillis((long) (demo.running().toMillis() * runningShare)))
+        double runningShare =
+                (double) s.timings().running().toMillis() / standard.running().toMillis();
+        double processingShare = (double) s.timings().processing().toMillis()
+                / standard.processing().toMillis();
+        return demo.withRunning(
+                        java.time.Duration.ofMillis((long) (demo.running().toMillis() * runningShare)))
                 .withProcessing(java.time.Duration.ofMillis(
                         (long) (demo.processing().toMillis() * Math.min(processingShare, 4))));
     }

@@ -31,7 +31,8 @@ public class SimulatedK6CloudTest {
     @Test
     public void sessionServesTheApiWithItsTokenAndTest() throws Exception {
         try (EmbeddedK6Cloud.Session session = new SimulatedK6Cloud().start("thresholds-fail")) {
-            SimHttp http = new SimHttp(session.apiUrl().toString(), "Token " + session.token().plainText());
+            SimHttp http = new SimHttp(
+                    session.apiUrl().toString(), "Token " + session.token().plainText());
             assertEquals(200, http.get("/v3/organizations").status());
             long runId = http.start(session.testId());
             assertEquals(-2, http.run(runId).get("run_status").getAsInt());
@@ -55,7 +56,8 @@ public class SimulatedK6CloudTest {
         Duration total = SimulatedK6Cloud.demoTimings(Scenarios.passes()).total();
         assertThat(total, greaterThanOrEqualTo(Duration.ofSeconds(10)));
         assertThat(total, lessThanOrEqualTo(Duration.ofSeconds(20)));
-        Duration lag = SimulatedK6Cloud.demoTimings(Scenarios.byName("processing-lags")).processing();
+        Duration lag = SimulatedK6Cloud.demoTimings(Scenarios.byName("processing-lags"))
+                .processing();
         assertThat(lag, greaterThanOrEqualTo(Duration.ofSeconds(4)));
     }
 
@@ -76,7 +78,10 @@ public class SimulatedK6CloudTest {
             SimHttp http = new SimHttp(sim.baseUrl(), "Token t1");
             assertEquals(
                     Scenarios.names().size(),
-                    http.get("/loadtests/v2/tests?page_size=100").json().getAsJsonArray("k6-tests").size());
+                    http.get("/loadtests/v2/tests?page_size=100")
+                            .json()
+                            .getAsJsonArray("k6-tests")
+                            .size());
         }
     }
 

@@ -39,8 +39,10 @@ public class StopSemanticsTest {
         assertEquals(200, http.post("/loadtests/v2/runs/" + runId + "/stop").status());
         assertEquals(2, http.run(runId).get("run_status").getAsInt());
         assertEquals(1, sim.journal().runsLeftRunning().size());
-        assertEquals("a second stop while stopping is accepted", 200, http.post("/loadtests/v2/runs/" + runId + "/stop")
-                .status());
+        assertEquals(
+                "a second stop while stopping is accepted",
+                200,
+                http.post("/loadtests/v2/runs/" + runId + "/stop").status());
         clock.advance(Duration.ofSeconds(4));
         assertEquals(5, http.run(runId).get("run_status").getAsInt());
         assertTrue(sim.journal().runsLeftRunning().isEmpty());
@@ -73,7 +75,8 @@ public class StopSemanticsTest {
         sim.setEndedRunStopReply(EndedRunStopReply.CONFLICT_409);
         SimHttp.Reply conflict = http.post("/loadtests/v2/runs/" + runId + "/stop");
         assertEquals(409, conflict.status());
-        assertEquals("Test run is not running.", conflict.obj("error").get("message").getAsString());
+        assertEquals(
+                "Test run is not running.", conflict.obj("error").get("message").getAsString());
     }
 
     @Test
@@ -100,7 +103,8 @@ public class StopSemanticsTest {
         long runId = http.start(sim.addLoadTest(s));
         clock.advance(s.timings().total());
         assertEquals(5, http.run(runId).get("run_status").getAsInt());
-        assertEquals(RunStore.WEB_APP_USER_ID, http.run(runId).get("stopped_by_id").getAsLong());
+        assertEquals(
+                RunStore.WEB_APP_USER_ID, http.run(runId).get("stopped_by_id").getAsLong());
         assertFalse(sim.journal().run(runId).stoppedByUs());
         assertTrue(sim.journal().stopsFor(runId).isEmpty());
     }

@@ -81,7 +81,10 @@ final class V2Json {
     static Set<String> select(SimRequest req) {
         Set<String> fields = new LinkedHashSet<>();
         for (String v : req.params("$select")) {
-            Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(fields::add);
+            Arrays.stream(v.split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .forEach(fields::add);
         }
         return fields;
     }

@@ -110,8 +110,8 @@ final class V2ListRunsRoute implements Route {
                 c = Comparator.comparing(SimRun::created).thenComparingLong(SimRun::id);
                 break;
             default:
-                throw new BadRequestException("order_by must be id, created or started (\"-\" for descending), not \""
-                        + orderBy + "\".");
+                throw new BadRequestException(
+                        "order_by must be id, created or started (\"-\" for descending), not \"" + orderBy + "\".");
         }
         return desc ? c.reversed() : c;
     }

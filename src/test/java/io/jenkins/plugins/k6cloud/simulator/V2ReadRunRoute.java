@@ -40,7 +40,6 @@ final class V2ReadRunRoute implements Route {
                 200,
                 V2Json.envelope(
                         "k6-run",
-                        V2Json.selected(
-                                V2Json.run(run, st, false, core.webAppUrl()), V2Json.select(call.request()))));
+                        V2Json.selected(V2Json.run(run, st, false, core.webAppUrl()), V2Json.select(call.request()))));
     }
 }

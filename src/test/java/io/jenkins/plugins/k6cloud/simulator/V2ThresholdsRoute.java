@@ -1,8 +1,10 @@
 package io.jenkins.plugins.k6cloud.simulator;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -93,9 +95,7 @@ final class V2ThresholdsRoute implements Route {
         return SimResponse.json(200, body);
     }
 
-    private static com.google.gson.JsonElement number(double v, boolean asString) {
-        return asString
-                ? new com.google.gson.JsonPrimitive(Double.toString(v))
-                : new com.google.gson.JsonPrimitive(v);
+    private static JsonElement number(double v, boolean asString) {
+        return asString ? new JsonPrimitive(Double.toString(v)) : new JsonPrimitive(v);
     }
 }

@@ -41,7 +41,8 @@ final class WebAppRunPageRoute implements Route {
         }
         call.about(run.test().id(), runId);
         RunState st = run.stateAt(call.now());
-        String line = "k6 Cloud simulator: run " + runId + " of load test \"" + escape(run.test().name())
+        String line = "k6 Cloud simulator: run " + runId + " of load test \""
+                + escape(run.test().name())
                 + "\" (scenario " + run.scenario().name() + "): run_status " + st.runStatus() + ", processing_status "
                 + st.processingStatus() + ", result_status " + st.resultStatus();
         return SimResponse.text(200, "text/html; charset=utf-8", "<html><body>" + line + "</body></html>");

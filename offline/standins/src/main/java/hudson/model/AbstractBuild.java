@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.util.Calendar;
 
 /** Stand-in of jenkins-core's {@code hudson.model.AbstractBuild}. */
-public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Run<P, R> {
+public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>>
+        extends Run<P, R> {
     protected AbstractBuild(P job, Calendar timestamp) {
         super(job, timestamp.getTimeInMillis());
     }

@@ -4,7 +4,8 @@ import hudson.tasks.Publisher;
 import hudson.util.DescribableList;
 
 /** Stand-in of jenkins-core's {@code hudson.model.AbstractProject}. */
-public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Job<P, R> {
+public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>>
+        extends Job<P, R> {
     protected AbstractProject(ItemGroup parent, String name) {
         super(parent, name);
     }

@@ -26,7 +26,8 @@ public record GlobalSettings(
 
     /** The settings of a fresh installation. */
     public static GlobalSettings defaults() {
-        return new GlobalSettings(DEFAULT_API_URL, DEFAULT_WEB_APP_URL, null, null, DEFAULT_POLL_INTERVAL, DEFAULT_TIMEOUT);
+        return new GlobalSettings(
+                DEFAULT_API_URL, DEFAULT_WEB_APP_URL, null, null, DEFAULT_POLL_INTERVAL, DEFAULT_TIMEOUT);
     }
 
     public URI apiUri() {

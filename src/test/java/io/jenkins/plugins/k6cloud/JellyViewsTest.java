@@ -82,7 +82,9 @@ public class JellyViewsTest {
     @Test
     public void everyHelpFileBelongsToAField() throws Exception {
         try (Stream<Path> files = Files.walk(root())) {
-            for (Path help : files.filter(p -> p.getFileName().toString().startsWith("help-")).collect(Collectors.toList())) {
+            List<Path> helps = files.filter(p -> p.getFileName().toString().startsWith("help-"))
+                    .collect(Collectors.toList());
+            for (Path help : helps) {
                 String name = help.getFileName().toString();
                 String field = name.substring("help-".length(), name.length() - ".html".length());
                 String config = Files.readString(help.resolveSibling("config.jelly"), StandardCharsets.UTF_8);
@@ -123,7 +125,9 @@ public class JellyViewsTest {
 
     private static List<Path> views() throws IOException, URISyntaxException {
         try (Stream<Path> files = Files.walk(root())) {
-            return files.filter(p -> p.toString().endsWith(".jelly")).sorted().collect(Collectors.toCollection(ArrayList::new));
+            return files.filter(p -> p.toString().endsWith(".jelly"))
+                    .sorted()
+                    .collect(Collectors.toCollection(ArrayList::new));
         }
     }
 

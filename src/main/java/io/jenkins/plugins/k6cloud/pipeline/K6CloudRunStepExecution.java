@@ -131,8 +131,9 @@ public class K6CloudRunStepExecution extends StepExecution {
             PreparedRun prepared = support().prepare(run, env, options);
             if (!resuming) {
                 // saved before the start request, so that a restart from here on can find the run
-                persist(new WatchState(testId, null, prepared.settings(), support().clock().millis(), null, null, false))
-                        .get(SAVE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                WatchState before = new WatchState(
+                        testId, null, prepared.settings(), support().clock().millis(), null, null, false);
+                persist(before).get(SAVE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
             PipelineRunListener engineListener = new PipelineRunListener(listener);
             RunHandle h;

@@ -16,7 +16,8 @@ import org.springframework.security.core.Authentication;
 /** Stand-in of credentials' {@code com.cloudbees.plugins.credentials.CredentialsProvider}: the lookups. */
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
         implements ExtensionPoint, Describable<CredentialsProvider> {
-    public static final Permission USE_ITEM = Permission.fromId("com.cloudbees.plugins.credentials.CredentialsProvider.UseItem");
+    public static final Permission USE_ITEM =
+            Permission.fromId("com.cloudbees.plugins.credentials.CredentialsProvider.UseItem");
 
     public CredentialsProvider() {}
 
@@ -26,7 +27,11 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
     }
 
     public static <C extends IdCredentials> C findCredentialByIdInItem(
-            String id, Class<C> type, Item item, Authentication authentication, List<DomainRequirement> domainRequirements) {
+            String id,
+            Class<C> type,
+            Item item,
+            Authentication authentication,
+            List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException("stand-in");
     }
 

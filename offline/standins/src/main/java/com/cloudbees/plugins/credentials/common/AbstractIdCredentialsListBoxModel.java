@@ -12,7 +12,8 @@ import org.springframework.security.core.Authentication;
  * Stand-in of credentials' {@code AbstractIdCredentialsListBoxModel}: the empty and current
  * values are added as in the plugin; offline there are no credentials to match.
  */
-public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCredentialsListBoxModel<T, C>, C extends IdCredentials>
+public abstract class AbstractIdCredentialsListBoxModel<
+                T extends AbstractIdCredentialsListBoxModel<T, C>, C extends IdCredentials>
         extends ListBoxModel {
     private static final long serialVersionUID = 1L;
 

@@ -1,0 +1,91 @@
+package io.jenkins.plugins.k6cloud.engine;
+
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
+import io.jenkins.plugins.k6cloud.api.TestRun;
+
+/**
+ * Getting a run id (STARTING): start the run, or find the run a start whose answer was lost may
+ * have created ({@link RunAdoption}); never a second start. Once the id is known: tell the
+ * listener, stop at once if a cancel came meanwhile, or report {@link Verdict#STARTED} when the
+ * run is not to be followed.
+ */
+final class StartSteps {
+    private final WatchContext c;
+    private final PollSteps poll;
+    private final StopSteps stop;
+    private RunAdoption adoption;
+
+    StartSteps(WatchContext c, PollSteps poll, StopSteps stop, RunAdoption adoption) {
+        this.c = c;
+        this.poll = poll;
+        this.stop = stop;
+        this.adoption = adoption;
+    }
+
+    long step() {
+        return adoption == null ? start() : adopt();
+    }
+
+    private long start() {
+        if (c.cancelRequested) {
+            return c.report(VerdictRules.cancelled("no run was started."));
+        }
+        TestRun run;
+        try {
+            run = c.client.startRun(c.testId);
+        } catch (K6CloudException.StartOutcomeUnknownException e) {
+            // a run may exist after all: look again, then follow it (or stop it, if cancelled)
+            adoption = RunAdoption.afterUnknownStart(c.client, c.testId, c.settings, e);
+            return c.settings.pollInterval().toMillis();
+        } catch (K6CloudException e) {
+            if (c.cancelRequested) {
+                return c.report(VerdictRules.cancelled("no run was started (" + e.getMessage() + ")"));
+            }
+            return c.report(VerdictRules.startFailed(c.testId, e));
+        }
+        c.say(ConsoleText.started(c.testId, run.id(), webUrl(run)));
+        return known(run);
+    }
+
+    private long adopt() {
+        RunAdoption.Result found;
+        try {
+            found = adoption.find();
+            c.errors.reset();
+        } catch (K6CloudException e) {
+            if (e.isTransient() && !c.errors.record(c.now())) {
+                return c.errors.backoffMillis(e);
+            }
+            return c.report(new Judgement(c.cancelRequested ? Verdict.CANCELLED : Verdict.UNREACHABLE,
+                    adoption.lookupFailed(e)));
+        }
+        if (found.run() == null) {
+            return c.report(new Judgement(c.cancelRequested ? Verdict.CANCELLED : Verdict.UNREACHABLE,
+                    found.explanation()));
+        }
+        c.say(found.explanation());
+        return known(found.run());
+    }
+
+    private String webUrl(TestRun run) {
+        return run.webUrl() != null && !run.webUrl().isBlank() ? run.webUrl() : c.settings.runUrl(run.id());
+    }
+
+    private long known(TestRun run) {
+        c.runId = run.id();
+        c.webUrl = webUrl(run);
+        c.lastRun = run;
+        c.phase = WatchPhase.WATCHING;
+        c.reporter.started(c.state());
+        if (c.cancelRequested) {
+            c.phase = WatchPhase.CANCELLING;
+            c.changed();
+            return stop.cancelling();
+        }
+        if (!c.settings.waitForEnd()) {
+            return c.report(VerdictRules.started(run.id(), c.webUrl));
+        }
+        c.lastRun = null; // so that the first status is shown and persisted
+        return poll.afterRead(run);
+    }
+}

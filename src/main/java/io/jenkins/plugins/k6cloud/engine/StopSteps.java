@@ -1,0 +1,135 @@
+package io.jenkins.plugins.k6cloud.engine;
+
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
+import io.jenkins.plugins.k6cloud.api.TestRun;
+
+/**
+ * Stopping a run: before reporting our timeout or an error (STOPPING), and when the build was
+ * aborted (CANCELLING: stop, then follow the run, bounded by the cancel wait, until it ends).
+ * A transient stop failure is retried within the error budget.
+ */
+final class StopSteps {
+    private final WatchContext c;
+    private Judgement afterStop;
+    private boolean retryStop;
+
+    StopSteps(WatchContext c) {
+        this.c = c;
+    }
+
+    /** Stops the run, then reports {@code judgement}; {@code retry}: retry a transient stop failure. */
+    long begin(Judgement judgement, boolean retry) {
+        c.phase = WatchPhase.STOPPING;
+        afterStop = judgement;
+        retryStop = retry;
+        c.changed();
+        return stopThenReport();
+    }
+
+    long stopThenReport() {
+        if (afterStop == null) {
+            // resumed in STOPPING without its reason: watch again, the reason shows up again
+            c.phase = WatchPhase.WATCHING;
+            return 0;
+        }
+        if (c.stopSent) {
+            return c.report(afterStop);
+        }
+        try {
+            sendStop(afterStop.verdict() == Verdict.TIMED_OUT ? "timeout" : "cannot follow it");
+        } catch (K6CloudException e) {
+            if (retryStop && e.isTransient() && !c.errors.record(c.now())) {
+                return c.errors.backoffMillis(e);
+            }
+            return c.report(afterStop.withNote(couldNotStop(e)));
+        }
+        return c.report(afterStop);
+    }
+
+    /** One step of cancelling: send the stop (once accepted), then poll until the run ends. */
+    long cancelling() {
+        if (!c.stopSent && !c.runEnded) {
+            return sendCancelStop();
+        }
+        if (c.reporter.isDone()) {
+            return StepLoop.DONE;
+        }
+        if (c.abandonRequested) {
+            return c.report(VerdictRules.cancelled(abandonedDetail()));
+        }
+        long now = c.now();
+        TestRun run;
+        try {
+            run = c.client.getRun(c.runId);
+        } catch (K6CloudException e) {
+            if (e.isTransient() && !c.errors.record(now) && now < c.cancelDeadline()) {
+                return Math.min(c.errors.backoffMillis(e), Math.max(0, c.cancelDeadline() - now));
+            }
+            return c.report(VerdictRules.cancelled("k6 Cloud run " + c.runId + " was asked to stop, but whether"
+                    + " it ended could not be read: " + e.getMessage() + " Check " + c.webUrl));
+        }
+        c.answered();
+        c.observe(run);
+        if (WatchContext.hasEnded(run)) {
+            c.runEnded = true;
+            return c.report(VerdictRules.cancelled("k6 Cloud run " + c.runId + " was stopped and ended as "
+                    + WatchContext.endedLabel(run) + "."));
+        }
+        if (c.now() >= c.cancelDeadline()) {
+            return c.report(VerdictRules.cancelled("k6 Cloud run " + c.runId + " was asked to stop but was still "
+                    + c.statusLines.shown() + " after " + DurationFormat.format(c.settings.cancelWait())
+                    + "; check that it stops: " + c.webUrl));
+        }
+        return c.pollWithin(c.cancelDeadline());
+    }
+
+    private long sendCancelStop() {
+        try {
+            sendStop(c.cancelReason);
+        } catch (K6CloudException e) {
+            if (e.isTransient() && !c.errors.record(c.now())) {
+                if (c.abandonRequested) {
+                    c.report(VerdictRules.cancelled(abandonedDetail()));
+                }
+                return c.errors.backoffMillis(e); // keeps trying to stop it, even after reporting
+            }
+            return c.report(VerdictRules.cancelled(couldNotStop(e)));
+        }
+        if (c.reporter.isDone()) {
+            return StepLoop.DONE;
+        }
+        if (c.abandonRequested) {
+            return c.report(VerdictRules.cancelled(abandonedDetail()));
+        }
+        return c.pollWithin(c.cancelDeadline());
+    }
+
+    void sendStop(String why) throws K6CloudException {
+        try {
+            c.client.stopRun(c.runId);
+        } finally {
+            c.stopAttempted = true;
+        }
+        c.stopSent = true;
+        c.errors.reset();
+        c.say(ConsoleText.stopSent(c.elapsed(), c.runId, why));
+        c.changed();
+    }
+
+    String couldNotStop(K6CloudException e) {
+        return "The run could not be stopped (" + e.getMessage() + "): stop it in the k6 web app: " + c.webUrl;
+    }
+
+    /** What to say when a second cancel stops the waiting. */
+    String abandonedDetail() {
+        if (c.runId == null) {
+            return "no run was started.";
+        }
+        if (c.runEnded) {
+            return "k6 Cloud run " + c.runId + " had already ended as " + WatchContext.endedLabel(c.lastRun) + ".";
+        }
+        return (c.stopSent ? "k6 Cloud run " + c.runId + " was asked to stop"
+                : "stopping k6 Cloud run " + c.runId + " is being retried")
+                + "; not waiting for it to end (cancelled twice). Check " + c.webUrl;
+    }
+}

@@ -1,0 +1,260 @@
+package io.jenkins.plugins.k6cloud.faults;
+
+import static io.jenkins.plugins.k6cloud.engine.Verdict.RUN_FAILED;
+import static io.jenkins.plugins.k6cloud.engine.Verdict.UNREACHABLE;
+
+import hudson.AbortException;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.k6cloud.ConnectionCheck;
+import io.jenkins.plugins.k6cloud.FormChecks;
+import io.jenkins.plugins.k6cloud.GlobalSettings;
+import io.jenkins.plugins.k6cloud.K6CloudCredentials;
+import io.jenkins.plugins.k6cloud.TestIds;
+import io.jenkins.plugins.k6cloud.TokenSource;
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.ClientOptions;
+import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.RetryPolicy;
+import io.jenkins.plugins.k6cloud.cli.K6CloudCli;
+import io.jenkins.plugins.k6cloud.engine.FastForwardScheduler;
+import io.jenkins.plugins.k6cloud.engine.RunEngine;
+import io.jenkins.plugins.k6cloud.engine.RunOutcome;
+import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Bad input, through the code paths the command-line runner and the Jenkins glue use: test ids,
+ * tokens and API URLs that are wrong, a server that is not k6 Cloud, and one that redirects. Each
+ * is answered with a message that says what to fix, and no request goes where none should.
+ *
+ * <p>Redirects: the k6 Cloud API does not redirect, so a 3xx means the API URL is wrong (a web
+ * page, http instead of https, a moved proxy). The client must not follow it: following would
+ * send the request (a start, even) to a server the user never configured, turn a POST into a GET
+ * for 301/302, and drop the token across hosts so that the answer blames the token. The expected
+ * answer is a failed start that names the redirect status, with nothing sent to the target.
+ */
+final class BadInputRows {
+    static final String CATEGORY = "bad input";
+    static final long SOME_TEST = 1234;
+    private static final List<String> BAD_TEST_IDS = List.of("-5", "0", "99999999999999999999", "12ab");
+
+    private BadInputRows() {}
+
+    static List<FaultScenario> rows() {
+        List<FaultScenario> rows = new ArrayList<>();
+        for (String id : BAD_TEST_IDS) {
+            rows.add(new FaultScenario(CATEGORY, "test id '" + id + "' (command line)", Expected.rejected(),
+                    rig -> cli(rig, tokenEnv(rig), "--api-url", rig.sim.baseUrl(), "--test-id", id)));
+            rows.add(new FaultScenario(CATEGORY, "test id '" + id + "' (build step)", Expected.rejected(),
+                    rig -> gluedTestId(rig, id)));
+        }
+        for (String token : List.of("", "   ")) {
+            String shown = token.isEmpty() ? "empty" : "whitespace";
+            rows.add(new FaultScenario(CATEGORY, shown + " token (command line)", Expected.rejected(), rig -> {
+                Map<String, String> env = Map.of(K6CloudCli.TOKEN_VARIABLE, token);
+                Played p = cli(rig, env, "--api-url", rig.sim.baseUrl(), "--test-id", "1");
+                rig.check(p.message().contains(K6CloudCli.TOKEN_VARIABLE), "the message does not name the variable");
+                return p;
+            }));
+            rows.add(new FaultScenario(CATEGORY, shown + " token (build step)", Expected.rejected(),
+                    rig -> gluedToken(rig, token)));
+        }
+        for (String url : List.of("not a url", "ftp://api.k6.io")) {
+            rows.add(new FaultScenario(CATEGORY, "API URL '" + url + "' (command line)", Expected.rejected(),
+                    rig -> cli(rig, tokenEnv(rig), "--api-url", url, "--test-id", "1")));
+            rows.add(new FaultScenario(CATEGORY, "API URL '" + url + "' (global configuration)", Expected.rejected(),
+                    rig -> gluedApiUrl(rig, url)));
+        }
+        rows.add(new FaultScenario(CATEGORY, "API URL of a web server answering HTML 200 (build step)",
+                Expected.verdict(UNREACHABLE), rig -> notK6(rig, rig.fake(FakeServer.html(200)))));
+        rows.add(new FaultScenario(CATEGORY, "API URL of a web server answering 404 (build step)",
+                Expected.verdict(RUN_FAILED), rig -> notK6(rig, rig.fake(FakeServer.text(404)))));
+        rows.add(new FaultScenario(CATEGORY, "API URL of a web server answering HTML 200 (command line)",
+                Expected.verdict(UNREACHABLE), rig -> {
+                    FakeServer web = rig.fake(FakeServer.html(200));
+                    Played p = cli(rig, tokenEnv(rig), "--api-url", web.uri().toString(), "--test-id", "1234");
+                    rig.check(starts(web) == 1, "expected 1 start request to the web server, saw " + web.seen());
+                    return p;
+                }));
+        rows.add(new FaultScenario(CATEGORY, "Test connection to a web server answering HTML 200", Expected.rejected(),
+                rig -> testConnection(rig, rig.fake(FakeServer.html(200)), null)));
+        rows.add(new FaultScenario(CATEGORY, "Test connection to a web server answering 404", Expected.rejected(),
+                rig -> testConnection(rig, rig.fake(FakeServer.text(404)), null)));
+        for (int status : new int[] {301, 302}) {
+            rows.add(new FaultScenario(CATEGORY, "API URL that redirects (" + status + ") to a web page",
+                    Expected.verdict(RUN_FAILED), rig -> {
+                        FakeServer target = rig.fake(FakeServer.html(200));
+                        FakeServer moved = rig.fake(FakeServer.redirect(status, target.uri()));
+                        Played p = notK6(rig, moved);
+                        rig.check(target.seen().isEmpty(), "the redirect was followed: " + target.seen());
+                        rig.check(p.message().contains("HTTP " + status), "the message does not name the redirect");
+                        return p;
+                    }));
+        }
+        rows.add(new FaultScenario(CATEGORY, "API URL that redirects (307) to k6 Cloud on another port",
+                Expected.verdict(RUN_FAILED), rig -> {
+                    FakeServer moved = rig.fake(FakeServer.redirect(307, rig.sim.uri()));
+                    Played p = notK6(rig, moved);
+                    rig.check(RowJudge.requests(rig) == 0, "the redirect was followed: "
+                            + rig.sim.journal().requests());
+                    rig.check(p.message().contains("HTTP 307"), "the message does not name the redirect");
+                    return p;
+                }));
+        rows.add(new FaultScenario(CATEGORY, "Test connection to an API URL that redirects (302)", Expected.rejected(),
+                rig -> {
+                    FakeServer target = rig.fake(FakeServer.html(200));
+                    Played p = testConnection(rig, rig.fake(FakeServer.redirect(302, target.uri())), "HTTP 302");
+                    rig.check(target.seen().isEmpty(), "the redirect was followed: " + target.seen());
+                    return p;
+                }));
+        return rows;
+    }
+
+    private static Map<String, String> tokenEnv(Rig rig) {
+        Map<String, String> env = new HashMap<>();
+        env.put(K6CloudCli.TOKEN_VARIABLE, rig.token);
+        return env;
+    }
+
+    /** The command-line runner in-process, its client pointed wherever the arguments say. */
+    static Played cli(Rig rig, Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        K6CloudCli cli = new K6CloudCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env,
+                (uri, token) -> rig.client(uri, token.plainText()), () -> Optional.empty(),
+                () -> new RunEngine(new FastForwardScheduler(new ThreadPoolScheduler("k6-faults-cli", 1), rig.clock),
+                        rig.clock));
+        int code = cli.run(args);
+        Played p = Played.cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        if (Expected.REJECTED.equals(p.verdict())) {
+            rig.check(RowJudge.requests(rig) == 0, "requests were sent: " + rig.sim.journal().requests());
+            rig.check(!p.message().isBlank(), "no message on standard error");
+        }
+        return p;
+    }
+
+    /** What the build step does with the test id it was given (and what its form says about it). */
+    private static Played gluedTestId(Rig rig, String text) {
+        rig.check(FormChecks.testId(text).kind == FormValidation.Kind.ERROR, "the form accepts '" + text + "'");
+        try {
+            long id = TestIds.resolve(text, s -> s);
+            return new Played("ACCEPTED " + id, null, "", List.of());
+        } catch (IllegalArgumentException e) {
+            AbortException abort = new AbortException(e.getMessage());
+            rig.check(abort.getMessage().contains(text), "the message does not quote '" + text + "'");
+            rig.said(abort);
+            try {
+                rig.engine.start(Long.parseLong(text), rig.settings(), rig.client(), rig.console);
+                if (Long.parseLong(text) <= 0) {
+                    rig.check(false, "the engine accepted test id " + text);
+                }
+            } catch (IllegalArgumentException expected) { // NumberFormatException included
+                rig.said(expected);
+            }
+            rig.check(RowJudge.requests(rig) == 0, "requests were sent: " + rig.sim.journal().requests());
+            return Played.rejected(abort.getMessage());
+        }
+    }
+
+    /** What the build step does when the build's K6_CLOUD_TOKEN is empty. */
+    private static Played gluedToken(Rig rig, String token) {
+        Map<String, String> env = Map.of(TokenSource.TOKEN_VARIABLE, token);
+        try {
+            ApiToken.of(token);
+            rig.check(false, "ApiToken accepted an empty token");
+        } catch (IllegalArgumentException e) {
+            rig.said(e);
+        }
+        try {
+            K6CloudCredentials.token(null, TokenSource.choose(null, null, env), env, rig.sim.baseUrl());
+            return new Played("ACCEPTED", null, "", List.of());
+        } catch (AbortException | IllegalArgumentException e) {
+            rig.check(e.getMessage().contains(TokenSource.TOKEN_VARIABLE), "the message does not name the variable");
+            rig.check(RowJudge.requests(rig) == 0, "requests were sent");
+            return Played.rejected(e.getMessage());
+        }
+    }
+
+    /** The API URL as saved in the global configuration: its form check, then the client of a run. */
+    private static Played gluedApiUrl(Rig rig, String url) {
+        FormValidation form = FormChecks.url(url, GlobalSettings.DEFAULT_API_URL);
+        rig.check(form.kind == FormValidation.Kind.ERROR, "the form accepts '" + url + "'");
+        rig.said(form.getMessage());
+        try {
+            clientForRun(rig, settings(url), ApiToken.of(rig.token));
+            return new Played("ACCEPTED", null, "", List.of());
+        } catch (RuntimeException e) {
+            rig.said(e);
+            rig.check(String.valueOf(e.getMessage()).contains("API URL"),
+                    "a run with this saved URL fails with a message that does not say to fix the API URL: " + e);
+            return Played.rejected(e.getMessage());
+        }
+    }
+
+    /**
+     * The client {@code K6CloudClients.forRun} builds from the saved settings (the same URL, token
+     * and default retries), without Jenkins' proxy: the offline stand-in of {@code JenkinsOkHttpClient}
+     * needs a running Jenkins. Retry pauses move the row's virtual clock.
+     */
+    private static K6CloudClient clientForRun(Rig rig, GlobalSettings settings, ApiToken token) {
+        return new HttpK6CloudClient(rig.http(), settings.apiUri(), token, virtualTime(rig)
+                .stackId(settings.stackId()).build());
+    }
+
+    /** The client of {@code K6CloudClients.forFormCheck}: one attempt, 15 s timeouts. */
+    private static K6CloudClient clientForFormCheck(Rig rig, GlobalSettings settings, ApiToken token) {
+        Duration t = Duration.ofSeconds(15);
+        return new HttpK6CloudClient(rig.http(), settings.apiUri(), token, virtualTime(rig)
+                .stackId(settings.stackId()).retryPolicy(RetryPolicy.noRetries())
+                .connectTimeout(t).readTimeout(t).callTimeout(t).build());
+    }
+
+    private static ClientOptions.Builder virtualTime(Rig rig) {
+        return ClientOptions.builder().clock(rig.clock).sleeper(ms -> rig.clock.advance(Duration.ofMillis(ms)));
+    }
+
+    private static long starts(FakeServer server) {
+        return server.seen().stream().filter(s -> s.method().equals("POST")).count();
+    }
+
+    private static GlobalSettings settings(String apiUrl) {
+        return new GlobalSettings(apiUrl, GlobalSettings.DEFAULT_WEB_APP_URL, null, null, "1s", "2h");
+    }
+
+    /** A run of the build step whose API URL is {@code server}, which is not k6 Cloud. */
+    private static Played notK6(Rig rig, FakeServer server) {
+        K6CloudClient client = clientForRun(rig, settings(server.uri().toString()), ApiToken.of(rig.token));
+        RunOutcome o = rig.finish(rig.start(SOME_TEST, rig.settings(), client));
+        rig.check(o.runId() == null, "a run id came from a server that is not k6 Cloud: " + o.runId());
+        rig.check(starts(server) == 1, "expected 1 start request (not repeated), saw " + server.seen());
+        rig.check(o.message().contains("API URL") || o.message().contains("HTTP 3"),
+                "the message does not point at the API URL: " + o.message());
+        return Played.of(o);
+    }
+
+    /** "Test connection" in the global configuration, against {@code server}. */
+    private static Played testConnection(Rig rig, FakeServer server, String mustSay) {
+        GlobalSettings settings = settings(server.uri().toString());
+        FormValidation v = ConnectionCheck.checkToken(clientForFormCheck(rig, settings, ApiToken.of(rig.token)),
+                settings.apiUrl());
+        rig.check(v.kind == FormValidation.Kind.ERROR, "Test connection said " + v.kind + ": " + v.getMessage());
+        rig.check(server.seen().size() == 1, "expected 1 request, saw " + server.seen());
+        rig.check(String.valueOf(v.getMessage()).contains("API URL") || String.valueOf(v.getMessage()).contains("HTTP 3"),
+                "the message does not point at the API URL: " + v.getMessage());
+        if (mustSay != null) {
+            rig.check(String.valueOf(v.getMessage()).contains(mustSay), "the message does not say " + mustSay);
+        }
+        return v.kind == FormValidation.Kind.ERROR ? Played.rejected(v.getMessage())
+                : new Played("ACCEPTED", null, v.getMessage(), List.of(String.valueOf(v.getMessage())));
+    }
+}

@@ -1,0 +1,121 @@
+package io.jenkins.plugins.k6cloud.faults;
+
+import static io.jenkins.plugins.k6cloud.engine.Verdict.CANCELLED;
+import static io.jenkins.plugins.k6cloud.engine.Verdict.PASSED;
+
+import io.jenkins.plugins.k6cloud.engine.RunHandle;
+import io.jenkins.plugins.k6cloud.engine.RunOutcome;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.Fault;
+import io.jenkins.plugins.k6cloud.simulator.Scenario;
+import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.simulator.Timings;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The build aborted at every point of a run, once and twice in a row. */
+final class CancelRows {
+    static final String CATEGORY = "cancel";
+    /** Runs 2 h unless stopped, so that only our stop can have ended it. */
+    static final Scenario LONG_RUN = Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(2)));
+
+    private CancelRows() {}
+
+    static List<FaultScenario> rows() {
+        return List.of(
+                new FaultScenario(CATEGORY, "before the start request is sent", Expected.verdict(CANCELLED), rig -> {
+                    long testId = rig.test(Scenarios.passes());
+                    RunHandle handle = rig.start(testId, rig.settings());
+                    handle.cancel("the build was aborted");
+                    RunOutcome o = rig.finish(handle);
+                    rig.check(RowJudge.requests(rig) == 0, "requests were sent: " + rig.sim.journal().requests());
+                    return Played.of(o);
+                }),
+                new FaultScenario(CATEGORY, "before the start response", Expected.verdict(CANCELLED),
+                        rig -> duringStart(rig, false, 1)),
+                new FaultScenario(CATEGORY, "before the start response, and the response is lost",
+                        Expected.verdict(CANCELLED), rig -> duringStart(rig, true, 1)),
+                new FaultScenario(CATEGORY, "twice before the start response", Expected.verdict(CANCELLED),
+                        rig -> duringStart(rig, false, 2)),
+                new FaultScenario(CATEGORY, "while queued", Expected.verdict(CANCELLED), rig -> atStatus(rig, 0, 1)),
+                new FaultScenario(CATEGORY, "while initializing", Expected.verdict(CANCELLED),
+                        rig -> atStatus(rig, 1, 1)),
+                new FaultScenario(CATEGORY, "while running", Expected.verdict(CANCELLED), rig -> atStatus(rig, 2, 1)),
+                new FaultScenario(CATEGORY, "twice while queued", Expected.verdict(CANCELLED),
+                        rig -> atStatus(rig, 0, 2)),
+                new FaultScenario(CATEGORY, "twice while running, the stop taking 5 minutes",
+                        Expected.verdict(CANCELLED).within(Duration.ofMinutes(10)), rig -> {
+                            rig.stopDelay(Duration.ofMinutes(5));
+                            return atStatus(rig, 2, 2);
+                        }),
+                new FaultScenario(CATEGORY, "while processing", Expected.verdict(CANCELLED),
+                        rig -> whileProcessing(rig, 1)),
+                new FaultScenario(CATEGORY, "twice while processing", Expected.verdict(CANCELLED),
+                        rig -> whileProcessing(rig, 2)),
+                new FaultScenario(CATEGORY, "after the end, twice", Expected.verdict(PASSED), rig -> {
+                    long testId = rig.test(Scenarios.passes());
+                    RunHandle handle = rig.start(testId, rig.settings());
+                    RunOutcome o = rig.finish(handle);
+                    handle.cancel("too late");
+                    handle.cancel("much too late");
+                    rig.scheduler.advance(Duration.ofMinutes(1));
+                    rig.check(RowJudge.stops(rig) == 0, "a stop was sent for an ended run");
+                    rig.check(rig.scheduler.pending() == 0, "the engine still has steps planned");
+                    rig.check(handle.outcome().join() == o, "the outcome changed");
+                    return Played.of(o);
+                }));
+    }
+
+    /** The build is aborted {@code times} times while the start request is on its way. */
+    private static Played duringStart(Rig rig, boolean answerLost, int times) {
+        long testId = rig.test(Scenarios.passes());
+        HookedClient client = new HookedClient(rig.client());
+        AtomicReference<RunHandle> handle = new AtomicReference<>();
+        Runnable abort = () -> {
+            for (int i = 0; i < times; i++) {
+                handle.get().cancel("the build was aborted");
+            }
+        };
+        if (answerLost) {
+            rig.sim.faults().inject(Endpoint.START, Fault.startThenDrop());
+            client.beforeStart = abort;
+        } else {
+            client.afterStart = abort;
+        }
+        handle.set(rig.start(testId, rig.settings(), client));
+        RunOutcome o = rig.finish(handle.get());
+        rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
+        rig.check(o.runId() != null && rig.sim.journal().run(o.runId()).stoppedByUs(), "the run was not stopped by us");
+        return Played.of(o);
+    }
+
+    /** The build is aborted {@code times} times once the engine has seen {@code runStatus}. */
+    private static Played atStatus(Rig rig, int runStatus, int times) {
+        long testId = rig.test(LONG_RUN);
+        RunHandle handle = rig.start(testId, rig.settings());
+        rig.runUntilStatus(handle, runStatus);
+        handle.cancel("the build was aborted");
+        rig.scheduler.runDue();
+        rig.check(RowJudge.stops(rig) == 1, "the stop was not sent at once: " + RowJudge.stops(rig) + " stops");
+        if (times == 2) {
+            handle.cancel("the build was aborted again");
+            rig.check(handle.outcome().isDone(), "a second cancel did not report at once");
+        }
+        RunOutcome o = rig.finish(handle);
+        rig.check(rig.sim.journal().run(o.runId()).stoppedByUs(), "the run was not stopped by us");
+        return Played.of(o);
+    }
+
+    private static Played whileProcessing(Rig rig, int times) {
+        long testId = rig.test(Scenarios.passes());
+        RunHandle handle = rig.start(testId, rig.settings());
+        rig.runUntilProcessing(handle);
+        for (int i = 0; i < times; i++) {
+            handle.cancel("the build was aborted");
+        }
+        RunOutcome o = rig.finish(handle);
+        rig.check(RowJudge.stops(rig) == 0, "a stop was sent for a run that had ended");
+        return Played.of(o);
+    }
+}

@@ -1,0 +1,49 @@
+package io.jenkins.plugins.k6cloud.faults;
+
+import io.jenkins.plugins.k6cloud.engine.RunHandle;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+
+/**
+ * Where in a run a fault is injected: on the start request, on the reads while the run is queued,
+ * running or processing its metrics, or on the stop request of an aborted build.
+ */
+enum Phase {
+    START(Endpoint.START),
+    QUEUED(Endpoint.READ),
+    RUNNING(Endpoint.READ),
+    PROCESSING(Endpoint.READ),
+    STOP(Endpoint.STOP);
+
+    private final Endpoint endpoint;
+
+    Phase(Endpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** The endpoint whose requests suffer the fault. */
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Steps the engine until the run is in this phase (nothing to do for START, which comes first). */
+    void reach(Rig rig, RunHandle handle) {
+        switch (this) {
+            case QUEUED:
+                rig.runUntilStatus(handle, 0);
+                break;
+            case RUNNING:
+            case STOP:
+                rig.runUntilStatus(handle, 2);
+                break;
+            case PROCESSING:
+                rig.runUntilProcessing(handle);
+                break;
+            default:
+                break;
+        }
+    }
+
+    String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

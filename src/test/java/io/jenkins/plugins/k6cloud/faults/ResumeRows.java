@@ -1,0 +1,159 @@
+package io.jenkins.plugins.k6cloud.faults;
+
+import static io.jenkins.plugins.k6cloud.engine.Verdict.CANCELLED;
+import static io.jenkins.plugins.k6cloud.engine.Verdict.PASSED;
+import static io.jenkins.plugins.k6cloud.engine.Verdict.THRESHOLDS_FAILED;
+import static io.jenkins.plugins.k6cloud.engine.Verdict.TIMED_OUT;
+import static io.jenkins.plugins.k6cloud.engine.Verdict.UNREACHABLE;
+
+import io.jenkins.plugins.k6cloud.api.TestRun;
+import io.jenkins.plugins.k6cloud.engine.RunEngine;
+import io.jenkins.plugins.k6cloud.engine.RunHandle;
+import io.jenkins.plugins.k6cloud.engine.RunOutcome;
+import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
+import io.jenkins.plugins.k6cloud.engine.WatchState;
+import io.jenkins.plugins.k6cloud.simulator.Scenario;
+import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.simulator.Timings;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A controller restart at each phase: the persisted {@link WatchState} is written with
+ * {@link ObjectOutputStream}, the engine closed, and a new engine with a new client resumes from
+ * the bytes; also with a cancel pending, a start in flight, and deadlines that passed meanwhile.
+ */
+final class ResumeRows {
+    static final String CATEGORY = "resume";
+
+    private ResumeRows() {}
+
+    static List<FaultScenario> rows() {
+        return List.of(
+                new FaultScenario(CATEGORY, "while queued", Expected.verdict(PASSED),
+                        rig -> atStatus(rig, Scenarios.passes(), 0, false, Duration.ofSeconds(1))),
+                new FaultScenario(CATEGORY, "while initializing", Expected.verdict(PASSED),
+                        rig -> atStatus(rig, Scenarios.passes(), 1, false, Duration.ofSeconds(2))),
+                new FaultScenario(CATEGORY, "while running", Expected.verdict(PASSED),
+                        rig -> atStatus(rig, Scenarios.passes(), 2, false, Duration.ofSeconds(10))),
+                new FaultScenario(CATEGORY, "while processing (thresholds fail)", Expected.verdict(THRESHOLDS_FAILED),
+                        rig -> whileProcessing(rig)),
+                new FaultScenario(CATEGORY, "the run ended during the restart", Expected.verdict(PASSED),
+                        rig -> atStatus(rig, Scenarios.passes(), 2, false, Duration.ofMinutes(3))),
+                new FaultScenario(CATEGORY, "our timeout passed during the restart", Expected.verdict(TIMED_OUT),
+                        rig -> timeoutDuringRestart(rig)),
+                new FaultScenario(CATEGORY, "with a cancel pending while queued", Expected.verdict(CANCELLED),
+                        rig -> atStatus(rig, Scenarios.passes(), 0, true, Duration.ofSeconds(1))),
+                new FaultScenario(CATEGORY, "with a cancel pending while running", Expected.verdict(CANCELLED),
+                        rig -> atStatus(rig, Scenarios.passes(), 2, true, Duration.ofSeconds(5))),
+                new FaultScenario(CATEGORY, "with a cancel pending and the stop already sent",
+                        Expected.verdict(CANCELLED), rig -> stopAlreadySent(rig)),
+                new FaultScenario(CATEGORY, "with the start in flight (the run was created)", Expected.verdict(PASSED),
+                        rig -> startInFlight(rig, true, false)),
+                new FaultScenario(CATEGORY, "with the start in flight and a cancel pending",
+                        Expected.verdict(CANCELLED), rig -> startInFlight(rig, true, true)),
+                new FaultScenario(CATEGORY, "with the start in flight that never arrived",
+                        Expected.verdict(UNREACHABLE), rig -> startInFlight(rig, false, false)));
+    }
+
+    static WatchState roundTrip(WatchState s) throws IOException, ClassNotFoundException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(s);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (WatchState) in.readObject();
+        }
+    }
+
+    /** The controller goes down for {@code downtime}; a new engine and client resume from the saved bytes. */
+    static RunOutcome restartAndResume(Rig rig, WatchState saved, Duration downtime) throws Exception {
+        WatchState restored = roundTrip(saved);
+        rig.engine.close();
+        rig.clock.advance(downtime);
+        rig.scheduler = new VirtualScheduler(rig.clock);
+        rig.engine = new RunEngine(rig.scheduler, rig.clock);
+        RunHandle resumed = rig.engine.resume(restored, rig.client(), rig.console);
+        return rig.finish(resumed);
+    }
+
+    private static Played atStatus(Rig rig, Scenario scenario, int runStatus, boolean cancel, Duration downtime)
+            throws Exception {
+        long testId = rig.test(scenario);
+        RunHandle handle = rig.start(testId, rig.settings());
+        rig.runUntilStatus(handle, runStatus);
+        WatchState saved = rig.console.lastState();
+        if (cancel) {
+            handle.cancel("the build was aborted");
+            saved = handle.state(); // the step persists the cancel before the engine acts on it
+            rig.check(saved.cancelRequested(), "the state does not carry the cancel");
+        }
+        rig.check(saved.runId() != null, "the persisted state has no run id");
+        RunOutcome o = restartAndResume(rig, saved, downtime);
+        rig.check(o.runId() != null && o.runId().equals(saved.runId()), "a different run was followed: " + o.runId());
+        if (cancel) {
+            rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
+        }
+        return Played.of(o);
+    }
+
+    private static Played whileProcessing(Rig rig) throws Exception {
+        long testId = rig.test(Scenarios.thresholdsFail());
+        RunHandle handle = rig.start(testId, rig.settings());
+        rig.runUntilProcessing(handle);
+        WatchState saved = rig.console.lastState();
+        rig.check(saved.endedSeenAtMillis() != null, "the state does not say when the run ended");
+        return Played.of(restartAndResume(rig, saved, Duration.ofSeconds(2)));
+    }
+
+    private static Played timeoutDuringRestart(Rig rig) throws Exception {
+        long testId = rig.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(2))));
+        RunHandle handle = rig.start(testId, rig.settings().withTimeout(Duration.ofMinutes(2)));
+        rig.runUntilStatus(handle, 2);
+        RunOutcome o = restartAndResume(rig, rig.console.lastState(), Duration.ofMinutes(3));
+        rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
+        return Played.of(o);
+    }
+
+    /** Cancelled while running, the stop accepted (the run takes a minute to stop), then the restart. */
+    private static Played stopAlreadySent(Rig rig) throws Exception {
+        rig.stopDelay(Duration.ofMinutes(1));
+        long testId = rig.test(CancelRows.LONG_RUN);
+        RunHandle handle = rig.start(testId, rig.settings());
+        rig.runUntilStatus(handle, 2);
+        handle.cancel("the build was aborted");
+        rig.scheduler.runDue();
+        WatchState saved = rig.console.lastState();
+        rig.check(saved.stopSent() && saved.cancelRequested(), "the state does not say the stop was sent: " + saved);
+        RunOutcome o = restartAndResume(rig, saved, Duration.ofSeconds(5));
+        rig.check(rig.sim.journal().run(o.runId()).stoppedByUs(), "the run was not stopped by us");
+        return Played.of(o);
+    }
+
+    /**
+     * The controller went down with the start request on its way: the state has no run id. Either
+     * the request reached k6 Cloud (a run exists) or it did not; the new engine must not start another.
+     */
+    private static Played startInFlight(Rig rig, boolean reached, boolean cancel) throws Exception {
+        long testId = rig.test(Scenarios.passes());
+        RunSettings settings = rig.settings();
+        WatchState saved = new WatchState(testId, null, settings, rig.clock.millis(), null, null, cancel);
+        TestRun created = reached ? rig.client().startRun(testId) : null;
+        RunOutcome o = restartAndResume(rig, saved, Duration.ofSeconds(5));
+        if (reached) {
+            rig.check(o.runId() != null && o.runId() == created.id(), "the run in flight was not adopted: " + o.runId());
+        } else {
+            rig.check(rig.sim.journal().startsFor(testId).isEmpty(), "a start was sent after the restart");
+        }
+        if (cancel) {
+            rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
+        }
+        return Played.of(o);
+    }
+}

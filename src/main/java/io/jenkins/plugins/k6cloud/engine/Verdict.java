@@ -8,7 +8,10 @@ public enum Verdict {
     THRESHOLDS_FAILED,
     /** Someone stopped the run in the k6 web app (run_status 5) without the build asking. */
     ABORTED_IN_K6,
-    /** The run ended without a result: timed out, aborted by the system, a script error or a limit; archived or unknown. */
+    /**
+     * The run ended without a result: timed out, aborted by the system, a script error or a limit;
+     * archived or unknown.
+     */
     RUN_FAILED,
     /** Finished and passed, but k6 Cloud could not process its metrics: the result cannot be trusted. */
     UNTRUSTED,

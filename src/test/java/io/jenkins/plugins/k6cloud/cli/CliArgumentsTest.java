@@ -21,7 +21,8 @@ public class CliArgumentsTest {
 
     @Test
     public void readsEveryOption() throws Exception {
-        CliOptions o = CliArguments.parse("--test-id", "42", "--api-url", "https://api.k6.io", "--web-url=https://app.k6.io",
+        CliOptions o = CliArguments.parse("--test-id", "42", "--api-url", "https://api.k6.io",
+                "--web-url=https://app.k6.io",
                 "--poll-interval", "2s", "--timeout", "1h30m");
         assertEquals(Long.valueOf(42), o.testId());
         assertEquals(URI.create("https://api.k6.io"), o.apiUrl());

@@ -98,7 +98,8 @@ public class K6CloudCliTest {
     public void withoutTokenOrUrlTheDemoRuns() {
         assertEquals(0, cli().run());
         assertEquals("passes", cloud.startedScenario);
-        assertThat(out(), containsString("k6 Cloud simulator at " + cloud.sim.baseUrl() + ", playing scenario 'passes'"));
+        assertThat(out(), containsString("k6 Cloud simulator at " + cloud.sim.baseUrl()
+                + ", playing scenario 'passes'"));
         assertThat(out(), containsString("k6 Cloud verdict: PASSED"));
         assertThat(cloud.sim.journal().runsLeftRunning(), empty());
     }

@@ -48,7 +48,8 @@ public class RunEngineConsoleTest {
         assertEquals(List.of("Created", "Validated", "Queued", "Initializing", "Running",
                 "Finished, processing metrics", "Finished"), statuses);
         assertThat(h.reads(), greaterThan(30L));
-        assertThat(statusLines().get(4), startsWith("[00:09] ")); // created 1 s, validated 1 s, queued 2 s, initializing 5 s
+        // created 1 s, validated 1 s, queued 2 s, initializing 5 s
+        assertThat(statusLines().get(4), startsWith("[00:09] "));
     }
 
     @Test

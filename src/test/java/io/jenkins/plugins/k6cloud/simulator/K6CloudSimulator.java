@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -39,7 +40,7 @@ public final class K6CloudSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final String baseUrl;
     private final String token;
-    private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     private K6CloudSimulator(Builder b) throws IOException {
         this.core = new SimCore(b.clock, b.journalMode);
@@ -48,9 +49,9 @@ public final class K6CloudSimulator implements AutoCloseable {
         core.endedRunStopReply(b.endedRunStopReply);
         core.acceptedStopReply(b.acceptedStopReply);
         this.token = b.tokens.get(0);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), b.port), b.backlog);
         this.executor = new ThreadPoolExecutor(
                 b.threads, b.threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), this::newThread);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), b.backlog);
         server.createContext("/", new HttpFrontend(core, List.of(new V2Flavour(core))));
         server.setExecutor(executor);
         server.start();

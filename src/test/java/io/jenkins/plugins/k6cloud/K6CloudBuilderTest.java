@@ -1,0 +1,66 @@
+package io.jenkins.plugins.k6cloud;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k6cloud.engine.BuildResult;
+import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jenkinsci.Symbol;
+import org.junit.Test;
+
+public class K6CloudBuilderTest {
+    @Test
+    public void blankOptionsAreStoredAsNullSoTheGlobalDefaultsApply() {
+        K6CloudBuilder b = new K6CloudBuilder(" ${K6_TEST_ID} ");
+        b.setCredentialsId(" ");
+        b.setPollInterval("");
+        b.setTimeout(null);
+        b.setThresholdFailure(" ");
+        assertEquals("${K6_TEST_ID}", b.getTestId());
+        assertNull(b.getCredentialsId());
+        assertNull(b.getPollInterval());
+        assertNull(b.getTimeout());
+        assertNull(b.getThresholdFailure());
+    }
+
+    @Test
+    public void optionsBecomeTheRunSettings() {
+        K6CloudBuilder b = new K6CloudBuilder("1234");
+        b.setCredentialsId("k6-token");
+        b.setPollInterval("15s");
+        b.setTimeout("45m");
+        b.setThresholdFailure("UNSTABLE");
+        RunOptions o = b.options();
+        assertEquals("k6-token", o.credentialsId());
+        RunSettings s = o.toSettings(GlobalSettings.defaults());
+        assertEquals(Duration.ofSeconds(15), s.pollInterval());
+        assertEquals(Duration.ofMinutes(45), s.timeout());
+        assertEquals(BuildResult.UNSTABLE, s.onThresholdsFailed());
+        assertTrue("a freestyle build always waits for the verdict", s.waitForEnd());
+    }
+
+    @Test
+    public void isNotAPipelineStepInDisguise() {
+        // k6CloudRun is the Pipeline step; the build step must not offer a second, blocking way
+        assertFalse(K6CloudBuilder.DescriptorImpl.class.isAnnotationPresent(Symbol.class));
+        assertFalse(K6CloudBuilder.class.isAnnotationPresent(Symbol.class));
+        List<String> interfaces = Arrays.stream(K6CloudBuilder.class.getInterfaces())
+                .map(Class::getName)
+                .collect(Collectors.toList());
+        assertFalse(interfaces.contains("jenkins.tasks.SimpleBuildStep"));
+    }
+
+    @Test
+    public void thresholdChoicesStartWithTheDefault() {
+        ListBoxModel items = ThresholdFailureChoices.items();
+        assertEquals(List.of("", "FAILURE", "UNSTABLE"),
+                items.stream().map(o -> o.value).collect(Collectors.toList()));
+    }
+}

@@ -1,0 +1,44 @@
+package io.jenkins.plugins.k6cloud.pipeline;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.k6cloud.GlobalSettings;
+import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import java.util.Set;
+import org.junit.Test;
+
+public class K6CloudRunStepTest {
+    @Test
+    public void isCalledK6CloudRunAndNeedsNoNode() {
+        K6CloudRunStep.DescriptorImpl d = new K6CloudRunStep.DescriptorImpl();
+        assertEquals("k6CloudRun", d.getFunctionName());
+        assertEquals(Set.of(Run.class, TaskListener.class), d.getRequiredContext());
+    }
+
+    @Test
+    public void waitsByDefaultAndKeepsBlankOptionsEmpty() {
+        K6CloudRunStep step = new K6CloudRunStep(1234);
+        step.setCredentialsId(" ");
+        step.setTimeout("");
+        assertEquals(1234L, step.getTestId());
+        assertTrue(step.isWait());
+        assertNull(step.getCredentialsId());
+        assertNull(step.getTimeout());
+        assertTrue(step.options().toSettings(GlobalSettings.defaults()).waitForEnd());
+    }
+
+    @Test
+    public void waitFalseReturnsOnceTheRunHasStarted() {
+        K6CloudRunStep step = new K6CloudRunStep(1234);
+        step.setWait(false);
+        step.setPollInterval("2s");
+        RunSettings s = step.options().toSettings(GlobalSettings.defaults());
+        assertFalse(s.waitForEnd());
+        assertEquals(2, s.pollInterval().getSeconds());
+    }
+}

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.k6cloud.engine;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +20,7 @@ public final class ThreadPoolScheduler implements Scheduler {
 
     private final String threadNamePrefix;
     private final ScheduledThreadPoolExecutor executor;
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     public ThreadPoolScheduler(String threadNamePrefix, int threads) {
         if (threadNamePrefix == null || threadNamePrefix.isBlank()) {
@@ -29,7 +30,7 @@ public final class ThreadPoolScheduler implements Scheduler {
             throw new IllegalArgumentException("The engine needs at least 1 thread, not " + threads);
         }
         this.threadNamePrefix = threadNamePrefix;
-        this.executor = new ScheduledThreadPoolExecutor(threads, namedDaemonThreads(threadNamePrefix));
+        this.executor = new ScheduledThreadPoolExecutor(threads, this::newThread);
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.prestartAllCoreThreads();
@@ -45,16 +46,24 @@ public final class ThreadPoolScheduler implements Scheduler {
         return () -> f.cancel(false);
     }
 
+    /** Stops the threads and waits (bounded) until they have ended; a step in an HTTP call is interrupted. */
     @Override
     public void close() {
         executor.shutdownNow();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
         try {
-            if (!executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOGGER.warning(() -> "Threads " + threadNamePrefix + "-* did not stop within "
-                        + CLOSE_WAIT_SECONDS + " s");
+            executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            for (Thread t : threads) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (t != Thread.currentThread() && left > 0) {
+                    t.join(left);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (threads.stream().anyMatch(t -> t.isAlive() && t != Thread.currentThread())) {
+            LOGGER.warning(() -> "Threads " + threadNamePrefix + "-* did not stop within " + CLOSE_WAIT_SECONDS + " s");
         }
     }
 
@@ -70,12 +79,10 @@ public final class ThreadPoolScheduler implements Scheduler {
         };
     }
 
-    private static ThreadFactory namedDaemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    private Thread newThread(Runnable r) {
+        Thread t = new Thread(r, threadNamePrefix + "-" + (threads.size() + 1));
+        t.setDaemon(true);
+        threads.add(t);
+        return t;
     }
 }

@@ -36,6 +36,10 @@ public class JenkinsRule implements TestRule {
         throw stub();
     }
 
+    public <T extends TopLevelItem> T createProject(Class<T> type) throws IOException {
+        throw stub();
+    }
+
     public <T extends TopLevelItem> T createProject(Class<T> type, String name) throws IOException {
         throw stub();
     }

@@ -1,0 +1,50 @@
+package io.jenkins.plugins.k6cloud;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.ModelObject;
+import hudson.util.Secret;
+import java.io.IOException;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+
+/** Setup shared by the tests against a live Jenkins: the k6 Cloud token as credentials, and k6 Cloud itself. */
+public final class JenkinsTestSupport {
+    /** The id of the "Secret text" credentials holding {@link SimulatedCloudRule#TOKEN}. */
+    public static final String TOKEN_ID = "k6-cloud-token";
+
+    private JenkinsTestSupport() {}
+
+    /** Points the global configuration at the simulator, polling every second. */
+    public static void useSimulator(SimulatedCloudRule cloud) {
+        K6CloudGlobalConfiguration config = K6CloudGlobalConfiguration.get();
+        config.setApiUrl(cloud.sim().baseUrl());
+        config.setWebAppUrl(cloud.sim().webAppUrl());
+        config.setPollInterval("1s");
+    }
+
+    /** Adds "Secret text" credentials to Jenkins' global store. */
+    public static void addGlobalToken(String id, String token) throws IOException {
+        SystemCredentialsProvider provider = SystemCredentialsProvider.getInstance();
+        provider.getCredentials().add(secretText(id, token));
+        provider.save();
+    }
+
+    /** Adds "Secret text" credentials to the store of {@code context} itself (a folder, say), not a parent's. */
+    public static void addToken(ModelObject context, String id, String token) throws IOException {
+        for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
+            if (store.getContext() == context) {
+                store.addCredentials(Domain.global(), secretText(id, token));
+                return;
+            }
+        }
+        throw new AssertionError("no credentials store of its own in " + context.getDisplayName());
+    }
+
+    private static Credentials secretText(String id, String token) {
+        return new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "k6 Cloud API token", Secret.fromString(token));
+    }
+}

@@ -1,0 +1,88 @@
+package io.jenkins.plugins.k6cloud;
+
+import static io.jenkins.plugins.k6cloud.JenkinsTestSupport.TOKEN_ID;
+import static io.jenkins.plugins.k6cloud.SimulatedCloudRule.TOKEN;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.Fault;
+import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
+import io.jenkins.plugins.k6cloud.simulator.Outcome;
+import java.time.Duration;
+import org.junit.Before;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.BuildWatcher;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** Aborting a freestyle build stops its k6 Cloud run, whether the run is running or its start is still unanswered. */
+public class K6CloudBuilderAbortJenkinsTest {
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
+    @Rule
+    public JenkinsRule j = new JenkinsRule();
+
+    @Rule
+    public SimulatedCloudRule cloud = new SimulatedCloudRule();
+
+    @Before
+    public void useSimulatedCloud() throws Exception {
+        JenkinsTestSupport.useSimulator(cloud);
+        JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);
+    }
+
+    @Test
+    public void abortWhileRunningStopsTheRun() throws Exception {
+        long testId = cloud.addHeldLoadTest(Outcome.PASSES);
+        FreeStyleBuild b = project(testId).scheduleBuild2(0).waitForStart();
+        long runId = cloud.awaitRunning(testId);
+
+        b.getExecutor().interrupt();
+
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        assertStoppedByUs(runId);
+        j.assertLogContains("Asked k6 Cloud to stop run " + runId, b);
+        assertThat(b.getActions(K6CloudRunAction.class), hasSize(1));
+        assertThat(cloud.journal().startsFor(testId), hasSize(1));
+    }
+
+    @Test
+    public void abortWhileTheStartIsUnansweredStopsTheRunItCreated() throws Exception {
+        long testId = cloud.addHeldLoadTest(Outcome.PASSES);
+        // k6 Cloud creates the run but the answer is lost; looking for the run then takes a while
+        cloud.sim().faults()
+                .inject(Endpoint.START, Fault.startThenDrop())
+                .inject(Endpoint.LIST, Fault.latency(Duration.ofSeconds(2)));
+        FreeStyleBuild b = project(testId).scheduleBuild2(0).waitForStart();
+        JournalEntry start = cloud.awaitStartRequest(testId);
+        assertFalse("the start must be left unanswered", start.answered());
+
+        b.getExecutor().interrupt();
+
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        assertStoppedByUs(start.runId());
+        assertThat("a lost start is looked up, never repeated", cloud.journal().startsFor(testId), hasSize(1));
+    }
+
+    private FreeStyleProject project(long testId) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(K6CloudBuilderJenkinsTest.builder(Long.toString(testId), null));
+        return p;
+    }
+
+    private void assertStoppedByUs(long runId) {
+        assertThat(cloud.journal().stopsFor(runId), not(empty()));
+        assertTrue(cloud.journal().run(runId).stoppedByUs());
+        assertThat(cloud.journal().runsLeftRunning(), empty());
+    }
+}

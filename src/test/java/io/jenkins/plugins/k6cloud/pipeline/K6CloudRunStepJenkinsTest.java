@@ -1,0 +1,223 @@
+package io.jenkins.plugins.k6cloud.pipeline;
+
+import static io.jenkins.plugins.k6cloud.JenkinsTestSupport.TOKEN_ID;
+import static io.jenkins.plugins.k6cloud.SimulatedCloudRule.TOKEN;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import hudson.model.Result;
+import hudson.model.queue.QueueTaskFuture;
+import io.jenkins.plugins.k6cloud.JenkinsTestSupport;
+import io.jenkins.plugins.k6cloud.K6CloudRunAction;
+import io.jenkins.plugins.k6cloud.SimulatedCloudRule;
+import io.jenkins.plugins.k6cloud.simulator.Outcome;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.Before;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.BuildWatcher;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** The {@code k6CloudRun} step in sandboxed Pipelines against the simulated k6 Cloud. */
+public class K6CloudRunStepJenkinsTest {
+    /** Prints what the step returns; not reached when the step fails. */
+    private static final String ECHO_RESULT = "echo \"verdict=${run.verdict} result=${run.result} runId=${run.runId}\"\n";
+
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
+    @Rule
+    public JenkinsRule j = new JenkinsRule();
+
+    @Rule
+    public SimulatedCloudRule cloud = new SimulatedCloudRule();
+
+    @Before
+    public void useSimulatedCloud() throws Exception {
+        JenkinsTestSupport.useSimulator(cloud);
+        JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);
+    }
+
+    @Test
+    public void snippetGeneratorRoundTripKeepsEveryField() throws Exception {
+        K6CloudRunStep step = new K6CloudRunStep(1234);
+        step.setCredentialsId(TOKEN_ID);
+        step.setPollInterval("10s");
+        step.setTimeout("45m");
+        step.setThresholdFailure("UNSTABLE");
+        step.setWait(false);
+        j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
+    }
+
+    @Test
+    public void snippetGeneratorRoundTripOfTheDefaults() throws Exception {
+        K6CloudRunStep after = new StepConfigTester(j).configRoundTrip(new K6CloudRunStep(1234));
+        j.assertEqualDataBoundBeans(new K6CloudRunStep(1234), after);
+        assertTrue(after.isWait());
+    }
+
+    @Test
+    public void passingRunReturnsItsVerdict() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        WorkflowRun b = run(testId, "", Result.SUCCESS);
+        j.assertLogContains("verdict=PASSED result=SUCCESS runId=" + onlyRunOf(testId), b);
+    }
+
+    @Test
+    public void failedThresholdsFailTheBuildWithTheMessageAndNoStackTrace() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.THRESHOLDS_FAIL);
+        WorkflowRun b = run(testId, "", Result.FAILURE);
+        j.assertLogContains("k6 Cloud run " + onlyRunOf(testId) + " finished and its thresholds failed", b);
+        assertEndedWithoutStackTrace(b);
+        assertEquals("THRESHOLDS_FAILED", b.getActions(K6CloudRunAction.class).get(0).getVerdict());
+    }
+
+    @Test
+    public void unstableThresholdsLetThePipelineContinue() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.THRESHOLDS_FAIL);
+        WorkflowRun b = run(testId, ", thresholdFailure: 'UNSTABLE'", Result.UNSTABLE, "echo 'after the load test'\n");
+        j.assertLogContains("verdict=THRESHOLDS_FAILED result=UNSTABLE", b);
+        j.assertLogContains("after the load test", b);
+    }
+
+    @Test
+    public void runAbortedByAThresholdFailsTheBuild() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.ABORTED_BY_THRESHOLD);
+        WorkflowRun b = run(testId, "", Result.FAILURE);
+        j.assertLogContains("was aborted by a threshold", b);
+        assertEndedWithoutStackTrace(b);
+    }
+
+    @Test
+    public void runStoppedInTheWebAppAbortsTheBuild() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.STOPPED_IN_WEB_APP);
+        WorkflowRun b = run(testId, "", Result.ABORTED);
+        j.assertLogContains("was stopped in the k6 web app", b);
+    }
+
+    @Test
+    public void runAbortedByTheSystemFailsQuotingTheError() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.ABORTED_BY_SYSTEM);
+        WorkflowRun b = run(testId, "", Result.FAILURE);
+        j.assertLogContains(Outcome.ABORTED_BY_SYSTEM.errorDetail(), b);
+        assertEndedWithoutStackTrace(b);
+    }
+
+    @Test
+    public void metricsProcessingErrorMarksTheBuildUnstable() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.PROCESSING_ERROR);
+        WorkflowRun b = run(testId, "", Result.UNSTABLE);
+        j.assertLogContains("verdict=UNTRUSTED result=UNSTABLE", b);
+    }
+
+    @Test
+    public void runsOutsideNodeWithoutAnyExecutor() throws Exception {
+        j.jenkins.setNumExecutors(0);
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        WorkflowRun b = run(testId, "", Result.SUCCESS);
+        j.assertLogContains("verdict=PASSED", b);
+    }
+
+    @Test
+    public void abortStopsTheRemoteRun() throws Exception {
+        long testId = cloud.addHeldLoadTest(Outcome.PASSES);
+        WorkflowRun b = pipeline(script(testId, "") + "echo 'not reached'\n").scheduleBuild2(0).waitForStart();
+        long runId = cloud.awaitRunning(testId);
+
+        b.getExecutor().interrupt();
+
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        assertThat(cloud.journal().stopsFor(runId), not(empty()));
+        assertTrue(cloud.journal().run(runId).stoppedByUs());
+        assertThat(cloud.journal().runsLeftRunning(), empty());
+        j.assertLogNotContains("not reached", b);
+    }
+
+    @Test
+    public void withoutWaitingTheStepReturnsOnceTheRunHasStarted() throws Exception {
+        long testId = cloud.addHeldLoadTest(Outcome.PASSES);
+        // the simulator's clock is never moved: the run stays Running while the build completes
+        WorkflowRun b = j.assertBuildStatus(Result.SUCCESS, pipeline(script(testId, ", wait: false")).scheduleBuild2(0));
+        long runId = onlyRunOf(testId);
+        j.assertLogContains("verdict=STARTED result=SUCCESS runId=" + runId, b);
+        assertFalse(cloud.journal().run(runId).isTerminal());
+        assertThat(cloud.journal().stopsFor(runId), empty());
+    }
+
+    @Test
+    public void tokenFromWithCredentialsWhenNoCredentialsAreChosen() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        String script = "withCredentials([string(credentialsId: '" + TOKEN_ID + "', variable: 'K6_CLOUD_TOKEN')]) {\n"
+                + "  def run = k6CloudRun testId: " + testId + "\n"
+                + "  " + ECHO_RESULT
+                + "}\n";
+        QueueTaskFuture<WorkflowRun> build = pipeline(script).scheduleBuild2(0);
+        cloud.finishRunOf(testId);
+        WorkflowRun b = j.assertBuildStatus(Result.SUCCESS, build);
+        j.assertLogContains("verdict=PASSED", b);
+        assertTrue(cloud.journal().startsFor(testId).get(0).authValid());
+        j.assertLogNotContains(TOKEN, b);
+    }
+
+    @Test
+    public void severalRunsInOneBuildEachGetTheirOwnAction() throws Exception {
+        long first = cloud.addLoadTest(Outcome.PASSES);
+        long second = cloud.addLoadTest(Outcome.PASSES);
+        String script = "def a = k6CloudRun testId: " + first + ", credentialsId: '" + TOKEN_ID + "'\n"
+                + "def b = k6CloudRun testId: " + second + ", credentialsId: '" + TOKEN_ID + "'\n"
+                + "echo \"runs=${a.runId},${b.runId} last=${env.K6_CLOUD_RUN_ID}\"\n";
+        QueueTaskFuture<WorkflowRun> build = pipeline(script).scheduleBuild2(0);
+        long firstRun = cloud.finishRunOf(first);
+        long secondRun = cloud.finishRunOf(second);
+        WorkflowRun b = j.assertBuildStatus(Result.SUCCESS, build);
+
+        List<Long> recorded = b.getActions(K6CloudRunAction.class).stream()
+                .map(K6CloudRunAction::getRunId)
+                .collect(Collectors.toList());
+        assertThat(recorded, contains(firstRun, secondRun));
+        j.assertLogContains("runs=" + firstRun + "," + secondRun + " last=" + secondRun, b);
+    }
+
+    private WorkflowRun run(long testId, String options, Result expected, String... after) throws Exception {
+        QueueTaskFuture<WorkflowRun> build = pipeline(script(testId, options) + String.join("", after)).scheduleBuild2(0);
+        cloud.finishRunOf(testId);
+        WorkflowRun b = j.assertBuildStatus(expected, build);
+        assertThat(cloud.journal().startsFor(testId), hasSize(1));
+        assertThat(cloud.journal().runsLeftRunning(), empty());
+        return b;
+    }
+
+    private static String script(long testId, String options) {
+        return "def run = k6CloudRun(testId: " + testId + ", credentialsId: '" + TOKEN_ID + "'" + options + ")\n"
+                + ECHO_RESULT;
+    }
+
+    private WorkflowJob pipeline(String script) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        return p;
+    }
+
+    private long onlyRunOf(long testId) {
+        assertThat(cloud.journal().runsOf(testId), hasSize(1));
+        return cloud.journal().runsOf(testId).get(0).id();
+    }
+
+    private void assertEndedWithoutStackTrace(WorkflowRun b) throws Exception {
+        j.assertLogNotContains("\tat ", b);
+        j.assertLogNotContains("AbortException", b);
+        j.assertLogNotContains("verdict=", b);
+    }
+}

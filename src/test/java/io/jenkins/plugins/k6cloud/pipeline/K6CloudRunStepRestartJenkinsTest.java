@@ -1,0 +1,67 @@
+package io.jenkins.plugins.k6cloud.pipeline;
+
+import static io.jenkins.plugins.k6cloud.JenkinsTestSupport.TOKEN_ID;
+import static io.jenkins.plugins.k6cloud.SimulatedCloudRule.TOKEN;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.Assert.assertTrue;
+
+import hudson.model.Result;
+import io.jenkins.plugins.k6cloud.JenkinsTestSupport;
+import io.jenkins.plugins.k6cloud.SimulatedCloudRule;
+import io.jenkins.plugins.k6cloud.simulator.Outcome;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.BuildWatcher;
+import org.jvnet.hudson.test.JenkinsSessionRule;
+
+/** A {@code k6CloudRun} step follows the same run again after Jenkins restarts, and reports its verdict. */
+public class K6CloudRunStepRestartJenkinsTest {
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
+    /** k6 Cloud outlives the Jenkins restarts. */
+    @ClassRule
+    public static SimulatedCloudRule cloud = new SimulatedCloudRule();
+
+    @Rule
+    public JenkinsSessionRule sessions = new JenkinsSessionRule();
+
+    @Test
+    public void resumesTheSameRunAfterARestart() throws Throwable {
+        long testId = cloud.addHeldLoadTest(Outcome.THRESHOLDS_FAIL);
+        AtomicLong runId = new AtomicLong();
+        sessions.then(j -> {
+            JenkinsTestSupport.useSimulator(cloud);
+            JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);
+            WorkflowJob p = j.createProject(WorkflowJob.class, "load-test");
+            p.setDefinition(new CpsFlowDefinition(
+                    "def run = k6CloudRun(testId: " + testId + ", credentialsId: '" + TOKEN_ID
+                            + "', thresholdFailure: 'UNSTABLE')\n"
+                            + "echo \"verdict=${run.verdict} runId=${run.runId}\"\n",
+                    true));
+            p.scheduleBuild2(0).waitForStart();
+            // the step has seen the run Running, so it saved the run id with the Pipeline before this poll
+            runId.set(cloud.awaitRunning(testId));
+        });
+        sessions.then(j -> {
+            WorkflowRun b = ((WorkflowJob) j.jenkins.getItem("load-test")).getBuildByNumber(1);
+            assertTrue("the build survives the restart", b.isBuilding());
+            j.waitForMessage("Following k6 Cloud run " + runId.get() + " again after a restart", b);
+
+            cloud.endRuns();
+
+            j.assertBuildStatus(Result.UNSTABLE, j.waitForCompletion(b));
+            j.assertLogContains("verdict=THRESHOLDS_FAILED runId=" + runId.get(), b);
+            assertThat("the run was started once, then only followed", cloud.journal().startsFor(testId), hasSize(1));
+            assertThat(cloud.journal().stopsFor(runId.get()), empty());
+            assertThat(cloud.journal().runsLeftRunning(), empty());
+        });
+    }
+}

@@ -35,6 +35,11 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
         return ExtensionList.lookupSingleton(K6CloudGlobalConfiguration.class);
     }
 
+    @Override
+    public String getDisplayName() {
+        return Messages.K6CloudGlobalConfiguration_DisplayName();
+    }
+
     /** The values a run needs, checked. @throws IllegalArgumentException when a saved value is not valid */
     public GlobalSettings settings() {
         return new GlobalSettings(apiUrl, webAppUrl, FormChecks.parseStackId(stackId), credentialsId, pollInterval,

@@ -1,8 +1,9 @@
 package io.jenkins.plugins.k6cloud.engine;
 
 /**
- * What the engine tells the caller while it follows a run. Called on engine threads, one call at
- * a time per run; implementations must not block.
+ * What the engine tells the caller while it follows a run. Called on engine threads (a second
+ * {@link RunHandle#cancel} reports on the thread that calls it), one call at a time per run, and
+ * not at all once the outcome is complete; implementations must not block.
  */
 public interface RunListener {
     /** A line for the console (status changes, the run link, the summary); no trailing newline. */

@@ -75,7 +75,11 @@ public final class RunSettings implements Serializable {
         return Duration.ofMillis(pollIntervalMillis);
     }
 
-    /** The longest the whole run may take, from start to verdict; then the run is stopped. */
+    /**
+     * The longest the run may take from the start of the watch until it ends; then the run is
+     * stopped. The wait for metrics processing after the end is bounded by
+     * {@link #processingTimeout()} instead.
+     */
     public Duration timeout() {
         return Duration.ofMillis(timeoutMillis);
     }

@@ -95,6 +95,21 @@ public class K6CloudCliTest {
     }
 
     @Test
+    public void withoutASimulatorItSaysHowToGetOne() {
+        K6CloudCli cli = new K6CloudCli(System.out, new PrintStream(errBytes, true, StandardCharsets.UTF_8), env,
+                CliClients::http, Optional::empty, cloud::engine);
+        assertEquals(2, cli.run("--simulate"));
+        assertThat(err(), containsString("Run bin/k6cloud from a clone of the plugin"));
+    }
+
+    @Test
+    public void theStandardRunnerFindsTheSimulatorOnTheClassPath() {
+        Optional<EmbeddedK6Cloud> found = EmbeddedK6Cloud.find();
+        assertTrue("the test classes register the simulator", found.isPresent());
+        assertEquals("passes", found.get().scenarios().get(0));
+    }
+
+    @Test
     public void withoutTokenOrUrlTheDemoRuns() {
         assertEquals(0, cli().run());
         assertEquals("passes", cloud.startedScenario);

@@ -12,6 +12,7 @@ import java.util.Collection;
 public interface Item extends ModelObject, Saveable, AccessControlled {
     Permission CONFIGURE = Permission.fromId("hudson.model.Item.Configure");
     Permission EXTENDED_READ = Permission.fromId("hudson.model.Item.ExtendedRead");
+    Permission READ = Permission.fromId("hudson.model.Item.Read");
 
     ItemGroup<? extends Item> getParent();
 

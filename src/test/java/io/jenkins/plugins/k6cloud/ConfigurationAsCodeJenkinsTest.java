@@ -39,7 +39,8 @@ public class ConfigurationAsCodeJenkinsTest {
     @ConfiguredWithCode("configuration-as-code.yml")
     public void exportsWhatWasImported() throws Exception {
         String expected = resource("configuration-as-code-export.yml");
-        assertEquals(entries(expected), entries(k6CloudSection(j.exportToString(true))));
+        // not strict: an export problem elsewhere in Jenkins must not fail this test; one in our section does
+        assertEquals(entries(expected), entries(k6CloudSection(j.exportToString(false))));
     }
 
     /** The lines of the {@code unclassified: k6Cloud:} mapping in an export, without their indentation. */

@@ -27,14 +27,19 @@ import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import java.util.List;
 import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
+import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
+import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The global configuration in a live Jenkins: its form and storage, its permission checks, the connection test, folder credentials. */
 public class K6CloudGlobalConfigurationJenkinsTest {
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
     @Rule
     public JenkinsRule j = new JenkinsRule();
 
@@ -71,6 +76,7 @@ public class K6CloudGlobalConfigurationJenkinsTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     public void readersCanUseNoFormMethodAndSeeNoCredentials() throws Exception {
         JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);
         JenkinsTestSupport.addGlobalToken("other-token", "another-secret");

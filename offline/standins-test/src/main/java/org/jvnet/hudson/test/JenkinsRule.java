@@ -1,5 +1,6 @@
 package org.jvnet.hudson.test;
 
+import hudson.model.Descriptor;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
@@ -100,6 +101,10 @@ public class JenkinsRule implements TestRule {
     }
 
     public DummySecurityRealm createDummySecurityRealm() {
+        throw stub();
+    }
+
+    public <T extends Descriptor<?>> T get(Class<T> d) {
         throw stub();
     }
 

@@ -55,6 +55,15 @@ final class ApiRequest {
         return this;
     }
 
+    /**
+     * A parameter whose name and value are already percent-encoded, sent as they are (v6 paging:
+     * {@code $top}, {@code $skip}, and the query of an {@code @nextLink}).
+     */
+    ApiRequest encodedParam(String name, String value) {
+        query.add(new QueryParam(name, value, true));
+        return this;
+    }
+
     /** {@code name[]=v} once per value, brackets encoded. */
     ApiRequest arrayParam(String name, List<?> values) {
         for (Object v : values) {

@@ -4,11 +4,16 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One generation of the k6 Cloud API (v2 today; v6 can be added beside it): its routes, how it
- * checks credentials and how it words errors. All flavours share the run state and the journal.
+ * One generation of the k6 Cloud API (v2 and v6, on their own paths): its routes, how it checks
+ * credentials and how it words errors. All flavours share the run state and the journal.
  */
 interface ApiFlavour {
     List<Route> routes();
+
+    /** Whether {@code path} is in this flavour's part of the URL space (for the 404 of an unknown path). */
+    default boolean owns(String path) {
+        return false;
+    }
 
     /** Whether the request carries credentials this flavour accepts. */
     AuthResult authenticate(SimRequest request);
@@ -29,7 +34,11 @@ interface ApiFlavour {
     enum AuthResult {
         VALID,
         MISSING,
-        INVALID;
+        INVALID,
+        /** v6: a valid token without the required {@code X-Stack-Id}. */
+        STACK_MISSING,
+        /** v6: a valid token with an {@code X-Stack-Id} it may not use. */
+        STACK_DENIED;
 
         boolean valid() {
             return this == VALID;

@@ -2,19 +2,19 @@ package io.jenkins.plugins.k6cloud.simulator;
 
 /** What a request to the simulator was for; faults and journal queries are targeted by endpoint. */
 public enum Endpoint {
-    /** {@code POST /loadtests/v2/tests/{id}/start-testrun} */
+    /** {@code POST /loadtests/v2/tests/{id}/start-testrun}, v6 {@code POST /cloud/v6/load_tests/{id}/start} */
     START,
-    /** {@code GET /loadtests/v2/runs/{id}} */
+    /** {@code GET /loadtests/v2/runs/{id}}, v6 {@code GET /cloud/v6/test_runs/{id}} */
     READ,
-    /** {@code GET /loadtests/v2/runs} */
+    /** {@code GET /loadtests/v2/runs}, v6 {@code GET /cloud/v6/[load_tests/{id}/]test_runs} */
     LIST,
-    /** {@code POST /loadtests/v2/runs/{id}/stop} */
+    /** {@code POST /loadtests/v2/runs/{id}/stop}, v6 {@code POST /cloud/v6/test_runs/{id}/abort} */
     STOP,
     /** {@code GET /loadtests/v2/thresholds?test_run_id=} */
     THRESHOLDS,
-    /** {@code GET /loadtests/v2/tests} and {@code GET /loadtests/v2/tests/{id}} */
+    /** {@code GET /loadtests/v2/tests[/{id}]}, v6 {@code GET /cloud/v6/load_tests[/{id}]} */
     TESTS,
-    /** {@code GET /v3/organizations}, the token check */
+    /** {@code GET /v3/organizations}, v6 {@code GET /cloud/v6/projects}: the token check */
     TOKEN,
     /** {@code GET /app/runs/{id}}, the simulated web app page (no auth) */
     WEB_APP,

@@ -55,6 +55,7 @@ final class HttpFrontend implements HttpHandler {
             SimRequest req = new SimRequest(method, path, rawQuery, params, ex.getRequestHeaders()::getFirst);
             Match m = match(method, path);
             if (m == null) {
+                flavour = owner(path);
                 response = flavour.notFound();
             } else {
                 flavour = m.flavour();
@@ -126,6 +127,11 @@ final class HttpFrontend implements HttpHandler {
             return SimResponse.text(200, "application/json", MALFORMED_JSON);
         }
         return response;
+    }
+
+    /** The flavour whose paths {@code path} is among, or the first (v2). */
+    private ApiFlavour owner(String path) {
+        return flavours.stream().filter(f -> f.owns(path)).findFirst().orElse(flavours.get(0));
     }
 
     private Match match(String method, String path) {

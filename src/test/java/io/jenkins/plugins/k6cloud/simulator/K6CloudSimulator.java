@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A k6 Cloud REST API v2 on a loopback port, for tests, the fault matrix, benchmarks and demos.
+ * A k6 Cloud REST API on a loopback port, for tests, the fault matrix, benchmarks and demos. It
+ * speaks both flavours on their own paths: v2 ({@code /loadtests/v2}, {@code Token}) and v6
+ * ({@code /cloud/v6}, {@code Bearer} and {@code X-Stack-Id: }{@link #stackId()}), over the same
+ * runs, faults and journal (v6 requests are journaled under the same {@link Endpoint}s).
  * Runs follow their {@link Scenario} on the given {@link Clock} (a {@code ManualClock} in tests);
  * faults are armed with {@link #faults()}; everything served is in the {@link #journal()}.
  *
@@ -32,6 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class K6CloudSimulator implements AutoCloseable {
     /** The token accepted when the builder is given none. */
     public static final String DEFAULT_TOKEN = "sim-token";
+
+    /** The Grafana stack id v6 requests must carry when the builder is given none. */
+    public static final long DEFAULT_STACK_ID = 4242;
 
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
@@ -48,15 +54,17 @@ public final class K6CloudSimulator implements AutoCloseable {
         core.stopDelay(b.stopDelay);
         core.endedRunStopReply(b.endedRunStopReply);
         core.acceptedStopReply(b.acceptedStopReply);
+        core.stackId(b.stackId);
         this.token = b.tokens.get(0);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), b.port), b.backlog);
         this.executor = new ThreadPoolExecutor(
                 b.threads, b.threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), this::newThread);
-        server.createContext("/", new HttpFrontend(core, List.of(new V2Flavour(core))));
+        server.createContext("/", new HttpFrontend(core, List.of(new V2Flavour(core), new V6Flavour(core))));
         server.setExecutor(executor);
         server.start();
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         core.webAppUrl(baseUrl + "/app");
+        core.baseUrl(baseUrl);
     }
 
     private Thread newThread(Runnable r) {
@@ -86,6 +94,11 @@ public final class K6CloudSimulator implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The Grafana stack id v6 requests must send as {@code X-Stack-Id}. */
+    public long stackId() {
+        return core.stackId();
     }
 
     /** The first accepted token. */
@@ -195,8 +208,18 @@ public final class K6CloudSimulator implements AutoCloseable {
         private Duration stopDelay = Duration.ZERO;
         private EndedRunStopReply endedRunStopReply = EndedRunStopReply.BAD_REQUEST_400;
         private AcceptedStopReply acceptedStopReply = AcceptedStopReply.OK_WITH_RUN;
+        private long stackId = DEFAULT_STACK_ID;
 
         private Builder() {}
+
+        /** The Grafana stack id v6 requests must carry (default {@value #DEFAULT_STACK_ID}). */
+        public Builder stackId(long v) {
+            if (v <= 0) {
+                throw new IllegalArgumentException("a stack id is a positive number, not " + v);
+            }
+            stackId = v;
+            return this;
+        }
 
         /** The clock runs follow (default the system clock; a {@code ManualClock} in tests). */
         public Builder clock(Clock v) {

@@ -6,7 +6,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
-/** The state every API flavour shares: clock, tests and runs, tokens, stop behaviour, faults, journal. */
+/**
+ * The state every API flavour shares: clock, tests and runs, tokens, stop behaviour, faults,
+ * journal, and what only v6 uses (the stack id it accepts, the idempotency keys of starts).
+ */
 final class SimCore {
     final Clock clock;
     final RunStore store = new RunStore();
@@ -17,6 +20,9 @@ final class SimCore {
     private volatile EndedRunStopReply endedRunStopReply = EndedRunStopReply.BAD_REQUEST_400;
     private volatile AcceptedStopReply acceptedStopReply = AcceptedStopReply.OK_WITH_RUN;
     private volatile String webAppUrl = "";
+    private volatile String baseUrl = "";
+    private volatile long stackId = K6CloudSimulator.DEFAULT_STACK_ID;
+    final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
 
     SimCore(Clock clock, JournalMode mode) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -56,5 +62,23 @@ final class SimCore {
 
     void webAppUrl(String url) {
         webAppUrl = url;
+    }
+
+    /** {@code http://127.0.0.1:PORT}: the base of v6 {@code @nextLink} URLs. */
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    void baseUrl(String url) {
+        baseUrl = url;
+    }
+
+    /** The Grafana stack id v6 requests must carry as {@code X-Stack-Id}. */
+    long stackId() {
+        return stackId;
+    }
+
+    void stackId(long id) {
+        stackId = id;
     }
 }

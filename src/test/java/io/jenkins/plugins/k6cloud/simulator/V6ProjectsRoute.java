@@ -1,0 +1,42 @@
+package io.jenkins.plugins.k6cloud.simulator;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.regex.Pattern;
+
+/** {@code GET /cloud/v6/projects}: the one project of the stack; the plugin's v6 token check. */
+final class V6ProjectsRoute implements Route {
+    private static final Pattern PATH = Pattern.compile("/cloud/v6/projects/?");
+
+    @Override
+    public Endpoint endpoint() {
+        return Endpoint.TOKEN;
+    }
+
+    @Override
+    public String method() {
+        return "GET";
+    }
+
+    @Override
+    public Pattern path() {
+        return PATH;
+    }
+
+    @Override
+    public SimResponse handle(RouteCall call) {
+        JsonObject project = new JsonObject();
+        project.addProperty("id", RunStore.PROJECT_ID);
+        project.addProperty("name", "Default project");
+        project.addProperty("is_default", true);
+        project.addProperty("grafana_folder_uid", "sim-folder");
+        project.addProperty("created", "2024-12-03T09:53:00.553");
+        project.addProperty("updated", "2024-12-03T09:53:00.553");
+        project.add("labels", new JsonArray());
+        JsonArray value = new JsonArray();
+        value.add(project);
+        JsonObject body = new JsonObject();
+        body.add("value", value);
+        return SimResponse.json(200, body);
+    }
+}

@@ -1,0 +1,298 @@
+package io.jenkins.plugins.k6cloud.api;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.k6cloud.api.K6CloudException.AuthenticationException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.NotFoundException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
+import java.util.List;
+import java.util.stream.Collectors;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import org.junit.Rule;
+import org.junit.Test;
+
+/** What {@link V6K6CloudClient} puts on the wire for every endpoint, and what it reads back. */
+public class V6K6CloudClientWireTest {
+    private static final long STACK = 4242;
+    private static final String LIST_RUNS = "/cloud/v6/load_tests/5/test_runs?$orderby=created%20desc&$top=200";
+
+    @Rule
+    public final MockK6Cloud k6 = new MockK6Cloud();
+
+    private V6K6CloudClient client() {
+        return new V6K6CloudClient(
+                k6.http,
+                k6.server.url("/").uri(),
+                ApiToken.of(MockK6Cloud.TOKEN),
+                k6.options().stackId(STACK).build());
+    }
+
+    private static String run(long id, String status, String result, String created) {
+        return "{\"id\":" + id + ",\"test_id\":5,\"status\":\"" + status + "\",\"result\":"
+                + (result == null ? "null" : "\"" + result + "\"") + ",\"created\":\"" + created + "\"}";
+    }
+
+    private static void assertV6Headers(RecordedRequest r) {
+        assertEquals("Bearer " + MockK6Cloud.TOKEN, r.getHeaders().get("Authorization"));
+        assertEquals(Long.toString(STACK), r.getHeaders().get("X-Stack-Id"));
+        assertEquals("k6-cloud-jenkins-plugin/1.2.3", r.getHeaders().get("User-Agent"));
+    }
+
+    @Test
+    public void aV6ClientWithoutAStackIdIsRefusedBeforeAnyRequest() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> K6CloudClientFactory.create(
+                        ApiFlavour.V6,
+                        k6.http,
+                        k6.server.url("/").uri(),
+                        ApiToken.of(MockK6Cloud.TOKEN),
+                        k6.options().build()));
+        assertThat(e.getMessage(), containsString("stack id"));
+        assertThat(e.getMessage(), containsString("X-Stack-Id"));
+        assertEquals(0, k6.requestCount());
+    }
+
+    @Test
+    public void theFactoryBuildsTheClientOfEachFlavour() {
+        ClientOptions options = k6.options().stackId(STACK).build();
+        ApiToken token = ApiToken.of(MockK6Cloud.TOKEN);
+        assertTrue(
+                K6CloudClientFactory.create(
+                                ApiFlavour.V2, k6.http, k6.server.url("/").uri(), token, options)
+                        instanceof HttpK6CloudClient);
+        assertTrue(
+                K6CloudClientFactory.create(
+                                ApiFlavour.V6, k6.http, k6.server.url("/").uri(), token, options)
+                        instanceof V6K6CloudClient);
+    }
+
+    @Test
+    public void startPostsWithBearerStackIdAndAnIdempotencyKey() throws Exception {
+        k6.json(
+                200,
+                "{\"id\":1234,\"test_id\":5,\"status\":\"created\",\"result\":null,\"created\":"
+                        + "\"2026-03-01T10:00:01Z\",\"test_run_details_page_url\":"
+                        + "\"https://example.grafana.net/a/k6-app/runs/1234\"}");
+
+        TestRun run = client().startRun(5);
+
+        assertEquals(1234, run.id());
+        assertEquals(RunStatus.CREATED, run.runStatus());
+        assertEquals("https://example.grafana.net/a/k6-app/runs/1234", run.webUrl());
+        RecordedRequest r = k6.take();
+        assertEquals("POST", r.getMethod());
+        assertEquals("/cloud/v6/load_tests/5/start", r.getTarget());
+        assertV6Headers(r);
+        String key = r.getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY);
+        assertNotNull(key);
+        assertTrue("1..36 characters: " + key, !key.isEmpty() && key.length() <= 36);
+        assertEquals("{}", r.getBody().utf8());
+    }
+
+    @Test
+    public void aRetriedStartSendsTheSameIdempotencyKeyAndTheNextStartANewOne() throws Exception {
+        k6.respond(new MockResponse.Builder()
+                .code(503)
+                .body("<html>bad gateway</html>")
+                .build());
+        k6.json(200, "{\"value\":[]}");
+        k6.json(200, run(1234, "created", null, "2026-03-01T10:00:01Z"));
+        k6.json(200, run(1235, "created", null, "2026-03-01T10:00:02Z"));
+
+        V6K6CloudClient client = client();
+        assertEquals(1234, client.startRun(5).id());
+        assertEquals(1235, client.startRun(5).id());
+
+        RecordedRequest first = k6.take();
+        RecordedRequest lookup = k6.take();
+        RecordedRequest retry = k6.take();
+        RecordedRequest next = k6.take();
+        assertEquals("the runs are looked at before sending again", LIST_RUNS, lookup.getTarget());
+        assertEquals("/cloud/v6/load_tests/5/start", retry.getTarget());
+        String key = first.getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY);
+        assertEquals(key, retry.getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY));
+        assertNotEquals(key, next.getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY));
+    }
+
+    @Test
+    public void aStartWhoseAnswerWasLostAdoptsTheRunItFinds() throws Exception {
+        k6.dropAnswer();
+        k6.json(200, "{\"value\":[" + run(99, "queued", null, "2026-03-01T10:00:00Z") + "]}");
+
+        assertEquals(99, client().startRun(5).id());
+        assertEquals(2, k6.requestCount());
+    }
+
+    @Test
+    public void readMapsTheRun() throws Exception {
+        k6.json(200, V6JsonTest.ABORTED_BY_USER);
+
+        TestRun run = client().getRun(1234);
+
+        RecordedRequest r = k6.take();
+        assertEquals("GET", r.getMethod());
+        assertEquals("/cloud/v6/test_runs/1234", r.getTarget());
+        assertV6Headers(r);
+        assertEquals(RunStatus.ABORTED_BY_USER, run.runStatus());
+    }
+
+    @Test
+    public void listFollowsNextLinkOnTheConfiguredHostOnly() throws Exception {
+        k6.json(
+                200,
+                "{\"value\":[" + run(1, "completed", "passed", "2026-03-01T09:00:00Z") + ","
+                        + run(2, "running", null, "2026-03-01T09:10:00Z") + "],\"@count\":3,"
+                        + "\"@nextLink\":\"https://api.k6.io/cloud/v6/load_tests/5/test_runs?$skip=2&$top=2\"}");
+        k6.json(200, "{\"value\":[" + run(3, "queued", null, "2026-03-01T09:20:00Z") + "],\"@nextLink\":null}");
+
+        List<TestRun> runs = client().listRuns(RunQuery.ofTest(5));
+
+        assertEquals(List.of(1L, 2L, 3L), runs.stream().map(TestRun::id).collect(Collectors.toList()));
+        assertEquals(LIST_RUNS, k6.take().getTarget());
+        RecordedRequest second = k6.take();
+        assertEquals("/cloud/v6/load_tests/5/test_runs?$skip=2&$top=2", second.getTarget());
+        assertV6Headers(second);
+        assertEquals(2, k6.requestCount());
+    }
+
+    @Test
+    public void pagingStopsWhenAPageBringsNothingNew() throws Exception {
+        String page = "{\"value\":[" + run(1, "running", null, "2026-03-01T09:00:00Z")
+                + "],\"@nextLink\":\"/cloud/v6/test_runs?$skip=1\"}";
+        k6.json(200, page);
+        k6.json(200, page);
+
+        assertEquals(1, client().listRuns(new RunQuery(null, null, null, null)).size());
+        assertEquals(
+                "/cloud/v6/test_runs?$orderby=created%20desc&$top=200",
+                k6.take().getTarget());
+        assertEquals("/cloud/v6/test_runs?$skip=1", k6.take().getTarget());
+        assertEquals(2, k6.requestCount());
+    }
+
+    @Test
+    public void idsAreFilteredHereAndPublicIdsDoNotExist() throws Exception {
+        k6.json(
+                200,
+                "{\"value\":[" + run(1, "running", null, "2026-03-01T09:00:00Z") + ","
+                        + run(2, "running", null, "2026-03-01T09:00:00Z") + "]}");
+        assertEquals(
+                List.of(2L),
+                client().listRuns(new RunQuery(5L, List.of(2L), null, List.of("id"))).stream()
+                        .map(TestRun::id)
+                        .collect(Collectors.toList()));
+        assertThrows(IllegalArgumentException.class, () -> client().listRuns(new RunQuery(5L, null, "p", null)));
+    }
+
+    @Test
+    public void aNextLinkOutsideTheV6ApiIsAProtocolError() {
+        k6.json(
+                200,
+                "{\"value\":[" + run(1, "running", null, "2026-03-01T09:00:00Z")
+                        + "],\"@nextLink\":\"https://evil.example/steal?x=1\"}");
+        ProtocolException e = assertThrows(ProtocolException.class, () -> client().listRuns(RunQuery.ofTest(5)));
+        assertThat(e.getMessage(), containsString("next-page link"));
+    }
+
+    @Test
+    public void abortIs204() throws Exception {
+        k6.respond(new MockResponse.Builder().code(204).build());
+
+        client().stopRun(77);
+
+        RecordedRequest r = k6.take();
+        assertEquals("POST", r.getMethod());
+        assertEquals("/cloud/v6/test_runs/77/abort", r.getTarget());
+        assertV6Headers(r);
+    }
+
+    @Test
+    public void abortOfARunThatIsNoLongerRunningIsDone() throws Exception {
+        k6.json(409, "{\"error\":{\"code\":\"conflict\",\"message\":\"Cannot abort a non-running test.\"}}");
+
+        client().stopRun(77);
+
+        assertEquals("409 needs no second look", 1, k6.requestCount());
+    }
+
+    @Test
+    public void anotherRefusedAbortReadsTheRun() throws Exception {
+        k6.json(400, "{\"error\":{\"code\":\"validation_error\",\"message\":\"Nope.\"}}");
+        k6.json(200, run(77, "completed", "passed", "2026-03-01T09:00:00Z"));
+        client().stopRun(77);
+        assertEquals(2, k6.requestCount());
+
+        k6.json(400, "{\"error\":{\"code\":\"validation_error\",\"message\":\"Nope.\"}}");
+        k6.json(200, run(78, "running", null, "2026-03-01T09:00:00Z"));
+        ProtocolException e = assertThrows(ProtocolException.class, () -> client().stopRun(78));
+        assertThat(e.getMessage(), containsString("still Running"));
+        assertThat(e.getMessage(), containsString("\"Nope.\" (code validation_error)"));
+    }
+
+    @Test
+    public void tokenCheckListsOneProject() throws Exception {
+        k6.json(200, "{\"value\":[{\"id\":1,\"name\":\"Default\"}]}");
+
+        client().checkToken();
+
+        RecordedRequest r = k6.take();
+        assertEquals("/cloud/v6/projects?$top=1", r.getTarget());
+        assertV6Headers(r);
+    }
+
+    @Test
+    public void v6ErrorBodiesAreQuotedWithTheirStringCodes() {
+        k6.json(401, "{\"error\":{\"code\":\"error\",\"message\":\"Invalid token\"}}");
+        AuthenticationException auth = assertThrows(AuthenticationException.class, () -> client().checkToken());
+        assertThat(auth.getMessage(), containsString("\"Invalid token\" (code error)"));
+        assertThat(auth.getMessage(), containsString("configured stack"));
+        assertThat(auth.getMessage(), not(containsString(MockK6Cloud.TOKEN)));
+
+        k6.json(
+                404,
+                "{\"error\":{\"code\":\"not_found\",\"message\":\"Not found.\",\"target\":null,"
+                        + "\"details\":[{\"message\":\"No such run\",\"code\":\"x\",\"target\":\"id\"}]}}");
+        NotFoundException nf = assertThrows(NotFoundException.class, () -> client().getRun(5));
+        assertThat(nf.getMessage(), containsString("\"Not found.\" (code not_found); id: No such run"));
+        assertThat(nf.getMessage(), containsString("GET /cloud/v6/test_runs/5"));
+    }
+
+    @Test
+    public void thresholdsAreNotOfferedByV6() throws Exception {
+        assertEquals(List.of(), client().getThresholds(5));
+        assertEquals(0, k6.requestCount());
+    }
+
+    @Test
+    public void loadTestsArePagedAndReadOneByOne() throws Exception {
+        k6.json(
+                200,
+                "{\"value\":[{\"id\":11,\"project_id\":3,\"name\":\"a\"}],"
+                        + "\"@nextLink\":\"https://api.k6.io/cloud/v6/load_tests?$skip=1&$top=1\"}");
+        k6.json(200, "{\"value\":[{\"id\":12,\"project_id\":3,\"name\":\"b\"}]}");
+        k6.json(200, "{\"id\":12,\"project_id\":3,\"name\":\"b\",\"created\":\"2024-12-03T09:53:00.553\"}");
+
+        V6K6CloudClient client = client();
+        assertEquals(List.of(new LoadTest(11, "a", 3L), new LoadTest(12, "b", 3L)), client.listLoadTests());
+        assertEquals(new LoadTest(12, "b", 3L), client.getLoadTest(12));
+        assertEquals("/cloud/v6/load_tests?$top=200", k6.take().getTarget());
+        assertEquals("/cloud/v6/load_tests?$skip=1&$top=1", k6.take().getTarget());
+        assertEquals("/cloud/v6/load_tests/12", k6.take().getTarget());
+    }
+
+    @Test
+    public void theTokenIsNeverShown() {
+        V6K6CloudClient client = client();
+        assertThat(client.toString(), not(containsString(MockK6Cloud.TOKEN)));
+        assertThat(client.toString(), containsString("stackId=4242"));
+    }
+}

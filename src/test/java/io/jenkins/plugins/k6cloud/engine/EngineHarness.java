@@ -3,10 +3,11 @@ package io.jenkins.plugins.k6cloud.engine;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
-import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudClientFactory;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
@@ -26,7 +27,7 @@ import org.junit.rules.ExternalResource;
  * The engine under test in virtual time, against the k6 Cloud simulator over real HTTP: one
  * {@link ManualClock} drives the simulator's runs, the engine's deadlines and the
  * {@link VirtualScheduler}. The client does not retry, so the engine's own error handling is what
- * the tests see.
+ * the tests see. The client speaks v2 unless a flavour is given (the simulator serves both).
  */
 final class EngineHarness extends ExternalResource {
     static final Duration LONG_ENOUGH = Duration.ofHours(4);
@@ -37,12 +38,21 @@ final class EngineHarness extends ExternalResource {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
+    final ApiFlavour flavour;
     final ManualClock clock = new ManualClock();
     final VirtualScheduler scheduler = new VirtualScheduler(clock);
     K6CloudSimulator sim;
     K6CloudClient client;
     RunEngine engine;
     private OkHttpClient http;
+
+    EngineHarness() {
+        this(ApiFlavour.V2);
+    }
+
+    EngineHarness(ApiFlavour flavour) {
+        this.flavour = flavour;
+    }
 
     @Override
     protected void before() throws IOException {
@@ -53,7 +63,8 @@ final class EngineHarness extends ExternalResource {
     }
 
     K6CloudClient newClient() {
-        return new HttpK6CloudClient(http, sim.uri(), ApiToken.of(sim.token()), ClientOptions.builder()
+        return K6CloudClientFactory.create(flavour, http, sim.uri(), ApiToken.of(sim.token()), ClientOptions.builder()
+                .stackId(flavour.requiresStackId() ? sim.stackId() : null)
                 .retryPolicy(RetryPolicy.noRetries())
                 .clock(clock)
                 .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))

@@ -42,13 +42,11 @@ final class BaselineWatchers extends Watchers {
     }
 
     @Override
-    void start(long testId, int runs) {
-        for (int i = 0; i < runs; i++) {
-            Thread t = new Thread(null, () -> watch(testId), PREFIX + "-" + (i + 1), STACK_BYTES);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
+    void start(long testId, int n) {
+        Thread t = new Thread(null, () -> watch(testId), PREFIX + "-" + n, STACK_BYTES);
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
     }
 
     private void watch(long testId) {

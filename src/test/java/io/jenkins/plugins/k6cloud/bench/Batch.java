@@ -9,6 +9,7 @@ import io.jenkins.plugins.k6cloud.simulator.JournalMode;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.RunRecord;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.simulator.Timings;
 import io.jenkins.plugins.k6cloud.simulator.Transition;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import okhttp3.OkHttpClient;
  */
 final class Batch {
     static final int SIMULATOR_THREADS = 8;
+    /** Load tests whose runs end at different points of the poll interval. */
+    static final int PHASE_SHIFTS = 10;
     /** Past the runs' own length, the longest a batch may take before its runs count as failed. */
     static final Duration GRACE = Duration.ofMinutes(2);
 
@@ -35,13 +38,16 @@ final class Batch {
     }
 
     Measurement measure(int size, boolean engine) throws IOException, InterruptedException {
-        Duration lifetime = options.timings().total();
+        Duration lifetime = options.timings().total().plus(options.interval());
         // one kept-alive connection per run at most, so that neither design runs out of loopback ports
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(size + 16, 5, TimeUnit.MINUTES)).build();
         try (K6CloudSimulator sim = K6CloudSimulator.builder().threads(SIMULATOR_THREADS).backlog(8192)
                 .journalMode(JournalMode.countingOnly()).start()) {
-            long testId = sim.addLoadTest("benchmark", Scenarios.passes().withTimings(options.timings()));
+            List<Long> testIds = new ArrayList<>();
+            for (Timings t : shiftedTimings()) {
+                testIds.add(sim.addLoadTest("benchmark-" + testIds.size(), Scenarios.passes().withTimings(t)));
+            }
             K6CloudClient client = new HttpK6CloudClient(http, sim.uri(), ApiToken.of(sim.token()),
                     ClientOptions.builder().pluginVersion("benchmark").build());
             double heapBefore = ProcessProbe.heapAfterGcMb();
@@ -50,7 +56,7 @@ final class Batch {
             long cpuBefore = ProcessProbe.processCpuNanos();
             try (Watchers w = engine ? new EngineWatchers(options.engineThreads(), client, settings(sim, lifetime))
                     : new BaselineWatchers(client, options.interval(), lifetime.plus(GRACE), sim.webAppUrl())) {
-                w.startAll(testId, size);
+                w.startAll(testIds, size);
                 // halfway through the load phase every run is in flight: that is when memory is measured
                 Duration midRun = options.timings().untilRunning().plus(options.timings().running().dividedBy(2));
                 w.await(midRun);
@@ -60,9 +66,9 @@ final class Batch {
                 w.await(lifetime.plus(GRACE));
                 long cpu = ProcessProbe.processCpuNanos() - cpuBefore;
                 long watcherCpu = w.watcherCpuNanos();
-                List<Long> latencies = latencies(sim, testId, w);
+                List<Long> latencies = latencies(sim, testIds, w);
                 return new Measurement(w.pollingThreadsPeak(), ProcessProbe.peakThreads(), heap, rss,
-                        sim.journal().totalRequests() / (double) size, minimumRequests(lifetime),
+                        sim.journal().totalRequests() / (double) size, minimumRequests(size),
                         percentile(latencies, 50), percentile(latencies, 99), cpu / 1e9, watcherCpu / 1e9,
                         latencies.size(), w.failures());
             }
@@ -77,16 +83,40 @@ final class Batch {
                 .withTimeout(lifetime.plus(GRACE));
     }
 
-    /** One start, one read per interval until the run is processed, one thresholds read. */
-    double minimumRequests(Duration lifetime) {
+    /**
+     * The run's timings with the load phase lengthened by 0.05, 0.15, ... 0.95 of the poll interval:
+     * real runs do not end on a poll, so the time from the end to the next poll spreads over a
+     * whole interval instead of being the same for every run.
+     */
+    List<Timings> shiftedTimings() {
+        List<Timings> out = new ArrayList<>();
+        Timings base = options.timings();
         long interval = options.interval().toMillis();
-        return 2 + (lifetime.toMillis() + interval - 1) / interval;
+        for (int k = 0; k < PHASE_SHIFTS; k++) {
+            long shift = interval * (2 * k + 1) / (2 * PHASE_SHIFTS);
+            out.add(base.withRunning(base.running().plusMillis(shift)));
+        }
+        return out;
+    }
+
+    /** Per run, on average: one start, one read per interval until the run is processed, one thresholds read. */
+    double minimumRequests(int size) {
+        long interval = options.interval().toMillis();
+        List<Timings> timings = shiftedTimings();
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            long lifetime = timings.get(i % timings.size()).total().toMillis();
+            sum += 2 + (lifetime + interval - 1) / interval;
+        }
+        return sum / size;
     }
 
     /** Per run: from the simulator's last transition (processing over, run_status terminal) to the verdict. */
-    private static List<Long> latencies(K6CloudSimulator sim, long testId, Watchers w) {
+    private static List<Long> latencies(K6CloudSimulator sim, List<Long> testIds, Watchers w) {
         List<Long> out = new ArrayList<>();
-        for (RunRecord r : sim.journal().runsOf(testId)) {
+        List<RunRecord> runs = new ArrayList<>();
+        testIds.forEach(id -> runs.addAll(sim.journal().runsOf(id)));
+        for (RunRecord r : runs) {
             Long verdictAt = w.verdictTimes().get(r.id());
             List<Transition> t = r.transitions();
             if (verdictAt != null && !t.isEmpty()) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 /** The plugin's design: every run a state machine on one small {@link RunEngine} scheduler. */
 final class EngineWatchers extends Watchers {
     static final String PREFIX = "k6-bench-engine";
+    private static final RunListener QUIET = new RunListener() {};
 
     private final RunEngine engine;
     private final K6CloudClient client;
@@ -28,17 +29,14 @@ final class EngineWatchers extends Watchers {
     }
 
     @Override
-    void start(long testId, int runs) {
-        RunListener quiet = new RunListener() {};
-        for (int i = 0; i < runs; i++) {
-            engine.start(testId, settings, client, quiet).outcome().whenComplete((o, e) -> {
-                if (o == null) {
-                    failed();
-                } else {
-                    judged(o.runId(), o.verdict());
-                }
-            });
-        }
+    void start(long testId, int n) {
+        engine.start(testId, settings, client, QUIET).outcome().whenComplete((o, e) -> {
+            if (o == null) {
+                failed();
+            } else {
+                judged(o.runId(), o.verdict());
+            }
+        });
     }
 
     @Override

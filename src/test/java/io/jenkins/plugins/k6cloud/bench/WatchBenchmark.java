@@ -46,8 +46,10 @@ public final class WatchBenchmark {
                 rt.availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 System.getProperty("java.vm.vendor"), rt.maxMemory() >> 20, System.getProperty("os.name"),
                 System.getProperty("os.arch"));
-        System.out.printf(Locale.ROOT, "runs: %s in all (queued %s, initializing %s, running %s, processing %s),"
-                        + " poll interval %s, engine threads %d, baseline stack %d KiB, %d repeat(s), medians shown%n",
+        System.out.printf(Locale.ROOT, "runs: %s in all (queued %s, initializing %s, running %s + 0.05..0.95 interval,"
+                        + " processing %s),"
+                        + " poll interval %s, engine threads %d, baseline stack %d KiB, %d repeat(s), medians shown,"
+                        + " engine first on odd repeats%n",
                 DurationFormat.format(options.timings().total()), DurationFormat.format(options.timings().queued()),
                 DurationFormat.format(options.timings().initializing()),
                 DurationFormat.format(options.timings().running()),
@@ -60,8 +62,12 @@ public final class WatchBenchmark {
             List<Measurement> engine = new ArrayList<>();
             List<Measurement> baseline = new ArrayList<>();
             for (int r = 0; r < options.repeats(); r++) {
-                engine.add(batch.measure(size, true));
-                baseline.add(batch.measure(size, false));
+                // the design measured second runs in a warmer JVM: alternate which one goes first
+                boolean engineFirst = r % 2 == 0;
+                Measurement first = batch.measure(size, engineFirst);
+                Measurement second = batch.measure(size, !engineFirst);
+                engine.add(engineFirst ? first : second);
+                baseline.add(engineFirst ? second : first);
             }
             Measurement e = median(engine);
             Measurement b = median(baseline);

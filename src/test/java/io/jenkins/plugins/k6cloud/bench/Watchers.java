@@ -2,6 +2,7 @@ package io.jenkins.plugins.k6cloud.bench;
 
 import io.jenkins.plugins.k6cloud.engine.Verdict;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -19,13 +20,16 @@ abstract class Watchers implements AutoCloseable {
 
     abstract String name();
 
-    /** Starts {@code runs} runs of {@code testId} and returns at once. */
-    final void startAll(long testId, int runs) {
+    /** Starts {@code runs} runs, of the load tests in turn, and returns at once. */
+    final void startAll(List<Long> testIds, int runs) {
         judged = new CountDownLatch(runs);
-        start(testId, runs);
+        for (int i = 0; i < runs; i++) {
+            start(testIds.get(i % testIds.size()), i + 1);
+        }
     }
 
-    abstract void start(long testId, int runs);
+    /** Starts watching the {@code n}th run, of {@code testId}. */
+    abstract void start(long testId, int n);
 
     /** The threads polling k6 Cloud right now. */
     abstract int pollingThreadsNow();

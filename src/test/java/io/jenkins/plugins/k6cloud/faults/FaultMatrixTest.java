@@ -81,10 +81,10 @@ public class FaultMatrixTest {
         if (VERBOSE) {
             TALLY.all().forEach(r -> System.out.println("  " + r.name() + " -> " + r.outcome()));
         }
-        System.out.println(line);
         for (RowReport r : TALLY.failed()) {
             System.out.println("  FAILED " + r.name() + ": " + String.join("; ", r.problems()));
         }
+        System.out.println(line);
         Files.createDirectories(SUMMARY.getParent());
         Files.writeString(SUMMARY, line + System.lineSeparator(), StandardCharsets.UTF_8);
         assertTrue(line, TALLY.targetsMet());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud.cli;
 
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.engine.DurationFormat;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,6 +22,10 @@ public final class CliArguments {
             "                        https://STACK.grafana.net/a/k6-app",
             "  --poll-interval D     how often to ask for the run's status (default 5s, at least 1s)",
             "  --timeout D           the longest the run may take before it is stopped (default 2h)",
+            "  --api-flavour v2|v6   the k6 Cloud API: v2, the legacy loadtests API (default), or v6,",
+            "                        Grafana Cloud k6 (needs the stack id)",
+            "  --stack-id N          the Grafana Cloud stack id, sent as X-Stack-Id (required with v6;",
+            "                        also read from the environment variable K6_CLOUD_STACK_ID)",
             "  --simulate [SCENARIO] run against the built-in k6 Cloud simulator (the default when neither",
             "                        --api-url nor K6_CLOUD_TOKEN is given); without SCENARIO, the demo",
             "  --help                print this help",
@@ -31,7 +36,7 @@ public final class CliArguments {
             "",
             "Exit codes: 0 passed, 99 thresholds failed, 97 run failed or aborted, 98 could not follow",
             "the run (k6 Cloud unreachable, or the timeout), 105 interrupted (the run was stopped),",
-            "2 wrong usage.",
+            "2 wrong usage (also: --api-flavour v6 without a stack id).",
             "");
 
     private CliArguments() {}
@@ -45,6 +50,8 @@ public final class CliArguments {
         Duration timeout = null;
         boolean simulate = false;
         String scenario = null;
+        ApiFlavour flavour = null;
+        Long stackId = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -74,6 +81,13 @@ public final class CliArguments {
                 case "--timeout":
                     timeout = duration(inline != null ? inline : value(args, ++i, name), name);
                     break;
+                case "--api-flavour":
+                case "--api-flavor":
+                    flavour = flavour(inline != null ? inline : value(args, ++i, name), name);
+                    break;
+                case "--stack-id":
+                    stackId = stackId(inline != null ? inline : value(args, ++i, name), name);
+                    break;
                 case "--simulate":
                     simulate = true;
                     if (inline != null) {
@@ -96,7 +110,7 @@ public final class CliArguments {
             throw new UsageException("--simulate runs against the built-in simulator and --api-url against a real"
                     + " k6 Cloud: give one of them");
         }
-        return new CliOptions(help, testId, apiUrl, webUrl, poll, timeout, simulate, scenario);
+        return new CliOptions(help, testId, apiUrl, webUrl, poll, timeout, simulate, scenario, flavour, stackId);
     }
 
     private static String value(String[] args, int i, String name) throws UsageException {
@@ -118,6 +132,28 @@ public final class CliArguments {
             throw new UsageException("--test-id " + id + " is not a load test id: give a positive number");
         }
         return id;
+    }
+
+    private static ApiFlavour flavour(String text, String name) throws UsageException {
+        try {
+            return ApiFlavour.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + ": " + e.getMessage());
+        }
+    }
+
+    /** A positive stack id; {@code source} names where it came from (an option or a variable). */
+    static long stackId(String text, String source) throws UsageException {
+        try {
+            long id = Long.parseLong(text.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(source + " '" + text + "' is not a stack id: give the numeric id of your Grafana"
+                + " Cloud stack, e.g. 123456");
     }
 
     private static String httpUrl(String text, String name) throws UsageException {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud.cli;
 
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import java.net.URI;
 import java.time.Duration;
 
@@ -14,6 +15,8 @@ import java.time.Duration;
  * @param timeout the longest the whole run may take
  * @param simulate run against the embedded k6 Cloud simulator
  * @param scenario the simulator's scenario, or {@code null} for its default
+ * @param apiFlavour the k6 Cloud API to speak ({@code --api-flavour v2|v6})
+ * @param stackId the Grafana stack id ({@code --stack-id}), required by v6
  */
 public record CliOptions(
         boolean help,
@@ -23,4 +26,6 @@ public record CliOptions(
         Duration pollInterval,
         Duration timeout,
         boolean simulate,
-        String scenario) {}
+        String scenario,
+        ApiFlavour apiFlavour,
+        Long stackId) {}

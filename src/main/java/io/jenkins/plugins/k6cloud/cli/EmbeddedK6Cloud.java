@@ -35,6 +35,11 @@ public interface EmbeddedK6Cloud {
         /** The base of run links it serves, e.g. {@code http://127.0.0.1:PORT/app}. */
         String webAppUrl();
 
+        /** The Grafana stack id its v6 API accepts, or {@code null} when it serves no v6. */
+        default Long stackId() {
+            return null;
+        }
+
         @Override
         void close();
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud.cli;
 
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.engine.DurationFormat;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +31,8 @@ import java.util.function.Supplier;
  */
 public final class K6CloudCli {
     public static final String TOKEN_VARIABLE = "K6_CLOUD_TOKEN";
+    /** The Grafana stack id when {@code --stack-id} is not given. */
+    public static final String STACK_ID_VARIABLE = "K6_CLOUD_STACK_ID";
     public static final URI DEFAULT_API_URL = URI.create("https://api.k6.io");
     static final Duration SIMULATED_POLL_INTERVAL = Duration.ofSeconds(1);
     static final String THREAD_PREFIX = "k6-cloud-cli";
@@ -38,7 +42,7 @@ public final class K6CloudCli {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
-    private final BiFunction<URI, ApiToken, K6CloudClient> clients;
+    private final Function<ClientTarget, K6CloudClient> clients;
     private final Supplier<Optional<EmbeddedK6Cloud>> clouds;
     private final Supplier<RunEngine> engines;
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -48,14 +52,29 @@ public final class K6CloudCli {
     private volatile boolean interruptRequested;
     private final AtomicBoolean cancelSent = new AtomicBoolean();
 
+    /** What a client is built for: API URL, token, API flavour and stack id (or {@code null}). */
+    public record ClientTarget(URI apiUrl, ApiToken token, ApiFlavour flavour, Long stackId) {}
+
     /**
-     * @param env the environment (the token is read from {@value #TOKEN_VARIABLE})
-     * @param clients builds the client of an API URL and token
+     * A runner whose client factory only takes the API URL and token (it decides the flavour itself;
+     * {@code --api-flavour} and {@code --stack-id} are still checked, not passed on).
+     */
+    public K6CloudCli(PrintStream out, PrintStream err, Map<String, String> env,
+            BiFunction<URI, ApiToken, K6CloudClient> clients, Supplier<Optional<EmbeddedK6Cloud>> clouds,
+            Supplier<RunEngine> engines) {
+        this(out, err, env, (Function<ClientTarget, K6CloudClient>) t -> clients.apply(t.apiUrl(), t.token()),
+                clouds, engines);
+    }
+
+    /**
+     * @param env the environment (the token is read from {@value #TOKEN_VARIABLE}, the stack id from
+     *     {@value #STACK_ID_VARIABLE})
+     * @param clients builds the client of an API URL, token, flavour and stack id
      * @param clouds finds the embedded k6 Cloud for {@code --simulate}
      * @param engines makes the engine that follows the run (closed after it)
      */
     public K6CloudCli(PrintStream out, PrintStream err, Map<String, String> env,
-            BiFunction<URI, ApiToken, K6CloudClient> clients, Supplier<Optional<EmbeddedK6Cloud>> clouds,
+            Function<ClientTarget, K6CloudClient> clients, Supplier<Optional<EmbeddedK6Cloud>> clouds,
             Supplier<RunEngine> engines) {
         this.out = out;
         this.err = err;
@@ -65,9 +84,12 @@ public final class K6CloudCli {
         this.engines = engines;
     }
 
-    /** The runner of {@link #main}: the v2 HTTP client, the simulator found on the class path, one engine thread. */
+    /**
+     * The runner of {@link #main}: the HTTP client of the chosen flavour, the simulator found on the
+     * class path, one engine thread.
+     */
     public static K6CloudCli standard(PrintStream out, PrintStream err, Map<String, String> env) {
-        return new K6CloudCli(out, err, env, CliClients::http, EmbeddedK6Cloud::find,
+        return new K6CloudCli(out, err, env, CliClients::forTarget, EmbeddedK6Cloud::find,
                 () -> RunEngine.withThreads(THREAD_PREFIX, 1));
     }
 
@@ -152,11 +174,18 @@ public final class K6CloudCli {
             throw new UsageException("Give the load test to run with --test-id ID");
         }
         URI api = o.apiUrl() == null ? DEFAULT_API_URL : o.apiUrl();
+        ApiFlavour flavour = flavour(o);
+        Long stackId = stackId(o, null);
+        if (flavour.requiresStackId() && stackId == null) {
+            throw new UsageException("--api-flavour v6 (Grafana Cloud k6) needs the id of your Grafana Cloud stack:"
+                    + " give --stack-id N or set the environment variable " + STACK_ID_VARIABLE);
+        }
         RunSettings settings = settings(o, o.pollInterval(), o.webUrl());
-        out.println("Running k6 Cloud load test " + o.testId() + " at " + api + " (poll every "
-                + DurationFormat.format(settings.pollInterval()) + ", timeout "
+        out.println("Running k6 Cloud load test " + o.testId() + " at " + api + describe(flavour, stackId)
+                + " (poll every " + DurationFormat.format(settings.pollInterval()) + ", timeout "
                 + DurationFormat.format(settings.timeout()) + ")");
-        return follow(o.testId(), settings, clients.apply(api, ApiToken.of(token)));
+        ClientTarget target = new ClientTarget(api, ApiToken.of(token), flavour, stackId);
+        return follow(o.testId(), settings, clients.apply(target));
     }
 
     private int simulate(CliOptions o) throws UsageException {
@@ -185,13 +214,43 @@ public final class K6CloudCli {
                 out.println("Ignoring --test-id " + o.testId() + ": the simulator serves load test "
                         + session.testId());
             }
+            ApiFlavour flavour = flavour(o);
+            Long stackId = stackId(o, session.stackId());
+            if (flavour.requiresStackId() && stackId == null) {
+                throw new UsageException("--api-flavour v6 needs a stack id and the simulator has none: give"
+                        + " --stack-id N");
+            }
             RunSettings settings = settings(o, o.pollInterval() == null ? SIMULATED_POLL_INTERVAL
                     : o.pollInterval(), o.webUrl() == null ? session.webAppUrl() : o.webUrl());
-            return follow(session.testId(), settings, clients.apply(session.apiUrl(), session.token()));
+            return follow(session.testId(), settings,
+                    clients.apply(new ClientTarget(session.apiUrl(), session.token(), flavour, stackId)));
         } catch (IOException e) {
             err.println("Could not start the k6 Cloud simulator: " + e.getMessage());
             return ExitCodes.NOT_FOLLOWED;
         }
+    }
+
+    private static ApiFlavour flavour(CliOptions o) {
+        return o.apiFlavour() == null ? ApiFlavour.V2 : o.apiFlavour();
+    }
+
+    /** {@code --stack-id}, else {@value #STACK_ID_VARIABLE}, else {@code fallback}. */
+    private Long stackId(CliOptions o, Long fallback) throws UsageException {
+        if (o.stackId() != null) {
+            return o.stackId();
+        }
+        String fromEnv = env.get(STACK_ID_VARIABLE);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return CliArguments.stackId(fromEnv, STACK_ID_VARIABLE);
+        }
+        return fallback;
+    }
+
+    private static String describe(ApiFlavour flavour, Long stackId) {
+        if (flavour == ApiFlavour.V2) {
+            return "";
+        }
+        return " with the " + flavour.displayName() + " API (stack " + stackId + ")";
     }
 
     private static RunSettings settings(CliOptions o, Duration poll, String webUrl) throws UsageException {

@@ -65,6 +65,11 @@ final class VirtualK6Cloud implements EmbeddedK6Cloud {
             }
 
             @Override
+            public Long stackId() {
+                return s.stackId();
+            }
+
+            @Override
             public void close() {
                 s.close();
             }

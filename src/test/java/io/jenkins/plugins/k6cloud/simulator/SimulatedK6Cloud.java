@@ -79,6 +79,11 @@ public final class SimulatedK6Cloud implements EmbeddedK6Cloud {
         }
 
         @Override
+        public Long stackId() {
+            return sim.stackId();
+        }
+
+        @Override
         public void close() {
             sim.close();
         }

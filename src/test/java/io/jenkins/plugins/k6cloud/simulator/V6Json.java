@@ -50,7 +50,7 @@ final class V6Json {
         }
     }
 
-    /** A {@code TestRunApiModel}; {@code detailsPageUrl} is added for the start answer ({@code StartLoadTestResponse}). */
+    /** A {@code TestRunApiModel}, plus {@code detailsPageUrl} in the start answer ({@code StartLoadTestResponse}). */
     static JsonObject run(SimRun run, RunState st, Instant now, String detailsPageUrl) {
         String status = status(st.runStatus(), st.processingStatus());
         String result = result(run, st, status);

@@ -3,10 +3,12 @@ package io.jenkins.plugins.k6cloud;
 import hudson.AbortException;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
+import java.util.function.Function;
 
 /**
  * The form checks that ask k6 Cloud: "Test connection" in the global configuration and the load
@@ -28,15 +30,19 @@ public final class ConnectionCheck {
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
+        if (typed.apiFlavour().requiresStackId() && stackId == null) {
+            return FormValidation.error(Messages.Connection_NeedsStackId());
+        }
         String id = RunOptions.blankToNull(typed.credentialsId());
         if (id == null) {
             return FormValidation.error(Messages.Connection_NoCredentials());
         }
         GlobalSettings settings = new GlobalSettings(typed.apiUrl(), typed.webAppUrl(), stackId, id,
-                typed.pollInterval(), typed.timeout());
+                typed.pollInterval(), typed.timeout(), typed.apiFlavour());
         try {
             ApiToken token = K6CloudCredentials.formToken(null, id, settings.apiUrl());
-            return checkToken(K6CloudClients.forFormCheck(settings, token), settings.apiUrl());
+            return checkToken(settings.apiFlavour(), settings.apiUrl(),
+                    f -> K6CloudClients.forFormCheck(settings.withApiFlavour(f), token));
         } catch (AbortException e) {
             return FormValidation.error(e.getMessage());
         }
@@ -67,7 +73,7 @@ public final class ConnectionCheck {
         try {
             ApiToken token = K6CloudCredentials.formToken(item, id, global.apiUrl());
             return describeLoadTest(K6CloudClients.forFormCheck(global, token), TestIds.parse(value));
-        } catch (AbortException e) {
+        } catch (AbortException | IllegalArgumentException e) {
             return FormValidation.warning(Messages.LoadTest_NotChecked(e.getMessage()));
         }
     }
@@ -81,6 +87,41 @@ public final class ConnectionCheck {
             return FormValidation.error(Messages.Connection_Rejected(e.httpStatus()));
         } catch (K6CloudException e) {
             return FormValidation.error(Messages.Connection_Failed(e.getMessage()));
+        }
+    }
+
+    /**
+     * What k6 Cloud says about the token with the {@code chosen} API flavour. When k6 Cloud rejects
+     * it and the other flavour accepts it, the message says to choose the other one.
+     *
+     * @param clients the form-check client of a flavour; throws {@link IllegalArgumentException}
+     *     when the settings cannot make one (v6 without a stack id)
+     */
+    public static FormValidation checkToken(
+            ApiFlavour chosen, String apiUrl, Function<ApiFlavour, K6CloudClient> clients) {
+        try {
+            clients.apply(chosen).checkToken();
+            return FormValidation.ok(Messages.Connection_OkWith(apiUrl, chosen.displayName()));
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        } catch (K6CloudException.AuthenticationException e) {
+            ApiFlavour other = chosen.other();
+            if (accepts(other, clients)) {
+                return FormValidation.error(
+                        Messages.Connection_OtherFlavour(chosen.displayName(), other.displayName()));
+            }
+            return FormValidation.error(Messages.Connection_Rejected(e.httpStatus()));
+        } catch (K6CloudException e) {
+            return FormValidation.error(Messages.Connection_Failed(e.getMessage()));
+        }
+    }
+
+    private static boolean accepts(ApiFlavour flavour, Function<ApiFlavour, K6CloudClient> clients) {
+        try {
+            clients.apply(flavour).checkToken();
+            return true;
+        } catch (K6CloudException | IllegalArgumentException e) {
+            return false;
         }
     }
 

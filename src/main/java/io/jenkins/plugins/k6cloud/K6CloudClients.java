@@ -2,17 +2,17 @@ package io.jenkins.plugins.k6cloud;
 
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
-import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudClientFactory;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 
 /**
- * Builds k6 Cloud clients that go through Jenkins' proxy settings. All share one OkHttp base
- * (connection pool and dispatcher threads); a client is cheap and is built per run, so a changed
- * proxy or token takes effect on the next run.
+ * Builds k6 Cloud clients of the configured API flavour (v2 or v6) that go through Jenkins' proxy
+ * settings. All share one OkHttp base (connection pool and dispatcher threads); a client is cheap
+ * and is built per run, so a changed proxy, token or flavour takes effect on the next run.
  */
 public final class K6CloudClients {
     /** A form check answers a person waiting for it: one attempt, short timeouts. */
@@ -20,7 +20,11 @@ public final class K6CloudClients {
 
     private K6CloudClients() {}
 
-    /** The client one run uses: the API client's default timeouts and retries. */
+    /**
+     * The client one run uses: the API client's default timeouts and retries.
+     *
+     * @throws IllegalArgumentException when the settings cannot make a client (v6 without a stack id)
+     */
     public static K6CloudClient forRun(GlobalSettings settings, ApiToken token) {
         return create(settings, token, options(settings).build());
     }
@@ -47,8 +51,11 @@ public final class K6CloudClients {
     }
 
     private static K6CloudClient create(GlobalSettings settings, ApiToken token, ClientOptions options) {
+        if (settings.apiFlavour().requiresStackId() && options.stackId() == null) {
+            throw new IllegalArgumentException(Messages.Connection_NeedsStackId());
+        }
         OkHttpClient http = JenkinsOkHttpClient.newClientBuilder(SharedHttp.BASE).build();
-        return new HttpK6CloudClient(http, settings.apiUri(), token, options);
+        return K6CloudClientFactory.create(settings.apiFlavour(), http, settings.apiUri(), token, options);
     }
 
     /** Holds the shared base client; created on first use, not when the class is loaded. */

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -25,6 +26,8 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
     private String credentialsId;
     private String pollInterval = GlobalSettings.DEFAULT_POLL_INTERVAL;
     private String timeout = GlobalSettings.DEFAULT_TIMEOUT;
+    /** {@code v6}, or {@code null} for v2: the default, and the API of configurations saved before the choice. */
+    private String apiFlavour;
 
     public K6CloudGlobalConfiguration() {
         // the saved values, if any, replace the defaults above
@@ -43,7 +46,7 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
     /** The values a run needs, checked. @throws IllegalArgumentException when a saved value is not valid */
     public GlobalSettings settings() {
         return new GlobalSettings(apiUrl, webAppUrl, FormChecks.parseStackId(stackId), credentialsId, pollInterval,
-                timeout);
+                timeout, ApiFlavour.parse(apiFlavour));
     }
 
     public String getApiUrl() {
@@ -73,6 +76,19 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setStackId(String stackId) {
         this.stackId = RunOptions.blankToNull(stackId);
+        save();
+    }
+
+    /** {@code v6}, or {@code null} for the default {@code v2} (so that v2 configurations export no such key). */
+    public String getApiFlavour() {
+        return apiFlavour;
+    }
+
+    /** @throws IllegalArgumentException for a value other than {@code v2} or {@code v6} */
+    @DataBoundSetter
+    public void setApiFlavour(String apiFlavour) {
+        ApiFlavour f = ApiFlavour.parse(apiFlavour);
+        this.apiFlavour = f == ApiFlavour.V2 ? null : f.id();
         save();
     }
 
@@ -141,13 +157,29 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
         return K6CloudCredentials.fillItems(null, credentialsId, apiUrl);
     }
 
-    /** Checks the typed address, stack and credentials against k6 Cloud, before they are saved. */
     @POST
-    public FormValidation doTestConnection(
-            @QueryParameter String apiUrl, @QueryParameter String stackId, @QueryParameter String credentialsId) {
+    public ListBoxModel doFillApiFlavourItems() {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        ListBoxModel m = new ListBoxModel();
+        for (ApiFlavour f : ApiFlavour.values()) {
+            m.add(f.displayName(), f.id());
+        }
+        return m;
+    }
+
+    /** Checks the typed address, stack, credentials and API flavour against k6 Cloud, before they are saved. */
+    @POST
+    public FormValidation doTestConnection(@QueryParameter String apiUrl, @QueryParameter String stackId,
+            @QueryParameter String credentialsId, @QueryParameter String apiFlavour) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        ApiFlavour flavour;
+        try {
+            flavour = ApiFlavour.parse(apiFlavour);
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
         return ConnectionCheck.test(new GlobalSettings(apiUrl == null ? "" : apiUrl.strip(), webAppUrl, null,
-                credentialsId, pollInterval, timeout), stackId);
+                credentialsId, pollInterval, timeout, flavour), stackId);
     }
 
     private static String orDefault(String value, String fallback) {

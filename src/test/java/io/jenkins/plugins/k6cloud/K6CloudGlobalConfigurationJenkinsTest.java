@@ -93,7 +93,7 @@ public class K6CloudGlobalConfigurationJenkinsTest {
             assertThrows(AccessDeniedException.class, () -> config.doCheckStackId("4242"));
             assertThrows(AccessDeniedException.class, () -> config.doCheckPollInterval("5s"));
             assertThrows(AccessDeniedException.class, () -> config.doCheckTimeout("1h"));
-            assertThrows(AccessDeniedException.class, () -> config.doTestConnection(url, "", TOKEN_ID));
+            assertThrows(AccessDeniedException.class, () -> config.doTestConnection(url, "", TOKEN_ID, "v2"));
             assertThat(values(config.doFillCredentialsIdItems("")), everyItem(is("")));
         }
         assertEquals("a refused connection test never reaches k6 Cloud", 0, cloud.journal().totalRequests());
@@ -111,10 +111,10 @@ public class K6CloudGlobalConfigurationJenkinsTest {
         K6CloudGlobalConfiguration config = K6CloudGlobalConfiguration.get();
         String url = cloud.sim().baseUrl();
 
-        FormValidation good = config.doTestConnection(url, "", TOKEN_ID);
+        FormValidation good = config.doTestConnection(url, "", TOKEN_ID, "v2");
         assertEquals(good.renderHtml(), FormValidation.Kind.OK, good.kind);
 
-        FormValidation bad = config.doTestConnection(url, "", "revoked-token");
+        FormValidation bad = config.doTestConnection(url, "", "revoked-token", "v2");
         assertEquals(FormValidation.Kind.ERROR, bad.kind);
         assertThat(bad.renderHtml(), containsString("rejected the API token (HTTP 401)"));
         assertThat(bad.renderHtml(), not(containsString("k6tok-revoked-0000")));

@@ -50,7 +50,7 @@ public class WebMethodsTest {
                 properties++;
             }
         }
-        assertEquals(6, properties);
+        assertEquals(7, properties);
         for (Method m : K6CloudGlobalConfiguration.class.getDeclaredMethods()) {
             assertTrue("no hand-written form binding: " + m, !m.getName().equals("configure"));
         }

@@ -5,9 +5,9 @@ import java.util.Locale;
 /** Which k6 Cloud REST API a client speaks: the deprecated v2 "loadtests" API or Grafana Cloud k6 v6. */
 public enum ApiFlavour {
     /** {@code /loadtests/v2}, {@code Authorization: Token}, stack id optional. */
-    V2("v2", "k6 Cloud v2 (legacy loadtests API)"),
+    V2("v2", "k6 Cloud (v2, legacy loadtests API)"),
     /** {@code /cloud/v6}, {@code Authorization: Bearer}, stack id required. */
-    V6("v6", "Grafana Cloud k6 v6");
+    V6("v6", "Grafana Cloud k6 (v6)");
 
     private final String id;
     private final String displayName;

@@ -250,7 +250,7 @@ public final class K6CloudCli {
         if (flavour == ApiFlavour.V2) {
             return "";
         }
-        return " with the " + flavour.displayName() + " API (stack " + stackId + ")";
+        return " with " + flavour.displayName() + ", stack " + stackId;
     }
 
     private static RunSettings settings(CliOptions o, Duration poll, String webUrl) throws UsageException {

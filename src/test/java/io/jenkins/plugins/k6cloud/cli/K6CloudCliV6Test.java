@@ -92,7 +92,7 @@ public class K6CloudCliV6Test {
         assertThat(
                 out(),
                 containsString("at " + external.baseUrl()
-                        + " with the Grafana Cloud k6 v6 API (stack 31337) (poll every 2s, timeout 2h)"));
+                        + " with Grafana Cloud k6 (v6), stack 31337 (poll every 2s, timeout 2h)"));
         assertThat("the run page from the start answer", out(), containsString(external.webAppUrl() + "/runs/"));
         assertThat(out() + err(), not(containsString("tok-v6")));
         assertTrue(external.journal().requests().stream()

@@ -103,8 +103,9 @@ public final class K6CloudSimulatorMain {
     }
 
     static void describe(K6CloudSimulator sim, Options o, PrintStream out) {
-        out.println("k6 Cloud simulator (API v2) at " + sim.baseUrl());
-        out.println("token: " + o.token() + "   (Authorization: Token <token>)");
+        out.println("k6 Cloud simulator (API v2 and v6) at " + sim.baseUrl());
+        out.println("token: " + o.token() + "   (v2: Authorization: Token <token>; v6: Authorization: Bearer <token>"
+                + " and X-Stack-Id: " + sim.stackId() + ")");
         out.println("speed: x" + o.speed() + (o.demo() ? ", demo timings" : ", standard timings"));
         out.println("load tests:");
         for (String name : Scenarios.names()) {

@@ -107,6 +107,39 @@ public class V6SimulatorRoundTripTest {
         assertEquals(1, sim.journal().count(Endpoint.LIST));
     }
 
+    /**
+     * The answer comes after the read timeout and the run is not listed yet when the client looks
+     * for it, so the start is sent again: the same idempotency key makes k6 Cloud give back the run
+     * the first request creates instead of a second one.
+     */
+    @Test
+    public void aStartSentAgainAfterATimeoutCreatesOneRun() throws Exception {
+        long testId = sim.addLoadTest(Scenarios.passes());
+        sim.faults().inject(Endpoint.START, Fault.latency(Duration.ofMillis(1500)));
+        K6CloudClient client = K6CloudClientFactory.create(
+                ApiFlavour.V6,
+                http,
+                sim.uri(),
+                ApiToken.of(sim.token()),
+                ClientOptions.builder()
+                        .stackId(sim.stackId())
+                        .readTimeout(Duration.ofMillis(200))
+                        .clock(clock)
+                        .sleeper(sleeper)
+                        .random(new Random(3))
+                        .retryPolicy(RetryPolicy.defaults().withJitter(0))
+                        .build());
+
+        TestRun run = client.startRun(testId);
+
+        List<JournalEntry> starts =
+                sim.journal().awaitRequests(e -> e.endpoint() == Endpoint.START, 2, Duration.ofSeconds(10));
+        assertEquals("the first start was answered late, with the same run", run.id(), (long)
+                starts.get(1).runId());
+        assertThat(sim.journal().runsOf(testId), hasSize(1));
+        assertEquals(1, sim.journal().count(Endpoint.LIST));
+    }
+
     @Test
     public void bothFlavoursSeeTheSameRuns() throws Exception {
         long testId = sim.addLoadTest(Scenarios.thresholdsFail());

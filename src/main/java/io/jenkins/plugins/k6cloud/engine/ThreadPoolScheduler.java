@@ -36,10 +36,6 @@ public final class ThreadPoolScheduler implements Scheduler {
         executor.prestartAllCoreThreads();
     }
 
-    public String threadNamePrefix() {
-        return threadNamePrefix;
-    }
-
     @Override
     public Cancellable schedule(Runnable task, long delayMillis) {
         ScheduledFuture<?> f = executor.schedule(logged(task), Math.max(0, delayMillis), TimeUnit.MILLISECONDS);

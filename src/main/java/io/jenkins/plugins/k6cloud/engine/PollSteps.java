@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k6cloud.engine;
 
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
+import io.jenkins.plugins.k6cloud.api.RunStatus;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import io.jenkins.plugins.k6cloud.api.Threshold;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * Following a run with an id: poll until it ends (WATCHING, bounded by the overall and the start
  * timeout, riding out transient errors within the budget), then until k6 Cloud has processed
- * its metrics (PROCESSING, bounded by the processing timeout), then judge it.
+ * its metrics (PROCESSING, bounded by the processing timeout) when the verdict or the thresholds
+ * depend on it, then judge it.
  */
 final class PollSteps {
     private final WatchContext c;
@@ -75,10 +77,18 @@ final class PollSteps {
             c.endedSeenAt = c.now();
         }
         c.changed();
-        if (run.processingStatus().isDone()) {
+        if (run.processingStatus().isDone() || !awaitsProcessing(run)) {
             return judge(run);
         }
         return c.pollWithin(c.processingDeadline());
+    }
+
+    /**
+     * Only a finished run (its result) and a run aborted by a threshold (its threshold values) are
+     * judged on processed metrics; any other end is judged at once, thresholds read as they are.
+     */
+    static boolean awaitsProcessing(TestRun run) {
+        return run.runStatus() == RunStatus.FINISHED || run.runStatus() == RunStatus.ABORTED_BY_THRESHOLD;
     }
 
     long awaitProcessing() {
@@ -99,14 +109,14 @@ final class PollSteps {
         c.answered();
         c.runEnded = true;
         c.observe(run);
-        if (run.processingStatus().isDone() || c.now() >= c.processingDeadline()) {
+        if (run.processingStatus().isDone() || !awaitsProcessing(run) || c.now() >= c.processingDeadline()) {
             return judge(run);
         }
         return c.pollWithin(c.processingDeadline());
     }
 
     private long judge(TestRun run) {
-        if (!run.processingStatus().isDone()) {
+        if (!run.processingStatus().isDone() && awaitsProcessing(run)) {
             c.say("k6 Cloud had not finished processing the metrics of run " + run.id() + " after "
                     + DurationFormat.format(c.settings.processingTimeout()) + "; judging with what it reported");
         }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.RunQuery;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,39 +13,53 @@ import java.util.stream.Collectors;
 /**
  * Finds the run a start request may have created when its answer never arrived (a restart in the
  * middle of it, or a start whose outcome the client could not tell), so that the engine adopts
- * it instead of starting a second one. The candidate is the earliest run of the test created
- * since the request could have been sent. When there is none, nothing is started again: the
- * build reports that no run was found, which can never start a duplicate.
+ * it instead of starting a second one. One policy for both cases: the candidates are the runs of
+ * the test created from {@link #CLOCK_SKEW_MILLIS} before the request could have been sent until
+ * {@link #START_CALL_MILLIS} after it, that no other watch of this engine follows; the earliest
+ * is adopted (and from then on followed), and the console line names the others. When there is
+ * none, nothing is started again: the build reports that no run was found, which can never start
+ * a duplicate.
  */
 final class RunAdoption {
     /** How far k6 Cloud's clock may lag behind ours when comparing creation times. */
     static final long CLOCK_SKEW_MILLIS = 30_000;
+    /**
+     * How long after it was sent a start may still create its run: one start call of the client
+     * with its retries (a 60 s budget and a 60 s call timeout by default) and its own look-back.
+     */
+    static final long START_CALL_MILLIS = 180_000;
 
     private final K6CloudClient client;
     private final long testId;
     private final RunSettings settings;
-    private final Instant since;
+    private final EngineWatches engine;
+    private final Instant from;
+    private final Instant until;
     private final String situation;
 
-    private RunAdoption(K6CloudClient client, long testId, RunSettings settings, Instant since, String situation) {
+    private RunAdoption(K6CloudClient client, long testId, RunSettings settings, EngineWatches engine,
+            Instant notBefore, String situation) {
         this.client = client;
         this.testId = testId;
         this.settings = settings;
-        this.since = since;
+        this.engine = engine;
+        this.from = notBefore.minusMillis(CLOCK_SKEW_MILLIS);
+        this.until = notBefore.plusMillis(START_CALL_MILLIS);
         this.situation = situation;
     }
 
     /** A restart happened while the start request of {@code state} was in flight. */
-    static RunAdoption afterRestart(K6CloudClient client, WatchState state) {
-        return new RunAdoption(client, state.testId(), state.settings(),
-                Instant.ofEpochMilli(state.watchStartedAtMillis() - CLOCK_SKEW_MILLIS),
+    static RunAdoption afterRestart(K6CloudClient client, WatchState state, EngineWatches engine) {
+        Long attempt = state.startAttemptAtMillis();
+        return new RunAdoption(client, state.testId(), state.settings(), engine,
+                Instant.ofEpochMilli(attempt != null ? attempt : state.watchStartedAtMillis()),
                 "A restart interrupted the start of a run of k6 Cloud load test " + state.testId());
     }
 
     /** The client could not tell whether the start created a run. */
     static RunAdoption afterUnknownStart(K6CloudClient client, long testId, RunSettings settings,
-            K6CloudException.StartOutcomeUnknownException e) {
-        return new RunAdoption(client, testId, settings, e.notBefore(),
+            EngineWatches engine, K6CloudException.StartOutcomeUnknownException e) {
+        return new RunAdoption(client, testId, settings, engine, e.notBefore(),
                 "The answer to the start of a run of k6 Cloud load test " + testId + " was lost (" + e.getMessage()
                         + ")");
     }
@@ -53,21 +68,42 @@ final class RunAdoption {
     record Result(TestRun run, String explanation) {}
 
     Result find() throws K6CloudException {
-        List<TestRun> candidates = client.listRuns(RunQuery.ofTest(testId)).stream()
-                .filter(r -> r.created() != null && !r.created().isBefore(since))
+        List<TestRun> inWindow = client.listRuns(RunQuery.ofTest(testId)).stream()
+                .filter(r -> r.created() != null && !r.created().isBefore(from) && !r.created().isAfter(until))
                 .sorted(Comparator.comparing(TestRun::created).thenComparingLong(TestRun::id))
                 .collect(Collectors.toList());
-        if (candidates.isEmpty()) {
-            return new Result(null, situation + ", and k6 Cloud has no run of the test created since " + since
-                    + ", so no run was started; run the build again.");
+        TestRun chosen = null;
+        List<Long> followed = new ArrayList<>();
+        List<Long> others = new ArrayList<>();
+        for (TestRun r : inWindow) {
+            if (chosen != null) {
+                others.add(r.id());
+            } else if (engine.follow(r.id())) {
+                chosen = r;
+            } else {
+                followed.add(r.id());
+            }
         }
-        TestRun run = candidates.get(0);
-        String others = candidates.size() == 1 ? "" : " (runs " + candidates.subList(1, candidates.size()).stream()
-                .map(r -> String.valueOf(r.id())).collect(Collectors.joining(", "))
-                + " were created later and are left alone)";
-        return new Result(run, situation + "; following run " + run.id()
-                + ", the first one created since then" + others + ": "
-                + (run.webUrl() != null ? run.webUrl() : settings.runUrl(run.id())));
+        String skipped = followed.isEmpty() ? "" : "; " + runs(followed) + " followed by other builds";
+        if (chosen == null) {
+            return new Result(null, situation + ", and k6 Cloud has no run of the test created since " + from
+                    + " (until " + until + ")" + skipped + ", so no run was started; run the build again.");
+        }
+        String also = others.isEmpty() ? "" : "; " + runs(others) + " created later left alone";
+        String notes = skipped + also;
+        return new Result(chosen, situation + "; following run " + chosen.id()
+                + ", the first one created since then"
+                + (notes.isEmpty() ? "" : " (" + candidates(inWindow.size() - 1) + ": " + notes.substring(2) + ")")
+                + ": " + RunLinks.of(chosen, settings));
+    }
+
+    private static String candidates(int n) {
+        return n + " other candidate" + (n == 1 ? "" : "s");
+    }
+
+    private static String runs(List<Long> ids) {
+        return (ids.size() == 1 ? "run " : "runs ")
+                + ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     String lookupFailed(K6CloudException e) {

@@ -2,17 +2,29 @@ package io.jenkins.plugins.k6cloud.engine;
 
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts k6 Cloud runs and follows them to a verdict. Any number of runs share one small
  * {@link Scheduler}: each run is a state machine advanced one poll at a time, never a thread of
  * its own. No Jenkins imports; the Jenkins glue, the command-line runner and the tests all drive it
  * the same way.
+ *
+ * <p>A graceful shutdown (e.g. of the Jenkins controller) is {@link #cancelUnresumable} and then
+ * {@link #close}: the runs whose callers cannot resume them ({@link OnEngineClose#CANCEL}) are
+ * stopped, the others are left going for {@link #resume} after the restart.
  */
 public final class RunEngine implements AutoCloseable {
     private final Scheduler scheduler;
     private final Clock clock;
+    private final EngineWatches watches = new EngineWatches();
 
     public RunEngine(Scheduler scheduler, Clock clock) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -24,31 +36,84 @@ public final class RunEngine implements AutoCloseable {
         return new RunEngine(new ThreadPoolScheduler(threadNamePrefix, threads), Clock.systemUTC());
     }
 
-    /** Starts a run of load test {@code testId} and follows it as {@code settings} say. Returns at once. */
+    /**
+     * Starts a run of load test {@code testId} and follows it as {@code settings} say. Returns at once.
+     * The run is left going when the engine closes ({@link OnEngineClose#RESUME}).
+     */
     public RunHandle start(long testId, RunSettings settings, K6CloudClient client, RunListener listener) {
+        return start(testId, settings, client, listener, OnEngineClose.RESUME);
+    }
+
+    /**
+     * Starts a run as {@link #start(long, RunSettings, K6CloudClient, RunListener)} does; {@code onClose}
+     * says whether {@link #cancelUnresumable} stops it ({@link OnEngineClose#CANCEL}: a caller, such as
+     * a freestyle build, that cannot resume it after a restart).
+     */
+    public RunHandle start(long testId, RunSettings settings, K6CloudClient client, RunListener listener,
+            OnEngineClose onClose) {
         if (testId <= 0) {
             throw new IllegalArgumentException("A k6 Cloud load test id is a positive number, not " + testId);
         }
         return RunWatch.starting(scheduler, clock, Objects.requireNonNull(client, "client"), listener, testId,
-                Objects.requireNonNull(settings, "settings"));
+                Objects.requireNonNull(settings, "settings"), watches, Objects.requireNonNull(onClose, "onClose"));
     }
 
     /**
      * Follows a run again after a restart, from its persisted state; never starts a second run. When
      * the state has a run id, the engine re-attaches to it in the saved phase (a cancel that was
-     * requested is carried out; deadlines count from the saved moments). When it has none (the
-     * restart interrupted the start request), the engine looks for a run of the test created since
-     * the watch began and adopts the earliest one (stopping it if a cancel was requested); when
-     * there is none it reports that no run was started rather than start one.
+     * requested is carried out; deadlines count from the saved moments; a stop for our timeout or an
+     * error keeps its verdict). When it has none (the restart interrupted the start request), the
+     * engine adopts the earliest run of the test created from 30 s before until 3 min after the start
+     * request was sent that no other run of this engine follows (stopping it if a cancel was
+     * requested); when there is none it reports that no run was started rather than start one. A
+     * resumed run is left going when the engine closes ({@link OnEngineClose#RESUME}).
      */
     public RunHandle resume(WatchState state, K6CloudClient client, RunListener listener) {
         return RunWatch.resuming(scheduler, clock, Objects.requireNonNull(client, "client"), listener,
-                Objects.requireNonNull(state, "state"));
+                Objects.requireNonNull(state, "state"), watches);
     }
 
-    /** Stops the scheduler's threads. Runs still followed are not stopped: {@link #resume} picks them up. */
+    /**
+     * Cancels every run started with {@link OnEngineClose#CANCEL} that has no outcome yet (as
+     * {@link RunHandle#cancel} does) and waits, at most {@code bound}, until k6 Cloud accepted each
+     * stop or the run's outcome is known. Runs started with {@link OnEngineClose#RESUME} and resumed
+     * runs are left alone. Call it before {@link #close()}; their outcomes may complete only after it
+     * returns, or not at all once the engine is closed.
+     *
+     * @return whether every such stop was accepted (or outcome known) within {@code bound}
+     */
+    public boolean cancelUnresumable(String reason, Duration bound) {
+        List<CompletableFuture<Object>> settled = new ArrayList<>();
+        for (RunWatch w : watches.active()) {
+            if (w.cancelsOnClose()) {
+                w.cancel(reason);
+                settled.add(w.stopSettled());
+            }
+        }
+        try {
+            CompletableFuture.allOf(settled.toArray(new CompletableFuture<?>[0]))
+                    .get(Math.max(0, bound.toMillis()), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Stops following every run and stops the scheduler's threads. Nothing is sent to k6 Cloud any
+     * more (no stop) and no outcome is reported: a step that was in the middle of an HTTP call (which
+     * the shutdown interrupts) ends without a verdict, and the outcomes of runs still followed never
+     * complete. Their runs are left going for {@link #resume} after the restart, from the last
+     * persisted {@link WatchState}. To stop the runs that cannot be resumed, call
+     * {@link #cancelUnresumable} first.
+     */
     @Override
     public void close() {
+        watches.startClosing(); // before the shutdown interrupts the calls in flight
         scheduler.close();
+        watches.clear();
     }
 }

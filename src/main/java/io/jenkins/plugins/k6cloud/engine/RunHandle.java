@@ -4,7 +4,11 @@ import java.util.concurrent.CompletableFuture;
 
 /** One run the engine is starting or following. */
 public interface RunHandle {
-    /** Completes exactly once, with the outcome; never exceptionally. */
+    /**
+     * Completes exactly once, with the outcome, never exceptionally, unless the engine is closed first:
+     * after {@link RunEngine#close()} it never completes (the run is left going; resume it from its
+     * last persisted {@link WatchState}).
+     */
     CompletableFuture<RunOutcome> outcome();
 
     /**

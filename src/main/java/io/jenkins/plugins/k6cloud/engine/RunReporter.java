@@ -2,13 +2,18 @@ package io.jenkins.plugins.k6cloud.engine;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Everything the engine tells the caller about one run, one call at a time (a second cancel may
  * report from the caller's thread while a step runs): lines, state changes, and the outcome,
- * completed once, after the summary. Nothing is said after the outcome.
+ * completed once, after the summary. Nothing is said after the outcome. A listener that throws is
+ * logged and otherwise ignored: it must neither stop the run nor keep the outcome from completing.
  */
 final class RunReporter {
+    private static final Logger LOGGER = Logger.getLogger(RunReporter.class.getName());
+
     private final RunListener listener;
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
     private boolean reported;
@@ -27,19 +32,19 @@ final class RunReporter {
 
     synchronized void line(String line) {
         if (!reported) {
-            listener.onLine(line);
+            safely("onLine", () -> listener.onLine(line));
         }
     }
 
     synchronized void started(WatchState state) {
         if (!reported) {
-            listener.onStarted(state);
+            safely("onStarted", () -> listener.onStarted(state));
         }
     }
 
     synchronized void changed(WatchState state) {
         if (!reported) {
-            listener.onStateChanged(state);
+            safely("onStateChanged", () -> listener.onStateChanged(state));
         }
     }
 
@@ -54,11 +59,24 @@ final class RunReporter {
         if (reported) {
             return false;
         }
-        ConsoleText.summary(o).forEach(listener::onLine);
-        beforeCompleting.run();
-        listener.onStateChanged(finalState.get());
-        reported = true;
-        outcome.complete(o);
+        try {
+            ConsoleText.summary(o).forEach(l -> safely("onLine", () -> listener.onLine(l)));
+            beforeCompleting.run();
+            WatchState last = finalState.get();
+            safely("onStateChanged", () -> listener.onStateChanged(last));
+        } finally {
+            reported = true;
+            outcome.complete(o);
+        }
         return true;
+    }
+
+    private void safely(String method, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "A k6 Cloud run listener failed in " + method + " ("
+                    + e.getClass().getName() + "); the run is followed on", e);
+        }
     }
 }

@@ -1,85 +1,68 @@
 package io.jenkins.plugins.k6cloud.engine;
 
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
-import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One followed run: a small state machine advanced one step (one or two HTTP calls) at a time on
  * the engine's scheduler, by phase ({@link StartSteps}, {@link PollSteps}, {@link StopSteps}).
  * {@link #cancel} only sets a flag and wakes the machine, except that a second cancel reports at
- * once when a stop request has gone out.
+ * once when a stop request has gone out. Once the engine is closing, steps end without a verdict.
  */
 final class RunWatch implements RunHandle {
-    private static final Logger LOGGER = Logger.getLogger(RunWatch.class.getName());
-
     private final WatchContext c;
+    private final OnEngineClose onClose;
     private final StopSteps stop;
     private final PollSteps poll;
     private final StartSteps start;
     private final StepLoop loop;
     private final Object cancelLock = new Object();
 
-    private RunWatch(Scheduler scheduler, WatchContext context, RunAdoption adoption) {
+    private RunWatch(Scheduler scheduler, WatchContext context, RunAdoption adoption, OnEngineClose onClose) {
         this.c = context;
+        this.onClose = onClose;
         this.stop = new StopSteps(c);
         this.poll = new PollSteps(c, stop);
         this.start = new StartSteps(c, poll, stop, adoption);
         this.loop = new StepLoop(scheduler, c.clock, this::step);
+        c.engine.added(this);
+        c.reporter.outcome().whenComplete((o, e) -> c.engine.done(this, c.runId));
     }
 
     static RunWatch starting(Scheduler scheduler, Clock clock, K6CloudClient client, RunListener listener,
-            long testId, RunSettings settings) {
-        WatchContext c = new WatchContext(clock, client, settings, testId, clock.millis(), new RunReporter(listener));
-        RunWatch w = new RunWatch(scheduler, c, null);
+            long testId, RunSettings settings, EngineWatches engine, OnEngineClose onClose) {
+        WatchContext c = new WatchContext(clock, client, settings, testId, clock.millis(), new RunReporter(listener),
+                engine);
+        RunWatch w = new RunWatch(scheduler, c, null, onClose);
         w.loop.schedule(0);
         return w;
     }
 
     static RunWatch resuming(Scheduler scheduler, Clock clock, K6CloudClient client, RunListener listener,
-            WatchState s) {
+            WatchState s, EngineWatches engine) {
         WatchContext c = new WatchContext(clock, client, s.settings(), s.testId(), s.watchStartedAtMillis(),
-                new RunReporter(listener));
-        RunWatch w = new RunWatch(scheduler, c, s.runId() == null ? RunAdoption.afterRestart(client, s) : null);
-        w.restore(s);
+                new RunReporter(listener), engine);
+        RunWatch w = new RunWatch(scheduler, c, s.runId() == null ? RunAdoption.afterRestart(c.client, s, engine)
+                : null, OnEngineClose.RESUME);
+        if (s.runId() != null) {
+            engine.follow(s.runId());
+        }
+        WatchRestore.restore(c, s, w.stop);
         w.loop.schedule(0);
         return w;
     }
 
-    private void restore(WatchState s) {
-        c.runId = s.runId();
-        c.webUrl = s.runId() == null ? null : s.webUrl();
-        c.stopSent = s.stopSent();
-        c.stopAttempted = s.stopSent();
-        c.endedSeenAt = s.endedSeenAtMillis();
-        if (s.lastRunStatus() != null && s.runId() != null) {
-            c.lastRun = TestRun.builder(s.runId()).testId(s.testId()).runStatus(s.lastRunStatus())
-                    .processingStatus(s.lastProcessingStatus()).build();
-        }
-        c.statusLines.shownBefore(c.lastRun, c.now());
-        if (s.cancelRequested()) {
-            c.cancelRequestedAt = s.cancelRequestedAtMillis() == null ? c.now() : s.cancelRequestedAtMillis();
-            c.cancelReason = "cancel requested before the restart";
-            c.cancelRequested = true;
-        }
-        if (s.runId() == null) {
-            c.phase = WatchPhase.STARTING;
-        } else if (s.cancelRequested()) {
-            c.phase = WatchPhase.CANCELLING;
-        } else if (s.phase() == WatchPhase.PROCESSING) {
-            c.phase = WatchPhase.PROCESSING;
-        } else {
-            // STOPPING is re-derived: the deadline or error behind it shows up again on the next poll
-            c.phase = WatchPhase.WATCHING;
-        }
-        if (s.runId() != null) {
-            c.say(ConsoleText.resumed(s.runId(), c.webUrl));
-        }
+    /** Whether {@link RunEngine#cancelUnresumable} cancels this watch. */
+    boolean cancelsOnClose() {
+        return onClose == OnEngineClose.CANCEL;
+    }
+
+    /** Completes when k6 Cloud accepted a stop of the run, or the outcome is known. */
+    CompletableFuture<Object> stopSettled() {
+        return CompletableFuture.anyOf(c.reporter.outcome(), c.stopAccepted);
     }
 
     @Override
@@ -142,10 +125,13 @@ final class RunWatch implements RunHandle {
     }
 
     private long step() {
+        if (c.closing()) {
+            return StepLoop.DONE; // resumed after the restart, from the persisted state
+        }
         try {
             return advance();
-        } catch (RuntimeException e) {
-            return onUnexpected(e);
+        } catch (Throwable e) {
+            return c.closing() ? StepLoop.DONE : StepFailure.report(c, stop, e);
         }
     }
 
@@ -175,22 +161,5 @@ final class RunWatch implements RunHandle {
             default:
                 return StepLoop.DONE;
         }
-    }
-
-    /** A bug of ours: report it, but first try to stop the run so that it is not left going. */
-    private long onUnexpected(RuntimeException e) {
-        LOGGER.log(Level.WARNING, "Following k6 Cloud run " + c.runId + " of test " + c.testId + " failed", e);
-        String what = "an unexpected error in the plugin: " + e;
-        if (c.runId != null && !c.runEnded && !c.stopSent) {
-            try {
-                stop.sendStop("plugin error");
-            } catch (K6CloudException | RuntimeException stopFailure) {
-                return c.report(new Judgement(Verdict.UNREACHABLE, "Stopped following k6 Cloud run " + c.runId
-                        + " because of " + what + ". The run could not be stopped: stop it in the k6 web app: "
-                        + c.webUrl));
-            }
-        }
-        return c.report(new Judgement(Verdict.UNREACHABLE, "Stopped following k6 Cloud "
-                + (c.runId == null ? "load test " + c.testId : "run " + c.runId) + " because of " + what));
     }
 }

@@ -2,18 +2,21 @@ package io.jenkins.plugins.k6cloud.engine;
 
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.TestRun;
+import java.time.Duration;
 
 /**
  * Getting a run id (STARTING): start the run, or find the run a start whose answer was lost may
  * have created ({@link RunAdoption}); never a second start. Once the id is known: tell the
  * listener, stop at once if a cancel came meanwhile, or report {@link Verdict#STARTED} when the
- * run is not to be followed.
+ * run is not to be followed. A start refused with 429 created nothing: it is sent again after the
+ * delay k6 Cloud asked for, within the start timeout.
  */
 final class StartSteps {
     private final WatchContext c;
     private final PollSteps poll;
     private final StopSteps stop;
     private RunAdoption adoption;
+    private boolean startAgain;
 
     StartSteps(WatchContext c, PollSteps poll, StopSteps stop, RunAdoption adoption) {
         this.c = c;
@@ -30,13 +33,27 @@ final class StartSteps {
         if (c.cancelRequested) {
             return c.report(VerdictRules.cancelled("no run was started."));
         }
+        if (startAgain) {
+            c.startAttemptAt = c.now(); // a restart from here on looks for runs created since now
+            c.changed();
+        }
         TestRun run;
         try {
             run = c.client.startRun(c.testId);
         } catch (K6CloudException.StartOutcomeUnknownException e) {
             // a run may exist after all: look again, then follow it (or stop it, if cancelled)
-            adoption = RunAdoption.afterUnknownStart(c.client, c.testId, c.settings, e);
+            adoption = RunAdoption.afterUnknownStart(c.client, c.testId, c.settings, c.engine, e);
             return c.settings.pollInterval().toMillis();
+        } catch (K6CloudException.RateLimitedException e) {
+            long delay = Math.max(e.retryAfterMillis(), c.settings.pollInterval().toMillis());
+            if (!c.cancelRequested && c.now() + delay < c.startTimeoutAt()) {
+                startAgain = true;
+                c.say("k6 Cloud asked to wait " + DurationFormat.format(Duration.ofMillis(delay))
+                        + " before starting a run of load test " + c.testId + " (HTTP 429); starting it then");
+                return delay;
+            }
+            return c.report(c.cancelRequested ? VerdictRules.cancelled("no run was started (" + e.getMessage() + ")")
+                    : VerdictRules.startFailed(c.testId, e));
         } catch (K6CloudException e) {
             if (c.cancelRequested) {
                 return c.report(VerdictRules.cancelled("no run was started (" + e.getMessage() + ")"));
@@ -68,10 +85,11 @@ final class StartSteps {
     }
 
     private String webUrl(TestRun run) {
-        return run.webUrl() != null && !run.webUrl().isBlank() ? run.webUrl() : c.settings.runUrl(run.id());
+        return RunLinks.of(run, c.settings);
     }
 
     private long known(TestRun run) {
+        c.engine.follow(run.id());
         c.runId = run.id();
         c.webUrl = webUrl(run);
         c.lastRun = run;

@@ -3,6 +3,8 @@ package io.jenkins.plugins.k6cloud.engine;
 import java.time.Clock;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs the steps of one watch on the shared {@link Scheduler}, one at a time: each step returns
@@ -11,6 +13,7 @@ import java.util.function.LongSupplier;
  */
 final class StepLoop {
     static final long DONE = -1;
+    private static final Logger LOGGER = Logger.getLogger(StepLoop.class.getName());
 
     private final Scheduler scheduler;
     private final Clock clock;
@@ -72,6 +75,10 @@ final class StepLoop {
         long delay = DONE;
         try {
             delay = step.getAsLong();
+        } catch (Throwable t) {
+            // the step reports its own failures; this is the last line, so that the loop ends cleanly
+            LOGGER.log(Level.WARNING, "A k6 Cloud engine step failed", t);
+            delay = DONE;
         } finally {
             synchronized (lock) {
                 stepping = false;

@@ -10,7 +10,6 @@ import io.jenkins.plugins.k6cloud.api.TestRun;
  */
 final class StopSteps {
     private final WatchContext c;
-    private Judgement afterStop;
     private boolean retryStop;
 
     StopSteps(WatchContext c) {
@@ -19,19 +18,22 @@ final class StopSteps {
 
     /** Stops the run, then reports {@code judgement}; {@code retry}: retry a transient stop failure. */
     long begin(Judgement judgement, boolean retry) {
+        c.stopping = judgement;
         c.phase = WatchPhase.STOPPING;
-        afterStop = judgement;
         retryStop = retry;
-        c.changed();
+        c.changed(); // persists the verdict to come, so that a restart before the report keeps it
         return stopThenReport();
     }
 
+    /** After a restart in STOPPING: the next step stops the run (unless that was done) and reports. */
+    void resume(Judgement judgement) {
+        c.stopping = judgement;
+        c.phase = WatchPhase.STOPPING;
+        retryStop = true;
+    }
+
     long stopThenReport() {
-        if (afterStop == null) {
-            // resumed in STOPPING without its reason: watch again, the reason shows up again
-            c.phase = WatchPhase.WATCHING;
-            return 0;
-        }
+        Judgement afterStop = c.stopping;
         if (c.stopSent) {
             return c.report(afterStop);
         }
@@ -111,6 +113,7 @@ final class StopSteps {
             c.stopAttempted = true;
         }
         c.stopSent = true;
+        c.stopAccepted.complete(null);
         c.errors.reset();
         c.say(ConsoleText.stopSent(c.elapsed(), c.runId, why));
         c.changed();

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the steps of one watch share: the facts about the run so far (what {@link WatchState}
@@ -24,7 +25,10 @@ final class WatchContext {
     final long watchStartedAt;
     final ErrorStreak errors;
     final RunReporter reporter;
+    final EngineWatches engine;
     final StatusLines statusLines = new StatusLines();
+    /** Completes when k6 Cloud accepted a stop of the run. */
+    final CompletableFuture<Void> stopAccepted = new CompletableFuture<>();
 
     volatile WatchPhase phase = WatchPhase.STARTING;
     volatile Long runId;
@@ -38,11 +42,15 @@ final class WatchContext {
     volatile Long cancelRequestedAt;
     volatile String cancelReason;
     volatile boolean abandonRequested;
+    /** In STOPPING: what to report once the run is stopped. */
+    volatile Judgement stopping;
+    volatile Long startAttemptAt;
 
     WatchContext(Clock clock, K6CloudClient client, RunSettings settings, long testId, long watchStartedAt,
-            RunReporter reporter) {
+            RunReporter reporter, EngineWatches engine) {
         this.clock = clock;
-        this.client = client;
+        this.engine = engine;
+        this.client = new ClosingAwareClient(client, engine);
         this.settings = settings;
         this.testId = testId;
         this.watchStartedAt = watchStartedAt;
@@ -62,7 +70,12 @@ final class WatchContext {
         TestRun r = lastRun;
         return WatchState.of(testId, runId, settings, watchStartedAt, r == null ? null : r.runStatusCode(),
                 r == null ? null : r.processingStatusCode(), phase, stopSent, endedSeenAt, cancelRequestedAt,
-                webUrl);
+                webUrl, phase == WatchPhase.STOPPING ? stopping : null, startAttemptAt);
+    }
+
+    /** The engine is shutting down: end without a verdict, send nothing. */
+    boolean closing() {
+        return engine.closing();
     }
 
     void say(String line) {
@@ -137,8 +150,14 @@ final class WatchContext {
                 && (run.ended() != null || run.processingStatus().isDone());
     }
 
-    /** Completes the outcome (once) with what is known now; returns {@link StepLoop#DONE}. */
+    /**
+     * Completes the outcome (once) with what is known now; returns {@link StepLoop#DONE}. Not once
+     * the engine is closing: the watch is resumed after the restart and judged then.
+     */
     long report(Judgement j, List<Threshold> thresholds) {
+        if (closing()) {
+            return StepLoop.DONE;
+        }
         TestRun r = lastRun;
         RunOutcome o = new RunOutcome(j.verdict(), j.verdict().buildResult(settings.onThresholdsFailed()),
                 j.message(), testId, runId, webUrl,

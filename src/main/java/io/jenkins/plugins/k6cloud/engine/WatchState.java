@@ -23,6 +23,10 @@ public final class WatchState implements Serializable {
     private final Long endedSeenAtMillis;
     private final Long cancelRequestedAtMillis;
     private final String runWebUrl;
+    // added later: null in states saved by older versions
+    private final Verdict stoppingFor;
+    private final String stoppingMessage;
+    private final Long startAttemptAtMillis;
 
     public WatchState(
             long testId,
@@ -34,7 +38,7 @@ public final class WatchState implements Serializable {
             boolean cancelRequested) {
         this(testId, runId, settings, watchStartedAtMillis, lastRunStatus, lastProcessingStatus, cancelRequested,
                 runId == null ? WatchPhase.STARTING : WatchPhase.WATCHING, false, null,
-                cancelRequested ? watchStartedAtMillis : null, null);
+                cancelRequested ? watchStartedAtMillis : null, null, null, null, null);
     }
 
     private WatchState(
@@ -49,7 +53,10 @@ public final class WatchState implements Serializable {
             boolean stopSent,
             Long endedSeenAtMillis,
             Long cancelRequestedAtMillis,
-            String runWebUrl) {
+            String runWebUrl,
+            Verdict stoppingFor,
+            String stoppingMessage,
+            Long startAttemptAtMillis) {
         if (settings == null) {
             throw new IllegalArgumentException("A watch state needs the run settings");
         }
@@ -65,6 +72,9 @@ public final class WatchState implements Serializable {
         this.endedSeenAtMillis = endedSeenAtMillis;
         this.cancelRequestedAtMillis = cancelRequestedAtMillis;
         this.runWebUrl = runWebUrl;
+        this.stoppingFor = stoppingFor;
+        this.stoppingMessage = stoppingMessage;
+        this.startAttemptAtMillis = startAttemptAtMillis;
     }
 
     /** Everything at once, for the engine. */
@@ -79,10 +89,13 @@ public final class WatchState implements Serializable {
             boolean stopSent,
             Long endedSeenAtMillis,
             Long cancelRequestedAtMillis,
-            String runWebUrl) {
+            String runWebUrl,
+            Judgement stopping,
+            Long startAttemptAtMillis) {
         return new WatchState(testId, runId, settings, watchStartedAtMillis, lastRunStatus, lastProcessingStatus,
                 cancelRequestedAtMillis != null, phase, stopSent, endedSeenAtMillis, cancelRequestedAtMillis,
-                runWebUrl);
+                runWebUrl, stopping == null ? null : stopping.verdict(), stopping == null ? null : stopping.message(),
+                startAttemptAtMillis);
     }
 
     public long testId() {
@@ -132,6 +145,27 @@ public final class WatchState implements Serializable {
     /** When the build asked to cancel (the cancel wait counts from here), or {@code null}. */
     public Long cancelRequestedAtMillis() {
         return cancelRequestedAtMillis;
+    }
+
+    /**
+     * In {@link WatchPhase#STOPPING}: the verdict to report once the run is stopped (our timeout, or
+     * k6 Cloud unreachable), so that a restart in between keeps it; {@code null} otherwise.
+     */
+    public Verdict stoppingFor() {
+        return stoppingFor;
+    }
+
+    /** The message that goes with {@link #stoppingFor()}, or {@code null}. */
+    public String stoppingMessage() {
+        return stoppingMessage;
+    }
+
+    /**
+     * When the latest start request was sent (a start refused with 429 is sent again later), or
+     * {@code null} for the first one, sent when the watch began.
+     */
+    public Long startAttemptAtMillis() {
+        return startAttemptAtMillis;
     }
 
     /** The moment the engine stops the run for taking too long. */

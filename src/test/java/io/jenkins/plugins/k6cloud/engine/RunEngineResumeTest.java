@@ -8,6 +8,8 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.k6cloud.api.TestRun;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.Timings;
@@ -139,5 +141,41 @@ public class RunEngineResumeTest {
         assertEquals(Verdict.UNREACHABLE, o.verdict());
         assertThat(o.message(), containsString("no run was started"));
         assertTrue(h.sim.journal().startsFor(testId).isEmpty());
+    }
+
+    /** The state persisted in STOPPING, with or without k6 Cloud having accepted the stop. */
+    private WatchState savedWhileStopping(boolean stopSent) throws Exception {
+        return roundTrip(before.changes().stream()
+                .filter(s -> s.phase() == WatchPhase.STOPPING && s.stopSent() == stopSent)
+                .findFirst().orElseThrow(() -> new AssertionError("no STOPPING state in " + before.changes())));
+    }
+
+    @Test
+    public void aRestartAfterOurTimeoutsStopWasAcceptedKeepsTheTimeout() throws Exception {
+        long testId = h.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(1))));
+        h.finish(h.start(testId, h.settings().withTimeout(Duration.ofMinutes(5)), before));
+        WatchState saved = savedWhileStopping(true);
+        assertEquals(Verdict.TIMED_OUT, saved.stoppingFor());
+
+        RunOutcome o = restartAndResume(saved, Duration.ofSeconds(30));
+        assertEquals(Verdict.TIMED_OUT, o.verdict());
+        assertThat(o.message(), containsString("timeout of this build"));
+        assertEquals("the stop is not sent again", 1, h.stops(1));
+    }
+
+    @Test
+    public void aRestartBeforeTheStopForAnErrorStopsTheRunAndKeepsTheVerdict() throws Exception {
+        long testId = h.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(1))));
+        RunHandle handle = h.start(testId, h.settings(), before);
+        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        h.sim.faults().inject(Endpoint.READ, Fault.unauthorized());
+        h.finish(handle);
+        WatchState saved = savedWhileStopping(false);
+        assertEquals(Verdict.UNREACHABLE, saved.stoppingFor());
+
+        RunOutcome o = restartAndResume(saved, Duration.ofSeconds(30));
+        assertEquals(Verdict.UNREACHABLE, o.verdict());
+        assertThat(o.message(), containsString("Could not follow k6 Cloud run " + saved.runId()));
+        h.assertNothingLeftRunning(Duration.ZERO);
     }
 }

@@ -1,0 +1,56 @@
+package io.jenkins.plugins.k6cloud.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What one {@link RunEngine} knows about all its watches: whether it is closing, the watches not
+ * yet done, and the run ids they follow (so that an adoption never takes a run that another watch
+ * of the same engine follows).
+ */
+final class EngineWatches {
+    private volatile boolean closing;
+    private final Set<Long> followedRunIds = ConcurrentHashMap.newKeySet();
+    private final Set<RunWatch> active = ConcurrentHashMap.newKeySet();
+
+    boolean closing() {
+        return closing;
+    }
+
+    /** From now on, watches end without a verdict and send nothing more. */
+    void startClosing() {
+        closing = true;
+    }
+
+    /** Marks {@code runId} as followed; {@code false} when a watch of this engine follows it already. */
+    boolean follow(long runId) {
+        return followedRunIds.add(runId);
+    }
+
+    boolean isFollowed(long runId) {
+        return followedRunIds.contains(runId);
+    }
+
+    void added(RunWatch watch) {
+        active.add(watch);
+    }
+
+    /** The watch reported its outcome: its run is no longer followed. */
+    void done(RunWatch watch, Long runId) {
+        active.remove(watch);
+        if (runId != null) {
+            followedRunIds.remove(runId);
+        }
+    }
+
+    List<RunWatch> active() {
+        return new ArrayList<>(active);
+    }
+
+    void clear() {
+        active.clear();
+        followedRunIds.clear();
+    }
+}

@@ -285,21 +285,46 @@ public final class K6CloudCli {
             if (interruptRequested) {
                 cancelOnce("interrupted by a signal");
             }
-            Duration bound = settings.timeout().plus(settings.processingTimeout()).plus(settings.cancelWait())
-                    .plus(WAIT_MARGIN);
+            // the cancels happen here, before the engine is closed: a closed engine sends no stop
+            return await(handle, settings);
+        }
+    }
+
+    private int await(RunHandle handle, RunSettings settings) {
+        Duration bound = settings.timeout().plus(settings.processingTimeout()).plus(settings.cancelWait())
+                .plus(WAIT_MARGIN);
+        try {
             RunOutcome outcome = handle.outcome().get(bound.toMillis(), TimeUnit.MILLISECONDS);
             return ExitCodes.of(outcome.verdict());
         } catch (TimeoutException e) {
             err.println("The run was not judged within its timeouts; giving up (check it in the k6 web app)");
             cancelOnce("the command-line runner gave up waiting");
+            awaitCancel(handle, settings);
             return ExitCodes.NOT_FOLLOWED;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             cancelOnce("interrupted");
+            awaitCancel(handle, settings);
+            Thread.currentThread().interrupt();
             return ExitCodes.INTERRUPTED;
         } catch (ExecutionException e) {
             err.println("Following the run failed: " + e.getCause());
             return ExitCodes.NOT_FOLLOWED;
+        }
+    }
+
+    /** Waits, bounded by the cancel wait, for the cancel to be carried out (the interrupt flag is kept). */
+    private void awaitCancel(RunHandle handle, RunSettings settings) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            handle.outcome().get(settings.cancelWait().plus(WAIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } catch (TimeoutException | ExecutionException e) {
+            err.println("The run could not be confirmed stopped; check it in the k6 web app");
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -155,6 +155,23 @@ public class K6CloudCliTest {
     }
 
     @Test
+    public void anInterruptedWaitCancelsTheRunBeforeTheEngineCloses() throws Exception {
+        cloud.shape = s -> s.withTimings(Timings.standard().withRunning(Duration.ofDays(2)));
+        K6CloudCli cli = cli();
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread runner = new Thread(() -> exit.complete(cli.run("--simulate")), "k6-cloud-cli-test-runner");
+        runner.start();
+        assertTrue("the run started", runStarted.await(30, TimeUnit.SECONDS));
+        runner.interrupt();
+        assertEquals(Integer.valueOf(105), exit.get(30, TimeUnit.SECONDS));
+        runner.join(10_000);
+        assertEquals(1, cloud.sim.journal().awaitRequests(e -> e.endpoint() == Endpoint.STOP, 1,
+                Duration.ofSeconds(10)).size());
+        assertThat(out(), containsString("k6 Cloud verdict: CANCELLED"));
+        assertThat(cloud.sim.journal().runsLeftRunning(), empty());
+    }
+
+    @Test
     public void aRealApiUrlIsFollowedWithTheTokenFromTheEnvironment() throws Exception {
         external = K6CloudSimulator.builder().clock(cloud.clock).token("tok-from-env").start();
         long testId = external.addLoadTest(io.jenkins.plugins.k6cloud.simulator.Scenarios.thresholdsFail());

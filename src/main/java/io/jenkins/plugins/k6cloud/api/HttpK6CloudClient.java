@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import java.util.logging.Logger;
 import okhttp3.OkHttpClient;
@@ -58,7 +60,8 @@ public final class HttpK6CloudClient implements K6CloudClient {
 
     @Override
     public TestRun startRun(long testId) throws K6CloudException {
-        ApiRequest request = ApiRequest.post("/loadtests/v2/tests/" + positive(testId, "load test") + "/start-testrun");
+        ApiRequest request = ApiRequest.post("/loadtests/v2/tests/" + positive(testId, "load test") + "/start-testrun")
+                .header(V6K6CloudClient.IDEMPOTENCY_KEY, UUID.randomUUID().toString());
         return starter.start(testId, request.name(), () -> {
             ApiResponse response = transport.send(request, true);
             JsonObject run = K6CloudJson.envelope(response.json(), V2Json.RUN, request.name(), response.status());
@@ -69,7 +72,7 @@ public final class HttpK6CloudClient implements K6CloudClient {
                         + " if it is not wanted.", request.name(), response.status(), null);
             }
             return started;
-        }, () -> listRuns(new RunQuery(testId, List.of(), null, V2Json.RUN_FIELDS)));
+        }, after -> listRuns(RunQuery.recentOfTest(testId, after).withSelect(V2Json.RUN_FIELDS)), false);
     }
 
     @Override
@@ -80,16 +83,22 @@ public final class HttpK6CloudClient implements K6CloudClient {
         return V2Json.run(run, runId);
     }
 
+    /**
+     * {@code GET /loadtests/v2/runs}. With {@link RunQuery#createdAfter()}, asks for
+     * {@code order_by=-created} (v2 has no creation filter) and stops at the first older run.
+     */
     @Override
     public List<TestRun> listRuns(RunQuery query) throws K6CloudException {
+        boolean recent = query.createdAfter() != null;
         return allPages(page -> ApiRequest.get("/loadtests/v2/runs")
                         .param("test_id", query.testId())
                         .arrayParam("ids", query.ids())
                         .param("public_id", query.publicId())
                         .select(query.select())
+                        .param("order_by", recent ? "-created" : null)
                         .param("page", page)
                         .param("page_size", PAGE_SIZE),
-                V2Json.RUNS, o -> V2Json.run(o, null), TestRun::id);
+                V2Json.RUNS, o -> V2Json.run(o, null), TestRun::id, query::inTimeRange);
     }
 
     /**
@@ -141,7 +150,7 @@ public final class HttpK6CloudClient implements K6CloudClient {
                         .select(V2Json.TEST_FIELDS)
                         .param("page", page)
                         .param("page_size", PAGE_SIZE),
-                V2Json.TESTS, o -> V2Json.loadTest(o, null), LoadTest::id);
+                V2Json.TESTS, o -> V2Json.loadTest(o, null), LoadTest::id, t -> true);
     }
 
     @Override
@@ -155,10 +164,11 @@ public final class HttpK6CloudClient implements K6CloudClient {
     /**
      * Follows {@code page=1,2,...} until {@code meta.count} items have come, a page is empty or
      * short (without a count), a page brings nothing new (a server ignoring {@code page}), or
-     * {@link #MAX_PAGES}. Items without an id are skipped; duplicates are dropped.
+     * {@link #MAX_PAGES}. Items without an id are skipped; duplicates are dropped. Items failing
+     * {@code inRange} (older than a newest-first query's bound) are dropped and end the paging.
      */
     private <T> List<T> allPages(IntFunction<ApiRequest> pageRequest, String envelope, Function<JsonObject, T> mapper,
-            ToLongFunction<T> id) throws K6CloudException {
+            ToLongFunction<T> id, Predicate<T> inRange) throws K6CloudException {
         Map<Long, T> items = new LinkedHashMap<>();
         long received = 0;
         for (int page = 1; page <= MAX_PAGES; page++) {
@@ -168,14 +178,17 @@ public final class HttpK6CloudClient implements K6CloudClient {
             List<JsonObject> objects = K6CloudJson.envelopeArray(root, envelope, request.name(), response.status());
             int before = items.size();
             received += objects.size();
+            boolean outOfRange = false;
             for (JsonObject o : objects) {
                 T item = mapper.apply(o);
-                if (item != null) {
+                if (item != null && !inRange.test(item)) {
+                    outOfRange = true;
+                } else if (item != null) {
                     items.putIfAbsent(id.applyAsLong(item), item);
                 }
             }
             Long count = K6CloudJson.longValue(K6CloudJson.object(root, "meta"), "count");
-            boolean done = objects.isEmpty()
+            boolean done = objects.isEmpty() || outOfRange
                     || items.size() == before
                     || (count != null ? received >= count : objects.size() < PAGE_SIZE);
             if (done) {

@@ -18,21 +18,34 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Starts a run without ever starting two for one call. A start is only sent again when it surely
- * created nothing: it was refused before being sent (connection refused, unknown host), it was
- * rate limited (429), or its outcome was ambiguous and the runs of the test show no run created
- * since just before the first ambiguous attempt, in which case that run is adopted instead.
+ * Starts a run without ever starting two for one call.
+ *
+ * <p>The decision (v2): after an ambiguous failure the start is <em>never</em> sent again. The runs of
+ * the test created since just before the request are looked at once; a run found there is adopted,
+ * otherwise a {@link StartOutcomeUnknownException} is thrown and the engine keeps looking (bounded)
+ * and adopts the run when it appears, or fails the build saying that k6 Cloud may have started a run
+ * and where to check. k6 Cloud may create the run after it has failed to answer (a slow answer past
+ * our read timeout), so "not found yet" proves nothing. A start is sent again only when the failure
+ * proves the request never reached k6 Cloud (connection refused, unknown host, no route) or on 429,
+ * which k6 Cloud answers before creating anything. v2 starts still carry a {@code K6-Idempotency-Key}
+ * (k6's own legacy client sends one; harmless if ignored), but nothing relies on it.
+ *
+ * <p>v6 ({@code resendIsSafe}): k6 Cloud documents that a start sent again with the same
+ * {@code K6-Idempotency-Key} within 10 minutes returns the same run, so after an ambiguous failure
+ * the recent runs are looked at and, if none is ours, the start is sent again with the same key,
+ * within the retry budget.
  *
  * <p>Ambiguous means: a transport failure once the request may have been sent (timeouts, resets,
  * lost answers) or any 5xx. 502/503/504 usually come from a proxy that may have passed the request
- * on; a 500 may come after k6 Cloud created the run, so it is treated alike. Runs are matched by
- * their {@code created} time, which is k6 Cloud's clock: a run created up to
- * {@link ClientOptions#startClockSkew()} before we sent the request still counts, to allow for our
- * clock being ahead. Among several, the newest (highest id) is taken. A clear 4xx (401, 403, 404,
- * 400 for a subscription limit, ...) is thrown at once. A 2xx whose body cannot be read means the
- * start was accepted: its run is looked for, and the start is never sent again. When the outcome cannot be established
- * (the runs cannot be listed, the budget ends, the thread is interrupted with the request on its
- * way) a {@link StartOutcomeUnknownException} says which runs may be ours.
+ * on; a 500 may come after k6 Cloud created the run, so it is treated alike. A 2xx whose body cannot
+ * be read means the start was accepted: its run is looked for, and the start is never sent again,
+ * on either API. Runs are matched by their {@code created} time, which is k6 Cloud's clock: a run
+ * created up to {@link ClientOptions#startClockSkew()} before we sent the request still counts, to
+ * allow for our clock being ahead. Among several, the newest (highest id) is taken. A clear 4xx
+ * (401, 403, 404, 400 for a subscription limit, a 3xx redirect, ...) is thrown at once. When the
+ * outcome cannot be established (the runs cannot be listed, no run is there yet, the budget ends,
+ * the thread is interrupted with the request on its way) a {@link StartOutcomeUnknownException} says
+ * which runs may be ours.
  */
 final class RunStarter {
     private static final Logger LOG = Logger.getLogger(RunStarter.class.getName());
@@ -40,10 +53,10 @@ final class RunStarter {
     private static final String NONE_FOUND =
             "No run of the test created since then could be found, but k6 Cloud may still create one.";
 
-    /** Lists the recent runs of the test being started (with at least id, test_id and created). */
+    /** Lists the runs of the test being started created at or after an instant (with at least id, test_id and created). */
     @FunctionalInterface
     interface RecentRuns {
-        List<TestRun> list() throws K6CloudException;
+        List<TestRun> since(Instant createdAfter) throws K6CloudException;
     }
 
     private final Retrier retrier;
@@ -56,7 +69,11 @@ final class RunStarter {
         this.clockSkew = clockSkew;
     }
 
-    TestRun start(long testId, String request, Retrier.Attempt<TestRun> start, RecentRuns runs)
+    /**
+     * @param resendIsSafe whether a start sent again after an ambiguous failure returns the same run
+     *     (v6, with the same idempotency key); when {@code false} (v2) it is never sent again then
+     */
+    TestRun start(long testId, String request, Retrier.Attempt<TestRun> start, RecentRuns runs, boolean resendIsSafe)
             throws K6CloudException {
         long deadline = retrier.deadline();
         Instant notBefore = null;
@@ -85,7 +102,7 @@ final class RunStarter {
                     return ours.get();
                 }
             }
-            if (accepted) {
+            if (accepted || (ambiguous && !resendIsSafe)) {
                 throw unknownOutcome(testId, request, notBefore, failure, NONE_FOUND);
             }
             if (!ambiguous && !failure.isTransient()) {
@@ -125,10 +142,13 @@ final class RunStarter {
             throws StartOutcomeUnknownException {
         List<TestRun> recent;
         try {
-            recent = runs.list();
+            recent = runs.since(notBefore);
         } catch (K6CloudException listFailure) {
-            throw unknownOutcome(testId, request, notBefore, failure,
-                    "Listing the runs of the test to find out failed too: " + listFailure.getMessage());
+            boolean sameWay = listFailure.getClass() == failure.getClass()
+                    && listFailure.httpStatus() == failure.httpStatus();
+            throw unknownOutcome(testId, request, notBefore, failure, sameWay
+                    ? "Listing the runs of the test to find out failed the same way."
+                    : "Listing the runs of the test to find out failed too: " + listFailure.getMessage());
         }
         return recent.stream()
                 .filter(r -> r.testId() == null || r.testId() == testId)

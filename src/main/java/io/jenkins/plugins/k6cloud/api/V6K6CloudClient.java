@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import java.util.logging.Logger;
@@ -24,7 +25,7 @@ import okhttp3.OkHttpClient;
  *   <li>Start sends a {@code K6-Idempotency-Key} made once per {@link #startRun} call and reused by
  *       every attempt, so a start sent again after a lost answer returns the same run; the lookup of
  *       recent runs before sending again ({@link RunStarter}) is kept for a key k6 Cloud has already
- *       forgotten (it keeps them 10 minutes).
+ *       forgotten (it keeps them 10 minutes). Only v6 sends a start again after an ambiguous failure.
  *   <li>The token check is {@code GET /cloud/v6/projects?$top=1}: it needs exactly the token and the
  *       stack id every other call needs. ({@code GET /cloud/v6/auth}, which k6 uses at login, checks
  *       a token against a stack <em>URL</em> given as {@code X-Stack-Url}; the plugin has a stack id.)
@@ -102,7 +103,8 @@ public final class V6K6CloudClient implements K6CloudClient {
                     }
                     return started;
                 },
-                () -> listRuns(RunQuery.ofTest(testId)));
+                after -> listRuns(RunQuery.recentOfTest(testId, after)),
+                true);
     }
 
     private String idempotencyKey() {
@@ -122,7 +124,8 @@ public final class V6K6CloudClient implements K6CloudClient {
 
     /**
      * {@code GET /cloud/v6/load_tests/{id}/test_runs} (or {@code /cloud/v6/test_runs} without a test),
-     * newest first. v6 has no {@code ids} filter, so ids are filtered here; {@code select} does not
+     * newest first; with {@link RunQuery#createdAfter()} also {@code created_after}, and paging stops
+     * at the first older run (in case the server ignores the filter). v6 has no {@code ids} filter, so ids are filtered here; {@code select} does not
      * apply (v6 answers whole runs); v6 runs have no public id.
      *
      * @throws IllegalArgumentException for a query by public id
@@ -135,8 +138,11 @@ public final class V6K6CloudClient implements K6CloudClient {
         String path = query.testId() == null
                 ? PREFIX + "/test_runs"
                 : PREFIX + "/load_tests/" + positive(query.testId(), "load test") + "/test_runs";
-        List<TestRun> runs = allPages(
-                ApiRequest.get(path).encodedParam("$orderby", "created%20desc"), o -> V6Json.run(o, null), TestRun::id);
+        ApiRequest first = ApiRequest.get(path).encodedParam("$orderby", "created%20desc");
+        if (query.createdAfter() != null) {
+            first.param("created_after", query.createdAfter().toString());
+        }
+        List<TestRun> runs = allPages(first, o -> V6Json.run(o, null), TestRun::id, query::inTimeRange);
         if (query.ids().isEmpty()) {
             return runs;
         }
@@ -197,7 +203,7 @@ public final class V6K6CloudClient implements K6CloudClient {
 
     @Override
     public List<LoadTest> listLoadTests() throws K6CloudException {
-        return allPages(ApiRequest.get(PREFIX + "/load_tests"), o -> V6Json.loadTest(o, null), LoadTest::id);
+        return allPages(ApiRequest.get(PREFIX + "/load_tests"), o -> V6Json.loadTest(o, null), LoadTest::id, t -> true);
     }
 
     @Override
@@ -210,10 +216,11 @@ public final class V6K6CloudClient implements K6CloudClient {
     /**
      * Sends {@code first} with {@code $top}, then follows {@code @nextLink} until there is none, a
      * page is empty or brings nothing new, or {@link #MAX_PAGES}. Items without an id are skipped;
-     * duplicates are dropped.
+     * duplicates are dropped. Items failing {@code inRange} (older than a newest-first query's bound)
+     * are dropped and end the paging.
      */
-    private <T> List<T> allPages(ApiRequest first, Function<JsonObject, T> mapper, ToLongFunction<T> id)
-            throws K6CloudException {
+    private <T> List<T> allPages(ApiRequest first, Function<JsonObject, T> mapper, ToLongFunction<T> id,
+            Predicate<T> inRange) throws K6CloudException {
         Map<Long, T> items = new LinkedHashMap<>();
         ApiRequest request = first.encodedParam("$top", Integer.toString(PAGE_SIZE));
         for (int page = 1; page <= MAX_PAGES; page++) {
@@ -222,14 +229,17 @@ public final class V6K6CloudClient implements K6CloudClient {
             JsonObject root = response.json();
             List<JsonObject> objects = K6CloudJson.envelopeArray(root, V6Json.VALUE, current.name(), response.status());
             int before = items.size();
+            boolean outOfRange = false;
             for (JsonObject o : objects) {
                 T item = mapper.apply(o);
-                if (item != null) {
+                if (item != null && !inRange.test(item)) {
+                    outOfRange = true;
+                } else if (item != null) {
                     items.putIfAbsent(id.applyAsLong(item), item);
                 }
             }
             String next = K6CloudJson.string(root, V6Json.NEXT_LINK);
-            if (objects.isEmpty() || items.size() == before || next == null || next.isBlank()) {
+            if (objects.isEmpty() || outOfRange || items.size() == before || next == null || next.isBlank()) {
                 break;
             }
             request = nextPage(next, current);

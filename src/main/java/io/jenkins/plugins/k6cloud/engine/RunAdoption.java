@@ -68,7 +68,7 @@ final class RunAdoption {
     record Result(TestRun run, String explanation) {}
 
     Result find() throws K6CloudException {
-        List<TestRun> inWindow = client.listRuns(RunQuery.ofTest(testId)).stream()
+        List<TestRun> inWindow = client.listRuns(RunQuery.recentOfTest(testId, from)).stream()
                 .filter(r -> r.created() != null && !r.created().isBefore(from) && !r.created().isAfter(until))
                 .sorted(Comparator.comparing(TestRun::created).thenComparingLong(TestRun::id))
                 .collect(Collectors.toList());

@@ -132,6 +132,24 @@ public class HttpK6CloudClientWireTest {
     }
 
     @Test
+    public void recentRunsAreAskedNewestFirstAndPagingStopsAtTheFirstOlderRun() throws Exception {
+        StringBuilder first = new StringBuilder("{\"k6-runs\":[");
+        for (int i = 0; i < 50; i++) {
+            first.append(i > 0 ? "," : "").append(MockK6Cloud.runObject(1000 - i, 5, 2, "2026-03-01T10:00:" + (10 + i % 40) + "Z"));
+        }
+        k6.json(200, first.append("],\"meta\":{\"count\":900}}").toString());
+        k6.json(200, "{\"k6-runs\":[" + MockK6Cloud.runObject(950, 5, 2, "2026-03-01T09:59:30Z") + ","
+                + MockK6Cloud.runObject(949, 5, 3, "2026-02-01T00:00:00Z") + "],\"meta\":{\"count\":900}}");
+
+        List<TestRun> runs = k6.client().listRuns(RunQuery.recentOfTest(5, Instant.parse("2026-03-01T09:59:00Z")));
+
+        assertEquals("50 + 1 recent runs; the older one dropped", 51, runs.size());
+        assertEquals("/loadtests/v2/runs?test_id=5&order_by=-created&page=1&page_size=50", k6.take().getTarget());
+        assertEquals("/loadtests/v2/runs?test_id=5&order_by=-created&page=2&page_size=50", k6.take().getTarget());
+        assertEquals("no page after the first older run, whatever meta.count says", 2, k6.requestCount());
+    }
+
+    @Test
     public void listStopsAtAnEmptyPageEvenWhenMetaCountSaysMore() throws Exception {
         k6.json(200, page(1, 50, 500));
         k6.json(200, "{\"k6-runs\":[],\"meta\":{\"count\":500}}");

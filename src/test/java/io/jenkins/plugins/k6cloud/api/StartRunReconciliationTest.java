@@ -25,7 +25,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.Rule;
 import org.junit.Test;
 
-/** A start whose answer is lost never leads to a second run when k6 Cloud already has one. */
+/** A v2 start whose outcome is ambiguous is looked for once and never sent again (see {@link RunStarter}). */
 public class StartRunReconciliationTest {
     private static final String START = "/loadtests/v2/tests/7/start-testrun";
 
@@ -72,19 +72,32 @@ public class StartRunReconciliationTest {
         assertEquals("7", list.getUrl().queryParameter("test_id"));
         assertEquals(String.join(",", V2Json.RUN_FIELDS), list.getUrl().queryParameter("$select"));
         assertEquals("1", list.getUrl().queryParameter("page"));
+        assertEquals("-created", list.getUrl().queryParameter("order_by"));
     }
 
     @Test
-    public void theStartIsSentAgainOnlyWhenNoRunWasCreated() throws Exception {
+    public void afterALostAnswerWithNoRunYetTheStartIsNeverSentAgain() throws Exception {
         k6.dropAnswer();
         k6.json(200, runs(MockK6Cloud.runObject(100, 7, 3, "2026-02-28T09:00:00Z")));
-        k6.json(200, MockK6Cloud.run(102, 7, -2, "2026-03-01T10:00:01Z"));
 
-        TestRun run = k6.client().startRun(7);
+        StartOutcomeUnknownException e = assertThrows(StartOutcomeUnknownException.class, () -> k6.client().startRun(7));
 
-        assertEquals(102, run.id());
-        assertEquals(List.of("POST " + START, "GET /loadtests/v2/runs", "POST " + START), seen());
-        assertEquals(List.of(500L), k6.sleeper.delays());
+        assertThat(e.getCause(), org.hamcrest.Matchers.instanceOf(TransportException.class));
+        assertThat(e.getMessage(), containsString("k6 Cloud may still create one"));
+        assertThat(e.getMessage(), containsString("Look in k6 Cloud for a run of load test 7"));
+        assertEquals("k6 Cloud may create the run after a lost answer: looked once, not sent again",
+                List.of("POST " + START, "GET /loadtests/v2/runs"), seen());
+        assertTrue(k6.sleeper.delays().isEmpty());
+    }
+
+    @Test
+    public void aV2StartCarriesAnIdempotencyKey() throws Exception {
+        k6.json(200, MockK6Cloud.run(101, 7, -2, "2026-03-01T10:00:01Z"));
+
+        k6.client().startRun(7);
+
+        String key = k6.take().getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY);
+        assertTrue("1..36 characters: " + key, key != null && !key.isEmpty() && key.length() <= 36);
     }
 
     @Test
@@ -114,21 +127,24 @@ public class StartRunReconciliationTest {
         k6.dropAnswer();
         k6.json(200, runs(MockK6Cloud.runObject(400, 7, 0, null), MockK6Cloud.runObject(401, 8, 0,
                 "2026-03-01T10:00:01Z")));
-        k6.json(200, MockK6Cloud.run(402, 7, -2, "2026-03-01T10:00:02Z"));
 
-        assertEquals(402, k6.client().startRun(7).id());
+        assertThrows(StartOutcomeUnknownException.class, () -> k6.client().startRun(7));
+        assertEquals(2, k6.requestCount());
     }
 
     @Test
-    public void aRunThatAppearsAfterALaterAttemptFailsIsStillAdopted() throws Exception {
+    public void theLookAsksForRecentRunsNewestFirstAndStopsAtTheFirstOlderOne() throws Exception {
         k6.dropAnswer();
-        k6.json(200, runs());
-        k6.dropAnswer();
-        k6.json(200, runs(MockK6Cloud.runObject(500, 7, 0, "2026-03-01T10:00:00Z")));
+        // meta.count promises many pages, but the first older run ends the look
+        k6.json(200, "{\"k6-runs\":[" + MockK6Cloud.runObject(501, 7, 0, "2026-03-01T10:00:01Z") + ","
+                + MockK6Cloud.runObject(480, 7, 3, "2026-02-20T10:00:00Z") + "],\"meta\":{\"count\":5000}}");
 
-        assertEquals(500, k6.client().startRun(7).id());
-        assertEquals(List.of("POST " + START, "GET /loadtests/v2/runs", "POST " + START, "GET /loadtests/v2/runs"),
-                seen());
+        assertEquals(501, k6.client().startRun(7).id());
+
+        k6.take();
+        RecordedRequest list = k6.take();
+        assertEquals("-created", list.getUrl().queryParameter("order_by"));
+        assertEquals("one page only", 2, k6.requestCount());
     }
 
     @Test
@@ -150,11 +166,10 @@ public class StartRunReconciliationTest {
     }
 
     @Test
-    public void whenTheBudgetEndsAfterAmbiguousAttemptsTheOutcomeIsUnknown() throws Exception {
+    public void aRateLimitedStartIsSentAgainButAnAmbiguousOneIsNot() throws Exception {
         HttpK6CloudClient client = k6.client(k6.options()
-                .retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(2)).build());
-        k6.dropAnswer();
-        k6.json(200, runs());
+                .retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(5)).build());
+        k6.respond(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
         k6.json(502, "");
         k6.json(200, runs());
 
@@ -162,8 +177,10 @@ public class StartRunReconciliationTest {
 
         assertTrue(e.getCause() instanceof ServerException);
         assertEquals(502, e.httpStatus());
+        assertEquals("the look is from just before the ambiguous attempt, after the 429 pause",
+                MockK6Cloud.NOW.plusSeconds(1).minusSeconds(60), e.notBefore());
         assertThat(e.getMessage(), containsString("No run of the test created since then could be found"));
-        assertEquals(4, k6.requestCount());
+        assertEquals(List.of("POST " + START, "POST " + START, "GET /loadtests/v2/runs"), seen());
     }
 
     @Test
@@ -235,20 +252,18 @@ public class StartRunReconciliationTest {
     }
 
     @Test
-    public void anInterruptedPauseAfterAnAmbiguousAttemptIsUnknownToo() throws Exception {
-        k6.dropAnswer();
-        k6.json(200, runs());
+    public void anInterruptedPauseAfterARateLimitIsAnInterruptionNotAnUnknownOutcome() throws Exception {
+        k6.respond(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
         HttpK6CloudClient client = k6.client(k6.options().sleeper(ms -> {
             throw new InterruptedException("aborted");
         }).build());
         try {
-            StartOutcomeUnknownException e =
-                    assertThrows(StartOutcomeUnknownException.class, () -> client.startRun(7));
-            assertThat(e.getCause(), org.hamcrest.Matchers.instanceOf(K6CloudException.InterruptedCallException.class));
+            assertThrows("a 429 created nothing", K6CloudException.InterruptedCallException.class,
+                    () -> client.startRun(7));
         } finally {
             Thread.interrupted();
         }
-        assertEquals(List.of("POST " + START, "GET /loadtests/v2/runs"), seen());
+        assertEquals(List.of("POST " + START), seen());
     }
 
     @Test

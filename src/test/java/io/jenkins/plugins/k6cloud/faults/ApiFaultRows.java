@@ -43,17 +43,22 @@ final class ApiFaultRows {
 
     static List<FaultScenario> rows() {
         List<Kind> kinds = List.of(
+                // At start, a dropped connection or a 502 may come after k6 Cloud created the run: the start is
+                // never sent again (the lead's decision, see RunStarter); no run appears, so the build fails
+                // safe (UNREACHABLE) saying where to look. These rows used to expect a resend and a pass.
                 new Kind("dropped connection (twice)", (p, e) -> p.inject(e, 2, Fault.dropConnection()), r -> {},
-                        verdicts(PASSED, PASSED, PASSED, PASSED, CANCELLED)),
+                        verdicts(UNREACHABLE, PASSED, PASSED, PASSED, CANCELLED)),
                 new Kind("429 with Retry-After 20s", (p, e) -> p.inject(e, Fault.rateLimited(Duration.ofSeconds(20))),
                         r -> {}, verdicts(PASSED, PASSED, PASSED, PASSED, CANCELLED)),
                 new Kind("502 with an HTML body (twice)", (p, e) -> p.inject(e, 2, Fault.badGateway()), r -> {},
-                        verdicts(PASSED, PASSED, PASSED, PASSED, CANCELLED)),
+                        verdicts(UNREACHABLE, PASSED, PASSED, PASSED, CANCELLED)),
                 new Kind("503 with an HTML body (6 times, past the client's retries)",
                         (p, e) -> p.inject(e, 6, Fault.serverError(503)), r -> {},
                         verdicts(UNREACHABLE, PASSED, PASSED, PASSED, CANCELLED)),
+                // One malformed 2xx on a read is taken for a truncated proxy answer and read again within the
+                // error budget (it used to end the build UNREACHABLE); at start it means accepted: look, don't resend.
                 new Kind("200 with malformed JSON", (p, e) -> p.inject(e, Fault.malformedJson()), r -> {},
-                        verdicts(PASSED, UNREACHABLE, UNREACHABLE, UNREACHABLE, CANCELLED)),
+                        verdicts(PASSED, PASSED, PASSED, PASSED, CANCELLED)),
                 new Kind("answer slower than the 250 ms read timeout", (p, e) -> p.inject(e, Fault.latency(SLOW)),
                         r -> r.shortTimeouts(READ_TIMEOUT), verdicts(PASSED, PASSED, PASSED, PASSED, CANCELLED)),
                 new Kind("401 for the right token (wrong token mid-run)", (p, e) -> p.inject(e, Fault.unauthorized()),
@@ -80,6 +85,14 @@ final class ApiFaultRows {
             kind.arm().accept(rig.sim.faults(), Endpoint.START);
         }
         RunHandle handle = rig.start(testId, rig.settings());
+        if (phase == Phase.START && kind.name().startsWith("answer slower")) {
+            // The start times out for real, but the simulator creates the run only once its (real) latency has
+            // passed, while the engine's next look comes in virtual time: run the start step, then wait for the
+            // simulator to have answered the start before moving virtual time on, so that the look finds the run.
+            rig.scheduler.runDue();
+            rig.sim.journal().awaitRequest(e -> e.endpoint() == Endpoint.START && e.fault() != null,
+                    Duration.ofSeconds(10));
+        }
         phase.reach(rig, handle);
         if (phase != Phase.START) {
             kind.arm().accept(rig.sim.faults(), phase.endpoint());

@@ -231,6 +231,11 @@ final class V6Json {
             if (orderBy != null) {
                 next.append("&$orderby=").append(orderBy.replace(" ", "%20"));
             }
+            String createdAfter = req.param("created_after");
+            if (createdAfter != null) {
+                next.append("&created_after=").append(java.net.URLEncoder.encode(createdAfter,
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
             body.addProperty("@nextLink", next.toString());
         }
         return body;

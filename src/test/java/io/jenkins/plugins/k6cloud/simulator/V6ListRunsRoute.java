@@ -1,6 +1,9 @@
 package io.jenkins.plugins.k6cloud.simulator;
 
 import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * {@code GET /cloud/v6/load_tests/{id}/test_runs} and {@code GET /cloud/v6/test_runs}, paged with
  * {@code $top}/{@code $skip}/{@code @nextLink}, ordered by {@code $orderby} ({@code created} or
- * {@code id}, optionally {@code asc}/{@code desc}; default ascending id). An unknown load test is 404.
+ * {@code id}, optionally {@code asc}/{@code desc}; default ascending id), filtered by
+ * {@code created_after} (runs created at or after it). An unknown load test is 404.
  */
 final class V6ListRunsRoute implements Route {
     private static final Pattern PATH = Pattern.compile("/cloud/v6/(?:load_tests/(\\d+)/)?test_runs/?");
@@ -46,12 +50,25 @@ final class V6ListRunsRoute implements Route {
         }
         Collection<SimRun> candidates = testId != null ? core.store.runsOf(testId) : core.store.runs();
         List<SimRun> runs = new ArrayList<>(candidates);
+        Instant after = createdAfter(call.request().param("created_after"));
+        runs.removeIf(r -> after != null && r.created().isBefore(after));
         runs.sort(order(call.request().param("$orderby")));
         List<JsonObject> all = new ArrayList<>();
         for (SimRun r : runs) {
             all.add(V6Json.run(r, r.stateAt(call.now()), call.now(), null));
         }
         return SimResponse.json(200, V6Json.page(core, call.request(), all));
+    }
+
+    private static Instant createdAfter(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("created_after must be an ISO 8601 date-time, not \"" + text + "\".");
+        }
     }
 
     private static Comparator<SimRun> order(String orderBy) {

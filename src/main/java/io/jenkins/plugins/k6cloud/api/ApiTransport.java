@@ -49,7 +49,11 @@ final class ApiTransport {
         this.token = Objects.requireNonNull(token, "token");
         this.options = Objects.requireNonNull(options, "options");
         this.base = baseUrl(baseUri);
+        // The k6 Cloud API does not redirect: a 3xx means a wrong API URL. Following it would turn a
+        // POST into a GET (301/302) to a server nobody configured, or resend it there without the token.
         this.http = http.newBuilder()
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.readTimeout())
@@ -59,7 +63,7 @@ final class ApiTransport {
         // not happen to a request that may create something (a run start).
         this.httpWithoutSilentResend = this.http.newBuilder().retryOnConnectionFailure(false).build();
         this.authorization = scheme.authorization(token);
-        this.errors = new ErrorResponses(this::redact, options.stackId() != null);
+        this.errors = new ErrorResponses(this::redact, options.stackId() != null, base.host());
     }
 
     /** The base URL without user info, query or fragment, and without a trailing slash. */
@@ -108,6 +112,9 @@ final class ApiTransport {
             if (status >= 200 && status <= 299) {
                 return new ApiResponse(r.name(), status, body, this::redact);
             }
+            if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+                throw errors.redirected(r.name(), status, location(response));
+            }
             long retryAfter = RetryAfter.millis(response.header("Retry-After"), options.clock());
             throw errors.toException(
                     new ErrorResponses.Failure(r.name(), status, response.message(), body, retryAfter));
@@ -125,6 +132,13 @@ final class ApiTransport {
             throw new TransportException("Could not get an answer from k6 Cloud for " + r.name() + " ("
                     + e.getClass().getSimpleName() + ").", r.name(), e);
         }
+    }
+
+    /** Where a 3xx points, without user info, query or fragment; {@code null} when it says nothing readable. */
+    private static HttpUrl location(Response response) {
+        String location = response.header("Location");
+        HttpUrl url = location == null ? null : response.request().url().resolve(location);
+        return url == null ? null : url.newBuilder().username("").password("").query(null).fragment(null).build();
     }
 
     /** Removes the token from text that came from elsewhere (server bodies, exception messages). */

@@ -9,7 +9,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Turns a non-2xx answer into the matching {@link K6CloudException}: 401/403 authentication,
- * 404 not found, 429 rate limited, 5xx server, anything else protocol. The message says what
+ * 404 not found, 429 rate limited, 5xx server, anything else protocol. A 404 whose body is not a
+ * k6 Cloud error says that the API URL does not look like the k6 Cloud API (it is some other web
+ * server) rather than blaming the load test id. A 3xx ({@link #redirected}) names the status and
+ * where it pointed and asks to fix the API URL. The message says what
  * happened and what to do, names the request, quotes k6 Cloud's error when the body is one, and
  * never carries HTML, a long body or the token.
  */
@@ -20,14 +23,30 @@ final class ErrorResponses {
 
     private final UnaryOperator<String> redact;
     private final boolean stackIdSent;
+    private final String host;
 
     /**
      * @param redact removes the token from any text the server sent back
      * @param stackIdSent whether requests carry {@code X-Stack-Id} (the advice then mentions the stack)
+     * @param host the host of the configured API URL, named when an answer shows it is not k6 Cloud
      */
-    ErrorResponses(UnaryOperator<String> redact, boolean stackIdSent) {
+    ErrorResponses(UnaryOperator<String> redact, boolean stackIdSent, String host) {
         this.redact = redact;
         this.stackIdSent = stackIdSent;
+        this.host = host;
+    }
+
+    /**
+     * A 3xx: the k6 Cloud API never redirects, so the API URL is wrong; the redirect is not followed.
+     *
+     * @param location where it pointed, already stripped of user info and query, or {@code null}
+     */
+    ProtocolException redirected(String request, int status, okhttp3.HttpUrl location) {
+        String to = location == null ? "without a usable Location" : "to " + redact.apply(location.toString());
+        return new ProtocolException("The server at the k6 Cloud API URL (" + host + ") answered " + request
+                + " with a redirect (HTTP " + status + ") " + to + ", which the k6 Cloud API never does; the plugin"
+                + " did not follow it. Fix the API URL in the k6 Cloud settings (e.g. https://api.k6.io).",
+                request, status, null);
     }
 
     K6CloudException toException(Failure f) {
@@ -45,6 +64,11 @@ final class ErrorResponses {
             return new AuthenticationException("k6 Cloud refused access (" + statusLine + ") for " + req + "." + said
                     + " Check that the token's account" + (stackIdSent ? " and the configured stack id" : "")
                     + " may see and run this load test.", req, s);
+        }
+        if (s == 404 && K6ErrorBody.describe(f.body()) == null) {
+            return new NotFoundException("The server at the k6 Cloud API URL (" + host + ") has no " + req + " ("
+                    + statusLine + ") and its answer is not a k6 Cloud error: the API URL does not look like the"
+                    + " k6 Cloud API. Fix the API URL in the k6 Cloud settings (e.g. https://api.k6.io).", req);
         }
         if (s == 404) {
             return new NotFoundException("k6 Cloud found nothing for " + req + " (" + statusLine + ")." + said

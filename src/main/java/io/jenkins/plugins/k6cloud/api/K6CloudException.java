@@ -104,14 +104,36 @@ public class K6CloudException extends Exception {
         }
     }
 
-    /** A response that is not what the API documents (a 2xx body we cannot read, an unexpected status). */
+    /**
+     * A response that is not what the API documents (a 2xx body we cannot read, a redirect, an
+     * unexpected status). Not transient, with one exception: a 2xx whose body starts like JSON but
+     * cannot be read, answering a read ({@code GET}), is taken for an answer a proxy cut short and is
+     * transient, so that the engine reads again within its error budget. An HTML page or other text
+     * is not: it comes from a server that is not the k6 Cloud API, and asking again will not help. Answering a start it is
+     * never transient: the start was accepted, so its run is looked for, and the start is not sent
+     * again ({@link RunStarter}).
+     */
     public static final class ProtocolException extends K6CloudException {
         private static final long serialVersionUID = 1L;
+        private final boolean transientAnswer;
 
         public ProtocolException(String message, String request, int httpStatus, Throwable cause) {
+            this(message, request, httpStatus, cause, false);
+        }
+
+        /** @param transientAnswer whether the same request may get a readable answer later (see the class) */
+        public ProtocolException(
+                String message, String request, int httpStatus, Throwable cause, boolean transientAnswer) {
             super(message, request, httpStatus, cause);
+            this.transientAnswer = transientAnswer;
+        }
+
+        @Override
+        public boolean isTransient() {
+            return transientAnswer;
         }
     }
+
     /**
      * The calling thread was interrupted (typically: the build was aborted) during a call or during
      * the pause before the next attempt. Not transient: the caller is being asked to stop.

@@ -57,10 +57,12 @@ final class K6CloudJson {
             root = null;
         }
         if (root == null || !root.isJsonObject()) {
+            // JSON cut short on a read is taken for a truncated proxy answer: transient (see ProtocolException)
+            boolean truncatedJson = body != null && (body.strip().startsWith("{") || body.strip().startsWith("["));
             throw new ProtocolException("k6 Cloud answered " + request + " with HTTP " + status + " but "
-                    + redact.apply(describeUnexpected(body)) + " instead of a JSON object. Check that the k6 Cloud API URL points"
-                    + " at the k6 Cloud REST API (e.g. https://api.k6.io) and not at a web page or a proxy.",
-                    request, status, null);
+                    + redact.apply(describeUnexpected(body)) + " instead of JSON; if this persists, check that"
+                    + " the k6 Cloud API URL points at the k6 Cloud REST API (e.g. https://api.k6.io).",
+                    request, status, null, truncatedJson && request != null && request.startsWith("GET "));
         }
         return root.getAsJsonObject();
     }
@@ -184,7 +186,7 @@ final class K6CloudJson {
         }
         String s = body.strip();
         if (s.startsWith("<")) {
-            return "an HTML page (probably from a proxy or a login page)";
+            return "an HTML page";
         }
         return "the text \"" + snippet(s) + "\"";
     }

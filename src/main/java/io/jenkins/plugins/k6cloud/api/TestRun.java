@@ -21,6 +21,7 @@ public final class TestRun {
     private final Integer errorCode;
     private final String errorDetail;
     private final String webUrl;
+    private final String statusText;
 
     private TestRun(Builder b) {
         this.id = b.id;
@@ -36,6 +37,7 @@ public final class TestRun {
         this.errorCode = b.errorCode;
         this.errorDetail = b.errorDetail;
         this.webUrl = b.webUrl;
+        this.statusText = b.statusText;
     }
 
     public static Builder builder(long id) {
@@ -56,6 +58,7 @@ public final class TestRun {
         b.errorCode = errorCode;
         b.errorDetail = errorDetail;
         b.webUrl = webUrl;
+        b.statusText = statusText;
         return b;
     }
 
@@ -127,10 +130,19 @@ public final class TestRun {
         return webUrl;
     }
 
+    /**
+     * The status as the API wrote it, when it is one this plugin does not know (a v6 status string
+     * such as {@code "paused"}); {@code null} otherwise, and always for v2, whose codes are numbers.
+     */
+    public String statusText() {
+        return statusText;
+    }
+
     @Override
     public String toString() {
         return "TestRun[id=" + id + ", test=" + testId + ", run_status=" + runStatusCode + ", processing_status="
-                + processingStatusCode + ", result_status=" + resultStatusCode + "]";
+                + processingStatusCode + ", result_status=" + resultStatusCode
+                + (statusText == null ? "" : ", status='" + statusText + "'") + "]";
     }
 
     /** Builds a {@link TestRun}; unset fields stay {@code null}. */
@@ -148,6 +160,7 @@ public final class TestRun {
         private Integer errorCode;
         private String errorDetail;
         private String webUrl;
+        private String statusText;
 
         private Builder(long id) {
             this.id = id;
@@ -210,6 +223,11 @@ public final class TestRun {
 
         public Builder webUrl(String v) {
             webUrl = v;
+            return this;
+        }
+
+        public Builder statusText(String v) {
+            statusText = v;
             return this;
         }
 

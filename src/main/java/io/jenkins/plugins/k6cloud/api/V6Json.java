@@ -21,18 +21,18 @@ import java.util.Locale;
  * processing_metrics   passed/failed/-  FINISHED (3)              PROCESSING   0/1/-
  * completed            passed           FINISHED (3)              FINISHED     PASSED
  * completed            failed           FINISHED (3)              FINISHED     FAILED
- * completed            error            FINISHED (3)              ERROR        PASSED  (so: untrusted)
+ * completed            error            ABORTED_BY_SYSTEM (6)     FINISHED     -       + error code/message (so: failed)
  * completed            null             FINISHED (3)              FINISHED     -       (so: no result)
  * aborted              failed           ABORTED_BY_THRESHOLD (8)  FINISHED     FAILED
  * aborted, by_user set any              ABORTED_BY_USER (5)       FINISHED     -
  * aborted              other            ABORTED_BY_SYSTEM (6)     FINISHED     -       + error code/message
- * anything else        any              UNKNOWN (null), never terminal
+ * anything else        any              UNKNOWN (null), never terminal; the status text is kept ({@link TestRun#statusText()})
  * </pre>
  *
- * <p>"completed" with result "error" contradicts itself (the run completed, yet "the execution was
- * not completed"); it is read like v2's processing error: the run finished but its result cannot
- * be trusted (an unstable build), never a pass. The error of an abort comes from
- * {@code result_details} first, then {@code status_details.extra}.
+ * <p>"completed" with result "error" means, in the API's words, that "the execution was not
+ * completed", and k6 itself treats it as a failed run (exit code 97): it is read as a run that
+ * k6 Cloud ended with an error (a failed build), quoting {@code result_details}. The error of an
+ * abort comes from {@code result_details} first, then {@code status_details.extra}.
  */
 final class V6Json {
     /** The start answer's link to the run page in Grafana Cloud (read runs do not have it). */
@@ -86,12 +86,12 @@ final class V6Json {
                         .resultStatus(passedOrFailed(result));
                 break;
             case "completed":
-                b.runStatus(RunStatus.FINISHED.code());
+                b.processingStatus(ProcessingStatus.FINISHED.code());
                 if (result.equals("error")) {
-                    b.processingStatus(ProcessingStatus.ERROR.code()).resultStatus(ResultStatus.PASSED.code());
+                    b.runStatus(RunStatus.ABORTED_BY_SYSTEM.code());
                     quoteError(o, b);
                 } else {
-                    b.processingStatus(ProcessingStatus.FINISHED.code()).resultStatus(passedOrFailed(result));
+                    b.runStatus(RunStatus.FINISHED.code()).resultStatus(passedOrFailed(result));
                 }
                 break;
             case "aborted":
@@ -107,6 +107,8 @@ final class V6Json {
                 break;
             default:
                 // a status this plugin does not know: UNKNOWN, which the engine never takes for an end
+                String text = blankToNull(K6CloudJson.string(o, "status"));
+                b.statusText(text == null ? null : K6CloudJson.snippet(text));
                 break;
         }
     }

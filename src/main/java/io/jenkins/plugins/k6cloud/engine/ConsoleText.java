@@ -27,7 +27,8 @@ public final class ConsoleText {
     public static String statusText(TestRun run) {
         RunStatus status = run.runStatus();
         if (status == RunStatus.UNKNOWN) {
-            return "unknown run_status " + run.runStatusCode();
+            return run.statusText() != null ? "unknown status '" + run.statusText() + "'"
+                    : "unknown run_status " + run.runStatusCode();
         }
         if (status.isTerminal() && !run.processingStatus().isDone()) {
             return status.label() + ", processing metrics";
@@ -52,6 +53,15 @@ public final class ConsoleText {
 
     public static String stillGoing(long elapsedMillis, long runId, String statusText) {
         return elapsed(elapsedMillis) + " k6 Cloud run " + runId + ": still " + statusText;
+    }
+
+    /** The one warning about a status this plugin does not know, in the API's own words when it has them. */
+    public static String unknownStatus(TestRun run) {
+        if (run.statusText() == null) {
+            return unknownStatus(run.id(), run.runStatusCode());
+        }
+        return "k6 Cloud run " + run.id() + " reports status '" + run.statusText() + "', which this plugin does not"
+                + " know; following it until it ends";
     }
 
     public static String unknownStatus(long runId, Integer code) {

@@ -32,7 +32,7 @@ final class StatusLines {
         List<String> lines = new ArrayList<>(2);
         if (run.runStatus() == RunStatus.UNKNOWN && !unknownWarned) {
             unknownWarned = true;
-            lines.add(ConsoleText.unknownStatus(run.id(), run.runStatusCode()));
+            lines.add(ConsoleText.unknownStatus(run));
         }
         String text = ConsoleText.statusText(run);
         if (!text.equals(shown)) {

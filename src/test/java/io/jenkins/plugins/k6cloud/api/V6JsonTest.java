@@ -94,12 +94,15 @@ public class V6JsonTest {
     }
 
     @Test
-    public void completedWithAnErrorResultReadsAsAProcessingErrorWithItsMessage() {
+    public void completedWithAnErrorResultReadsAsAFailedRunWithItsMessage() {
         TestRun run = run(
                 "completed",
                 "error",
                 ",\"result_details\":{\"type\":\"error\",\"message\":\"Metrics processing failed.\",\"code\":17}");
-        assertMapped(run, RunStatus.FINISHED, ProcessingStatus.ERROR, ResultStatus.PASSED);
+        // "the execution was not completed": k6 exits 97 for it, so it is a failed run, not an untrusted pass
+        assertEquals(RunStatus.ABORTED_BY_SYSTEM, run.runStatus());
+        assertEquals(ProcessingStatus.FINISHED, run.processingStatus());
+        assertNull(run.resultStatusCode());
         assertEquals("Metrics processing failed.", run.errorDetail());
         assertEquals(Integer.valueOf(17), run.errorCode());
     }
@@ -160,6 +163,9 @@ public class V6JsonTest {
             assertNull(run.runStatusCode());
             assertFalse(run.runStatus().isTerminal());
         }
+        assertEquals("the API's words are kept for the console", "warming_up", run("warming_up", null).statusText());
+        assertNull(run("", null).statusText());
+        assertNull("known statuses need no text", run("running", null).statusText());
     }
 
     @Test

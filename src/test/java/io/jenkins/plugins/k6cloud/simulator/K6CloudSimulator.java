@@ -41,6 +41,14 @@ public final class K6CloudSimulator implements AutoCloseable {
 
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every answer waits ~40 ms
+        // for a delayed ACK (Nagle). Read once, when the first server is created; a value set elsewhere wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final SimCore core;
     private final HttpServer server;
     private final ExecutorService executor;

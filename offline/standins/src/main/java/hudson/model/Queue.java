@@ -2,7 +2,7 @@ package hudson.model;
 
 import hudson.model.queue.SubTask;
 
-/** Stand-in of jenkins-core's {@code hudson.model.Queue}: only the {@link Executable} type. */
+/** Stand-in of jenkins-core's {@code hudson.model.Queue}: only the {@link Executable} and {@link Task} types. */
 public class Queue {
     private Queue() {}
 
@@ -15,5 +15,14 @@ public class Queue {
 
         @Override
         String toString();
+    }
+
+    /** Stand-in of {@code Queue.Task}: something that can be queued (a job); a plugin only tests for it. */
+    public interface Task extends SubTask {
+        String getName();
+
+        String getUrl();
+
+        String getFullDisplayName();
     }
 }

@@ -42,30 +42,31 @@ public final class FormChecks {
         return duration(value, null, isPollInterval);
     }
 
-    /** FAILURE, UNSTABLE, or empty for the default (FAILURE). */
-    public static FormValidation thresholdFailure(String value) {
-        try {
-            RunOptions.thresholdResult(value);
-            return FormValidation.ok();
-        } catch (IllegalArgumentException e) {
-            return FormValidation.error(e.getMessage());
-        }
-    }
-
     /** An absolute http(s) address; plain http is allowed with a warning (a local proxy, a test server). */
     public static FormValidation url(String value, String example) {
+        URI uri = httpUri(value);
+        if (uri == null) {
+            return FormValidation.error(Messages.FormChecks_NotAUrl(value == null ? "" : value.strip(), example));
+        }
+        return uri.getScheme().equals("http")
+                ? FormValidation.warning(Messages.FormChecks_PlainHttp())
+                : FormValidation.ok();
+    }
+
+    /** The absolute http(s) address with a host in {@code value}, or {@code null} when it is not one. */
+    public static URI httpUri(String value) {
         String s = value == null ? "" : value.strip();
         URI uri;
         try {
             uri = new URI(s);
         } catch (URISyntaxException e) {
-            return FormValidation.error(Messages.FormChecks_NotAUrl(s, example));
+            return null;
         }
         String scheme = uri.getScheme();
         if (uri.getHost() == null || scheme == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            return FormValidation.error(Messages.FormChecks_NotAUrl(s, example));
+            return null;
         }
-        return scheme.equals("http") ? FormValidation.warning(Messages.FormChecks_PlainHttp()) : FormValidation.ok();
+        return uri;
     }
 
     /** Empty, or a positive whole number. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k6cloud;
 
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.engine.DurationFormat;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import java.net.URI;
@@ -27,7 +28,7 @@ public record GlobalSettings(
         String timeout,
         ApiFlavour apiFlavour) {
 
-    public static final String DEFAULT_API_URL = "https://api.k6.io";
+    public static final String DEFAULT_API_URL = K6CloudDefaults.API_URL;
     public static final String DEFAULT_WEB_APP_URL = RunSettings.DEFAULT_WEB_APP_URL;
     public static final String DEFAULT_POLL_INTERVAL = DurationFormat.format(RunSettings.DEFAULT_POLL_INTERVAL);
     public static final String DEFAULT_TIMEOUT = DurationFormat.format(RunSettings.DEFAULT_TIMEOUT);
@@ -53,7 +54,17 @@ public record GlobalSettings(
                 DEFAULT_API_URL, DEFAULT_WEB_APP_URL, null, null, DEFAULT_POLL_INTERVAL, DEFAULT_TIMEOUT);
     }
 
+    /**
+     * The API address as a URI.
+     *
+     * @throws IllegalArgumentException when the saved address is not an http(s) URL, with a message
+     *     that says to fix the API URL in the global configuration
+     */
     public URI apiUri() {
-        return URI.create(apiUrl);
+        URI uri = FormChecks.httpUri(apiUrl);
+        if (uri == null) {
+            throw new IllegalArgumentException(Messages.GlobalSettings_BadApiUrl(apiUrl, DEFAULT_API_URL));
+        }
+        return uri;
     }
 }

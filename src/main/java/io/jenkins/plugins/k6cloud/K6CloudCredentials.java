@@ -8,14 +8,18 @@ import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.AbortException;
 import hudson.model.Item;
+import hudson.model.Queue;
 import hudson.model.Run;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.springframework.security.core.Authentication;
 
 /**
  * The k6 Cloud API token as "Secret text" credentials: looked up by id for a build (with usage
@@ -35,7 +39,7 @@ public final class K6CloudCredentials {
     public static ApiToken token(Run<?, ?> run, TokenSource source, Map<String, String> env, String apiUrl)
             throws AbortException {
         if (source.isEnvironment()) {
-            String value = env == null ? null : env.get(TokenSource.TOKEN_VARIABLE);
+            String value = env == null ? null : env.get(K6CloudDefaults.TOKEN_VARIABLE);
             if (value == null || value.isBlank()) {
                 throw new AbortException(Messages.K6CloudCredentials_EmptyVariable());
             }
@@ -65,7 +69,7 @@ public final class K6CloudCredentials {
                 ? CredentialsProvider.findCredentialByIdInItemGroup(
                         id, StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, requirements)
                 : CredentialsProvider.findCredentialByIdInItem(
-                        id, StringCredentials.class, item, ACL.SYSTEM2, requirements);
+                        id, StringCredentials.class, item, authenticationOf(item), requirements);
         if (c == null) {
             throw new AbortException(Messages.K6CloudCredentials_NotFound(id));
         }
@@ -92,9 +96,17 @@ public final class K6CloudCredentials {
             return result.includeCurrentValue(currentValue);
         }
         return result.includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, item, StringCredentials.class, requirements(apiUrl),
+                .includeMatchingAs(authenticationOf(item), item, StringCredentials.class, requirements(apiUrl),
                         CredentialsMatchers.always())
                 .includeCurrentValue(currentValue);
+    }
+
+    /**
+     * Whom the job's builds run as (as the credentials consumer guide says): the credentials a form
+     * offers or checks are the ones a build of {@code item} could use, not every system credential.
+     */
+    static Authentication authenticationOf(Item item) {
+        return item instanceof Queue.Task ? Tasks.getAuthenticationOf2((Queue.Task) item) : ACL.SYSTEM2;
     }
 
     private static ApiToken toToken(String id, StringCredentials c) throws AbortException {

@@ -59,10 +59,15 @@ public class FormChecksTest {
     }
 
     @Test
-    public void thresholdFailure() {
-        assertEquals(Kind.OK, FormChecks.thresholdFailure("").kind);
-        assertEquals(Kind.OK, FormChecks.thresholdFailure("UNSTABLE").kind);
-        assertError(FormChecks.thresholdFailure("ABORTED"), "FAILURE or UNSTABLE");
+    public void savedApiUrlThatIsNotAUrlSaysWhichSettingToFix() {
+        for (String bad : new String[] {"not a url", "ftp://api.k6.io", "", "https://"}) {
+            GlobalSettings s = new GlobalSettings(bad, GlobalSettings.DEFAULT_WEB_APP_URL, null, null, "5s", "2h");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, s::apiUri);
+            assertThat(e.getMessage(), containsString("API URL"));
+            assertThat(e.getMessage(), containsString("Manage Jenkins"));
+            assertError(FormChecks.url(bad, GlobalSettings.DEFAULT_API_URL), "is not an http(s) address");
+        }
+        assertEquals("https://api.k6.io", GlobalSettings.defaults().apiUri().toString());
     }
 
     @Test

@@ -18,13 +18,15 @@ public class TokenSourceTest {
     }
 
     @Test
-    public void thenTheGlobalDefault() {
-        assertEquals("global", TokenSource.choose(" ", "global", withToken).credentialsId());
+    public void thenTheVariableBoundByWithCredentialsBeatsTheGlobalDefault() {
+        assertTrue(TokenSource.choose(" ", "global", withToken).isEnvironment());
+        assertTrue(TokenSource.choose(null, null, withToken).isEnvironment());
     }
 
     @Test
-    public void thenTheEnvironmentVariable() {
-        assertTrue(TokenSource.choose(null, null, withToken).isEnvironment());
+    public void thenTheGlobalDefault() {
+        assertEquals("global", TokenSource.choose(" ", "global", Map.of("PATH", "/bin")).credentialsId());
+        assertEquals("global", TokenSource.choose(null, "global", null).credentialsId());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.k6cloud.cli;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.engine.DurationFormat;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunHandle;
@@ -30,10 +31,10 @@ import java.util.function.Supplier;
  * {@code System.exit}, so tests call it in-process; {@link #interrupt} is what SIGINT/SIGTERM do.
  */
 public final class K6CloudCli {
-    public static final String TOKEN_VARIABLE = "K6_CLOUD_TOKEN";
+    public static final String TOKEN_VARIABLE = K6CloudDefaults.TOKEN_VARIABLE;
     /** The Grafana stack id when {@code --stack-id} is not given. */
     public static final String STACK_ID_VARIABLE = "K6_CLOUD_STACK_ID";
-    public static final URI DEFAULT_API_URL = URI.create("https://api.k6.io");
+    public static final URI DEFAULT_API_URL = URI.create(K6CloudDefaults.API_URL);
     static final Duration SIMULATED_POLL_INTERVAL = Duration.ofSeconds(1);
     static final String THREAD_PREFIX = "k6-cloud-cli";
     /** Added to every bounded wait for the outcome, for the last HTTP calls. */

@@ -49,12 +49,15 @@ public final class ConnectionCheck {
     }
 
     /**
-     * Checks a load test id typed in a job's form, and shows the test's name when credentials are
-     * known (the step's or the global default). The caller has checked {@code Item.CONFIGURE}.
+     * Checks a load test id typed in a job's form. Only when the step's credentials are chosen and
+     * the id is a number does it ask k6 Cloud for the test's name: one attempt, bounded by
+     * {@link K6CloudClients#LOOKUP_TIMEOUT}, since the form checks the field on every change. The
+     * caller has checked {@code Item.CONFIGURE}.
      */
     public static FormValidation loadTest(Item item, String value, String credentialsId) {
         FormValidation syntax = FormChecks.testId(value);
-        if (syntax.kind != FormValidation.Kind.OK || TestIds.isExpression(value)) {
+        String id = RunOptions.blankToNull(credentialsId);
+        if (syntax.kind != FormValidation.Kind.OK || TestIds.isExpression(value) || id == null) {
             return syntax;
         }
         GlobalSettings global;
@@ -63,16 +66,9 @@ public final class ConnectionCheck {
         } catch (IllegalArgumentException e) {
             return FormValidation.warning(Messages.LoadTest_NotChecked(e.getMessage()));
         }
-        String id = RunOptions.blankToNull(credentialsId);
-        if (id == null) {
-            id = global.credentialsId();
-        }
-        if (id == null) {
-            return syntax;
-        }
         try {
             ApiToken token = K6CloudCredentials.formToken(item, id, global.apiUrl());
-            return describeLoadTest(K6CloudClients.forFormCheck(global, token), TestIds.parse(value));
+            return describeLoadTest(K6CloudClients.forLookup(global, token), TestIds.parse(value));
         } catch (AbortException | IllegalArgumentException e) {
             return FormValidation.warning(Messages.LoadTest_NotChecked(e.getMessage()));
         }

@@ -13,7 +13,10 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k6cloud.engine.OnEngineClose;
+import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunHandle;
+import io.jenkins.plugins.k6cloud.engine.RunListener;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import java.io.IOException;
 import org.kohsuke.stapler.AncestorInPath;
@@ -95,8 +98,13 @@ public class K6CloudBuilder extends Builder {
             throw new AbortException(e.getMessage());
         }
         PreparedRun prepared = PreparedRun.prepare(build, env, options());
-        RunHandle handle = K6CloudEngine.get()
-                .start(id, prepared.settings(), prepared.client(), new ConsoleRunListener(listener));
+        RunEngine engine;
+        try {
+            engine = K6CloudEngine.get();
+        } catch (IllegalStateException e) {
+            throw new AbortException(e.getMessage());
+        }
+        RunHandle handle = start(engine, id, prepared, new ConsoleRunListener(listener));
         BlockingWait.Waited waited = BlockingWait.outcome(handle, prepared.settings(), listener);
         RunOutcome outcome = waited.outcome();
         if (outcome != null) {
@@ -116,6 +124,14 @@ public class K6CloudBuilder extends Builder {
         return result.isBetterThan(Result.FAILURE);
     }
 
+    /**
+     * Starts the run so that a controller shutdown stops it: a freestyle build cannot follow it
+     * again after the restart.
+     */
+    static RunHandle start(RunEngine engine, long testId, PreparedRun prepared, RunListener listener) {
+        return engine.start(testId, prepared.settings(), prepared.client(), listener, OnEngineClose.CANCEL);
+    }
+
     /** The descriptor: display name, drop-downs and form checks. */
     @Extension
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
@@ -132,39 +148,26 @@ public class K6CloudBuilder extends Builder {
         @POST
         public FormValidation doCheckTestId(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String credentialsId) {
-            if (item == null) {
-                return FormValidation.ok();
-            }
-            item.checkPermission(Item.CONFIGURE);
-            return ConnectionCheck.loadTest(item, value, credentialsId);
+            return JobForms.checkTestId(item, value, credentialsId);
         }
 
         @POST
         public FormValidation doCheckPollInterval(@AncestorInPath Item item, @QueryParameter String value) {
-            if (item == null) {
-                return FormValidation.ok();
-            }
-            item.checkPermission(Item.CONFIGURE);
-            return FormChecks.pollInterval(value, K6CloudGlobalConfiguration.get().getPollInterval());
+            return JobForms.checkPollInterval(item, value);
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            if (item == null) {
-                return FormValidation.ok();
-            }
-            item.checkPermission(Item.CONFIGURE);
-            return FormChecks.timeout(value, K6CloudGlobalConfiguration.get().getTimeout());
+            return JobForms.checkTimeout(item, value);
         }
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return K6CloudCredentials.fillItems(
-                    item, credentialsId, K6CloudGlobalConfiguration.get().getApiUrl());
+            return JobForms.fillCredentialsIdItems(item, credentialsId);
         }
 
         public ListBoxModel doFillThresholdFailureItems() {
-            return ThresholdFailureChoices.items();
+            return JobForms.fillThresholdFailureItems();
         }
     }
 }

@@ -17,16 +17,47 @@ import okhttp3.OkHttpClient;
 public final class K6CloudClients {
     /** A form check answers a person waiting for it: one attempt, short timeouts. */
     static final Duration FORM_CHECK_TIMEOUT = Duration.ofSeconds(15);
+    /** The load test look-up runs on every validation of the field: shorter still. */
+    static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
+    /** One HTTP call of a run, all attempts together; it holds a shared engine thread meanwhile. */
+    static final Duration RUN_CALL_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * A run's client retries once, briefly: longer outages are the engine's to wait out (its error
+     * streak backs off between polls without holding a thread), so retries are not doubled.
+     */
+    static final RetryPolicy RUN_RETRY_POLICY = RetryPolicy.defaults()
+            .withMaxAttempts(2)
+            .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(2), 2.0)
+            .withBudget(Duration.ofSeconds(5));
 
     private K6CloudClients() {}
 
     /**
-     * The client one run uses: the API client's default timeouts and retries.
+     * The client one run uses: {@link #RUN_RETRY_POLICY} and a {@link #RUN_CALL_TIMEOUT} per call.
      *
-     * @throws IllegalArgumentException when the settings cannot make a client (v6 without a stack id)
+     * @throws IllegalArgumentException when the settings cannot make a client (v6 without a stack id,
+     *     a saved API URL that is not one)
      */
     public static K6CloudClient forRun(GlobalSettings settings, ApiToken token) {
-        return create(settings, token, options(settings).build());
+        return create(settings, token, runOptions(settings));
+    }
+
+    static ClientOptions runOptions(GlobalSettings settings) {
+        return options(settings).retryPolicy(RUN_RETRY_POLICY).callTimeout(RUN_CALL_TIMEOUT).build();
+    }
+
+    /** The client of the load test look-up in a job's form: one attempt within {@link #LOOKUP_TIMEOUT}. */
+    public static K6CloudClient forLookup(GlobalSettings settings, ApiToken token) {
+        return create(settings, token, lookupOptions(settings));
+    }
+
+    static ClientOptions lookupOptions(GlobalSettings settings) {
+        return options(settings)
+                .retryPolicy(RetryPolicy.noRetries())
+                .connectTimeout(LOOKUP_TIMEOUT)
+                .readTimeout(LOOKUP_TIMEOUT)
+                .callTimeout(LOOKUP_TIMEOUT)
+                .build();
     }
 
     /** The client of a form check ("Test connection", the load test lookup). */

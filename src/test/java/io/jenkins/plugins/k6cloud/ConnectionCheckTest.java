@@ -108,4 +108,14 @@ public class ConnectionCheckTest {
         assertEquals(Kind.ERROR, v.kind);
         assertThat(v.getMessage(), containsString("Choose the"));
     }
+
+    @Test
+    public void withoutChosenCredentialsTheTestIdIsCheckedWithoutAskingK6Cloud() {
+        // offline the global configuration cannot be read: reaching for it would throw
+        assertEquals(Kind.OK, ConnectionCheck.loadTest(null, "1234", " ").kind);
+        assertEquals(Kind.OK, ConnectionCheck.loadTest(null, "1234", null).kind);
+        assertEquals(Kind.ERROR, ConnectionCheck.loadTest(null, "12x", "k6").kind);
+        assertEquals(Kind.OK, ConnectionCheck.loadTest(null, "${K6_TEST_ID}", "k6").kind);
+        assertEquals(0, sim.journal().totalRequests());
+    }
 }

@@ -124,6 +124,15 @@ public class K6CloudRunAction implements RunAction2, BuildBadgeAction, Environme
         return runUrl;
     }
 
+    /**
+     * The run's page as a link target: the saved address only when it is an absolute http(s) URL,
+     * else {@code null}, so that a {@code build.xml} written by an older version or edited by hand
+     * cannot put a {@code javascript:} or other link on the build page. The views use this.
+     */
+    public String getRunHref() {
+        return FormChecks.httpUri(runUrl) == null ? null : runUrl.strip();
+    }
+
     /** The engine's verdict, e.g. {@code PASSED} or {@code THRESHOLDS_FAILED}. */
     public String getVerdict() {
         return verdict;

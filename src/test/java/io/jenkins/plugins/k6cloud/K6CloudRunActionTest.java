@@ -36,6 +36,20 @@ public class K6CloudRunActionTest {
     }
 
     @Test
+    public void onlyHttpLinksBecomeLinks() throws Exception {
+        assertEquals("https://app.k6.io/runs/1001", K6CloudRunAction.of(Outcomes.passed(1001)).getRunHref());
+        for (String saved : new String[] {"javascript:alert(1)", "data:text/html,x", "//evil.example/runs/1", "not a url"}) {
+            K6CloudRunAction a = K6CloudRunAction.of(Outcomes.passed(1001));
+            Field url = K6CloudRunAction.class.getDeclaredField("runUrl");
+            url.setAccessible(true);
+            url.set(a, saved); // as read from a tampered or old build.xml
+            assertNull(saved, a.getRunHref());
+            assertEquals("the text is still shown", saved, a.getRunUrl());
+        }
+        assertNull(K6CloudRunAction.of(Outcomes.noRun()).getRunHref());
+    }
+
+    @Test
     public void hasNoPageOfItsOwn() {
         K6CloudRunAction a = K6CloudRunAction.of(Outcomes.passed(1));
         assertNull(a.getIconFileName());

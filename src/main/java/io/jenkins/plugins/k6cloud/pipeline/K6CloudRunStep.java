@@ -6,14 +6,11 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.k6cloud.FormChecks;
-import io.jenkins.plugins.k6cloud.K6CloudCredentials;
-import io.jenkins.plugins.k6cloud.K6CloudGlobalConfiguration;
-import io.jenkins.plugins.k6cloud.ConnectionCheck;
+import io.jenkins.plugins.k6cloud.JobForms;
 import io.jenkins.plugins.k6cloud.RunOptions;
 import io.jenkins.plugins.k6cloud.TestIds;
-import io.jenkins.plugins.k6cloud.ThresholdFailureChoices;
 import java.util.Set;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -116,48 +113,37 @@ public class K6CloudRunStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
+            // FlowNode for the warning of an unstable verdict; none of these needs a node block
+            return Set.of(Run.class, TaskListener.class, FlowNode.class);
         }
 
         @POST
         public FormValidation doCheckTestId(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String credentialsId) {
-            if (item == null) {
-                return FormValidation.ok();
-            }
-            item.checkPermission(Item.CONFIGURE);
-            if (TestIds.isExpression(value)) {
+            if (item != null && TestIds.isExpression(value)) {
+                item.checkPermission(Item.CONFIGURE);
                 return FormValidation.error(Messages.K6CloudRunStep_NoExpressions());
             }
-            return ConnectionCheck.loadTest(item, value, credentialsId);
+            return JobForms.checkTestId(item, value, credentialsId);
         }
 
         @POST
         public FormValidation doCheckPollInterval(@AncestorInPath Item item, @QueryParameter String value) {
-            if (item == null) {
-                return FormValidation.ok();
-            }
-            item.checkPermission(Item.CONFIGURE);
-            return FormChecks.pollInterval(value, K6CloudGlobalConfiguration.get().getPollInterval());
+            return JobForms.checkPollInterval(item, value);
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            if (item == null) {
-                return FormValidation.ok();
-            }
-            item.checkPermission(Item.CONFIGURE);
-            return FormChecks.timeout(value, K6CloudGlobalConfiguration.get().getTimeout());
+            return JobForms.checkTimeout(item, value);
         }
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return K6CloudCredentials.fillItems(
-                    item, credentialsId, K6CloudGlobalConfiguration.get().getApiUrl());
+            return JobForms.fillCredentialsIdItems(item, credentialsId);
         }
 
         public ListBoxModel doFillThresholdFailureItems() {
-            return ThresholdFailureChoices.items();
+            return JobForms.fillThresholdFailureItems();
         }
     }
 }

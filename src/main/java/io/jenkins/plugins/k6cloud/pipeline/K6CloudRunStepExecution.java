@@ -1,38 +1,50 @@
 package io.jenkins.plugins.k6cloud.pipeline;
 
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.k6cloud.ApiConnection;
 import io.jenkins.plugins.k6cloud.ConsoleRunListener;
 import io.jenkins.plugins.k6cloud.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.PreparedRun;
 import io.jenkins.plugins.k6cloud.RunOptions;
 import io.jenkins.plugins.k6cloud.TestIds;
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
+import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * Runs {@code k6CloudRun} without blocking the CPS VM thread: {@link #start()} only schedules the
- * preparation (credentials, client) on Jenkins' timer; the engine follows the run on its own
- * threads. The engine's {@link WatchState} is saved with the Pipeline whenever it changes, so after a
- * restart {@link #onResume()} follows the same run again instead of starting a second one.
+ * preparation (credentials, client) on Jenkins' timer; the start request is sent once the first
+ * state is saved (a callback, no thread waits for it); the engine follows the run on its own
+ * threads. The engine's {@link WatchState} and the API connection are saved with the Pipeline, so
+ * after a restart {@link #onResume()} follows the same run, with the same API, instead of starting
+ * a second one. A step that has its outcome saves it first, and reports that after a restart.
  */
 public class K6CloudRunStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(K6CloudRunStepExecution.class.getName());
-    /** How long the preparation waits for the first state to be saved before the start request. */
+    /** How long the first state may take to be saved before the step gives up without starting a run. */
     static final Duration SAVE_WAIT = Duration.ofSeconds(30);
     /** Added to the run's cancel wait before a stopped step ends whatever k6 Cloud says. */
     static final Duration STOP_MARGIN = Duration.ofSeconds(30);
@@ -40,6 +52,10 @@ public class K6CloudRunStepExecution extends StepExecution {
     private final long testId;
     private final RunOptions options;
     private volatile WatchState state;
+    /** The API the run was started with; {@code null} in executions saved by older versions. */
+    private volatile ApiConnection connection;
+    /** The value the step ends with, saved before it is reported; {@code null} while the run is followed. */
+    private volatile Map<String, Object> endValue;
 
     private transient volatile RunHandle handle;
     private transient StepLifecycle lifecycle;
@@ -69,18 +85,31 @@ public class K6CloudRunStepExecution extends StepExecution {
 
     @Override
     public boolean start() {
-        preparation = Timer.get().submit(() -> begin(false));
+        preparation = Timer.get().submit(this::prepareAndStart);
         return false;
     }
 
     @Override
     public void onResume() {
+        Map<String, Object> end = endValue;
+        if (end != null) {
+            // the outcome was saved, but Jenkins stopped before the step reported it: report it now
+            preparation = Timer.get().submit(() -> reportSavedEnd(end));
+            return;
+        }
         if (state == null) {
             lifecycle().end(() -> getContext().onFailure(
                     new AbortException(Messages.K6CloudRunStepExecution_RestartBeforeStart())));
             return;
         }
-        preparation = Timer.get().submit(() -> begin(true));
+        preparation = Timer.get().submit(this::resume);
+    }
+
+    /** While the start request is in flight a restart would have to guess which run is ours. */
+    @Override
+    public boolean blocksRestart() {
+        WatchState s = state;
+        return !lifecycle().isEnded() && endValue == null && (s == null || s.runId() == null);
     }
 
     @Override
@@ -96,7 +125,7 @@ public class K6CloudRunStepExecution extends StepExecution {
             // a second stop arrives here too: the engine then stops waiting for k6 Cloud
             h.cancel(Messages.K6CloudRunStepExecution_Stopping(cause));
         } else if (state == null) {
-            // nothing was sent to k6 Cloud yet, and begin() will not start a run now
+            // nothing was sent to k6 Cloud yet, and the preparation will not start a run now
             lifecycle().end(() -> getContext().onFailure(cause));
             return;
         }
@@ -121,20 +150,82 @@ public class K6CloudRunStepExecution extends StepExecution {
                 : Messages.K6CloudRunStepExecution_StatusResuming();
     }
 
-    private void begin(boolean resuming) {
+    /** On the timer: credentials and client, then the first save; the start follows in a callback. */
+    private void prepareAndStart() {
         StepContext context = getContext();
         try {
             checkTestId();
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
-            EnvVars env = context.get(EnvVars.class);
-            PreparedRun prepared = support().prepare(run, env, options);
-            if (!resuming) {
-                // saved before the start request, so that a restart from here on can find the run
-                WatchState before = new WatchState(
-                        testId, null, prepared.settings(), support().clock().millis(), null, null, false);
-                persist(before).get(SAVE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            PreparedRun prepared = support().prepare(run, context.get(EnvVars.class), options);
+            connection = prepared.connection();
+            // saved before the start request, so that a restart from here on can find the run
+            ListenableFuture<Void> saved = persist(new WatchState(
+                    testId, null, prepared.settings(), support().clock().millis(), null, null, false));
+            Futures.addCallback(Futures.withTimeout(saved, SAVE_WAIT.toMillis(), TimeUnit.MILLISECONDS, Timer.get()),
+                    new FutureCallback<Void>() {
+                        @Override
+                        public void onSuccess(Void result) {
+                            follow(false, prepared.settings(), prepared.client(), run, listener);
+                        }
+
+                        @Override
+                        public void onFailure(Throwable t) {
+                            String why = t instanceof TimeoutException
+                                    ? "Jenkins did not save it within " + SAVE_WAIT.toSeconds() + " s"
+                                    : String.valueOf(t.getMessage());
+                            LOGGER.log(Level.WARNING, "k6CloudRun could not save its state", t);
+                            lifecycle().end(() -> context.onFailure(
+                                    new AbortException(Messages.K6CloudRunStepExecution_SaveFailed(why))));
+                        }
+                    },
+                    Timer.get());
+        } catch (AbortException e) {
+            lifecycle().end(() -> context.onFailure(e));
+        } catch (Exception e) {
+            LOGGER.log(Level.WARNING, "k6CloudRun could not start", e);
+            lifecycle().end(() -> context.onFailure(e));
+        }
+    }
+
+    /** On the timer after a restart: a client of the saved connection (only the token is read again). */
+    private void resume() {
+        StepContext context = getContext();
+        try {
+            checkTestId();
+            Run<?, ?> run = context.get(Run.class);
+            TaskListener listener = context.get(TaskListener.class);
+            K6CloudClient client = clientForResume(run, context.get(EnvVars.class));
+            follow(true, state.settings(), client, run, listener);
+        } catch (AbortException e) {
+            lifecycle().end(() -> context.onFailure(e));
+        } catch (Exception e) {
+            LOGGER.log(Level.WARNING, "k6CloudRun could not resume", e);
+            lifecycle().end(() -> context.onFailure(e));
+        }
+    }
+
+    private K6CloudClient clientForResume(Run<?, ?> run, EnvVars env) throws Exception {
+        ApiConnection saved = connection;
+        if (saved == null) {
+            return support().prepare(run, env, options).client(); // saved by a version without it
+        }
+        try {
+            return support().reconnect(run, env, saved);
+        } catch (AbortException e) {
+            WatchState s = state;
+            String link = s.webUrl();
+            throw new AbortException(s.runId() == null || link == null
+                    ? Messages.K6CloudRunStepExecution_CannotResumeUnknownRun(testId, e.getMessage())
+                    : Messages.K6CloudRunStepExecution_CannotResume(s.runId(), e.getMessage(), link));
+        }
+    }
+
+    /** Hands the run to the engine (start or re-attach), unless the step was stopped before a start. */
+    private void follow(boolean resuming, RunSettings settings, K6CloudClient client, Run<?, ?> run,
+            TaskListener listener) {
+        StepContext context = getContext();
+        try {
             PipelineRunListener engineListener = new PipelineRunListener(listener);
             RunHandle h;
             boolean stopNow;
@@ -145,8 +236,8 @@ public class K6CloudRunStepExecution extends StepExecution {
                     return;
                 }
                 h = resuming
-                        ? support().engine().resume(state, prepared.client(), engineListener)
-                        : support().engine().start(testId, prepared.settings(), prepared.client(), engineListener);
+                        ? support().engine().resume(state, client, engineListener)
+                        : support().engine().start(testId, settings, client, engineListener);
                 handle = h;
                 stopNow = lifecycle().isStopRequested();
             }
@@ -155,10 +246,12 @@ public class K6CloudRunStepExecution extends StepExecution {
                 h.cancel(Messages.K6CloudRunStepExecution_Stopping(lifecycle().stopCause()));
             }
             h.outcome().thenAccept(outcome -> finish(outcome, run, listener));
-        } catch (AbortException e) {
-            lifecycle().end(() -> context.onFailure(e));
-        } catch (Exception e) {
-            LOGGER.log(Level.WARNING, "k6CloudRun could not start or resume", e);
+        } catch (IllegalStateException e) {
+            // the engine is shut down (Jenkins is stopping)
+            lifecycle().end(() -> context.onFailure(
+                    new AbortException(Messages.K6CloudRunStepExecution_CannotStart(e.getMessage()))));
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "k6CloudRun could not hand the run to the engine", e);
             lifecycle().end(() -> context.onFailure(e));
         }
     }
@@ -172,6 +265,11 @@ public class K6CloudRunStepExecution extends StepExecution {
     }
 
     private void finish(RunOutcome outcome, Run<?, ?> run, TaskListener listener) {
+        Map<String, Object> value = StepResult.of(outcome);
+        if (lifecycle().stopCause() == null) {
+            endValue = value;
+            getContext().saveState(); // a restart from here on reports this end, without following the run
+        }
         lifecycle().end(() -> {
             try {
                 run.addAction(K6CloudRunAction.of(outcome));
@@ -183,24 +281,54 @@ public class K6CloudRunStepExecution extends StepExecution {
                 getContext().onFailure(stopCause);
                 return;
             }
-            switch (outcome.buildResult()) {
-                case SUCCESS:
-                    getContext().onSuccess(StepResult.of(outcome));
-                    break;
-                case UNSTABLE:
-                    listener.getLogger().println(Messages.K6CloudRunStepExecution_Unstable(outcome.message()));
-                    run.setResult(Result.UNSTABLE);
-                    getContext().onSuccess(StepResult.of(outcome));
-                    break;
-                case ABORTED:
-                    run.setResult(Result.ABORTED);
-                    getContext().onFailure(new AbortException(outcome.message()));
-                    break;
-                default:
-                    getContext().onFailure(new AbortException(outcome.message()));
-                    break;
+            report(value, run, listener);
+        });
+    }
+
+    private void reportSavedEnd(Map<String, Object> value) {
+        lifecycle().end(() -> {
+            try {
+                report(value, getContext().get(Run.class), getContext().get(TaskListener.class));
+            } catch (Exception e) {
+                getContext().onFailure(e);
             }
         });
+    }
+
+    /** Ends the step as the run's build result says: the value, a warning, an abort or a failure. */
+    private void report(Map<String, Object> value, Run<?, ?> run, TaskListener listener) {
+        String message = String.valueOf(value.get("message"));
+        switch (String.valueOf(value.get("result"))) {
+            case "SUCCESS":
+                getContext().onSuccess(value);
+                break;
+            case "UNSTABLE":
+                // what the unstable step does: the warning on this step's node, the build's result, a log line
+                FlowNode node = flowNode();
+                if (node != null) {
+                    node.addAction(new WarningAction(Result.UNSTABLE).withMessage(message));
+                }
+                run.setResult(Result.UNSTABLE);
+                listener.getLogger().println(Messages.K6CloudRunStepExecution_Unstable(message));
+                getContext().onSuccess(value);
+                break;
+            case "ABORTED":
+                // not an interruption of the build (nobody aborted it in Jenkins): catchError and try/catch handle it
+                getContext().onFailure(new FlowInterruptedException(Result.ABORTED, false, new RunStoppedCause(message)));
+                break;
+            default:
+                getContext().onFailure(new AbortException(message));
+                break;
+        }
+    }
+
+    private FlowNode flowNode() {
+        try {
+            return getContext().get(FlowNode.class);
+        } catch (Exception e) {
+            LOGGER.log(Level.FINE, "no flow node for the warning of k6CloudRun", e);
+            return null;
+        }
     }
 
     private ListenableFuture<Void> persist(WatchState s) {
@@ -228,7 +356,9 @@ public class K6CloudRunStepExecution extends StepExecution {
 
         @Override
         public void onStateChanged(WatchState s) {
-            persist(s);
+            if (endValue == null) {
+                persist(s);
+            }
         }
     }
 }

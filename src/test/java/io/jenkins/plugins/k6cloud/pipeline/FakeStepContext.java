@@ -6,6 +6,7 @@ import hudson.model.Result;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -22,6 +23,10 @@ final class FakeStepContext extends StepContext {
     final transient CompletableFuture<Object> end = new CompletableFuture<>();
     final transient AtomicInteger endings = new AtomicInteger();
     final transient AtomicInteger saves = new AtomicInteger();
+    /** Counted down by the first save. */
+    final transient CountDownLatch firstSave = new CountDownLatch(1);
+    /** What {@link #saveState()} answers; {@code null}: saved at once. */
+    transient volatile ListenableFuture<Void> saveReply;
 
     <T> FakeStepContext with(Class<T> type, T value) {
         objects.put(type, value);
@@ -53,7 +58,9 @@ final class FakeStepContext extends StepContext {
     @Override
     public ListenableFuture<Void> saveState() {
         saves.incrementAndGet();
-        return Futures.immediateFuture(null);
+        firstSave.countDown();
+        ListenableFuture<Void> reply = saveReply;
+        return reply != null ? reply : Futures.immediateFuture(null);
     }
 
     @Override

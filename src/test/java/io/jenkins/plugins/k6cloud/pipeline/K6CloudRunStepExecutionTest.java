@@ -9,19 +9,24 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.SettableFuture;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.k6cloud.ApiConnection;
 import io.jenkins.plugins.k6cloud.FakeTaskListener;
 import io.jenkins.plugins.k6cloud.GlobalSettings;
 import io.jenkins.plugins.k6cloud.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.PreparedRun;
 import io.jenkins.plugins.k6cloud.RunOptions;
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.engine.Cancellable;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
@@ -29,6 +34,7 @@ import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
+import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.io.ByteArrayInputStream;
@@ -46,12 +52,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -212,6 +220,128 @@ public class K6CloudRunStepExecutionTest {
         assertEquals("one start only", 1, sim.journal().startsFor(testId).size());
         assertEquals(sim.journal().runsOf(testId).get(0).id(), value.get("runId"));
         assertFalse(ctx1.end.isDone());
+        assertEquals("the saved connection, only the token read again",
+                List.of("k6-token"), after.reconnected.stream().map(ApiConnection::credentialsId).toList());
+        assertEquals(sim.baseUrl(), after.reconnected.get(0).apiUrl());
+        assertTrue("not prepared again from the global configuration", after.prepareThreads.isEmpty());
+    }
+
+    @Test
+    public void whenTheTokenIsGoneAfterARestartTheMessageNamesTheRunAndItsLink() throws Exception {
+        long testId = sim.addLoadTest("restart", Scenarios.passes());
+        Harness before = harness();
+        FakeStepContext ctx1 = context();
+        K6CloudRunStepExecution exec1 = execution(ctx1, testId, options(null), before);
+        exec1.start();
+        before.awaitScheduled();
+        before.runUntil(() -> ctx1.saves.get() >= 2, "the run id is saved");
+        before.engine.close();
+        long runId = sim.journal().runsOf(testId).get(0).id();
+
+        FakeStepContext ctx2 = context();
+        K6CloudRunStepExecution exec2 = restart(exec1, ctx1, ctx2);
+        Harness after = harness();
+        after.tokenGone = true;
+        exec2.use(after);
+        exec2.onResume();
+
+        Throwable failure = failure(ctx2);
+        assertThat(failure, instanceOf(AbortException.class));
+        assertThat(failure.getMessage(), containsString("k6 Cloud run " + runId));
+        assertThat(failure.getMessage(), containsString(sim.webAppUrl() + "/runs/" + runId));
+        assertThat(failure.getMessage(), containsString("may still be running"));
+        assertThat(failure.getMessage(), containsString("Cannot find the credentials 'k6-token'"));
+        assertEquals(0, after.engineCalls.get());
+    }
+
+    @Test
+    public void aStepWhoseEndWasSavedReportsItAfterARestartWithoutFollowingTheRunAgain() throws Exception {
+        long testId = sim.addLoadTest("fire and forget", Scenarios.passes());
+        Harness before = harness();
+        FakeStepContext ctx1 = context();
+        K6CloudRunStepExecution exec1 =
+                execution(ctx1, testId, new RunOptions(null, null, null, null, false), before);
+        exec1.start();
+        before.awaitScheduled();
+        assertTrue(before.scheduler.runUntilDone(ctx1.end, LONG_ENOUGH));
+        assertEquals("STARTED", ((Map<?, ?>) ctx1.end.get()).get("verdict"));
+        before.engine.close();
+        long requests = sim.journal().totalRequests();
+
+        // the restart came after the end was saved, before Jenkins recorded that the step had ended
+        FakeStepContext ctx2 = context();
+        K6CloudRunStepExecution exec2 = restart(exec1, ctx1, ctx2);
+        Harness after = harness();
+        exec2.use(after);
+        exec2.onResume();
+
+        Map<?, ?> value = (Map<?, ?>) ctx2.end.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals("STARTED", value.get("verdict"));
+        assertEquals(ctx1.end.get(), value);
+        assertEquals("not re-attached", 0, after.engineCalls.get());
+        assertEquals("nothing more was asked of k6 Cloud", requests, sim.journal().totalRequests());
+        assertFalse(exec2.blocksRestart());
+    }
+
+    @Test
+    public void theStartRequestWaitsForTheFirstSaveAndBlocksARestartMeanwhile() throws Exception {
+        long testId = sim.addLoadTest("smoke", Scenarios.passes());
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        SettableFuture<Void> save = SettableFuture.create();
+        ctx.saveReply = save;
+        K6CloudRunStepExecution exec = execution(ctx, testId, options(null), h);
+        assertTrue("nothing is known yet", exec.blocksRestart());
+        exec.start();
+        assertTrue(ctx.firstSave.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        exec.preparation().get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertEquals("the timer thread is free again, and nothing was sent", 0, sim.journal().count(Endpoint.START));
+        assertEquals(0, h.engineCalls.get());
+        assertTrue("the start request is about to be sent", exec.blocksRestart());
+
+        ctx.saveReply = null;
+        save.set(null);
+        h.awaitScheduled();
+        assertTrue(h.scheduler.runUntilDone(ctx.end, LONG_ENOUGH));
+        assertEquals("PASSED", ((Map<?, ?>) ctx.end.get()).get("verdict"));
+        assertFalse(exec.blocksRestart());
+    }
+
+    @Test
+    public void aFailedSaveEndsTheStepWithAMessageAndStartsNothing() throws Exception {
+        long testId = sim.addLoadTest("never", Scenarios.passes());
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        ctx.saveReply = Futures.immediateFailedFuture(new IOException("No space left on device"));
+        execution(ctx, testId, options(null), h).start();
+
+        Throwable failure = failure(ctx);
+        assertThat("a message, not a stack trace", failure, instanceOf(AbortException.class));
+        assertThat(failure.getMessage(), containsString("No space left on device"));
+        assertThat(failure.getMessage(), containsString("no run was started"));
+        assertEquals(0, sim.journal().count(Endpoint.START));
+        assertEquals(0, h.engineCalls.get());
+    }
+
+    @Test
+    public void aRunStoppedInTheWebAppEndsTheStepAsAbortedNotAsAnError() throws Exception {
+        long testId = sim.addLoadTest("stopped", Scenarios.of(Outcome.STOPPED_IN_WEB_APP));
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        execution(ctx, testId, options(null), h).start();
+        h.awaitScheduled();
+        assertTrue(h.scheduler.runUntilDone(ctx.end, LONG_ENOUGH));
+
+        Throwable failure = failure(ctx);
+        assertThat(failure, instanceOf(FlowInterruptedException.class));
+        FlowInterruptedException aborted = (FlowInterruptedException) failure;
+        assertEquals(Result.ABORTED, aborted.getResult());
+        assertFalse("nobody aborted the build: catchError and try/catch may handle it",
+                aborted.isActualInterruption());
+        assertThat(aborted.getCauses().get(0).getShortDescription(), containsString("stopped in the k6 web app"));
+        assertTrue("the result comes from the exception, not from the step", build.results.isEmpty());
+        assertEquals(1, build.added.size());
     }
 
     @Test
@@ -317,6 +447,8 @@ public class K6CloudRunStepExecutionTest {
         final Set<String> prepareThreads = ConcurrentHashMap.newKeySet();
         final AtomicInteger engineCalls = new AtomicInteger();
         volatile CountDownLatch holdPrepare;
+        final List<ApiConnection> reconnected = new CopyOnWriteArrayList<>();
+        volatile boolean tokenGone;
         final RunEngine engine = new RunEngine(new Scheduler() {
             @Override
             public Cancellable schedule(Runnable task, long delayMillis) {
@@ -344,12 +476,26 @@ public class K6CloudRunStepExecutionTest {
                 }
             }
             GlobalSettings global = new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), null, null, "5s", "2h");
-            return new PreparedRun(options.toSettings(global), new HttpK6CloudClient(http, sim.uri(),
-                    ApiToken.of(sim.token()), ClientOptions.builder()
-                            .retryPolicy(RetryPolicy.noRetries())
-                            .clock(clock)
-                            .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
-                            .build()));
+            return new PreparedRun(options.toSettings(global), client(),
+                    new ApiConnection(ApiFlavour.V2, sim.baseUrl(), null, "k6-token"));
+        }
+
+        @Override
+        public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, ApiConnection connection)
+                throws AbortException {
+            reconnected.add(connection);
+            if (tokenGone) {
+                throw new AbortException("Cannot find the credentials '" + connection.credentialsId() + "'");
+            }
+            return client();
+        }
+
+        private K6CloudClient client() {
+            return new HttpK6CloudClient(http, sim.uri(), ApiToken.of(sim.token()), ClientOptions.builder()
+                    .retryPolicy(RetryPolicy.noRetries())
+                    .clock(clock)
+                    .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
+                    .build());
         }
 
         @Override

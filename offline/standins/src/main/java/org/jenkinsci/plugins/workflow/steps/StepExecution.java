@@ -23,6 +23,10 @@ public abstract class StepExecution implements Serializable {
 
     public void onResume() {}
 
+    public boolean blocksRestart() {
+        return false;
+    }
+
     public String getStatus() {
         return null;
     }

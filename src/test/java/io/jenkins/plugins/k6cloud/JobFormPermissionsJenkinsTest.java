@@ -85,6 +85,8 @@ public class JobFormPermissionsJenkinsTest {
             assertThat(found.renderHtml(), containsString(Outcome.PASSES.scenarioName()));
             assertEquals(FormValidation.Kind.ERROR, builder.doCheckTestId(job, "99999", TOKEN_ID).kind);
             assertThat(values(builder.doFillCredentialsIdItems(job, "")), hasItem(TOKEN_ID));
+            // without credentials chosen in the step, the id is only checked as typed
+            assertEquals(FormValidation.Kind.OK, builder.doCheckTestId(job, "99999", "").kind);
         }
         assertEquals(2, cloud.journal().count(Endpoint.TESTS));
     }

@@ -90,6 +90,22 @@ public class K6CloudRunStepJenkinsTest {
         WorkflowRun b = run(testId, ", thresholdFailure: 'UNSTABLE'", Result.UNSTABLE, "echo 'after the load test'\n");
         j.assertLogContains("verdict=THRESHOLDS_FAILED result=UNSTABLE", b);
         j.assertLogContains("after the load test", b);
+        j.assertLogContains("WARNING: ", b);
+    }
+
+    @Test
+    public void runStoppedInTheWebAppIsCaughtByCatchErrorLikeAStepError() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.STOPPED_IN_WEB_APP);
+        String script = "catchError(buildResult: 'UNSTABLE', stageResult: 'ABORTED') {\n"
+                + "  " + script(testId, "")
+                + "}\n"
+                + "echo 'after the load test'\n";
+        QueueTaskFuture<WorkflowRun> build = pipeline(script).scheduleBuild2(0);
+        cloud.finishRunOf(testId);
+        WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, build);
+        j.assertLogContains("was stopped in the k6 web app", b);
+        j.assertLogContains("after the load test", b);
+        j.assertLogNotContains("\tat ", b);
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.Assert.assertTrue;
 
 import hudson.model.Result;
 import io.jenkins.plugins.k6cloud.JenkinsTestSupport;
+import io.jenkins.plugins.k6cloud.K6CloudGlobalConfiguration;
 import io.jenkins.plugins.k6cloud.SimulatedCloudRule;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,6 +62,36 @@ public class K6CloudRunStepRestartJenkinsTest {
             j.assertLogContains("verdict=THRESHOLDS_FAILED runId=" + runId.get(), b);
             assertThat("the run was started once, then only followed", cloud.journal().startsFor(testId), hasSize(1));
             assertThat(cloud.journal().stopsFor(runId.get()), empty());
+            assertThat(cloud.journal().runsLeftRunning(), empty());
+        });
+    }
+
+    @Test
+    public void resumesWithTheApiItStartedWithWhenTheGlobalConfigurationChanged() throws Throwable {
+        long testId = cloud.addHeldLoadTest(Outcome.PASSES);
+        AtomicLong runId = new AtomicLong();
+        sessions.then(j -> {
+            JenkinsTestSupport.useSimulator(cloud);
+            JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);
+            WorkflowJob p = j.createProject(WorkflowJob.class, "load-test");
+            p.setDefinition(new CpsFlowDefinition(
+                    "def run = k6CloudRun(testId: " + testId + ", credentialsId: '" + TOKEN_ID + "')\n"
+                            + "echo \"verdict=${run.verdict} runId=${run.runId}\"\n",
+                    true));
+            p.scheduleBuild2(0).waitForStart();
+            runId.set(cloud.awaitRunning(testId));
+            // an administrator points Jenkins elsewhere while the run goes on
+            K6CloudGlobalConfiguration.get().setApiUrl("https://k6-api.invalid");
+        });
+        sessions.then(j -> {
+            WorkflowRun b = ((WorkflowJob) j.jenkins.getItem("load-test")).getBuildByNumber(1);
+            j.waitForMessage("Following k6 Cloud run " + runId.get() + " again after a restart", b);
+
+            cloud.endRuns();
+
+            j.assertBuildStatus(Result.SUCCESS, j.waitForCompletion(b));
+            j.assertLogContains("verdict=PASSED runId=" + runId.get(), b);
+            assertThat(cloud.journal().startsFor(testId), hasSize(1));
             assertThat(cloud.journal().runsLeftRunning(), empty());
         });
     }

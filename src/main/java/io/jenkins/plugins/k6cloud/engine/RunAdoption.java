@@ -16,9 +16,11 @@ import java.util.stream.Collectors;
  * it instead of starting a second one. One policy for both cases: the candidates are the runs of
  * the test created from {@link #CLOCK_SKEW_MILLIS} before the request could have been sent until
  * {@link #START_CALL_MILLIS} after it, that no other watch of this engine follows; the earliest
- * is adopted (and from then on followed), and the console line names the others. When there is
- * none, nothing is started again: the build reports that no run was found, which can never start
- * a duplicate.
+ * is adopted (and from then on followed), and the console line names the others. k6 Cloud may
+ * create the run some time after it failed to answer, so the engine looks again every poll interval
+ * until the window has passed ({@link #mayStillAppear}). When no run appears, nothing is started
+ * again (which can never start a duplicate): the build fails saying that k6 Cloud may still have
+ * started a run and where to check.
  */
 final class RunAdoption {
     /** How far k6 Cloud's clock may lag behind ours when comparing creation times. */
@@ -86,8 +88,11 @@ final class RunAdoption {
         }
         String skipped = followed.isEmpty() ? "" : "; " + runs(followed) + " followed by other builds";
         if (chosen == null) {
-            return new Result(null, situation + ", and k6 Cloud has no run of the test created since " + from
-                    + " (until " + until + ")" + skipped + ", so no run was started; run the build again.");
+            return new Result(null, situation + ", and no run of the test created since " + from + " (until "
+                    + until + ") has appeared in k6 Cloud" + skipped + ", so no run was started by this build that it"
+                    + " could follow. k6 Cloud may still have started one: check the runs of load test " + testId
+                    + " in the k6 web app and stop any that is not wanted before running the build again: "
+                    + settings.webAppUrl());
         }
         String also = others.isEmpty() ? "" : "; " + runs(others) + " created later left alone";
         String notes = skipped + also;
@@ -95,6 +100,11 @@ final class RunAdoption {
                 + ", the first one created since then"
                 + (notes.isEmpty() ? "" : " (" + candidates(inWindow.size() - 1) + ": " + notes.substring(2) + ")")
                 + ": " + RunLinks.of(chosen, settings));
+    }
+
+    /** Whether a run created by the start may still show up in the list (the window is not over yet). */
+    boolean mayStillAppear(long nowMillis) {
+        return nowMillis <= until.toEpochMilli();
     }
 
     private static String candidates(int n) {

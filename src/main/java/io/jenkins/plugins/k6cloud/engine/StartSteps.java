@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * Getting a run id (STARTING): start the run, or find the run a start whose answer was lost may
- * have created ({@link RunAdoption}); never a second start. Once the id is known: tell the
+ * have created ({@link RunAdoption}, looking again every poll interval while it may still appear);
+ * never a second start. Once the id is known: tell the
  * listener, stop at once if a cancel came meanwhile, or report {@link Verdict#STARTED} when the
  * run is not to be followed. A start refused with 429 created nothing: it is sent again after the
  * delay k6 Cloud asked for, within the start timeout.
@@ -77,6 +78,9 @@ final class StartSteps {
                     adoption.lookupFailed(e)));
         }
         if (found.run() == null) {
+            if (!c.cancelRequested && adoption.mayStillAppear(c.now())) {
+                return c.settings.pollInterval().toMillis(); // k6 Cloud may create it late: look again
+            }
             return c.report(new Judgement(c.cancelRequested ? Verdict.CANCELLED : Verdict.UNREACHABLE,
                     found.explanation()));
         }

@@ -116,7 +116,11 @@ public class RunEngineErrorsTest {
         assertEquals(null, o.runId());
         assertThat(o.message(), containsString("no run of the test created since"));
         assertTrue(h.sim.journal().runsOf(testId).isEmpty());
-        assertEquals("the engine looked for the run once more", 2, h.count(e -> e.endpoint() == Endpoint.LIST, 2));
+        // the client looked once; the engine keeps looking every poll interval while k6 Cloud may still create it
+        long looks = h.sim.journal().count(Endpoint.LIST);
+        assertTrue("the engine looked again, bounded: " + looks, looks > 2 && looks
+                <= 2 + RunAdoption.START_CALL_MILLIS / h.settings().pollInterval().toMillis());
+        assertEquals("never sent again", 1, h.sim.journal().count(Endpoint.START));
     }
 
     @Test

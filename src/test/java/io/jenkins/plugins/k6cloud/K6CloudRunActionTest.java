@@ -38,7 +38,8 @@ public class K6CloudRunActionTest {
     @Test
     public void onlyHttpLinksBecomeLinks() throws Exception {
         assertEquals("https://app.k6.io/runs/1001", K6CloudRunAction.of(Outcomes.passed(1001)).getRunHref());
-        for (String saved : new String[] {"javascript:alert(1)", "data:text/html,x", "//evil.example/runs/1", "not a url"}) {
+        String[] unsafe = {"javascript:alert(1)", "data:text/html,x", "//evil.example/runs/1", "not a url"};
+        for (String saved : unsafe) {
             K6CloudRunAction a = K6CloudRunAction.of(Outcomes.passed(1001));
             Field url = K6CloudRunAction.class.getDeclaredField("runUrl");
             url.setAccessible(true);

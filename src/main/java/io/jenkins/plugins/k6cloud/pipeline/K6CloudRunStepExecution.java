@@ -175,8 +175,10 @@ public class K6CloudRunStepExecution extends StepExecution {
                                     ? "Jenkins did not save it within " + SAVE_WAIT.toSeconds() + " s"
                                     : String.valueOf(t.getMessage());
                             LOGGER.log(Level.WARNING, "k6CloudRun could not save its state", t);
-                            lifecycle().end(() -> context.onFailure(
-                                    new AbortException(Messages.K6CloudRunStepExecution_SaveFailed(why))));
+                            Throwable stopCause = lifecycle().stopCause();
+                            lifecycle().end(() -> context.onFailure(stopCause != null
+                                    ? stopCause
+                                    : new AbortException(Messages.K6CloudRunStepExecution_SaveFailed(why))));
                         }
                     },
                     Timer.get());
@@ -314,7 +316,8 @@ public class K6CloudRunStepExecution extends StepExecution {
                 break;
             case "ABORTED":
                 // not an interruption of the build (nobody aborted it in Jenkins): catchError and try/catch handle it
-                getContext().onFailure(new FlowInterruptedException(Result.ABORTED, false, new RunStoppedCause(message)));
+                getContext().onFailure(
+                        new FlowInterruptedException(Result.ABORTED, false, new RunStoppedCause(message)));
                 break;
             default:
                 getContext().onFailure(new AbortException(message));

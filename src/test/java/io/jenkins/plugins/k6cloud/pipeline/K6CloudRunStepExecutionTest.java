@@ -309,6 +309,28 @@ public class K6CloudRunStepExecutionTest {
     }
 
     @Test
+    public void stopWhileTheFirstSaveIsPendingStartsNothing() throws Exception {
+        long testId = sim.addLoadTest("never", Scenarios.passes());
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        SettableFuture<Void> save = SettableFuture.create();
+        ctx.saveReply = save;
+        K6CloudRunStepExecution exec = execution(ctx, testId, options(null), h);
+        exec.start();
+        assertTrue(ctx.firstSave.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        exec.preparation().get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        Throwable cause = new InterruptedException("aborted while saving");
+        exec.stop(cause);
+        save.set(null);
+
+        assertSame(cause, failure(ctx));
+        assertEquals(0, sim.journal().count(Endpoint.START));
+        assertEquals(0, h.engineCalls.get());
+        assertEquals(1, ctx.endings.get());
+    }
+
+    @Test
     public void aFailedSaveEndsTheStepWithAMessageAndStartsNothing() throws Exception {
         long testId = sim.addLoadTest("never", Scenarios.passes());
         Harness h = harness();

@@ -13,7 +13,9 @@ public interface K6CloudClient {
     /**
      * Starts a run of a load test. Never starts two runs for one call: when the outcome of the
      * request is unknown (the response was lost), the client looks for the run the request may
-     * have created before it tries again.
+     * have created; v2 then never sends the start again, v6 only with the same idempotency key
+     * (see {@code RunStarter}). A run not found yet is reported as a
+     * {@link K6CloudException.StartOutcomeUnknownException}, for the caller to keep looking.
      */
     TestRun startRun(long testId) throws K6CloudException;
 

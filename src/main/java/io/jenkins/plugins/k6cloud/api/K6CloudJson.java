@@ -60,8 +60,8 @@ final class K6CloudJson {
             // JSON cut short on a read is taken for a truncated proxy answer: transient (see ProtocolException)
             boolean truncatedJson = body != null && (body.strip().startsWith("{") || body.strip().startsWith("["));
             throw new ProtocolException("k6 Cloud answered " + request + " with HTTP " + status + " but "
-                    + redact.apply(describeUnexpected(body)) + " instead of JSON; if this persists, check that"
-                    + " the k6 Cloud API URL points at the k6 Cloud REST API (e.g. https://api.k6.io).",
+                    + redact.apply(describeUnexpected(body)) + " instead of JSON" + (truncatedJson ? "; if this persists," : ":")
+                    + " check that the k6 Cloud API URL points at the k6 Cloud REST API (e.g. https://api.k6.io).",
                     request, status, null, truncatedJson && request != null && request.startsWith("GET "));
         }
         return root.getAsJsonObject();

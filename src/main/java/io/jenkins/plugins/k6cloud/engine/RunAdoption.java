@@ -38,9 +38,10 @@ final class RunAdoption {
     private final Instant from;
     private final Instant until;
     private final String situation;
+    private final K6CloudException startFailure;
 
     private RunAdoption(K6CloudClient client, long testId, RunSettings settings, EngineWatches engine,
-            Instant notBefore, String situation) {
+            Instant notBefore, String situation, K6CloudException startFailure) {
         this.client = client;
         this.testId = testId;
         this.settings = settings;
@@ -48,6 +49,7 @@ final class RunAdoption {
         this.from = notBefore.minusMillis(CLOCK_SKEW_MILLIS);
         this.until = notBefore.plusMillis(START_CALL_MILLIS);
         this.situation = situation;
+        this.startFailure = startFailure;
     }
 
     /** A restart happened while the start request of {@code state} was in flight. */
@@ -55,7 +57,7 @@ final class RunAdoption {
         Long attempt = state.startAttemptAtMillis();
         return new RunAdoption(client, state.testId(), state.settings(), engine,
                 Instant.ofEpochMilli(attempt != null ? attempt : state.watchStartedAtMillis()),
-                "A restart interrupted the start of a run of k6 Cloud load test " + state.testId());
+                "A restart interrupted the start of a run of k6 Cloud load test " + state.testId(), null);
     }
 
     /** The client could not tell whether the start created a run. */
@@ -63,7 +65,7 @@ final class RunAdoption {
             EngineWatches engine, K6CloudException.StartOutcomeUnknownException e) {
         return new RunAdoption(client, testId, settings, engine, e.notBefore(),
                 "The answer to the start of a run of k6 Cloud load test " + testId + " was lost (" + e.getMessage()
-                        + ")");
+                        + ")", e.getCause() instanceof K6CloudException cause ? cause : null);
     }
 
     /** The run found (or {@code null}) and a line that says what was decided. */
@@ -117,7 +119,11 @@ final class RunAdoption {
     }
 
     String lookupFailed(K6CloudException e) {
-        return situation + ", and the runs of the test could not be listed (" + e.getMessage() + "); check in"
+        // the same answer as the start's (an HTML page, say) is not quoted twice
+        boolean sameWay = startFailure != null && startFailure.getClass() == e.getClass()
+                && startFailure.httpStatus() == e.httpStatus();
+        return situation + ", and the runs of the test could not be listed ("
+                + (sameWay ? "the same kind of answer" : e.getMessage()) + "); check in"
                 + " the k6 web app whether a run was started and stop it if needed: " + settings.webAppUrl();
     }
 }

@@ -75,7 +75,13 @@ final class BadInputRows {
                     rig -> gluedApiUrl(rig, url)));
         }
         rows.add(new FaultScenario(CATEGORY, "API URL of a web server answering HTML 200 (build step)",
-                Expected.verdict(UNREACHABLE), rig -> notK6(rig, rig.fake(FakeServer.html(200)))));
+                Expected.verdict(UNREACHABLE), rig -> {
+                    Played p = notK6(rig, rig.fake(FakeServer.html(200)));
+                    String m = p.message();
+                    rig.check(m.indexOf("API URL") == m.lastIndexOf("API URL"),
+                            "the advice about the API URL is given more than once: " + m);
+                    return p;
+                }));
         rows.add(new FaultScenario(CATEGORY, "API URL of a web server answering 404 (build step)",
                 Expected.verdict(RUN_FAILED), rig -> notK6(rig, rig.fake(FakeServer.text(404)))));
         rows.add(new FaultScenario(CATEGORY, "API URL of a web server answering HTML 200 (command line)",

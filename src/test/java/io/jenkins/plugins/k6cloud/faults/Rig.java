@@ -35,11 +35,6 @@ final class Rig implements AutoCloseable {
     static final Duration VIRTUAL_LIMIT = Duration.ofHours(3);
     private static final AtomicInteger TOKENS = new AtomicInteger();
 
-    static {
-        // the JDK server writes headers and body separately; without TCP_NODELAY each poll waits for a delayed ACK
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     final ManualClock clock = new ManualClock();
     final long startedAtMillis = clock.millis();
     final String token = "tok-" + Integer.toHexString(0x5ec2e7 + TOKENS.incrementAndGet()) + "-do-not-print";

@@ -5,7 +5,6 @@ import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ServerException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.StartOutcomeUnknownException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.TransportException;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -126,15 +125,14 @@ final class RunStarter {
         return e instanceof ProtocolException && e.httpStatus() >= 200 && e.httpStatus() <= 299;
     }
 
-    /** Every I/O failure or interruption but the I/O failures that happen before a connection exists. */
+    /**
+     * Every failure but those that prove no connection existed (connection refused, unknown host, no
+     * route): only these allow sending a start again.
+     */
     private static boolean mayHaveBeenSent(Throwable cause) {
-        if (cause instanceof InterruptedException) {
-            return true;
-        }
-        return cause instanceof IOException
-                && !(cause instanceof ConnectException
-                        || cause instanceof UnknownHostException
-                        || cause instanceof NoRouteToHostException);
+        return !(cause instanceof ConnectException
+                || cause instanceof UnknownHostException
+                || cause instanceof NoRouteToHostException);
     }
 
     private Optional<TestRun> findRun(

@@ -270,6 +270,10 @@ public class StartRunReconciliationTest {
     public void onlyFailuresAfterTheRequestMayHaveBeenSentAreAmbiguous() {
         assertFalse(RunStarter.isAmbiguous(new TransportException("m", "r", new ConnectException("refused"))));
         assertFalse(RunStarter.isAmbiguous(new TransportException("m", "r", new UnknownHostException("x"))));
+        assertFalse(RunStarter.isAmbiguous(new TransportException("m", "r", new java.net.NoRouteToHostException("x"))));
+        assertTrue("only proof of no connection allows a resend",
+                RunStarter.isAmbiguous(new TransportException("m", "r", new Exception("odd"))));
+        assertTrue(RunStarter.isAmbiguous(new TransportException("m", "r", null)));
         assertTrue(RunStarter.isAmbiguous(new TransportException("m", "r", new SocketTimeoutException("timeout"))));
         assertTrue(RunStarter.isAmbiguous(new TransportException("m", "r", new IOException("unexpected end of stream"))));
         assertTrue(RunStarter.isAmbiguous(new ServerException("m", "r", 500)));

@@ -52,8 +52,14 @@ public final class ApiConnection implements Serializable {
 
     /** Global settings that make a client of this connection (the run settings are saved elsewhere). */
     GlobalSettings asSettings() {
-        return new GlobalSettings(apiUrl, GlobalSettings.DEFAULT_WEB_APP_URL, stackId, credentialsId,
-                GlobalSettings.DEFAULT_POLL_INTERVAL, GlobalSettings.DEFAULT_TIMEOUT, apiFlavour());
+        return new GlobalSettings(
+                apiUrl,
+                GlobalSettings.DEFAULT_WEB_APP_URL,
+                stackId,
+                credentialsId,
+                GlobalSettings.DEFAULT_POLL_INTERVAL,
+                GlobalSettings.DEFAULT_TIMEOUT,
+                apiFlavour());
     }
 
     @Override

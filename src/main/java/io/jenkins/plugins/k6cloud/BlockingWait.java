@@ -30,11 +30,15 @@ final class BlockingWait {
     private BlockingWait() {}
 
     static Waited outcome(RunHandle handle, RunSettings settings, TaskListener listener) {
-        Duration bound = settings.timeout().plus(settings.processingTimeout()).plus(settings.cancelWait()).plus(MARGIN);
+        Duration bound = settings.timeout()
+                .plus(settings.processingTimeout())
+                .plus(settings.cancelWait())
+                .plus(MARGIN);
         try {
             return new Waited(handle.outcome().get(bound.toMillis(), TimeUnit.MILLISECONDS), false);
         } catch (InterruptedException e) {
-            listener.getLogger().println(Messages.K6CloudBuilder_Aborted(handle.state().testId()));
+            listener.getLogger()
+                    .println(Messages.K6CloudBuilder_Aborted(handle.state().testId()));
             handle.cancel("the build was aborted");
             return new Waited(awaitCancelled(handle, settings, listener), true);
         } catch (TimeoutException e) {

@@ -37,11 +37,19 @@ public final class ConnectionCheck {
         if (id == null) {
             return FormValidation.error(Messages.Connection_NoCredentials());
         }
-        GlobalSettings settings = new GlobalSettings(typed.apiUrl(), typed.webAppUrl(), stackId, id,
-                typed.pollInterval(), typed.timeout(), typed.apiFlavour());
+        GlobalSettings settings = new GlobalSettings(
+                typed.apiUrl(),
+                typed.webAppUrl(),
+                stackId,
+                id,
+                typed.pollInterval(),
+                typed.timeout(),
+                typed.apiFlavour());
         try {
             ApiToken token = K6CloudCredentials.formToken(null, id, settings.apiUrl());
-            return checkToken(settings.apiFlavour(), settings.apiUrl(),
+            return checkToken(
+                    settings.apiFlavour(),
+                    settings.apiUrl(),
                     f -> K6CloudClients.forFormCheck(settings.withApiFlavour(f), token));
         } catch (AbortException e) {
             return FormValidation.error(e.getMessage());

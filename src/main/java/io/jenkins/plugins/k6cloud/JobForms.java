@@ -38,7 +38,8 @@ public final class JobForms {
 
     /** The "Secret text" credentials behind the consumer guide's permission gate. */
     public static ListBoxModel fillCredentialsIdItems(Item item, String credentialsId) {
-        return K6CloudCredentials.fillItems(item, credentialsId, K6CloudGlobalConfiguration.get().getApiUrl());
+        return K6CloudCredentials.fillItems(
+                item, credentialsId, K6CloudGlobalConfiguration.get().getApiUrl());
     }
 
     public static ListBoxModel fillThresholdFailureItems() {

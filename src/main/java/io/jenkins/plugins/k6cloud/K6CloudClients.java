@@ -43,7 +43,10 @@ public final class K6CloudClients {
     }
 
     static ClientOptions runOptions(GlobalSettings settings) {
-        return options(settings).retryPolicy(RUN_RETRY_POLICY).callTimeout(RUN_CALL_TIMEOUT).build();
+        return options(settings)
+                .retryPolicy(RUN_RETRY_POLICY)
+                .callTimeout(RUN_CALL_TIMEOUT)
+                .build();
     }
 
     /** The client of the load test look-up in a job's form: one attempt within {@link #LOOKUP_TIMEOUT}. */
@@ -76,16 +79,15 @@ public final class K6CloudClients {
 
     private static ClientOptions.Builder options(GlobalSettings settings) {
         String version = K6CloudClients.class.getPackage().getImplementationVersion();
-        return ClientOptions.builder()
-                .stackId(settings.stackId())
-                .pluginVersion(version == null ? "dev" : version);
+        return ClientOptions.builder().stackId(settings.stackId()).pluginVersion(version == null ? "dev" : version);
     }
 
     private static K6CloudClient create(GlobalSettings settings, ApiToken token, ClientOptions options) {
         if (settings.apiFlavour().requiresStackId() && options.stackId() == null) {
             throw new IllegalArgumentException(Messages.Connection_NeedsStackId());
         }
-        OkHttpClient http = JenkinsOkHttpClient.newClientBuilder(SharedHttp.BASE).build();
+        OkHttpClient http =
+                JenkinsOkHttpClient.newClientBuilder(SharedHttp.BASE).build();
         return K6CloudClientFactory.create(settings.apiFlavour(), http, settings.apiUri(), token, options);
     }
 

@@ -50,9 +50,11 @@ public final class K6CloudCredentials {
         StringCredentials c = CredentialsProvider.findCredentialById(id, StringCredentials.class, run, requirements);
         if (c == null) {
             IdCredentials other = CredentialsProvider.findCredentialById(id, IdCredentials.class, run, requirements);
-            throw new AbortException(other == null
-                    ? Messages.K6CloudCredentials_NotFound(id)
-                    : Messages.K6CloudCredentials_WrongType(id, other.getDescriptor().getDisplayName()));
+            throw new AbortException(
+                    other == null
+                            ? Messages.K6CloudCredentials_NotFound(id)
+                            : Messages.K6CloudCredentials_WrongType(
+                                    id, other.getDescriptor().getDisplayName()));
         }
         return toToken(id, c);
     }
@@ -88,7 +90,11 @@ public final class K6CloudCredentials {
                 return result.includeCurrentValue(currentValue);
             }
             return result.includeEmptyValue()
-                    .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, requirements(apiUrl),
+                    .includeMatchingAs(
+                            ACL.SYSTEM2,
+                            Jenkins.get(),
+                            StringCredentials.class,
+                            requirements(apiUrl),
                             CredentialsMatchers.always())
                     .includeCurrentValue(currentValue);
         }
@@ -96,7 +102,11 @@ public final class K6CloudCredentials {
             return result.includeCurrentValue(currentValue);
         }
         return result.includeEmptyValue()
-                .includeMatchingAs(authenticationOf(item), item, StringCredentials.class, requirements(apiUrl),
+                .includeMatchingAs(
+                        authenticationOf(item),
+                        item,
+                        StringCredentials.class,
+                        requirements(apiUrl),
                         CredentialsMatchers.always())
                 .includeCurrentValue(currentValue);
     }

@@ -17,6 +17,7 @@ public final class K6CloudEngine {
     static final String THREAD_NAME_PREFIX = "k6-cloud-engine";
     /** Each thread may be held by one HTTP call (up to the run clients' call budget); polls are short. */
     static final int THREADS = 4;
+
     static final String SHUTDOWN_REASON = "Jenkins is shutting down";
     /** How long the shutdown waits for k6 Cloud to accept the stops of the freestyle runs. */
     static final Duration SHUTDOWN_CANCEL_BOUND = Duration.ofSeconds(10);

@@ -45,8 +45,14 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
 
     /** The values a run needs, checked. @throws IllegalArgumentException when a saved value is not valid */
     public GlobalSettings settings() {
-        return new GlobalSettings(apiUrl, webAppUrl, FormChecks.parseStackId(stackId), credentialsId, pollInterval,
-                timeout, ApiFlavour.parse(apiFlavour));
+        return new GlobalSettings(
+                apiUrl,
+                webAppUrl,
+                FormChecks.parseStackId(stackId),
+                credentialsId,
+                pollInterval,
+                timeout,
+                ApiFlavour.parse(apiFlavour));
     }
 
     public String getApiUrl() {
@@ -169,8 +175,11 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
 
     /** Checks the typed address, stack, credentials and API flavour against k6 Cloud, before they are saved. */
     @POST
-    public FormValidation doTestConnection(@QueryParameter String apiUrl, @QueryParameter String stackId,
-            @QueryParameter String credentialsId, @QueryParameter String apiFlavour) {
+    public FormValidation doTestConnection(
+            @QueryParameter String apiUrl,
+            @QueryParameter String stackId,
+            @QueryParameter String credentialsId,
+            @QueryParameter String apiFlavour) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         ApiFlavour flavour;
         try {
@@ -178,8 +187,16 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
-        return ConnectionCheck.test(new GlobalSettings(apiUrl == null ? "" : apiUrl.strip(), webAppUrl, null,
-                credentialsId, pollInterval, timeout, flavour), stackId);
+        return ConnectionCheck.test(
+                new GlobalSettings(
+                        apiUrl == null ? "" : apiUrl.strip(),
+                        webAppUrl,
+                        null,
+                        credentialsId,
+                        pollInterval,
+                        timeout,
+                        flavour),
+                stackId);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -48,7 +48,9 @@ public class BlockingWaitTest {
         assertSame(cancelled, w.outcome());
         assertEquals(List.of("the build was aborted"), h.cancels);
         assertThat(log.text(), containsString("stopping the k6 Cloud run of load test 42"));
-        assertFalse("the first interrupt is reported, not kept", Thread.currentThread().isInterrupted());
+        assertFalse(
+                "the first interrupt is reported, not kept",
+                Thread.currentThread().isInterrupted());
     }
 
     @Test
@@ -67,7 +69,9 @@ public class BlockingWaitTest {
         assertTrue(w.aborted());
         assertSame(cancelled, w.outcome());
         assertEquals(List.of("the build was aborted", "stop waiting"), h.cancels);
-        assertTrue("the second interrupt is kept for Jenkins", Thread.currentThread().isInterrupted());
+        assertTrue(
+                "the second interrupt is kept for Jenkins",
+                Thread.currentThread().isInterrupted());
     }
 
     /** A run handle whose outcome the test completes; records every cancel. */

@@ -38,7 +38,8 @@ public class JellyViewsTest {
         assertTrue("views found: " + views, views.size() >= 5);
         for (Path view : views) {
             String text = Files.readString(view, StandardCharsets.UTF_8);
-            assertTrue(view + " must start with the escape-by-default declaration",
+            assertTrue(
+                    view + " must start with the escape-by-default declaration",
                     text.startsWith("<?jelly escape-by-default='true'?>"));
             String lower = text.toLowerCase(Locale.ROOT);
             assertFalse(view + " has a script", lower.contains("<script") || lower.contains("javascript:"));
@@ -61,9 +62,10 @@ public class JellyViewsTest {
                 }
                 String field = e.getAttribute("field");
                 Class<?> owner = ownerOf(view);
-                assertNotNull(view + ": no getter for field '" + field + "' on " + owner.getName(),
-                        getter(owner, field));
-                assertTrue(view + ": no help file for field '" + field + "'",
+                assertNotNull(
+                        view + ": no getter for field '" + field + "' on " + owner.getName(), getter(owner, field));
+                assertTrue(
+                        view + ": no help file for field '" + field + "'",
                         Files.isRegularFile(view.resolveSibling("help-" + field + ".html")));
                 fields++;
             }
@@ -76,7 +78,8 @@ public class JellyViewsTest {
         Path root = root();
         assertTrue(Files.isRegularFile(root.resolve("K6CloudBuilder/help.html")));
         assertTrue(Files.isRegularFile(root.resolve("pipeline/K6CloudRunStep/help.html")));
-        assertTrue(Files.isRegularFile(root.getParent().getParent().getParent().getParent().resolve("index.jelly")));
+        assertTrue(Files.isRegularFile(
+                root.getParent().getParent().getParent().getParent().resolve("index.jelly")));
     }
 
     @Test
@@ -88,7 +91,8 @@ public class JellyViewsTest {
                 String name = help.getFileName().toString();
                 String field = name.substring("help-".length(), name.length() - ".html".length());
                 String config = Files.readString(help.resolveSibling("config.jelly"), StandardCharsets.UTF_8);
-                assertTrue(help + " documents no field of " + help.resolveSibling("config.jelly"),
+                assertTrue(
+                        help + " documents no field of " + help.resolveSibling("config.jelly"),
                         config.contains("field=\"" + field + "\""));
             }
         }

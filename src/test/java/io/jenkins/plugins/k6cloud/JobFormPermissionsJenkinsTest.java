@@ -52,8 +52,12 @@ public class JobFormPermissionsJenkinsTest {
         job = j.createFreeStyleProject("job");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
-                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer"));
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("reader")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
+                .everywhere()
+                .to("configurer"));
     }
 
     @Test
@@ -72,7 +76,8 @@ public class JobFormPermissionsJenkinsTest {
             assertThat(values(builder.doFillCredentialsIdItems(job, "")), everyItem(is("")));
             assertThat(values(step.doFillCredentialsIdItems(job, "")), everyItem(is("")));
         }
-        assertEquals("nothing a reader does reaches k6 Cloud", 0, cloud.journal().totalRequests());
+        assertEquals(
+                "nothing a reader does reaches k6 Cloud", 0, cloud.journal().totalRequests());
     }
 
     @Test

@@ -60,7 +60,8 @@ public class K6CloudBuilderAbortJenkinsTest {
     public void abortWhileTheStartIsUnansweredStopsTheRunItCreated() throws Exception {
         long testId = cloud.addHeldLoadTest(Outcome.PASSES);
         // k6 Cloud creates the run but the answer is lost; looking for the run then takes a while
-        cloud.sim().faults()
+        cloud.sim()
+                .faults()
                 .inject(Endpoint.START, Fault.startThenDrop())
                 .inject(Endpoint.LIST, Fault.latency(Duration.ofSeconds(2)));
         FreeStyleBuild b = project(testId).scheduleBuild2(0).waitForStart();

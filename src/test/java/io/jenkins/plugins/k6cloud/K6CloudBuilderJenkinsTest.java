@@ -115,7 +115,8 @@ public class K6CloudBuilderJenkinsTest {
     public void testIdFromABuildParameter() throws Exception {
         long testId = cloud.addLoadTest(Outcome.PASSES);
         FreeStyleProject p = j.createFreeStyleProject();
-        p.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("K6_TEST_ID", Long.toString(testId))));
+        p.addProperty(
+                new ParametersDefinitionProperty(new StringParameterDefinition("K6_TEST_ID", Long.toString(testId))));
         p.getBuildersList().add(builder("${K6_TEST_ID}", null));
         QueueTaskFuture<FreeStyleBuild> build = p.scheduleBuild2(0);
         cloud.finishRunOf(testId);

@@ -60,7 +60,8 @@ public class K6CloudBuilderTest {
     @Test
     public void thresholdChoicesStartWithTheDefault() {
         ListBoxModel items = ThresholdFailureChoices.items();
-        assertEquals(List.of("", "FAILURE", "UNSTABLE"),
+        assertEquals(
+                List.of("", "FAILURE", "UNSTABLE"),
                 items.stream().map(o -> o.value).collect(Collectors.toList()));
     }
 }

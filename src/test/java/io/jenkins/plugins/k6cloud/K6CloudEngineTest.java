@@ -60,26 +60,30 @@ public class K6CloudEngineTest {
         K6CloudEngine.Lifecycle lifecycle = new K6CloudEngine.Lifecycle(() -> {
             made.incrementAndGet();
             ThreadPoolScheduler threads = new ThreadPoolScheduler("k6-engine-test", 2);
-            return new RunEngine(new Scheduler() {
-                @Override
-                public Cancellable schedule(Runnable task, long delayMillis) {
-                    return threads.schedule(task, delayMillis);
-                }
+            return new RunEngine(
+                    new Scheduler() {
+                        @Override
+                        public Cancellable schedule(Runnable task, long delayMillis) {
+                            return threads.schedule(task, delayMillis);
+                        }
 
-                @Override
-                public void close() {
-                    threads.close();
-                    closed.countDown();
-                }
-            }, Clock.systemUTC());
+                        @Override
+                        public void close() {
+                            threads.close();
+                            closed.countDown();
+                        }
+                    },
+                    Clock.systemUTC());
         });
         RunEngine engine = lifecycle.get();
         assertSame(engine, lifecycle.get());
 
         long testId = sim.addLoadTest("long", Scenarios.passes());
         // polls far apart and a long timeout, so that neither run ends on its own while the test looks
-        RunSettings settings = RunSettings.defaults().withWebAppUrl(sim.webAppUrl())
-                .withPollInterval(Duration.ofMinutes(10)).withTimeout(Duration.ofDays(1));
+        RunSettings settings = RunSettings.defaults()
+                .withWebAppUrl(sim.webAppUrl())
+                .withPollInterval(Duration.ofMinutes(10))
+                .withTimeout(Duration.ofDays(1));
         CountDownLatch bothStarted = new CountDownLatch(2);
         RunListener started = new RunListener() {
             @Override
@@ -95,8 +99,14 @@ public class K6CloudEngineTest {
 
         lifecycle.shutdown();
 
-        assertEquals("the freestyle run was stopped", 1, sim.journal().stopsFor(freestyleRun).size());
-        assertEquals("the Pipeline run resumes after the restart", 0, sim.journal().stopsFor(pipelineRun).size());
+        assertEquals(
+                "the freestyle run was stopped",
+                1,
+                sim.journal().stopsFor(freestyleRun).size());
+        assertEquals(
+                "the Pipeline run resumes after the restart",
+                0,
+                sim.journal().stopsFor(pipelineRun).size());
         IllegalStateException e = assertThrows(IllegalStateException.class, lifecycle::get);
         assertThat(e.getMessage(), containsString("shutting down"));
         assertEquals("the engine's threads were stopped", 0, closed.getCount());
@@ -126,12 +136,19 @@ public class K6CloudEngineTest {
         assertEquals(1, lookup.retryPolicy().maxAttempts());
         assertTrue(lookup.callTimeout().compareTo(Duration.ofSeconds(5)) <= 0);
         assertTrue(lookup.readTimeout().compareTo(Duration.ofSeconds(5)) <= 0);
-        assertEquals(1, K6CloudClients.formCheckOptions(GlobalSettings.defaults()).retryPolicy().maxAttempts());
+        assertEquals(
+                1,
+                K6CloudClients.formCheckOptions(GlobalSettings.defaults())
+                        .retryPolicy()
+                        .maxAttempts());
         assertEquals(4, K6CloudEngine.THREADS);
     }
 
     private HttpK6CloudClient client() {
-        return new HttpK6CloudClient(http, sim.uri(), ApiToken.of(sim.token()),
+        return new HttpK6CloudClient(
+                http,
+                sim.uri(),
+                ApiToken.of(sim.token()),
                 ClientOptions.builder().retryPolicy(RetryPolicy.noRetries()).build());
     }
 }

@@ -82,8 +82,12 @@ public class K6CloudGlobalConfigurationJenkinsTest {
         JenkinsTestSupport.addGlobalToken("other-token", "another-secret");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
-                .grant(Jenkins.READ).everywhere().to("reader"));
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ)
+                .everywhere()
+                .to("reader"));
         K6CloudGlobalConfiguration config = K6CloudGlobalConfiguration.get();
         String url = cloud.sim().baseUrl();
 
@@ -96,7 +100,10 @@ public class K6CloudGlobalConfigurationJenkinsTest {
             assertThrows(AccessDeniedException.class, () -> config.doTestConnection(url, "", TOKEN_ID, "v2"));
             assertThat(values(config.doFillCredentialsIdItems("")), everyItem(is("")));
         }
-        assertEquals("a refused connection test never reaches k6 Cloud", 0, cloud.journal().totalRequests());
+        assertEquals(
+                "a refused connection test never reaches k6 Cloud",
+                0,
+                cloud.journal().totalRequests());
 
         try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
             assertEquals(FormValidation.Kind.OK, config.doCheckPollInterval("5s").kind);
@@ -120,8 +127,11 @@ public class K6CloudGlobalConfigurationJenkinsTest {
         assertThat(bad.renderHtml(), not(containsString("k6tok-revoked-0000")));
 
         assertThat(cloud.journal().requests(Endpoint.TOKEN), hasSize(2));
-        assertEquals(List.of(true, false), cloud.journal().requests(Endpoint.TOKEN).stream()
-                .map(e -> e.authValid()).collect(Collectors.toList()));
+        assertEquals(
+                List.of(true, false),
+                cloud.journal().requests(Endpoint.TOKEN).stream()
+                        .map(e -> e.authValid())
+                        .collect(Collectors.toList()));
     }
 
     @Test

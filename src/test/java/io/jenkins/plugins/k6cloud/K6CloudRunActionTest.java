@@ -37,7 +37,9 @@ public class K6CloudRunActionTest {
 
     @Test
     public void onlyHttpLinksBecomeLinks() throws Exception {
-        assertEquals("https://app.k6.io/runs/1001", K6CloudRunAction.of(Outcomes.passed(1001)).getRunHref());
+        assertEquals(
+                "https://app.k6.io/runs/1001",
+                K6CloudRunAction.of(Outcomes.passed(1001)).getRunHref());
         String[] unsafe = {"javascript:alert(1)", "data:text/html,x", "//evil.example/runs/1", "not a url"};
         for (String saved : unsafe) {
             K6CloudRunAction a = K6CloudRunAction.of(Outcomes.passed(1001));
@@ -94,7 +96,8 @@ public class K6CloudRunActionTest {
                 continue;
             }
             Class<?> t = f.getType();
-            assertTrue(f.getName() + " is " + t,
+            assertTrue(
+                    f.getName() + " is " + t,
                     t == String.class || t == long.class || t == boolean.class || t == List.class);
         }
         for (Field f : K6CloudRunAction.ThresholdRow.class.getDeclaredFields()) {

@@ -15,23 +15,55 @@ public final class Outcomes {
     private Outcomes() {}
 
     public static RunOutcome passed(long runId) {
-        return new RunOutcome(Verdict.PASSED, BuildResult.SUCCESS, "k6 Cloud run " + runId + " passed", 42L, runId,
-                "https://app.k6.io/runs/" + runId, RunStatus.FINISHED, 3, ProcessingStatus.FINISHED,
-                ResultStatus.PASSED, Duration.ofSeconds(754), 50,
-                List.of(new Threshold("http_req_duration", "p(95)", 312.456, false),
+        return new RunOutcome(
+                Verdict.PASSED,
+                BuildResult.SUCCESS,
+                "k6 Cloud run " + runId + " passed",
+                42L,
+                runId,
+                "https://app.k6.io/runs/" + runId,
+                RunStatus.FINISHED,
+                3,
+                ProcessingStatus.FINISHED,
+                ResultStatus.PASSED,
+                Duration.ofSeconds(754),
+                50,
+                List.of(
+                        new Threshold("http_req_duration", "p(95)", 312.456, false),
                         new Threshold("http_req_failed", "rate", 0.001234, false)));
     }
 
     public static RunOutcome thresholdsFailed(long runId) {
-        return new RunOutcome(Verdict.THRESHOLDS_FAILED, BuildResult.UNSTABLE, "k6 Cloud run " + runId
-                + " finished and its thresholds failed", 42L, runId, "https://app.k6.io/runs/" + runId,
-                RunStatus.FINISHED, 3, ProcessingStatus.FINISHED, ResultStatus.FAILED, Duration.ofSeconds(60), 10,
+        return new RunOutcome(
+                Verdict.THRESHOLDS_FAILED,
+                BuildResult.UNSTABLE,
+                "k6 Cloud run " + runId + " finished and its thresholds failed",
+                42L,
+                runId,
+                "https://app.k6.io/runs/" + runId,
+                RunStatus.FINISHED,
+                3,
+                ProcessingStatus.FINISHED,
+                ResultStatus.FAILED,
+                Duration.ofSeconds(60),
+                10,
                 List.of(new Threshold("checks", "rate", 0.5, true)));
     }
 
     public static RunOutcome noRun() {
-        return new RunOutcome(Verdict.RUN_FAILED, BuildResult.FAILURE, "load test 42 could not be started", 42L,
-                null, null, RunStatus.UNKNOWN, null, ProcessingStatus.UNKNOWN, ResultStatus.UNKNOWN,
-                Duration.ofMillis(300), null, List.of());
+        return new RunOutcome(
+                Verdict.RUN_FAILED,
+                BuildResult.FAILURE,
+                "load test 42 could not be started",
+                42L,
+                null,
+                null,
+                RunStatus.UNKNOWN,
+                null,
+                ProcessingStatus.UNKNOWN,
+                ResultStatus.UNKNOWN,
+                Duration.ofMillis(300),
+                null,
+                List.of());
     }
 }

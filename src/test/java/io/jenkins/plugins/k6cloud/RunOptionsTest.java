@@ -46,14 +46,23 @@ public class RunOptionsTest {
 
     @Test
     public void badValuesSayWhatToFix() {
-        assertThat(assertThrows(IllegalArgumentException.class,
-                        () -> new RunOptions(null, "500ms", null, null, true).toSettings(global)).getMessage(),
+        assertThat(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new RunOptions(null, "500ms", null, null, true).toSettings(global))
+                        .getMessage(),
                 containsString("too short"));
-        assertThat(assertThrows(IllegalArgumentException.class,
-                        () -> new RunOptions(null, null, "forever", null, true).toSettings(global)).getMessage(),
+        assertThat(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new RunOptions(null, null, "forever", null, true).toSettings(global))
+                        .getMessage(),
                 containsString("'forever' is not a duration"));
-        assertThat(assertThrows(IllegalArgumentException.class,
-                        () -> new RunOptions(null, null, null, "ABORTED", true).toSettings(global)).getMessage(),
+        assertThat(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new RunOptions(null, null, null, "ABORTED", true).toSettings(global))
+                        .getMessage(),
                 containsString("use FAILURE or UNSTABLE"));
     }
 

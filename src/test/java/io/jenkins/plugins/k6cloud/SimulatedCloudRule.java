@@ -75,16 +75,20 @@ public final class SimulatedCloudRule extends ExternalResource {
     }
 
     public JournalEntry awaitStartRequest(long testId) {
-        return journal().awaitRequest(
-                e -> e.endpoint() == Endpoint.START && Objects.equals(e.testId(), testId) && e.runId() != null,
-                TIMEOUT);
+        return journal()
+                .awaitRequest(
+                        e -> e.endpoint() == Endpoint.START && Objects.equals(e.testId(), testId) && e.runId() != null,
+                        TIMEOUT);
     }
 
     /** Waits until the plugin has read run {@code runId} after {@code since} (simulator time), i.e. seen it as it is now. */
     public void awaitReadAfter(long runId, Instant since) {
-        journal().awaitRequest(
-                e -> e.endpoint() == Endpoint.READ && Objects.equals(e.runId(), runId) && !e.time().isBefore(since),
-                TIMEOUT);
+        journal()
+                .awaitRequest(
+                        e -> e.endpoint() == Endpoint.READ
+                                && Objects.equals(e.runId(), runId)
+                                && !e.time().isBefore(since),
+                        TIMEOUT);
     }
 
     /** Waits for the start of load test {@code testId}, then lets every run play to its end; returns the run id. */

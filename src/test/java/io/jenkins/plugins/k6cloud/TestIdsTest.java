@@ -43,9 +43,13 @@ public class TestIdsTest {
 
     @Test
     public void emptyZeroNegativeAndTextAreRejected() {
-        assertThat(assertThrows(IllegalArgumentException.class, () -> TestIds.resolve("  ", env::expand))
-                .getMessage(), containsString("empty"));
-        assertThat(assertThrows(IllegalArgumentException.class, () -> TestIds.parse("0")).getMessage(),
+        assertThat(
+                assertThrows(IllegalArgumentException.class, () -> TestIds.resolve("  ", env::expand))
+                        .getMessage(),
+                containsString("empty"));
+        assertThat(
+                assertThrows(IllegalArgumentException.class, () -> TestIds.parse("0"))
+                        .getMessage(),
                 containsString("positive whole number"));
         assertThrows(IllegalArgumentException.class, () -> TestIds.parse("-5"));
         assertThrows(IllegalArgumentException.class, () -> TestIds.parse("12.5"));

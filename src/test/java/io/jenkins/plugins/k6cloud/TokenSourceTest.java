@@ -25,7 +25,9 @@ public class TokenSourceTest {
 
     @Test
     public void thenTheGlobalDefault() {
-        assertEquals("global", TokenSource.choose(" ", "global", Map.of("PATH", "/bin")).credentialsId());
+        assertEquals(
+                "global",
+                TokenSource.choose(" ", "global", Map.of("PATH", "/bin")).credentialsId());
         assertEquals("global", TokenSource.choose(null, "global", null).credentialsId());
     }
 

@@ -61,7 +61,8 @@ final class ApiTransport {
                 .build();
         // OkHttp silently sends a request again on some connection failures, even a POST; that must
         // not happen to a request that may create something (a run start).
-        this.httpWithoutSilentResend = this.http.newBuilder().retryOnConnectionFailure(false).build();
+        this.httpWithoutSilentResend =
+                this.http.newBuilder().retryOnConnectionFailure(false).build();
         this.authorization = scheme.authorization(token);
         this.errors = new ErrorResponses(this::redact, options.stackId() != null, base.host());
     }
@@ -74,7 +75,8 @@ final class ApiTransport {
             throw new IllegalArgumentException(
                     "The k6 Cloud API URL must be an http or https URL such as https://api.k6.io");
         }
-        HttpUrl.Builder b = url.newBuilder().username("").password("").query(null).fragment(null);
+        HttpUrl.Builder b =
+                url.newBuilder().username("").password("").query(null).fragment(null);
         int last = url.pathSize() - 1;
         if (url.pathSegments().get(last).isEmpty()) {
             b.removePathSegment(last);
@@ -108,7 +110,8 @@ final class ApiTransport {
         try (Response response = client.newCall(request).execute()) {
             String body = readBody(response, r);
             int status = response.code();
-            LOG.fine(() -> r.name() + " -> HTTP " + status + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            LOG.fine(
+                    () -> r.name() + " -> HTTP " + status + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             if (status >= 200 && status <= 299) {
                 return new ApiResponse(r.name(), status, body, this::redact);
             }
@@ -129,8 +132,11 @@ final class ApiTransport {
                 throw new K6CloudException.InterruptedCallException(
                         "Interrupted during " + r.name() + " to k6 Cloud.", r.name(), e);
             }
-            throw new TransportException("Could not get an answer from k6 Cloud for " + r.name() + " ("
-                    + e.getClass().getSimpleName() + ").", r.name(), e);
+            throw new TransportException(
+                    "Could not get an answer from k6 Cloud for " + r.name() + " ("
+                            + e.getClass().getSimpleName() + ").",
+                    r.name(),
+                    e);
         }
     }
 
@@ -138,7 +144,14 @@ final class ApiTransport {
     private static HttpUrl location(Response response) {
         String location = response.header("Location");
         HttpUrl url = location == null ? null : response.request().url().resolve(location);
-        return url == null ? null : url.newBuilder().username("").password("").query(null).fragment(null).build();
+        return url == null
+                ? null
+                : url.newBuilder()
+                        .username("")
+                        .password("")
+                        .query(null)
+                        .fragment(null)
+                        .build();
     }
 
     /** Removes the token from text that came from elsewhere (server bodies, exception messages). */
@@ -181,9 +194,12 @@ final class ApiTransport {
         ResponseBody body = response.body();
         BufferedSource source = body.source();
         if (source.request(MAX_BODY_BYTES + 1)) {
-            throw new ProtocolException("k6 Cloud answered " + r.name() + " with more than " + (MAX_BODY_BYTES >> 20)
-                    + " MiB; this is not an answer of the k6 Cloud API. Check the k6 Cloud API URL.",
-                    r.name(), response.code(), null);
+            throw new ProtocolException(
+                    "k6 Cloud answered " + r.name() + " with more than " + (MAX_BODY_BYTES >> 20)
+                            + " MiB; this is not an answer of the k6 Cloud API. Check the k6 Cloud API URL.",
+                    r.name(),
+                    response.code(),
+                    null);
         }
         MediaType type = body.contentType();
         Charset charset = type == null ? null : type.charset(null);
@@ -197,9 +213,13 @@ final class ApiTransport {
             return new K6CloudException.InterruptedCallException(
                     "Interrupted during " + r.name() + " to k6 Cloud (" + cause + ").", r.name(), e);
         }
-        return new TransportException("Could not get an answer from k6 Cloud for " + r.name() + " (" + cause
-                + "). Check the network and the proxy settings of Jenkins, and that the k6 Cloud API URL " + base
-                + " is right.", r.name(), e);
+        return new TransportException(
+                "Could not get an answer from k6 Cloud for " + r.name() + " (" + cause
+                        + "). Check the network and the proxy settings of Jenkins, and that the k6 Cloud API URL "
+                        + base
+                        + " is right.",
+                r.name(),
+                e);
     }
 
     @Override

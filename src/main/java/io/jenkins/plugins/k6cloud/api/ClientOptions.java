@@ -206,7 +206,8 @@ public final class ClientOptions {
 
         private static Duration positive(Duration d, String what) {
             if (d == null || d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException("The " + what + " must be positive (0 would mean no limit), got " + d);
+                throw new IllegalArgumentException(
+                        "The " + what + " must be positive (0 would mean no limit), got " + d);
             }
             return d;
         }

@@ -43,10 +43,14 @@ final class ErrorResponses {
      */
     ProtocolException redirected(String request, int status, okhttp3.HttpUrl location) {
         String to = location == null ? "without a usable Location" : "to " + redact.apply(location.toString());
-        return new ProtocolException("The server at the k6 Cloud API URL (" + host + ") answered " + request
-                + " with a redirect (HTTP " + status + ") " + to + ", which the k6 Cloud API never does; the plugin"
-                + " did not follow it. Fix the API URL in the k6 Cloud settings (e.g. https://api.k6.io).",
-                request, status, null);
+        return new ProtocolException(
+                "The server at the k6 Cloud API URL (" + host + ") answered " + request
+                        + " with a redirect (HTTP " + status + ") " + to
+                        + ", which the k6 Cloud API never does; the plugin"
+                        + " did not follow it. Fix the API URL in the k6 Cloud settings (e.g. https://api.k6.io).",
+                request,
+                status,
+                null);
     }
 
     K6CloudException toException(Failure f) {
@@ -55,49 +59,77 @@ final class ErrorResponses {
         String req = f.request();
         int s = f.status();
         if (s == 401) {
-            return new AuthenticationException("k6 Cloud did not accept the API token (" + statusLine + ") for " + req
-                    + "." + said + " Check the API token in the Jenkins credentials: it may be mistyped, revoked or"
-                    + " belong to another account" + (stackIdSent ? ", or not belong to the configured stack" : "")
-                    + ".", req, s);
+            return new AuthenticationException(
+                    "k6 Cloud did not accept the API token (" + statusLine + ") for " + req
+                            + "." + said
+                            + " Check the API token in the Jenkins credentials: it may be mistyped, revoked or"
+                            + " belong to another account"
+                            + (stackIdSent ? ", or not belong to the configured stack" : "")
+                            + ".",
+                    req,
+                    s);
         }
         if (s == 403) {
-            return new AuthenticationException("k6 Cloud refused access (" + statusLine + ") for " + req + "." + said
-                    + " Check that the token's account" + (stackIdSent ? " and the configured stack id" : "")
-                    + " may see and run this load test.", req, s);
+            return new AuthenticationException(
+                    "k6 Cloud refused access (" + statusLine + ") for " + req + "." + said
+                            + " Check that the token's account" + (stackIdSent ? " and the configured stack id" : "")
+                            + " may see and run this load test.",
+                    req,
+                    s);
         }
         if (s == 404 && K6ErrorBody.describe(f.body()) == null) {
-            return new NotFoundException("The server at the k6 Cloud API URL (" + host + ") has no " + req + " ("
-                    + statusLine + ") and its answer is not a k6 Cloud error: the API URL does not look like the"
-                    + " k6 Cloud API. Fix the API URL in the k6 Cloud settings (e.g. https://api.k6.io).", req);
+            return new NotFoundException(
+                    "The server at the k6 Cloud API URL (" + host + ") has no " + req + " ("
+                            + statusLine
+                            + ") and its answer is not a k6 Cloud error: the API URL does not look like the"
+                            + " k6 Cloud API. Fix the API URL in the k6 Cloud settings (e.g. https://api.k6.io).",
+                    req);
         }
         if (s == 404) {
-            return new NotFoundException("k6 Cloud found nothing for " + req + " (" + statusLine + ")." + said
-                    + " Check the load test or run id, and that the token's account"
-                    + (stackIdSent ? " and stack" : "") + " can see it.", req);
+            return new NotFoundException(
+                    "k6 Cloud found nothing for " + req + " (" + statusLine + ")." + said
+                            + " Check the load test or run id, and that the token's account"
+                            + (stackIdSent ? " and stack" : "") + " can see it.",
+                    req);
         }
         if (s == 429) {
-            String wait = f.retryAfterMillis() >= 0
-                    ? "; it asked us to wait " + DurationText.of(f.retryAfterMillis())
-                    : "";
-            return new RateLimitedException("k6 Cloud is limiting the rate of requests (" + statusLine + ") for "
-                    + req + wait + "." + said + " The plugin waits and retries by itself; if this keeps"
-                    + " happening, run fewer k6 Cloud builds at once.", req, f.retryAfterMillis());
+            String wait =
+                    f.retryAfterMillis() >= 0 ? "; it asked us to wait " + DurationText.of(f.retryAfterMillis()) : "";
+            return new RateLimitedException(
+                    "k6 Cloud is limiting the rate of requests (" + statusLine + ") for "
+                            + req + wait + "." + said + " The plugin waits and retries by itself; if this keeps"
+                            + " happening, run fewer k6 Cloud builds at once.",
+                    req,
+                    f.retryAfterMillis());
         }
         if (s >= 500 && s <= 599) {
-            return new ServerException("k6 Cloud, or a proxy in front of it, failed (" + statusLine + ") for " + req
-                    + "." + said + " This is usually temporary: try again later.", req, s);
+            return new ServerException(
+                    "k6 Cloud, or a proxy in front of it, failed (" + statusLine + ") for " + req + "." + said
+                            + " This is usually temporary: try again later.",
+                    req,
+                    s);
         }
         if (s >= 400 && s <= 499) {
-            return new ProtocolException("k6 Cloud rejected " + req + " (" + statusLine + ")." + said
-                    + " Fix what k6 Cloud reports (for example a subscription limit or an invalid load test)"
-                    + " and try again.", req, s, null);
+            return new ProtocolException(
+                    "k6 Cloud rejected " + req + " (" + statusLine + ")." + said
+                            + " Fix what k6 Cloud reports (for example a subscription limit or an invalid load test)"
+                            + " and try again.",
+                    req,
+                    s,
+                    null);
         }
-        return new ProtocolException("k6 Cloud answered " + req + " with an unexpected " + statusLine + "." + said
-                + " Check the k6 Cloud API URL and any proxy between Jenkins and k6 Cloud.", req, s, null);
+        return new ProtocolException(
+                "k6 Cloud answered " + req + " with an unexpected " + statusLine + "." + said
+                        + " Check the k6 Cloud API URL and any proxy between Jenkins and k6 Cloud.",
+                req,
+                s,
+                null);
     }
 
     private String statusLine(Failure f) {
-        String reason = f.reason() == null ? "" : redact.apply(f.reason()).replaceAll("\\p{Cntrl}", "").strip();
+        String reason = f.reason() == null
+                ? ""
+                : redact.apply(f.reason()).replaceAll("\\p{Cntrl}", "").strip();
         if (reason.length() > 60) {
             reason = reason.substring(0, 60);
         }

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.k6cloud.api;
 
 import com.google.gson.JsonObject;
-import io.jenkins.plugins.k6cloud.api.K6CloudException.AuthenticationException;
-import io.jenkins.plugins.k6cloud.api.K6CloudException.NotFoundException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -62,22 +60,33 @@ public final class HttpK6CloudClient implements K6CloudClient {
     public TestRun startRun(long testId) throws K6CloudException {
         ApiRequest request = ApiRequest.post("/loadtests/v2/tests/" + positive(testId, "load test") + "/start-testrun")
                 .header(V6K6CloudClient.IDEMPOTENCY_KEY, UUID.randomUUID().toString());
-        return starter.start(testId, request.name(), () -> {
-            ApiResponse response = transport.send(request, true);
-            JsonObject run = K6CloudJson.envelope(response.json(), V2Json.RUN, request.name(), response.status());
-            TestRun started = V2Json.run(run, null);
-            if (started == null) {
-                throw new ProtocolException("k6 Cloud accepted " + request.name() + " but its answer has no run id,"
-                        + " so the plugin cannot follow or stop the run. Look for the run in k6 Cloud and stop it"
-                        + " if it is not wanted.", request.name(), response.status(), null);
-            }
-            return started;
-        }, after -> listRuns(RunQuery.recentOfTest(testId, after).withSelect(V2Json.RUN_FIELDS)), false);
+        return starter.start(
+                testId,
+                request.name(),
+                () -> {
+                    ApiResponse response = transport.send(request, true);
+                    JsonObject run =
+                            K6CloudJson.envelope(response.json(), V2Json.RUN, request.name(), response.status());
+                    TestRun started = V2Json.run(run, null);
+                    if (started == null) {
+                        throw new ProtocolException(
+                                "k6 Cloud accepted " + request.name() + " but its answer has no run id,"
+                                        + " so the plugin cannot follow or stop the run. Look for the run in k6 Cloud and stop it"
+                                        + " if it is not wanted.",
+                                request.name(),
+                                response.status(),
+                                null);
+                    }
+                    return started;
+                },
+                after -> listRuns(RunQuery.recentOfTest(testId, after).withSelect(V2Json.RUN_FIELDS)),
+                false);
     }
 
     @Override
     public TestRun getRun(long runId) throws K6CloudException {
-        ApiRequest request = ApiRequest.get("/loadtests/v2/runs/" + positive(runId, "run")).select(V2Json.RUN_FIELDS);
+        ApiRequest request =
+                ApiRequest.get("/loadtests/v2/runs/" + positive(runId, "run")).select(V2Json.RUN_FIELDS);
         ApiResponse response = retrier.call(() -> transport.send(request, false));
         JsonObject run = K6CloudJson.envelope(response.json(), V2Json.RUN, request.name(), response.status());
         return V2Json.run(run, runId);
@@ -90,7 +99,8 @@ public final class HttpK6CloudClient implements K6CloudClient {
     @Override
     public List<TestRun> listRuns(RunQuery query) throws K6CloudException {
         boolean recent = query.createdAfter() != null;
-        return allPages(page -> ApiRequest.get("/loadtests/v2/runs")
+        return allPages(
+                page -> ApiRequest.get("/loadtests/v2/runs")
                         .param("test_id", query.testId())
                         .arrayParam("ids", query.ids())
                         .param("public_id", query.publicId())
@@ -98,7 +108,10 @@ public final class HttpK6CloudClient implements K6CloudClient {
                         .param("order_by", recent ? "-created" : null)
                         .param("page", page)
                         .param("page_size", PAGE_SIZE),
-                V2Json.RUNS, o -> V2Json.run(o, null), TestRun::id, query::inTimeRange);
+                V2Json.RUNS,
+                o -> V2Json.run(o, null),
+                TestRun::id,
+                query::inTimeRange);
     }
 
     /**
@@ -117,12 +130,17 @@ public final class HttpK6CloudClient implements K6CloudClient {
             }
             TestRun run = getRun(runId);
             if (run.runStatus().isTerminal()) {
-                LOG.fine(() -> "Run " + runId + " had already ended (" + run.runStatus().label() + "); stop is done");
+                LOG.fine(() -> "Run " + runId + " had already ended ("
+                        + run.runStatus().label() + "); stop is done");
                 return;
             }
-            throw new ProtocolException(refused.getMessage() + " The run is still " + run.runStatus().label()
-                    + " (run_status " + run.runStatusCode() + "): stop it in the k6 Cloud web app.",
-                    request.name(), refused.httpStatus(), refused);
+            throw new ProtocolException(
+                    refused.getMessage() + " The run is still "
+                            + run.runStatus().label() + " (run_status " + run.runStatusCode()
+                            + "): stop it in the k6 Cloud web app.",
+                    request.name(),
+                    refused.httpStatus(),
+                    refused);
         }
     }
 
@@ -131,7 +149,8 @@ public final class HttpK6CloudClient implements K6CloudClient {
         ApiRequest request = ApiRequest.get("/loadtests/v2/thresholds").param("test_run_id", positive(runId, "run"));
         ApiResponse response = retrier.call(() -> transport.send(request, false));
         List<Threshold> out = new ArrayList<>();
-        for (JsonObject o : K6CloudJson.envelopeArray(response.json(), V2Json.THRESHOLDS, request.name(), response.status())) {
+        for (JsonObject o :
+                K6CloudJson.envelopeArray(response.json(), V2Json.THRESHOLDS, request.name(), response.status())) {
             out.add(V2Json.threshold(o));
         }
         return out;
@@ -146,11 +165,15 @@ public final class HttpK6CloudClient implements K6CloudClient {
 
     @Override
     public List<LoadTest> listLoadTests() throws K6CloudException {
-        return allPages(page -> ApiRequest.get("/loadtests/v2/tests")
+        return allPages(
+                page -> ApiRequest.get("/loadtests/v2/tests")
                         .select(V2Json.TEST_FIELDS)
                         .param("page", page)
                         .param("page_size", PAGE_SIZE),
-                V2Json.TESTS, o -> V2Json.loadTest(o, null), LoadTest::id, t -> true);
+                V2Json.TESTS,
+                o -> V2Json.loadTest(o, null),
+                LoadTest::id,
+                t -> true);
     }
 
     @Override
@@ -158,7 +181,8 @@ public final class HttpK6CloudClient implements K6CloudClient {
         ApiRequest request = ApiRequest.get("/loadtests/v2/tests/" + positive(testId, "load test"))
                 .select(V2Json.TEST_FIELDS);
         ApiResponse response = retrier.call(() -> transport.send(request, false));
-        return V2Json.loadTest(K6CloudJson.envelope(response.json(), V2Json.TEST, request.name(), response.status()), testId);
+        return V2Json.loadTest(
+                K6CloudJson.envelope(response.json(), V2Json.TEST, request.name(), response.status()), testId);
     }
 
     /**
@@ -167,8 +191,13 @@ public final class HttpK6CloudClient implements K6CloudClient {
      * {@link #MAX_PAGES}. Items without an id are skipped; duplicates are dropped. Items failing
      * {@code inRange} (older than a newest-first query's bound) are dropped and end the paging.
      */
-    private <T> List<T> allPages(IntFunction<ApiRequest> pageRequest, String envelope, Function<JsonObject, T> mapper,
-            ToLongFunction<T> id, Predicate<T> inRange) throws K6CloudException {
+    private <T> List<T> allPages(
+            IntFunction<ApiRequest> pageRequest,
+            String envelope,
+            Function<JsonObject, T> mapper,
+            ToLongFunction<T> id,
+            Predicate<T> inRange)
+            throws K6CloudException {
         Map<Long, T> items = new LinkedHashMap<>();
         long received = 0;
         for (int page = 1; page <= MAX_PAGES; page++) {
@@ -188,7 +217,8 @@ public final class HttpK6CloudClient implements K6CloudClient {
                 }
             }
             Long count = K6CloudJson.longValue(K6CloudJson.object(root, "meta"), "count");
-            boolean done = objects.isEmpty() || outOfRange
+            boolean done = objects.isEmpty()
+                    || outOfRange
                     || items.size() == before
                     || (count != null ? received >= count : objects.size() < PAGE_SIZE);
             if (done) {
@@ -211,6 +241,7 @@ public final class HttpK6CloudClient implements K6CloudClient {
 
     @Override
     public String toString() {
-        return "HttpK6CloudClient[v2, " + transport.base() + ", stackId=" + transport.options().stackId() + "]";
+        return "HttpK6CloudClient[v2, " + transport.base() + ", stackId="
+                + transport.options().stackId() + "]";
     }
 }

@@ -32,12 +32,22 @@ final class K6CloudJson {
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM:ss", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH", "Z")
+            .optionalEnd()
             .toFormatter();
 
     private K6CloudJson() {}
@@ -58,11 +68,17 @@ final class K6CloudJson {
         }
         if (root == null || !root.isJsonObject()) {
             // JSON cut short on a read is taken for a truncated proxy answer: transient (see ProtocolException)
-            boolean truncatedJson = body != null && (body.strip().startsWith("{") || body.strip().startsWith("["));
-            throw new ProtocolException("k6 Cloud answered " + request + " with HTTP " + status + " but "
-                    + redact.apply(describeUnexpected(body)) + " instead of JSON" + (truncatedJson ? "; if this persists," : ":")
-                    + " check that the k6 Cloud API URL points at the k6 Cloud REST API (e.g. https://api.k6.io).",
-                    request, status, null, truncatedJson && request != null && request.startsWith("GET "));
+            boolean truncatedJson = body != null
+                    && (body.strip().startsWith("{") || body.strip().startsWith("["));
+            throw new ProtocolException(
+                    "k6 Cloud answered " + request + " with HTTP " + status + " but "
+                            + redact.apply(describeUnexpected(body)) + " instead of JSON"
+                            + (truncatedJson ? "; if this persists," : ":")
+                            + " check that the k6 Cloud API URL points at the k6 Cloud REST API (e.g. https://api.k6.io).",
+                    request,
+                    status,
+                    null,
+                    truncatedJson && request != null && request.startsWith("GET "));
         }
         return root.getAsJsonObject();
     }
@@ -203,9 +219,13 @@ final class K6CloudJson {
     }
 
     private static ProtocolException missingEnvelope(String key, String request, int status) {
-        return new ProtocolException("k6 Cloud answered " + request + " with HTTP " + status + " but the JSON has no \""
-                + key + "\" in it. Check that the k6 Cloud API URL points at the k6 Cloud REST API"
-                + " (e.g. https://api.k6.io).", request, status, null);
+        return new ProtocolException(
+                "k6 Cloud answered " + request + " with HTTP " + status + " but the JSON has no \""
+                        + key + "\" in it. Check that the k6 Cloud API URL points at the k6 Cloud REST API"
+                        + " (e.g. https://api.k6.io).",
+                request,
+                status,
+                null);
     }
 
     private static JsonPrimitive primitive(JsonObject o, String key) {

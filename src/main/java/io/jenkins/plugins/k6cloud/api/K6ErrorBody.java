@@ -33,7 +33,10 @@ final class K6ErrorBody {
             head.append('"').append(message.strip()).append('"');
         }
         if (code != null && !code.isBlank()) {
-            head.append(head.length() > 0 ? " " : "").append("(code ").append(code.strip()).append(')');
+            head.append(head.length() > 0 ? " " : "")
+                    .append("(code ")
+                    .append(code.strip())
+                    .append(')');
         }
         if (head.length() > 0) {
             parts.add(head.toString());

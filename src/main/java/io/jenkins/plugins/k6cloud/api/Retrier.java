@@ -79,9 +79,11 @@ final class Retrier {
             sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new K6CloudException.InterruptedCallException("Interrupted while waiting to send "
-                    + failure.request() + " to k6 Cloud again; the last attempt failed: " + failure.getMessage(),
-                    failure.request(), failure);
+            throw new K6CloudException.InterruptedCallException(
+                    "Interrupted while waiting to send " + failure.request()
+                            + " to k6 Cloud again; the last attempt failed: " + failure.getMessage(),
+                    failure.request(),
+                    failure);
         }
     }
 

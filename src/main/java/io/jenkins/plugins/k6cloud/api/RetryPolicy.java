@@ -17,7 +17,12 @@ import java.util.Random;
  *     after it is not taken and the last failure is thrown instead
  */
 public record RetryPolicy(
-        int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier, double jitter, Duration budget) {
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        double multiplier,
+        double jitter,
+        Duration budget) {
 
     public RetryPolicy {
         if (maxAttempts < 1) {

@@ -85,8 +85,12 @@ final class RunStarter {
                 failure = e;
             }
             if (failure instanceof InterruptedCallException && mayHaveBeenSent(failure.getCause())) {
-                throw unknownOutcome(testId, request, notBefore != null ? notBefore : sentAt.minus(clockSkew),
-                        failure, "The plugin was interrupted before it could look for the run.");
+                throw unknownOutcome(
+                        testId,
+                        request,
+                        notBefore != null ? notBefore : sentAt.minus(clockSkew),
+                        failure,
+                        "The plugin was interrupted before it could look for the run.");
             }
             boolean accepted = acceptedButUnreadable(failure);
             boolean ambiguous = accepted || isAmbiguous(failure);
@@ -96,8 +100,8 @@ final class RunStarter {
             if (notBefore != null) {
                 Optional<TestRun> ours = findRun(testId, request, notBefore, runs, failure);
                 if (ours.isPresent()) {
-                    LOG.fine(() -> request + ": no usable answer; adopting run " + ours.get().id()
-                            + " created at " + ours.get().created());
+                    LOG.fine(() -> request + ": no usable answer; adopting run "
+                            + ours.get().id() + " created at " + ours.get().created());
                     return ours.get();
                 }
             }
@@ -142,11 +146,16 @@ final class RunStarter {
         try {
             recent = runs.since(notBefore);
         } catch (K6CloudException listFailure) {
-            boolean sameWay = listFailure.getClass() == failure.getClass()
-                    && listFailure.httpStatus() == failure.httpStatus();
-            throw unknownOutcome(testId, request, notBefore, failure, sameWay
-                    ? "Listing the runs of the test to find out failed the same way."
-                    : "Listing the runs of the test to find out failed too: " + listFailure.getMessage());
+            boolean sameWay =
+                    listFailure.getClass() == failure.getClass() && listFailure.httpStatus() == failure.httpStatus();
+            throw unknownOutcome(
+                    testId,
+                    request,
+                    notBefore,
+                    failure,
+                    sameWay
+                            ? "Listing the runs of the test to find out failed the same way."
+                            : "Listing the runs of the test to find out failed too: " + listFailure.getMessage());
         }
         return recent.stream()
                 .filter(r -> r.testId() == null || r.testId() == testId)
@@ -156,10 +165,14 @@ final class RunStarter {
 
     private static StartOutcomeUnknownException unknownOutcome(
             long testId, String request, Instant notBefore, K6CloudException failure, String what) {
-        return new StartOutcomeUnknownException("Starting load test " + testId + " (" + request
-                + ") may or may not have created a run: " + failure.getMessage() + " " + what
-                + " Look in k6 Cloud for a run of load test " + testId + " created after " + notBefore
-                + " and stop it if it is not wanted; the plugin did not start another one.",
-                request, testId, notBefore, failure);
+        return new StartOutcomeUnknownException(
+                "Starting load test " + testId + " (" + request
+                        + ") may or may not have created a run: " + failure.getMessage() + " " + what
+                        + " Look in k6 Cloud for a run of load test " + testId + " created after " + notBefore
+                        + " and stop it if it is not wanted; the plugin did not start another one.",
+                request,
+                testId,
+                notBefore,
+                failure);
     }
 }

@@ -13,8 +13,18 @@ final class V2Json {
 
     /** The run fields the engine needs; always asked for with {@code $select} so that no script or archive comes along. */
     static final List<String> RUN_FIELDS = List.of(
-            "id", "test_id", "run_status", "processing_status", "result_status", "created", "started", "ended",
-            "vus", "duration", "error_code", "error_detail");
+            "id",
+            "test_id",
+            "run_status",
+            "processing_status",
+            "result_status",
+            "created",
+            "started",
+            "ended",
+            "vus",
+            "duration",
+            "error_code",
+            "error_detail");
 
     static final List<String> TEST_FIELDS = List.of("id", "name", "project_id");
 
@@ -55,7 +65,9 @@ final class V2Json {
         }
         Boolean tainted = K6CloudJson.bool(o, "tainted");
         return new Threshold(
-                name, K6CloudJson.string(o, "stat"), K6CloudJson.doubleValue(o, "calculated_value"),
+                name,
+                K6CloudJson.string(o, "stat"),
+                K6CloudJson.doubleValue(o, "calculated_value"),
                 Boolean.TRUE.equals(tainted));
     }
 

@@ -219,8 +219,9 @@ public final class V6K6CloudClient implements K6CloudClient {
      * duplicates are dropped. Items failing {@code inRange} (older than a newest-first query's bound)
      * are dropped and end the paging.
      */
-    private <T> List<T> allPages(ApiRequest first, Function<JsonObject, T> mapper, ToLongFunction<T> id,
-            Predicate<T> inRange) throws K6CloudException {
+    private <T> List<T> allPages(
+            ApiRequest first, Function<JsonObject, T> mapper, ToLongFunction<T> id, Predicate<T> inRange)
+            throws K6CloudException {
         Map<Long, T> items = new LinkedHashMap<>();
         ApiRequest request = first.encodedParam("$top", Integer.toString(PAGE_SIZE));
         for (int page = 1; page <= MAX_PAGES; page++) {

@@ -10,7 +10,8 @@ import java.util.Locale;
 /** Reads the command line of {@code bin/k6cloud} into {@link CliOptions}. */
 public final class CliArguments {
 
-    public static final String USAGE = String.join(System.lineSeparator(),
+    public static final String USAGE = String.join(
+            System.lineSeparator(),
             "Usage: bin/k6cloud [options]",
             "",
             "Starts a k6 Cloud load test run, follows it to the end and judges it like the Jenkins plugin does.",
@@ -101,9 +102,10 @@ public final class CliArguments {
                     throw new UsageException("The k6 Cloud API token is never given on the command line (it would"
                             + " show in the process list and the shell history): set K6_CLOUD_TOKEN instead");
                 default:
-                    throw new UsageException(arg.startsWith("-")
-                            ? "Unknown option " + name + ": see --help for the options"
-                            : "Unexpected argument '" + arg + "': options start with --, see --help");
+                    throw new UsageException(
+                            arg.startsWith("-")
+                                    ? "Unknown option " + name + ": see --help for the options"
+                                    : "Unexpected argument '" + arg + "': options start with --, see --help");
             }
         }
         if (simulate && apiUrl != null) {

@@ -10,6 +10,7 @@ public final class ExitCodes {
     public static final int RUN_FAILED = 97;
     /** The run could not be followed to its end: k6 Cloud unreachable, or our timeout. */
     public static final int NOT_FOLLOWED = 98;
+
     public static final int THRESHOLDS_FAILED = 99;
     /** Interrupted (SIGINT/SIGTERM): the run was stopped. */
     public static final int INTERRUPTED = 105;

@@ -34,6 +34,7 @@ public final class K6CloudCli {
     public static final String TOKEN_VARIABLE = K6CloudDefaults.TOKEN_VARIABLE;
     /** The Grafana stack id when {@code --stack-id} is not given. */
     public static final String STACK_ID_VARIABLE = "K6_CLOUD_STACK_ID";
+
     public static final URI DEFAULT_API_URL = URI.create(K6CloudDefaults.API_URL);
     static final Duration SIMULATED_POLL_INTERVAL = Duration.ofSeconds(1);
     static final String THREAD_PREFIX = "k6-cloud-cli";
@@ -60,11 +61,20 @@ public final class K6CloudCli {
      * A runner whose client factory only takes the API URL and token (it decides the flavour itself;
      * {@code --api-flavour} and {@code --stack-id} are still checked, not passed on).
      */
-    public K6CloudCli(PrintStream out, PrintStream err, Map<String, String> env,
-            BiFunction<URI, ApiToken, K6CloudClient> clients, Supplier<Optional<EmbeddedK6Cloud>> clouds,
+    public K6CloudCli(
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> env,
+            BiFunction<URI, ApiToken, K6CloudClient> clients,
+            Supplier<Optional<EmbeddedK6Cloud>> clouds,
             Supplier<RunEngine> engines) {
-        this(out, err, env, (Function<ClientTarget, K6CloudClient>) t -> clients.apply(t.apiUrl(), t.token()),
-                clouds, engines);
+        this(
+                out,
+                err,
+                env,
+                (Function<ClientTarget, K6CloudClient>) t -> clients.apply(t.apiUrl(), t.token()),
+                clouds,
+                engines);
     }
 
     /**
@@ -74,8 +84,12 @@ public final class K6CloudCli {
      * @param clouds finds the embedded k6 Cloud for {@code --simulate}
      * @param engines makes the engine that follows the run (closed after it)
      */
-    public K6CloudCli(PrintStream out, PrintStream err, Map<String, String> env,
-            Function<ClientTarget, K6CloudClient> clients, Supplier<Optional<EmbeddedK6Cloud>> clouds,
+    public K6CloudCli(
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> env,
+            Function<ClientTarget, K6CloudClient> clients,
+            Supplier<Optional<EmbeddedK6Cloud>> clouds,
             Supplier<RunEngine> engines) {
         this.out = out;
         this.err = err;
@@ -90,7 +104,12 @@ public final class K6CloudCli {
      * class path, one engine thread.
      */
     public static K6CloudCli standard(PrintStream out, PrintStream err, Map<String, String> env) {
-        return new K6CloudCli(out, err, env, CliClients::forTarget, EmbeddedK6Cloud::find,
+        return new K6CloudCli(
+                out,
+                err,
+                env,
+                CliClients::forTarget,
+                EmbeddedK6Cloud::find,
                 () -> RunEngine.withThreads(THREAD_PREFIX, 1));
     }
 
@@ -212,18 +231,22 @@ public final class K6CloudCli {
             out.println("k6 Cloud simulator at " + session.apiUrl() + ", playing scenario '" + scenario
                     + "' (scenarios: " + String.join(", ", cloud.scenarios()) + ")");
             if (o.testId() != null && o.testId() != session.testId()) {
-                out.println("Ignoring --test-id " + o.testId() + ": the simulator serves load test "
-                        + session.testId());
+                out.println(
+                        "Ignoring --test-id " + o.testId() + ": the simulator serves load test " + session.testId());
             }
             ApiFlavour flavour = flavour(o);
             Long stackId = stackId(o, session.stackId());
             if (flavour.requiresStackId() && stackId == null) {
-                throw new UsageException("--api-flavour v6 needs a stack id and the simulator has none: give"
-                        + " --stack-id N");
+                throw new UsageException(
+                        "--api-flavour v6 needs a stack id and the simulator has none: give" + " --stack-id N");
             }
-            RunSettings settings = settings(o, o.pollInterval() == null ? SIMULATED_POLL_INTERVAL
-                    : o.pollInterval(), o.webUrl() == null ? session.webAppUrl() : o.webUrl());
-            return follow(session.testId(), settings,
+            RunSettings settings = settings(
+                    o,
+                    o.pollInterval() == null ? SIMULATED_POLL_INTERVAL : o.pollInterval(),
+                    o.webUrl() == null ? session.webAppUrl() : o.webUrl());
+            return follow(
+                    session.testId(),
+                    settings,
                     clients.apply(new ClientTarget(session.apiUrl(), session.token(), flavour, stackId)));
         } catch (IOException e) {
             err.println("Could not start the k6 Cloud simulator: " + e.getMessage());
@@ -292,7 +315,9 @@ public final class K6CloudCli {
     }
 
     private int await(RunHandle handle, RunSettings settings) {
-        Duration bound = settings.timeout().plus(settings.processingTimeout()).plus(settings.cancelWait())
+        Duration bound = settings.timeout()
+                .plus(settings.processingTimeout())
+                .plus(settings.cancelWait())
                 .plus(WAIT_MARGIN);
         try {
             RunOutcome outcome = handle.outcome().get(bound.toMillis(), TimeUnit.MILLISECONDS);

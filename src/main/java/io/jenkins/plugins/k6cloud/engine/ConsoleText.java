@@ -27,7 +27,8 @@ public final class ConsoleText {
     public static String statusText(TestRun run) {
         RunStatus status = run.runStatus();
         if (status == RunStatus.UNKNOWN) {
-            return run.statusText() != null ? "unknown status '" + run.statusText() + "'"
+            return run.statusText() != null
+                    ? "unknown status '" + run.statusText() + "'"
                     : "unknown run_status " + run.runStatusCode();
         }
         if (status.isTerminal() && !run.processingStatus().isDone()) {
@@ -98,8 +99,11 @@ public final class ConsoleText {
         lines.add("k6 Cloud verdict: " + o.verdict() + " (build result " + o.buildResult() + ") - " + o.message());
         StringBuilder facts = new StringBuilder("  followed for ").append(clock(o.followedFor()));
         if (o.runId() != null && o.runStatusCode() != null) {
-            facts.append(", run_status ").append(o.runStatus() == RunStatus.UNKNOWN
-                    ? String.valueOf(o.runStatusCode()) : o.runStatus().label());
+            facts.append(", run_status ")
+                    .append(
+                            o.runStatus() == RunStatus.UNKNOWN
+                                    ? String.valueOf(o.runStatusCode())
+                                    : o.runStatus().label());
             if (o.runStatus() == RunStatus.FINISHED || o.runStatus() == RunStatus.ABORTED_BY_THRESHOLD) {
                 facts.append(", result ").append(o.resultStatus().label()); // 0 means nothing for aborted runs
             }
@@ -135,6 +139,9 @@ public final class ConsoleText {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -48,9 +48,8 @@ public final class DurationFormat {
             m.region(end, s.length());
         }
         if (end != s.length() || end == 0) {
-            throw new IllegalArgumentException(
-                    "'" + text + "' is not a duration: write it like 30s, 5m, 1h or 1h30m"
-                            + " (a plain number means seconds)");
+            throw new IllegalArgumentException("'" + text + "' is not a duration: write it like 30s, 5m, 1h or 1h30m"
+                    + " (a plain number means seconds)");
         }
         return checked(text, total);
     }

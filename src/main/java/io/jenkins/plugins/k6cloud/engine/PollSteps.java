@@ -40,12 +40,13 @@ final class PollSteps {
         }
         long now = c.now();
         if (now >= c.timeoutAt()) {
-            return stop.begin(VerdictRules.timedOut(c.runId, c.settings.timeout(), c.statusLines.shown(), c.webUrl),
-                    true);
+            return stop.begin(
+                    VerdictRules.timedOut(c.runId, c.settings.timeout(), c.statusLines.shown(), c.webUrl), true);
         }
         if (run.runStatus().isBeforeRunning() && now >= c.startTimeoutAt()) {
-            return stop.begin(VerdictRules.startTimedOut(c.runId, c.settings.startTimeout(), c.statusLines.shown(),
-                    c.webUrl), true);
+            return stop.begin(
+                    VerdictRules.startTimedOut(c.runId, c.settings.startTimeout(), c.statusLines.shown(), c.webUrl),
+                    true);
         }
         long deadline = run.runStatus().isBeforeRunning() ? Math.min(c.timeoutAt(), c.startTimeoutAt()) : c.timeoutAt();
         return c.pollWithin(deadline);
@@ -60,8 +61,8 @@ final class PollSteps {
             return stop.begin(VerdictRules.unreachable(c.runId, c.errors.describe(now), e, c.webUrl), false);
         }
         if (now >= c.timeoutAt()) {
-            return stop.begin(VerdictRules.timedOut(c.runId, c.settings.timeout(), c.statusLines.shown(), c.webUrl),
-                    true);
+            return stop.begin(
+                    VerdictRules.timedOut(c.runId, c.settings.timeout(), c.statusLines.shown(), c.webUrl), true);
         }
         long delay = c.errors.backoffMillis(e);
         if (c.errors.failures() == 1) {
@@ -100,11 +101,15 @@ final class PollSteps {
             if (e.isTransient() && !c.errors.record(now)) {
                 return c.errors.backoffMillis(e);
             }
-            String why = e.isTransient() ? c.errors.describe(now) + ", the last error was: " + e.getMessage()
+            String why = e.isTransient()
+                    ? c.errors.describe(now) + ", the last error was: " + e.getMessage()
                     : e.getMessage();
-            return c.report(new Judgement(Verdict.UNREACHABLE, "k6 Cloud run " + c.runId + " ended as "
-                    + WatchContext.endedLabel(c.lastRun) + ", but its result could not be read: " + why + " See "
-                    + c.webUrl));
+            return c.report(new Judgement(
+                    Verdict.UNREACHABLE,
+                    "k6 Cloud run " + c.runId + " ended as "
+                            + WatchContext.endedLabel(c.lastRun) + ", but its result could not be read: " + why
+                            + " See "
+                            + c.webUrl));
         }
         c.answered();
         c.runEnded = true;

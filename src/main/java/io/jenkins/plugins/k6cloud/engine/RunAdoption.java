@@ -40,8 +40,14 @@ final class RunAdoption {
     private final String situation;
     private final K6CloudException startFailure;
 
-    private RunAdoption(K6CloudClient client, long testId, RunSettings settings, EngineWatches engine,
-            Instant notBefore, String situation, K6CloudException startFailure) {
+    private RunAdoption(
+            K6CloudClient client,
+            long testId,
+            RunSettings settings,
+            EngineWatches engine,
+            Instant notBefore,
+            String situation,
+            K6CloudException startFailure) {
         this.client = client;
         this.testId = testId;
         this.settings = settings;
@@ -55,17 +61,32 @@ final class RunAdoption {
     /** A restart happened while the start request of {@code state} was in flight. */
     static RunAdoption afterRestart(K6CloudClient client, WatchState state, EngineWatches engine) {
         Long attempt = state.startAttemptAtMillis();
-        return new RunAdoption(client, state.testId(), state.settings(), engine,
+        return new RunAdoption(
+                client,
+                state.testId(),
+                state.settings(),
+                engine,
                 Instant.ofEpochMilli(attempt != null ? attempt : state.watchStartedAtMillis()),
-                "A restart interrupted the start of a run of k6 Cloud load test " + state.testId(), null);
+                "A restart interrupted the start of a run of k6 Cloud load test " + state.testId(),
+                null);
     }
 
     /** The client could not tell whether the start created a run. */
-    static RunAdoption afterUnknownStart(K6CloudClient client, long testId, RunSettings settings,
-            EngineWatches engine, K6CloudException.StartOutcomeUnknownException e) {
-        return new RunAdoption(client, testId, settings, engine, e.notBefore(),
+    static RunAdoption afterUnknownStart(
+            K6CloudClient client,
+            long testId,
+            RunSettings settings,
+            EngineWatches engine,
+            K6CloudException.StartOutcomeUnknownException e) {
+        return new RunAdoption(
+                client,
+                testId,
+                settings,
+                engine,
+                e.notBefore(),
                 "The answer to the start of a run of k6 Cloud load test " + testId + " was lost (" + e.getMessage()
-                        + ")", e.getCause() instanceof K6CloudException cause ? cause : null);
+                        + ")",
+                e.getCause() instanceof K6CloudException cause ? cause : null);
     }
 
     /** The run found (or {@code null}) and a line that says what was decided. */
@@ -73,7 +94,9 @@ final class RunAdoption {
 
     Result find() throws K6CloudException {
         List<TestRun> inWindow = client.listRuns(RunQuery.recentOfTest(testId, from)).stream()
-                .filter(r -> r.created() != null && !r.created().isBefore(from) && !r.created().isAfter(until))
+                .filter(r -> r.created() != null
+                        && !r.created().isBefore(from)
+                        && !r.created().isAfter(until))
                 .sorted(Comparator.comparing(TestRun::created).thenComparingLong(TestRun::id))
                 .collect(Collectors.toList());
         TestRun chosen = null;
@@ -90,18 +113,26 @@ final class RunAdoption {
         }
         String skipped = followed.isEmpty() ? "" : "; " + runs(followed) + " followed by other builds";
         if (chosen == null) {
-            return new Result(null, situation + ", and no run of the test created since " + from + " (until "
-                    + until + ") has appeared in k6 Cloud" + skipped + ", so no run was started by this build that it"
-                    + " could follow. k6 Cloud may still have started one: check the runs of load test " + testId
-                    + " in the k6 web app and stop any that is not wanted before running the build again: "
-                    + settings.webAppUrl());
+            return new Result(
+                    null,
+                    situation + ", and no run of the test created since " + from + " (until "
+                            + until + ") has appeared in k6 Cloud" + skipped
+                            + ", so no run was started by this build that it"
+                            + " could follow. k6 Cloud may still have started one: check the runs of load test "
+                            + testId
+                            + " in the k6 web app and stop any that is not wanted before running the build again: "
+                            + settings.webAppUrl());
         }
         String also = others.isEmpty() ? "" : "; " + runs(others) + " created later left alone";
         String notes = skipped + also;
-        return new Result(chosen, situation + "; following run " + chosen.id()
-                + ", the first one created since then"
-                + (notes.isEmpty() ? "" : " (" + candidates(inWindow.size() - 1) + ": " + notes.substring(2) + ")")
-                + ": " + RunLinks.of(chosen, settings));
+        return new Result(
+                chosen,
+                situation + "; following run " + chosen.id()
+                        + ", the first one created since then"
+                        + (notes.isEmpty()
+                                ? ""
+                                : " (" + candidates(inWindow.size() - 1) + ": " + notes.substring(2) + ")")
+                        + ": " + RunLinks.of(chosen, settings));
     }
 
     /** Whether a run created by the start may still show up in the list (the window is not over yet). */
@@ -120,7 +151,8 @@ final class RunAdoption {
 
     String lookupFailed(K6CloudException e) {
         // the same answer as the start's (an HTML page, say) is not quoted twice
-        boolean sameWay = startFailure != null && startFailure.getClass() == e.getClass()
+        boolean sameWay = startFailure != null
+                && startFailure.getClass() == e.getClass()
                 && startFailure.httpStatus() == e.httpStatus();
         return situation + ", and the runs of the test could not be listed ("
                 + (sameWay ? "the same kind of answer" : e.getMessage()) + "); check in"

@@ -49,13 +49,20 @@ public final class RunEngine implements AutoCloseable {
      * says whether {@link #cancelUnresumable} stops it ({@link OnEngineClose#CANCEL}: a caller, such as
      * a freestyle build, that cannot resume it after a restart).
      */
-    public RunHandle start(long testId, RunSettings settings, K6CloudClient client, RunListener listener,
-            OnEngineClose onClose) {
+    public RunHandle start(
+            long testId, RunSettings settings, K6CloudClient client, RunListener listener, OnEngineClose onClose) {
         if (testId <= 0) {
             throw new IllegalArgumentException("A k6 Cloud load test id is a positive number, not " + testId);
         }
-        return RunWatch.starting(scheduler, clock, Objects.requireNonNull(client, "client"), listener, testId,
-                Objects.requireNonNull(settings, "settings"), watches, Objects.requireNonNull(onClose, "onClose"));
+        return RunWatch.starting(
+                scheduler,
+                clock,
+                Objects.requireNonNull(client, "client"),
+                listener,
+                testId,
+                Objects.requireNonNull(settings, "settings"),
+                watches,
+                Objects.requireNonNull(onClose, "onClose"));
     }
 
     /**
@@ -69,8 +76,13 @@ public final class RunEngine implements AutoCloseable {
      * resumed run is left going when the engine closes ({@link OnEngineClose#RESUME}).
      */
     public RunHandle resume(WatchState state, K6CloudClient client, RunListener listener) {
-        return RunWatch.resuming(scheduler, clock, Objects.requireNonNull(client, "client"), listener,
-                Objects.requireNonNull(state, "state"), watches);
+        return RunWatch.resuming(
+                scheduler,
+                clock,
+                Objects.requireNonNull(client, "client"),
+                listener,
+                Objects.requireNonNull(state, "state"),
+                watches);
     }
 
     /**

@@ -19,7 +19,8 @@ final class RunLinks {
         try {
             URI u = new URI(url.strip());
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            boolean ok = (scheme.equals("https") || scheme.equals("http")) && u.getHost() != null
+            boolean ok = (scheme.equals("https") || scheme.equals("http"))
+                    && u.getHost() != null
                     && u.getRawUserInfo() == null;
             return ok ? u.toString() : null;
         } catch (URISyntaxException e) {

@@ -75,8 +75,11 @@ final class RunReporter {
         try {
             call.run();
         } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "A k6 Cloud run listener failed in " + method + " ("
-                    + e.getClass().getName() + "); the run is followed on", e);
+            LOGGER.log(
+                    Level.WARNING,
+                    "A k6 Cloud run listener failed in " + method + " ("
+                            + e.getClass().getName() + "); the run is followed on",
+                    e);
         }
     }
 }

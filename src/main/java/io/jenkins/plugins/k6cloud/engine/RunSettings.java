@@ -15,6 +15,7 @@ public final class RunSettings implements Serializable {
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
     /** k6 Cloud is not polled more often than this. */
     public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
+
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(2);
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(30);
     public static final Duration DEFAULT_PROCESSING_TIMEOUT = Duration.ofMinutes(10);
@@ -130,26 +131,62 @@ public final class RunSettings implements Serializable {
             throw new IllegalArgumentException("The poll interval " + DurationFormat.format(d)
                     + " is too short: k6 Cloud is polled at most once a second, use 1s or more");
         }
-        return new RunSettings(d.toMillis(), timeoutMillis, startTimeoutMillis, processingTimeoutMillis,
-                errorBudgetMillis, maxConsecutiveErrors, cancelWaitMillis, onThresholdsFailed, webAppUrl, waitForEnd);
+        return new RunSettings(
+                d.toMillis(),
+                timeoutMillis,
+                startTimeoutMillis,
+                processingTimeoutMillis,
+                errorBudgetMillis,
+                maxConsecutiveErrors,
+                cancelWaitMillis,
+                onThresholdsFailed,
+                webAppUrl,
+                waitForEnd);
     }
 
     public RunSettings withTimeout(Duration d) {
         requirePositive(d, "timeout");
-        return new RunSettings(pollIntervalMillis, d.toMillis(), startTimeoutMillis, processingTimeoutMillis,
-                errorBudgetMillis, maxConsecutiveErrors, cancelWaitMillis, onThresholdsFailed, webAppUrl, waitForEnd);
+        return new RunSettings(
+                pollIntervalMillis,
+                d.toMillis(),
+                startTimeoutMillis,
+                processingTimeoutMillis,
+                errorBudgetMillis,
+                maxConsecutiveErrors,
+                cancelWaitMillis,
+                onThresholdsFailed,
+                webAppUrl,
+                waitForEnd);
     }
 
     public RunSettings withStartTimeout(Duration d) {
         requirePositive(d, "start timeout");
-        return new RunSettings(pollIntervalMillis, timeoutMillis, d.toMillis(), processingTimeoutMillis,
-                errorBudgetMillis, maxConsecutiveErrors, cancelWaitMillis, onThresholdsFailed, webAppUrl, waitForEnd);
+        return new RunSettings(
+                pollIntervalMillis,
+                timeoutMillis,
+                d.toMillis(),
+                processingTimeoutMillis,
+                errorBudgetMillis,
+                maxConsecutiveErrors,
+                cancelWaitMillis,
+                onThresholdsFailed,
+                webAppUrl,
+                waitForEnd);
     }
 
     public RunSettings withProcessingTimeout(Duration d) {
         requirePositive(d, "processing timeout");
-        return new RunSettings(pollIntervalMillis, timeoutMillis, startTimeoutMillis, d.toMillis(),
-                errorBudgetMillis, maxConsecutiveErrors, cancelWaitMillis, onThresholdsFailed, webAppUrl, waitForEnd);
+        return new RunSettings(
+                pollIntervalMillis,
+                timeoutMillis,
+                startTimeoutMillis,
+                d.toMillis(),
+                errorBudgetMillis,
+                maxConsecutiveErrors,
+                cancelWaitMillis,
+                onThresholdsFailed,
+                webAppUrl,
+                waitForEnd);
     }
 
     public RunSettings withErrorBudget(Duration d, int maxConsecutive) {
@@ -157,23 +194,49 @@ public final class RunSettings implements Serializable {
         if (maxConsecutive < 1) {
             throw new IllegalArgumentException("The number of failed polls allowed in a row must be 1 or more");
         }
-        return new RunSettings(pollIntervalMillis, timeoutMillis, startTimeoutMillis, processingTimeoutMillis,
-                d.toMillis(), maxConsecutive, cancelWaitMillis, onThresholdsFailed, webAppUrl, waitForEnd);
+        return new RunSettings(
+                pollIntervalMillis,
+                timeoutMillis,
+                startTimeoutMillis,
+                processingTimeoutMillis,
+                d.toMillis(),
+                maxConsecutive,
+                cancelWaitMillis,
+                onThresholdsFailed,
+                webAppUrl,
+                waitForEnd);
     }
 
     public RunSettings withCancelWait(Duration d) {
         requirePositive(d, "cancel wait");
-        return new RunSettings(pollIntervalMillis, timeoutMillis, startTimeoutMillis, processingTimeoutMillis,
-                errorBudgetMillis, maxConsecutiveErrors, d.toMillis(), onThresholdsFailed, webAppUrl, waitForEnd);
+        return new RunSettings(
+                pollIntervalMillis,
+                timeoutMillis,
+                startTimeoutMillis,
+                processingTimeoutMillis,
+                errorBudgetMillis,
+                maxConsecutiveErrors,
+                d.toMillis(),
+                onThresholdsFailed,
+                webAppUrl,
+                waitForEnd);
     }
 
     public RunSettings withOnThresholdsFailed(BuildResult r) {
         if (r != BuildResult.FAILURE && r != BuildResult.UNSTABLE) {
-            throw new IllegalArgumentException(
-                    "When thresholds fail the build can be FAILURE or UNSTABLE, not " + r);
+            throw new IllegalArgumentException("When thresholds fail the build can be FAILURE or UNSTABLE, not " + r);
         }
-        return new RunSettings(pollIntervalMillis, timeoutMillis, startTimeoutMillis, processingTimeoutMillis,
-                errorBudgetMillis, maxConsecutiveErrors, cancelWaitMillis, r, webAppUrl, waitForEnd);
+        return new RunSettings(
+                pollIntervalMillis,
+                timeoutMillis,
+                startTimeoutMillis,
+                processingTimeoutMillis,
+                errorBudgetMillis,
+                maxConsecutiveErrors,
+                cancelWaitMillis,
+                r,
+                webAppUrl,
+                waitForEnd);
     }
 
     public RunSettings withWebAppUrl(String url) {
@@ -185,13 +248,31 @@ public final class RunSettings implements Serializable {
             throw new IllegalArgumentException(
                     "The k6 web app address '" + url + "' is not an http(s) URL, e.g. https://app.k6.io");
         }
-        return new RunSettings(pollIntervalMillis, timeoutMillis, startTimeoutMillis, processingTimeoutMillis,
-                errorBudgetMillis, maxConsecutiveErrors, cancelWaitMillis, onThresholdsFailed, u, waitForEnd);
+        return new RunSettings(
+                pollIntervalMillis,
+                timeoutMillis,
+                startTimeoutMillis,
+                processingTimeoutMillis,
+                errorBudgetMillis,
+                maxConsecutiveErrors,
+                cancelWaitMillis,
+                onThresholdsFailed,
+                u,
+                waitForEnd);
     }
 
     public RunSettings withWaitForEnd(boolean wait) {
-        return new RunSettings(pollIntervalMillis, timeoutMillis, startTimeoutMillis, processingTimeoutMillis,
-                errorBudgetMillis, maxConsecutiveErrors, cancelWaitMillis, onThresholdsFailed, webAppUrl, wait);
+        return new RunSettings(
+                pollIntervalMillis,
+                timeoutMillis,
+                startTimeoutMillis,
+                processingTimeoutMillis,
+                errorBudgetMillis,
+                maxConsecutiveErrors,
+                cancelWaitMillis,
+                onThresholdsFailed,
+                webAppUrl,
+                wait);
     }
 
     /** The link to a run in the web app. */

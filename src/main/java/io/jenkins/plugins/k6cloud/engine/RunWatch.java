@@ -32,21 +32,36 @@ final class RunWatch implements RunHandle {
         c.reporter.outcome().whenComplete((o, e) -> c.engine.done(this, c.runId));
     }
 
-    static RunWatch starting(Scheduler scheduler, Clock clock, K6CloudClient client, RunListener listener,
-            long testId, RunSettings settings, EngineWatches engine, OnEngineClose onClose) {
-        WatchContext c = new WatchContext(clock, client, settings, testId, clock.millis(), new RunReporter(listener),
-                engine);
+    static RunWatch starting(
+            Scheduler scheduler,
+            Clock clock,
+            K6CloudClient client,
+            RunListener listener,
+            long testId,
+            RunSettings settings,
+            EngineWatches engine,
+            OnEngineClose onClose) {
+        WatchContext c =
+                new WatchContext(clock, client, settings, testId, clock.millis(), new RunReporter(listener), engine);
         RunWatch w = new RunWatch(scheduler, c, null, onClose);
         w.loop.schedule(0);
         return w;
     }
 
-    static RunWatch resuming(Scheduler scheduler, Clock clock, K6CloudClient client, RunListener listener,
-            WatchState s, EngineWatches engine) {
-        WatchContext c = new WatchContext(clock, client, s.settings(), s.testId(), s.watchStartedAtMillis(),
-                new RunReporter(listener), engine);
-        RunWatch w = new RunWatch(scheduler, c, s.runId() == null ? RunAdoption.afterRestart(c.client, s, engine)
-                : null, OnEngineClose.RESUME);
+    static RunWatch resuming(
+            Scheduler scheduler,
+            Clock clock,
+            K6CloudClient client,
+            RunListener listener,
+            WatchState s,
+            EngineWatches engine) {
+        WatchContext c = new WatchContext(
+                clock, client, s.settings(), s.testId(), s.watchStartedAtMillis(), new RunReporter(listener), engine);
+        RunWatch w = new RunWatch(
+                scheduler,
+                c,
+                s.runId() == null ? RunAdoption.afterRestart(c.client, s, engine) : null,
+                OnEngineClose.RESUME);
         if (s.runId() != null) {
             engine.follow(s.runId());
         }
@@ -104,7 +119,9 @@ final class RunWatch implements RunHandle {
         if (c.reporter.isDone()) {
             RunOutcome o = c.reporter.outcome().getNow(null);
             return (id == null ? "test " + c.testId : "run " + id) + " done"
-                    + (o == null ? "" : ": " + o.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                    + (o == null
+                            ? ""
+                            : ": " + o.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         if (id == null) {
             return "starting a run of test " + c.testId;

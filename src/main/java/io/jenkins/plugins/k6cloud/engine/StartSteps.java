@@ -46,15 +46,18 @@ final class StartSteps {
             adoption = RunAdoption.afterUnknownStart(c.client, c.testId, c.settings, c.engine, e);
             return c.settings.pollInterval().toMillis();
         } catch (K6CloudException.RateLimitedException e) {
-            long delay = Math.max(e.retryAfterMillis(), c.settings.pollInterval().toMillis());
+            long delay =
+                    Math.max(e.retryAfterMillis(), c.settings.pollInterval().toMillis());
             if (!c.cancelRequested && c.now() + delay < c.startTimeoutAt()) {
                 startAgain = true;
                 c.say("k6 Cloud asked to wait " + DurationFormat.format(Duration.ofMillis(delay))
                         + " before starting a run of load test " + c.testId + " (HTTP 429); starting it then");
                 return delay;
             }
-            return c.report(c.cancelRequested ? VerdictRules.cancelled("no run was started (" + e.getMessage() + ")")
-                    : VerdictRules.startFailed(c.testId, e));
+            return c.report(
+                    c.cancelRequested
+                            ? VerdictRules.cancelled("no run was started (" + e.getMessage() + ")")
+                            : VerdictRules.startFailed(c.testId, e));
         } catch (K6CloudException e) {
             if (c.cancelRequested) {
                 return c.report(VerdictRules.cancelled("no run was started (" + e.getMessage() + ")"));
@@ -74,15 +77,15 @@ final class StartSteps {
             if (e.isTransient() && !c.errors.record(c.now())) {
                 return c.errors.backoffMillis(e);
             }
-            return c.report(new Judgement(c.cancelRequested ? Verdict.CANCELLED : Verdict.UNREACHABLE,
-                    adoption.lookupFailed(e)));
+            return c.report(new Judgement(
+                    c.cancelRequested ? Verdict.CANCELLED : Verdict.UNREACHABLE, adoption.lookupFailed(e)));
         }
         if (found.run() == null) {
             if (!c.cancelRequested && adoption.mayStillAppear(c.now())) {
                 return c.settings.pollInterval().toMillis(); // k6 Cloud may create it late: look again
             }
-            return c.report(new Judgement(c.cancelRequested ? Verdict.CANCELLED : Verdict.UNREACHABLE,
-                    found.explanation()));
+            return c.report(
+                    new Judgement(c.cancelRequested ? Verdict.CANCELLED : Verdict.UNREACHABLE, found.explanation()));
         }
         c.say(found.explanation());
         return known(found.run());

@@ -21,12 +21,16 @@ final class StepFailure {
             try {
                 stop.sendStop("plugin error");
             } catch (K6CloudException | RuntimeException stopFailure) {
-                return c.report(new Judgement(Verdict.UNREACHABLE, "Stopped following k6 Cloud run " + c.runId
-                        + " because of " + what + ". The run could not be stopped: stop it in the k6 web app: "
-                        + c.webUrl));
+                return c.report(new Judgement(
+                        Verdict.UNREACHABLE,
+                        "Stopped following k6 Cloud run " + c.runId
+                                + " because of " + what + ". The run could not be stopped: stop it in the k6 web app: "
+                                + c.webUrl));
             }
         }
-        return c.report(new Judgement(Verdict.UNREACHABLE, "Stopped following k6 Cloud "
-                + (c.runId == null ? "load test " + c.testId : "run " + c.runId) + " because of " + what));
+        return c.report(new Judgement(
+                Verdict.UNREACHABLE,
+                "Stopped following k6 Cloud " + (c.runId == null ? "load test " + c.testId : "run " + c.runId)
+                        + " because of " + what));
     }
 }

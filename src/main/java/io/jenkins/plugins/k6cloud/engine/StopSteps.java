@@ -74,8 +74,8 @@ final class StopSteps {
         c.observe(run);
         if (WatchContext.hasEnded(run)) {
             c.runEnded = true;
-            return c.report(VerdictRules.cancelled("k6 Cloud run " + c.runId + " was stopped and ended as "
-                    + WatchContext.endedLabel(run) + "."));
+            return c.report(VerdictRules.cancelled(
+                    "k6 Cloud run " + c.runId + " was stopped and ended as " + WatchContext.endedLabel(run) + "."));
         }
         if (c.now() >= c.cancelDeadline()) {
             return c.report(VerdictRules.cancelled("k6 Cloud run " + c.runId + " was asked to stop but was still "
@@ -131,8 +131,9 @@ final class StopSteps {
         if (c.runEnded) {
             return "k6 Cloud run " + c.runId + " had already ended as " + WatchContext.endedLabel(c.lastRun) + ".";
         }
-        return (c.stopSent ? "k6 Cloud run " + c.runId + " was asked to stop"
-                : "stopping k6 Cloud run " + c.runId + " is being retried")
+        return (c.stopSent
+                        ? "k6 Cloud run " + c.runId + " was asked to stop"
+                        : "stopping k6 Cloud run " + c.runId + " is being retried")
                 + "; not waiting for it to end (cancelled twice). Check " + c.webUrl;
     }
 }

@@ -44,26 +44,31 @@ public final class VerdictRules {
             case FINISHED:
                 return judgeFinished(run, name, url);
             case ABORTED_BY_THRESHOLD:
-                return new Judgement(Verdict.THRESHOLDS_FAILED,
+                return new Judgement(
+                        Verdict.THRESHOLDS_FAILED,
                         name + " was aborted by a threshold: thresholds were crossed. See " + url);
             case ABORTED_BY_USER:
                 if (stoppedByUs) {
                     return new Judgement(Verdict.CANCELLED, name + " was stopped at the request of this build.");
                 }
-                return new Judgement(Verdict.ABORTED_IN_K6,
+                return new Judgement(
+                        Verdict.ABORTED_IN_K6,
                         name + " was stopped in the k6 web app (Aborted (by user)), not by this build. See " + url);
             case TIMED_OUT:
             case ABORTED_BY_SYSTEM:
             case ABORTED_BY_SCRIPT_ERROR:
             case ABORTED_BY_LIMIT:
-                return new Judgement(Verdict.RUN_FAILED,
-                        name + " ended as " + status.label() + errorOf(run) + ". See " + url);
+                return new Judgement(
+                        Verdict.RUN_FAILED, name + " ended as " + status.label() + errorOf(run) + ". See " + url);
             case ARCHIVED:
-                return new Judgement(Verdict.RUN_FAILED,
+                return new Judgement(
+                        Verdict.RUN_FAILED,
                         name + " ended as Archived (run_status 10): it has no test result. See " + url);
             default:
-                return new Judgement(Verdict.RUN_FAILED, name + " ended with run_status " + run.runStatusCode()
-                        + ", which this plugin does not know; it is treated as failed. See " + url);
+                return new Judgement(
+                        Verdict.RUN_FAILED,
+                        name + " ended with run_status " + run.runStatusCode()
+                                + ", which this plugin does not know; it is treated as failed. See " + url);
         }
     }
 
@@ -71,54 +76,65 @@ public final class VerdictRules {
         ResultStatus result = run.resultStatus();
         ProcessingStatus processing = run.processingStatus();
         if (result == ResultStatus.FAILED) {
-            return new Judgement(Verdict.THRESHOLDS_FAILED,
-                    name + " finished and its thresholds failed. See " + url);
+            return new Judgement(Verdict.THRESHOLDS_FAILED, name + " finished and its thresholds failed. See " + url);
         }
         if (result != ResultStatus.PASSED) {
-            return new Judgement(Verdict.RUN_FAILED, name + " finished without a result (result_status "
-                    + run.resultStatusCode() + "). See " + url);
+            return new Judgement(
+                    Verdict.RUN_FAILED,
+                    name + " finished without a result (result_status " + run.resultStatusCode() + "). See " + url);
         }
         if (processing == ProcessingStatus.FINISHED) {
             return new Judgement(Verdict.PASSED, name + " finished and passed.");
         }
         if (processing == ProcessingStatus.ERROR) {
-            return new Judgement(Verdict.UNTRUSTED, name + " finished and passed, but k6 Cloud could not process"
-                    + " its metrics (processing_status Error), so the result cannot be trusted. See " + url);
+            return new Judgement(
+                    Verdict.UNTRUSTED,
+                    name + " finished and passed, but k6 Cloud could not process"
+                            + " its metrics (processing_status Error), so the result cannot be trusted. See " + url);
         }
-        return new Judgement(Verdict.UNTRUSTED, name + " finished and passed, but k6 Cloud had not finished"
-                + " processing its metrics (processing_status " + processing.label()
-                + "), so the result may still change. See " + url);
+        return new Judgement(
+                Verdict.UNTRUSTED,
+                name + " finished and passed, but k6 Cloud had not finished"
+                        + " processing its metrics (processing_status " + processing.label()
+                        + "), so the result may still change. See " + url);
     }
 
     /** Our overall timeout passed while the run was still going. */
     public static Judgement timedOut(long runId, Duration timeout, String lastStatus, String url) {
-        return new Judgement(Verdict.TIMED_OUT, "k6 Cloud run " + runId + " was still " + lastStatus + " after the "
-                + DurationFormat.format(timeout) + " timeout of this build, so the build stopped it."
-                + " Raise the timeout if the test needs longer. See " + url);
+        return new Judgement(
+                Verdict.TIMED_OUT,
+                "k6 Cloud run " + runId + " was still " + lastStatus + " after the "
+                        + DurationFormat.format(timeout) + " timeout of this build, so the build stopped it."
+                        + " Raise the timeout if the test needs longer. See " + url);
     }
 
     /** The run did not start running within the start timeout. */
     public static Judgement startTimedOut(long runId, Duration startTimeout, String lastStatus, String url) {
-        return new Judgement(Verdict.TIMED_OUT, "k6 Cloud run " + runId + " was still " + lastStatus
-                + " and had not started running " + DurationFormat.format(startTimeout)
-                + " after it was started, so the build stopped it. See " + url);
+        return new Judgement(
+                Verdict.TIMED_OUT,
+                "k6 Cloud run " + runId + " was still " + lastStatus
+                        + " and had not started running " + DurationFormat.format(startTimeout)
+                        + " after it was started, so the build stopped it. See " + url);
     }
 
     /** k6 Cloud kept failing past the error budget. */
     public static Judgement unreachable(long runId, String streak, K6CloudException last, String url) {
-        return new Judgement(Verdict.UNREACHABLE, "Could not follow k6 Cloud run " + runId + ": " + streak
-                + ", the last error was: " + last.getMessage() + " See " + url);
+        return new Judgement(
+                Verdict.UNREACHABLE,
+                "Could not follow k6 Cloud run " + runId + ": " + streak + ", the last error was: " + last.getMessage()
+                        + " See " + url);
     }
 
     /** k6 Cloud answered an error that trying again will not fix (auth, not found, protocol). */
     public static Judgement apiError(long runId, K6CloudException e, String url) {
-        return new Judgement(Verdict.UNREACHABLE,
-                "Could not follow k6 Cloud run " + runId + ": " + e.getMessage() + " See " + url);
+        return new Judgement(
+                Verdict.UNREACHABLE, "Could not follow k6 Cloud run " + runId + ": " + e.getMessage() + " See " + url);
     }
 
     /** The start request failed: no run was created. */
     public static Judgement startFailed(long testId, K6CloudException e) {
-        return new Judgement(e.isTransient() ? Verdict.UNREACHABLE : Verdict.RUN_FAILED,
+        return new Judgement(
+                e.isTransient() ? Verdict.UNREACHABLE : Verdict.RUN_FAILED,
                 "Could not start a run of k6 Cloud load test " + testId + ": " + e.getMessage());
     }
 
@@ -129,12 +145,13 @@ public final class VerdictRules {
 
     /** The run was started and, as asked, not followed. */
     public static Judgement started(long runId, String url) {
-        return new Judgement(Verdict.STARTED,
-                "k6 Cloud run " + runId + " was started and is not followed (wait: false): " + url);
+        return new Judgement(
+                Verdict.STARTED, "k6 Cloud run " + runId + " was started and is not followed (wait: false): " + url);
     }
 
     private static String errorOf(TestRun run) {
-        if (run.errorCode() == null && (run.errorDetail() == null || run.errorDetail().isBlank())) {
+        if (run.errorCode() == null
+                && (run.errorDetail() == null || run.errorDetail().isBlank())) {
             return "";
         }
         StringBuilder b = new StringBuilder(" (");
@@ -142,7 +159,8 @@ public final class VerdictRules {
             b.append("error ").append(run.errorCode());
         }
         if (run.errorDetail() != null && !run.errorDetail().isBlank()) {
-            b.append(run.errorCode() != null ? ": " : "").append(run.errorDetail().strip());
+            b.append(run.errorCode() != null ? ": " : "")
+                    .append(run.errorDetail().strip());
         }
         return b.append(')').toString();
     }

@@ -44,10 +44,17 @@ final class WatchContext {
     volatile boolean abandonRequested;
     /** In STOPPING: what to report once the run is stopped. */
     volatile Judgement stopping;
+
     volatile Long startAttemptAt;
 
-    WatchContext(Clock clock, K6CloudClient client, RunSettings settings, long testId, long watchStartedAt,
-            RunReporter reporter, EngineWatches engine) {
+    WatchContext(
+            Clock clock,
+            K6CloudClient client,
+            RunSettings settings,
+            long testId,
+            long watchStartedAt,
+            RunReporter reporter,
+            EngineWatches engine) {
         this.clock = clock;
         this.engine = engine;
         this.client = new ClosingAwareClient(client, engine);
@@ -68,9 +75,20 @@ final class WatchContext {
 
     WatchState state() {
         TestRun r = lastRun;
-        return WatchState.of(testId, runId, settings, watchStartedAt, r == null ? null : r.runStatusCode(),
-                r == null ? null : r.processingStatusCode(), phase, stopSent, endedSeenAt, cancelRequestedAt,
-                webUrl, phase == WatchPhase.STOPPING ? stopping : null, startAttemptAt);
+        return WatchState.of(
+                testId,
+                runId,
+                settings,
+                watchStartedAt,
+                r == null ? null : r.runStatusCode(),
+                r == null ? null : r.processingStatusCode(),
+                phase,
+                stopSent,
+                endedSeenAt,
+                cancelRequestedAt,
+                webUrl,
+                phase == WatchPhase.STOPPING ? stopping : null,
+                startAttemptAt);
     }
 
     /** The engine is shutting down: end without a verdict, send nothing. */
@@ -91,7 +109,8 @@ final class WatchContext {
         TestRun before = lastRun;
         lastRun = run;
         statusLines.observe(run, now(), elapsed()).forEach(this::say);
-        if (before == null || !Objects.equals(before.runStatusCode(), run.runStatusCode())
+        if (before == null
+                || !Objects.equals(before.runStatusCode(), run.runStatusCode())
                 || !Objects.equals(before.processingStatusCode(), run.processingStatusCode())) {
             changed();
         }
@@ -138,7 +157,9 @@ final class WatchContext {
         if (run == null) {
             return "an unknown status";
         }
-        return run.runStatus() == RunStatus.UNKNOWN ? "run_status " + run.runStatusCode() : run.runStatus().label();
+        return run.runStatus() == RunStatus.UNKNOWN
+                ? "run_status " + run.runStatusCode()
+                : run.runStatus().label();
     }
 
     /** A known terminal code, or an unknown one once k6 Cloud says the run ended. */
@@ -146,7 +167,8 @@ final class WatchContext {
         if (run.runStatus().isTerminal()) {
             return true;
         }
-        return run.runStatus() == RunStatus.UNKNOWN && run.runStatusCode() != null
+        return run.runStatus() == RunStatus.UNKNOWN
+                && run.runStatusCode() != null
                 && (run.ended() != null || run.processingStatus().isDone());
     }
 
@@ -159,12 +181,20 @@ final class WatchContext {
             return StepLoop.DONE;
         }
         TestRun r = lastRun;
-        RunOutcome o = new RunOutcome(j.verdict(), j.verdict().buildResult(settings.onThresholdsFailed()),
-                j.message(), testId, runId, webUrl,
-                r == null ? RunStatus.UNKNOWN : r.runStatus(), r == null ? null : r.runStatusCode(),
+        RunOutcome o = new RunOutcome(
+                j.verdict(),
+                j.verdict().buildResult(settings.onThresholdsFailed()),
+                j.message(),
+                testId,
+                runId,
+                webUrl,
+                r == null ? RunStatus.UNKNOWN : r.runStatus(),
+                r == null ? null : r.runStatusCode(),
                 r == null ? ProcessingStatus.UNKNOWN : r.processingStatus(),
                 r == null ? ResultStatus.UNKNOWN : r.resultStatus(),
-                Duration.ofMillis(Math.max(0, elapsed())), r == null ? null : r.vus(), thresholds);
+                Duration.ofMillis(Math.max(0, elapsed())),
+                r == null ? null : r.vus(),
+                thresholds);
         // after a second cancel the stop may still be retried, silently, in CANCELLING
         reporter.complete(o, () -> phase = stopPending() ? WatchPhase.CANCELLING : WatchPhase.DONE, this::state);
         return StepLoop.DONE;

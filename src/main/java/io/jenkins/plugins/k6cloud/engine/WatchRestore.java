@@ -14,8 +14,11 @@ final class WatchRestore {
         c.endedSeenAt = s.endedSeenAtMillis();
         c.startAttemptAt = s.startAttemptAtMillis();
         if (s.lastRunStatus() != null && s.runId() != null) {
-            c.lastRun = TestRun.builder(s.runId()).testId(s.testId()).runStatus(s.lastRunStatus())
-                    .processingStatus(s.lastProcessingStatus()).build();
+            c.lastRun = TestRun.builder(s.runId())
+                    .testId(s.testId())
+                    .runStatus(s.lastRunStatus())
+                    .processingStatus(s.lastProcessingStatus())
+                    .build();
         }
         c.statusLines.shownBefore(c.lastRun, c.now());
         if (s.cancelRequested()) {

@@ -36,9 +36,22 @@ public final class WatchState implements Serializable {
             Integer lastRunStatus,
             Integer lastProcessingStatus,
             boolean cancelRequested) {
-        this(testId, runId, settings, watchStartedAtMillis, lastRunStatus, lastProcessingStatus, cancelRequested,
-                runId == null ? WatchPhase.STARTING : WatchPhase.WATCHING, false, null,
-                cancelRequested ? watchStartedAtMillis : null, null, null, null, null);
+        this(
+                testId,
+                runId,
+                settings,
+                watchStartedAtMillis,
+                lastRunStatus,
+                lastProcessingStatus,
+                cancelRequested,
+                runId == null ? WatchPhase.STARTING : WatchPhase.WATCHING,
+                false,
+                null,
+                cancelRequested ? watchStartedAtMillis : null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private WatchState(
@@ -92,9 +105,21 @@ public final class WatchState implements Serializable {
             String runWebUrl,
             Judgement stopping,
             Long startAttemptAtMillis) {
-        return new WatchState(testId, runId, settings, watchStartedAtMillis, lastRunStatus, lastProcessingStatus,
-                cancelRequestedAtMillis != null, phase, stopSent, endedSeenAtMillis, cancelRequestedAtMillis,
-                runWebUrl, stopping == null ? null : stopping.verdict(), stopping == null ? null : stopping.message(),
+        return new WatchState(
+                testId,
+                runId,
+                settings,
+                watchStartedAtMillis,
+                lastRunStatus,
+                lastProcessingStatus,
+                cancelRequestedAtMillis != null,
+                phase,
+                stopSent,
+                endedSeenAtMillis,
+                cancelRequestedAtMillis,
+                runWebUrl,
+                stopping == null ? null : stopping.verdict(),
+                stopping == null ? null : stopping.message(),
                 startAttemptAtMillis);
     }
 

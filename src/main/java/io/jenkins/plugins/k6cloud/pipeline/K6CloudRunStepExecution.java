@@ -98,8 +98,9 @@ public class K6CloudRunStepExecution extends StepExecution {
             return;
         }
         if (state == null) {
-            lifecycle().end(() -> getContext().onFailure(
-                    new AbortException(Messages.K6CloudRunStepExecution_RestartBeforeStart())));
+            lifecycle()
+                    .end(() -> getContext()
+                            .onFailure(new AbortException(Messages.K6CloudRunStepExecution_RestartBeforeStart())));
             return;
         }
         preparation = Timer.get().submit(this::resume);
@@ -130,13 +131,17 @@ public class K6CloudRunStepExecution extends StepExecution {
             return;
         }
         Duration bound = (state == null ? Duration.ZERO : state.settings().cancelWait()).plus(STOP_MARGIN);
-        Timer.get().schedule(() -> {
-            RunHandle late = handle;
-            if (late != null) {
-                late.cancel("stop waiting");
-            }
-            lifecycle().end(() -> getContext().onFailure(cause));
-        }, bound.toMillis(), TimeUnit.MILLISECONDS);
+        Timer.get()
+                .schedule(
+                        () -> {
+                            RunHandle late = handle;
+                            if (late != null) {
+                                late.cancel("stop waiting");
+                            }
+                            lifecycle().end(() -> getContext().onFailure(cause));
+                        },
+                        bound.toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -162,7 +167,8 @@ public class K6CloudRunStepExecution extends StepExecution {
             // saved before the start request, so that a restart from here on can find the run
             ListenableFuture<Void> saved = persist(new WatchState(
                     testId, null, prepared.settings(), support().clock().millis(), null, null, false));
-            Futures.addCallback(Futures.withTimeout(saved, SAVE_WAIT.toMillis(), TimeUnit.MILLISECONDS, Timer.get()),
+            Futures.addCallback(
+                    Futures.withTimeout(saved, SAVE_WAIT.toMillis(), TimeUnit.MILLISECONDS, Timer.get()),
                     new FutureCallback<Void>() {
                         @Override
                         public void onSuccess(Void result) {
@@ -176,9 +182,12 @@ public class K6CloudRunStepExecution extends StepExecution {
                                     : String.valueOf(t.getMessage());
                             LOGGER.log(Level.WARNING, "k6CloudRun could not save its state", t);
                             Throwable stopCause = lifecycle().stopCause();
-                            lifecycle().end(() -> context.onFailure(stopCause != null
-                                    ? stopCause
-                                    : new AbortException(Messages.K6CloudRunStepExecution_SaveFailed(why))));
+                            lifecycle()
+                                    .end(() -> context.onFailure(
+                                            stopCause != null
+                                                    ? stopCause
+                                                    : new AbortException(
+                                                            Messages.K6CloudRunStepExecution_SaveFailed(why))));
                         }
                     },
                     Timer.get());
@@ -217,15 +226,16 @@ public class K6CloudRunStepExecution extends StepExecution {
         } catch (AbortException e) {
             WatchState s = state;
             String link = s.webUrl();
-            throw new AbortException(s.runId() == null || link == null
-                    ? Messages.K6CloudRunStepExecution_CannotResumeUnknownRun(testId, e.getMessage())
-                    : Messages.K6CloudRunStepExecution_CannotResume(s.runId(), e.getMessage(), link));
+            throw new AbortException(
+                    s.runId() == null || link == null
+                            ? Messages.K6CloudRunStepExecution_CannotResumeUnknownRun(testId, e.getMessage())
+                            : Messages.K6CloudRunStepExecution_CannotResume(s.runId(), e.getMessage(), link));
         }
     }
 
     /** Hands the run to the engine (start or re-attach), unless the step was stopped before a start. */
-    private void follow(boolean resuming, RunSettings settings, K6CloudClient client, Run<?, ?> run,
-            TaskListener listener) {
+    private void follow(
+            boolean resuming, RunSettings settings, K6CloudClient client, Run<?, ?> run, TaskListener listener) {
         StepContext context = getContext();
         try {
             PipelineRunListener engineListener = new PipelineRunListener(listener);
@@ -250,8 +260,9 @@ public class K6CloudRunStepExecution extends StepExecution {
             h.outcome().thenAccept(outcome -> finish(outcome, run, listener));
         } catch (IllegalStateException e) {
             // the engine is shut down (Jenkins is stopping)
-            lifecycle().end(() -> context.onFailure(
-                    new AbortException(Messages.K6CloudRunStepExecution_CannotStart(e.getMessage()))));
+            lifecycle()
+                    .end(() -> context.onFailure(
+                            new AbortException(Messages.K6CloudRunStepExecution_CannotStart(e.getMessage()))));
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "k6CloudRun could not hand the run to the engine", e);
             lifecycle().end(() -> context.onFailure(e));
@@ -316,8 +327,8 @@ public class K6CloudRunStepExecution extends StepExecution {
                 break;
             case "ABORTED":
                 // not an interruption of the build (nobody aborted it in Jenkins): catchError and try/catch handle it
-                getContext().onFailure(
-                        new FlowInterruptedException(Result.ABORTED, false, new RunStoppedCause(message)));
+                getContext()
+                        .onFailure(new FlowInterruptedException(Result.ABORTED, false, new RunStoppedCause(message)));
                 break;
             default:
                 getContext().onFailure(new AbortException(message));

@@ -33,8 +33,7 @@ interface StepRunSupport {
         }
 
         @Override
-        public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, ApiConnection connection)
-                throws AbortException {
+        public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, ApiConnection connection) throws AbortException {
             return PreparedRun.reconnect(run, env, connection);
         }
 

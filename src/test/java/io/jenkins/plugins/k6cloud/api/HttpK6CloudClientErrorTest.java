@@ -45,7 +45,8 @@ public class HttpK6CloudClientErrorTest {
 
     @Test
     public void unauthorizedWithAK6ErrorQuotesIt() {
-        K6CloudException e = failRead(401, "application/json", "{\"error\":{\"message\":\"Invalid token.\",\"code\":6}}");
+        K6CloudException e =
+                failRead(401, "application/json", "{\"error\":{\"message\":\"Invalid token.\",\"code\":6}}");
         assertThat(e, instanceOf(AuthenticationException.class));
         assertEquals(401, e.httpStatus());
         assertEquals("GET /loadtests/v2/runs/42", e.request());
@@ -60,8 +61,13 @@ public class HttpK6CloudClientErrorTest {
     @Test
     public void forbiddenMentionsTheStackWhenOneIsConfigured() {
         k6.json(403, "{\"error\":{\"code\":5,\"message\":\"Not allowed\"}}");
-        K6CloudException e = assertThrows(K6CloudException.class,
-                () -> k6.client(k6.options().stackId(12L).retryPolicy(RetryPolicy.noRetries()).build()).getRun(42));
+        K6CloudException e = assertThrows(
+                K6CloudException.class,
+                () -> k6.client(k6.options()
+                                .stackId(12L)
+                                .retryPolicy(RetryPolicy.noRetries())
+                                .build())
+                        .getRun(42));
         assertThat(e, instanceOf(AuthenticationException.class));
         assertEquals(403, e.httpStatus());
         assertThat(e.getMessage(), containsString("\"Not allowed\" (code 5)"));
@@ -79,7 +85,9 @@ public class HttpK6CloudClientErrorTest {
 
     @Test
     public void notFoundNamesTheRequestAndTheIdToCheck() {
-        K6CloudException e = failRead(404, "application/json",
+        K6CloudException e = failRead(
+                404,
+                "application/json",
                 "{\"error\":{\"message\":\"Not found.\",\"code\":3,\"errors\":[\"Not found.\"]}}");
         assertThat(e, instanceOf(NotFoundException.class));
         assertEquals(404, e.httpStatus());
@@ -90,10 +98,14 @@ public class HttpK6CloudClientErrorTest {
 
     @Test
     public void rateLimitedCarriesRetryAfter() {
-        k6.respond(new MockResponse.Builder().code(429).addHeader("Retry-After", "30")
+        k6.respond(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "30")
                 .addHeader("Content-Type", "application/json")
-                .body("{\"error\":{\"message\":\"Request was throttled.\",\"code\":0}}").build());
-        K6CloudException e = assertThrows(K6CloudException.class, () -> noRetries().getRun(42));
+                .body("{\"error\":{\"message\":\"Request was throttled.\",\"code\":0}}")
+                .build());
+        K6CloudException e =
+                assertThrows(K6CloudException.class, () -> noRetries().getRun(42));
         assertThat(e, instanceOf(RateLimitedException.class));
         assertEquals(30_000, ((RateLimitedException) e).retryAfterMillis());
         assertTrue(e.isTransient());
@@ -132,9 +144,12 @@ public class HttpK6CloudClientErrorTest {
 
     @Test
     public void aValidationErrorOnStartIsAProtocolErrorQuotingK6() {
-        k6.json(400, "{\"error\":{\"code\":2,\"message\":\"Validation failed\",\"errors\":"
-                + "[\"You have reached the maximum number of concurrent tests for your subscription.\"]}}");
-        K6CloudException e = assertThrows(K6CloudException.class, () -> noRetries().startRun(7));
+        k6.json(
+                400,
+                "{\"error\":{\"code\":2,\"message\":\"Validation failed\",\"errors\":"
+                        + "[\"You have reached the maximum number of concurrent tests for your subscription.\"]}}");
+        K6CloudException e =
+                assertThrows(K6CloudException.class, () -> noRetries().startRun(7));
         assertThat(e, instanceOf(ProtocolException.class));
         assertEquals(400, e.httpStatus());
         assertFalse(e.isTransient());
@@ -164,10 +179,10 @@ public class HttpK6CloudClientErrorTest {
         assertThat(empty.getMessage(), containsString("an empty body"));
 
         k6.json(200, "{\"organizations\":[]}");
-        K6CloudException wrongEnvelope = assertThrows(ProtocolException.class, () -> noRetries().getRun(42));
+        K6CloudException wrongEnvelope =
+                assertThrows(ProtocolException.class, () -> noRetries().getRun(42));
         assertThat(wrongEnvelope.getMessage(), containsString("no \"k6-run\""));
     }
-
 
     @Test
     public void aRefusedConnectionIsATransportError() throws IOException {
@@ -176,13 +191,17 @@ public class HttpK6CloudClientErrorTest {
             gone.start();
             closed = gone.url("/").uri();
         }
-        HttpK6CloudClient client = new HttpK6CloudClient(k6.http, closed, ApiToken.of(MockK6Cloud.TOKEN),
+        HttpK6CloudClient client = new HttpK6CloudClient(
+                k6.http,
+                closed,
+                ApiToken.of(MockK6Cloud.TOKEN),
                 k6.options().retryPolicy(RetryPolicy.noRetries()).build());
         K6CloudException e = assertThrows(K6CloudException.class, () -> client.getRun(42));
         assertThat(e, instanceOf(TransportException.class));
         assertEquals(0, e.httpStatus());
         assertTrue(e.isTransient());
-        assertThat(e.getMessage(), containsString("Could not get an answer from k6 Cloud for GET /loadtests/v2/runs/42"));
+        assertThat(
+                e.getMessage(), containsString("Could not get an answer from k6 Cloud for GET /loadtests/v2/runs/42"));
         assertThat(e.getMessage(), containsString("proxy settings"));
         assertThat(e.getCause(), instanceOf(IOException.class));
     }
@@ -190,7 +209,8 @@ public class HttpK6CloudClientErrorTest {
     @Test
     public void aLostAnswerIsATransportError() {
         k6.dropAnswer();
-        K6CloudException e = assertThrows(K6CloudException.class, () -> noRetries().getRun(42));
+        K6CloudException e =
+                assertThrows(K6CloudException.class, () -> noRetries().getRun(42));
         assertThat(e, instanceOf(TransportException.class));
         assertThat(e.getMessage(), containsString("GET /loadtests/v2/runs/42"));
     }

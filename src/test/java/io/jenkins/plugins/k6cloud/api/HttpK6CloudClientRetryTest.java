@@ -95,7 +95,8 @@ public class HttpK6CloudClientRetryTest {
     public void aRetryAfterBeyondTheBudgetIsThrownAtOnceForTheEngineToReschedule() {
         rateLimited("120");
 
-        RateLimitedException e = assertThrows(RateLimitedException.class, () -> k6.client().getRun(42));
+        RateLimitedException e =
+                assertThrows(RateLimitedException.class, () -> k6.client().getRun(42));
 
         assertEquals(120_000, e.retryAfterMillis());
         assertTrue(k6.sleeper.delays().isEmpty());
@@ -108,7 +109,8 @@ public class HttpK6CloudClientRetryTest {
             status(503);
         }
         HttpK6CloudClient client = k6.client(k6.options()
-                .retryPolicy(RetryPolicy.defaults().withJitter(0).withBudget(Duration.ofSeconds(2))).build());
+                .retryPolicy(RetryPolicy.defaults().withJitter(0).withBudget(Duration.ofSeconds(2)))
+                .build());
 
         ServerException e = assertThrows(ServerException.class, () -> client.getRun(42));
 
@@ -124,7 +126,8 @@ public class HttpK6CloudClientRetryTest {
             k6.dropAnswer();
         }
         HttpK6CloudClient client = k6.client(k6.options()
-                .retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(3)).build());
+                .retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(3))
+                .build());
 
         TransportException e = assertThrows(TransportException.class, () -> client.getRun(42));
 
@@ -139,7 +142,8 @@ public class HttpK6CloudClientRetryTest {
         status(503);
         k6.json(200, RUN);
         RetryPolicy policy = RetryPolicy.defaults().withJitter(0.5);
-        HttpK6CloudClient client = k6.client(k6.options().retryPolicy(policy).random(new Random(1234)).build());
+        HttpK6CloudClient client = k6.client(
+                k6.options().retryPolicy(policy).random(new Random(1234)).build());
 
         client.getRun(42);
 
@@ -202,9 +206,11 @@ public class HttpK6CloudClientRetryTest {
     @Test
     public void anInterruptedPauseStopsRetryingAndKeepsTheInterrupt() {
         status(503);
-        HttpK6CloudClient client = k6.client(k6.options().sleeper(ms -> {
-            throw new InterruptedException("build aborted");
-        }).build());
+        HttpK6CloudClient client = k6.client(k6.options()
+                .sleeper(ms -> {
+                    throw new InterruptedException("build aborted");
+                })
+                .build());
         try {
             K6CloudException e = assertThrows(K6CloudException.class, () -> client.getRun(42));
             assertFalse("not worth retrying", e.isTransient());

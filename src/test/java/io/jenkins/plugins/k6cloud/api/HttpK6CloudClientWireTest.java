@@ -60,9 +60,11 @@ public class HttpK6CloudClientWireTest {
 
     @Test
     public void readAsksOnlyForTheFieldsTheEngineNeeds() throws Exception {
-        k6.json(200, "{\"k6-run\":{\"id\":42,\"test_id\":9,\"run_status\":2,\"processing_status\":1,"
-                + "\"result_status\":0,\"created\":\"2020-08-18T13:33:41\",\"started\":\"2020-08-18T13:34:04\","
-                + "\"ended\":null,\"vus\":200,\"duration\":120,\"error_code\":null,\"error_detail\":null}}");
+        k6.json(
+                200,
+                "{\"k6-run\":{\"id\":42,\"test_id\":9,\"run_status\":2,\"processing_status\":1,"
+                        + "\"result_status\":0,\"created\":\"2020-08-18T13:33:41\",\"started\":\"2020-08-18T13:34:04\","
+                        + "\"ended\":null,\"vus\":200,\"duration\":120,\"error_code\":null,\"error_detail\":null}}");
 
         TestRun run = k6.client().getRun(42);
 
@@ -91,16 +93,20 @@ public class HttpK6CloudClientWireTest {
 
     @Test
     public void listSendsEveryFilterAndIdsWithEncodedBrackets() throws Exception {
-        k6.json(200, "{\"k6-runs\":[" + MockK6Cloud.runObject(1, 5, 3, null) + ","
-                + MockK6Cloud.runObject(3, 5, 2, null) + "],\"meta\":{\"count\":2}}");
+        k6.json(
+                200,
+                "{\"k6-runs\":[" + MockK6Cloud.runObject(1, 5, 3, null) + "," + MockK6Cloud.runObject(3, 5, 2, null)
+                        + "],\"meta\":{\"count\":2}}");
 
-        List<TestRun> runs = k6.client().listRuns(
-                new RunQuery(5L, List.of(1L, 3L), "pub id/1", List.of("id", "run_status")));
+        List<TestRun> runs =
+                k6.client().listRuns(new RunQuery(5L, List.of(1L, 3L), "pub id/1", List.of("id", "run_status")));
 
         assertEquals(List.of(1L, 3L), runs.stream().map(TestRun::id).toList());
         RecordedRequest r = k6.take();
-        assertEquals("/loadtests/v2/runs?test_id=5&ids%5B%5D=1&ids%5B%5D=3&public_id=pub%20id%2F1"
-                + "&$select=id,run_status&page=1&page_size=50", r.getTarget());
+        assertEquals(
+                "/loadtests/v2/runs?test_id=5&ids%5B%5D=1&ids%5B%5D=3&public_id=pub%20id%2F1"
+                        + "&$select=id,run_status&page=1&page_size=50",
+                r.getTarget());
         assertEquals(List.of("1", "3"), r.getUrl().queryParameterValues("ids[]"));
         assertEquals("pub id/1", r.getUrl().queryParameter("public_id"));
     }
@@ -125,9 +131,12 @@ public class HttpK6CloudClientWireTest {
         assertEquals(120, runs.size());
         assertEquals(1, runs.get(0).id());
         assertEquals(120, runs.get(119).id());
-        assertEquals("/loadtests/v2/runs?test_id=5&page=1&page_size=50", k6.take().getTarget());
-        assertEquals("/loadtests/v2/runs?test_id=5&page=2&page_size=50", k6.take().getTarget());
-        assertEquals("/loadtests/v2/runs?test_id=5&page=3&page_size=50", k6.take().getTarget());
+        assertEquals(
+                "/loadtests/v2/runs?test_id=5&page=1&page_size=50", k6.take().getTarget());
+        assertEquals(
+                "/loadtests/v2/runs?test_id=5&page=2&page_size=50", k6.take().getTarget());
+        assertEquals(
+                "/loadtests/v2/runs?test_id=5&page=3&page_size=50", k6.take().getTarget());
         assertEquals(3, k6.requestCount());
     }
 
@@ -135,17 +144,24 @@ public class HttpK6CloudClientWireTest {
     public void recentRunsAreAskedNewestFirstAndPagingStopsAtTheFirstOlderRun() throws Exception {
         StringBuilder first = new StringBuilder("{\"k6-runs\":[");
         for (int i = 0; i < 50; i++) {
-            first.append(i > 0 ? "," : "").append(MockK6Cloud.runObject(1000 - i, 5, 2, "2026-03-01T10:00:" + (10 + i % 40) + "Z"));
+            first.append(i > 0 ? "," : "")
+                    .append(MockK6Cloud.runObject(1000 - i, 5, 2, "2026-03-01T10:00:" + (10 + i % 40) + "Z"));
         }
         k6.json(200, first.append("],\"meta\":{\"count\":900}}").toString());
-        k6.json(200, "{\"k6-runs\":[" + MockK6Cloud.runObject(950, 5, 2, "2026-03-01T09:59:30Z") + ","
-                + MockK6Cloud.runObject(949, 5, 3, "2026-02-01T00:00:00Z") + "],\"meta\":{\"count\":900}}");
+        k6.json(
+                200,
+                "{\"k6-runs\":[" + MockK6Cloud.runObject(950, 5, 2, "2026-03-01T09:59:30Z") + ","
+                        + MockK6Cloud.runObject(949, 5, 3, "2026-02-01T00:00:00Z") + "],\"meta\":{\"count\":900}}");
 
         List<TestRun> runs = k6.client().listRuns(RunQuery.recentOfTest(5, Instant.parse("2026-03-01T09:59:00Z")));
 
         assertEquals("50 + 1 recent runs; the older one dropped", 51, runs.size());
-        assertEquals("/loadtests/v2/runs?test_id=5&order_by=-created&page=1&page_size=50", k6.take().getTarget());
-        assertEquals("/loadtests/v2/runs?test_id=5&order_by=-created&page=2&page_size=50", k6.take().getTarget());
+        assertEquals(
+                "/loadtests/v2/runs?test_id=5&order_by=-created&page=1&page_size=50",
+                k6.take().getTarget());
+        assertEquals(
+                "/loadtests/v2/runs?test_id=5&order_by=-created&page=2&page_size=50",
+                k6.take().getTarget());
         assertEquals("no page after the first older run, whatever meta.count says", 2, k6.requestCount());
     }
 
@@ -178,9 +194,15 @@ public class HttpK6CloudClientWireTest {
 
     @Test
     public void listSkipsRunsWithoutIdAndNullEnvelopeIsEmpty() throws Exception {
-        k6.json(200, "{\"k6-runs\":[{\"run_status\":3},\"junk\"," + MockK6Cloud.runObject(8, 5, 3, null)
-                + "],\"meta\":{\"count\":\"2\"}}");
-        assertEquals(List.of(8L), k6.client().listRuns(RunQuery.ofTest(5)).stream().map(TestRun::id).toList());
+        k6.json(
+                200,
+                "{\"k6-runs\":[{\"run_status\":3},\"junk\"," + MockK6Cloud.runObject(8, 5, 3, null)
+                        + "],\"meta\":{\"count\":\"2\"}}");
+        assertEquals(
+                List.of(8L),
+                k6.client().listRuns(RunQuery.ofTest(5)).stream()
+                        .map(TestRun::id)
+                        .toList());
 
         k6.json(200, "{\"k6-runs\":null}");
         assertTrue(k6.client().listRuns(RunQuery.ofTest(5)).isEmpty());
@@ -201,20 +223,24 @@ public class HttpK6CloudClientWireTest {
 
     @Test
     public void thresholdsAreReadFromTheirEnvelope() throws Exception {
-        k6.json(200, "{\"k6-metrics\":[{\"id\":\"threshold_166100\"}],\"k6-thresholds\":["
-                + "{\"calc_state\":{\"max_created_at\":\"2020-08-18 13:36:41.348933+00:00\"},"
-                + "\"calculated_value\":22024.0,\"id\":166100,\"metric_id\":\"threshold_166100\","
-                + "\"name\":\"iterations: count>200\",\"stat\":\"count\",\"tainted\":false,\"tainted_at\":null,"
-                + "\"testrun_id\":42,\"value\":200.0},"
-                + "{\"name\":\"http_req_duration: p(95)<500\",\"stat\":\"p(95)\",\"calculated_value\":\"612.5\","
-                + "\"tainted\":\"true\"}]}");
+        k6.json(
+                200,
+                "{\"k6-metrics\":[{\"id\":\"threshold_166100\"}],\"k6-thresholds\":["
+                        + "{\"calc_state\":{\"max_created_at\":\"2020-08-18 13:36:41.348933+00:00\"},"
+                        + "\"calculated_value\":22024.0,\"id\":166100,\"metric_id\":\"threshold_166100\","
+                        + "\"name\":\"iterations: count>200\",\"stat\":\"count\",\"tainted\":false,\"tainted_at\":null,"
+                        + "\"testrun_id\":42,\"value\":200.0},"
+                        + "{\"name\":\"http_req_duration: p(95)<500\",\"stat\":\"p(95)\",\"calculated_value\":\"612.5\","
+                        + "\"tainted\":\"true\"}]}");
 
         List<Threshold> thresholds = k6.client().getThresholds(42);
 
         assertEquals("/loadtests/v2/thresholds?test_run_id=42", k6.take().getTarget());
-        assertEquals(List.of(
-                new Threshold("iterations: count>200", "count", 22024.0, false),
-                new Threshold("http_req_duration: p(95)<500", "p(95)", 612.5, true)), thresholds);
+        assertEquals(
+                List.of(
+                        new Threshold("iterations: count>200", "count", 22024.0, false),
+                        new Threshold("http_req_duration: p(95)<500", "p(95)", 612.5, true)),
+                thresholds);
     }
 
     @Test
@@ -233,7 +259,11 @@ public class HttpK6CloudClientWireTest {
     public void loadTestsArePagedAndTrimmedWithSelect() throws Exception {
         StringBuilder first = new StringBuilder("{\"k6-runs\":[],\"load_zones\":[],\"k6-tests\":[");
         for (int i = 1; i <= 50; i++) {
-            first.append(i > 1 ? "," : "").append("{\"id\":").append(i).append(",\"name\":\"t").append(i)
+            first.append(i > 1 ? "," : "")
+                    .append("{\"id\":")
+                    .append(i)
+                    .append(",\"name\":\"t")
+                    .append(i)
                     .append("\",\"project_id\":\"77\"}");
         }
         k6.json(200, first.append("],\"meta\":{\"count\":51}}").toString());
@@ -244,25 +274,33 @@ public class HttpK6CloudClientWireTest {
         assertEquals(51, tests.size());
         assertEquals(new LoadTest(1, "t1", 77L), tests.get(0));
         assertEquals(new LoadTest(51, "last", null), tests.get(50));
-        assertEquals("/loadtests/v2/tests?$select=id,name,project_id&page=1&page_size=50", k6.take().getTarget());
-        assertEquals("/loadtests/v2/tests?$select=id,name,project_id&page=2&page_size=50", k6.take().getTarget());
+        assertEquals(
+                "/loadtests/v2/tests?$select=id,name,project_id&page=1&page_size=50",
+                k6.take().getTarget());
+        assertEquals(
+                "/loadtests/v2/tests?$select=id,name,project_id&page=2&page_size=50",
+                k6.take().getTarget());
     }
 
     @Test
     public void oneLoadTestIsReadFromItsEnvelope() throws Exception {
-        k6.json(200, "{\"k6-test\":{\"id\":481516,\"name\":\"Checkout flow\",\"project_id\":3001,"
-                + "\"test_run_ids\":[1,2],\"script\":\"...\"}}");
+        k6.json(
+                200,
+                "{\"k6-test\":{\"id\":481516,\"name\":\"Checkout flow\",\"project_id\":3001,"
+                        + "\"test_run_ids\":[1,2],\"script\":\"...\"}}");
 
         assertEquals(new LoadTest(481516, "Checkout flow", 3001L), k6.client().getLoadTest(481516));
-        assertEquals("/loadtests/v2/tests/481516?$select=id,name,project_id", k6.take().getTarget());
+        assertEquals(
+                "/loadtests/v2/tests/481516?$select=id,name,project_id",
+                k6.take().getTarget());
     }
 
     @Test
     public void baseUrlPathPrefixIsKeptAndUserInfoIsDropped() throws Exception {
-        URI base = URI.create("http://someone:secret@" + k6.server.getHostName() + ":" + k6.server.getPort()
-                + "/k6/api/");
-        HttpK6CloudClient client = new HttpK6CloudClient(k6.http, base, ApiToken.of(MockK6Cloud.TOKEN),
-                k6.options().build());
+        URI base =
+                URI.create("http://someone:secret@" + k6.server.getHostName() + ":" + k6.server.getPort() + "/k6/api/");
+        HttpK6CloudClient client = new HttpK6CloudClient(
+                k6.http, base, ApiToken.of(MockK6Cloud.TOKEN), k6.options().build());
         k6.json(200, MockK6Cloud.run(42, 9, 3, null));
 
         client.getRun(42);
@@ -275,11 +313,21 @@ public class HttpK6CloudClientWireTest {
 
     @Test
     public void ourTimeoutsBoundEveryCallWhateverTheCallerConfigured() {
-        OkHttpClient unbounded = k6.http.newBuilder()
-                .connectTimeout(Duration.ZERO).readTimeout(Duration.ZERO).callTimeout(Duration.ZERO).build();
-        HttpK6CloudClient client = new HttpK6CloudClient(unbounded, URI.create("https://api.k6.io"),
-                ApiToken.of(MockK6Cloud.TOKEN), ClientOptions.builder().connectTimeout(Duration.ofSeconds(3))
-                        .readTimeout(Duration.ofSeconds(4)).callTimeout(Duration.ofSeconds(5)).build());
+        OkHttpClient unbounded = k6.http
+                .newBuilder()
+                .connectTimeout(Duration.ZERO)
+                .readTimeout(Duration.ZERO)
+                .callTimeout(Duration.ZERO)
+                .build();
+        HttpK6CloudClient client = new HttpK6CloudClient(
+                unbounded,
+                URI.create("https://api.k6.io"),
+                ApiToken.of(MockK6Cloud.TOKEN),
+                ClientOptions.builder()
+                        .connectTimeout(Duration.ofSeconds(3))
+                        .readTimeout(Duration.ofSeconds(4))
+                        .callTimeout(Duration.ofSeconds(5))
+                        .build());
 
         OkHttpClient used = client.transport().http();
         assertEquals(3000, used.connectTimeoutMillis());
@@ -303,25 +351,39 @@ public class HttpK6CloudClientWireTest {
     @Test
     public void badArgumentsGetClearMessages() {
         HttpK6CloudClient client = k6.client();
-        assertThat(assertThrows(IllegalArgumentException.class, () -> client.getRun(0)).getMessage(),
+        assertThat(
+                assertThrows(IllegalArgumentException.class, () -> client.getRun(0))
+                        .getMessage(),
                 startsWith("A k6 Cloud run id is a positive number"));
-        assertThrows(IllegalArgumentException.class, () -> client.listRuns(
-                new RunQuery(1L, null, null, List.of("id&evil=1"))));
-        assertThrows(IllegalArgumentException.class, () -> new HttpK6CloudClient(k6.http,
-                URI.create("ftp://example.com"), ApiToken.of("x"), ClientOptions.defaults()));
-        assertThrows(IllegalArgumentException.class, () -> ClientOptions.builder().stackId(0L));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> client.listRuns(new RunQuery(1L, null, null, List.of("id&evil=1"))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new HttpK6CloudClient(
+                        k6.http, URI.create("ftp://example.com"), ApiToken.of("x"), ClientOptions.defaults()));
+        assertThrows(
+                IllegalArgumentException.class, () -> ClientOptions.builder().stackId(0L));
         assertEquals("no request may have been sent", 0, k6.requestCount());
     }
 
     @Test
     public void anyPluginVersionMakesAValidUserAgent() {
-        assertEquals("k6-cloud-jenkins-plugin/1.0-SNAPSHOT",
-                ClientOptions.builder().pluginVersion(" 1.0-SNAPSHOT (private-12/01/2026 10:00-jenkins)").build()
+        assertEquals(
+                "k6-cloud-jenkins-plugin/1.0-SNAPSHOT",
+                ClientOptions.builder()
+                        .pluginVersion(" 1.0-SNAPSHOT (private-12/01/2026 10:00-jenkins)")
+                        .build()
                         .userAgent());
-        assertEquals("k6-cloud-jenkins-plugin/1.0_", ClientOptions.builder().pluginVersion("1.0\u00e9").build()
-                .userAgent());
-        assertEquals("k6-cloud-jenkins-plugin/dev", ClientOptions.builder().pluginVersion(null).build().userAgent());
-        assertEquals("k6-cloud-jenkins-plugin/dev", ClientOptions.builder().pluginVersion("  ").build().userAgent());
+        assertEquals(
+                "k6-cloud-jenkins-plugin/1.0_",
+                ClientOptions.builder().pluginVersion("1.0\u00e9").build().userAgent());
+        assertEquals(
+                "k6-cloud-jenkins-plugin/dev",
+                ClientOptions.builder().pluginVersion(null).build().userAgent());
+        assertEquals(
+                "k6-cloud-jenkins-plugin/dev",
+                ClientOptions.builder().pluginVersion("  ").build().userAgent());
     }
 
     @Test

@@ -56,12 +56,15 @@ public class K6CloudJsonTest {
     @Test
     public void everyDateFormOfK6CloudIsRead() {
         assertEquals(Instant.parse("2020-08-13T18:28:45Z"), K6CloudJson.parseInstant("2020-08-13T18:28:45Z"));
-        assertEquals("no zone means UTC",
-                Instant.parse("2020-08-18T13:33:41Z"), K6CloudJson.parseInstant("2020-08-18T13:33:41"));
-        assertEquals(Instant.parse("2020-08-18T13:36:41.348933Z"),
+        assertEquals(
+                "no zone means UTC",
+                Instant.parse("2020-08-18T13:33:41Z"),
+                K6CloudJson.parseInstant("2020-08-18T13:33:41"));
+        assertEquals(
+                Instant.parse("2020-08-18T13:36:41.348933Z"),
                 K6CloudJson.parseInstant("2020-08-18 13:36:41.348933+00:00"));
-        assertEquals(Instant.parse("2021-05-24T12:59:18.180471Z"),
-                K6CloudJson.parseInstant("2021-05-24T12:59:18.180471Z"));
+        assertEquals(
+                Instant.parse("2021-05-24T12:59:18.180471Z"), K6CloudJson.parseInstant("2021-05-24T12:59:18.180471Z"));
         assertEquals(Instant.parse("2024-12-03T09:53:00.553Z"), K6CloudJson.parseInstant("2024-12-03T09:53:00.553"));
         assertEquals(Instant.parse("2024-06-24T19:44:36.460Z"), K6CloudJson.parseInstant("2024-06-24T19:44:36.46Z"));
         assertEquals(Instant.parse("2020-08-18T11:36:04Z"), K6CloudJson.parseInstant("2020-08-18 13:36:04+02:00"));
@@ -78,7 +81,9 @@ public class K6CloudJsonTest {
     @Test
     public void aBodyThatIsNotAJsonObjectIsAProtocolErrorNamingTheRequest() {
         for (String body : new String[] {"", "   ", "[1,2]", "\"ok\"", "{\"a\":", "null", "OK"}) {
-            ProtocolException e = assertThrows(body, ProtocolException.class,
+            ProtocolException e = assertThrows(
+                    body,
+                    ProtocolException.class,
                     () -> K6CloudJson.parseObject(body, "GET /loadtests/v2/runs/42", 200, t -> t));
             assertThat(e.getMessage(), containsString("GET /loadtests/v2/runs/42"));
             assertThat(e.getMessage(), containsString("HTTP 200"));
@@ -89,9 +94,13 @@ public class K6CloudJsonTest {
 
     @Test
     public void htmlIsDescribedNotQuoted() {
-        ProtocolException e = assertThrows(ProtocolException.class, () -> K6CloudJson.parseObject(
-                "<!DOCTYPE html><html><body><h1>Sign in</h1><script>x()</script></body></html>", "GET /v3/organizations",
-                200, t -> t));
+        ProtocolException e = assertThrows(
+                ProtocolException.class,
+                () -> K6CloudJson.parseObject(
+                        "<!DOCTYPE html><html><body><h1>Sign in</h1><script>x()</script></body></html>",
+                        "GET /v3/organizations",
+                        200,
+                        t -> t));
         assertThat(e.getMessage(), containsString("an HTML page"));
         assertThat(e.getMessage(), not(containsString("<")));
         assertThat(e.getMessage(), not(containsString("Sign in")));
@@ -108,11 +117,16 @@ public class K6CloudJsonTest {
     @Test
     public void envelopesAreRequiredButNullArraysAreEmpty() throws Exception {
         JsonObject root = o("{\"k6-run\":{\"id\":1},\"k6-runs\":null,\"k6-tests\":{\"id\":1},\"n\":[1,{\"id\":2}]}");
-        assertEquals(1, K6CloudJson.envelope(root, "k6-run", "GET /x", 200).get("id").getAsInt());
-        assertEquals(0, K6CloudJson.envelopeArray(root, "k6-runs", "GET /x", 200).size());
-        assertEquals("non-objects are skipped", 1, K6CloudJson.envelopeArray(root, "n", "GET /x", 200).size());
-        ProtocolException missing = assertThrows(ProtocolException.class,
-                () -> K6CloudJson.envelope(root, "k6-test", "GET /loadtests/v2/tests/1", 200));
+        assertEquals(
+                1, K6CloudJson.envelope(root, "k6-run", "GET /x", 200).get("id").getAsInt());
+        assertEquals(
+                0, K6CloudJson.envelopeArray(root, "k6-runs", "GET /x", 200).size());
+        assertEquals(
+                "non-objects are skipped",
+                1,
+                K6CloudJson.envelopeArray(root, "n", "GET /x", 200).size());
+        ProtocolException missing = assertThrows(
+                ProtocolException.class, () -> K6CloudJson.envelope(root, "k6-test", "GET /loadtests/v2/tests/1", 200));
         assertThat(missing.getMessage(), containsString("\"k6-test\""));
         assertThat(missing.getMessage(), containsString("GET /loadtests/v2/tests/1"));
         assertThrows(ProtocolException.class, () -> K6CloudJson.envelopeArray(root, "k6-tests", "GET /x", 200));

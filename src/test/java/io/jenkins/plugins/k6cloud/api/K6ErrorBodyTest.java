@@ -10,19 +10,23 @@ public class K6ErrorBodyTest {
 
     @Test
     public void v2MessageAndCode() {
-        assertEquals("\"Invalid token.\" (code 6)", K6ErrorBody.describe("{\"error\":{\"message\":\"Invalid token.\",\"code\":6}}"));
+        assertEquals(
+                "\"Invalid token.\" (code 6)",
+                K6ErrorBody.describe("{\"error\":{\"message\":\"Invalid token.\",\"code\":6}}"));
     }
 
     @Test
     public void errorsDuplicatingTheMessageAreDropped() {
-        assertEquals("\"Not found.\" (code 3); also this",
+        assertEquals(
+                "\"Not found.\" (code 3); also this",
                 K6ErrorBody.describe("{\"error\":{\"message\":\"Not found.\",\"code\":3,\"detail_code\":0,"
                         + "\"errors\":[\"Not found.\",\"also this\"]}}"));
     }
 
     @Test
     public void fieldErrorsAndTheOldDetailsMapAreListed() {
-        assertEquals("\"Validation failed\" (code 2); Project matching ID 1 not found in stack 1.; "
+        assertEquals(
+                "\"Validation failed\" (code 2); Project matching ID 1 not found in stack 1.; "
                         + "vus: Ensure this value is less than or equal to 100., must be whole; name: Too short.",
                 K6ErrorBody.describe("{\"error\":{\"code\":2,\"message\":\"Validation failed\",\"errors\":"
                         + "[\"Project matching ID 1 not found in stack 1.\"],\"field_errors\":{\"vus\":"
@@ -32,11 +36,14 @@ public class K6ErrorBodyTest {
 
     @Test
     public void v6StringCodesAndDetailsListWork() {
-        assertEquals("\"Invalid token\" (code error)",
+        assertEquals(
+                "\"Invalid token\" (code error)",
                 K6ErrorBody.describe("{\"error\":{\"code\":\"error\",\"message\":\"Invalid token\"}}"));
-        assertEquals("\"Validation failed\" (code validation); vus: too many",
-                K6ErrorBody.describe("{\"error\":{\"code\":\"validation\",\"message\":\"Validation failed\","
-                        + "\"target\":null,\"details\":[{\"message\":\"too many\",\"code\":\"x\",\"target\":\"vus\"}]}}"));
+        assertEquals(
+                "\"Validation failed\" (code validation); vus: too many",
+                K6ErrorBody.describe(
+                        "{\"error\":{\"code\":\"validation\",\"message\":\"Validation failed\","
+                                + "\"target\":null,\"details\":[{\"message\":\"too many\",\"code\":\"x\",\"target\":\"vus\"}]}}"));
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.junit.rules.ExternalResource;
 final class MockK6Cloud extends ExternalResource {
     /** Looks like a real token and is easy to search for. */
     static final String TOKEN = "k6tok_5f0c2b9e7a1d4c38b6e2f90a";
+
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
     final MockWebServer server = new MockWebServer();

@@ -66,14 +66,20 @@ public class RetryPolicyTest {
 
     @Test
     public void nonsenseIsRefusedWithAMessage() {
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.defaults().withMaxAttempts(0));
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.defaults().withJitter(1.5));
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.defaults().withJitter(Double.NaN));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class, () -> RetryPolicy.defaults().withMaxAttempts(0));
+        assertThrows(
+                IllegalArgumentException.class, () -> RetryPolicy.defaults().withJitter(1.5));
+        assertThrows(
+                IllegalArgumentException.class, () -> RetryPolicy.defaults().withJitter(Double.NaN));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> RetryPolicy.defaults().withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 2));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> RetryPolicy.defaults().withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2), 0.5));
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.defaults().withBudget(Duration.ofSeconds(-1)));
+        assertThrows(
+                IllegalArgumentException.class, () -> RetryPolicy.defaults().withBudget(Duration.ofSeconds(-1)));
         assertEquals(1, RetryPolicy.noRetries().maxAttempts());
     }
 }

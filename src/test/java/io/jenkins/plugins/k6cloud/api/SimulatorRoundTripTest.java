@@ -43,9 +43,15 @@ public class SimulatorRoundTripTest {
     }
 
     private HttpK6CloudClient client(ClientOptions.Builder options) {
-        return new HttpK6CloudClient(http, sim.uri(), ApiToken.of(sim.token()), options
-                .clock(clock).sleeper(sleeper).random(new Random(3))
-                .retryPolicy(RetryPolicy.defaults().withJitter(0)).build());
+        return new HttpK6CloudClient(
+                http,
+                sim.uri(),
+                ApiToken.of(sim.token()),
+                options.clock(clock)
+                        .sleeper(sleeper)
+                        .random(new Random(3))
+                        .retryPolicy(RetryPolicy.defaults().withJitter(0))
+                        .build());
     }
 
     private HttpK6CloudClient client() {
@@ -144,7 +150,8 @@ public class SimulatorRoundTripTest {
         long testId = sim.addLoadTest(Scenarios.passes());
         HttpK6CloudClient client = client();
         long runId = client.startRun(testId).id();
-        sim.faults().inject(Endpoint.READ, Fault.rateLimited(Duration.ofSeconds(2)))
+        sim.faults()
+                .inject(Endpoint.READ, Fault.rateLimited(Duration.ofSeconds(2)))
                 .inject(Endpoint.READ, Fault.dropConnection());
 
         assertEquals(runId, client.getRun(runId).id());
@@ -164,14 +171,21 @@ public class SimulatorRoundTripTest {
         long c = client.startRun(testId).id();
         String publicId = sim.makePublic(b);
 
-        assertEquals(List.of(a, c), client.listRuns(new RunQuery(testId, List.of(a, c), null, List.of("id")))
-                .stream().map(TestRun::id).toList());
-        assertEquals(List.of(b), client.listRuns(new RunQuery(null, null, publicId, null))
-                .stream().map(TestRun::id).toList());
+        assertEquals(
+                List.of(a, c),
+                client.listRuns(new RunQuery(testId, List.of(a, c), null, List.of("id"))).stream()
+                        .map(TestRun::id)
+                        .toList());
+        assertEquals(
+                List.of(b),
+                client.listRuns(new RunQuery(null, null, publicId, null)).stream()
+                        .map(TestRun::id)
+                        .toList());
 
         JournalEntry list = sim.journal().requests(Endpoint.LIST).get(0);
         assertEquals(String.valueOf(testId), list.param("test_id"));
-        assertEquals(List.of(String.valueOf(a), String.valueOf(c)), list.params().get("ids[]"));
+        assertEquals(
+                List.of(String.valueOf(a), String.valueOf(c)), list.params().get("ids[]"));
         assertEquals("id", list.param("$select"));
         assertEquals("4242", list.stackId());
     }
@@ -179,8 +193,10 @@ public class SimulatorRoundTripTest {
     @Test
     public void oddPayloadsAndUnknownStatusesAreRead() throws Exception {
         HttpK6CloudClient client = client();
-        long odd = client.startRun(sim.addLoadTest(Scenarios.of(Outcome.ODD_PAYLOADS))).id();
-        long unknown = client.startRun(sim.addLoadTest(Scenarios.of(Outcome.UNKNOWN_STATUS))).id();
+        long odd = client.startRun(sim.addLoadTest(Scenarios.of(Outcome.ODD_PAYLOADS)))
+                .id();
+        long unknown = client.startRun(sim.addLoadTest(Scenarios.of(Outcome.UNKNOWN_STATUS)))
+                .id();
         clock.advance(Duration.ofSeconds(15));
 
         TestRun u = client.getRun(unknown);

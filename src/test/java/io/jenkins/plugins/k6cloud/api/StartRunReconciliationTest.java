@@ -49,8 +49,11 @@ public class StartRunReconciliationTest {
     @Test
     public void aLostAnswerAdoptsTheRunTheStartCreated() throws Exception {
         k6.dropAnswer();
-        k6.json(200, runs(MockK6Cloud.runObject(100, 7, 3, "2026-02-28T09:00:00Z"),
-                MockK6Cloud.runObject(101, 7, -2, "2026-03-01T10:00:00.4")));
+        k6.json(
+                200,
+                runs(
+                        MockK6Cloud.runObject(100, 7, 3, "2026-02-28T09:00:00Z"),
+                        MockK6Cloud.runObject(101, 7, -2, "2026-03-01T10:00:00.4")));
 
         TestRun run = k6.client().startRun(7);
 
@@ -80,13 +83,16 @@ public class StartRunReconciliationTest {
         k6.dropAnswer();
         k6.json(200, runs(MockK6Cloud.runObject(100, 7, 3, "2026-02-28T09:00:00Z")));
 
-        StartOutcomeUnknownException e = assertThrows(StartOutcomeUnknownException.class, () -> k6.client().startRun(7));
+        StartOutcomeUnknownException e = assertThrows(
+                StartOutcomeUnknownException.class, () -> k6.client().startRun(7));
 
         assertThat(e.getCause(), org.hamcrest.Matchers.instanceOf(TransportException.class));
         assertThat(e.getMessage(), containsString("k6 Cloud may still create one"));
         assertThat(e.getMessage(), containsString("Look in k6 Cloud for a run of load test 7"));
-        assertEquals("k6 Cloud may create the run after a lost answer: looked once, not sent again",
-                List.of("POST " + START, "GET /loadtests/v2/runs"), seen());
+        assertEquals(
+                "k6 Cloud may create the run after a lost answer: looked once, not sent again",
+                List.of("POST " + START, "GET /loadtests/v2/runs"),
+                seen());
         assertTrue(k6.sleeper.delays().isEmpty());
     }
 
@@ -102,11 +108,17 @@ public class StartRunReconciliationTest {
 
     @Test
     public void aGatewayErrorIsAmbiguousAndTheNewestMatchingRunIsAdopted() throws Exception {
-        k6.respond(new MockResponse.Builder().code(504).addHeader("Content-Type", "text/html")
-                .body("<html><body>Gateway Timeout</body></html>").build());
-        k6.json(200, runs(MockK6Cloud.runObject(205, 7, 0, "2026-03-01T10:00:02Z"),
-                MockK6Cloud.runObject(210, 7, -2, "2026-03-01T10:00:03Z"),
-                MockK6Cloud.runObject(199, 7, 3, "2026-03-01T09:30:00Z")));
+        k6.respond(new MockResponse.Builder()
+                .code(504)
+                .addHeader("Content-Type", "text/html")
+                .body("<html><body>Gateway Timeout</body></html>")
+                .build());
+        k6.json(
+                200,
+                runs(
+                        MockK6Cloud.runObject(205, 7, 0, "2026-03-01T10:00:02Z"),
+                        MockK6Cloud.runObject(210, 7, -2, "2026-03-01T10:00:03Z"),
+                        MockK6Cloud.runObject(199, 7, 3, "2026-03-01T09:30:00Z")));
 
         assertEquals(210, k6.client().startRun(7).id());
         assertEquals(List.of("POST " + START, "GET /loadtests/v2/runs"), seen());
@@ -115,18 +127,26 @@ public class StartRunReconciliationTest {
     @Test
     public void aRunCreatedWithinTheClockSkewCountsAndOneBeforeItDoesNot() throws Exception {
         k6.dropAnswer();
-        k6.json(200, runs(MockK6Cloud.runObject(300, 7, 0, "2026-03-01T09:59:20"),
-                MockK6Cloud.runObject(301, 7, 0, "2026-03-01T09:59:40")));
-        HttpK6CloudClient client = k6.client(k6.options().startClockSkew(Duration.ofSeconds(30)).build());
+        k6.json(
+                200,
+                runs(
+                        MockK6Cloud.runObject(300, 7, 0, "2026-03-01T09:59:20"),
+                        MockK6Cloud.runObject(301, 7, 0, "2026-03-01T09:59:40")));
+        HttpK6CloudClient client =
+                k6.client(k6.options().startClockSkew(Duration.ofSeconds(30)).build());
 
-        assertEquals("301 is 20 s before our clock, within 30 s", 301, client.startRun(7).id());
+        assertEquals(
+                "301 is 20 s before our clock, within 30 s",
+                301,
+                client.startRun(7).id());
     }
 
     @Test
     public void runsWithoutCreatedTimeOrOfAnotherTestAreIgnored() throws Exception {
         k6.dropAnswer();
-        k6.json(200, runs(MockK6Cloud.runObject(400, 7, 0, null), MockK6Cloud.runObject(401, 8, 0,
-                "2026-03-01T10:00:01Z")));
+        k6.json(
+                200,
+                runs(MockK6Cloud.runObject(400, 7, 0, null), MockK6Cloud.runObject(401, 8, 0, "2026-03-01T10:00:01Z")));
 
         assertThrows(StartOutcomeUnknownException.class, () -> k6.client().startRun(7));
         assertEquals(2, k6.requestCount());
@@ -136,8 +156,10 @@ public class StartRunReconciliationTest {
     public void theLookAsksForRecentRunsNewestFirstAndStopsAtTheFirstOlderOne() throws Exception {
         k6.dropAnswer();
         // meta.count promises many pages, but the first older run ends the look
-        k6.json(200, "{\"k6-runs\":[" + MockK6Cloud.runObject(501, 7, 0, "2026-03-01T10:00:01Z") + ","
-                + MockK6Cloud.runObject(480, 7, 3, "2026-02-20T10:00:00Z") + "],\"meta\":{\"count\":5000}}");
+        k6.json(
+                200,
+                "{\"k6-runs\":[" + MockK6Cloud.runObject(501, 7, 0, "2026-03-01T10:00:01Z") + ","
+                        + MockK6Cloud.runObject(480, 7, 3, "2026-02-20T10:00:00Z") + "],\"meta\":{\"count\":5000}}");
 
         assertEquals(501, k6.client().startRun(7).id());
 
@@ -152,14 +174,16 @@ public class StartRunReconciliationTest {
         k6.dropAnswer();
         k6.json(403, "{\"error\":{\"code\":5,\"message\":\"Not allowed\"}}");
 
-        StartOutcomeUnknownException e =
-                assertThrows(StartOutcomeUnknownException.class, () -> k6.client().startRun(7));
+        StartOutcomeUnknownException e = assertThrows(
+                StartOutcomeUnknownException.class, () -> k6.client().startRun(7));
 
         assertFalse(e.isTransient());
         assertEquals(7, e.testId());
         assertEquals(MockK6Cloud.NOW.minusSeconds(60), e.notBefore());
         assertEquals("POST " + START, e.request());
-        assertThat(e.getMessage(), startsWith("Starting load test 7 (POST " + START + ") may or may not have created a run"));
+        assertThat(
+                e.getMessage(),
+                startsWith("Starting load test 7 (POST " + START + ") may or may not have created a run"));
         assertThat(e.getMessage(), containsString("Listing the runs of the test to find out failed too"));
         assertThat(e.getMessage(), containsString("the plugin did not start another one"));
         assertEquals(List.of("POST " + START, "GET /loadtests/v2/runs"), seen());
@@ -168,8 +192,12 @@ public class StartRunReconciliationTest {
     @Test
     public void aRateLimitedStartIsSentAgainButAnAmbiguousOneIsNot() throws Exception {
         HttpK6CloudClient client = k6.client(k6.options()
-                .retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(5)).build());
-        k6.respond(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
+                .retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(5))
+                .build());
+        k6.respond(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "1")
+                .build());
         k6.json(502, "");
         k6.json(200, runs());
 
@@ -177,8 +205,10 @@ public class StartRunReconciliationTest {
 
         assertTrue(e.getCause() instanceof ServerException);
         assertEquals(502, e.httpStatus());
-        assertEquals("the look is from just before the ambiguous attempt, after the 429 pause",
-                MockK6Cloud.NOW.plusSeconds(1).minusSeconds(60), e.notBefore());
+        assertEquals(
+                "the look is from just before the ambiguous attempt, after the 429 pause",
+                MockK6Cloud.NOW.plusSeconds(1).minusSeconds(60),
+                e.notBefore());
         assertThat(e.getMessage(), containsString("No run of the test created since then could be found"));
         assertEquals(List.of("POST " + START, "POST " + START, "GET /loadtests/v2/runs"), seen());
     }
@@ -186,7 +216,8 @@ public class StartRunReconciliationTest {
     @Test
     public void clearRefusalsAreThrownAtOnceWithoutListing() {
         k6.json(400, "{\"error\":{\"code\":2,\"message\":\"Validation failed\",\"errors\":[\"Subscription limit\"]}}");
-        ProtocolException invalid = assertThrows(ProtocolException.class, () -> k6.client().startRun(7));
+        ProtocolException invalid =
+                assertThrows(ProtocolException.class, () -> k6.client().startRun(7));
         assertThat(invalid.getMessage(), containsString("Subscription limit"));
 
         k6.json(401, "{\"error\":{\"code\":6,\"message\":\"Invalid token.\"}}");
@@ -201,7 +232,10 @@ public class StartRunReconciliationTest {
 
     @Test
     public void aRateLimitedStartWasNotProcessedAndIsSentAgainAfterRetryAfter() throws Exception {
-        k6.respond(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build());
+        k6.respond(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "2")
+                .build());
         k6.json(200, MockK6Cloud.run(600, 7, -2, "2026-03-01T10:00:02Z"));
 
         assertEquals(600, k6.client().startRun(7).id());
@@ -211,8 +245,11 @@ public class StartRunReconciliationTest {
 
     @Test
     public void anAcceptedStartWithAnUnreadableAnswerAdoptsTheRun() throws Exception {
-        k6.respond(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
-                .body("<html>Welcome</html>").build());
+        k6.respond(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "text/html")
+                .body("<html>Welcome</html>")
+                .build());
         k6.json(200, runs(MockK6Cloud.runObject(800, 7, -2, "2026-03-01T10:00:00Z")));
 
         assertEquals(800, k6.client().startRun(7).id());
@@ -224,7 +261,8 @@ public class StartRunReconciliationTest {
         k6.json(200, "{\"k6-run\":{\"run_status\":-2}}");
         k6.json(200, runs());
 
-        StartOutcomeUnknownException e = assertThrows(StartOutcomeUnknownException.class, () -> k6.client().startRun(7));
+        StartOutcomeUnknownException e = assertThrows(
+                StartOutcomeUnknownException.class, () -> k6.client().startRun(7));
 
         assertThat(e.getMessage(), containsString("no run id"));
         assertThat(e.getMessage(), containsString("the plugin did not start another one"));
@@ -241,7 +279,9 @@ public class StartRunReconciliationTest {
         Thread.currentThread().interrupt();
         try {
             e = assertThrows(StartOutcomeUnknownException.class, () -> client.startRun(7));
-            assertTrue("the interrupt is kept for the caller", Thread.currentThread().isInterrupted());
+            assertTrue(
+                    "the interrupt is kept for the caller",
+                    Thread.currentThread().isInterrupted());
         } finally {
             Thread.interrupted();
         }
@@ -253,13 +293,18 @@ public class StartRunReconciliationTest {
 
     @Test
     public void anInterruptedPauseAfterARateLimitIsAnInterruptionNotAnUnknownOutcome() throws Exception {
-        k6.respond(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
-        HttpK6CloudClient client = k6.client(k6.options().sleeper(ms -> {
-            throw new InterruptedException("aborted");
-        }).build());
+        k6.respond(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "1")
+                .build());
+        HttpK6CloudClient client = k6.client(k6.options()
+                .sleeper(ms -> {
+                    throw new InterruptedException("aborted");
+                })
+                .build());
         try {
-            assertThrows("a 429 created nothing", K6CloudException.InterruptedCallException.class,
-                    () -> client.startRun(7));
+            assertThrows(
+                    "a 429 created nothing", K6CloudException.InterruptedCallException.class, () -> client.startRun(7));
         } finally {
             Thread.interrupted();
         }
@@ -271,11 +316,13 @@ public class StartRunReconciliationTest {
         assertFalse(RunStarter.isAmbiguous(new TransportException("m", "r", new ConnectException("refused"))));
         assertFalse(RunStarter.isAmbiguous(new TransportException("m", "r", new UnknownHostException("x"))));
         assertFalse(RunStarter.isAmbiguous(new TransportException("m", "r", new java.net.NoRouteToHostException("x"))));
-        assertTrue("only proof of no connection allows a resend",
+        assertTrue(
+                "only proof of no connection allows a resend",
                 RunStarter.isAmbiguous(new TransportException("m", "r", new Exception("odd"))));
         assertTrue(RunStarter.isAmbiguous(new TransportException("m", "r", null)));
         assertTrue(RunStarter.isAmbiguous(new TransportException("m", "r", new SocketTimeoutException("timeout"))));
-        assertTrue(RunStarter.isAmbiguous(new TransportException("m", "r", new IOException("unexpected end of stream"))));
+        assertTrue(
+                RunStarter.isAmbiguous(new TransportException("m", "r", new IOException("unexpected end of stream"))));
         assertTrue(RunStarter.isAmbiguous(new ServerException("m", "r", 500)));
         assertTrue(RunStarter.isAmbiguous(new ServerException("m", "r", 503)));
         assertFalse(RunStarter.isAmbiguous(new K6CloudException.RateLimitedException("m", "r", 1000)));

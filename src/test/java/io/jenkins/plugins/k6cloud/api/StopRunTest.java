@@ -29,7 +29,11 @@ public class StopRunTest {
 
     @Test
     public void anHtmlSuccessIsAcceptedToo() throws Exception {
-        k6.respond(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html").body("<p>ok</p>").build());
+        k6.respond(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "text/html")
+                .body("<p>ok</p>")
+                .build());
         k6.client().stopRun(42);
         assertEquals(1, k6.requestCount());
     }
@@ -63,7 +67,8 @@ public class StopRunTest {
         k6.json(400, "{\"error\":{\"message\":\"Cannot stop now.\",\"code\":2}}");
         k6.json(200, MockK6Cloud.run(42, 9, 2, null));
 
-        ProtocolException e = assertThrows(ProtocolException.class, () -> k6.client().stopRun(42));
+        ProtocolException e =
+                assertThrows(ProtocolException.class, () -> k6.client().stopRun(42));
 
         assertEquals(400, e.httpStatus());
         assertEquals("POST /loadtests/v2/runs/42/stop", e.request());

@@ -70,8 +70,10 @@ public class TokenSecrecyTest {
         String token = MockK6Cloud.TOKEN;
         String echo = "{\"error\":{\"message\":\"Invalid token " + token + "\",\"code\":6,\"errors\":[\"" + token
                 + "\"],\"field_errors\":{\"token\":[\"" + token + " is revoked\"]}}}";
-        HttpK6CloudClient client = k6.client(k6.options().stackId(5L)
-                .retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(2)).build());
+        HttpK6CloudClient client = k6.client(k6.options()
+                .stackId(5L)
+                .retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(2))
+                .build());
         List<Object> returned = new ArrayList<>();
         List<Throwable> thrown = new ArrayList<>();
 
@@ -85,8 +87,11 @@ public class TokenSecrecyTest {
             thrown.add(failure(() -> client.getRun(42)));
         }
         for (int attempt = 0; attempt < 2; attempt++) {
-            k6.respond(new MockResponse.Builder().code(502).status("HTTP/1.1 502 Bad " + token)
-                    .body("plain text " + token).build());
+            k6.respond(new MockResponse.Builder()
+                    .code(502)
+                    .status("HTTP/1.1 502 Bad " + token)
+                    .body("plain text " + token)
+                    .build());
         }
         thrown.add(failure(() -> client.checkToken()));
         k6.json(200, "{\"k6-run\": \"" + token + "\"}");
@@ -138,7 +143,9 @@ public class TokenSecrecyTest {
     @Test
     public void theRedactedEchoStillSaysWhatK6CloudMeant() {
         k6.json(401, "{\"error\":{\"message\":\"Invalid token " + MockK6Cloud.TOKEN + "\",\"code\":6}}");
-        Throwable e = failure(() -> k6.client(k6.options().retryPolicy(RetryPolicy.noRetries()).build()).getRun(1));
+        Throwable e = failure(() -> k6.client(
+                        k6.options().retryPolicy(RetryPolicy.noRetries()).build())
+                .getRun(1));
         assertThat(e.getMessage(), containsString("\"Invalid token ****\" (code 6)"));
     }
 

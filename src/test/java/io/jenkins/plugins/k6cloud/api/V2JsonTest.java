@@ -19,13 +19,15 @@ public class V2JsonTest {
 
     @Test
     public void theDocumentedReadExampleMapsWithItsExtraFieldsIgnored() {
-        TestRun run = V2Json.run(o("{\"config\":{},\"created\":\"2020-08-18T13:33:41\",\"duration\":120,"
-                + "\"ended\":\"2020-08-18T13:36:02\",\"error_code\":null,\"error_detail\":null,\"export\":null,"
-                + "\"id\":2342002,\"is_baseline\":false,\"k6_archive\":\"string\",\"load_time\":75.0,\"note\":\"\","
-                + "\"organization_id\":0,\"processing_status\":2,\"project_id\":0,\"public_id\":null,"
-                + "\"request_builder_config\":null,\"result_status\":1,\"run_process\":\"k6 to Cloud\","
-                + "\"run_status\":3,\"script\":\"\",\"started\":\"2020-08-18T13:34:04\",\"stopped_by_id\":0,"
-                + "\"test_id\":481516,\"user_id\":0,\"version\":2,\"vus\":200,\"vus_per_instance\":0}"), null);
+        TestRun run = V2Json.run(
+                o("{\"config\":{},\"created\":\"2020-08-18T13:33:41\",\"duration\":120,"
+                        + "\"ended\":\"2020-08-18T13:36:02\",\"error_code\":null,\"error_detail\":null,\"export\":null,"
+                        + "\"id\":2342002,\"is_baseline\":false,\"k6_archive\":\"string\",\"load_time\":75.0,\"note\":\"\","
+                        + "\"organization_id\":0,\"processing_status\":2,\"project_id\":0,\"public_id\":null,"
+                        + "\"request_builder_config\":null,\"result_status\":1,\"run_process\":\"k6 to Cloud\","
+                        + "\"run_status\":3,\"script\":\"\",\"started\":\"2020-08-18T13:34:04\",\"stopped_by_id\":0,"
+                        + "\"test_id\":481516,\"user_id\":0,\"version\":2,\"vus\":200,\"vus_per_instance\":0}"),
+                null);
 
         assertEquals(2342002, run.id());
         assertEquals(Long.valueOf(481516), run.testId());
@@ -44,11 +46,13 @@ public class V2JsonTest {
 
     @Test
     public void stringsForNumbersAndTheStartExamplePlaceholdersAreRead() {
-        TestRun run = V2Json.run(o("{\"id\":\"2342004\",\"test_id\":\"481516\",\"run_status\":\"6\","
-                + "\"processing_status\":\"3\",\"result_status\":\"0\",\"vus\":\"5000\",\"duration\":\"300.0\","
-                + "\"error_code\":\"1042\",\"error_detail\":\"Load generator instances failed to start\","
-                + "\"created\":\"2020-08-13T18:28:45Z\",\"version\":\"string\",\"public_id\":0,"
-                + "\"k6_runtime_config\":{\"testRunDetails\":\"https://acme.grafana.net/a/k6-app/runs/2342004\"}}"),
+        TestRun run = V2Json.run(
+                o(
+                        "{\"id\":\"2342004\",\"test_id\":\"481516\",\"run_status\":\"6\","
+                                + "\"processing_status\":\"3\",\"result_status\":\"0\",\"vus\":\"5000\",\"duration\":\"300.0\","
+                                + "\"error_code\":\"1042\",\"error_detail\":\"Load generator instances failed to start\","
+                                + "\"created\":\"2020-08-13T18:28:45Z\",\"version\":\"string\",\"public_id\":0,"
+                                + "\"k6_runtime_config\":{\"testRunDetails\":\"https://acme.grafana.net/a/k6-app/runs/2342004\"}}"),
                 null);
 
         assertEquals(2342004, run.id());
@@ -65,14 +69,25 @@ public class V2JsonTest {
     @Test
     public void everyDocumentedStatusCodeMaps() {
         RunStatus[] expected = {
-            RunStatus.CREATED, RunStatus.VALIDATED, RunStatus.QUEUED, RunStatus.INITIALIZING, RunStatus.RUNNING,
-            RunStatus.FINISHED, RunStatus.TIMED_OUT, RunStatus.ABORTED_BY_USER, RunStatus.ABORTED_BY_SYSTEM,
-            RunStatus.ABORTED_BY_SCRIPT_ERROR, RunStatus.ABORTED_BY_THRESHOLD, RunStatus.ABORTED_BY_LIMIT,
+            RunStatus.CREATED,
+            RunStatus.VALIDATED,
+            RunStatus.QUEUED,
+            RunStatus.INITIALIZING,
+            RunStatus.RUNNING,
+            RunStatus.FINISHED,
+            RunStatus.TIMED_OUT,
+            RunStatus.ABORTED_BY_USER,
+            RunStatus.ABORTED_BY_SYSTEM,
+            RunStatus.ABORTED_BY_SCRIPT_ERROR,
+            RunStatus.ABORTED_BY_THRESHOLD,
+            RunStatus.ABORTED_BY_LIMIT,
             RunStatus.ARCHIVED
         };
         for (int code = -2; code <= 10; code++) {
-            TestRun run = V2Json.run(o("{\"id\":1,\"run_status\":" + code + ",\"processing_status\":" + (code & 3)
-                    + ",\"result_status\":" + (code & 1) + "}"), null);
+            TestRun run = V2Json.run(
+                    o("{\"id\":1,\"run_status\":" + code + ",\"processing_status\":" + (code & 3)
+                            + ",\"result_status\":" + (code & 1) + "}"),
+                    null);
             assertEquals(expected[code + 2], run.runStatus());
             assertEquals(Integer.valueOf(code), run.runStatusCode());
             assertEquals(code & 3, run.processingStatus().code());
@@ -86,8 +101,10 @@ public class V2JsonTest {
 
     @Test
     public void everythingButTheIdMayBeMissingOrNull() {
-        TestRun run = V2Json.run(o("{\"id\":5,\"test_id\":null,\"run_status\":null,\"created\":null,"
-                + "\"started\":\"not a date\",\"vus\":{}}"), null);
+        TestRun run = V2Json.run(
+                o("{\"id\":5,\"test_id\":null,\"run_status\":null,\"created\":null,"
+                        + "\"started\":\"not a date\",\"vus\":{}}"),
+                null);
         assertEquals(5, run.id());
         assertNull(run.testId());
         assertNull(run.runStatusCode());
@@ -99,7 +116,10 @@ public class V2JsonTest {
         assertNull(run.vus());
 
         assertNull("no id, no fallback: skipped", V2Json.run(o("{\"run_status\":2}"), null));
-        assertEquals("the id asked for stands in", 9, V2Json.run(o("{\"run_status\":2}"), 9L).id());
+        assertEquals(
+                "the id asked for stands in",
+                9,
+                V2Json.run(o("{\"run_status\":2}"), 9L).id());
     }
 
     @Test
@@ -117,8 +137,12 @@ public class V2JsonTest {
 
     @Test
     public void loadTestsNeedAnIdAndTolerateTheRest() {
-        assertEquals(new LoadTest(7, "Checkout", 3L), V2Json.loadTest(o("{\"id\":\"7\",\"name\":\"Checkout\","
-                + "\"project_id\":3.0,\"last_test_run_id\":\"string\",\"test_run_ids\":[1]}"), null));
+        assertEquals(
+                new LoadTest(7, "Checkout", 3L),
+                V2Json.loadTest(
+                        o("{\"id\":\"7\",\"name\":\"Checkout\","
+                                + "\"project_id\":3.0,\"last_test_run_id\":\"string\",\"test_run_ids\":[1]}"),
+                        null));
         assertEquals(new LoadTest(7, null, null), V2Json.loadTest(o("{\"name\":null}"), 7L));
         assertNull(V2Json.loadTest(o("{\"name\":\"x\"}"), null));
     }

@@ -163,7 +163,10 @@ public class V6JsonTest {
             assertNull(run.runStatusCode());
             assertFalse(run.runStatus().isTerminal());
         }
-        assertEquals("the API's words are kept for the console", "warming_up", run("warming_up", null).statusText());
+        assertEquals(
+                "the API's words are kept for the console",
+                "warming_up",
+                run("warming_up", null).statusText());
         assertNull(run("", null).statusText());
         assertNull("known statuses need no text", run("running", null).statusText());
     }

@@ -116,7 +116,8 @@ public class V6K6CloudClientWireTest {
         RecordedRequest lookup = k6.take();
         RecordedRequest retry = k6.take();
         RecordedRequest next = k6.take();
-        assertEquals("the runs created since a minute before the start are looked at before sending again",
+        assertEquals(
+                "the runs created since a minute before the start are looked at before sending again",
                 "/cloud/v6/load_tests/5/test_runs?$orderby=created%20desc&created_after=2026-03-01T09%3A59%3A00Z&$top=200",
                 lookup.getTarget());
         assertEquals("/cloud/v6/load_tests/5/start", retry.getTarget());
@@ -300,16 +301,21 @@ public class V6K6CloudClientWireTest {
 
     @Test
     public void recentRunsAreAskedCreatedAfterTheBoundAndPagingStopsAtTheFirstOlderRun() throws Exception {
-        k6.json(200, "{\"value\":[" + run(30, "running", null, "2026-03-01T10:00:05Z") + ","
-                + run(29, "completed", "passed", "2026-03-01T08:00:00Z") + "],"
-                + "\"@nextLink\":\"https://api.k6.io/cloud/v6/load_tests/5/test_runs?$skip=2&$top=2\"}");
+        k6.json(
+                200,
+                "{\"value\":[" + run(30, "running", null, "2026-03-01T10:00:05Z") + ","
+                        + run(29, "completed", "passed", "2026-03-01T08:00:00Z") + "],"
+                        + "\"@nextLink\":\"https://api.k6.io/cloud/v6/load_tests/5/test_runs?$skip=2&$top=2\"}");
 
-        List<TestRun> runs = client().listRuns(RunQuery.recentOfTest(5, java.time.Instant.parse("2026-03-01T09:59:00Z")));
+        List<TestRun> runs =
+                client().listRuns(RunQuery.recentOfTest(5, java.time.Instant.parse("2026-03-01T09:59:00Z")));
 
         assertEquals("the older run (a server ignoring created_after) is dropped", 1, runs.size());
         assertEquals(30, runs.get(0).id());
-        assertEquals("/cloud/v6/load_tests/5/test_runs?$orderby=created%20desc&created_after=2026-03-01T09%3A59%3A00Z"
-                + "&$top=200", k6.take().getTarget());
+        assertEquals(
+                "/cloud/v6/load_tests/5/test_runs?$orderby=created%20desc&created_after=2026-03-01T09%3A59%3A00Z"
+                        + "&$top=200",
+                k6.take().getTarget());
         assertEquals("no second page after an older run", 1, k6.requestCount());
     }
 }

@@ -63,7 +63,10 @@ final class BaselineWatchers extends Watchers {
                 run = client.getRun(run.id());
             }
             client.getThresholds(run.id());
-            judged(run.id(), VerdictRules.judge(run, false, webAppUrl + "/runs/" + run.id()).verdict());
+            judged(
+                    run.id(),
+                    VerdictRules.judge(run, false, webAppUrl + "/runs/" + run.id())
+                            .verdict());
             judged = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -41,24 +41,35 @@ final class Batch {
         Duration lifetime = options.timings().total().plus(options.interval());
         // one kept-alive connection per run at most, so that neither design runs out of loopback ports
         OkHttpClient http = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(size + 16, 5, TimeUnit.MINUTES)).build();
-        try (K6CloudSimulator sim = K6CloudSimulator.builder().threads(SIMULATOR_THREADS).backlog(8192)
-                .journalMode(JournalMode.countingOnly()).start()) {
+                .connectionPool(new ConnectionPool(size + 16, 5, TimeUnit.MINUTES))
+                .build();
+        try (K6CloudSimulator sim = K6CloudSimulator.builder()
+                .threads(SIMULATOR_THREADS)
+                .backlog(8192)
+                .journalMode(JournalMode.countingOnly())
+                .start()) {
             List<Long> testIds = new ArrayList<>();
             for (Timings t : shiftedTimings()) {
-                testIds.add(sim.addLoadTest("benchmark-" + testIds.size(), Scenarios.passes().withTimings(t)));
+                testIds.add(sim.addLoadTest(
+                        "benchmark-" + testIds.size(), Scenarios.passes().withTimings(t)));
             }
-            K6CloudClient client = new HttpK6CloudClient(http, sim.uri(), ApiToken.of(sim.token()),
+            K6CloudClient client = new HttpK6CloudClient(
+                    http,
+                    sim.uri(),
+                    ApiToken.of(sim.token()),
                     ClientOptions.builder().pluginVersion("benchmark").build());
             double heapBefore = ProcessProbe.heapAfterGcMb();
             double rssBefore = ProcessProbe.rssMb();
             ProcessProbe.resetPeakThreads();
             long cpuBefore = ProcessProbe.processCpuNanos();
-            try (Watchers w = engine ? new EngineWatchers(options.engineThreads(), client, settings(sim, lifetime))
+            try (Watchers w = engine
+                    ? new EngineWatchers(options.engineThreads(), client, settings(sim, lifetime))
                     : new BaselineWatchers(client, options.interval(), lifetime.plus(GRACE), sim.webAppUrl())) {
                 w.startAll(testIds, size);
                 // halfway through the load phase every run is in flight: that is when memory is measured
-                Duration midRun = options.timings().untilRunning().plus(options.timings().running().dividedBy(2));
+                Duration midRun = options.timings()
+                        .untilRunning()
+                        .plus(options.timings().running().dividedBy(2));
                 w.await(midRun);
                 w.pollingThreadsNow();
                 double heap = ProcessProbe.heapAfterGcMb() - heapBefore;
@@ -67,10 +78,19 @@ final class Batch {
                 long cpu = ProcessProbe.processCpuNanos() - cpuBefore;
                 long watcherCpu = w.watcherCpuNanos();
                 List<Long> latencies = latencies(sim, testIds, w);
-                return new Measurement(w.pollingThreadsPeak(), ProcessProbe.peakThreads(), heap, rss,
-                        sim.journal().totalRequests() / (double) size, minimumRequests(size),
-                        percentile(latencies, 50), percentile(latencies, 99), cpu / 1e9, watcherCpu / 1e9,
-                        latencies.size(), w.failures());
+                return new Measurement(
+                        w.pollingThreadsPeak(),
+                        ProcessProbe.peakThreads(),
+                        heap,
+                        rss,
+                        sim.journal().totalRequests() / (double) size,
+                        minimumRequests(size),
+                        percentile(latencies, 50),
+                        percentile(latencies, 99),
+                        cpu / 1e9,
+                        watcherCpu / 1e9,
+                        latencies.size(),
+                        w.failures());
             }
         } finally {
             http.dispatcher().executorService().shutdown();
@@ -79,7 +99,9 @@ final class Batch {
     }
 
     private RunSettings settings(K6CloudSimulator sim, Duration lifetime) {
-        return RunSettings.defaults().withPollInterval(options.interval()).withWebAppUrl(sim.webAppUrl())
+        return RunSettings.defaults()
+                .withPollInterval(options.interval())
+                .withWebAppUrl(sim.webAppUrl())
                 .withTimeout(lifetime.plus(GRACE));
     }
 

@@ -20,11 +20,22 @@ record BenchOptions(List<Integer> sizes, Duration interval, int repeats, int eng
     static final String USAGE = "Usage: WatchBenchmark [--sizes 100,1000,5000] [--interval 1s] [--repeats N]"
             + " [--engine-threads 4] [--quick]";
     /** Realistic but short: queued 2 s, initializing 3 s, running 15 s, processing 3 s (24 s in all). */
-    static final Timings RUN = new Timings(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(2),
-            Duration.ofSeconds(3), Duration.ofSeconds(15), Duration.ofSeconds(3));
+    static final Timings RUN = new Timings(
+            Duration.ofMillis(500),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(3));
     /** A smoke run: 7 s in all. */
-    static final Timings QUICK_RUN = new Timings(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(1));
+    static final Timings QUICK_RUN = new Timings(
+            Duration.ofMillis(500),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(1));
+
     static final int MAX_RUNS = 10_000;
 
     static BenchOptions parse(String... args) {

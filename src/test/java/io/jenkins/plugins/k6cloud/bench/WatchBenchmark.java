@@ -42,19 +42,31 @@ public final class WatchBenchmark {
             return;
         }
         Runtime rt = Runtime.getRuntime();
-        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s (%s), max heap %d MB, %s %s%n",
-                rt.availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
-                System.getProperty("java.vm.vendor"), rt.maxMemory() >> 20, System.getProperty("os.name"),
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d cores, %s %s (%s), max heap %d MB, %s %s%n",
+                rt.availableProcessors(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.vendor"),
+                rt.maxMemory() >> 20,
+                System.getProperty("os.name"),
                 System.getProperty("os.arch"));
-        System.out.printf(Locale.ROOT, "runs: %s in all (queued %s, initializing %s, running %s + 0.05..0.95 interval,"
+        System.out.printf(
+                Locale.ROOT,
+                "runs: %s in all (queued %s, initializing %s, running %s + 0.05..0.95 interval,"
                         + " processing %s),"
                         + " poll interval %s, engine threads %d, baseline stack %d KiB, %d repeat(s), medians shown,"
                         + " engine first on odd repeats%n",
-                DurationFormat.format(options.timings().total()), DurationFormat.format(options.timings().queued()),
+                DurationFormat.format(options.timings().total()),
+                DurationFormat.format(options.timings().queued()),
                 DurationFormat.format(options.timings().initializing()),
                 DurationFormat.format(options.timings().running()),
-                DurationFormat.format(options.timings().processing()), DurationFormat.format(options.interval()),
-                options.engineThreads(), BaselineWatchers.STACK_BYTES / 1024, options.repeats());
+                DurationFormat.format(options.timings().processing()),
+                DurationFormat.format(options.interval()),
+                options.engineThreads(),
+                BaselineWatchers.STACK_BYTES / 1024,
+                options.repeats());
         warmUp(options);
         Batch batch = new Batch(options);
         boolean targetMeasured = false;
@@ -84,9 +96,11 @@ public final class WatchBenchmark {
 
     /** One short untimed batch per design first, so that neither is measured while the JIT compiles. */
     private static void warmUp(BenchOptions options) throws Exception {
-        int size = Math.min(WARM_UP_RUNS, options.sizes().stream().mapToInt(Integer::intValue).min().orElse(1));
-        Batch quick = new Batch(new BenchOptions(List.of(size), options.interval(), 1, options.engineThreads(),
-                BenchOptions.QUICK_RUN));
+        int size = Math.min(
+                WARM_UP_RUNS,
+                options.sizes().stream().mapToInt(Integer::intValue).min().orElse(1));
+        Batch quick = new Batch(new BenchOptions(
+                List.of(size), options.interval(), 1, options.engineThreads(), BenchOptions.QUICK_RUN));
         quick.measure(size, true);
         quick.measure(size, false);
     }
@@ -98,8 +112,11 @@ public final class WatchBenchmark {
         row("live threads in the JVM (peak)", e.peakThreads(), b.peakThreads(), "%.0f");
         row("heap used after GC, mid-run (MB, delta)", e.heapMb(), b.heapMb(), "%.1f");
         row("resident memory, mid-run (MB, delta)", e.rssMb(), b.rssMb(), "%.1f");
-        row("HTTP requests per run (minimum " + fmt("%.0f", e.minimumRequestsPerRun()) + ")", e.requestsPerRun(),
-                b.requestsPerRun(), "%.2f");
+        row(
+                "HTTP requests per run (minimum " + fmt("%.0f", e.minimumRequestsPerRun()) + ")",
+                e.requestsPerRun(),
+                b.requestsPerRun(),
+                "%.2f");
         row("detection latency p50 (ms)", e.p50Millis(), b.p50Millis(), "%.0f");
         row("detection latency p99 (ms)", e.p99Millis(), b.p99Millis(), "%.0f");
         row("process CPU (s, simulator included)", e.processCpuSeconds(), b.processCpuSeconds(), "%.2f");
@@ -109,10 +126,10 @@ public final class WatchBenchmark {
     }
 
     private static void row(String name, double engine, double baseline, String format) {
-        String ratio = baseline == 0 || Double.isNaN(baseline) || Double.isNaN(engine) ? "-"
-                : fmt("%.3f", engine / baseline);
-        System.out.printf(Locale.ROOT, "  %-44s %12s %12s %10s%n", name, fmt(format, engine), fmt(format, baseline),
-                ratio);
+        String ratio =
+                baseline == 0 || Double.isNaN(baseline) || Double.isNaN(engine) ? "-" : fmt("%.3f", engine / baseline);
+        System.out.printf(
+                Locale.ROOT, "  %-44s %12s %12s %10s%n", name, fmt(format, engine), fmt(format, baseline), ratio);
     }
 
     private static String fmt(String format, double v) {
@@ -121,11 +138,15 @@ public final class WatchBenchmark {
 
     private static void printTargets(Measurement e, long intervalMillis) {
         System.out.printf(Locale.ROOT, "  targets at %,d runs (engine):%n", TARGET_SIZE);
-        target("polling threads <= " + fmt("%.0f", TARGET_POLLING_THREADS), e.pollingThreads(),
+        target(
+                "polling threads <= " + fmt("%.0f", TARGET_POLLING_THREADS),
+                e.pollingThreads(),
                 e.pollingThreads() <= TARGET_POLLING_THREADS);
         target("heap <= " + fmt("%.0f", TARGET_HEAP_MB) + " MB", e.heapMb(), e.heapMb() <= TARGET_HEAP_MB);
         double max = TARGET_REQUEST_RATIO * e.minimumRequestsPerRun();
-        target("requests per run <= 1.05 x minimum = " + fmt("%.2f", max), e.requestsPerRun(),
+        target(
+                "requests per run <= 1.05 x minimum = " + fmt("%.2f", max),
+                e.requestsPerRun(),
                 e.requestsPerRun() <= max);
         long p99 = intervalMillis + TARGET_DETECTION_MARGIN_MILLIS;
         target("p99 detection <= interval + 250 ms = " + p99 + " ms", e.p99Millis(), e.p99Millis() <= p99);
@@ -133,8 +154,8 @@ public final class WatchBenchmark {
     }
 
     private static void target(String what, double value, boolean met) {
-        System.out.printf(Locale.ROOT, "    %-4s %-48s (measured %s)%n", met ? "PASS" : "MISS", what,
-                fmt("%.2f", value));
+        System.out.printf(
+                Locale.ROOT, "    %-4s %-48s (measured %s)%n", met ? "PASS" : "MISS", what, fmt("%.2f", value));
     }
 
     /** Field by field, the median over the repeats. */

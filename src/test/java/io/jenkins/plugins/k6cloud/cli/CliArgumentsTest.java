@@ -16,14 +16,22 @@ import org.junit.Test;
 public class CliArgumentsTest {
 
     private static String error(String... args) {
-        return assertThrows(UsageException.class, () -> CliArguments.parse(args)).getMessage();
+        return assertThrows(UsageException.class, () -> CliArguments.parse(args))
+                .getMessage();
     }
 
     @Test
     public void readsEveryOption() throws Exception {
-        CliOptions o = CliArguments.parse("--test-id", "42", "--api-url", "https://api.k6.io",
+        CliOptions o = CliArguments.parse(
+                "--test-id",
+                "42",
+                "--api-url",
+                "https://api.k6.io",
                 "--web-url=https://app.k6.io",
-                "--poll-interval", "2s", "--timeout", "1h30m");
+                "--poll-interval",
+                "2s",
+                "--timeout",
+                "1h30m");
         assertEquals(Long.valueOf(42), o.testId());
         assertEquals(URI.create("https://api.k6.io"), o.apiUrl());
         assertEquals("https://app.k6.io", o.webUrl());
@@ -37,7 +45,9 @@ public class CliArgumentsTest {
     public void simulateTakesAnOptionalScenario() throws Exception {
         assertNull(CliArguments.parse("--simulate").scenario());
         assertTrue(CliArguments.parse("--simulate").simulate());
-        assertEquals("thresholds-fail", CliArguments.parse("--simulate", "thresholds-fail").scenario());
+        assertEquals(
+                "thresholds-fail",
+                CliArguments.parse("--simulate", "thresholds-fail").scenario());
         CliOptions o = CliArguments.parse("--simulate", "--timeout", "5m");
         assertNull(o.scenario());
         assertEquals(Duration.ofMinutes(5), o.timeout());

@@ -41,24 +41,32 @@ public class K6CloudCliTest {
     }
 
     private K6CloudCli cli() {
-        PrintStream out = new PrintStream(new OutputStream() {
-            private final StringBuilder line = new StringBuilder();
+        PrintStream out = new PrintStream(
+                new OutputStream() {
+                    private final StringBuilder line = new StringBuilder();
 
-            @Override
-            public synchronized void write(int b) {
-                outBytes.write(b);
-                if (b == '\n') {
-                    if (line.toString().contains(" started for load test ")) {
-                        runStarted.countDown();
+                    @Override
+                    public synchronized void write(int b) {
+                        outBytes.write(b);
+                        if (b == '\n') {
+                            if (line.toString().contains(" started for load test ")) {
+                                runStarted.countDown();
+                            }
+                            line.setLength(0);
+                        } else {
+                            line.append((char) b);
+                        }
                     }
-                    line.setLength(0);
-                } else {
-                    line.append((char) b);
-                }
-            }
-        }, true, StandardCharsets.UTF_8);
-        return new K6CloudCli(out, new PrintStream(errBytes, true, StandardCharsets.UTF_8), env,
-                CliClients::http, () -> Optional.of(cloud), cloud::engine);
+                },
+                true,
+                StandardCharsets.UTF_8);
+        return new K6CloudCli(
+                out,
+                new PrintStream(errBytes, true, StandardCharsets.UTF_8),
+                env,
+                CliClients::http,
+                () -> Optional.of(cloud),
+                cloud::engine);
     }
 
     private String out() {
@@ -96,8 +104,13 @@ public class K6CloudCliTest {
 
     @Test
     public void withoutASimulatorItSaysHowToGetOne() {
-        K6CloudCli cli = new K6CloudCli(System.out, new PrintStream(errBytes, true, StandardCharsets.UTF_8), env,
-                CliClients::http, Optional::empty, cloud::engine);
+        K6CloudCli cli = new K6CloudCli(
+                System.out,
+                new PrintStream(errBytes, true, StandardCharsets.UTF_8),
+                env,
+                CliClients::http,
+                Optional::empty,
+                cloud::engine);
         assertEquals(2, cli.run("--simulate"));
         assertThat(err(), containsString("Run bin/k6cloud from a clone of the plugin"));
     }
@@ -113,8 +126,8 @@ public class K6CloudCliTest {
     public void withoutTokenOrUrlTheDemoRuns() {
         assertEquals(0, cli().run());
         assertEquals("passes", cloud.startedScenario);
-        assertThat(out(), containsString("k6 Cloud simulator at " + cloud.sim.baseUrl()
-                + ", playing scenario 'passes'"));
+        assertThat(
+                out(), containsString("k6 Cloud simulator at " + cloud.sim.baseUrl() + ", playing scenario 'passes'"));
         assertThat(out(), containsString("k6 Cloud verdict: PASSED"));
         assertThat(cloud.sim.journal().runsLeftRunning(), empty());
     }
@@ -134,8 +147,12 @@ public class K6CloudCliTest {
         cloud.shape = s -> s.withTimings(Timings.standard().withRunning(Duration.ofHours(3)));
         assertEquals(98, cli().run("--simulate", "passes", "--timeout", "10m"));
         assertThat(out(), containsString("10m timeout"));
-        assertEquals(1, cloud.sim.journal().awaitRequests(e -> e.endpoint() == Endpoint.STOP, 1,
-                Duration.ofSeconds(10)).size());
+        assertEquals(
+                1,
+                cloud.sim
+                        .journal()
+                        .awaitRequests(e -> e.endpoint() == Endpoint.STOP, 1, Duration.ofSeconds(10))
+                        .size());
         assertThat(cloud.sim.journal().runsLeftRunning(), empty());
     }
 
@@ -149,8 +166,12 @@ public class K6CloudCliTest {
         assertEquals(Integer.valueOf(105), exit.get(30, TimeUnit.SECONDS));
         assertThat(out(), containsString("Asked k6 Cloud to stop run"));
         assertThat(out(), containsString("k6 Cloud verdict: CANCELLED (build result ABORTED)"));
-        assertEquals(1, cloud.sim.journal().awaitRequests(e -> e.endpoint() == Endpoint.STOP, 1,
-                Duration.ofSeconds(10)).size());
+        assertEquals(
+                1,
+                cloud.sim
+                        .journal()
+                        .awaitRequests(e -> e.endpoint() == Endpoint.STOP, 1, Duration.ofSeconds(10))
+                        .size());
         assertThat(cloud.sim.journal().runsLeftRunning(), empty());
     }
 
@@ -165,22 +186,38 @@ public class K6CloudCliTest {
         runner.interrupt();
         assertEquals(Integer.valueOf(105), exit.get(30, TimeUnit.SECONDS));
         runner.join(10_000);
-        assertEquals(1, cloud.sim.journal().awaitRequests(e -> e.endpoint() == Endpoint.STOP, 1,
-                Duration.ofSeconds(10)).size());
+        assertEquals(
+                1,
+                cloud.sim
+                        .journal()
+                        .awaitRequests(e -> e.endpoint() == Endpoint.STOP, 1, Duration.ofSeconds(10))
+                        .size());
         assertThat(out(), containsString("k6 Cloud verdict: CANCELLED"));
         assertThat(cloud.sim.journal().runsLeftRunning(), empty());
     }
 
     @Test
     public void aRealApiUrlIsFollowedWithTheTokenFromTheEnvironment() throws Exception {
-        external = K6CloudSimulator.builder().clock(cloud.clock).token("tok-from-env").start();
+        external = K6CloudSimulator.builder()
+                .clock(cloud.clock)
+                .token("tok-from-env")
+                .start();
         long testId = external.addLoadTest(io.jenkins.plugins.k6cloud.simulator.Scenarios.thresholdsFail());
         env.put(K6CloudCli.TOKEN_VARIABLE, "tok-from-env");
-        int code = cli().run("--api-url", external.baseUrl(), "--test-id", String.valueOf(testId),
-                "--web-url", "https://app.example.com", "--poll-interval", "2s");
+        int code = cli().run(
+                        "--api-url",
+                        external.baseUrl(),
+                        "--test-id",
+                        String.valueOf(testId),
+                        "--web-url",
+                        "https://app.example.com",
+                        "--poll-interval",
+                        "2s");
         assertEquals(err(), 99, code);
-        assertThat(out(), containsString("Running k6 Cloud load test " + testId + " at " + external.baseUrl()
-                + " (poll every 2s, timeout 2h)"));
+        assertThat(
+                out(),
+                containsString("Running k6 Cloud load test " + testId + " at " + external.baseUrl()
+                        + " (poll every 2s, timeout 2h)"));
         assertThat(out(), containsString("https://app.example.com/runs/"));
         assertThat(out() + err(), not(containsString("tok-from-env")));
         assertTrue(external.journal().requests().stream().allMatch(e -> e.authValid()));

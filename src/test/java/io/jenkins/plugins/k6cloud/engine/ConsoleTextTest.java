@@ -25,15 +25,27 @@ public class ConsoleTextTest {
 
     @Test
     public void statusWording() {
-        assertEquals("Running", ConsoleText.statusText(TestRun.builder(1).runStatus(2).build()));
-        assertEquals("Finished, processing metrics",
-                ConsoleText.statusText(TestRun.builder(1).runStatus(3).processingStatus(1).build()));
-        assertEquals("Aborted (by threshold)",
-                ConsoleText.statusText(TestRun.builder(1).runStatus(8).processingStatus(2).build()));
-        assertEquals("unknown run_status 42", ConsoleText.statusText(TestRun.builder(1).runStatus(42).build()));
-        assertEquals("unknown status 'paused'", ConsoleText.statusText(TestRun.builder(1).statusText("paused").build()));
-        assertEquals("k6 Cloud run 1 reports status 'paused', which this plugin does not know; following it until it ends",
-                ConsoleText.unknownStatus(TestRun.builder(1).statusText("paused").build()));
+        assertEquals(
+                "Running",
+                ConsoleText.statusText(TestRun.builder(1).runStatus(2).build()));
+        assertEquals(
+                "Finished, processing metrics",
+                ConsoleText.statusText(
+                        TestRun.builder(1).runStatus(3).processingStatus(1).build()));
+        assertEquals(
+                "Aborted (by threshold)",
+                ConsoleText.statusText(
+                        TestRun.builder(1).runStatus(8).processingStatus(2).build()));
+        assertEquals(
+                "unknown run_status 42",
+                ConsoleText.statusText(TestRun.builder(1).runStatus(42).build()));
+        assertEquals(
+                "unknown status 'paused'",
+                ConsoleText.statusText(TestRun.builder(1).statusText("paused").build()));
+        assertEquals(
+                "k6 Cloud run 1 reports status 'paused', which this plugin does not know; following it until it ends",
+                ConsoleText.unknownStatus(
+                        TestRun.builder(1).statusText("paused").build()));
     }
 
     @Test

@@ -63,12 +63,17 @@ final class EngineHarness extends ExternalResource {
     }
 
     K6CloudClient newClient() {
-        return K6CloudClientFactory.create(flavour, http, sim.uri(), ApiToken.of(sim.token()), ClientOptions.builder()
-                .stackId(flavour.requiresStackId() ? sim.stackId() : null)
-                .retryPolicy(RetryPolicy.noRetries())
-                .clock(clock)
-                .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
-                .build());
+        return K6CloudClientFactory.create(
+                flavour,
+                http,
+                sim.uri(),
+                ApiToken.of(sim.token()),
+                ClientOptions.builder()
+                        .stackId(flavour.requiresStackId() ? sim.stackId() : null)
+                        .retryPolicy(RetryPolicy.noRetries())
+                        .clock(clock)
+                        .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
+                        .build());
     }
 
     @Override
@@ -94,7 +99,8 @@ final class EngineHarness extends ExternalResource {
 
     /** Runs the engine in virtual time until the outcome is known. */
     RunOutcome finish(RunHandle handle) {
-        assertTrue("no outcome within " + LONG_ENOUGH + " of virtual time; status: " + handle.status(),
+        assertTrue(
+                "no outcome within " + LONG_ENOUGH + " of virtual time; status: " + handle.status(),
                 scheduler.runUntilDone(handle.outcome(), LONG_ENOUGH));
         return handle.outcome().getNow(null);
     }
@@ -129,8 +135,13 @@ final class EngineHarness extends ExternalResource {
     }
 
     void assertOneStart(long testId) {
-        assertEquals("start requests", 1, count(e -> e.endpoint() == Endpoint.START
-                && Long.valueOf(testId).equals(e.testId()), 1));
+        assertEquals(
+                "start requests",
+                1,
+                count(
+                        e -> e.endpoint() == Endpoint.START
+                                && Long.valueOf(testId).equals(e.testId()),
+                        1));
     }
 
     /** Stop requests of any run (a failed stop may not name its run). */

@@ -19,10 +19,12 @@ public final class FastForwardScheduler implements Scheduler {
     @Override
     public Cancellable schedule(Runnable task, long delayMillis) {
         long due = clock.millis() + Math.max(0, delayMillis);
-        return threads.schedule(() -> {
-            clock.advanceTo(due);
-            task.run();
-        }, 0);
+        return threads.schedule(
+                () -> {
+                    clock.advanceTo(due);
+                    task.run();
+                },
+                0);
     }
 
     @Override

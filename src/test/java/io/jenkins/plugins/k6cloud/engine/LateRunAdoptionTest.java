@@ -37,7 +37,8 @@ public class LateRunAdoptionTest {
 
         assertEquals(Verdict.PASSED, o.verdict());
         assertEquals(Long.valueOf(late.id()), o.runId());
-        assertEquals("the dropped start and the run made late", 2, h.sim.journal().count(Endpoint.START));
+        assertEquals(
+                "the dropped start and the run made late", 2, h.sim.journal().count(Endpoint.START));
         assertEquals(1, h.sim.journal().runsOf(testId).size());
     }
 
@@ -54,7 +55,9 @@ public class LateRunAdoptionTest {
         assertThat(o.message(), containsString(h.sim.webAppUrl()));
         assertThat("looked more than once", h.sim.journal().count(Endpoint.LIST), greaterThan(2L));
         assertEquals("never sent again", 1, h.sim.journal().count(Endpoint.START));
-        assertThat("the looking is bounded", o.followedFor(),
+        assertThat(
+                "the looking is bounded",
+                o.followedFor(),
                 org.hamcrest.Matchers.lessThanOrEqualTo(Duration.ofMillis(RunAdoption.START_CALL_MILLIS)));
     }
 }

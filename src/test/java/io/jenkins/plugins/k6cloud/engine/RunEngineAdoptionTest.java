@@ -43,8 +43,7 @@ public class RunEngineAdoptionTest {
         h.runUntil(() -> resumed.state().runId() != null || resumed.outcome().isDone(), "a run adopted");
 
         assertEquals(Long.valueOf(ours.id()), resumed.state().runId());
-        assertThat(listener.linesContaining("run " + other.state().runId() + " followed by other builds"),
-                hasSize(1));
+        assertThat(listener.linesContaining("run " + other.state().runId() + " followed by other builds"), hasSize(1));
     }
 
     @Test

@@ -31,7 +31,8 @@ public class RunEngineCancelTest {
 
     private RunHandle startAndRunUntil(long testId, int runStatus) {
         RunHandle handle = h.start(testId, settings(), lines);
-        h.runUntil(() -> handle.state().lastRunStatus() != null && handle.state().lastRunStatus() == runStatus,
+        h.runUntil(
+                () -> handle.state().lastRunStatus() != null && handle.state().lastRunStatus() == runStatus,
                 "run_status " + runStatus);
         return handle;
     }
@@ -67,7 +68,10 @@ public class RunEngineCancelTest {
         assertCancelledAndStopped(o, testId);
         List<JournalEntry> requests = h.sim.journal().requests();
         assertEquals(Endpoint.START, requests.get(0).endpoint());
-        assertEquals("the stop comes right after the start", Endpoint.STOP, requests.get(1).endpoint());
+        assertEquals(
+                "the stop comes right after the start",
+                Endpoint.STOP,
+                requests.get(1).endpoint());
         assertThat(o.message(), containsString("Aborted (by user)"));
     }
 
@@ -94,7 +98,8 @@ public class RunEngineCancelTest {
         RunOutcome o = h.finish(handle);
         assertCancelledAndStopped(o, testId);
         assertThat(o.message(), containsString("ended as Aborted (by user)"));
-        assertFalse(lines.linesContaining("Asked k6 Cloud to stop run " + o.runId()).isEmpty());
+        assertFalse(
+                lines.linesContaining("Asked k6 Cloud to stop run " + o.runId()).isEmpty());
     }
 
     @Test
@@ -166,8 +171,9 @@ public class RunEngineCancelTest {
     @Test
     public void waitingForTheRunToEndIsBounded() {
         h.sim.setStopDelay(Duration.ofMinutes(10));
-        long testId = h.test(Scenarios.of(Outcome.PASSES).withTimings(
-                io.jenkins.plugins.k6cloud.simulator.Timings.standard().withRunning(Duration.ofMinutes(30))));
+        long testId = h.test(Scenarios.of(Outcome.PASSES)
+                .withTimings(
+                        io.jenkins.plugins.k6cloud.simulator.Timings.standard().withRunning(Duration.ofMinutes(30))));
         RunHandle handle = h.engine.start(testId, settings().withCancelWait(Duration.ofMinutes(1)), h.client, lines);
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         long cancelledAt = h.clock.millis();
@@ -175,7 +181,8 @@ public class RunEngineCancelTest {
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.CANCELLED, o.verdict());
         assertThat(o.message(), containsString("still Running after 1m"));
-        assertThat(h.clock.millis() - cancelledAt, lessThan(Duration.ofMinutes(2).toMillis()));
+        assertThat(
+                h.clock.millis() - cancelledAt, lessThan(Duration.ofMinutes(2).toMillis()));
         h.assertNothingLeftRunning(Duration.ofMinutes(10));
     }
 
@@ -195,8 +202,8 @@ public class RunEngineCancelTest {
     @Test
     public void aStopThatKeepsFailingIsReported() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = h.engine.start(testId, settings().withErrorBudget(Duration.ofMinutes(5), 3), h.client,
-                lines);
+        RunHandle handle =
+                h.engine.start(testId, settings().withErrorBudget(Duration.ofMinutes(5), 3), h.client, lines);
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         h.sim.faults().inject(Endpoint.STOP, 10, Fault.badGateway());
         handle.cancel("aborted by user");

@@ -27,8 +27,7 @@ public class RunEngineCloseTest {
 
     /** Real engine threads (so that close() interrupts a call in flight), virtual waiting. */
     private RunEngine threadedEngine() {
-        engine = new RunEngine(new FastForwardScheduler(new ThreadPoolScheduler("k6-close-test", 2), h.clock),
-                h.clock);
+        engine = new RunEngine(new FastForwardScheduler(new ThreadPoolScheduler("k6-close-test", 2), h.clock), h.clock);
         return engine;
     }
 
@@ -52,10 +51,13 @@ public class RunEngineCloseTest {
 
         engine.close();
 
-        assertFalse("no outcome: the Pipeline step resumes after the restart", handle.outcome().isDone());
+        assertFalse(
+                "no outcome: the Pipeline step resumes after the restart",
+                handle.outcome().isDone());
         assertTrue(listener.linesContaining("k6 Cloud verdict").isEmpty());
         assertEquals("no stop was sent", 0, h.sim.journal().count(Endpoint.STOP));
-        assertEquals("the run is left going", 1, h.sim.journal().runsLeftRunning().size());
+        assertEquals(
+                "the run is left going", 1, h.sim.journal().runsLeftRunning().size());
         assertEquals(WatchPhase.WATCHING, listener.lastState().phase());
     }
 
@@ -85,7 +87,8 @@ public class RunEngineCloseTest {
         };
         threadedEngine();
         // long polls and a long timeout, so that neither run ends on its own while the test looks
-        RunSettings settings = h.settings().withPollInterval(Duration.ofMinutes(1)).withTimeout(Duration.ofDays(2));
+        RunSettings settings =
+                h.settings().withPollInterval(Duration.ofMinutes(1)).withTimeout(Duration.ofDays(2));
         RunHandle freestyle = engine.start(testId, settings, h.client, counting, OnEngineClose.CANCEL);
         RunHandle pipeline = engine.start(testId, settings, h.client, counting);
         EngineHarness.awaitQuietly(bothStarted);
@@ -93,7 +96,8 @@ public class RunEngineCloseTest {
         long pipelineRun = pipeline.state().runId();
         assertNotEquals(freestyleRun, pipelineRun);
 
-        assertTrue("the stop was sent within the bound",
+        assertTrue(
+                "the stop was sent within the bound",
                 engine.cancelUnresumable("Jenkins is shutting down", Duration.ofSeconds(10)));
         engine.close();
 

@@ -31,22 +31,36 @@ public class RunEngineConsoleTest {
     private final RecordingListener lines = new RecordingListener();
 
     private List<String> statusLines() {
-        return lines.lines().stream().filter(l -> STATUS_LINE.matcher(l).matches()).toList();
+        return lines.lines().stream()
+                .filter(l -> STATUS_LINE.matcher(l).matches())
+                .toList();
     }
 
     @Test
     public void oneLinePerStatusChangeNotPerPoll() {
         long testId = h.test(Scenarios.passes());
         RunOutcome o = h.finish(h.start(testId, h.settings().withPollInterval(Duration.ofSeconds(1)), lines));
-        assertThat(lines.lines().get(0), startsWith("k6 Cloud run " + o.runId() + " started for load test "
-                + testId + ": " + h.sim.webAppUrl() + "/runs/" + o.runId()));
-        List<String> statuses = statusLines().stream().map(l -> {
-            Matcher m = STATUS_LINE.matcher(l);
-            assertTrue(m.matches());
-            return m.group(3);
-        }).toList();
-        assertEquals(List.of("Created", "Validated", "Queued", "Initializing", "Running",
-                "Finished, processing metrics", "Finished"), statuses);
+        assertThat(
+                lines.lines().get(0),
+                startsWith("k6 Cloud run " + o.runId() + " started for load test " + testId + ": " + h.sim.webAppUrl()
+                        + "/runs/" + o.runId()));
+        List<String> statuses = statusLines().stream()
+                .map(l -> {
+                    Matcher m = STATUS_LINE.matcher(l);
+                    assertTrue(m.matches());
+                    return m.group(3);
+                })
+                .toList();
+        assertEquals(
+                List.of(
+                        "Created",
+                        "Validated",
+                        "Queued",
+                        "Initializing",
+                        "Running",
+                        "Finished, processing metrics",
+                        "Finished"),
+                statuses);
         assertThat(h.reads(), greaterThan(30L));
         // created 1 s, validated 1 s, queued 2 s, initializing 5 s
         assertThat(statusLines().get(4), startsWith("[00:09] "));
@@ -87,7 +101,9 @@ public class RunEngineConsoleTest {
     public void aRunLinkFromTheApiIsPreferred() {
         long testId = h.test(Scenarios.passes());
         InterceptingClient client = new InterceptingClient(h.client);
-        client.rewriteRun = r -> r.toBuilder().webUrl("https://stack.grafana.net/a/k6-app/runs/" + r.id()).build();
+        client.rewriteRun = r -> r.toBuilder()
+                .webUrl("https://stack.grafana.net/a/k6-app/runs/" + r.id())
+                .build();
         RunOutcome o = h.finish(h.engine.start(testId, h.settings(), client, lines));
         assertEquals("https://stack.grafana.net/a/k6-app/runs/" + o.runId(), o.webUrl());
         assertThat(lines.lines().get(0), containsString(o.webUrl()));
@@ -99,8 +115,10 @@ public class RunEngineConsoleTest {
         RunHandle handle = h.start(testId, h.settings(), lines);
         assertEquals("starting a run of test " + testId, handle.status());
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
-        assertThat(handle.status(), org.hamcrest.Matchers.matchesPattern(
-                "run " + handle.state().runId() + " running, next poll in [1-5] s"));
+        assertThat(
+                handle.status(),
+                org.hamcrest.Matchers.matchesPattern(
+                        "run " + handle.state().runId() + " running, next poll in [1-5] s"));
         h.finish(handle);
         assertEquals("run " + handle.state().runId() + " done: passed", handle.status());
     }
@@ -113,8 +131,10 @@ public class RunEngineConsoleTest {
         assertEquals(o.runId(), lines.started().get(0).runId());
         assertEquals(WatchPhase.DONE, lines.lastState().phase());
         assertTrue(lines.changes().stream().anyMatch(s -> s.phase() == WatchPhase.PROCESSING));
-        assertThat("a state per change, not per poll", (long) lines.changes().size(), org.hamcrest.Matchers.lessThan(
-                h.reads()));
+        assertThat(
+                "a state per change, not per poll",
+                (long) lines.changes().size(),
+                org.hamcrest.Matchers.lessThan(h.reads()));
     }
 
     @Test
@@ -136,7 +156,9 @@ public class RunEngineConsoleTest {
     public void anUnknownCodeOnAnEndedRunFailsNamingTheCode() {
         long testId = h.test(Scenarios.passes());
         InterceptingClient client = new InterceptingClient(h.client);
-        client.rewriteRun = r -> r.runStatus() == RunStatus.FINISHED ? r.toBuilder().runStatus(77).build() : r;
+        client.rewriteRun = r -> r.runStatus() == RunStatus.FINISHED
+                ? r.toBuilder().runStatus(77).build()
+                : r;
         RunOutcome o = h.finish(h.engine.start(testId, h.settings(), client, lines));
         assertEquals(Verdict.RUN_FAILED, o.verdict());
         assertThat(o.message(), containsString("run_status 77"));

@@ -33,7 +33,8 @@ public class RunEngineErrorsTest {
     }
 
     private long longTest() {
-        return h.test(Scenarios.of(Outcome.PASSES).withTimings(Timings.standard().withRunning(Duration.ofMinutes(30))));
+        return h.test(
+                Scenarios.of(Outcome.PASSES).withTimings(Timings.standard().withRunning(Duration.ofMinutes(30))));
     }
 
     @Test
@@ -70,7 +71,9 @@ public class RunEngineErrorsTest {
         h.sim.faults().inject(Endpoint.READ, 100, Fault.serverError(503));
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.UNREACHABLE, o.verdict());
-        assertThat(h.clock.millis() - firstFailureAt, lessThan(Duration.ofMinutes(2).toMillis()));
+        assertThat(
+                h.clock.millis() - firstFailureAt,
+                lessThan(Duration.ofMinutes(2).toMillis()));
         assertThat(h.sim.faults().pending(Endpoint.READ), greaterThanOrEqualTo(90));
         assertEquals(1, h.stops(1));
         h.assertNothingLeftRunning(Duration.ZERO);
@@ -87,7 +90,8 @@ public class RunEngineErrorsTest {
         List<JournalEntry> reads = h.sim.journal().requests(Endpoint.READ);
         for (int i = 0; i < reads.size() - 1; i++) {
             if (reads.get(i).fault() != null) {
-                Duration gap = Duration.between(reads.get(i).time(), reads.get(i + 1).time());
+                Duration gap =
+                        Duration.between(reads.get(i).time(), reads.get(i + 1).time());
                 assertThat(gap.toMillis(), greaterThanOrEqualTo(40_000L));
                 return;
             }
@@ -118,8 +122,13 @@ public class RunEngineErrorsTest {
         assertTrue(h.sim.journal().runsOf(testId).isEmpty());
         // the client looked once; the engine keeps looking every poll interval while k6 Cloud may still create it
         long looks = h.sim.journal().count(Endpoint.LIST);
-        assertTrue("the engine looked again, bounded: " + looks, looks > 2 && looks
-                <= 2 + RunAdoption.START_CALL_MILLIS / h.settings().pollInterval().toMillis());
+        assertTrue(
+                "the engine looked again, bounded: " + looks,
+                looks > 2
+                        && looks
+                                <= 2
+                                        + RunAdoption.START_CALL_MILLIS
+                                                / h.settings().pollInterval().toMillis());
         assertEquals("never sent again", 1, h.sim.journal().count(Endpoint.START));
     }
 
@@ -157,8 +166,13 @@ public class RunEngineErrorsTest {
 
     @Test
     public void theStartTimeoutStopsARunThatDoesNotStart() {
-        Timings slowQueue = new Timings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(20),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(5));
+        Timings slowQueue = new Timings(
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(20),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5));
         long testId = h.test(Scenarios.passes().withTimings(slowQueue));
         RunOutcome o = h.finish(h.start(testId, h.settings().withStartTimeout(Duration.ofMinutes(2)), lines));
         assertEquals(Verdict.TIMED_OUT, o.verdict());

@@ -28,7 +28,9 @@ public class RunEngineProcessingWaitTest {
 
     private RunOutcome followWithProcessingStuck(Outcome outcome, RecordingListener listener) {
         InterceptingClient client = new InterceptingClient(h.client);
-        client.rewriteRun = r -> r.toBuilder().processingStatus(ProcessingStatus.PROCESSING.code()).build();
+        client.rewriteRun = r -> r.toBuilder()
+                .processingStatus(ProcessingStatus.PROCESSING.code())
+                .build();
         RunSettings settings = h.settings().withProcessingTimeout(PROCESSING_TIMEOUT);
         return h.finish(h.engine.start(h.test(Scenarios.of(outcome)), settings, client, listener));
     }

@@ -147,7 +147,8 @@ public class RunEngineResumeTest {
     private WatchState savedWhileStopping(boolean stopSent) throws Exception {
         return roundTrip(before.changes().stream()
                 .filter(s -> s.phase() == WatchPhase.STOPPING && s.stopSent() == stopSent)
-                .findFirst().orElseThrow(() -> new AssertionError("no STOPPING state in " + before.changes())));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no STOPPING state in " + before.changes())));
     }
 
     @Test

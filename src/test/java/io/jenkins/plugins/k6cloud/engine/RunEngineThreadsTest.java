@@ -51,8 +51,8 @@ public class RunEngineThreadsTest {
         };
         RunSettings settings = h.settings().withTimeout(Duration.ofDays(1)).withPollInterval(Duration.ofSeconds(15));
         List<CompletableFuture<RunOutcome>> outcomes = new ArrayList<>();
-        try (RunEngine engine = new RunEngine(
-                new FastForwardScheduler(new ThreadPoolScheduler(PREFIX, THREADS), h.clock), h.clock)) {
+        try (RunEngine engine =
+                new RunEngine(new FastForwardScheduler(new ThreadPoolScheduler(PREFIX, THREADS), h.clock), h.clock)) {
             assertEquals(THREADS, engineThreads());
             for (int i = 0; i < RUNS; i++) {
                 outcomes.add(engine.start(testId, settings, h.client, sampling).outcome());
@@ -66,7 +66,8 @@ public class RunEngineThreadsTest {
         }
         assertEquals(THREADS, most.get());
         assertEquals(THREADS, fewest.get());
-        assertTrue("every callback on an engine thread: " + callbackThreads,
+        assertTrue(
+                "every callback on an engine thread: " + callbackThreads,
                 callbackThreads.stream().allMatch(n -> n.startsWith(PREFIX + "-")));
         assertEquals(RUNS, h.count(e -> e.endpoint() == Endpoint.START, RUNS));
         assertEquals(RUNS, h.sim.journal().runsOf(testId).size());

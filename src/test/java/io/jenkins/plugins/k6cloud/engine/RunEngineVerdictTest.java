@@ -101,8 +101,9 @@ public class RunEngineVerdictTest {
 
     @Test
     public void endedWithoutAResultQuotesTheError() {
-        for (Outcome outcome : new Outcome[] {Outcome.TIMED_OUT, Outcome.ABORTED_BY_SYSTEM,
-                Outcome.ABORTED_BY_SCRIPT_ERROR, Outcome.ABORTED_BY_LIMIT}) {
+        for (Outcome outcome : new Outcome[] {
+            Outcome.TIMED_OUT, Outcome.ABORTED_BY_SYSTEM, Outcome.ABORTED_BY_SCRIPT_ERROR, Outcome.ABORTED_BY_LIMIT
+        }) {
             RunOutcome o = follow(outcome);
             assertEquals(outcome.toString(), Verdict.RUN_FAILED, o.verdict());
             assertEquals(BuildResult.FAILURE, o.buildResult());
@@ -165,7 +166,8 @@ public class RunEngineVerdictTest {
             assertThat(o.message(), containsString("had not finished processing"));
         }
         assertThat(o.followedFor().toMinutes(), org.hamcrest.Matchers.lessThan(4L));
-        assertFalse(lines.linesContaining("had not finished processing the metrics").isEmpty());
+        assertFalse(
+                lines.linesContaining("had not finished processing the metrics").isEmpty());
     }
 
     @Test

@@ -15,15 +15,24 @@ public class VerdictRulesTest {
     private static final String URL = "https://app.k6.io/runs/7";
 
     private static TestRun run(Integer runStatus, Integer result, Integer processing) {
-        return TestRun.builder(7).testId(1L).runStatus(runStatus).resultStatus(result).processingStatus(processing)
+        return TestRun.builder(7)
+                .testId(1L)
+                .runStatus(runStatus)
+                .resultStatus(result)
+                .processingStatus(processing)
                 .build();
     }
 
-    private static void row(Integer runStatus, Integer result, Integer processing, Verdict verdict,
-            BuildResult onThresholds, BuildResult expectedBuild) {
+    private static void row(
+            Integer runStatus,
+            Integer result,
+            Integer processing,
+            Verdict verdict,
+            BuildResult onThresholds,
+            BuildResult expectedBuild) {
         Judgement j = VerdictRules.judge(run(runStatus, result, processing), false, URL);
-        assertEquals("run_status " + runStatus + " result " + result + " processing " + processing, verdict,
-                j.verdict());
+        assertEquals(
+                "run_status " + runStatus + " result " + result + " processing " + processing, verdict, j.verdict());
         assertEquals(expectedBuild, j.verdict().buildResult(onThresholds));
     }
 
@@ -59,14 +68,18 @@ public class VerdictRulesTest {
 
     @Test
     public void abortedByUserIsOursOnlyWhenWeSentTheStop() {
-        assertEquals(Verdict.CANCELLED, VerdictRules.judge(run(5, 0, 2), true, URL).verdict());
+        assertEquals(
+                Verdict.CANCELLED, VerdictRules.judge(run(5, 0, 2), true, URL).verdict());
         assertThat(VerdictRules.judge(run(5, 0, 2), false, URL).message(), containsString("k6 web app"));
     }
 
     @Test
     public void messagesSayWhy() {
-        TestRun scriptError = run(7, 0, 2).toBuilder().errorCode(1004).errorDetail("ReferenceError: x is not defined")
-                .ended(Instant.EPOCH).build();
+        TestRun scriptError = run(7, 0, 2).toBuilder()
+                .errorCode(1004)
+                .errorDetail("ReferenceError: x is not defined")
+                .ended(Instant.EPOCH)
+                .build();
         Judgement j = VerdictRules.judge(scriptError, false, URL);
         assertThat(j.message(), containsString("Aborted (by script error)"));
         assertThat(j.message(), containsString("error 1004: ReferenceError: x is not defined"));
@@ -78,18 +91,26 @@ public class VerdictRulesTest {
 
     @Test
     public void engineMadeRows() {
-        assertEquals(Verdict.TIMED_OUT, VerdictRules.timedOut(7, Duration.ofMinutes(5), "Running", URL).verdict());
-        assertThat(VerdictRules.timedOut(7, Duration.ofMinutes(5), "Running", URL).message(),
+        assertEquals(
+                Verdict.TIMED_OUT,
+                VerdictRules.timedOut(7, Duration.ofMinutes(5), "Running", URL).verdict());
+        assertThat(
+                VerdictRules.timedOut(7, Duration.ofMinutes(5), "Running", URL).message(),
                 containsString("5m timeout"));
-        assertEquals(Verdict.TIMED_OUT,
-                VerdictRules.startTimedOut(7, Duration.ofMinutes(1), "Queued", URL).verdict());
+        assertEquals(
+                Verdict.TIMED_OUT,
+                VerdictRules.startTimedOut(7, Duration.ofMinutes(1), "Queued", URL)
+                        .verdict());
         K6CloudException down = new K6CloudException.TransportException("connection refused", "GET /x", null);
-        assertEquals(Verdict.UNREACHABLE, VerdictRules.unreachable(7, "3 calls failed", down, URL).verdict());
+        assertEquals(
+                Verdict.UNREACHABLE,
+                VerdictRules.unreachable(7, "3 calls failed", down, URL).verdict());
         K6CloudException auth = new K6CloudException.AuthenticationException("token rejected", "GET /x", 401);
         assertEquals(Verdict.UNREACHABLE, VerdictRules.apiError(7, auth, URL).verdict());
         assertEquals(Verdict.RUN_FAILED, VerdictRules.startFailed(1, auth).verdict());
         assertEquals(Verdict.UNREACHABLE, VerdictRules.startFailed(1, down).verdict());
-        assertEquals(BuildResult.ABORTED, VerdictRules.cancelled("stopped").verdict().buildResult(BuildResult.FAILURE));
+        assertEquals(
+                BuildResult.ABORTED, VerdictRules.cancelled("stopped").verdict().buildResult(BuildResult.FAILURE));
         assertEquals(BuildResult.SUCCESS, VerdictRules.started(7, URL).verdict().buildResult(BuildResult.FAILURE));
     }
 }

@@ -46,29 +46,52 @@ final class ApiFaultRows {
                 // At start, a dropped connection or a 502 may come after k6 Cloud created the run: the start is
                 // never sent again (the lead's decision, see RunStarter); no run appears, so the build fails
                 // safe (UNREACHABLE) saying where to look. These rows used to expect a resend and a pass.
-                new Kind("dropped connection (twice)", (p, e) -> p.inject(e, 2, Fault.dropConnection()), r -> {},
+                new Kind(
+                        "dropped connection (twice)",
+                        (p, e) -> p.inject(e, 2, Fault.dropConnection()),
+                        r -> {},
                         verdicts(UNREACHABLE, PASSED, PASSED, PASSED, CANCELLED)),
-                new Kind("429 with Retry-After 20s", (p, e) -> p.inject(e, Fault.rateLimited(Duration.ofSeconds(20))),
-                        r -> {}, verdicts(PASSED, PASSED, PASSED, PASSED, CANCELLED)),
-                new Kind("502 with an HTML body (twice)", (p, e) -> p.inject(e, 2, Fault.badGateway()), r -> {},
+                new Kind(
+                        "429 with Retry-After 20s",
+                        (p, e) -> p.inject(e, Fault.rateLimited(Duration.ofSeconds(20))),
+                        r -> {},
+                        verdicts(PASSED, PASSED, PASSED, PASSED, CANCELLED)),
+                new Kind(
+                        "502 with an HTML body (twice)",
+                        (p, e) -> p.inject(e, 2, Fault.badGateway()),
+                        r -> {},
                         verdicts(UNREACHABLE, PASSED, PASSED, PASSED, CANCELLED)),
-                new Kind("503 with an HTML body (6 times, past the client's retries)",
-                        (p, e) -> p.inject(e, 6, Fault.serverError(503)), r -> {},
+                new Kind(
+                        "503 with an HTML body (6 times, past the client's retries)",
+                        (p, e) -> p.inject(e, 6, Fault.serverError(503)),
+                        r -> {},
                         verdicts(UNREACHABLE, PASSED, PASSED, PASSED, CANCELLED)),
                 // One malformed 2xx on a read is taken for a truncated proxy answer and read again within the
                 // error budget (it used to end the build UNREACHABLE); at start it means accepted: look, don't resend.
-                new Kind("200 with malformed JSON", (p, e) -> p.inject(e, Fault.malformedJson()), r -> {},
+                new Kind(
+                        "200 with malformed JSON",
+                        (p, e) -> p.inject(e, Fault.malformedJson()),
+                        r -> {},
                         verdicts(PASSED, PASSED, PASSED, PASSED, CANCELLED)),
-                new Kind("answer slower than the 250 ms read timeout", (p, e) -> p.inject(e, Fault.latency(SLOW)),
-                        r -> r.shortTimeouts(READ_TIMEOUT), verdicts(PASSED, PASSED, PASSED, PASSED, CANCELLED)),
-                new Kind("401 for the right token (wrong token mid-run)", (p, e) -> p.inject(e, Fault.unauthorized()),
-                        r -> {}, verdicts(RUN_FAILED, UNREACHABLE, UNREACHABLE, UNREACHABLE, null)));
+                new Kind(
+                        "answer slower than the 250 ms read timeout",
+                        (p, e) -> p.inject(e, Fault.latency(SLOW)),
+                        r -> r.shortTimeouts(READ_TIMEOUT),
+                        verdicts(PASSED, PASSED, PASSED, PASSED, CANCELLED)),
+                new Kind(
+                        "401 for the right token (wrong token mid-run)",
+                        (p, e) -> p.inject(e, Fault.unauthorized()),
+                        r -> {},
+                        verdicts(RUN_FAILED, UNREACHABLE, UNREACHABLE, UNREACHABLE, null)));
         List<FaultScenario> rows = new ArrayList<>();
         for (Kind k : kinds) {
             for (Phase phase : Phase.values()) {
                 Verdict v = k.verdicts()[phase.ordinal()];
                 if (v != null) {
-                    rows.add(new FaultScenario(CATEGORY, k.name() + " at " + phase.label(), Expected.verdict(v),
+                    rows.add(new FaultScenario(
+                            CATEGORY,
+                            k.name() + " at " + phase.label(),
+                            Expected.verdict(v),
                             rig -> faultAt(rig, phase, k)));
                 }
             }
@@ -90,8 +113,9 @@ final class ApiFaultRows {
             // passed, while the engine's next look comes in virtual time: run the start step, then wait for the
             // simulator to have answered the start before moving virtual time on, so that the look finds the run.
             rig.scheduler.runDue();
-            rig.sim.journal().awaitRequest(e -> e.endpoint() == Endpoint.START && e.fault() != null,
-                    Duration.ofSeconds(10));
+            rig.sim
+                    .journal()
+                    .awaitRequest(e -> e.endpoint() == Endpoint.START && e.fault() != null, Duration.ofSeconds(10));
         }
         phase.reach(rig, handle);
         if (phase != Phase.START) {
@@ -102,7 +126,8 @@ final class ApiFaultRows {
         }
         RunOutcome o = rig.finish(handle);
         boolean startGivenUp = phase == Phase.START && o.runId() == null;
-        rig.check(startGivenUp || rig.sim.faults().pending(phase.endpoint()) == 0,
+        rig.check(
+                startGivenUp || rig.sim.faults().pending(phase.endpoint()) == 0,
                 "the fault was not met: " + rig.sim.faults().pending(phase.endpoint()) + " armed faults left");
         try {
             // a slow answer is journaled only once the server has slept and handled it (a start may create a run then)
@@ -111,7 +136,8 @@ final class ApiFaultRows {
             rig.check(false, "no request suffered the fault");
         }
         if (phase == Phase.STOP) {
-            rig.check(o.runId() != null && rig.sim.journal().run(o.runId()).stoppedByUs(),
+            rig.check(
+                    o.runId() != null && rig.sim.journal().run(o.runId()).stoppedByUs(),
                     "the run was not stopped by the build: " + o.runId());
         }
         return Played.of(o);
@@ -123,28 +149,55 @@ final class ApiFaultRows {
 
     private static List<FaultScenario> stopAndTokenRows() {
         return List.of(
-                new FaultScenario(CATEGORY, "start answer lost (run created, connection closed)",
-                        Expected.verdict(PASSED), rig -> {
+                new FaultScenario(
+                        CATEGORY,
+                        "start answer lost (run created, connection closed)",
+                        Expected.verdict(PASSED),
+                        rig -> {
                             long testId = rig.test(Scenarios.passes());
                             rig.sim.faults().inject(Endpoint.START, Fault.startThenDrop());
                             return Played.of(rig.finish(rig.start(testId, rig.settings())));
                         }),
-                new FaultScenario(CATEGORY, "stop fails 6 times (502) at cancel, then works",
-                        Expected.verdict(CANCELLED), rig -> stopTrouble(rig, Fault.badGateway(), 6, true)),
-                new FaultScenario(CATEGORY, "stop fails 6 times (502) at our timeout, then works",
-                        Expected.verdict(TIMED_OUT), rig -> stopTrouble(rig, Fault.badGateway(), 6, false)),
-                new FaultScenario(CATEGORY, "stop races the natural end, at cancel",
-                        Expected.verdict(CANCELLED), rig -> stopTrouble(rig, Fault.stopRacesFinish(), 1, true)),
-                new FaultScenario(CATEGORY, "stop races the natural end, at our timeout",
-                        Expected.verdict(TIMED_OUT), rig -> stopTrouble(rig, Fault.stopRacesFinish(), 1, false)),
-                new FaultScenario(CATEGORY, "502 past the error budget while running",
-                        Expected.verdict(UNREACHABLE), rig -> pastTheBudget(rig, Fault.badGateway(), 2)),
-                new FaultScenario(CATEGORY, "connection dropped past the error budget while queued",
-                        Expected.verdict(UNREACHABLE), rig -> pastTheBudget(rig, Fault.dropConnection(), 0)),
-                new FaultScenario(CATEGORY, "token revoked for good while running",
-                        Expected.verdict(UNREACHABLE), rig -> revoked(rig, false)),
-                new FaultScenario(CATEGORY, "token revoked for good, at stop",
-                        Expected.verdict(CANCELLED), rig -> revoked(rig, true)));
+                new FaultScenario(
+                        CATEGORY,
+                        "stop fails 6 times (502) at cancel, then works",
+                        Expected.verdict(CANCELLED),
+                        rig -> stopTrouble(rig, Fault.badGateway(), 6, true)),
+                new FaultScenario(
+                        CATEGORY,
+                        "stop fails 6 times (502) at our timeout, then works",
+                        Expected.verdict(TIMED_OUT),
+                        rig -> stopTrouble(rig, Fault.badGateway(), 6, false)),
+                new FaultScenario(
+                        CATEGORY,
+                        "stop races the natural end, at cancel",
+                        Expected.verdict(CANCELLED),
+                        rig -> stopTrouble(rig, Fault.stopRacesFinish(), 1, true)),
+                new FaultScenario(
+                        CATEGORY,
+                        "stop races the natural end, at our timeout",
+                        Expected.verdict(TIMED_OUT),
+                        rig -> stopTrouble(rig, Fault.stopRacesFinish(), 1, false)),
+                new FaultScenario(
+                        CATEGORY,
+                        "502 past the error budget while running",
+                        Expected.verdict(UNREACHABLE),
+                        rig -> pastTheBudget(rig, Fault.badGateway(), 2)),
+                new FaultScenario(
+                        CATEGORY,
+                        "connection dropped past the error budget while queued",
+                        Expected.verdict(UNREACHABLE),
+                        rig -> pastTheBudget(rig, Fault.dropConnection(), 0)),
+                new FaultScenario(
+                        CATEGORY,
+                        "token revoked for good while running",
+                        Expected.verdict(UNREACHABLE),
+                        rig -> revoked(rig, false)),
+                new FaultScenario(
+                        CATEGORY,
+                        "token revoked for good, at stop",
+                        Expected.verdict(CANCELLED),
+                        rig -> revoked(rig, true)));
     }
 
     /** A run that would go on for 2 h; the build is aborted (or our 2 min timeout passes) and the stop suffers. */

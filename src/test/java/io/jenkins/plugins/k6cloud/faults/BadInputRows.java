@@ -52,10 +52,13 @@ final class BadInputRows {
     static List<FaultScenario> rows() {
         List<FaultScenario> rows = new ArrayList<>();
         for (String id : BAD_TEST_IDS) {
-            rows.add(new FaultScenario(CATEGORY, "test id '" + id + "' (command line)", Expected.rejected(),
+            rows.add(new FaultScenario(
+                    CATEGORY,
+                    "test id '" + id + "' (command line)",
+                    Expected.rejected(),
                     rig -> cli(rig, tokenEnv(rig), "--api-url", rig.sim.baseUrl(), "--test-id", id)));
-            rows.add(new FaultScenario(CATEGORY, "test id '" + id + "' (build step)", Expected.rejected(),
-                    rig -> gluedTestId(rig, id)));
+            rows.add(new FaultScenario(
+                    CATEGORY, "test id '" + id + "' (build step)", Expected.rejected(), rig -> gluedTestId(rig, id)));
         }
         for (String token : List.of("", "   ")) {
             String shown = token.isEmpty() ? "empty" : "whitespace";
@@ -65,39 +68,64 @@ final class BadInputRows {
                 rig.check(p.message().contains(K6CloudCli.TOKEN_VARIABLE), "the message does not name the variable");
                 return p;
             }));
-            rows.add(new FaultScenario(CATEGORY, shown + " token (build step)", Expected.rejected(),
-                    rig -> gluedToken(rig, token)));
+            rows.add(new FaultScenario(
+                    CATEGORY, shown + " token (build step)", Expected.rejected(), rig -> gluedToken(rig, token)));
         }
         for (String url : List.of("not a url", "ftp://api.k6.io")) {
-            rows.add(new FaultScenario(CATEGORY, "API URL '" + url + "' (command line)", Expected.rejected(),
+            rows.add(new FaultScenario(
+                    CATEGORY,
+                    "API URL '" + url + "' (command line)",
+                    Expected.rejected(),
                     rig -> cli(rig, tokenEnv(rig), "--api-url", url, "--test-id", "1")));
-            rows.add(new FaultScenario(CATEGORY, "API URL '" + url + "' (global configuration)", Expected.rejected(),
+            rows.add(new FaultScenario(
+                    CATEGORY,
+                    "API URL '" + url + "' (global configuration)",
+                    Expected.rejected(),
                     rig -> gluedApiUrl(rig, url)));
         }
-        rows.add(new FaultScenario(CATEGORY, "API URL of a web server answering HTML 200 (build step)",
-                Expected.verdict(UNREACHABLE), rig -> {
+        rows.add(new FaultScenario(
+                CATEGORY,
+                "API URL of a web server answering HTML 200 (build step)",
+                Expected.verdict(UNREACHABLE),
+                rig -> {
                     Played p = notK6(rig, rig.fake(FakeServer.html(200)));
                     String m = p.message();
-                    rig.check(m.indexOf("API URL") == m.lastIndexOf("API URL"),
+                    rig.check(
+                            m.indexOf("API URL") == m.lastIndexOf("API URL"),
                             "the advice about the API URL is given more than once: " + m);
                     return p;
                 }));
-        rows.add(new FaultScenario(CATEGORY, "API URL of a web server answering 404 (build step)",
-                Expected.verdict(RUN_FAILED), rig -> notK6(rig, rig.fake(FakeServer.text(404)))));
-        rows.add(new FaultScenario(CATEGORY, "API URL of a web server answering HTML 200 (command line)",
-                Expected.verdict(UNREACHABLE), rig -> {
+        rows.add(new FaultScenario(
+                CATEGORY,
+                "API URL of a web server answering 404 (build step)",
+                Expected.verdict(RUN_FAILED),
+                rig -> notK6(rig, rig.fake(FakeServer.text(404)))));
+        rows.add(new FaultScenario(
+                CATEGORY,
+                "API URL of a web server answering HTML 200 (command line)",
+                Expected.verdict(UNREACHABLE),
+                rig -> {
                     FakeServer web = rig.fake(FakeServer.html(200));
                     Played p = cli(rig, tokenEnv(rig), "--api-url", web.uri().toString(), "--test-id", "1234");
                     rig.check(starts(web) == 1, "expected 1 start request to the web server, saw " + web.seen());
                     return p;
                 }));
-        rows.add(new FaultScenario(CATEGORY, "Test connection to a web server answering HTML 200", Expected.rejected(),
+        rows.add(new FaultScenario(
+                CATEGORY,
+                "Test connection to a web server answering HTML 200",
+                Expected.rejected(),
                 rig -> testConnection(rig, rig.fake(FakeServer.html(200)), null)));
-        rows.add(new FaultScenario(CATEGORY, "Test connection to a web server answering 404", Expected.rejected(),
+        rows.add(new FaultScenario(
+                CATEGORY,
+                "Test connection to a web server answering 404",
+                Expected.rejected(),
                 rig -> testConnection(rig, rig.fake(FakeServer.text(404)), null)));
         for (int status : new int[] {301, 302}) {
-            rows.add(new FaultScenario(CATEGORY, "API URL that redirects (" + status + ") to a web page",
-                    Expected.verdict(RUN_FAILED), rig -> {
+            rows.add(new FaultScenario(
+                    CATEGORY,
+                    "API URL that redirects (" + status + ") to a web page",
+                    Expected.verdict(RUN_FAILED),
+                    rig -> {
                         FakeServer target = rig.fake(FakeServer.html(200));
                         FakeServer moved = rig.fake(FakeServer.redirect(status, target.uri()));
                         Played p = notK6(rig, moved);
@@ -106,17 +134,21 @@ final class BadInputRows {
                         return p;
                     }));
         }
-        rows.add(new FaultScenario(CATEGORY, "API URL that redirects (307) to k6 Cloud on another port",
-                Expected.verdict(RUN_FAILED), rig -> {
+        rows.add(new FaultScenario(
+                CATEGORY,
+                "API URL that redirects (307) to k6 Cloud on another port",
+                Expected.verdict(RUN_FAILED),
+                rig -> {
                     FakeServer moved = rig.fake(FakeServer.redirect(307, rig.sim.uri()));
                     Played p = notK6(rig, moved);
-                    rig.check(RowJudge.requests(rig) == 0, "the redirect was followed: "
-                            + rig.sim.journal().requests());
+                    rig.check(
+                            RowJudge.requests(rig) == 0,
+                            "the redirect was followed: " + rig.sim.journal().requests());
                     rig.check(p.message().contains("HTTP 307"), "the message does not name the redirect");
                     return p;
                 }));
-        rows.add(new FaultScenario(CATEGORY, "Test connection to an API URL that redirects (302)", Expected.rejected(),
-                rig -> {
+        rows.add(new FaultScenario(
+                CATEGORY, "Test connection to an API URL that redirects (302)", Expected.rejected(), rig -> {
                     FakeServer target = rig.fake(FakeServer.html(200));
                     Played p = testConnection(rig, rig.fake(FakeServer.redirect(302, target.uri())), "HTTP 302");
                     rig.check(target.seen().isEmpty(), "the redirect was followed: " + target.seen());
@@ -135,15 +167,20 @@ final class BadInputRows {
     static Played cli(Rig rig, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        K6CloudCli cli = new K6CloudCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env,
-                (uri, token) -> rig.client(uri, token.plainText()), () -> Optional.empty(),
-                () -> new RunEngine(new FastForwardScheduler(new ThreadPoolScheduler("k6-faults-cli", 1), rig.clock),
-                        rig.clock));
+        K6CloudCli cli = new K6CloudCli(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env,
+                (uri, token) -> rig.client(uri, token.plainText()),
+                () -> Optional.empty(),
+                () -> new RunEngine(
+                        new FastForwardScheduler(new ThreadPoolScheduler("k6-faults-cli", 1), rig.clock), rig.clock));
         int code = cli.run(args);
         Played p = Played.cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         if (Expected.REJECTED.equals(p.verdict())) {
-            rig.check(RowJudge.requests(rig) == 0, "requests were sent: " + rig.sim.journal().requests());
+            rig.check(
+                    RowJudge.requests(rig) == 0,
+                    "requests were sent: " + rig.sim.journal().requests());
             rig.check(!p.message().isBlank(), "no message on standard error");
         }
         return p;
@@ -167,7 +204,9 @@ final class BadInputRows {
             } catch (IllegalArgumentException expected) { // NumberFormatException included
                 rig.said(expected);
             }
-            rig.check(RowJudge.requests(rig) == 0, "requests were sent: " + rig.sim.journal().requests());
+            rig.check(
+                    RowJudge.requests(rig) == 0,
+                    "requests were sent: " + rig.sim.journal().requests());
             return Played.rejected(abort.getMessage());
         }
     }
@@ -201,7 +240,8 @@ final class BadInputRows {
             return new Played("ACCEPTED", null, "", List.of());
         } catch (RuntimeException e) {
             rig.said(e);
-            rig.check(String.valueOf(e.getMessage()).contains("API URL"),
+            rig.check(
+                    String.valueOf(e.getMessage()).contains("API URL"),
                     "a run with this saved URL fails with a message that does not say to fix the API URL: " + e);
             return Played.rejected(e.getMessage());
         }
@@ -213,16 +253,27 @@ final class BadInputRows {
      * needs a running Jenkins. Retry pauses move the row's virtual clock.
      */
     private static K6CloudClient clientForRun(Rig rig, GlobalSettings settings, ApiToken token) {
-        return new HttpK6CloudClient(rig.http(), settings.apiUri(), token, virtualTime(rig)
-                .stackId(settings.stackId()).build());
+        return new HttpK6CloudClient(
+                rig.http(),
+                settings.apiUri(),
+                token,
+                virtualTime(rig).stackId(settings.stackId()).build());
     }
 
     /** The client of {@code K6CloudClients.forFormCheck}: one attempt, 15 s timeouts. */
     private static K6CloudClient clientForFormCheck(Rig rig, GlobalSettings settings, ApiToken token) {
         Duration t = Duration.ofSeconds(15);
-        return new HttpK6CloudClient(rig.http(), settings.apiUri(), token, virtualTime(rig)
-                .stackId(settings.stackId()).retryPolicy(RetryPolicy.noRetries())
-                .connectTimeout(t).readTimeout(t).callTimeout(t).build());
+        return new HttpK6CloudClient(
+                rig.http(),
+                settings.apiUri(),
+                token,
+                virtualTime(rig)
+                        .stackId(settings.stackId())
+                        .retryPolicy(RetryPolicy.noRetries())
+                        .connectTimeout(t)
+                        .readTimeout(t)
+                        .callTimeout(t)
+                        .build());
     }
 
     private static ClientOptions.Builder virtualTime(Rig rig) {
@@ -243,7 +294,8 @@ final class BadInputRows {
         RunOutcome o = rig.finish(rig.start(SOME_TEST, rig.settings(), client));
         rig.check(o.runId() == null, "a run id came from a server that is not k6 Cloud: " + o.runId());
         rig.check(starts(server) == 1, "expected 1 start request (not repeated), saw " + server.seen());
-        rig.check(o.message().contains("API URL") || o.message().contains("HTTP 3"),
+        rig.check(
+                o.message().contains("API URL") || o.message().contains("HTTP 3"),
                 "the message does not point at the API URL: " + o.message());
         return Played.of(o);
     }
@@ -251,16 +303,19 @@ final class BadInputRows {
     /** "Test connection" in the global configuration, against {@code server}. */
     private static Played testConnection(Rig rig, FakeServer server, String mustSay) {
         GlobalSettings settings = settings(server.uri().toString());
-        FormValidation v = ConnectionCheck.checkToken(clientForFormCheck(rig, settings, ApiToken.of(rig.token)),
-                settings.apiUrl());
+        FormValidation v = ConnectionCheck.checkToken(
+                clientForFormCheck(rig, settings, ApiToken.of(rig.token)), settings.apiUrl());
         rig.check(v.kind == FormValidation.Kind.ERROR, "Test connection said " + v.kind + ": " + v.getMessage());
         rig.check(server.seen().size() == 1, "expected 1 request, saw " + server.seen());
-        rig.check(String.valueOf(v.getMessage()).contains("API URL") || String.valueOf(v.getMessage()).contains("HTTP 3"),
+        rig.check(
+                String.valueOf(v.getMessage()).contains("API URL")
+                        || String.valueOf(v.getMessage()).contains("HTTP 3"),
                 "the message does not point at the API URL: " + v.getMessage());
         if (mustSay != null) {
             rig.check(String.valueOf(v.getMessage()).contains(mustSay), "the message does not say " + mustSay);
         }
-        return v.kind == FormValidation.Kind.ERROR ? Played.rejected(v.getMessage())
+        return v.kind == FormValidation.Kind.ERROR
+                ? Played.rejected(v.getMessage())
                 : new Played("ACCEPTED", null, v.getMessage(), List.of(String.valueOf(v.getMessage())));
     }
 }

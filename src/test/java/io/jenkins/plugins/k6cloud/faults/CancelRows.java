@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class CancelRows {
     static final String CATEGORY = "cancel";
     /** Runs 2 h unless stopped, so that only our stop can have ended it. */
-    static final Scenario LONG_RUN = Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(2)));
+    static final Scenario LONG_RUN =
+            Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(2)));
 
     private CancelRows() {}
 
@@ -29,29 +30,46 @@ final class CancelRows {
                     RunHandle handle = rig.start(testId, rig.settings());
                     handle.cancel("the build was aborted");
                     RunOutcome o = rig.finish(handle);
-                    rig.check(RowJudge.requests(rig) == 0, "requests were sent: " + rig.sim.journal().requests());
+                    rig.check(
+                            RowJudge.requests(rig) == 0,
+                            "requests were sent: " + rig.sim.journal().requests());
                     return Played.of(o);
                 }),
-                new FaultScenario(CATEGORY, "before the start response", Expected.verdict(CANCELLED),
+                new FaultScenario(
+                        CATEGORY,
+                        "before the start response",
+                        Expected.verdict(CANCELLED),
                         rig -> duringStart(rig, false, 1)),
-                new FaultScenario(CATEGORY, "before the start response, and the response is lost",
-                        Expected.verdict(CANCELLED), rig -> duringStart(rig, true, 1)),
-                new FaultScenario(CATEGORY, "twice before the start response", Expected.verdict(CANCELLED),
+                new FaultScenario(
+                        CATEGORY,
+                        "before the start response, and the response is lost",
+                        Expected.verdict(CANCELLED),
+                        rig -> duringStart(rig, true, 1)),
+                new FaultScenario(
+                        CATEGORY,
+                        "twice before the start response",
+                        Expected.verdict(CANCELLED),
                         rig -> duringStart(rig, false, 2)),
                 new FaultScenario(CATEGORY, "while queued", Expected.verdict(CANCELLED), rig -> atStatus(rig, 0, 1)),
-                new FaultScenario(CATEGORY, "while initializing", Expected.verdict(CANCELLED),
-                        rig -> atStatus(rig, 1, 1)),
+                new FaultScenario(
+                        CATEGORY, "while initializing", Expected.verdict(CANCELLED), rig -> atStatus(rig, 1, 1)),
                 new FaultScenario(CATEGORY, "while running", Expected.verdict(CANCELLED), rig -> atStatus(rig, 2, 1)),
-                new FaultScenario(CATEGORY, "twice while queued", Expected.verdict(CANCELLED),
-                        rig -> atStatus(rig, 0, 2)),
-                new FaultScenario(CATEGORY, "twice while running, the stop taking 5 minutes",
-                        Expected.verdict(CANCELLED).within(Duration.ofMinutes(10)), rig -> {
+                new FaultScenario(
+                        CATEGORY, "twice while queued", Expected.verdict(CANCELLED), rig -> atStatus(rig, 0, 2)),
+                new FaultScenario(
+                        CATEGORY,
+                        "twice while running, the stop taking 5 minutes",
+                        Expected.verdict(CANCELLED).within(Duration.ofMinutes(10)),
+                        rig -> {
                             rig.stopDelay(Duration.ofMinutes(5));
                             return atStatus(rig, 2, 2);
                         }),
-                new FaultScenario(CATEGORY, "while processing", Expected.verdict(CANCELLED),
-                        rig -> whileProcessing(rig, 1)),
-                new FaultScenario(CATEGORY, "twice while processing", Expected.verdict(CANCELLED),
+                new FaultScenario(
+                        CATEGORY, "while processing", Expected.verdict(CANCELLED), rig -> whileProcessing(rig, 1)),
+                new FaultScenario(
+                        CATEGORY,
+                        "twice while processing",
+                        Expected.verdict(CANCELLED),
                         rig -> whileProcessing(rig, 2)),
                 new FaultScenario(CATEGORY, "after the end, twice", Expected.verdict(PASSED), rig -> {
                     long testId = rig.test(Scenarios.passes());

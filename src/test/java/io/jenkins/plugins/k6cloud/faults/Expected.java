@@ -11,6 +11,7 @@ import java.time.Duration;
 record Expected(String verdict, BuildResult buildResult, Duration virtualBound) {
     /** The input was refused with a message; the build fails (the CLI exits with 2). */
     static final String REJECTED = "REJECTED";
+
     static final Duration DEFAULT_BOUND = Duration.ofMinutes(5);
 
     static Expected verdict(Verdict v) {

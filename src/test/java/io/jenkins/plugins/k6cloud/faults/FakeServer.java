@@ -50,8 +50,11 @@ final class FakeServer implements AutoCloseable {
 
     /** Answers {@code status} with an HTML page that quotes the {@code Authorization} header it got. */
     static FakeServer html(int status) throws IOException {
-        return new FakeServer(status, "text/html; charset=utf-8",
-                "<html><body><h1>Welcome</h1><p>You sent: {auth}</p></body></html>", null);
+        return new FakeServer(
+                status,
+                "text/html; charset=utf-8",
+                "<html><body><h1>Welcome</h1><p>You sent: {auth}</p></body></html>",
+                null);
     }
 
     /** Answers {@code status} with plain text that quotes the {@code Authorization} header it got. */
@@ -61,8 +64,7 @@ final class FakeServer implements AutoCloseable {
 
     /** Answers {@code status} (301, 302, ...) with {@code Location: target + path}. */
     static FakeServer redirect(int status, URI target) throws IOException {
-        return new FakeServer(status, "text/html; charset=utf-8", "<html><body>Moved</body></html>",
-                target.toString());
+        return new FakeServer(status, "text/html; charset=utf-8", "<html><body>Moved</body></html>", target.toString());
     }
 
     URI uri() {
@@ -82,7 +84,8 @@ final class FakeServer implements AutoCloseable {
         byte[] bytes = body.replace("{auth}", String.valueOf(auth)).getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", contentType);
         if (location != null) {
-            ex.getResponseHeaders().set("Location", location + ex.getRequestURI().getPath());
+            ex.getResponseHeaders()
+                    .set("Location", location + ex.getRequestURI().getPath());
         }
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {

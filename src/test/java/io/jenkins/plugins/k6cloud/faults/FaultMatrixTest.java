@@ -31,6 +31,7 @@ import org.junit.runners.Parameterized.Parameters;
 public class FaultMatrixTest {
     /** The real time one row may take (slow-answer rows wait a few hundred milliseconds for real). */
     static final long REAL_BOUND_SECONDS = 30;
+
     static final Path SUMMARY = Path.of("target", "fault-matrix-summary.txt");
     /** {@code -Dk6cloud.faults.verbose=true} lists every row's verdict and message before the summary. */
     static final boolean VERBOSE = Boolean.getBoolean("k6cloud.faults.verbose");
@@ -62,7 +63,13 @@ public class FaultMatrixTest {
             report = played.get(REAL_BOUND_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             played.cancel(true);
-            report = new RowReport(row.toString(), "no outcome", false, 0, 0, 0,
+            report = new RowReport(
+                    row.toString(),
+                    "no outcome",
+                    false,
+                    0,
+                    0,
+                    0,
                     List.of("did not end within " + REAL_BOUND_SECONDS + " s of real time"));
         } catch (ExecutionException e) {
             report = new RowReport(row.toString(), "no outcome", false, 0, 0, 0, List.of("failed: " + e.getCause()));

@@ -24,7 +24,8 @@ record Played(String verdict, BuildResult buildResult, String message, List<Stri
 
     /** The input was refused with {@code message} (an AbortException, a form error, a usage error). */
     static Played rejected(String message) {
-        return new Played(Expected.REJECTED, BuildResult.FAILURE, message, message == null ? List.of() : List.of(message));
+        return new Played(
+                Expected.REJECTED, BuildResult.FAILURE, message, message == null ? List.of() : List.of(message));
     }
 
     /** What the command-line runner did, read back from its exit code. */
@@ -52,7 +53,8 @@ record Played(String verdict, BuildResult buildResult, String message, List<Stri
             default:
                 verdict = "EXIT_" + exitCode;
         }
-        BuildResult result = verdict.startsWith("EXIT_") ? BuildResult.FAILURE
+        BuildResult result = verdict.startsWith("EXIT_")
+                ? BuildResult.FAILURE
                 : Verdict.valueOf(verdict).buildResult(BuildResult.FAILURE);
         return new Played(verdict, result, out + err, texts);
     }

@@ -36,30 +36,66 @@ final class ResumeRows {
 
     static List<FaultScenario> rows() {
         return List.of(
-                new FaultScenario(CATEGORY, "while queued", Expected.verdict(PASSED),
+                new FaultScenario(
+                        CATEGORY,
+                        "while queued",
+                        Expected.verdict(PASSED),
                         rig -> atStatus(rig, Scenarios.passes(), 0, false, Duration.ofSeconds(1))),
-                new FaultScenario(CATEGORY, "while initializing", Expected.verdict(PASSED),
+                new FaultScenario(
+                        CATEGORY,
+                        "while initializing",
+                        Expected.verdict(PASSED),
                         rig -> atStatus(rig, Scenarios.passes(), 1, false, Duration.ofSeconds(2))),
-                new FaultScenario(CATEGORY, "while running", Expected.verdict(PASSED),
+                new FaultScenario(
+                        CATEGORY,
+                        "while running",
+                        Expected.verdict(PASSED),
                         rig -> atStatus(rig, Scenarios.passes(), 2, false, Duration.ofSeconds(10))),
-                new FaultScenario(CATEGORY, "while processing (thresholds fail)", Expected.verdict(THRESHOLDS_FAILED),
+                new FaultScenario(
+                        CATEGORY,
+                        "while processing (thresholds fail)",
+                        Expected.verdict(THRESHOLDS_FAILED),
                         rig -> whileProcessing(rig)),
-                new FaultScenario(CATEGORY, "the run ended during the restart", Expected.verdict(PASSED),
+                new FaultScenario(
+                        CATEGORY,
+                        "the run ended during the restart",
+                        Expected.verdict(PASSED),
                         rig -> atStatus(rig, Scenarios.passes(), 2, false, Duration.ofMinutes(3))),
-                new FaultScenario(CATEGORY, "our timeout passed during the restart", Expected.verdict(TIMED_OUT),
+                new FaultScenario(
+                        CATEGORY,
+                        "our timeout passed during the restart",
+                        Expected.verdict(TIMED_OUT),
                         rig -> timeoutDuringRestart(rig)),
-                new FaultScenario(CATEGORY, "with a cancel pending while queued", Expected.verdict(CANCELLED),
+                new FaultScenario(
+                        CATEGORY,
+                        "with a cancel pending while queued",
+                        Expected.verdict(CANCELLED),
                         rig -> atStatus(rig, Scenarios.passes(), 0, true, Duration.ofSeconds(1))),
-                new FaultScenario(CATEGORY, "with a cancel pending while running", Expected.verdict(CANCELLED),
+                new FaultScenario(
+                        CATEGORY,
+                        "with a cancel pending while running",
+                        Expected.verdict(CANCELLED),
                         rig -> atStatus(rig, Scenarios.passes(), 2, true, Duration.ofSeconds(5))),
-                new FaultScenario(CATEGORY, "with a cancel pending and the stop already sent",
-                        Expected.verdict(CANCELLED), rig -> stopAlreadySent(rig)),
-                new FaultScenario(CATEGORY, "with the start in flight (the run was created)", Expected.verdict(PASSED),
+                new FaultScenario(
+                        CATEGORY,
+                        "with a cancel pending and the stop already sent",
+                        Expected.verdict(CANCELLED),
+                        rig -> stopAlreadySent(rig)),
+                new FaultScenario(
+                        CATEGORY,
+                        "with the start in flight (the run was created)",
+                        Expected.verdict(PASSED),
                         rig -> startInFlight(rig, true, false)),
-                new FaultScenario(CATEGORY, "with the start in flight and a cancel pending",
-                        Expected.verdict(CANCELLED), rig -> startInFlight(rig, true, true)),
-                new FaultScenario(CATEGORY, "with the start in flight that never arrived",
-                        Expected.verdict(UNREACHABLE), rig -> startInFlight(rig, false, false)));
+                new FaultScenario(
+                        CATEGORY,
+                        "with the start in flight and a cancel pending",
+                        Expected.verdict(CANCELLED),
+                        rig -> startInFlight(rig, true, true)),
+                new FaultScenario(
+                        CATEGORY,
+                        "with the start in flight that never arrived",
+                        Expected.verdict(UNREACHABLE),
+                        rig -> startInFlight(rig, false, false)));
     }
 
     static WatchState roundTrip(WatchState s) throws IOException, ClassNotFoundException {
@@ -147,7 +183,8 @@ final class ResumeRows {
         TestRun created = reached ? rig.client().startRun(testId) : null;
         RunOutcome o = restartAndResume(rig, saved, Duration.ofSeconds(5));
         if (reached) {
-            rig.check(o.runId() != null && o.runId() == created.id(), "the run in flight was not adopted: " + o.runId());
+            rig.check(
+                    o.runId() != null && o.runId() == created.id(), "the run in flight was not adopted: " + o.runId());
         } else {
             rig.check(rig.sim.journal().startsFor(testId).isEmpty(), "a start was sent after the restart");
         }

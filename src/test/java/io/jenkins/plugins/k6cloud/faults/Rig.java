@@ -33,6 +33,7 @@ import okhttp3.OkHttpClient;
 final class Rig implements AutoCloseable {
     /** A run is never followed longer than this in virtual time by {@link #finish}. */
     static final Duration VIRTUAL_LIMIT = Duration.ofHours(3);
+
     private static final AtomicInteger TOKENS = new AtomicInteger();
 
     final ManualClock clock = new ManualClock();
@@ -101,7 +102,11 @@ final class Rig implements AutoCloseable {
                 .clock(clock)
                 .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
                 .random(new Random(7));
-        return new HttpK6CloudClient(http(), api, ApiToken.of(tokenText), clientOptions.apply(options).build());
+        return new HttpK6CloudClient(
+                http(),
+                api,
+                ApiToken.of(tokenText),
+                clientOptions.apply(options).build());
     }
 
     /** A fresh OkHttp client, shut down with the rig. */

@@ -16,7 +16,8 @@ final class RowJudge {
 
     static RowReport judge(FaultScenario row) {
         List<String> problems = new ArrayList<>();
-        try (LogCapture logs = new LogCapture(); Rig rig = new Rig()) {
+        try (LogCapture logs = new LogCapture();
+                Rig rig = new Rig()) {
             Played played = null;
             try {
                 played = row.script().play(rig);
@@ -36,8 +37,14 @@ final class RowJudge {
             problems.addAll(rig.problems);
             int leaks = leaks(rig, played, logs.records(), problems);
             String outcome = played == null ? "no outcome" : played.verdict() + " - " + played.message();
-            return new RowReport(row.toString(), outcome.replace(rig.token, "<TOKEN>"), correct, orphans, duplicates,
-                    leaks, problems);
+            return new RowReport(
+                    row.toString(),
+                    outcome.replace(rig.token, "<TOKEN>"),
+                    correct,
+                    orphans,
+                    duplicates,
+                    leaks,
+                    problems);
         } catch (Exception e) {
             problems.add("the rig failed: " + e);
             return new RowReport(row.toString(), "no outcome", false, 0, 0, 0, problems);
@@ -61,7 +68,9 @@ final class RowJudge {
     private static int orphans(Rig rig, Played played, List<String> problems) {
         List<RunRecord> left = rig.sim.journal().runsLeftRunning();
         if (rig.unstoppableRunExpected()) {
-            boolean told = played != null && played.message() != null && played.message().contains("stop it")
+            boolean told = played != null
+                    && played.message() != null
+                    && played.message().contains("stop it")
                     && played.message().contains(rig.sim.webAppUrl() + "/runs/");
             if (left.size() != 1 || !told) {
                 problems.add("the revoked token should leave exactly its run going with a message to stop it by"
@@ -80,8 +89,10 @@ final class RowJudge {
         int duplicates = 0;
         for (long testId : rig.testIds) {
             List<RunRecord> runs = rig.sim.journal().runsOf(testId);
-            long answered = rig.sim.journal().startsFor(testId).stream().filter(JournalEntry::answered)
-                    .filter(e -> e.status() >= 200 && e.status() <= 299).count();
+            long answered = rig.sim.journal().startsFor(testId).stream()
+                    .filter(JournalEntry::answered)
+                    .filter(e -> e.status() >= 200 && e.status() <= 299)
+                    .count();
             if (runs.size() > 1) {
                 duplicates += runs.size() - 1;
                 problems.add(runs.size() + " runs of load test " + testId + " were started: " + runs);

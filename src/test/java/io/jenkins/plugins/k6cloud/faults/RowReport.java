@@ -7,7 +7,14 @@ import java.util.List;
  * the texts that showed the token, and everything that went wrong, in words. {@code outcome} is the
  * verdict and message the plugin gave, for a reader of the verbose listing.
  */
-record RowReport(String name, String outcome, boolean correctVerdict, int orphans, int duplicates, int leaks, List<String> problems) {
+record RowReport(
+        String name,
+        String outcome,
+        boolean correctVerdict,
+        int orphans,
+        int duplicates,
+        int leaks,
+        List<String> problems) {
     RowReport {
         problems = List.copyOf(problems);
     }

@@ -21,6 +21,7 @@ final class FakeStepContext extends StepContext {
     final transient Map<Class<?>, Object> objects = new HashMap<>();
     /** Completes with the step's value, or with the failure, whichever the step reported first. */
     final transient CompletableFuture<Object> end = new CompletableFuture<>();
+
     final transient AtomicInteger endings = new AtomicInteger();
     final transient AtomicInteger saves = new AtomicInteger();
     /** Counted down by the first save. */

@@ -113,7 +113,9 @@ public class K6CloudRunStepExecutionTest {
         Map<?, ?> value = (Map<?, ?>) ctx.end.get();
         assertEquals("PASSED", value.get("verdict"));
         assertEquals(1, ctx.endings.get());
-        assertFalse("prepared on " + h.prepareThreads, h.prepareThreads.contains(Thread.currentThread().getName()));
+        assertFalse(
+                "prepared on " + h.prepareThreads,
+                h.prepareThreads.contains(Thread.currentThread().getName()));
         assertThat("saved before the start and when the run id was known", ctx.saves.get(), greaterThanOrEqualTo(2));
         assertEquals(1, build.added.size());
         assertEquals(value.get("runId"), ((K6CloudRunAction) build.added.get(0)).getRunId());
@@ -160,7 +162,9 @@ public class K6CloudRunStepExecutionTest {
         K6CloudRunStepExecution exec = execution(ctx, testId, options(null), h);
         exec.start();
         h.awaitScheduled();
-        h.runUntil(() -> sim.journal().runsOf(testId).stream().anyMatch(r -> r.state().runStatus() == 2),
+        h.runUntil(
+                () -> sim.journal().runsOf(testId).stream()
+                        .anyMatch(r -> r.state().runStatus() == 2),
                 "the run is running");
         long runId = sim.journal().runsOf(testId).get(0).id();
         assertThat("the engine's status phrase", exec.getStatus(), containsString("run " + runId));
@@ -220,8 +224,10 @@ public class K6CloudRunStepExecutionTest {
         assertEquals("one start only", 1, sim.journal().startsFor(testId).size());
         assertEquals(sim.journal().runsOf(testId).get(0).id(), value.get("runId"));
         assertFalse(ctx1.end.isDone());
-        assertEquals("the saved connection, only the token read again",
-                List.of("k6-token"), after.reconnected.stream().map(ApiConnection::credentialsId).toList());
+        assertEquals(
+                "the saved connection, only the token read again",
+                List.of("k6-token"),
+                after.reconnected.stream().map(ApiConnection::credentialsId).toList());
         assertEquals(sim.baseUrl(), after.reconnected.get(0).apiUrl());
         assertTrue("not prepared again from the global configuration", after.prepareThreads.isEmpty());
     }
@@ -259,8 +265,7 @@ public class K6CloudRunStepExecutionTest {
         long testId = sim.addLoadTest("fire and forget", Scenarios.passes());
         Harness before = harness();
         FakeStepContext ctx1 = context();
-        K6CloudRunStepExecution exec1 =
-                execution(ctx1, testId, new RunOptions(null, null, null, null, false), before);
+        K6CloudRunStepExecution exec1 = execution(ctx1, testId, new RunOptions(null, null, null, null, false), before);
         exec1.start();
         before.awaitScheduled();
         assertTrue(before.scheduler.runUntilDone(ctx1.end, LONG_ENOUGH));
@@ -279,7 +284,8 @@ public class K6CloudRunStepExecutionTest {
         assertEquals("STARTED", value.get("verdict"));
         assertEquals(ctx1.end.get(), value);
         assertEquals("not re-attached", 0, after.engineCalls.get());
-        assertEquals("nothing more was asked of k6 Cloud", requests, sim.journal().totalRequests());
+        assertEquals(
+                "nothing more was asked of k6 Cloud", requests, sim.journal().totalRequests());
         assertFalse(exec2.blocksRestart());
     }
 
@@ -296,7 +302,10 @@ public class K6CloudRunStepExecutionTest {
         assertTrue(ctx.firstSave.await(WAIT_SECONDS, TimeUnit.SECONDS));
         exec.preparation().get(WAIT_SECONDS, TimeUnit.SECONDS);
 
-        assertEquals("the timer thread is free again, and nothing was sent", 0, sim.journal().count(Endpoint.START));
+        assertEquals(
+                "the timer thread is free again, and nothing was sent",
+                0,
+                sim.journal().count(Endpoint.START));
         assertEquals(0, h.engineCalls.get());
         assertTrue("the start request is about to be sent", exec.blocksRestart());
 
@@ -359,8 +368,7 @@ public class K6CloudRunStepExecutionTest {
         assertThat(failure, instanceOf(FlowInterruptedException.class));
         FlowInterruptedException aborted = (FlowInterruptedException) failure;
         assertEquals(Result.ABORTED, aborted.getResult());
-        assertFalse("nobody aborted the build: catchError and try/catch may handle it",
-                aborted.isActualInterruption());
+        assertFalse("nobody aborted the build: catchError and try/catch may handle it", aborted.isActualInterruption());
         assertThat(aborted.getCauses().get(0).getShortDescription(), containsString("stopped in the k6 web app"));
         assertTrue("the result comes from the exception, not from the step", build.results.isEmpty());
         assertEquals(1, build.added.size());
@@ -389,8 +397,7 @@ public class K6CloudRunStepExecutionTest {
         return new RunOptions(null, null, null, thresholdFailure, true);
     }
 
-    private static K6CloudRunStepExecution execution(
-            FakeStepContext ctx, long testId, RunOptions options, Harness h) {
+    private static K6CloudRunStepExecution execution(FakeStepContext ctx, long testId, RunOptions options, Harness h) {
         K6CloudRunStepExecution exec = new K6CloudRunStepExecution(ctx, testId, options);
         exec.use(h);
         return exec;
@@ -471,19 +478,21 @@ public class K6CloudRunStepExecutionTest {
         volatile CountDownLatch holdPrepare;
         final List<ApiConnection> reconnected = new CopyOnWriteArrayList<>();
         volatile boolean tokenGone;
-        final RunEngine engine = new RunEngine(new Scheduler() {
-            @Override
-            public Cancellable schedule(Runnable task, long delayMillis) {
-                Cancellable c = scheduler.schedule(task, delayMillis);
-                scheduled.countDown();
-                return c;
-            }
+        final RunEngine engine = new RunEngine(
+                new Scheduler() {
+                    @Override
+                    public Cancellable schedule(Runnable task, long delayMillis) {
+                        Cancellable c = scheduler.schedule(task, delayMillis);
+                        scheduled.countDown();
+                        return c;
+                    }
 
-            @Override
-            public void close() {
-                scheduler.close();
-            }
-        }, clock);
+                    @Override
+                    public void close() {
+                        scheduler.close();
+                    }
+                },
+                clock);
 
         @Override
         public PreparedRun prepare(Run<?, ?> run, EnvVars env, RunOptions options) {
@@ -498,13 +507,14 @@ public class K6CloudRunStepExecutionTest {
                 }
             }
             GlobalSettings global = new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), null, null, "5s", "2h");
-            return new PreparedRun(options.toSettings(global), client(),
+            return new PreparedRun(
+                    options.toSettings(global),
+                    client(),
                     new ApiConnection(ApiFlavour.V2, sim.baseUrl(), null, "k6-token"));
         }
 
         @Override
-        public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, ApiConnection connection)
-                throws AbortException {
+        public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, ApiConnection connection) throws AbortException {
             reconnected.add(connection);
             if (tokenGone) {
                 throw new AbortException("Cannot find the credentials '" + connection.credentialsId() + "'");
@@ -513,11 +523,15 @@ public class K6CloudRunStepExecutionTest {
         }
 
         private K6CloudClient client() {
-            return new HttpK6CloudClient(http, sim.uri(), ApiToken.of(sim.token()), ClientOptions.builder()
-                    .retryPolicy(RetryPolicy.noRetries())
-                    .clock(clock)
-                    .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
-                    .build());
+            return new HttpK6CloudClient(
+                    http,
+                    sim.uri(),
+                    ApiToken.of(sim.token()),
+                    ClientOptions.builder()
+                            .retryPolicy(RetryPolicy.noRetries())
+                            .clock(clock)
+                            .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
+                            .build());
         }
 
         @Override
@@ -532,7 +546,8 @@ public class K6CloudRunStepExecutionTest {
         }
 
         void awaitScheduled() throws InterruptedException {
-            assertTrue("the execution never handed the run to the engine",
+            assertTrue(
+                    "the execution never handed the run to the engine",
                     scheduled.await(WAIT_SECONDS, TimeUnit.SECONDS));
         }
 

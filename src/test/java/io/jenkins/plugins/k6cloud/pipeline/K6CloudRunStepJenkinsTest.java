@@ -33,7 +33,8 @@ import org.jvnet.hudson.test.JenkinsRule;
 /** The {@code k6CloudRun} step in sandboxed Pipelines against the simulated k6 Cloud. */
 public class K6CloudRunStepJenkinsTest {
     /** Prints what the step returns; not reached when the step fails. */
-    private static final String ECHO_RESULT = "echo \"verdict=${run.verdict} result=${run.result} runId=${run.runId}\"\n";
+    private static final String ECHO_RESULT =
+            "echo \"verdict=${run.verdict} result=${run.result} runId=${run.runId}\"\n";
 
     @ClassRule
     public static BuildWatcher buildWatcher = new BuildWatcher();
@@ -81,7 +82,8 @@ public class K6CloudRunStepJenkinsTest {
         WorkflowRun b = run(testId, "", Result.FAILURE);
         j.assertLogContains("k6 Cloud run " + onlyRunOf(testId) + " finished and its thresholds failed", b);
         assertEndedWithoutStackTrace(b);
-        assertEquals("THRESHOLDS_FAILED", b.getActions(K6CloudRunAction.class).get(0).getVerdict());
+        assertEquals(
+                "THRESHOLDS_FAILED", b.getActions(K6CloudRunAction.class).get(0).getVerdict());
     }
 
     @Test
@@ -149,7 +151,9 @@ public class K6CloudRunStepJenkinsTest {
     @Test
     public void abortStopsTheRemoteRun() throws Exception {
         long testId = cloud.addHeldLoadTest(Outcome.PASSES);
-        WorkflowRun b = pipeline(script(testId, "") + "echo 'not reached'\n").scheduleBuild2(0).waitForStart();
+        WorkflowRun b = pipeline(script(testId, "") + "echo 'not reached'\n")
+                .scheduleBuild2(0)
+                .waitForStart();
         long runId = cloud.awaitRunning(testId);
 
         b.getExecutor().interrupt();
@@ -165,7 +169,8 @@ public class K6CloudRunStepJenkinsTest {
     public void withoutWaitingTheStepReturnsOnceTheRunHasStarted() throws Exception {
         long testId = cloud.addHeldLoadTest(Outcome.PASSES);
         // the simulator's clock is never moved: the run stays Running while the build completes
-        WorkflowRun b = j.assertBuildStatus(Result.SUCCESS, pipeline(script(testId, ", wait: false")).scheduleBuild2(0));
+        WorkflowRun b = j.assertBuildStatus(
+                Result.SUCCESS, pipeline(script(testId, ", wait: false")).scheduleBuild2(0));
         long runId = onlyRunOf(testId);
         j.assertLogContains("verdict=STARTED result=SUCCESS runId=" + runId, b);
         assertFalse(cloud.journal().run(runId).isTerminal());
@@ -207,7 +212,8 @@ public class K6CloudRunStepJenkinsTest {
     }
 
     private WorkflowRun run(long testId, String options, Result expected, String... after) throws Exception {
-        QueueTaskFuture<WorkflowRun> build = pipeline(script(testId, options) + String.join("", after)).scheduleBuild2(0);
+        QueueTaskFuture<WorkflowRun> build =
+                pipeline(script(testId, options) + String.join("", after)).scheduleBuild2(0);
         cloud.finishRunOf(testId);
         WorkflowRun b = j.assertBuildStatus(expected, build);
         assertThat(cloud.journal().startsFor(testId), hasSize(1));

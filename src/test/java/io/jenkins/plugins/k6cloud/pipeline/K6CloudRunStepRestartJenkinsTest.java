@@ -60,7 +60,10 @@ public class K6CloudRunStepRestartJenkinsTest {
 
             j.assertBuildStatus(Result.UNSTABLE, j.waitForCompletion(b));
             j.assertLogContains("verdict=THRESHOLDS_FAILED runId=" + runId.get(), b);
-            assertThat("the run was started once, then only followed", cloud.journal().startsFor(testId), hasSize(1));
+            assertThat(
+                    "the run was started once, then only followed",
+                    cloud.journal().startsFor(testId),
+                    hasSize(1));
             assertThat(cloud.journal().stopsFor(runId.get()), empty());
             assertThat(cloud.journal().runsLeftRunning(), empty());
         });

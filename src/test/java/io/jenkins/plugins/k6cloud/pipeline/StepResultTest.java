@@ -25,8 +25,8 @@ public class StepResultTest {
         assertEquals("UNSTABLE", m.get("result"));
         assertEquals(60L, m.get("duration"));
         assertEquals(10, m.get("vus"));
-        assertEquals(List.of(Map.of("name", "checks", "stat", "rate", "value", 0.5, "passed", false)),
-                m.get("thresholds"));
+        assertEquals(
+                List.of(Map.of("name", "checks", "stat", "rate", "value", 0.5, "passed", false)), m.get("thresholds"));
     }
 
     @Test

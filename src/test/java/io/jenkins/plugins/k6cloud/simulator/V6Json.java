@@ -233,8 +233,8 @@ final class V6Json {
             }
             String createdAfter = req.param("created_after");
             if (createdAfter != null) {
-                next.append("&created_after=").append(java.net.URLEncoder.encode(createdAfter,
-                        java.nio.charset.StandardCharsets.UTF_8));
+                next.append("&created_after=")
+                        .append(java.net.URLEncoder.encode(createdAfter, java.nio.charset.StandardCharsets.UTF_8));
             }
             body.addProperty("@nextLink", next.toString());
         }

@@ -294,15 +294,22 @@ public class V6RoutesTest {
         }
         String bound = clock.instant().minusSeconds(30).toString(); // the last three runs are at or after it
         JsonObject page = get("/cloud/v6/load_tests/" + testId + "/test_runs?$top=2&$orderby=created%20desc"
-                + "&created_after=" + bound.replace(":", "%3A")).json();
+                        + "&created_after=" + bound.replace(":", "%3A"))
+                .json();
         List<Long> seen = new ArrayList<>();
-        page.getAsJsonArray("value").forEach(e -> seen.add(e.getAsJsonObject().get("id").getAsLong()));
+        page.getAsJsonArray("value")
+                .forEach(e -> seen.add(e.getAsJsonObject().get("id").getAsLong()));
         String link = string(page, "@nextLink");
         assertThat(link, org.hamcrest.Matchers.containsString("created_after="));
-        get(link.substring(sim.baseUrl().length())).json().getAsJsonArray("value")
+        get(link.substring(sim.baseUrl().length()))
+                .json()
+                .getAsJsonArray("value")
                 .forEach(e -> seen.add(e.getAsJsonObject().get("id").getAsLong()));
         assertEquals(List.of(ids.get(4), ids.get(3), ids.get(2)), seen);
-        assertError(get("/cloud/v6/test_runs?created_after=yesterday"), 400, "validation_error",
+        assertError(
+                get("/cloud/v6/test_runs?created_after=yesterday"),
+                400,
+                "validation_error",
                 "created_after must be an ISO 8601 date-time, not \"yesterday\".");
     }
 

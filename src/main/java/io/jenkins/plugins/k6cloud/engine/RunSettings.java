@@ -3,6 +3,7 @@ package io.jenkins.plugins.k6cloud.engine;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How one run is followed. Immutable and serialisable (it travels with {@link WatchState}); the
@@ -35,41 +36,32 @@ public final class RunSettings implements Serializable {
     private final String webAppUrl;
     private final boolean waitForEnd;
 
-    private RunSettings(
-            long pollIntervalMillis,
-            long timeoutMillis,
-            long startTimeoutMillis,
-            long processingTimeoutMillis,
-            long errorBudgetMillis,
-            int maxConsecutiveErrors,
-            long cancelWaitMillis,
-            BuildResult onThresholdsFailed,
-            String webAppUrl,
-            boolean waitForEnd) {
-        this.pollIntervalMillis = pollIntervalMillis;
-        this.timeoutMillis = timeoutMillis;
-        this.startTimeoutMillis = startTimeoutMillis;
-        this.processingTimeoutMillis = processingTimeoutMillis;
-        this.errorBudgetMillis = errorBudgetMillis;
-        this.maxConsecutiveErrors = maxConsecutiveErrors;
-        this.cancelWaitMillis = cancelWaitMillis;
-        this.onThresholdsFailed = onThresholdsFailed;
-        this.webAppUrl = webAppUrl;
-        this.waitForEnd = waitForEnd;
+    private RunSettings(Copy c) {
+        this.pollIntervalMillis = c.pollIntervalMillis;
+        this.timeoutMillis = c.timeoutMillis;
+        this.startTimeoutMillis = c.startTimeoutMillis;
+        this.processingTimeoutMillis = c.processingTimeoutMillis;
+        this.errorBudgetMillis = c.errorBudgetMillis;
+        this.maxConsecutiveErrors = c.maxConsecutiveErrors;
+        this.cancelWaitMillis = c.cancelWaitMillis;
+        this.onThresholdsFailed = c.onThresholdsFailed;
+        this.webAppUrl = c.webAppUrl;
+        this.waitForEnd = c.waitForEnd;
     }
 
     public static RunSettings defaults() {
-        return new RunSettings(
-                DEFAULT_POLL_INTERVAL.toMillis(),
-                DEFAULT_TIMEOUT.toMillis(),
-                DEFAULT_START_TIMEOUT.toMillis(),
-                DEFAULT_PROCESSING_TIMEOUT.toMillis(),
-                DEFAULT_ERROR_BUDGET.toMillis(),
-                DEFAULT_MAX_CONSECUTIVE_ERRORS,
-                DEFAULT_CANCEL_WAIT.toMillis(),
-                BuildResult.FAILURE,
-                DEFAULT_WEB_APP_URL,
-                true);
+        Copy c = new Copy();
+        c.pollIntervalMillis = DEFAULT_POLL_INTERVAL.toMillis();
+        c.timeoutMillis = DEFAULT_TIMEOUT.toMillis();
+        c.startTimeoutMillis = DEFAULT_START_TIMEOUT.toMillis();
+        c.processingTimeoutMillis = DEFAULT_PROCESSING_TIMEOUT.toMillis();
+        c.errorBudgetMillis = DEFAULT_ERROR_BUDGET.toMillis();
+        c.maxConsecutiveErrors = DEFAULT_MAX_CONSECUTIVE_ERRORS;
+        c.cancelWaitMillis = DEFAULT_CANCEL_WAIT.toMillis();
+        c.onThresholdsFailed = BuildResult.FAILURE;
+        c.webAppUrl = DEFAULT_WEB_APP_URL;
+        c.waitForEnd = true;
+        return new RunSettings(c);
     }
 
     public Duration pollInterval() {
@@ -131,62 +123,22 @@ public final class RunSettings implements Serializable {
             throw new IllegalArgumentException("The poll interval " + DurationFormat.format(d)
                     + " is too short: k6 Cloud is polled at most once a second, use 1s or more");
         }
-        return new RunSettings(
-                d.toMillis(),
-                timeoutMillis,
-                startTimeoutMillis,
-                processingTimeoutMillis,
-                errorBudgetMillis,
-                maxConsecutiveErrors,
-                cancelWaitMillis,
-                onThresholdsFailed,
-                webAppUrl,
-                waitForEnd);
+        return with(c -> c.pollIntervalMillis = d.toMillis());
     }
 
     public RunSettings withTimeout(Duration d) {
         requirePositive(d, "timeout");
-        return new RunSettings(
-                pollIntervalMillis,
-                d.toMillis(),
-                startTimeoutMillis,
-                processingTimeoutMillis,
-                errorBudgetMillis,
-                maxConsecutiveErrors,
-                cancelWaitMillis,
-                onThresholdsFailed,
-                webAppUrl,
-                waitForEnd);
+        return with(c -> c.timeoutMillis = d.toMillis());
     }
 
     public RunSettings withStartTimeout(Duration d) {
         requirePositive(d, "start timeout");
-        return new RunSettings(
-                pollIntervalMillis,
-                timeoutMillis,
-                d.toMillis(),
-                processingTimeoutMillis,
-                errorBudgetMillis,
-                maxConsecutiveErrors,
-                cancelWaitMillis,
-                onThresholdsFailed,
-                webAppUrl,
-                waitForEnd);
+        return with(c -> c.startTimeoutMillis = d.toMillis());
     }
 
     public RunSettings withProcessingTimeout(Duration d) {
         requirePositive(d, "processing timeout");
-        return new RunSettings(
-                pollIntervalMillis,
-                timeoutMillis,
-                startTimeoutMillis,
-                d.toMillis(),
-                errorBudgetMillis,
-                maxConsecutiveErrors,
-                cancelWaitMillis,
-                onThresholdsFailed,
-                webAppUrl,
-                waitForEnd);
+        return with(c -> c.processingTimeoutMillis = d.toMillis());
     }
 
     public RunSettings withErrorBudget(Duration d, int maxConsecutive) {
@@ -194,85 +146,42 @@ public final class RunSettings implements Serializable {
         if (maxConsecutive < 1) {
             throw new IllegalArgumentException("The number of failed polls allowed in a row must be 1 or more");
         }
-        return new RunSettings(
-                pollIntervalMillis,
-                timeoutMillis,
-                startTimeoutMillis,
-                processingTimeoutMillis,
-                d.toMillis(),
-                maxConsecutive,
-                cancelWaitMillis,
-                onThresholdsFailed,
-                webAppUrl,
-                waitForEnd);
+        return with(c -> {
+            c.errorBudgetMillis = d.toMillis();
+            c.maxConsecutiveErrors = maxConsecutive;
+        });
     }
 
     public RunSettings withCancelWait(Duration d) {
         requirePositive(d, "cancel wait");
-        return new RunSettings(
-                pollIntervalMillis,
-                timeoutMillis,
-                startTimeoutMillis,
-                processingTimeoutMillis,
-                errorBudgetMillis,
-                maxConsecutiveErrors,
-                d.toMillis(),
-                onThresholdsFailed,
-                webAppUrl,
-                waitForEnd);
+        return with(c -> c.cancelWaitMillis = d.toMillis());
     }
 
     public RunSettings withOnThresholdsFailed(BuildResult r) {
         if (r != BuildResult.FAILURE && r != BuildResult.UNSTABLE) {
             throw new IllegalArgumentException("When thresholds fail the build can be FAILURE or UNSTABLE, not " + r);
         }
-        return new RunSettings(
-                pollIntervalMillis,
-                timeoutMillis,
-                startTimeoutMillis,
-                processingTimeoutMillis,
-                errorBudgetMillis,
-                maxConsecutiveErrors,
-                cancelWaitMillis,
-                r,
-                webAppUrl,
-                waitForEnd);
+        return with(c -> c.onThresholdsFailed = r);
     }
 
     public RunSettings withWebAppUrl(String url) {
-        String u = Objects.requireNonNull(url, "webAppUrl").strip();
-        while (u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
+        String u =
+                withoutTrailingSlashes(Objects.requireNonNull(url, "webAppUrl").strip());
         if (!(u.startsWith("https://") || u.startsWith("http://"))) {
             throw new IllegalArgumentException(
                     "The k6 web app address '" + url + "' is not an http(s) URL, e.g. https://app.k6.io");
         }
-        return new RunSettings(
-                pollIntervalMillis,
-                timeoutMillis,
-                startTimeoutMillis,
-                processingTimeoutMillis,
-                errorBudgetMillis,
-                maxConsecutiveErrors,
-                cancelWaitMillis,
-                onThresholdsFailed,
-                u,
-                waitForEnd);
+        return with(c -> c.webAppUrl = u);
     }
 
     public RunSettings withWaitForEnd(boolean wait) {
-        return new RunSettings(
-                pollIntervalMillis,
-                timeoutMillis,
-                startTimeoutMillis,
-                processingTimeoutMillis,
-                errorBudgetMillis,
-                maxConsecutiveErrors,
-                cancelWaitMillis,
-                onThresholdsFailed,
-                webAppUrl,
-                wait);
+        return with(c -> c.waitForEnd = wait);
+    }
+
+    private RunSettings with(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return new RunSettings(c);
     }
 
     /** The link to a run in the web app. */
@@ -280,9 +189,46 @@ public final class RunSettings implements Serializable {
         return webAppUrl + "/runs/" + runId;
     }
 
+    private static String withoutTrailingSlashes(String url) {
+        String u = url;
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
     private static void requirePositive(Duration d, String what) {
         if (d == null || d.isZero() || d.isNegative()) {
             throw new IllegalArgumentException("The " + what + " must be a positive duration such as 5s, 10m or 1h");
+        }
+    }
+
+    /** The mutable working copy behind {@link #defaults()} and the {@code with*} methods. */
+    private static final class Copy {
+        long pollIntervalMillis;
+        long timeoutMillis;
+        long startTimeoutMillis;
+        long processingTimeoutMillis;
+        long errorBudgetMillis;
+        int maxConsecutiveErrors;
+        long cancelWaitMillis;
+        BuildResult onThresholdsFailed;
+        String webAppUrl;
+        boolean waitForEnd;
+
+        Copy() {}
+
+        Copy(RunSettings s) {
+            pollIntervalMillis = s.pollIntervalMillis;
+            timeoutMillis = s.timeoutMillis;
+            startTimeoutMillis = s.startTimeoutMillis;
+            processingTimeoutMillis = s.processingTimeoutMillis;
+            errorBudgetMillis = s.errorBudgetMillis;
+            maxConsecutiveErrors = s.maxConsecutiveErrors;
+            cancelWaitMillis = s.cancelWaitMillis;
+            onThresholdsFailed = s.onThresholdsFailed;
+            webAppUrl = s.webAppUrl;
+            waitForEnd = s.waitForEnd;
         }
     }
 }

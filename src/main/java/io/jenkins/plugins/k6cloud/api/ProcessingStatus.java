@@ -8,6 +8,9 @@ public enum ProcessingStatus {
     ERROR(3, "Error"),
     UNKNOWN(Integer.MIN_VALUE, "Unknown");
 
+    private static final StatusCodes<ProcessingStatus> BY_CODE =
+            new StatusCodes<>(values(), ProcessingStatus::code, UNKNOWN);
+
     private final int code;
     private final String label;
 
@@ -25,15 +28,7 @@ public enum ProcessingStatus {
     }
 
     public static ProcessingStatus of(Integer code) {
-        if (code == null) {
-            return UNKNOWN;
-        }
-        for (ProcessingStatus s : values()) {
-            if (s.code == code && s != UNKNOWN) {
-                return s;
-            }
-        }
-        return UNKNOWN;
+        return BY_CODE.of(code);
     }
 
     /** Processing is over: metrics, {@code result_status} and thresholds are as final as they will get. */

@@ -9,6 +9,8 @@ public enum ResultStatus {
     FAILED(1, "Failed"),
     UNKNOWN(Integer.MIN_VALUE, "Unknown");
 
+    private static final StatusCodes<ResultStatus> BY_CODE = new StatusCodes<>(values(), ResultStatus::code, UNKNOWN);
+
     private final int code;
     private final String label;
 
@@ -26,14 +28,6 @@ public enum ResultStatus {
     }
 
     public static ResultStatus of(Integer code) {
-        if (code == null) {
-            return UNKNOWN;
-        }
-        for (ResultStatus s : values()) {
-            if (s.code == code && s != UNKNOWN) {
-                return s;
-            }
-        }
-        return UNKNOWN;
+        return BY_CODE.of(code);
     }
 }

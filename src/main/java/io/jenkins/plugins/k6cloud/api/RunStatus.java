@@ -22,6 +22,8 @@ public enum RunStatus {
     ARCHIVED(10, "Archived"),
     UNKNOWN(Integer.MIN_VALUE, "Unknown");
 
+    private static final StatusCodes<RunStatus> BY_CODE = new StatusCodes<>(values(), RunStatus::code, UNKNOWN);
+
     private final int code;
     private final String label;
 
@@ -40,15 +42,7 @@ public enum RunStatus {
     }
 
     public static RunStatus of(Integer code) {
-        if (code == null) {
-            return UNKNOWN;
-        }
-        for (RunStatus s : values()) {
-            if (s.code == code && s != UNKNOWN) {
-                return s;
-            }
-        }
-        return UNKNOWN;
+        return BY_CODE.of(code);
     }
 
     /** Created, validated, queued or initializing: the load has not started yet. */

@@ -39,6 +39,14 @@ final class ApiRequest {
         this.hasBody = hasBody;
     }
 
+    /** Checks a run or load test id before it goes into a request path. */
+    static long positive(long id, String what) {
+        if (id <= 0) {
+            throw new IllegalArgumentException("A k6 Cloud " + what + " id is a positive number, got " + id);
+        }
+        return id;
+    }
+
     static ApiRequest get(String path) {
         return new ApiRequest("GET", path, false);
     }

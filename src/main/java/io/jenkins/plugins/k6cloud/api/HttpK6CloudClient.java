@@ -1,12 +1,12 @@
 package io.jenkins.plugins.k6cloud.api;
 
+import static io.jenkins.plugins.k6cloud.api.ApiRequest.positive;
+
 import com.google.gson.JsonObject;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -188,8 +188,7 @@ public final class HttpK6CloudClient implements K6CloudClient {
     /**
      * Follows {@code page=1,2,...} until {@code meta.count} items have come, a page is empty or
      * short (without a count), a page brings nothing new (a server ignoring {@code page}), or
-     * {@link #MAX_PAGES}. Items without an id are skipped; duplicates are dropped. Items failing
-     * {@code inRange} (older than a newest-first query's bound) are dropped and end the paging.
+     * {@link #MAX_PAGES}; the items are gathered by {@link PagedItems}.
      */
     private <T> List<T> allPages(
             IntFunction<ApiRequest> pageRequest,
@@ -198,41 +197,22 @@ public final class HttpK6CloudClient implements K6CloudClient {
             ToLongFunction<T> id,
             Predicate<T> inRange)
             throws K6CloudException {
-        Map<Long, T> items = new LinkedHashMap<>();
+        PagedItems<T> items = new PagedItems<>(mapper, id, inRange);
         long received = 0;
         for (int page = 1; page <= MAX_PAGES; page++) {
             ApiRequest request = pageRequest.apply(page);
             ApiResponse response = retrier.call(() -> transport.send(request, false));
             JsonObject root = response.json();
             List<JsonObject> objects = K6CloudJson.envelopeArray(root, envelope, request.name(), response.status());
-            int before = items.size();
             received += objects.size();
-            boolean outOfRange = false;
-            for (JsonObject o : objects) {
-                T item = mapper.apply(o);
-                if (item != null && !inRange.test(item)) {
-                    outOfRange = true;
-                } else if (item != null) {
-                    items.putIfAbsent(id.applyAsLong(item), item);
-                }
-            }
+            boolean readOn = items.add(objects);
             Long count = K6CloudJson.longValue(K6CloudJson.object(root, "meta"), "count");
-            boolean done = objects.isEmpty()
-                    || outOfRange
-                    || items.size() == before
-                    || (count != null ? received >= count : objects.size() < PAGE_SIZE);
+            boolean done = !readOn || (count != null ? received >= count : objects.size() < PAGE_SIZE);
             if (done) {
                 break;
             }
         }
-        return new ArrayList<>(items.values());
-    }
-
-    private static long positive(long id, String what) {
-        if (id <= 0) {
-            throw new IllegalArgumentException("A k6 Cloud " + what + " id is a positive number, got " + id);
-        }
-        return id;
+        return items.list();
     }
 
     ApiTransport transport() {

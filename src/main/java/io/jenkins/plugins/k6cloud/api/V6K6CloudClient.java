@@ -1,12 +1,12 @@
 package io.jenkins.plugins.k6cloud.api;
 
+import static io.jenkins.plugins.k6cloud.api.ApiRequest.positive;
+
 import com.google.gson.JsonObject;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -215,37 +215,27 @@ public final class V6K6CloudClient implements K6CloudClient {
 
     /**
      * Sends {@code first} with {@code $top}, then follows {@code @nextLink} until there is none, a
-     * page is empty or brings nothing new, or {@link #MAX_PAGES}. Items without an id are skipped;
-     * duplicates are dropped. Items failing {@code inRange} (older than a newest-first query's bound)
-     * are dropped and end the paging.
+     * page is empty or brings nothing new, or {@link #MAX_PAGES}; the items are gathered by
+     * {@link PagedItems}.
      */
     private <T> List<T> allPages(
             ApiRequest first, Function<JsonObject, T> mapper, ToLongFunction<T> id, Predicate<T> inRange)
             throws K6CloudException {
-        Map<Long, T> items = new LinkedHashMap<>();
+        PagedItems<T> items = new PagedItems<>(mapper, id, inRange);
         ApiRequest request = first.encodedParam("$top", Integer.toString(PAGE_SIZE));
         for (int page = 1; page <= MAX_PAGES; page++) {
             ApiRequest current = request;
             ApiResponse response = retrier.call(() -> transport.send(current, false));
             JsonObject root = response.json();
             List<JsonObject> objects = K6CloudJson.envelopeArray(root, V6Json.VALUE, current.name(), response.status());
-            int before = items.size();
-            boolean outOfRange = false;
-            for (JsonObject o : objects) {
-                T item = mapper.apply(o);
-                if (item != null && !inRange.test(item)) {
-                    outOfRange = true;
-                } else if (item != null) {
-                    items.putIfAbsent(id.applyAsLong(item), item);
-                }
-            }
+            boolean readOn = items.add(objects);
             String next = K6CloudJson.string(root, V6Json.NEXT_LINK);
-            if (objects.isEmpty() || outOfRange || items.size() == before || next == null || next.isBlank()) {
+            if (!readOn || next == null || next.isBlank()) {
                 break;
             }
             request = nextPage(next, current);
         }
-        return new ArrayList<>(items.values());
+        return items.list();
     }
 
     /**
@@ -277,13 +267,6 @@ public final class V6K6CloudClient implements K6CloudClient {
             }
         }
         return next;
-    }
-
-    private static long positive(long id, String what) {
-        if (id <= 0) {
-            throw new IllegalArgumentException("A k6 Cloud " + what + " id is a positive number, got " + id);
-        }
-        return id;
     }
 
     ApiTransport transport() {

@@ -118,6 +118,18 @@ final class K6CloudJson {
     }
 
     /** The object under {@code key}, or {@code null}. */
+    /** The object's {@code id}, else {@code fallbackId}; {@code null} when neither is there. */
+    static Long id(JsonObject o, Long fallbackId) {
+        Long id = longValue(o, "id");
+        return id != null ? id : fallbackId;
+    }
+
+    /** A load test (v2 and v6 name the same fields); {@code null} when it has no readable id and no fallback. */
+    static LoadTest loadTest(JsonObject o, Long fallbackId) {
+        Long id = id(o, fallbackId);
+        return id == null ? null : new LoadTest(id, string(o, "name"), longValue(o, "project_id"));
+    }
+
     static JsonObject object(JsonObject o, String key) {
         JsonElement e = o == null ? null : o.get(key);
         return e != null && e.isJsonObject() ? e.getAsJsonObject() : null;

@@ -32,10 +32,7 @@ final class V2Json {
 
     /** A run; {@code fallbackId} is used when the object has no readable {@code id}, {@code null} means "skip it". */
     static TestRun run(JsonObject o, Long fallbackId) {
-        Long id = K6CloudJson.longValue(o, "id");
-        if (id == null) {
-            id = fallbackId;
-        }
+        Long id = K6CloudJson.id(o, fallbackId);
         if (id == null) {
             return null;
         }
@@ -73,13 +70,6 @@ final class V2Json {
 
     /** A load test; {@code null} when it has no readable id (unless a fallback is given). */
     static LoadTest loadTest(JsonObject o, Long fallbackId) {
-        Long id = K6CloudJson.longValue(o, "id");
-        if (id == null) {
-            id = fallbackId;
-        }
-        if (id == null) {
-            return null;
-        }
-        return new LoadTest(id, K6CloudJson.string(o, "name"), K6CloudJson.longValue(o, "project_id"));
+        return K6CloudJson.loadTest(o, fallbackId);
     }
 }

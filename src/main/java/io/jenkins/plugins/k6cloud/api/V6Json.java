@@ -45,10 +45,7 @@ final class V6Json {
 
     /** A run; {@code fallbackId} is used when the object has no readable {@code id}, {@code null} means "skip it". */
     static TestRun run(JsonObject o, Long fallbackId) {
-        Long id = K6CloudJson.longValue(o, "id");
-        if (id == null) {
-            id = fallbackId;
-        }
+        Long id = K6CloudJson.id(o, fallbackId);
         if (id == null) {
             return null;
         }
@@ -182,14 +179,7 @@ final class V6Json {
 
     /** A load test ({@code LoadTestApiModel}); {@code null} when it has no readable id and no fallback. */
     static LoadTest loadTest(JsonObject o, Long fallbackId) {
-        Long id = K6CloudJson.longValue(o, "id");
-        if (id == null) {
-            id = fallbackId;
-        }
-        if (id == null) {
-            return null;
-        }
-        return new LoadTest(id, K6CloudJson.string(o, "name"), K6CloudJson.longValue(o, "project_id"));
+        return K6CloudJson.loadTest(o, fallbackId);
     }
 
     private static String lower(String s) {

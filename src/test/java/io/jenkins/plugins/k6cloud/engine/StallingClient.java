@@ -2,11 +2,8 @@ package io.jenkins.plugins.k6cloud.engine;
 
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
-import io.jenkins.plugins.k6cloud.api.LoadTest;
-import io.jenkins.plugins.k6cloud.api.RunQuery;
 import io.jenkins.plugins.k6cloud.api.TestRun;
-import io.jenkins.plugins.k6cloud.api.Threshold;
-import java.util.List;
+import io.jenkins.plugins.k6cloud.testing.ForwardingK6CloudClient;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -14,15 +11,14 @@ import java.util.concurrent.CountDownLatch;
  * fails as the real client does ({@link K6CloudException.InterruptedCallException}): a call in
  * flight when the engine shuts down.
  */
-final class StallingClient implements K6CloudClient {
-    private final K6CloudClient real;
+final class StallingClient extends ForwardingK6CloudClient {
     private final boolean stallStart;
     private final boolean stallReads;
     /** Counted down when a call starts to hang. */
     final CountDownLatch stalled = new CountDownLatch(1);
 
     private StallingClient(K6CloudClient real, boolean stallStart, boolean stallReads) {
-        this.real = real;
+        super(real);
         this.stallStart = stallStart;
         this.stallReads = stallReads;
     }
@@ -50,7 +46,7 @@ final class StallingClient implements K6CloudClient {
         if (stallStart) {
             hang("POST /loadtests/v2/tests/" + testId + "/start-testrun");
         }
-        return real.startRun(testId);
+        return super.startRun(testId);
     }
 
     @Override
@@ -58,36 +54,6 @@ final class StallingClient implements K6CloudClient {
         if (stallReads) {
             hang("GET /loadtests/v2/runs/" + runId);
         }
-        return real.getRun(runId);
-    }
-
-    @Override
-    public List<TestRun> listRuns(RunQuery query) throws K6CloudException {
-        return real.listRuns(query);
-    }
-
-    @Override
-    public void stopRun(long runId) throws K6CloudException {
-        real.stopRun(runId);
-    }
-
-    @Override
-    public List<Threshold> getThresholds(long runId) throws K6CloudException {
-        return real.getThresholds(runId);
-    }
-
-    @Override
-    public void checkToken() throws K6CloudException {
-        real.checkToken();
-    }
-
-    @Override
-    public List<LoadTest> listLoadTests() throws K6CloudException {
-        return real.listLoadTests();
-    }
-
-    @Override
-    public LoadTest getLoadTest(long testId) throws K6CloudException {
-        return real.getLoadTest(testId);
+        return super.getRun(runId);
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.k6cloud.simulator;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One generation of the k6 Cloud API (v2 and v6, on their own paths): its routes, how it checks
@@ -29,6 +30,24 @@ interface ApiFlavour {
     SimResponse badRequest(String message);
 
     SimResponse internalError(String message);
+
+    /** Checks {@code Authorization: <scheme> <token>} (scheme case-insensitive) against the known tokens. */
+    static AuthResult checkAuthorization(SimRequest request, String scheme, Set<String> tokens) {
+        String header = request.header("Authorization");
+        if (header == null || header.isBlank()) {
+            return AuthResult.MISSING;
+        }
+        String[] parts = header.strip().split("\\s+", 2);
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase(scheme)) {
+            return AuthResult.INVALID;
+        }
+        return tokens.contains(parts[1].strip()) ? AuthResult.VALID : AuthResult.INVALID;
+    }
+
+    /** A {@code Retry-After} delay in whole seconds, rounded up. */
+    static long retryAfterSeconds(Duration retryAfter) {
+        return Math.max(0, (retryAfter.toMillis() + 999) / 1000);
+    }
 
     /** The outcome of a credentials check. */
     enum AuthResult {

@@ -33,15 +33,7 @@ final class V2Flavour implements ApiFlavour {
 
     @Override
     public AuthResult authenticate(SimRequest request) {
-        String header = request.header("Authorization");
-        if (header == null || header.isBlank()) {
-            return AuthResult.MISSING;
-        }
-        String[] parts = header.strip().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Token")) {
-            return AuthResult.INVALID;
-        }
-        return core.tokens.contains(parts[1].strip()) ? AuthResult.VALID : AuthResult.INVALID;
+        return ApiFlavour.checkAuthorization(request, "Token", core.tokens);
     }
 
     @Override
@@ -64,7 +56,7 @@ final class V2Flavour implements ApiFlavour {
 
     @Override
     public SimResponse rateLimited(Duration retryAfter) {
-        long seconds = Math.max(0, (retryAfter.toMillis() + 999) / 1000);
+        long seconds = ApiFlavour.retryAfterSeconds(retryAfter);
         JsonObject error = new JsonObject();
         error.addProperty("message", "Request was throttled. Expected available in " + seconds + " seconds.");
         error.addProperty("code", V2Errors.UNKNOWN);

@@ -8,34 +8,18 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /loadtests/v2/runs} with {@code test_id}, {@code ids[]}, {@code public_id},
  * {@code $select}, {@code page}, {@code page_size} and {@code order_by} (id, created, started;
  * "-" for descending; default ascending id). {@code meta.count} is the total before paging.
  */
-final class V2ListRunsRoute implements Route {
-    private static final Pattern PATH = Pattern.compile("/loadtests/v2/runs/?");
+final class V2ListRunsRoute extends AbstractRoute {
     private final SimCore core;
 
     V2ListRunsRoute(SimCore core) {
+        super(Endpoint.LIST, "GET", "/loadtests/v2/runs/?");
         this.core = core;
-    }
-
-    @Override
-    public Endpoint endpoint() {
-        return Endpoint.LIST;
-    }
-
-    @Override
-    public String method() {
-        return "GET";
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
     }
 
     @Override

@@ -1,39 +1,13 @@
 package io.jenkins.plugins.k6cloud.simulator;
 
-import java.util.regex.Pattern;
-
 /** {@code GET /loadtests/v2/tests/{id}}: 200 {@code {"k6-test":{...}}}. */
-final class V2ReadTestRoute implements Route {
-    private static final Pattern PATH = Pattern.compile("/loadtests/v2/tests/(\\d+)/?");
-    private final SimCore core;
-
+final class V2ReadTestRoute extends TestRoute {
     V2ReadTestRoute(SimCore core) {
-        this.core = core;
+        super(core, Endpoint.TESTS, "GET", "/loadtests/v2/tests/(\\d+)/?", V2Errors::notFound);
     }
 
     @Override
-    public Endpoint endpoint() {
-        return Endpoint.TESTS;
-    }
-
-    @Override
-    public String method() {
-        return "GET";
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
-    }
-
-    @Override
-    public SimResponse handle(RouteCall call) {
-        long testId = call.pathId(1);
-        call.about(testId, null);
-        LoadTestSpec test = core.store.test(testId);
-        if (test == null) {
-            return V2Errors.notFound();
-        }
+    SimResponse handle(LoadTestSpec test, RouteCall call) {
         return SimResponse.json(
                 200,
                 V2Json.envelope(

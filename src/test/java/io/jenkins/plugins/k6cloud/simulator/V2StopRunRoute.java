@@ -1,52 +1,19 @@
 package io.jenkins.plugins.k6cloud.simulator;
 
 import com.google.gson.JsonObject;
-import java.util.regex.Pattern;
 
 /**
  * {@code POST /loadtests/v2/runs/{id}/stop}: a run that has not ended becomes ABORTED_BY_USER
  * after the configured stop delay; a run that has ended gets the configured
  * {@link EndedRunStopReply}.
  */
-final class V2StopRunRoute implements Route {
-    private static final Pattern PATH = Pattern.compile("/loadtests/v2/runs/(\\d+)/stop/?");
-    private final SimCore core;
-
+final class V2StopRunRoute extends StopRunRoute {
     V2StopRunRoute(SimCore core) {
-        this.core = core;
+        super(core, "/loadtests/v2/runs/(\\d+)/stop/?", V2Errors::notFound);
     }
 
     @Override
-    public Endpoint endpoint() {
-        return Endpoint.STOP;
-    }
-
-    @Override
-    public String method() {
-        return "POST";
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
-    }
-
-    @Override
-    public SimResponse handle(RouteCall call) {
-        long runId = call.pathId(1);
-        SimRun run = core.store.run(runId);
-        if (run == null) {
-            call.about(null, runId);
-            return V2Errors.notFound();
-        }
-        call.about(run.test().id(), runId);
-        if (call.fault() != null && call.fault().kind() == Fault.Kind.STOP_RACES_FINISH) {
-            run.endNaturallyAt(call.now());
-        }
-        if (run.stateAt(call.now()).isTerminal()) {
-            return endedReply(run, call);
-        }
-        run.requestStop(call.now(), core.stopDelay());
+    SimResponse acceptedReply(SimRun run, RouteCall call) {
         switch (core.acceptedStopReply()) {
             case NO_CONTENT:
                 return SimResponse.noContent();
@@ -57,7 +24,8 @@ final class V2StopRunRoute implements Route {
         }
     }
 
-    private SimResponse endedReply(SimRun run, RouteCall call) {
+    @Override
+    SimResponse endedReply(SimRun run, RouteCall call) {
         switch (core.endedRunStopReply()) {
             case OK_200:
                 return runReply(run, call);

@@ -4,33 +4,17 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /loadtests/v2/tests} (paged, {@code $select}, optional {@code project_id}) with
  * {@code "k6-tests"} and {@code meta.count}.
  */
-final class V2TestsRoute implements Route {
-    private static final Pattern PATH = Pattern.compile("/loadtests/v2/tests/?");
+final class V2TestsRoute extends AbstractRoute {
     private final SimCore core;
 
     V2TestsRoute(SimCore core) {
+        super(Endpoint.TESTS, "GET", "/loadtests/v2/tests/?");
         this.core = core;
-    }
-
-    @Override
-    public Endpoint endpoint() {
-        return Endpoint.TESTS;
-    }
-
-    @Override
-    public String method() {
-        return "GET";
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
     }
 
     @Override

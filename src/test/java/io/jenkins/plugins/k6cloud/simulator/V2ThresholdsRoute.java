@@ -6,34 +6,18 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /loadtests/v2/thresholds?test_run_id=}: {@code {"k6-metrics":[...],"k6-thresholds":[...]}}.
  * Values and {@code tainted} are final once processing finished (for an abort by threshold, once
  * it ended); before that {@code calculated_value} is null and nothing is tainted.
  */
-final class V2ThresholdsRoute implements Route {
-    private static final Pattern PATH = Pattern.compile("/loadtests/v2/thresholds/?");
+final class V2ThresholdsRoute extends AbstractRoute {
     private final SimCore core;
 
     V2ThresholdsRoute(SimCore core) {
+        super(Endpoint.THRESHOLDS, "GET", "/loadtests/v2/thresholds/?");
         this.core = core;
-    }
-
-    @Override
-    public Endpoint endpoint() {
-        return Endpoint.THRESHOLDS;
-    }
-
-    @Override
-    public String method() {
-        return "GET";
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
     }
 
     @Override

@@ -3,26 +3,13 @@ package io.jenkins.plugins.k6cloud.simulator;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /** {@code GET /v3/organizations}: the cheap authenticated call used to check a token. */
-final class V3OrganizationsRoute implements Route {
-    private static final Pattern PATH = Pattern.compile("/v3/organizations/?");
+final class V3OrganizationsRoute extends AbstractRoute {
     private static final Instant CREATED = Instant.parse("2020-08-13T18:28:45Z");
 
-    @Override
-    public Endpoint endpoint() {
-        return Endpoint.TOKEN;
-    }
-
-    @Override
-    public String method() {
-        return "GET";
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
+    V3OrganizationsRoute() {
+        super(Endpoint.TOKEN, "GET", "/v3/organizations/?");
     }
 
     @Override

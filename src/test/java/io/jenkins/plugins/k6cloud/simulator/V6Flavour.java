@@ -38,13 +38,9 @@ final class V6Flavour implements ApiFlavour {
 
     @Override
     public AuthResult authenticate(SimRequest request) {
-        String header = request.header("Authorization");
-        if (header == null || header.isBlank()) {
-            return AuthResult.MISSING;
-        }
-        String[] parts = header.strip().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer") || !core.tokens.contains(parts[1].strip())) {
-            return AuthResult.INVALID;
+        AuthResult token = ApiFlavour.checkAuthorization(request, "Bearer", core.tokens);
+        if (!token.valid()) {
+            return token;
         }
         String stack = request.header("X-Stack-Id");
         if (stack == null || stack.isBlank()) {
@@ -78,7 +74,7 @@ final class V6Flavour implements ApiFlavour {
 
     @Override
     public SimResponse rateLimited(Duration retryAfter) {
-        long seconds = Math.max(0, (retryAfter.toMillis() + 999) / 1000);
+        long seconds = ApiFlavour.retryAfterSeconds(retryAfter);
         return V6Errors.error(429, V6Errors.THROTTLED, "Request was throttled.")
                 .withHeader("Retry-After", Long.toString(seconds));
     }

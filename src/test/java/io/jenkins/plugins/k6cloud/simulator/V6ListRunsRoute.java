@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /cloud/v6/load_tests/{id}/test_runs} and {@code GET /cloud/v6/test_runs}, paged with
@@ -17,32 +16,17 @@ import java.util.regex.Pattern;
  * {@code id}, optionally {@code asc}/{@code desc}; default ascending id), filtered by
  * {@code created_after} (runs created at or after it). An unknown load test is 404.
  */
-final class V6ListRunsRoute implements Route {
-    private static final Pattern PATH = Pattern.compile("/cloud/v6/(?:load_tests/(\\d+)/)?test_runs/?");
+final class V6ListRunsRoute extends AbstractRoute {
     private final SimCore core;
 
     V6ListRunsRoute(SimCore core) {
+        super(Endpoint.LIST, "GET", "/cloud/v6/(?:load_tests/(\\d+)/)?test_runs/?");
         this.core = core;
     }
 
     @Override
-    public Endpoint endpoint() {
-        return Endpoint.LIST;
-    }
-
-    @Override
-    public String method() {
-        return "GET";
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
-    }
-
-    @Override
     public SimResponse handle(RouteCall call) {
-        Matcher m = PATH.matcher(call.request().path());
+        Matcher m = path().matcher(call.request().path());
         Long testId = m.matches() && m.group(1) != null ? call.pathId(1) : null;
         call.about(testId, null);
         if (testId != null && core.store.test(testId) == null) {

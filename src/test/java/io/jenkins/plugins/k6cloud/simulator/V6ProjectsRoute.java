@@ -2,25 +2,11 @@ package io.jenkins.plugins.k6cloud.simulator;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.util.regex.Pattern;
 
 /** {@code GET /cloud/v6/projects}: the one project of the stack; the plugin's v6 token check. */
-final class V6ProjectsRoute implements Route {
-    private static final Pattern PATH = Pattern.compile("/cloud/v6/projects/?");
-
-    @Override
-    public Endpoint endpoint() {
-        return Endpoint.TOKEN;
-    }
-
-    @Override
-    public String method() {
-        return "GET";
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
+final class V6ProjectsRoute extends AbstractRoute {
+    V6ProjectsRoute() {
+        super(Endpoint.TOKEN, "GET", "/cloud/v6/projects/?");
     }
 
     @Override

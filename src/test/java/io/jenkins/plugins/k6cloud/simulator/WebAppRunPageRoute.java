@@ -1,29 +1,12 @@
 package io.jenkins.plugins.k6cloud.simulator;
 
-import java.util.regex.Pattern;
-
 /** {@code GET /app/runs/{id}}: a one-line HTML page standing in for the k6 web app (no token needed). */
-final class WebAppRunPageRoute implements Route {
-    private static final Pattern PATH = Pattern.compile("/app/runs/(\\d+)/?");
+final class WebAppRunPageRoute extends AbstractRoute {
     private final SimCore core;
 
     WebAppRunPageRoute(SimCore core) {
+        super(Endpoint.WEB_APP, "GET", "/app/runs/(\\d+)/?");
         this.core = core;
-    }
-
-    @Override
-    public Endpoint endpoint() {
-        return Endpoint.WEB_APP;
-    }
-
-    @Override
-    public String method() {
-        return "GET";
-    }
-
-    @Override
-    public Pattern path() {
-        return PATH;
     }
 
     @Override

@@ -17,41 +17,23 @@ import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
-import okhttp3.OkHttpClient;
-import org.junit.After;
-import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 
 /** The client against the k6 Cloud simulator (a real HTTP server), in virtual time. */
 public class SimulatorRoundTripTest {
-    private final ManualClock clock = new ManualClock();
-    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
-    private final OkHttpClient http = new OkHttpClient();
-    private K6CloudSimulator sim;
+    @Rule
+    public final SimulatorRig rig = new SimulatorRig();
 
-    @Before
-    public void startSimulator() throws Exception {
-        sim = K6CloudSimulator.builder().clock(clock).start();
-    }
+    private final ManualClock clock = rig.clock;
+    private final RecordingSleeper sleeper = rig.sleeper;
 
-    @After
-    public void stopSimulator() {
-        sim.close();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+    private K6CloudSimulator sim() {
+        return rig.sim();
     }
 
     private HttpK6CloudClient client(ClientOptions.Builder options) {
-        return new HttpK6CloudClient(
-                http,
-                sim.uri(),
-                ApiToken.of(sim.token()),
-                options.clock(clock)
-                        .sleeper(sleeper)
-                        .random(new Random(3))
-                        .retryPolicy(RetryPolicy.defaults().withJitter(0))
-                        .build());
+        return new HttpK6CloudClient(rig.http, sim().uri(), ApiToken.of(sim().token()), rig.virtualTime(options));
     }
 
     private HttpK6CloudClient client() {
@@ -60,7 +42,7 @@ public class SimulatorRoundTripTest {
 
     @Test
     public void startFollowStopRoundTripLeavesNothingRunning() throws Exception {
-        long testId = sim.addLoadTest("checkout", Scenarios.passes());
+        long testId = sim().addLoadTest("checkout", Scenarios.passes());
         HttpK6CloudClient client = client();
 
         client.checkToken();
@@ -80,15 +62,15 @@ public class SimulatorRoundTripTest {
         TestRun stopped = client.getRun(started.id());
         assertEquals(RunStatus.ABORTED_BY_USER, stopped.runStatus());
 
-        assertEquals(1, sim.journal().startsFor(testId).size());
-        assertEquals(1, sim.journal().stopsFor(started.id()).size());
-        assertTrue(sim.journal().runsLeftRunning().isEmpty());
+        assertEquals(1, sim().journal().startsFor(testId).size());
+        assertEquals(1, sim().journal().stopsFor(started.id()).size());
+        assertTrue(sim().journal().runsLeftRunning().isEmpty());
         assertTrue(sleeper.delays().isEmpty());
     }
 
     @Test
     public void aFinishedRunWithCrossedThresholdsReadsAsFailed() throws Exception {
-        long testId = sim.addLoadTest(Scenarios.thresholdsFail());
+        long testId = sim().addLoadTest(Scenarios.thresholdsFail());
         HttpK6CloudClient client = client();
         TestRun run = client.startRun(testId);
 
@@ -106,51 +88,51 @@ public class SimulatorRoundTripTest {
 
     @Test
     public void aLostStartAnswerAdoptsTheRunAndStartsNoSecondOne() throws Exception {
-        long testId = sim.addLoadTest(Scenarios.passes());
-        sim.faults().inject(Endpoint.START, Fault.startThenDrop());
+        long testId = sim().addLoadTest(Scenarios.passes());
+        sim().faults().inject(Endpoint.START, Fault.startThenDrop());
 
         TestRun run = client().startRun(testId);
 
-        assertEquals(1, sim.journal().startsFor(testId).size());
-        assertEquals(1, sim.journal().runsOf(testId).size());
-        assertEquals(sim.journal().runsOf(testId).get(0).id(), run.id());
-        assertEquals(1, sim.journal().count(Endpoint.LIST));
+        assertEquals(1, sim().journal().startsFor(testId).size());
+        assertEquals(1, sim().journal().runsOf(testId).size());
+        assertEquals(sim().journal().runsOf(testId).get(0).id(), run.id());
+        assertEquals(1, sim().journal().count(Endpoint.LIST));
     }
 
     @Test
     public void aGatewayErrorOnStartIsLookedForButNeverSentAgain() throws Exception {
-        long testId = sim.addLoadTest(Scenarios.passes());
-        sim.faults().inject(Endpoint.START, Fault.badGateway());
+        long testId = sim().addLoadTest(Scenarios.passes());
+        sim().faults().inject(Endpoint.START, Fault.badGateway());
 
         assertThrows(K6CloudException.StartOutcomeUnknownException.class, () -> client().startRun(testId));
 
-        assertEquals(1, sim.journal().count(Endpoint.START));
-        assertEquals(1, sim.journal().count(Endpoint.LIST));
-        assertTrue("the proxy passed nothing on", sim.journal().runsOf(testId).isEmpty());
+        assertEquals(1, sim().journal().count(Endpoint.START));
+        assertEquals(1, sim().journal().count(Endpoint.LIST));
+        assertTrue("the proxy passed nothing on", sim().journal().runsOf(testId).isEmpty());
         assertTrue(sleeper.delays().isEmpty());
     }
 
     @Test
     public void stopOfAnEndedRunIsDoneWhateverTheSimulatorAnswers() throws Exception {
-        long testId = sim.addLoadTest(Scenarios.passes());
+        long testId = sim().addLoadTest(Scenarios.passes());
         HttpK6CloudClient client = client();
         long runId = client.startRun(testId).id();
         clock.advance(Scenarios.passes().timings().total());
 
         client.stopRun(runId);
-        sim.setEndedRunStopReply(EndedRunStopReply.CONFLICT_409);
+        sim().setEndedRunStopReply(EndedRunStopReply.CONFLICT_409);
         client.stopRun(runId);
 
         assertEquals(RunStatus.FINISHED, client.getRun(runId).runStatus());
-        assertFalse(sim.journal().run(runId).stoppedByUs());
+        assertFalse(sim().journal().run(runId).stoppedByUs());
     }
 
     @Test
     public void rateLimitsAndLostAnswersOnReadsAreRetried() throws Exception {
-        long testId = sim.addLoadTest(Scenarios.passes());
+        long testId = sim().addLoadTest(Scenarios.passes());
         HttpK6CloudClient client = client();
         long runId = client.startRun(testId).id();
-        sim.faults()
+        sim().faults()
                 .inject(Endpoint.READ, Fault.rateLimited(Duration.ofSeconds(2)))
                 .inject(Endpoint.READ, Fault.dropConnection());
 
@@ -158,18 +140,18 @@ public class SimulatorRoundTripTest {
 
         // OkHttp itself resends a GET whose pooled connection drops, so the lost answer may cost no pause
         assertEquals(Long.valueOf(2000), sleeper.delays().get(0));
-        assertEquals(3, sim.journal().count(Endpoint.READ));
-        assertEquals(0, sim.faults().pending(Endpoint.READ));
+        assertEquals(3, sim().journal().count(Endpoint.READ));
+        assertEquals(0, sim().faults().pending(Endpoint.READ));
     }
 
     @Test
     public void filtersAreDecodedByTheServerAsMeant() throws Exception {
-        long testId = sim.addLoadTest(Scenarios.passes());
+        long testId = sim().addLoadTest(Scenarios.passes());
         HttpK6CloudClient client = client(ClientOptions.builder().stackId(4242L));
         long a = client.startRun(testId).id();
         long b = client.startRun(testId).id();
         long c = client.startRun(testId).id();
-        String publicId = sim.makePublic(b);
+        String publicId = sim().makePublic(b);
 
         assertEquals(
                 List.of(a, c),
@@ -182,7 +164,7 @@ public class SimulatorRoundTripTest {
                         .map(TestRun::id)
                         .toList());
 
-        JournalEntry list = sim.journal().requests(Endpoint.LIST).get(0);
+        JournalEntry list = sim().journal().requests(Endpoint.LIST).get(0);
         assertEquals(String.valueOf(testId), list.param("test_id"));
         assertEquals(
                 List.of(String.valueOf(a), String.valueOf(c)), list.params().get("ids[]"));
@@ -193,9 +175,9 @@ public class SimulatorRoundTripTest {
     @Test
     public void oddPayloadsAndUnknownStatusesAreRead() throws Exception {
         HttpK6CloudClient client = client();
-        long odd = client.startRun(sim.addLoadTest(Scenarios.of(Outcome.ODD_PAYLOADS)))
+        long odd = client.startRun(sim().addLoadTest(Scenarios.of(Outcome.ODD_PAYLOADS)))
                 .id();
-        long unknown = client.startRun(sim.addLoadTest(Scenarios.of(Outcome.UNKNOWN_STATUS)))
+        long unknown = client.startRun(sim().addLoadTest(Scenarios.of(Outcome.UNKNOWN_STATUS)))
                 .id();
         clock.advance(Duration.ofSeconds(15));
 
@@ -217,7 +199,7 @@ public class SimulatorRoundTripTest {
     public void aRevokedTokenIsAnAuthenticationError() throws Exception {
         HttpK6CloudClient client = client();
         client.checkToken();
-        sim.revokeToken(sim.token());
+        sim().revokeToken(sim().token());
 
         AuthenticationException e = assertThrows(AuthenticationException.class, client::checkToken);
 

@@ -16,53 +16,37 @@ import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
-import okhttp3.OkHttpClient;
-import org.junit.After;
-import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 
 /** The v6 client against the k6 Cloud simulator's v6 flavour (a real HTTP server), in virtual time. */
 public class V6SimulatorRoundTripTest {
-    private final ManualClock clock = new ManualClock();
-    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
-    private final OkHttpClient http = new OkHttpClient();
-    private K6CloudSimulator sim;
+    @Rule
+    public final SimulatorRig rig = new SimulatorRig();
 
-    @Before
-    public void startSimulator() throws Exception {
-        sim = K6CloudSimulator.builder().clock(clock).start();
-    }
+    private final ManualClock clock = rig.clock;
+    private final RecordingSleeper sleeper = rig.sleeper;
 
-    @After
-    public void stopSimulator() {
-        sim.close();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+    private K6CloudSimulator sim() {
+        return rig.sim();
     }
 
     private K6CloudClient client(ApiFlavour flavour, String token, long stackId) {
         return K6CloudClientFactory.create(
                 flavour,
-                http,
-                sim.uri(),
+                rig.http,
+                sim().uri(),
                 ApiToken.of(token),
-                ClientOptions.builder()
-                        .stackId(stackId)
-                        .clock(clock)
-                        .sleeper(sleeper)
-                        .random(new Random(3))
-                        .retryPolicy(RetryPolicy.defaults().withJitter(0))
-                        .build());
+                rig.virtualTime(ClientOptions.builder().stackId(stackId)));
     }
 
     private K6CloudClient client() {
-        return client(ApiFlavour.V6, sim.token(), sim.stackId());
+        return client(ApiFlavour.V6, sim().token(), sim().stackId());
     }
 
     @Test
     public void startFollowAbortRoundTripLeavesNothingRunning() throws Exception {
-        long testId = sim.addLoadTest("checkout", Scenarios.passes());
+        long testId = sim().addLoadTest("checkout", Scenarios.passes());
         K6CloudClient client = client();
 
         client.checkToken();
@@ -72,7 +56,7 @@ public class V6SimulatorRoundTripTest {
         TestRun started = client.startRun(testId);
         assertEquals(Long.valueOf(testId), started.testId());
         assertTrue(started.runStatus().isBeforeRunning());
-        assertEquals(sim.webAppUrl() + "/runs/" + started.id(), started.webUrl());
+        assertEquals(sim().webAppUrl() + "/runs/" + started.id(), started.webUrl());
 
         clock.advance(Duration.ofSeconds(15));
         TestRun running = client.getRun(started.id());
@@ -84,27 +68,27 @@ public class V6SimulatorRoundTripTest {
         client.stopRun(started.id());
 
         assertThat(client.listRuns(RunQuery.ofTest(testId)), hasSize(1));
-        assertThat(sim.journal().startsFor(testId), hasSize(1));
-        List<JournalEntry> stops = sim.journal().stopsFor(started.id());
+        assertThat(sim().journal().startsFor(testId), hasSize(1));
+        List<JournalEntry> stops = sim().journal().stopsFor(started.id());
         assertEquals(List.of(204, 409), stops.stream().map(JournalEntry::status).toList());
-        assertTrue(sim.journal().runsLeftRunning().isEmpty());
-        assertTrue(sim.journal().requests().stream()
+        assertTrue(sim().journal().runsLeftRunning().isEmpty());
+        assertTrue(sim().journal().requests().stream()
                 .allMatch(e -> e.path().startsWith("/cloud/v6/")
-                        && Long.toString(sim.stackId()).equals(e.stackId())));
+                        && Long.toString(sim().stackId()).equals(e.stackId())));
         assertTrue("nothing was retried", sleeper.delays().isEmpty());
     }
 
     @Test
     public void aStartWhoseAnswerIsLostIsFoundNotRepeated() throws Exception {
-        long testId = sim.addLoadTest(Scenarios.passes());
-        sim.faults().inject(Endpoint.START, Fault.startThenDrop());
+        long testId = sim().addLoadTest(Scenarios.passes());
+        sim().faults().inject(Endpoint.START, Fault.startThenDrop());
 
         TestRun run = client().startRun(testId);
 
-        assertThat(sim.journal().runsOf(testId), hasSize(1));
-        assertEquals(sim.journal().runsOf(testId).get(0).id(), run.id());
-        assertThat("the lookup found it: no second start", sim.journal().startsFor(testId), hasSize(1));
-        assertEquals(1, sim.journal().count(Endpoint.LIST));
+        assertThat(sim().journal().runsOf(testId), hasSize(1));
+        assertEquals(sim().journal().runsOf(testId).get(0).id(), run.id());
+        assertThat("the lookup found it: no second start", sim().journal().startsFor(testId), hasSize(1));
+        assertEquals(1, sim().journal().count(Endpoint.LIST));
     }
 
     /**
@@ -114,40 +98,33 @@ public class V6SimulatorRoundTripTest {
      */
     @Test
     public void aStartSentAgainAfterATimeoutCreatesOneRun() throws Exception {
-        long testId = sim.addLoadTest(Scenarios.passes());
-        sim.faults().inject(Endpoint.START, Fault.latency(Duration.ofMillis(1500)));
+        long testId = sim().addLoadTest(Scenarios.passes());
+        sim().faults().inject(Endpoint.START, Fault.latency(Duration.ofMillis(1500)));
         K6CloudClient client = K6CloudClientFactory.create(
                 ApiFlavour.V6,
-                http,
-                sim.uri(),
-                ApiToken.of(sim.token()),
-                ClientOptions.builder()
-                        .stackId(sim.stackId())
-                        .readTimeout(Duration.ofMillis(200))
-                        .clock(clock)
-                        .sleeper(sleeper)
-                        .random(new Random(3))
-                        .retryPolicy(RetryPolicy.defaults().withJitter(0))
-                        .build());
+                rig.http,
+                sim().uri(),
+                ApiToken.of(sim().token()),
+                rig.virtualTime(ClientOptions.builder().stackId(sim().stackId()).readTimeout(Duration.ofMillis(200))));
 
         TestRun run = client.startRun(testId);
 
         List<JournalEntry> starts =
-                sim.journal().awaitRequests(e -> e.endpoint() == Endpoint.START, 2, Duration.ofSeconds(10));
+                sim().journal().awaitRequests(e -> e.endpoint() == Endpoint.START, 2, Duration.ofSeconds(10));
         assertEquals("the first start was answered late, with the same run", run.id(), (long)
                 starts.get(1).runId());
-        assertThat(sim.journal().runsOf(testId), hasSize(1));
-        assertEquals(1, sim.journal().count(Endpoint.LIST));
+        assertThat(sim().journal().runsOf(testId), hasSize(1));
+        assertEquals(1, sim().journal().count(Endpoint.LIST));
     }
 
     @Test
     public void bothFlavoursSeeTheSameRuns() throws Exception {
-        long testId = sim.addLoadTest(Scenarios.thresholdsFail());
+        long testId = sim().addLoadTest(Scenarios.thresholdsFail());
         TestRun started = client().startRun(testId);
         clock.advance(Scenarios.thresholdsFail().timings().total());
 
         TestRun v6 = client().getRun(started.id());
-        TestRun v2 = client(ApiFlavour.V2, sim.token(), sim.stackId()).getRun(started.id());
+        TestRun v2 = client(ApiFlavour.V2, sim().token(), sim().stackId()).getRun(started.id());
 
         assertEquals(v2.runStatus(), v6.runStatus());
         assertEquals(v2.processingStatus(), v6.processingStatus());
@@ -160,14 +137,14 @@ public class V6SimulatorRoundTripTest {
     public void aWrongTokenOrStackIsAnAuthenticationError() {
         AuthenticationException token = assertThrows(
                 AuthenticationException.class,
-                () -> client(ApiFlavour.V6, "not-it", sim.stackId()).checkToken());
+                () -> client(ApiFlavour.V6, "not-it", sim().stackId()).checkToken());
         assertEquals(401, token.httpStatus());
         assertThat(token.getMessage(), containsString("\"Invalid token\" (code error)"));
         assertThat(token.getMessage(), containsString("GET /cloud/v6/projects"));
 
         AuthenticationException stack = assertThrows(
                 AuthenticationException.class,
-                () -> client(ApiFlavour.V6, sim.token(), 1).checkToken());
+                () -> client(ApiFlavour.V6, sim().token(), 1).checkToken());
         assertEquals(403, stack.httpStatus());
         assertThat(stack.getMessage(), containsString("configured stack id"));
         assertThat(stack.getMessage(), containsString("(code permission_denied)"));

@@ -13,26 +13,24 @@ import com.google.gson.JsonObject;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.After;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 
 public class ApiRequestsTest {
-    private final ManualClock clock = new ManualClock();
+    @Rule
+    public final SimulatorRule simulator = new SimulatorRule();
+
+    private final ManualClock clock = simulator.clock;
     private K6CloudSimulator sim;
     private SimHttp http;
     private long testId;
 
     @Before
-    public void startSimulator() throws Exception {
-        sim = K6CloudSimulator.builder().clock(clock).start();
-        http = new SimHttp(sim);
+    public void addLoadTest() {
+        sim = simulator.sim();
+        http = simulator.http();
         testId = sim.addLoadTest("checkout", Scenarios.passes());
-    }
-
-    @After
-    public void stopSimulator() {
-        sim.close();
     }
 
     private static List<Long> ids(JsonArray runs) {

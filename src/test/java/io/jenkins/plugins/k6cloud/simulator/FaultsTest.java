@@ -18,26 +18,24 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.After;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 
 public class FaultsTest {
-    private final ManualClock clock = new ManualClock();
+    @Rule
+    public final SimulatorRule simulator = new SimulatorRule();
+
+    private final ManualClock clock = simulator.clock;
     private K6CloudSimulator sim;
     private SimHttp http;
     private long testId;
 
     @Before
-    public void startSimulator() throws Exception {
-        sim = K6CloudSimulator.builder().clock(clock).start();
-        http = new SimHttp(sim);
+    public void addLoadTest() {
+        sim = simulator.sim();
+        http = simulator.http();
         testId = sim.addLoadTest("checkout", Scenarios.passes());
-    }
-
-    @After
-    public void stopSimulator() {
-        sim.close();
     }
 
     /** A client with a new connection, so that the JDK client cannot retry a dropped request on its own. */

@@ -12,24 +12,22 @@ import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.After;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 
 public class RunLifecycleTest {
-    private final ManualClock clock = new ManualClock();
+    @Rule
+    public final SimulatorRule simulator = new SimulatorRule();
+
+    private final ManualClock clock = simulator.clock;
     private K6CloudSimulator sim;
     private SimHttp http;
 
     @Before
-    public void startSimulator() throws Exception {
-        sim = K6CloudSimulator.builder().clock(clock).start();
-        http = new SimHttp(sim);
-    }
-
-    @After
-    public void stopSimulator() {
-        sim.close();
+    public void useSimulator() {
+        sim = simulator.sim();
+        http = simulator.http();
     }
 
     private static List<Integer> statuses(JsonObject run) {

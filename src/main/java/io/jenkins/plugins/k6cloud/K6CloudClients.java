@@ -55,12 +55,7 @@ public final class K6CloudClients {
     }
 
     static ClientOptions lookupOptions(GlobalSettings settings) {
-        return options(settings)
-                .retryPolicy(RetryPolicy.noRetries())
-                .connectTimeout(LOOKUP_TIMEOUT)
-                .readTimeout(LOOKUP_TIMEOUT)
-                .callTimeout(LOOKUP_TIMEOUT)
-                .build();
+        return oneAttemptOptions(settings, LOOKUP_TIMEOUT);
     }
 
     /** The client of a form check ("Test connection", the load test lookup). */
@@ -69,11 +64,16 @@ public final class K6CloudClients {
     }
 
     static ClientOptions formCheckOptions(GlobalSettings settings) {
+        return oneAttemptOptions(settings, FORM_CHECK_TIMEOUT);
+    }
+
+    /** One attempt, with {@code timeout} for the connection, the answer and the whole call. */
+    private static ClientOptions oneAttemptOptions(GlobalSettings settings, Duration timeout) {
         return options(settings)
                 .retryPolicy(RetryPolicy.noRetries())
-                .connectTimeout(FORM_CHECK_TIMEOUT)
-                .readTimeout(FORM_CHECK_TIMEOUT)
-                .callTimeout(FORM_CHECK_TIMEOUT)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .callTimeout(timeout)
                 .build();
     }
 

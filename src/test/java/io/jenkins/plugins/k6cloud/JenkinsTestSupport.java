@@ -26,6 +26,12 @@ public final class JenkinsTestSupport {
         config.setPollInterval("1s");
     }
 
+    /** {@link #useSimulator} and the simulator's token as global credentials {@link #TOKEN_ID}. */
+    public static void useSimulatorWithGlobalToken(SimulatedCloudRule cloud) throws IOException {
+        useSimulator(cloud);
+        addGlobalToken(TOKEN_ID, SimulatedCloudRule.TOKEN);
+    }
+
     /** Adds "Secret text" credentials to Jenkins' global store. */
     public static void addGlobalToken(String id, String token) throws IOException {
         SystemCredentialsProvider provider = SystemCredentialsProvider.getInstance();

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.k6cloud;
 
 import static io.jenkins.plugins.k6cloud.JenkinsTestSupport.TOKEN_ID;
-import static io.jenkins.plugins.k6cloud.SimulatedCloudRule.TOKEN;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
@@ -46,8 +45,7 @@ public class JobFormPermissionsJenkinsTest {
 
     @Before
     public void jobWithReaderAndConfigurer() throws Exception {
-        JenkinsTestSupport.useSimulator(cloud);
-        JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);
+        JenkinsTestSupport.useSimulatorWithGlobalToken(cloud);
         testId = cloud.addLoadTest(Outcome.PASSES);
         job = j.createFreeStyleProject("job");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());

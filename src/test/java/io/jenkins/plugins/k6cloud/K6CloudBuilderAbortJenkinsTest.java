@@ -1,7 +1,5 @@
 package io.jenkins.plugins.k6cloud;
 
-import static io.jenkins.plugins.k6cloud.JenkinsTestSupport.TOKEN_ID;
-import static io.jenkins.plugins.k6cloud.SimulatedCloudRule.TOKEN;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
@@ -37,8 +35,7 @@ public class K6CloudBuilderAbortJenkinsTest {
 
     @Before
     public void useSimulatedCloud() throws Exception {
-        JenkinsTestSupport.useSimulator(cloud);
-        JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);
+        JenkinsTestSupport.useSimulatorWithGlobalToken(cloud);
     }
 
     @Test

@@ -43,8 +43,7 @@ public class K6CloudBuilderJenkinsTest {
 
     @Before
     public void useSimulatedCloud() throws Exception {
-        JenkinsTestSupport.useSimulator(cloud);
-        JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);
+        JenkinsTestSupport.useSimulatorWithGlobalToken(cloud);
     }
 
     @Test

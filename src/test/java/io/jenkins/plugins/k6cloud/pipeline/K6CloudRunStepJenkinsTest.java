@@ -47,8 +47,7 @@ public class K6CloudRunStepJenkinsTest {
 
     @Before
     public void useSimulatedCloud() throws Exception {
-        JenkinsTestSupport.useSimulator(cloud);
-        JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);
+        JenkinsTestSupport.useSimulatorWithGlobalToken(cloud);
     }
 
     @Test

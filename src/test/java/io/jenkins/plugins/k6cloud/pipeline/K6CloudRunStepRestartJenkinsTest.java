@@ -1,7 +1,6 @@
 package io.jenkins.plugins.k6cloud.pipeline;
 
 import static io.jenkins.plugins.k6cloud.JenkinsTestSupport.TOKEN_ID;
-import static io.jenkins.plugins.k6cloud.SimulatedCloudRule.TOKEN;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
@@ -39,8 +38,7 @@ public class K6CloudRunStepRestartJenkinsTest {
         long testId = cloud.addHeldLoadTest(Outcome.THRESHOLDS_FAIL);
         AtomicLong runId = new AtomicLong();
         sessions.then(j -> {
-            JenkinsTestSupport.useSimulator(cloud);
-            JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);
+            JenkinsTestSupport.useSimulatorWithGlobalToken(cloud);
             WorkflowJob p = j.createProject(WorkflowJob.class, "load-test");
             p.setDefinition(new CpsFlowDefinition(
                     "def run = k6CloudRun(testId: " + testId + ", credentialsId: '" + TOKEN_ID
@@ -74,8 +72,7 @@ public class K6CloudRunStepRestartJenkinsTest {
         long testId = cloud.addHeldLoadTest(Outcome.PASSES);
         AtomicLong runId = new AtomicLong();
         sessions.then(j -> {
-            JenkinsTestSupport.useSimulator(cloud);
-            JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);
+            JenkinsTestSupport.useSimulatorWithGlobalToken(cloud);
             WorkflowJob p = j.createProject(WorkflowJob.class, "load-test");
             p.setDefinition(new CpsFlowDefinition(
                     "def run = k6CloudRun(testId: " + testId + ", credentialsId: '" + TOKEN_ID + "')\n"

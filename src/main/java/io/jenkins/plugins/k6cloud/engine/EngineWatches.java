@@ -29,6 +29,11 @@ final class EngineWatches {
         return followedRunIds.add(runId);
     }
 
+    /** {@code runId} is followed no more (its watch reported before it knew the run). */
+    void unfollow(long runId) {
+        followedRunIds.remove(runId);
+    }
+
     boolean isFollowed(long runId) {
         return followedRunIds.contains(runId);
     }

@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
  * {@link #START_CALL_MILLIS} after it, that no other watch of this engine follows; the earliest
  * is adopted (and from then on followed), and the console line names the others. k6 Cloud may
  * create the run some time after it failed to answer, so the engine looks again every poll interval
- * until the window has passed ({@link #mayStillAppear}). When no run appears, nothing is started
- * again (which can never start a duplicate): the build fails saying that k6 Cloud may still have
- * started a run and where to check.
+ * until the window has passed ({@link #mayStillAppear}), also when the build is aborted meanwhile
+ * (a run that appears is then stopped, see {@link AdoptSteps}). When no run appears, nothing is
+ * started again (which can never start a duplicate): the build fails saying that k6 Cloud may still
+ * have started a run and where to check.
  */
 final class RunAdoption {
     /** How far k6 Cloud's clock may lag behind ours when comparing creation times. */
@@ -92,7 +93,11 @@ final class RunAdoption {
     /** The run found (or {@code null}) and a line that says what was decided. */
     record Result(TestRun run, String explanation) {}
 
-    Result find() throws K6CloudException {
+    /**
+     * Looks once. {@code cancelled}: the build was aborted, so the run found is to be stopped, and
+     * the explanation of none found says there was none to stop.
+     */
+    Result find(boolean cancelled) throws K6CloudException {
         List<TestRun> inWindow = client.listRuns(RunQuery.recentOfTest(testId, from)).stream()
                 .filter(r -> r.created() != null
                         && !r.created().isBefore(from)
@@ -113,26 +118,51 @@ final class RunAdoption {
         }
         String skipped = followed.isEmpty() ? "" : "; " + runs(followed) + " followed by other builds";
         if (chosen == null) {
-            return new Result(
-                    null,
-                    situation + ", and no run of the test created since " + from + " (until "
-                            + until + ") has appeared in k6 Cloud" + skipped
-                            + ", so no run was started by this build that it"
-                            + " could follow. k6 Cloud may still have started one: check the runs of load test "
-                            + testId
-                            + " in the k6 web app and stop any that is not wanted before running the build again: "
-                            + settings.webAppUrl());
+            return new Result(null, cancelled ? noneToStop(skipped) : noneFound(skipped));
         }
         String also = others.isEmpty() ? "" : "; " + runs(others) + " created later left alone";
         String notes = skipped + also;
+        String doing =
+                cancelled ? "stopping run " + chosen.id() + " (the build was aborted)" : "following run " + chosen.id();
         return new Result(
                 chosen,
-                situation + "; following run " + chosen.id()
+                situation + "; " + doing
                         + ", the first one created since then"
                         + (notes.isEmpty()
                                 ? ""
                                 : " (" + candidates(inWindow.size() - 1) + ": " + notes.substring(2) + ")")
                         + ": " + RunLinks.of(chosen, settings));
+    }
+
+    private String noneFound(String skipped) {
+        return situation + ", and no run of the test created since " + from + " (until "
+                + until + ") has appeared in k6 Cloud" + skipped
+                + ", so no run was started by this build that it"
+                + " could follow. k6 Cloud may still have started one: check the runs of load test "
+                + testId
+                + " in the k6 web app and stop any that is not wanted before running the build again: "
+                + settings.webAppUrl();
+    }
+
+    /** The build was aborted and the window has passed with no run: there was none to stop. */
+    private String noneToStop(String skipped) {
+        return "The build was aborted: no run was found to stop. " + situation + ", and no run of the test created"
+                + " since " + from + " (until " + until + ") appeared in k6 Cloud" + skipped
+                + " while the plugin looked for it. To be sure, check the runs of load test " + testId
+                + " in the k6 web app: " + settings.webAppUrl();
+    }
+
+    /** The console line when the build is aborted while the run is looked for. */
+    String lookingOnToStop() {
+        return "The build was aborted while the plugin looks for the run that the start of load test " + testId
+                + " may have created: looking on until " + until + " to stop it if it appears";
+    }
+
+    /** After a second cancel while no run has appeared yet (a detail for {@link VerdictRules#cancelled}). */
+    String stillLooking() {
+        return "no run had appeared yet. " + situation + "; not waiting for one any longer (cancelled twice), but a"
+                + " run of the test created until " + until + " that appears is stopped. Check the runs of load test "
+                + testId + " in the k6 web app: " + settings.webAppUrl();
     }
 
     /** Whether a run created by the start may still show up in the list (the window is not over yet). */

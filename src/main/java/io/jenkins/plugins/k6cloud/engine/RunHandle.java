@@ -14,7 +14,9 @@ public interface RunHandle {
     /**
      * The build was aborted. The first call stops the run (at once when its id is known, or the
      * moment the start returns it) and keeps following it, bounded, until k6 Cloud reports it
-     * ended; a second call stops waiting at once. The outcome is then {@link Verdict#CANCELLED}.
+     * ended; a second call stops waiting at once. The outcome is then {@link Verdict#CANCELLED}. While
+     * the run that a start whose answer was lost may have created is looked for, the look goes on
+     * after a cancel (after a second one silently, bounded) and a run that appears is stopped.
      */
     void cancel(String reason);
 

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One followed run: a small state machine advanced one step (one or two HTTP calls) at a time on
  * the engine's scheduler, by phase ({@link StartSteps}, {@link PollSteps}, {@link StopSteps}).
- * {@link #cancel} only sets a flag and wakes the machine, except that a second cancel reports at
- * once when a stop request has gone out. Once the engine is closing, steps end without a verdict.
+ * {@link #cancel} only sets a flag and wakes the machine; a second cancel reports at once when a
+ * stop went out or a run is looked for ({@link AdoptSteps}). Once closing, steps end without a verdict.
  */
 final class RunWatch implements RunHandle {
     private final WatchContext c;
@@ -99,7 +99,7 @@ final class RunWatch implements RunHandle {
                 reportNow = false;
             } else {
                 c.abandonRequested = true;
-                reportNow = c.stopAttempted || c.runEnded;
+                reportNow = c.stopAttempted || c.runEnded || c.lookingFor != null;
             }
         }
         if (reportNow) {
@@ -153,8 +153,8 @@ final class RunWatch implements RunHandle {
     }
 
     private long advance() {
-        if (c.reporter.isDone() && (c.phase != WatchPhase.CANCELLING || c.stopSent)) {
-            return StepLoop.DONE; // a second cancel reported already and the stop went out
+        if (c.reporter.isDone() && !c.workLeftAfterReport()) {
+            return StepLoop.DONE; // a second cancel reported already, and no stop or look is left to finish
         }
         if (c.cancelRequested && c.phase != WatchPhase.STARTING && c.phase != WatchPhase.CANCELLING) {
             if (c.runEnded || c.phase == WatchPhase.PROCESSING) {

@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * Getting a run id (STARTING): start the run, or find the run a start whose answer was lost may
- * have created ({@link RunAdoption}, looking again every poll interval while it may still appear);
- * never a second start. Once the id is known: tell the
+ * have created ({@link AdoptSteps}, looking again every poll interval while it may still appear,
+ * also after a cancel); never a second start. Once the id is known: tell the
  * listener, stop at once if a cancel came meanwhile, or report {@link Verdict#STARTED} when the
  * run is not to be followed. A start refused with 429 created nothing: it is sent again after the
  * delay k6 Cloud asked for, within the start timeout.
@@ -16,18 +16,20 @@ final class StartSteps {
     private final WatchContext c;
     private final PollSteps poll;
     private final StopSteps stop;
-    private RunAdoption adoption;
+    /** Once set, never cleared: no start is sent after one whose outcome is unknown. */
+    private AdoptSteps adoption;
+
     private boolean startAgain;
 
     StartSteps(WatchContext c, PollSteps poll, StopSteps stop, RunAdoption adoption) {
         this.c = c;
         this.poll = poll;
         this.stop = stop;
-        this.adoption = adoption;
+        this.adoption = adoption == null ? null : new AdoptSteps(c, adoption, this::known);
     }
 
     long step() {
-        return adoption == null ? start() : adopt();
+        return adoption == null ? start() : adoption.step();
     }
 
     private long start() {
@@ -43,7 +45,8 @@ final class StartSteps {
             run = c.client.startRun(c.testId);
         } catch (K6CloudException.StartOutcomeUnknownException e) {
             // a run may exist after all: look again, then follow it (or stop it, if cancelled)
-            adoption = RunAdoption.afterUnknownStart(c.client, c.testId, c.settings, c.engine, e);
+            adoption = new AdoptSteps(
+                    c, RunAdoption.afterUnknownStart(c.client, c.testId, c.settings, c.engine, e), this::known);
             return c.settings.pollInterval().toMillis();
         } catch (K6CloudException.RateLimitedException e) {
             long delay =
@@ -66,29 +69,6 @@ final class StartSteps {
         }
         c.say(ConsoleText.started(c.testId, run.id(), webUrl(run)));
         return known(run);
-    }
-
-    private long adopt() {
-        RunAdoption.Result found;
-        try {
-            found = adoption.find();
-            c.errors.reset();
-        } catch (K6CloudException e) {
-            if (e.isTransient() && !c.errors.record(c.now())) {
-                return c.errors.backoffMillis(e);
-            }
-            return c.report(new Judgement(
-                    c.cancelRequested ? Verdict.CANCELLED : Verdict.UNREACHABLE, adoption.lookupFailed(e)));
-        }
-        if (found.run() == null) {
-            if (!c.cancelRequested && adoption.mayStillAppear(c.now())) {
-                return c.settings.pollInterval().toMillis(); // k6 Cloud may create it late: look again
-            }
-            return c.report(
-                    new Judgement(c.cancelRequested ? Verdict.CANCELLED : Verdict.UNREACHABLE, found.explanation()));
-        }
-        c.say(found.explanation());
-        return known(found.run());
     }
 
     private String webUrl(TestRun run) {

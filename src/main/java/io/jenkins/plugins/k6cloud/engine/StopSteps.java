@@ -126,7 +126,8 @@ final class StopSteps {
     /** What to say when a second cancel stops the waiting. */
     String abandonedDetail() {
         if (c.runId == null) {
-            return "no run was started.";
+            RunAdoption look = c.lookingFor;
+            return look == null ? "no run was started." : look.stillLooking();
         }
         if (c.runEnded) {
             return "k6 Cloud run " + c.runId + " had already ended as " + WatchContext.endedLabel(c.lastRun) + ".";

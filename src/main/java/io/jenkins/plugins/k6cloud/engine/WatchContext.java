@@ -46,6 +46,8 @@ final class WatchContext {
     volatile Judgement stopping;
 
     volatile Long startAttemptAt;
+    /** While a run that a start whose outcome is unknown may have created is looked for; else {@code null}. */
+    volatile RunAdoption lookingFor;
 
     WatchContext(
             Clock clock,
@@ -152,6 +154,16 @@ final class WatchContext {
         return cancelRequested && !stopSent && !runEnded && runId != null;
     }
 
+    /** A second cancel reported while no run had appeared yet: it is still looked for, to be stopped. */
+    boolean lookPending() {
+        return cancelRequested && runId == null && lookingFor != null;
+    }
+
+    /** After the outcome (a second cancel): a stop still being retried, or a run still looked for to stop it. */
+    boolean workLeftAfterReport() {
+        return phase == WatchPhase.CANCELLING ? !stopSent : phase == WatchPhase.STARTING && lookingFor != null;
+    }
+
     /** "Aborted (by user)", or "run_status 42" for a code this plugin does not know. */
     static String endedLabel(TestRun run) {
         if (run == null) {
@@ -195,12 +207,19 @@ final class WatchContext {
                 Duration.ofMillis(Math.max(0, elapsed())),
                 r == null ? null : r.vus(),
                 thresholds);
-        // after a second cancel the stop may still be retried, silently, in CANCELLING
-        reporter.complete(o, () -> phase = stopPending() ? WatchPhase.CANCELLING : WatchPhase.DONE, this::state);
+        // after a second cancel the stop may still be retried (CANCELLING), or the run looked for (STARTING), silently
+        reporter.complete(o, () -> phase = afterReport(), this::state);
         return StepLoop.DONE;
     }
 
     long report(Judgement j) {
         return report(j, List.of());
+    }
+
+    private WatchPhase afterReport() {
+        if (stopPending()) {
+            return WatchPhase.CANCELLING;
+        }
+        return lookPending() ? WatchPhase.STARTING : WatchPhase.DONE;
     }
 }

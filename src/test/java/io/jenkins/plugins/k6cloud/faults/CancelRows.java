@@ -3,10 +3,13 @@ package io.jenkins.plugins.k6cloud.faults;
 import static io.jenkins.plugins.k6cloud.engine.Verdict.CANCELLED;
 import static io.jenkins.plugins.k6cloud.engine.Verdict.PASSED;
 
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
+import io.jenkins.plugins.k6cloud.api.TestRun;
 import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
+import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
 import io.jenkins.plugins.k6cloud.simulator.Scenario;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.Timings;
@@ -50,6 +53,11 @@ final class CancelRows {
                         "twice before the start response",
                         Expected.verdict(CANCELLED),
                         rig -> duringStart(rig, false, 2)),
+                new FaultScenario(
+                        CATEGORY,
+                        "while looking for the run of a start whose answer was lost, the run appearing later",
+                        Expected.verdict(CANCELLED),
+                        CancelRows::duringTheLook),
                 new FaultScenario(CATEGORY, "while queued", Expected.verdict(CANCELLED), rig -> atStatus(rig, 0, 1)),
                 new FaultScenario(
                         CATEGORY, "while initializing", Expected.verdict(CANCELLED), rig -> atStatus(rig, 1, 1)),
@@ -105,6 +113,31 @@ final class CancelRows {
         RunOutcome o = rig.finish(handle.get());
         rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
         rig.check(o.runId() != null && rig.sim.journal().run(o.runId()).stoppedByUs(), "the run was not stopped by us");
+        return Played.of(o);
+    }
+
+    /**
+     * The start's connection drops (no run yet), the build is aborted while the engine looks for the
+     * run, and k6 Cloud creates it half a minute later: the look goes on and the run is stopped.
+     */
+    private static Played duringTheLook(Rig rig) throws K6CloudException {
+        long testId = rig.test(LONG_RUN);
+        rig.sim.faults().inject(Endpoint.START, Fault.dropConnection());
+        RunHandle handle = rig.start(testId, rig.settings());
+        rig.runUntil(() -> rig.sim.journal().count(Endpoint.LIST) >= 2, "the engine looked for the run");
+        handle.cancel("the build was aborted");
+        rig.scheduler.advance(Duration.ofSeconds(30));
+        rig.check(!handle.outcome().isDone(), "the cancel was reported before the look was over");
+        TestRun late = rig.client().startRun(testId); // k6 Cloud creating the run late
+        RunOutcome o = rig.finish(handle);
+        List<JournalEntry> stops = rig.sim
+                .journal()
+                .awaitRequests(e -> e.endpoint() == Endpoint.STOP && e.runId() != null, 1, Duration.ofSeconds(10));
+        rig.check(
+                rig.sim.journal().stopsFor(late.id()).size() == 1,
+                "expected 1 stop request for run " + late.id() + ", saw " + stops);
+        rig.check(Long.valueOf(late.id()).equals(o.runId()), "the late run was not the one stopped: " + o.runId());
+        rig.check(rig.sim.journal().run(late.id()).stoppedByUs(), "the late run was not stopped by us");
         return Played.of(o);
     }
 

@@ -1,8 +1,13 @@
 package io.jenkins.plugins.k6cloud;
 
+import hudson.Extension;
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
 import hudson.init.Terminator;
+import hudson.model.listeners.ItemListener;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -12,6 +17,14 @@ import java.util.function.Supplier;
  * in its step execution and its action), it is created on first use, and it is closed when Jenkins
  * shuts down. Then the freestyle runs (which cannot resume) are stopped in k6 Cloud; Pipeline runs
  * are left going and resumed after the restart from their saved state.
+ *
+ * <p>Order at shutdown: {@link BeforeShutdown} (an {@link ItemListener#onBeforeShutdown()}, which
+ * Jenkins calls before any {@code @Terminator}) stops the freestyle runs and closes the engine while
+ * the Pipelines still run, so that no engine thread reports an outcome to a Pipeline that the
+ * Pipeline's own terminator is suspending; {@link #shutdown()} (a {@code @Terminator}) does the same
+ * and is a no-op when the listener already did it. Each Jenkins instance re-opens the lifecycle when
+ * it starts ({@link #open()}), so that a restart in the same JVM (as in Jenkins' own tests) gets a
+ * fresh engine.
  */
 public final class K6CloudEngine {
     static final String THREAD_NAME_PREFIX = "k6-cloud-engine";
@@ -31,15 +44,43 @@ public final class K6CloudEngine {
         return LIFECYCLE.get();
     }
 
+    /**
+     * Completes once {@code engine} is closed (at once when it is closed already, or is not this
+     * controller's engine), so that a wait for one of its outcomes ends when Jenkins shuts down.
+     */
+    static CompletableFuture<Void> whenClosed(RunEngine engine) {
+        return LIFECYCLE.whenClosed(engine);
+    }
+
+    /** Jenkins is starting (again, in the same JVM in tests): engines may be made again. */
+    @Initializer(after = InitMilestone.PLUGINS_STARTED)
+    public static void open() {
+        LIFECYCLE.open();
+    }
+
+    /** The safety net after {@link BeforeShutdown}; does nothing when the engine is closed already. */
     @Terminator
     public static void shutdown() {
         LIFECYCLE.shutdown();
     }
 
-    /** Creates the engine on first use, and refuses to create another once it was shut down. */
+    /** Closes the engine before the Pipelines are suspended (which a {@code @Terminator} does). */
+    @Extension
+    public static final class BeforeShutdown extends ItemListener {
+        @Override
+        public void onBeforeShutdown() {
+            shutdown();
+        }
+    }
+
+    /**
+     * Creates the engine on first use, and refuses to create another once it was shut down, until
+     * it is opened again.
+     */
     static final class Lifecycle {
         private final Supplier<RunEngine> factory;
         private RunEngine engine;
+        private CompletableFuture<Void> closed;
         private boolean shutDown;
 
         Lifecycle(Supplier<RunEngine> factory) {
@@ -52,11 +93,24 @@ public final class K6CloudEngine {
             }
             if (engine == null) {
                 engine = factory.get();
+                closed = new CompletableFuture<>();
             }
             return engine;
         }
 
-        /** Stops the runs that cannot resume (bounded), then closes the engine's threads. */
+        synchronized CompletableFuture<Void> whenClosed(RunEngine e) {
+            return e != null && e == engine ? closed : CompletableFuture.completedFuture(null);
+        }
+
+        /** Allows {@link #get()} again after a {@link #shutdown()}; the next get makes a new engine. */
+        synchronized void open() {
+            shutDown = false;
+        }
+
+        /**
+         * Stops the runs that cannot resume (bounded), then closes the engine's threads, and then
+         * tells the waits of {@link #whenClosed}. Idempotent.
+         */
         synchronized void shutdown() {
             shutDown = true;
             if (engine != null) {
@@ -65,6 +119,7 @@ public final class K6CloudEngine {
                 } finally {
                     engine.close();
                     engine = null;
+                    closed.complete(null);
                 }
             }
         }

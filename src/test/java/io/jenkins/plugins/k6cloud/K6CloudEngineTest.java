@@ -2,14 +2,21 @@ package io.jenkins.plugins.k6cloud;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudClientFactory;
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.engine.Cancellable;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
@@ -19,11 +26,14 @@ import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +44,8 @@ import org.junit.Test;
 
 /**
  * The controller's engine at shutdown: freestyle runs (which cannot resume) are stopped in k6
- * Cloud, Pipeline runs are left for their resume, and no new engine is made afterwards.
+ * Cloud, Pipeline runs are left for their resume, and no new engine is made afterwards, until the
+ * next Jenkins start; and the clients the engine's runs use.
  */
 public class K6CloudEngineTest {
     private K6CloudSimulator sim;
@@ -126,22 +137,72 @@ public class K6CloudEngineTest {
     }
 
     @Test
-    public void runClientsRetryBrieflyAndLeaveLongerOutagesToTheEngine() {
-        ClientOptions run = K6CloudClients.runOptions(GlobalSettings.defaults());
-        assertEquals(2, run.retryPolicy().maxAttempts());
-        assertTrue(run.retryPolicy().budget().compareTo(Duration.ofSeconds(10)) <= 0);
-        assertEquals(Duration.ofSeconds(30), run.callTimeout());
+    public void runClientsRetryOnceAndLeaveLongerOutagesToTheEngine() {
+        sim.faults().inject(Endpoint.READ, 5, Fault.serverError(503));
+        GlobalSettings global = new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), null, null, "5s", "2h");
+        K6CloudClient run = K6CloudClientFactory.create(
+                ApiFlavour.V2, http, sim.uri(), ApiToken.of(sim.token()), K6CloudClients.runOptions(global));
 
-        ClientOptions lookup = K6CloudClients.lookupOptions(GlobalSettings.defaults());
-        assertEquals(1, lookup.retryPolicy().maxAttempts());
-        assertTrue(lookup.callTimeout().compareTo(Duration.ofSeconds(5)) <= 0);
-        assertTrue(lookup.readTimeout().compareTo(Duration.ofSeconds(5)) <= 0);
+        assertThrows(K6CloudException.class, () -> run.getRun(1));
+
+        assertEquals("one retry", 2, sim.journal().count(Endpoint.READ));
         assertEquals(
-                1,
-                K6CloudClients.formCheckOptions(GlobalSettings.defaults())
-                        .retryPolicy()
-                        .maxAttempts());
-        assertEquals(4, K6CloudEngine.THREADS);
+                "the rest of the outage is the engine's to wait out",
+                3,
+                sim.faults().pending(Endpoint.READ));
+    }
+
+    @Test
+    public void theLoadTestLookupMakesOneAttempt() {
+        sim.faults().inject(Endpoint.TESTS, 5, Fault.serverError(503));
+        GlobalSettings global = new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), null, null, "5s", "2h");
+        K6CloudClient lookup = K6CloudClientFactory.create(
+                ApiFlavour.V2, http, sim.uri(), ApiToken.of(sim.token()), K6CloudClients.lookupOptions(global));
+
+        assertThrows(K6CloudException.class, () -> lookup.getLoadTest(1));
+
+        assertEquals(1, sim.journal().count(Endpoint.TESTS));
+    }
+
+    @Test
+    public void eachJenkinsStartReopensTheEngineThatTheLastShutdownClosed() throws Exception {
+        try {
+            new K6CloudEngine.BeforeShutdown().onBeforeShutdown(); // the end of one Jenkins (e.g. one test's)
+            K6CloudEngine.shutdown(); // its terminator after the listener: nothing more to do
+            assertThrows(IllegalStateException.class, K6CloudEngine::get);
+
+            K6CloudEngine.open(); // the next Jenkins starts in the same JVM
+            RunEngine engine = K6CloudEngine.get();
+            assertSame(engine, K6CloudEngine.get());
+            CompletableFuture<Void> closed = K6CloudEngine.whenClosed(engine);
+            long testId = sim.addLoadTest("reopened", Scenarios.passes());
+            CompletableFuture<Thread> startedOn = new CompletableFuture<>();
+            engine.start(
+                    testId,
+                    RunSettings.defaults().withWebAppUrl(sim.webAppUrl()).withPollInterval(Duration.ofMinutes(10)),
+                    client(),
+                    new RunListener() {
+                        @Override
+                        public void onStarted(WatchState state) {
+                            startedOn.complete(Thread.currentThread());
+                        }
+                    });
+            Thread thread = startedOn.get(30, TimeUnit.SECONDS);
+            assertThat(thread.getName(), startsWith(K6CloudEngine.THREAD_NAME_PREFIX + "-"));
+            assertFalse(closed.isDone());
+
+            new K6CloudEngine.BeforeShutdown().onBeforeShutdown();
+
+            assertTrue("the waits for its outcomes are told", closed.isDone());
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+            assertFalse("its threads were stopped", thread.isAlive());
+            assertTrue(K6CloudEngine.whenClosed(engine).isDone());
+            K6CloudEngine.open();
+            assertNotSame("a fresh engine", engine, K6CloudEngine.get());
+        } finally {
+            K6CloudEngine.shutdown();
+            K6CloudEngine.open();
+        }
     }
 
     private HttpK6CloudClient client() {

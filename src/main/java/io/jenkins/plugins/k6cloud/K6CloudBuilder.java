@@ -105,7 +105,8 @@ public class K6CloudBuilder extends Builder {
             throw new AbortException(e.getMessage());
         }
         RunHandle handle = start(engine, id, prepared, new ConsoleRunListener(listener));
-        BlockingWait.Waited waited = BlockingWait.outcome(handle, prepared.settings(), listener);
+        BlockingWait.Waited waited =
+                BlockingWait.outcome(handle, prepared.settings(), listener, K6CloudEngine.whenClosed(engine));
         RunOutcome outcome = waited.outcome();
         if (outcome != null) {
             build.addAction(K6CloudRunAction.of(outcome));
@@ -113,6 +114,10 @@ public class K6CloudBuilder extends Builder {
         if (waited.aborted()) {
             build.setResult(Result.ABORTED);
             throw new InterruptedException(Messages.K6CloudBuilder_Aborted(id));
+        }
+        if (outcome == null && waited.engineClosed()) {
+            build.setResult(Result.ABORTED);
+            throw new AbortException(Messages.K6CloudBuilder_EngineClosed(id));
         }
         if (outcome == null) {
             throw new AbortException(Messages.K6CloudBuilder_NoOutcome(id));

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Where the API token of one run comes from, in this order: the step's credentials, the build's
- * {@code K6_CLOUD_TOKEN} environment variable (as bound by {@code withCredentials} around the step),
- * then the global default credentials. What the job says beats what Jenkins defaults to.
+ * {@code K6_CLOUD_TOKEN} environment variable (as bound by {@code withCredentials} around the step)
+ * when it is not blank, then the global default credentials. What the job says beats what Jenkins defaults to.
  *
  * @param credentialsId the credentials to read, or {@code null} for the environment variable
  */
@@ -23,7 +23,8 @@ public record TokenSource(String credentialsId) {
         if (id != null) {
             return new TokenSource(id);
         }
-        if (env != null && env.containsKey(K6CloudDefaults.TOKEN_VARIABLE)) {
+        // a blank value (e.g. an empty string parameter of that name) is no token: it must not hide the default
+        if (env != null && RunOptions.blankToNull(env.get(K6CloudDefaults.TOKEN_VARIABLE)) != null) {
             return new TokenSource(null);
         }
         String global = RunOptions.blankToNull(globalCredentialsId);

@@ -24,6 +24,22 @@ public class TokenSourceTest {
     }
 
     @Test
+    public void aBlankVariableDoesNotHideTheGlobalDefault() {
+        // e.g. an empty string parameter named K6_CLOUD_TOKEN
+        assertEquals(
+                "global",
+                TokenSource.choose(null, "global", Map.of("K6_CLOUD_TOKEN", "")).credentialsId());
+        assertEquals(
+                "global",
+                TokenSource.choose(" ", "global", Map.of("K6_CLOUD_TOKEN", "  "))
+                        .credentialsId());
+        assertThrows(
+                "a blank variable is no token either",
+                IllegalArgumentException.class,
+                () -> TokenSource.choose(null, null, Map.of("K6_CLOUD_TOKEN", "")));
+    }
+
+    @Test
     public void thenTheGlobalDefault() {
         assertEquals(
                 "global",

@@ -119,6 +119,11 @@ public class K6CloudRunAction implements RunAction2, BuildBadgeAction, Environme
         return runId;
     }
 
+    /** Whether a run was started (its id is known), whether or not its saved link can be shown. */
+    public boolean isRunStarted() {
+        return runId > 0;
+    }
+
     /** The run's page in the k6 web app, or {@code null}. */
     public String getRunUrl() {
         return runUrl;

@@ -48,8 +48,10 @@ public class K6CloudRunActionTest {
             url.set(a, saved); // as read from a tampered or old build.xml
             assertNull(saved, a.getRunHref());
             assertEquals("the text is still shown", saved, a.getRunUrl());
+            assertTrue("the summary still says the run was started, without a link", a.isRunStarted());
         }
         assertNull(K6CloudRunAction.of(Outcomes.noRun()).getRunHref());
+        assertFalse(K6CloudRunAction.of(Outcomes.noRun()).isRunStarted());
     }
 
     @Test

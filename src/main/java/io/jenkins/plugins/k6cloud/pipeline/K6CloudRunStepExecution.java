@@ -15,6 +15,7 @@ import io.jenkins.plugins.k6cloud.PreparedRun;
 import io.jenkins.plugins.k6cloud.RunOptions;
 import io.jenkins.plugins.k6cloud.TestIds;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
@@ -126,7 +127,11 @@ public class K6CloudRunStepExecution extends StepExecution {
             // a second stop arrives here too: the engine then stops waiting for k6 Cloud
             h.cancel(Messages.K6CloudRunStepExecution_Stopping(cause));
         } else if (state == null) {
-            // nothing was sent to k6 Cloud yet, and the preparation will not start a run now
+            // nothing was sent to k6 Cloud yet; the preparation, if it still runs, sees the stop and starts nothing
+            Future<?> p = preparation;
+            if (p != null) {
+                p.cancel(false);
+            }
             lifecycle().end(() -> getContext().onFailure(cause));
             return;
         }
@@ -159,10 +164,16 @@ public class K6CloudRunStepExecution extends StepExecution {
     private void prepareAndStart() {
         StepContext context = getContext();
         try {
+            if (endedOnStop()) {
+                return;
+            }
             checkTestId();
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
             PreparedRun prepared = support().prepare(run, context.get(EnvVars.class), options);
+            if (endedOnStop()) {
+                return; // stopped while the credentials were looked up: save nothing, start nothing
+            }
             connection = prepared.connection();
             // saved before the start request, so that a restart from here on can find the run
             ListenableFuture<Void> saved = persist(new WatchState(
@@ -197,6 +208,16 @@ public class K6CloudRunStepExecution extends StepExecution {
             LOGGER.log(Level.WARNING, "k6CloudRun could not start", e);
             lifecycle().end(() -> context.onFailure(e));
         }
+    }
+
+    /** Ends the step with the stop's cause when a stop was requested before a run was started. */
+    private boolean endedOnStop() {
+        Throwable stopCause = lifecycle().stopCause();
+        if (stopCause == null) {
+            return false;
+        }
+        lifecycle().end(() -> getContext().onFailure(stopCause));
+        return true;
     }
 
     /** On the timer after a restart: a client of the saved connection (only the token is read again). */
@@ -239,6 +260,11 @@ public class K6CloudRunStepExecution extends StepExecution {
         StepContext context = getContext();
         try {
             PipelineRunListener engineListener = new PipelineRunListener(listener);
+            if (!resuming && endedOnStop()) {
+                return;
+            }
+            // not under this execution's monitor, which stop() and blocksRestart() wait for
+            RunEngine engine = support().engine();
             RunHandle h;
             boolean stopNow;
             synchronized (this) {
@@ -248,8 +274,8 @@ public class K6CloudRunStepExecution extends StepExecution {
                     return;
                 }
                 h = resuming
-                        ? support().engine().resume(state, client, engineListener)
-                        : support().engine().start(testId, settings, client, engineListener);
+                        ? engine.resume(state, client, engineListener)
+                        : engine.start(testId, settings, client, engineListener);
                 handle = h;
                 stopNow = lifecycle().isStopRequested();
             }
@@ -257,7 +283,8 @@ public class K6CloudRunStepExecution extends StepExecution {
                 // stopped while Jenkins restarted: stop the run we follow again
                 h.cancel(Messages.K6CloudRunStepExecution_Stopping(lifecycle().stopCause()));
             }
-            h.outcome().thenAccept(outcome -> finish(outcome, run, listener));
+            // on the timer, not on the thread that completed the outcome (e.g. the CPS VM thread of a second stop)
+            h.outcome().whenCompleteAsync((outcome, error) -> finishOrFail(outcome, error, run, listener), Timer.get());
         } catch (IllegalStateException e) {
             // the engine is shut down (Jenkins is stopping)
             lifecycle()
@@ -274,6 +301,19 @@ public class K6CloudRunStepExecution extends StepExecution {
             TestIds.parse(Long.toString(testId));
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
+        }
+    }
+
+    /** Ends the step whatever happens: with the outcome, or with what went wrong on the way there. */
+    private void finishOrFail(RunOutcome outcome, Throwable error, Run<?, ?> run, TaskListener listener) {
+        try {
+            if (error != null) {
+                throw error;
+            }
+            finish(outcome, run, listener);
+        } catch (Throwable t) {
+            LOGGER.log(Level.WARNING, "k6CloudRun could not report the outcome of its run", t);
+            lifecycle().end(() -> getContext().onFailure(t));
         }
     }
 
@@ -294,7 +334,13 @@ public class K6CloudRunStepExecution extends StepExecution {
                 getContext().onFailure(stopCause);
                 return;
             }
-            report(value, run, listener);
+            try {
+                report(value, run, listener);
+            } catch (RuntimeException e) {
+                // the end is recorded already: the step must still be told, or it would never end
+                LOGGER.log(Level.WARNING, "k6CloudRun could not report its end", e);
+                getContext().onFailure(e);
+            }
         });
     }
 
@@ -357,7 +403,10 @@ public class K6CloudRunStepExecution extends StepExecution {
         return lifecycle;
     }
 
-    /** Prints the engine's lines and saves every new state with the Pipeline (without waiting). */
+    /**
+     * Prints the engine's lines and saves every new state with the Pipeline, on the timer: the
+     * engine may call from its own threads or from the thread of a stop (the CPS VM thread).
+     */
     private final class PipelineRunListener extends ConsoleRunListener {
         PipelineRunListener(TaskListener listener) {
             super(listener);
@@ -365,14 +414,27 @@ public class K6CloudRunStepExecution extends StepExecution {
 
         @Override
         public void onStarted(WatchState s) {
-            persist(s);
+            state = s;
+            saveLater();
         }
 
         @Override
         public void onStateChanged(WatchState s) {
             if (endValue == null) {
-                persist(s);
+                state = s;
+                saveLater();
             }
+        }
+
+        /** Each save writes the latest state, so their order does not matter. */
+        private void saveLater() {
+            Timer.get().execute(() -> {
+                try {
+                    getContext().saveState();
+                } catch (RuntimeException e) {
+                    LOGGER.log(Level.WARNING, "k6CloudRun could not save its state", e);
+                }
+            });
         }
     }
 }

@@ -13,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeBuild extends Run<FakeBuild.FakeJob, FakeBuild> {
     final List<Action> added = new CopyOnWriteArrayList<>();
     final List<Result> results = new CopyOnWriteArrayList<>();
+    /** The thread of each {@link #addAction}. */
+    final List<String> addedOn = new CopyOnWriteArrayList<>();
 
     FakeBuild() {
         super(new FakeJob(), 0L);
@@ -21,6 +23,7 @@ final class FakeBuild extends Run<FakeBuild.FakeJob, FakeBuild> {
     @Override
     public void addAction(Action a) {
         added.add(a);
+        addedOn.add(Thread.currentThread().getName());
     }
 
     @Override

@@ -5,7 +5,9 @@ import com.google.common.util.concurrent.ListenableFuture;
 import hudson.model.Result;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
@@ -28,6 +30,10 @@ final class FakeStepContext extends StepContext {
     final transient CountDownLatch firstSave = new CountDownLatch(1);
     /** What {@link #saveState()} answers; {@code null}: saved at once. */
     transient volatile ListenableFuture<Void> saveReply;
+    /** When set, {@link #saveState()} throws it. */
+    transient volatile RuntimeException saveFailure;
+    /** The threads {@link #saveState()} was called on. */
+    final transient Set<String> saveThreads = ConcurrentHashMap.newKeySet();
 
     <T> FakeStepContext with(Class<T> type, T value) {
         objects.put(type, value);
@@ -58,6 +64,11 @@ final class FakeStepContext extends StepContext {
 
     @Override
     public ListenableFuture<Void> saveState() {
+        saveThreads.add(Thread.currentThread().getName());
+        RuntimeException failure = saveFailure;
+        if (failure != null) {
+            throw failure;
+        }
         saves.incrementAndGet();
         firstSave.countDown();
         ListenableFuture<Void> reply = saveReply;

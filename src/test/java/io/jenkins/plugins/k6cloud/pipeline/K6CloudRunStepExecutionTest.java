@@ -55,9 +55,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import jenkins.util.Timer;
 import okhttp3.OkHttpClient;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.junit.After;
@@ -108,7 +110,7 @@ public class K6CloudRunStepExecutionTest {
 
         assertFalse("the step goes on asynchronously", exec.start());
         h.awaitScheduled();
-        assertTrue(h.scheduler.runUntilDone(ctx.end, LONG_ENOUGH));
+        h.runUntilEnded(ctx);
 
         Map<?, ?> value = (Map<?, ?>) ctx.end.get();
         assertEquals("PASSED", value.get("verdict"));
@@ -131,7 +133,7 @@ public class K6CloudRunStepExecutionTest {
         FakeStepContext ctx = context();
         execution(ctx, testId, options("UNSTABLE"), h).start();
         h.awaitScheduled();
-        assertTrue(h.scheduler.runUntilDone(ctx.end, LONG_ENOUGH));
+        h.runUntilEnded(ctx);
 
         assertEquals("THRESHOLDS_FAILED", ((Map<?, ?>) ctx.end.get()).get("verdict"));
         assertEquals(List.of(Result.UNSTABLE), build.results);
@@ -145,7 +147,7 @@ public class K6CloudRunStepExecutionTest {
         FakeStepContext ctx = context();
         execution(ctx, testId, options(null), h).start();
         h.awaitScheduled();
-        assertTrue(h.scheduler.runUntilDone(ctx.end, LONG_ENOUGH));
+        h.runUntilEnded(ctx);
 
         Throwable failure = failure(ctx);
         assertThat(failure, instanceOf(AbortException.class));
@@ -171,7 +173,7 @@ public class K6CloudRunStepExecutionTest {
 
         Throwable cause = new InterruptedException("aborted by the test");
         exec.stop(cause);
-        assertTrue(h.scheduler.runUntilDone(ctx.end, LONG_ENOUGH));
+        h.runUntilEnded(ctx);
 
         assertSame(cause, failure(ctx));
         assertEquals(1, sim.journal().stopsFor(runId).size());
@@ -194,10 +196,83 @@ public class K6CloudRunStepExecutionTest {
         assertSame("ended at once", cause, failure(ctx));
 
         h.holdPrepare.countDown();
-        exec.preparation().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        Timer.get().submit(() -> {}).get(WAIT_SECONDS, TimeUnit.SECONDS); // the preparation has returned
         assertEquals(0, h.engineCalls.get());
         assertEquals(0, sim.journal().count(Endpoint.START));
         assertEquals(1, ctx.endings.get());
+        assertEquals("the ended step saved nothing", 0, ctx.saves.get());
+    }
+
+    @Test
+    public void stopBeforeThePreparationRanCancelsIt() throws Exception {
+        long testId = sim.addLoadTest("never", Scenarios.passes());
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        K6CloudRunStepExecution exec = execution(ctx, testId, options(null), h);
+        CountDownLatch timerBusy = new CountDownLatch(1);
+        Future<?> blocker = Timer.get().submit(() -> await(timerBusy)); // the timer is busy with other work
+        try {
+            exec.start();
+            Throwable cause = new InterruptedException("aborted before the preparation ran");
+            exec.stop(cause);
+            assertSame(cause, failure(ctx));
+            assertTrue("the preparation will not run", exec.preparation().isCancelled());
+        } finally {
+            timerBusy.countDown();
+        }
+        blocker.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        Timer.get().submit(() -> {}).get(WAIT_SECONDS, TimeUnit.SECONDS); // the timer ran what was due
+
+        assertTrue("no credentials were looked up", h.prepareThreads.isEmpty());
+        assertEquals(0, ctx.saves.get());
+        assertEquals(0, h.engineCalls.get());
+        assertEquals(0, sim.journal().totalRequests());
+        assertEquals(1, ctx.endings.get());
+    }
+
+    @Test
+    public void aFailureWhileReportingTheOutcomeStillEndsTheStep() throws Exception {
+        long testId = sim.addLoadTest("smoke", Scenarios.passes());
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        execution(ctx, testId, options(null), h).start();
+        h.awaitScheduled();
+        h.runUntil(() -> ctx.saves.get() >= 2, "the run id is saved");
+        RuntimeException diskFull = new IllegalStateException("No space left on device");
+        ctx.saveFailure = diskFull; // saving the step's end will fail
+
+        h.runUntilEnded(ctx);
+
+        assertSame(diskFull, failure(ctx));
+        assertEquals(1, ctx.endings.get());
+    }
+
+    @Test
+    public void theOutcomeOfASecondStopIsReportedOnTheTimerNotOnTheCallersThread() throws Exception {
+        long testId = sim.addLoadTest("long", Scenarios.passes());
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        K6CloudRunStepExecution exec = execution(ctx, testId, options(null), h);
+        exec.start();
+        h.awaitScheduled();
+        h.runUntil(
+                () -> sim.journal().runsOf(testId).stream()
+                        .anyMatch(r -> r.state().runStatus() == 2),
+                "the run is running");
+        Throwable cause = new InterruptedException("aborted by the test");
+        exec.stop(cause);
+        h.scheduler.runDue(); // the stop request is sent
+
+        Thread cps = new Thread(() -> exec.stop(new InterruptedException("aborted again")), "CPS VM thread (test)");
+        cps.start();
+        cps.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        assertFalse(cps.isAlive());
+        h.runUntilEnded(ctx);
+
+        assertSame(cause, failure(ctx));
+        assertEquals(1, build.added.size());
+        assertEquals("the action is added on Jenkins' timer", List.of("jenkins.util.Timer (stand-in)"), build.addedOn);
+        assertFalse(ctx.saveThreads.contains(cps.getName()));
     }
 
     @Test
@@ -217,7 +292,7 @@ public class K6CloudRunStepExecutionTest {
         exec2.use(after);
         exec2.onResume();
         after.awaitScheduled();
-        assertTrue(after.scheduler.runUntilDone(ctx2.end, LONG_ENOUGH));
+        after.runUntilEnded(ctx2);
 
         Map<?, ?> value = (Map<?, ?>) ctx2.end.get();
         assertEquals("PASSED", value.get("verdict"));
@@ -268,7 +343,7 @@ public class K6CloudRunStepExecutionTest {
         K6CloudRunStepExecution exec1 = execution(ctx1, testId, new RunOptions(null, null, null, null, false), before);
         exec1.start();
         before.awaitScheduled();
-        assertTrue(before.scheduler.runUntilDone(ctx1.end, LONG_ENOUGH));
+        before.runUntilEnded(ctx1);
         assertEquals("STARTED", ((Map<?, ?>) ctx1.end.get()).get("verdict"));
         before.engine.close();
         long requests = sim.journal().totalRequests();
@@ -312,7 +387,7 @@ public class K6CloudRunStepExecutionTest {
         ctx.saveReply = null;
         save.set(null);
         h.awaitScheduled();
-        assertTrue(h.scheduler.runUntilDone(ctx.end, LONG_ENOUGH));
+        h.runUntilEnded(ctx);
         assertEquals("PASSED", ((Map<?, ?>) ctx.end.get()).get("verdict"));
         assertFalse(exec.blocksRestart());
     }
@@ -362,7 +437,7 @@ public class K6CloudRunStepExecutionTest {
         FakeStepContext ctx = context();
         execution(ctx, testId, options(null), h).start();
         h.awaitScheduled();
-        assertTrue(h.scheduler.runUntilDone(ctx.end, LONG_ENOUGH));
+        h.runUntilEnded(ctx);
 
         Throwable failure = failure(ctx);
         assertThat(failure, instanceOf(FlowInterruptedException.class));
@@ -388,6 +463,14 @@ public class K6CloudRunStepExecutionTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private FakeStepContext context() {
         return new FakeStepContext().with(Run.class, build).with(TaskListener.class, log);
@@ -549,6 +632,16 @@ public class K6CloudRunStepExecutionTest {
             assertTrue(
                     "the execution never handed the run to the engine",
                     scheduled.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        }
+
+        /** Runs the engine in virtual time until the step ended; the end is reported on the timer, in real time. */
+        void runUntilEnded(FakeStepContext ctx) throws Exception {
+            scheduler.runUntilDone(ctx.end, LONG_ENOUGH);
+            try {
+                ctx.end.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                // ended with a failure: the test looks at it
+            }
         }
 
         void runUntil(BooleanSupplier condition, String what) {

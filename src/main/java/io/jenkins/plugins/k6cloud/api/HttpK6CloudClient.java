@@ -79,7 +79,7 @@ public final class HttpK6CloudClient implements K6CloudClient {
                     }
                     return started;
                 },
-                after -> listRuns(RunQuery.recentOfTest(testId, after).withSelect(V2Json.RUN_FIELDS)),
+                null, // the engine looks for the run of an ambiguous start, knowing which runs it follows
                 false);
     }
 
@@ -94,7 +94,9 @@ public final class HttpK6CloudClient implements K6CloudClient {
 
     /**
      * {@code GET /loadtests/v2/runs}. With {@link RunQuery#createdAfter()}, asks for
-     * {@code order_by=-created} (v2 has no creation filter) and stops at the first older run.
+     * {@code order_by=-created} (v2 has no creation filter) and drops older runs, but reads every
+     * page (up to {@link #MAX_PAGES} and {@code meta.count}): v2 does not document that ordering, and
+     * a server that ignores it answers oldest first.
      */
     @Override
     public List<TestRun> listRuns(RunQuery query) throws K6CloudException {
@@ -197,7 +199,7 @@ public final class HttpK6CloudClient implements K6CloudClient {
             ToLongFunction<T> id,
             Predicate<T> inRange)
             throws K6CloudException {
-        PagedItems<T> items = new PagedItems<>(mapper, id, inRange);
+        PagedItems<T> items = new PagedItems<>(mapper, id, inRange, false);
         long received = 0;
         for (int page = 1; page <= MAX_PAGES; page++) {
             ApiRequest request = pageRequest.apply(page);

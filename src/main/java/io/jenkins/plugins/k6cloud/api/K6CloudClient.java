@@ -11,11 +11,11 @@ import java.util.List;
 public interface K6CloudClient {
 
     /**
-     * Starts a run of a load test. Never starts two runs for one call: when the outcome of the
-     * request is unknown (the response was lost), the client looks for the run the request may
-     * have created; v2 then never sends the start again, v6 only with the same idempotency key
-     * (see {@code RunStarter}). A run not found yet is reported as a
-     * {@link K6CloudException.StartOutcomeUnknownException}, for the caller to keep looking.
+     * Starts a run of a load test. Never starts two runs for one call, and never returns a run it
+     * did not start for certain: when the outcome of the request is unknown (the response was
+     * lost), v6 sends it again with the same idempotency key (within the retry budget); otherwise
+     * (always on v2) a {@link K6CloudException.StartOutcomeUnknownException} says since when the
+     * caller, which knows the runs it follows already, is to look for the run (see {@code RunStarter}).
      */
     TestRun startRun(long testId) throws K6CloudException;
 

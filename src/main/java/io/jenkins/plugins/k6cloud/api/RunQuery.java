@@ -12,8 +12,8 @@ import java.util.List;
  * @param publicId the run with this public id ({@code public_id})
  * @param select the fields to return ({@code $select}); empty for all
  * @param createdAfter only runs created at or after this instant, asked for newest first
- *     (v2 {@code order_by=-created}, v6 {@code $orderby=created desc} and {@code created_after}); paging
- *     stops at the first older run, so a look for recent runs never walks the whole history
+ *     (v2 {@code order_by=-created}, v6 {@code $orderby=created desc} and {@code created_after}); older
+ *     runs are dropped, and on v6 (whose ordering is documented) paging stops at the first of them
  */
 public record RunQuery(Long testId, List<Long> ids, String publicId, List<String> select, Instant createdAfter) {
     public RunQuery {

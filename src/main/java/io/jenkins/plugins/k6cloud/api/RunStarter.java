@@ -17,40 +17,45 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Starts a run without ever starting two for one call.
+ * Starts a run without ever starting two for one call, and without ever taking a run it did not
+ * start for certain.
  *
- * <p>The decision (v2): after an ambiguous failure the start is <em>never</em> sent again. The runs of
- * the test created since just before the request are looked at once; a run found there is adopted,
- * otherwise a {@link StartOutcomeUnknownException} is thrown and the engine keeps looking (bounded)
- * and adopts the run when it appears, or fails the build saying that k6 Cloud may have started a run
- * and where to check. k6 Cloud may create the run after it has failed to answer (a slow answer past
- * our read timeout), so "not found yet" proves nothing. A start is sent again only when the failure
- * proves the request never reached k6 Cloud (connection refused, unknown host, no route) or on 429,
- * which k6 Cloud answers before creating anything. v2 starts still carry a {@code K6-Idempotency-Key}
- * (k6's own legacy client sends one; harmless if ignored), but nothing relies on it.
+ * <p>The decision (v2): after an ambiguous failure the start is <em>never</em> sent again, and the
+ * client does not look for the run either: it throws a {@link StartOutcomeUnknownException} whose
+ * {@code notBefore} is the moment the request was sent (our clock, no skew applied), and the caller
+ * (the engine's {@code RunAdoption}, which knows which runs its other builds follow) looks for the
+ * run, bounded, allowing for the clock skew once. A look here could take the run of another build
+ * of the same test started a moment earlier. A start is sent again only when the failure proves the
+ * request never reached k6 Cloud (connection refused, unknown host, no route) or on 429, which k6
+ * Cloud answers before creating anything. v2 starts still carry a {@code K6-Idempotency-Key} (k6's
+ * own legacy client sends one; harmless if ignored), but nothing relies on it.
  *
  * <p>v6 ({@code resendIsSafe}): k6 Cloud documents that a start sent again with the same
  * {@code K6-Idempotency-Key} within 10 minutes returns the same run, so after an ambiguous failure
- * the recent runs are looked at and, if none is ours, the start is sent again with the same key,
- * within the retry budget.
+ * the start is sent again with the same key, within the retry budget, without looking. Only once
+ * {@link #KEY_WINDOW} has passed since the first ambiguous attempt (a long budget) are the recent
+ * runs looked at instead, and a start is sent again only when none is found.
  *
  * <p>Ambiguous means: a transport failure once the request may have been sent (timeouts, resets,
  * lost answers) or any 5xx. 502/503/504 usually come from a proxy that may have passed the request
  * on; a 500 may come after k6 Cloud created the run, so it is treated alike. A 2xx whose body cannot
- * be read means the start was accepted: its run is looked for, and the start is never sent again,
- * on either API. Runs are matched by their {@code created} time, which is k6 Cloud's clock: a run
- * created up to {@link ClientOptions#startClockSkew()} before we sent the request still counts, to
- * allow for our clock being ahead. Among several, the newest (highest id) is taken. A clear 4xx
- * (401, 403, 404, 400 for a subscription limit, a 3xx redirect, ...) is thrown at once. When the
- * outcome cannot be established (the runs cannot be listed, no run is there yet, the budget ends,
- * the thread is interrupted with the request on its way) a {@link StartOutcomeUnknownException} says
+ * be read means the start was accepted: the start is never sent again, on either API, and the
+ * outcome is unknown to the caller. A clear 4xx (401, 403, 404, 400 for a subscription limit, a 3xx
+ * redirect, ...) is thrown at once. When the outcome cannot be established (the budget ends, the
+ * thread is interrupted with the request on its way) a {@link StartOutcomeUnknownException} says
  * which runs may be ours.
  */
 final class RunStarter {
     private static final Logger LOG = Logger.getLogger(RunStarter.class.getName());
 
-    private static final String NONE_FOUND =
-            "No run of the test created since then could be found, but k6 Cloud may still create one.";
+    /**
+     * How long a start may be sent again with the same idempotency key: k6 Cloud keeps a key 10
+     * minutes from when it received it; one minute is left for the time the answers took.
+     */
+    static final Duration KEY_WINDOW = Duration.ofMinutes(9);
+
+    private static final String NOT_LOOKED =
+            "Its run, if any, is to be looked for among the runs of the test created since then.";
 
     /** Lists the runs of the test being started created at or after an instant (with at least id, test_id and created). */
     @FunctionalInterface
@@ -69,13 +74,15 @@ final class RunStarter {
     }
 
     /**
+     * @param runs the recent runs, looked at only when {@code resendIsSafe} and {@link #KEY_WINDOW}
+     *     has passed; may be {@code null} when not {@code resendIsSafe}
      * @param resendIsSafe whether a start sent again after an ambiguous failure returns the same run
      *     (v6, with the same idempotency key); when {@code false} (v2) it is never sent again then
      */
     TestRun start(long testId, String request, Retrier.Attempt<TestRun> start, RecentRuns runs, boolean resendIsSafe)
             throws K6CloudException {
         long deadline = retrier.deadline();
-        Instant notBefore = null;
+        Instant firstAmbiguous = null;
         for (int failures = 1; ; failures++) {
             Instant sentAt = clock.instant();
             K6CloudException failure;
@@ -88,35 +95,42 @@ final class RunStarter {
                 throw unknownOutcome(
                         testId,
                         request,
-                        notBefore != null ? notBefore : sentAt.minus(clockSkew),
+                        firstAmbiguous != null ? firstAmbiguous : sentAt,
                         failure,
-                        "The plugin was interrupted before it could look for the run.");
+                        "The plugin was interrupted before it could find out.");
             }
             boolean accepted = acceptedButUnreadable(failure);
             boolean ambiguous = accepted || isAmbiguous(failure);
-            if (ambiguous && notBefore == null) {
-                notBefore = sentAt.minus(clockSkew);
+            if (ambiguous && firstAmbiguous == null) {
+                firstAmbiguous = sentAt;
             }
-            if (notBefore != null) {
-                Optional<TestRun> ours = findRun(testId, request, notBefore, runs, failure);
+            if (accepted || (firstAmbiguous != null && !resendIsSafe)) {
+                throw unknownOutcome(testId, request, firstAmbiguous, failure, NOT_LOOKED);
+            }
+            if (firstAmbiguous != null && keyForgotten(firstAmbiguous)) {
+                Optional<TestRun> ours = findRun(testId, request, firstAmbiguous.minus(clockSkew), runs, failure);
                 if (ours.isPresent()) {
                     LOG.fine(() -> request + ": no usable answer; adopting run "
                             + ours.get().id() + " created at " + ours.get().created());
                     return ours.get();
                 }
             }
-            if (accepted || (ambiguous && !resendIsSafe)) {
-                throw unknownOutcome(testId, request, notBefore, failure, NONE_FOUND);
-            }
             if (!ambiguous && !failure.isTransient()) {
-                throw notBefore == null ? failure : unknownOutcome(testId, request, notBefore, failure, NONE_FOUND);
+                throw firstAmbiguous == null
+                        ? failure
+                        : unknownOutcome(testId, request, firstAmbiguous, failure, NOT_LOOKED);
             }
             try {
                 retrier.pauseOrThrow(failure, failures, deadline);
             } catch (K6CloudException last) {
-                throw notBefore == null ? last : unknownOutcome(testId, request, notBefore, last, NONE_FOUND);
+                throw firstAmbiguous == null ? last : unknownOutcome(testId, request, firstAmbiguous, last, NOT_LOOKED);
             }
         }
+    }
+
+    /** Whether k6 Cloud may have forgotten the idempotency key of the first ambiguous attempt. */
+    private boolean keyForgotten(Instant firstAmbiguous) {
+        return !clock.instant().isBefore(firstAmbiguous.plus(KEY_WINDOW));
     }
 
     /** Whether the request may have reached k6 Cloud and created a run although we have no answer saying so. */

@@ -23,9 +23,10 @@ import okhttp3.OkHttpClient;
  *
  * <ul>
  *   <li>Start sends a {@code K6-Idempotency-Key} made once per {@link #startRun} call and reused by
- *       every attempt, so a start sent again after a lost answer returns the same run; the lookup of
- *       recent runs before sending again ({@link RunStarter}) is kept for a key k6 Cloud has already
- *       forgotten (it keeps them 10 minutes). Only v6 sends a start again after an ambiguous failure.
+ *       every attempt, so a start sent again after a lost answer returns the same run, and it is sent
+ *       again without looking; the recent runs are looked at first only once k6 Cloud may have
+ *       forgotten the key (it keeps them 10 minutes, {@link RunStarter}). Only v6 sends a start again
+ *       after an ambiguous failure.
  *   <li>The token check is {@code GET /cloud/v6/projects?$top=1}: it needs exactly the token and the
  *       stack id every other call needs. ({@code GET /cloud/v6/auth}, which k6 uses at login, checks
  *       a token against a stack <em>URL</em> given as {@code X-Stack-Url}; the plugin has a stack id.)
@@ -221,7 +222,7 @@ public final class V6K6CloudClient implements K6CloudClient {
     private <T> List<T> allPages(
             ApiRequest first, Function<JsonObject, T> mapper, ToLongFunction<T> id, Predicate<T> inRange)
             throws K6CloudException {
-        PagedItems<T> items = new PagedItems<>(mapper, id, inRange);
+        PagedItems<T> items = new PagedItems<>(mapper, id, inRange, true);
         ApiRequest request = first.encodedParam("$top", Integer.toString(PAGE_SIZE));
         for (int page = 1; page <= MAX_PAGES; page++) {
             ApiRequest current = request;

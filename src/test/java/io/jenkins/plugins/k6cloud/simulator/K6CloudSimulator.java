@@ -63,6 +63,7 @@ public final class K6CloudSimulator implements AutoCloseable {
         core.endedRunStopReply(b.endedRunStopReply);
         core.acceptedStopReply(b.acceptedStopReply);
         core.stackId(b.stackId);
+        core.ignoreOrderBy = b.ignoreOrderBy;
         this.token = b.tokens.get(0);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), b.port), b.backlog);
         this.executor = new ThreadPoolExecutor(
@@ -112,6 +113,11 @@ public final class K6CloudSimulator implements AutoCloseable {
     /** The first accepted token. */
     public String token() {
         return token;
+    }
+
+    /** From now on, v2 run lists ignore {@code order_by} or not (see {@link Builder#ignoreOrderBy}). */
+    public void ignoreOrderBy(boolean v) {
+        core.ignoreOrderBy = v;
     }
 
     public Clock clock() {
@@ -217,8 +223,18 @@ public final class K6CloudSimulator implements AutoCloseable {
         private EndedRunStopReply endedRunStopReply = EndedRunStopReply.BAD_REQUEST_400;
         private AcceptedStopReply acceptedStopReply = AcceptedStopReply.OK_WITH_RUN;
         private long stackId = DEFAULT_STACK_ID;
+        private boolean ignoreOrderBy;
 
         private Builder() {}
+
+        /**
+         * Whether v2 run lists ignore {@code order_by} and answer oldest first (default {@code false}):
+         * v2 documents no ordering by creation, and a server may not know it.
+         */
+        public Builder ignoreOrderBy(boolean v) {
+            ignoreOrderBy = v;
+            return this;
+        }
 
         /** The Grafana stack id v6 requests must carry (default {@value #DEFAULT_STACK_ID}). */
         public Builder stackId(long v) {

@@ -23,6 +23,8 @@ final class SimCore {
     private volatile String baseUrl = "";
     private volatile long stackId = K6CloudSimulator.DEFAULT_STACK_ID;
     final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
+    /** v2 lists ignore {@code order_by} (ascending id), as a server that does not know the ordering would. */
+    volatile boolean ignoreOrderBy;
 
     SimCore(Clock clock, JournalMode mode) {
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * {@code GET /loadtests/v2/runs} with {@code test_id}, {@code ids[]}, {@code public_id},
  * {@code $select}, {@code page}, {@code page_size} and {@code order_by} (id, created, started;
- * "-" for descending; default ascending id). {@code meta.count} is the total before paging.
+ * "-" for descending; default ascending id; ignored, after it is checked, when the simulator is
+ * built with {@code ignoreOrderBy}). {@code meta.count} is the total before paging.
  */
 final class V2ListRunsRoute extends AbstractRoute {
     private final SimCore core;
@@ -39,7 +40,7 @@ final class V2ListRunsRoute extends AbstractRoute {
                 matching.add(r);
             }
         }
-        if (order != null) {
+        if (order != null && !core.ignoreOrderBy) {
             matching.sort(order);
         }
         Set<String> select = V2Json.select(req);

@@ -1,0 +1,55 @@
+package io.jenkins.plugins.k6cloud.api;
+
+import static org.junit.Assert.assertEquals;
+
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.Rule;
+import org.junit.Test;
+
+/**
+ * A v2 look for recent runs finds them also when the server ignores {@code order_by=-created}
+ * (which v2 does not document) and answers oldest first.
+ */
+public class V2RecentRunsTest {
+    @Rule
+    public final SimulatorRig rig = new SimulatorRig();
+
+    private HttpK6CloudClient client() {
+        return new HttpK6CloudClient(
+                rig.http, rig.sim().uri(), ApiToken.of(rig.sim().token()), rig.virtualTime(ClientOptions.builder()));
+    }
+
+    /** A full first page of old runs, then one recent run: the look finds that one only. */
+    private void recentRunsFound(boolean serverIgnoresOrder) throws Exception {
+        rig.sim().ignoreOrderBy(serverIgnoresOrder);
+        long testId = rig.sim().addLoadTest(Scenarios.passes());
+        HttpK6CloudClient client = client();
+        for (int i = 0; i < HttpK6CloudClient.PAGE_SIZE; i++) {
+            client.startRun(testId);
+        }
+        rig.clock.advance(Duration.ofHours(2));
+        Instant since = rig.clock.instant();
+        long recent = client.startRun(testId).id();
+
+        List<Long> found = client.listRuns(RunQuery.recentOfTest(testId, since)).stream()
+                .map(TestRun::id)
+                .collect(Collectors.toList());
+        assertEquals(List.of(recent), found);
+    }
+
+    @Test
+    public void theRecentRunIsFoundWhenTheServerAnswersOldestFirst() throws Exception {
+        recentRunsFound(true);
+        assertEquals("both pages read", 2, rig.sim().journal().count(Endpoint.LIST));
+    }
+
+    @Test
+    public void theRecentRunIsFoundWhenTheServerAnswersNewestFirst() throws Exception {
+        recentRunsFound(false);
+    }
+}

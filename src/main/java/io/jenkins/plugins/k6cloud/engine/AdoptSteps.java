@@ -60,15 +60,15 @@ final class AdoptSteps {
     }
 
     private long adopt(RunAdoption.Result found) {
-        boolean reportedAlready = c.reporter.isDone();
         c.lookingFor = null;
         if (c.cancelRequested) {
             c.cancelRequestedAt = c.now(); // the cancel wait counts from when there is a run to stop
         }
         c.say(found.explanation());
         long next = known.applyAsLong(found.run());
-        if (reportedAlready) {
-            // the outcome (a second cancel) went out before the run was known, so it never released the run
+        if (c.reporter.isDone()) {
+            // checked after the id is set: an outcome (a second cancel, on the caller's thread) that went
+            // out before then did not release the run; one that went out after it did, and this is a no-op
             c.engine.unfollow(found.run().id());
         }
         return next;

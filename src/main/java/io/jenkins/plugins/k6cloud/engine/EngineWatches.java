@@ -12,11 +12,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class EngineWatches {
     private volatile boolean closing;
+    private volatile boolean draining;
     private final Set<Long> followedRunIds = ConcurrentHashMap.newKeySet();
     private final Set<RunWatch> active = ConcurrentHashMap.newKeySet();
 
     boolean closing() {
         return closing;
+    }
+
+    /** Whether {@link RunEngine#cancelUnresumable} has begun: no run that cannot be resumed is started. */
+    boolean draining() {
+        return draining;
+    }
+
+    void startDraining() {
+        draining = true;
     }
 
     /** From now on, watches end without a verdict and send nothing more. */

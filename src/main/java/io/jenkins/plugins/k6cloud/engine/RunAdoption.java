@@ -6,6 +6,7 @@ import io.jenkins.plugins.k6cloud.api.RunQuery;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,21 +15,25 @@ import java.util.stream.Collectors;
  * Finds the run a start request may have created when its answer never arrived (a restart in the
  * middle of it, or a start whose outcome the client could not tell), so that the engine adopts
  * it instead of starting a second one. One policy for both cases: the candidates are the runs of
- * the test created from {@link #CLOCK_SKEW_MILLIS} before the request could have been sent until
- * {@link #START_CALL_MILLIS} after it, that no other watch of this engine follows; the earliest
- * is adopted (and from then on followed), and the console line names the others. k6 Cloud may
- * create the run some time after it failed to answer, so the engine looks again every poll interval
- * until the window has passed ({@link #mayStillAppear}), also when the build is aborted meanwhile
- * (a run that appears is then stopped, see {@link AdoptSteps}). When no run appears, nothing is
- * started again (which can never start a duplicate): the build fails saying that k6 Cloud may still
- * have started a run and where to check.
+ * the test created from {@link #CLOCK_SKEW_MILLIS} before the request was sent (our clock, which
+ * may be ahead of k6 Cloud's) until {@link #START_CALL_MILLIS} after it, that no other watch of
+ * this engine follows. The earliest created at or after the send time is adopted (and from then on
+ * followed); only when there is none, the latest created before it (within the skew), since a run
+ * created before our request is more likely someone else's. The console line names the others.
+ * k6 Cloud may create the run some time after it failed to answer, so the engine looks again every
+ * poll interval until the window has passed ({@link #mayStillAppear}), also when the build is
+ * aborted meanwhile (a run that appears is then stopped, see {@link AdoptSteps}). When no run
+ * appears, nothing is started again (which can never start a duplicate): the build fails saying
+ * that k6 Cloud may still have started a run and where to check.
  */
 final class RunAdoption {
     /** How far k6 Cloud's clock may lag behind ours when comparing creation times. */
     static final long CLOCK_SKEW_MILLIS = 30_000;
     /**
-     * How long after it was sent a start may still create its run: one start call of the client
-     * with its retries (a 60 s budget and a 60 s call timeout by default) and its own look-back.
+     * How long after it was sent a start may still create its run: the last attempt of one start
+     * call begins within the retry budget and lasts at most the call timeout (Jenkins' run clients:
+     * 5 s + 30 s; the command line's defaults: 60 s + 60 s), plus a minute for k6 Cloud creating the
+     * run after it has failed to answer.
      */
     static final long START_CALL_MILLIS = 180_000;
 
@@ -36,6 +41,7 @@ final class RunAdoption {
     private final long testId;
     private final RunSettings settings;
     private final EngineWatches engine;
+    private final Instant sentAt;
     private final Instant from;
     private final Instant until;
     private final String situation;
@@ -46,15 +52,16 @@ final class RunAdoption {
             long testId,
             RunSettings settings,
             EngineWatches engine,
-            Instant notBefore,
+            Instant sentAt,
             String situation,
             K6CloudException startFailure) {
         this.client = client;
         this.testId = testId;
         this.settings = settings;
         this.engine = engine;
-        this.from = notBefore.minusMillis(CLOCK_SKEW_MILLIS);
-        this.until = notBefore.plusMillis(START_CALL_MILLIS);
+        this.sentAt = sentAt;
+        this.from = sentAt.minusMillis(CLOCK_SKEW_MILLIS);
+        this.until = sentAt.plusMillis(START_CALL_MILLIS);
         this.situation = situation;
         this.startFailure = startFailure;
     }
@@ -72,7 +79,7 @@ final class RunAdoption {
                 null);
     }
 
-    /** The client could not tell whether the start created a run. */
+    /** The client could not tell whether the start created a run; {@code e.notBefore()} is when it was sent. */
     static RunAdoption afterUnknownStart(
             K6CloudClient client,
             long testId,
@@ -104,10 +111,17 @@ final class RunAdoption {
                         && !r.created().isAfter(until))
                 .sorted(Comparator.comparing(TestRun::created).thenComparingLong(TestRun::id))
                 .collect(Collectors.toList());
+        List<TestRun> preferred = new ArrayList<>();
+        List<TestRun> before = new ArrayList<>();
+        for (TestRun r : inWindow) {
+            (r.created().isBefore(sentAt) ? before : preferred).add(r);
+        }
+        Collections.reverse(before); // the latest created before the request first
+        preferred.addAll(before);
         TestRun chosen = null;
         List<Long> followed = new ArrayList<>();
         List<Long> others = new ArrayList<>();
-        for (TestRun r : inWindow) {
+        for (TestRun r : preferred) {
             if (chosen != null) {
                 others.add(r.id());
             } else if (engine.follow(r.id())) {
@@ -120,14 +134,17 @@ final class RunAdoption {
         if (chosen == null) {
             return new Result(null, cancelled ? noneToStop(skipped) : noneFound(skipped));
         }
-        String also = others.isEmpty() ? "" : "; " + runs(others) + " created later left alone";
+        boolean early = chosen.created().isBefore(sentAt);
+        String also = others.isEmpty() ? "" : "; " + runs(others) + " left alone";
         String notes = skipped + also;
         String doing =
                 cancelled ? "stopping run " + chosen.id() + " (the build was aborted)" : "following run " + chosen.id();
         return new Result(
                 chosen,
                 situation + "; " + doing
-                        + ", the first one created since then"
+                        + (early
+                                ? ", created shortly before the request was sent (none was created after it)"
+                                : ", the first one created since then")
                         + (notes.isEmpty()
                                 ? ""
                                 : " (" + candidates(inWindow.size() - 1) + ": " + notes.substring(2) + ")")

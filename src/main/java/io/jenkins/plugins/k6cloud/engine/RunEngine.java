@@ -70,9 +70,11 @@ public final class RunEngine implements AutoCloseable {
      * the state has a run id, the engine re-attaches to it in the saved phase (a cancel that was
      * requested is carried out; deadlines count from the saved moments; a stop for our timeout or an
      * error keeps its verdict). When it has none (the restart interrupted the start request), the
-     * engine adopts the earliest run of the test created from 30 s before until 3 min after the start
-     * request was sent that no other run of this engine follows (stopping it if a cancel was
-     * requested); when there is none it reports that no run was started rather than start one. A
+     * engine adopts the run that request may have created (see {@code RunAdoption}: the earliest
+     * created from its send time until 3 min after, else the latest created up to 30 s before it;
+     * never one another run of this engine follows) (stopping it if a cancel was
+     * requested); when there is none it reports that no run was started rather than start one. When the state
+     * says no start had been sent yet ({@link WatchState#startNotSent}), the run is started now. A
      * resumed run is left going when the engine closes ({@link OnEngineClose#RESUME}).
      */
     public RunHandle resume(WatchState state, K6CloudClient client, RunListener listener) {
@@ -87,7 +89,8 @@ public final class RunEngine implements AutoCloseable {
 
     /**
      * Cancels every run started with {@link OnEngineClose#CANCEL} that has no outcome yet (as
-     * {@link RunHandle#cancel} does) and waits, at most {@code bound}, until k6 Cloud accepted each
+     * {@link RunHandle#cancel} does; from now on, such a start is cancelled at once and reports
+     * "no run was started: Jenkins is shutting down") and waits, at most {@code bound}, until k6 Cloud accepted each
      * stop or the run's outcome is known. Runs started with {@link OnEngineClose#RESUME} and resumed
      * runs are left alone. Call it before {@link #close()}; their outcomes may complete only after it
      * returns, or not at all once the engine is closed.
@@ -95,6 +98,7 @@ public final class RunEngine implements AutoCloseable {
      * @return whether every such stop was accepted (or outcome known) within {@code bound}
      */
     public boolean cancelUnresumable(String reason, Duration bound) {
+        watches.startDraining(); // first: a watch started from now on is checked when it registers
         List<CompletableFuture<Object>> settled = new ArrayList<>();
         for (RunWatch w : watches.active()) {
             if (w.cancelsOnClose()) {
@@ -116,16 +120,27 @@ public final class RunEngine implements AutoCloseable {
 
     /**
      * Stops following every run and stops the scheduler's threads. Nothing is sent to k6 Cloud any
-     * more (no stop) and no outcome is reported: a step that was in the middle of an HTTP call (which
-     * the shutdown interrupts) ends without a verdict, and the outcomes of runs still followed never
-     * complete. Their runs are left going for {@link #resume} after the restart, from the last
-     * persisted {@link WatchState}. To stop the runs that cannot be resumed, call
-     * {@link #cancelUnresumable} first.
+     * more (no stop): a step that was in the middle of an HTTP call (which the shutdown interrupts)
+     * ends without a verdict, and the outcomes of resumable runs still followed never complete;
+     * their runs are left going for {@link #resume} after the restart, from the last persisted
+     * {@link WatchState}. The outcomes of runs started with {@link OnEngineClose#CANCEL} that have
+     * none yet complete as CANCELLED ("Jenkins shut down; the stop was sent", or "not confirmed"),
+     * so that their callers return. To stop those runs, call {@link #cancelUnresumable} first.
      */
     @Override
     public void close() {
         watches.startClosing(); // before the shutdown interrupts the calls in flight
         scheduler.close();
+        for (RunWatch w : watches.active()) {
+            if (w.cancelsOnClose()) {
+                w.closedUnresumable();
+            }
+        }
         watches.clear();
+    }
+
+    /** Whether {@link #close} has begun: nothing is started or followed any more. */
+    public boolean isClosed() {
+        return watches.closing();
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.k6cloud.engine;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
@@ -44,6 +45,11 @@ final class RunWatch implements RunHandle {
         WatchContext c =
                 new WatchContext(clock, client, settings, testId, clock.millis(), new RunReporter(listener), engine);
         RunWatch w = new RunWatch(scheduler, c, null, onClose);
+        if (onClose == OnEngineClose.CANCEL && engine.draining()) {
+            // checked once the watch is registered: a cancelUnresumable that began earlier may not see it
+            c.complete(VerdictRules.cancelled("no run was started: Jenkins is shutting down."), List.of());
+            return w;
+        }
         w.loop.schedule(0);
         return w;
     }
@@ -60,7 +66,7 @@ final class RunWatch implements RunHandle {
         RunWatch w = new RunWatch(
                 scheduler,
                 c,
-                s.runId() == null ? RunAdoption.afterRestart(c.client, s, engine) : null,
+                s.runId() == null && !s.startNotSent() ? RunAdoption.afterRestart(c.client, s, engine) : null,
                 OnEngineClose.RESUME);
         if (s.runId() != null) {
             engine.follow(s.runId());
@@ -73,6 +79,24 @@ final class RunWatch implements RunHandle {
     /** Whether {@link RunEngine#cancelUnresumable} cancels this watch. */
     boolean cancelsOnClose() {
         return onClose == OnEngineClose.CANCEL;
+    }
+
+    /**
+     * The engine closed before this watch, which cannot be resumed, had an outcome: completes it as
+     * CANCELLED, so that a caller waiting for it (a freestyle executor) returns.
+     */
+    void closedUnresumable() {
+        Long id = c.runId;
+        String detail;
+        if (id == null) {
+            detail = "the stop was not confirmed: no run was known yet. Check the runs of load test " + c.testId
+                    + " in the k6 web app: " + c.settings.webAppUrl();
+        } else if (c.stopSent || c.runEnded) {
+            detail = "the stop of k6 Cloud run " + id + " was sent.";
+        } else {
+            detail = "the stop of k6 Cloud run " + id + " was not confirmed: check it in the k6 web app: " + c.webUrl;
+        }
+        c.complete(new Judgement(Verdict.CANCELLED, "Jenkins shut down; " + detail), List.of());
     }
 
     /** Completes when k6 Cloud accepted a stop of the run, or the outcome is known. */

@@ -19,8 +19,6 @@ final class StartSteps {
     /** Once set, never cleared: no start is sent after one whose outcome is unknown. */
     private AdoptSteps adoption;
 
-    private boolean startAgain;
-
     StartSteps(WatchContext c, PollSteps poll, StopSteps stop, RunAdoption adoption) {
         this.c = c;
         this.poll = poll;
@@ -36,10 +34,9 @@ final class StartSteps {
         if (c.cancelRequested) {
             return c.report(VerdictRules.cancelled("no run was started."));
         }
-        if (startAgain) {
-            c.startAttemptAt = c.now(); // a restart from here on looks for runs created since now
-            c.changed();
-        }
+        // a restart from here on looks for runs created since now (without this mark, it starts one)
+        c.startAttemptAt = c.now();
+        c.changed();
         TestRun run;
         try {
             run = c.client.startRun(c.testId);
@@ -52,7 +49,6 @@ final class StartSteps {
             long delay =
                     Math.max(e.retryAfterMillis(), c.settings.pollInterval().toMillis());
             if (!c.cancelRequested && c.now() + delay < c.startTimeoutAt()) {
-                startAgain = true;
                 c.say("k6 Cloud asked to wait " + DurationFormat.format(Duration.ofMillis(delay))
                         + " before starting a run of load test " + c.testId + " (HTTP 429); starting it then");
                 return delay;
@@ -67,6 +63,10 @@ final class StartSteps {
             }
             return c.report(VerdictRules.startFailed(c.testId, e));
         }
+        if (!c.engine.follow(run.id())) {
+            // never follow nor stop it: aborting this build would stop the other build's test
+            return c.report(VerdictRules.runOfAnotherBuild(c.testId, run.id(), webUrl(run), c.cancelRequested));
+        }
         c.say(ConsoleText.started(c.testId, run.id(), webUrl(run)));
         return known(run);
     }
@@ -75,8 +75,8 @@ final class StartSteps {
         return RunLinks.of(run, c.settings);
     }
 
+    /** {@code run} is ours and marked followed in the engine (by the start above, or by {@link RunAdoption}). */
     private long known(TestRun run) {
-        c.engine.follow(run.id());
         c.runId = run.id();
         c.webUrl = webUrl(run);
         c.lastRun = run;

@@ -138,6 +138,20 @@ public final class VerdictRules {
                 "Could not start a run of k6 Cloud load test " + testId + ": " + e.getMessage());
     }
 
+    /**
+     * The start answered with a run another watch of this engine follows already: a fault on k6
+     * Cloud's side (or of a client adopting a run) that this build must not act on, since stopping
+     * that run would stop another build's test. {@code cancelled}: the build was aborted meanwhile.
+     */
+    public static Judgement runOfAnotherBuild(long testId, long runId, String url, boolean cancelled) {
+        String what = "k6 Cloud answered the start of load test " + testId + " with run " + runId
+                + ", which another build of this Jenkins follows already, so this build neither follows"
+                + " nor stops it. Check the runs of the load test in the k6 web app: " + url;
+        return cancelled
+                ? cancelled("no run of this build is known. " + what)
+                : new Judgement(Verdict.UNREACHABLE, what);
+    }
+
     /** The build was aborted; {@code detail} says what became of the run. */
     public static Judgement cancelled(String detail) {
         return new Judgement(Verdict.CANCELLED, "The build was aborted: " + detail);

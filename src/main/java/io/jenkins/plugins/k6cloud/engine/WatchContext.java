@@ -192,6 +192,11 @@ final class WatchContext {
         if (closing()) {
             return StepLoop.DONE;
         }
+        return complete(j, thresholds);
+    }
+
+    /** Completes the outcome (once), also while the engine is closing. */
+    long complete(Judgement j, List<Threshold> thresholds) {
         TestRun r = lastRun;
         RunOutcome o = new RunOutcome(
                 j.verdict(),

@@ -27,6 +27,8 @@ public final class WatchState implements Serializable {
     private final Verdict stoppingFor;
     private final String stoppingMessage;
     private final Long startAttemptAtMillis;
+    /** Added later ({@code false} in older states, which are then looked for as a start in flight). */
+    private final boolean startNotSent;
 
     public WatchState(
             long testId,
@@ -51,7 +53,8 @@ public final class WatchState implements Serializable {
                 null,
                 null,
                 null,
-                null);
+                null,
+                false);
     }
 
     private WatchState(
@@ -69,7 +72,8 @@ public final class WatchState implements Serializable {
             String runWebUrl,
             Verdict stoppingFor,
             String stoppingMessage,
-            Long startAttemptAtMillis) {
+            Long startAttemptAtMillis,
+            boolean startNotSent) {
         if (settings == null) {
             throw new IllegalArgumentException("A watch state needs the run settings");
         }
@@ -88,6 +92,7 @@ public final class WatchState implements Serializable {
         this.stoppingFor = stoppingFor;
         this.stoppingMessage = stoppingMessage;
         this.startAttemptAtMillis = startAttemptAtMillis;
+        this.startNotSent = startNotSent;
     }
 
     /** Everything at once, for the engine. */
@@ -120,7 +125,8 @@ public final class WatchState implements Serializable {
                 runWebUrl,
                 stopping == null ? null : stopping.verdict(),
                 stopping == null ? null : stopping.message(),
-                startAttemptAtMillis);
+                startAttemptAtMillis,
+                runId == null && startAttemptAtMillis == null);
     }
 
     public long testId() {
@@ -186,11 +192,20 @@ public final class WatchState implements Serializable {
     }
 
     /**
-     * When the latest start request was sent (a start refused with 429 is sent again later), or
-     * {@code null} for the first one, sent when the watch began.
+     * When the latest start request was about to be sent (a start refused with 429 is sent again
+     * later), or {@code null} before the first one (and in states saved by older versions).
      */
     public Long startAttemptAtMillis() {
         return startAttemptAtMillis;
+    }
+
+    /**
+     * Whether no start request had been sent yet when this state was saved: a restart then starts
+     * the run normally instead of looking for one. {@code false} in states of the public constructor
+     * and of older versions, where a start without a run id may have been in flight.
+     */
+    public boolean startNotSent() {
+        return startNotSent;
     }
 
     /** The moment the engine stops the run for taking too long. */

@@ -124,6 +124,19 @@ public class K6CloudBuilderJenkinsTest {
     }
 
     @Test
+    public void anEmptyTokenParameterLeavesTheGlobalDefaultCredentials() throws Exception {
+        K6CloudGlobalConfiguration.get().setCredentialsId(TOKEN_ID);
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition(TokenSource.TOKEN_VARIABLE, "")));
+        p.getBuildersList().add(new K6CloudBuilder(Long.toString(testId))); // no credentials of its own
+        QueueTaskFuture<FreeStyleBuild> build = p.scheduleBuild2(0);
+        cloud.finishRunOf(testId);
+        j.assertBuildStatus(Result.SUCCESS, build);
+        assertThat(cloud.journal().startsFor(testId), hasSize(1));
+    }
+
+    @Test
     public void undefinedParameterFailsWithAMessageThatNamesIt() throws Exception {
         FreeStyleProject p = j.createFreeStyleProject();
         p.getBuildersList().add(builder("${NO_SUCH_PARAMETER}", null));

@@ -99,7 +99,7 @@ public final class K6CloudEngine {
         }
 
         synchronized CompletableFuture<Void> whenClosed(RunEngine e) {
-            return e != null && e == engine ? closed : CompletableFuture.completedFuture(null);
+            return e != null && e == engine && !e.isClosed() ? closed : CompletableFuture.completedFuture(null);
         }
 
         /** Allows {@link #get()} again after a {@link #shutdown()}; the next get makes a new engine. */

@@ -94,8 +94,10 @@ public final class ClientOptions {
     }
 
     /**
-     * How far k6 Cloud's clock may be behind ours. After a start whose answer was lost, a run of the
-     * test created at most this long before we sent the request is taken to be ours.
+     * How far k6 Cloud's clock may be behind ours. Used only by a v6 start still failing ambiguously
+     * once its idempotency key may be forgotten: a run of the test created at most this long before
+     * we sent the request is then taken to be ours. (Otherwise the caller looks for the run of an
+     * ambiguous start, allowing for its own skew.)
      */
     public Duration startClockSkew() {
         return startClockSkew;

@@ -11,6 +11,14 @@ import java.time.Duration;
  * listener, stop at once if a cancel came meanwhile, or report {@link Verdict#STARTED} when the
  * run is not to be followed. A start refused with 429 created nothing: it is sent again after the
  * delay k6 Cloud asked for, within the start timeout.
+ *
+ * <p>A run the start answered with that another watch of this engine follows already cannot be
+ * ours for certain (the client never adopts one, so only a fault of k6 Cloud, such as an
+ * idempotency key answered with another request's run, leads here): following it would report the
+ * other build's verdict, and stopping it on abort would stop the other build's test. So it is
+ * neither followed nor stopped; the build fails (or, when aborted, ends cancelled) saying so. A
+ * run of ours that this leaves without a watch is the lesser harm: the message names the load test
+ * to check.
  */
 final class StartSteps {
     private final WatchContext c;

@@ -103,7 +103,7 @@ public final class FormChecks {
         try {
             Duration d = DurationFormat.parse(value);
             if (isPollInterval) {
-                RunSettings.defaults().withPollInterval(d);
+                RunSettings.checkPollInterval(d);
             }
             return FormValidation.ok();
         } catch (IllegalArgumentException e) {

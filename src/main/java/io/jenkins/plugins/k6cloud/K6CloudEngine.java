@@ -80,7 +80,9 @@ public final class K6CloudEngine {
     static final class Lifecycle {
         private final Supplier<RunEngine> factory;
         private RunEngine engine;
-        private CompletableFuture<Void> closed;
+        /** Completes when the current engine (or the next one, while there is none) is closed. */
+        private CompletableFuture<Void> closed = new CompletableFuture<>();
+
         private boolean shutDown;
 
         Lifecycle(Supplier<RunEngine> factory) {
@@ -93,7 +95,6 @@ public final class K6CloudEngine {
             }
             if (engine == null) {
                 engine = factory.get();
-                closed = new CompletableFuture<>();
             }
             return engine;
         }
@@ -120,6 +121,7 @@ public final class K6CloudEngine {
                     engine.close();
                     engine = null;
                     closed.complete(null);
+                    closed = new CompletableFuture<>();
                 }
             }
         }

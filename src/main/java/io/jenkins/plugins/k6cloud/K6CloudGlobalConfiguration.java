@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
@@ -29,6 +30,9 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
     /** {@code v6}, or {@code null} for v2: the default, and the API of configurations saved before the choice. */
     private String apiFlavour;
 
+    @SuppressFBWarnings(
+            value = "MC_OVERRIDABLE_METHOD_CALL_IN_CONSTRUCTOR",
+            justification = "the GlobalConfiguration pattern: its Javadoc asks the constructor to call load()")
     public K6CloudGlobalConfiguration() {
         // the saved values, if any, replace the defaults above
         load();

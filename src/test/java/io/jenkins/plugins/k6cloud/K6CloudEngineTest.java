@@ -198,7 +198,12 @@ public class K6CloudEngineTest {
             assertFalse("its threads were stopped", thread.isAlive());
             assertTrue(K6CloudEngine.whenClosed(engine).isDone());
             K6CloudEngine.open();
-            assertNotSame("a fresh engine", engine, K6CloudEngine.get());
+            RunEngine fresh = K6CloudEngine.get();
+            assertNotSame("a fresh engine", engine, fresh);
+            CompletableFuture<Void> freshClosed = K6CloudEngine.whenClosed(fresh);
+            assertFalse("the fresh engine has a wait of its own", freshClosed.isDone());
+            K6CloudEngine.shutdown();
+            assertTrue(freshClosed.isDone());
         } finally {
             K6CloudEngine.shutdown();
             K6CloudEngine.open();

@@ -163,23 +163,20 @@ final class K6CloudJson {
         return d == null ? null : d.doubleValue();
     }
 
-    /** {@code true}/{@code false} from a JSON boolean, a string {@code "true"}/{@code "false"} or a number 1/0. */
-    static Boolean bool(JsonObject o, String key) {
+    /**
+     * Whether the value reads as true: a JSON boolean {@code true}, a string {@code "true"} or the number 1.
+     * Anything else, a missing value included, is false.
+     */
+    static boolean isTrue(JsonObject o, String key) {
         JsonPrimitive p = primitive(o, key);
         if (p == null) {
-            return null;
+            return false;
         }
         if (p.isBoolean()) {
             return p.getAsBoolean();
         }
         String s = p.getAsString().trim();
-        if (s.equalsIgnoreCase("true") || s.equals("1")) {
-            return true;
-        }
-        if (s.equalsIgnoreCase("false") || s.equals("0")) {
-            return false;
-        }
-        return null;
+        return s.equalsIgnoreCase("true") || s.equals("1");
     }
 
     static Instant instant(JsonObject o, String key) {

@@ -60,12 +60,11 @@ final class V2Json {
             String id = K6CloudJson.string(o, "id");
             name = id == null ? "(unnamed threshold)" : "threshold " + id;
         }
-        Boolean tainted = K6CloudJson.bool(o, "tainted");
         return new Threshold(
                 name,
                 K6CloudJson.string(o, "stat"),
                 K6CloudJson.doubleValue(o, "calculated_value"),
-                Boolean.TRUE.equals(tainted));
+                K6CloudJson.isTrue(o, "tainted"));
     }
 
     /** A load test; {@code null} when it has no readable id (unless a fallback is given). */

@@ -165,7 +165,10 @@ public final class K6CloudCli {
         RunSettings s = currentSettings;
         Duration bound = (s == null ? RunSettings.DEFAULT_CANCEL_WAIT : s.cancelWait()).plus(WAIT_MARGIN);
         try {
-            finished.await(bound.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished.await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                err.println("The k6 Cloud run did not end within " + DurationFormat.format(bound)
+                        + " of the signal; it may still be running: look at it in the k6 web app.");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -136,7 +136,7 @@ public final class ConsoleText {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return String.valueOf(v);
         }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+        if (Double.compare(v, Math.rint(v)) == 0 && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
         }
         return new java.math.BigDecimal(v)

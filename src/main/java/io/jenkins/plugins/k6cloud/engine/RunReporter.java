@@ -13,13 +13,14 @@ import java.util.logging.Logger;
  */
 final class RunReporter {
     private static final Logger LOGGER = Logger.getLogger(RunReporter.class.getName());
+    private static final RunListener SILENT = new RunListener() {};
 
     private final RunListener listener;
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
     private boolean reported;
 
     RunReporter(RunListener listener) {
-        this.listener = listener == null ? new RunListener() {} : listener;
+        this.listener = listener == null ? SILENT : listener;
     }
 
     CompletableFuture<RunOutcome> outcome() {

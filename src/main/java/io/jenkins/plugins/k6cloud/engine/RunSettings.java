@@ -118,12 +118,17 @@ public final class RunSettings implements Serializable {
     }
 
     public RunSettings withPollInterval(Duration d) {
+        checkPollInterval(d);
+        return with(c -> c.pollIntervalMillis = d.toMillis());
+    }
+
+    /** Rejects a poll interval that is not positive or shorter than {@link #MIN_POLL_INTERVAL}, saying what to fix. */
+    public static void checkPollInterval(Duration d) {
         requirePositive(d, "poll interval");
         if (d.compareTo(MIN_POLL_INTERVAL) < 0) {
             throw new IllegalArgumentException("The poll interval " + DurationFormat.format(d)
                     + " is too short: k6 Cloud is polled at most once a second, use 1s or more");
         }
-        return with(c -> c.pollIntervalMillis = d.toMillis());
     }
 
     public RunSettings withTimeout(Duration d) {

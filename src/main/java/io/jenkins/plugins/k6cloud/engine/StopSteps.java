@@ -2,6 +2,7 @@ package io.jenkins.plugins.k6cloud.engine;
 
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.TestRun;
+import java.util.Objects;
 
 /**
  * Stopping a run: before reporting our timeout or an error (STOPPING), and when the build was
@@ -33,7 +34,7 @@ final class StopSteps {
     }
 
     long stopThenReport() {
-        Judgement afterStop = c.stopping;
+        Judgement afterStop = Objects.requireNonNull(c.stopping, "STOPPING is entered with its judgement");
         if (c.stopSent) {
             return c.report(afterStop);
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k6cloud.engine;
 
 import io.jenkins.plugins.k6cloud.api.TestRun;
+import java.util.Objects;
 
 /** Puts a watch back where a persisted {@link WatchState} left it, after a restart. */
 final class WatchRestore {
@@ -22,7 +23,7 @@ final class WatchRestore {
         }
         c.statusLines.shownBefore(c.lastRun, c.now());
         if (s.cancelRequested()) {
-            c.cancelRequestedAt = s.cancelRequestedAtMillis() == null ? c.now() : s.cancelRequestedAtMillis();
+            c.cancelRequestedAt = Objects.requireNonNullElseGet(s.cancelRequestedAtMillis(), c::now);
             c.cancelReason = "cancel requested before the restart";
             c.cancelRequested = true;
         }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.k6cloud.pipeline;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Result;
@@ -61,6 +62,10 @@ public class K6CloudRunStepExecution extends StepExecution {
     private transient volatile RunHandle handle;
     private transient StepLifecycle lifecycle;
     private transient volatile StepRunSupport support;
+
+    @SuppressFBWarnings(
+            value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+            justification = "a task of this JVM's timer; after a restart onResume() submits a new one")
     private transient volatile Future<?> preparation;
 
     K6CloudRunStepExecution(StepContext context, long testId, RunOptions options) {

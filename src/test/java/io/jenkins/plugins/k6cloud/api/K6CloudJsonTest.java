@@ -4,8 +4,10 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -41,13 +43,18 @@ public class K6CloudJsonTest {
     @Test
     public void decimalsBooleansAndStringsAreLenient() {
         JsonObject o = o("{\"a\":\"75.0\",\"b\":612.5,\"c\":\"true\",\"d\":false,\"e\":1,\"f\":\"maybe\","
-                + "\"g\":12,\"h\":{\"x\":1}}");
+                + "\"g\":12,\"h\":{\"x\":1},\"i\":\"TRUE \",\"j\":0,\"k\":true}");
         assertEquals(Double.valueOf(75.0), K6CloudJson.doubleValue(o, "a"));
         assertEquals(Double.valueOf(612.5), K6CloudJson.doubleValue(o, "b"));
-        assertEquals(Boolean.TRUE, K6CloudJson.bool(o, "c"));
-        assertEquals(Boolean.FALSE, K6CloudJson.bool(o, "d"));
-        assertEquals(Boolean.TRUE, K6CloudJson.bool(o, "e"));
-        assertNull(K6CloudJson.bool(o, "f"));
+        assertTrue(K6CloudJson.isTrue(o, "c"));
+        assertFalse(K6CloudJson.isTrue(o, "d"));
+        assertTrue(K6CloudJson.isTrue(o, "e"));
+        assertFalse("not a boolean", K6CloudJson.isTrue(o, "f"));
+        assertTrue(K6CloudJson.isTrue(o, "i"));
+        assertFalse(K6CloudJson.isTrue(o, "j"));
+        assertTrue(K6CloudJson.isTrue(o, "k"));
+        assertFalse("missing", K6CloudJson.isTrue(o, "none"));
+        assertFalse("an object", K6CloudJson.isTrue(o, "h"));
         assertEquals("12", K6CloudJson.string(o, "g"));
         assertNull("an object is not a string", K6CloudJson.string(o, "h"));
         assertNull(K6CloudJson.string(null, "a"));

@@ -76,7 +76,7 @@ public class JellyViewsTest {
         }
     }
 
-    private static Path root() throws URISyntaxException {
+    static Path root() throws URISyntaxException {
         URL url = JellyViewsTest.class.getClassLoader().getResource(PACKAGE_DIR + "/Messages.properties");
         assertNotNull("the plugin's resources are not on the class path", url);
         assertEquals("file", url.getProtocol());

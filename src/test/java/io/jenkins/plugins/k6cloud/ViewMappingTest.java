@@ -80,14 +80,17 @@ public class ViewMappingTest {
     @Test
     public void everyViewMatchesItsClass() throws Exception {
         Mapping m = new Mapping();
+        Path resources =
+                JellyViewsTest.root().getParent().getParent().getParent().getParent();
         for (Path view : JellyViewsTest.views()) {
             String name = view.getFileName().toString();
+            String where = resources.relativize(view).toString();
             String text = Files.readString(view, StandardCharsets.UTF_8);
             Class<?> owner = JellyViewsTest.ownerOf(view);
             if (name.equals("config.jelly") || name.equals("global.jelly")) {
-                m.form(view.toString(), text, owner, helpFiles(view.getParent()));
+                m.form(where, text, owner, helpFiles(view.getParent()));
             }
-            m.texts(view.toString(), text, properties(view));
+            m.texts(where, text, properties(view));
         }
         assertThat(m.problems, empty());
         assertEquals("config views", 3, m.forms);

@@ -377,7 +377,10 @@ public class K6CloudRunStepExecution extends StepExecution {
                 getContext().onSuccess(value);
                 break;
             case "ABORTED":
-                // not an interruption of the build (nobody aborted it in Jenkins): catchError and try/catch handle it
+                // a person stopped the run in the k6 web app: the build shows it was aborted. Not an
+                // interruption of the build (nobody aborted it in Jenkins), so catchError catches it and the
+                // Pipeline goes on; the real CatchErrorStep sets the build and stage to this exception's
+                // result, ABORTED, whatever its buildResult says (README: "Pipeline jobs")
                 getContext()
                         .onFailure(new FlowInterruptedException(Result.ABORTED, false, new RunStoppedCause(message)));
                 break;

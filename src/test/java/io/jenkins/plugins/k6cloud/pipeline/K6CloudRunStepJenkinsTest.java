@@ -94,19 +94,44 @@ public class K6CloudRunStepJenkinsTest {
         j.assertLogContains("WARNING: ", b);
     }
 
+    /**
+     * A run a person stopped in the k6 web app ends the step with a {@code FlowInterruptedException}
+     * that is no interruption of the build (ABORTED, {@code actualInterruption == false}). The real
+     * {@code CatchErrorStep.Execution.Callback.onFailure} (workflow-basic-steps) catches it whatever
+     * {@code catchInterruptions} says (only actual interruptions can be rethrown), lets the Pipeline
+     * go on, and sets the build's and the stage's result to the exception's result, ABORTED: its
+     * {@code buildResult} and {@code stageResult} apply to other errors only.
+     */
     @Test
-    public void runStoppedInTheWebAppIsCaughtByCatchErrorLikeAStepError() throws Exception {
+    public void runStoppedInTheWebAppAbortsTheBuildButCatchErrorLetsThePipelineGoOn() throws Exception {
         long testId = cloud.addLoadTest(Outcome.STOPPED_IN_WEB_APP);
-        String script = "catchError(buildResult: 'UNSTABLE', stageResult: 'ABORTED') {\n"
+        String script = "catchError(buildResult: 'UNSTABLE', stageResult: 'UNSTABLE') {\n"
                 + "  " + script(testId, "")
                 + "}\n"
                 + "echo 'after the load test'\n";
         QueueTaskFuture<WorkflowRun> build = pipeline(script).scheduleBuild2(0);
         cloud.finishRunOf(testId);
-        WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, build);
+        WorkflowRun b = j.assertBuildStatus(Result.ABORTED, build);
         j.assertLogContains("was stopped in the k6 web app", b);
         j.assertLogContains("after the load test", b);
         j.assertLogNotContains("\tat ", b);
+    }
+
+    /** The README's way to mark the build unstable instead: a typed catch and the {@code unstable} step. */
+    @Test
+    public void runStoppedInTheWebAppCanMarkTheBuildUnstableWithTryCatch() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.STOPPED_IN_WEB_APP);
+        String script = "try {\n"
+                + "  k6CloudRun testId: " + testId + ", credentialsId: '" + TOKEN_ID + "'\n"
+                + "} catch (org.jenkinsci.plugins.workflow.steps.FlowInterruptedException e) {\n"
+                + "  unstable 'The k6 Cloud run was stopped'\n"
+                + "}\n"
+                + "echo 'after the load test'\n";
+        QueueTaskFuture<WorkflowRun> build = pipeline(script).scheduleBuild2(0);
+        cloud.finishRunOf(testId);
+        WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, build);
+        j.assertLogContains("The k6 Cloud run was stopped", b);
+        j.assertLogContains("after the load test", b);
     }
 
     @Test

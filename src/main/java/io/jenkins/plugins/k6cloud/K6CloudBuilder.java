@@ -9,6 +9,7 @@ import hudson.model.AbstractProject;
 import hudson.model.BuildListener;
 import hudson.model.Item;
 import hudson.model.Result;
+import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
@@ -19,6 +20,7 @@ import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunListener;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -102,7 +104,7 @@ public class K6CloudBuilder extends Builder {
         try {
             engine = K6CloudEngine.get();
         } catch (IllegalStateException e) {
-            throw new AbortException(e.getMessage());
+            throw aborted(build::setResult, listener, e.getMessage()); // Jenkins is shutting down
         }
         RunHandle handle = start(engine, id, prepared, new ConsoleRunListener(listener));
         BlockingWait.Waited waited =
@@ -115,18 +117,47 @@ public class K6CloudBuilder extends Builder {
             build.setResult(Result.ABORTED);
             throw new InterruptedException(Messages.K6CloudBuilder_Aborted(id));
         }
-        if (outcome == null && waited.engineClosed()) {
-            build.setResult(Result.ABORTED);
-            throw new AbortException(Messages.K6CloudBuilder_EngineClosed(id));
-        }
+        return conclude(outcome, waited.engineClosed(), id, build::setResult, listener);
+    }
+
+    /**
+     * Ends the step as the run's outcome says; {@code outcome} is {@code null} when the wait ended
+     * without one. ABORTED (a run stopped in the k6 web app or when Jenkins shut down, or no outcome
+     * because Jenkins shut down) ends it with an {@link InterruptedException}, the one way that
+     * keeps ABORTED in core (2.541.3): {@code Run.execute} assigns FAILURE on an
+     * {@link AbortException}, while on an {@code InterruptedException} {@code Build.BuildExecution.doRun}
+     * and {@code Run.execute} take {@code Executor.abortResult()}, ABORTED when nobody interrupted the
+     * executor with another result, and print "Build was aborted". (A {@code false} return would keep
+     * ABORTED too, since {@code Run.setResult} only makes a result worse, but core would then print
+     * "marked build as failure".)
+     *
+     * @return whether the build may go on (the result is better than FAILURE)
+     */
+    static boolean conclude(
+            RunOutcome outcome, boolean engineClosed, long testId, Consumer<Result> setResult, TaskListener listener)
+            throws AbortException, InterruptedException {
         if (outcome == null) {
-            throw new AbortException(Messages.K6CloudBuilder_NoOutcome(id));
+            if (engineClosed) {
+                throw aborted(setResult, listener, Messages.K6CloudBuilder_EngineClosed(testId));
+            }
+            throw new AbortException(Messages.K6CloudBuilder_NoOutcome(testId));
         }
         Result result = Results.of(outcome.buildResult());
+        if (result == Result.ABORTED) {
+            setResult.accept(Result.ABORTED); // the engine has written the verdict and its reason to the log
+            throw new InterruptedException(outcome.message());
+        }
         if (result.isWorseThan(Result.SUCCESS)) {
-            build.setResult(result); // the engine has written the verdict and its reason to the log
+            setResult.accept(result); // the engine has written the verdict and its reason to the log
         }
         return result.isBetterThan(Result.FAILURE);
+    }
+
+    /** Logs {@code message} and marks the build ABORTED; the caller throws the returned exception. */
+    private static InterruptedException aborted(Consumer<Result> setResult, TaskListener listener, String message) {
+        listener.getLogger().println(message);
+        setResult.accept(Result.ABORTED);
+        return new InterruptedException(message);
     }
 
     /**

@@ -72,6 +72,44 @@ public class K6CloudBuilderAbortJenkinsTest {
         assertThat("a lost start is looked up, never repeated", cloud.journal().startsFor(testId), hasSize(1));
     }
 
+    /**
+     * Jenkins shuts down while the build follows its run ({@code K6CloudEngine.shutdown()} is what
+     * the plugin's {@code ItemListener.onBeforeShutdown} does): the run is stopped, and the build
+     * ends ABORTED, not FAILURE, which core's {@code Run.execute} would make of an {@code AbortException}.
+     */
+    @Test
+    public void jenkinsShuttingDownStopsTheRunAndAbortsTheBuild() throws Exception {
+        long testId = cloud.addHeldLoadTest(Outcome.PASSES);
+        FreeStyleBuild b = project(testId).scheduleBuild2(0).waitForStart();
+        long runId = cloud.awaitRunning(testId);
+        try {
+            K6CloudEngine.shutdown();
+
+            j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        } finally {
+            K6CloudEngine.open();
+        }
+        assertStoppedByUs(runId);
+        j.assertLogContains("Jenkins shut down", b);
+        j.assertLogContains("Build was aborted", b);
+        j.assertLogNotContains("marked build as failure", b);
+    }
+
+    @Test
+    public void aBuildStartingWhileJenkinsShutsDownIsAbortedAndStartsNothing() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        FreeStyleBuild b;
+        try {
+            K6CloudEngine.shutdown();
+
+            b = j.assertBuildStatus(Result.ABORTED, project(testId).scheduleBuild2(0));
+        } finally {
+            K6CloudEngine.open();
+        }
+        j.assertLogContains("Jenkins is shutting down", b);
+        assertThat(cloud.journal().startsFor(testId), empty());
+    }
+
     private FreeStyleProject project(long testId) throws Exception {
         FreeStyleProject p = j.createFreeStyleProject();
         p.getBuildersList().add(K6CloudBuilderJenkinsTest.builder(Long.toString(testId), null));

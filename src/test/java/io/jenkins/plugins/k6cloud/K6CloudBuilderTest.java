@@ -1,14 +1,20 @@
 package io.jenkins.plugins.k6cloud;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import hudson.AbortException;
+import hudson.model.Result;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -55,6 +61,44 @@ public class K6CloudBuilderTest {
                 .map(Class::getName)
                 .collect(Collectors.toList());
         assertFalse(interfaces.contains("jenkins.tasks.SimpleBuildStep"));
+    }
+
+    @Test
+    public void jenkinsShuttingDownBeforeAnOutcomeAbortsTheBuildWithAnInterruptionNotAnAbortException() {
+        List<Result> results = new ArrayList<>();
+        FakeTaskListener log = new FakeTaskListener();
+        // core's Run.execute would turn an AbortException into FAILURE, an InterruptedException into ABORTED
+        InterruptedException e = assertThrows(
+                InterruptedException.class, () -> K6CloudBuilder.conclude(null, true, 42, results::add, log));
+        assertEquals(List.of(Result.ABORTED), results);
+        assertThat(e.getMessage(), containsString("Jenkins is shutting down"));
+        assertThat(log.text(), containsString("Jenkins is shutting down"));
+    }
+
+    @Test
+    public void aRunStoppedInTheWebAppAbortsTheBuildWithAnInterruption() {
+        List<Result> results = new ArrayList<>();
+        InterruptedException e = assertThrows(
+                InterruptedException.class,
+                () -> K6CloudBuilder.conclude(
+                        Outcomes.stoppedInTheWebApp(7), false, 42, results::add, new FakeTaskListener()));
+        assertEquals(List.of(Result.ABORTED), results);
+        assertThat(e.getMessage(), containsString("stopped in the k6 web app"));
+    }
+
+    @Test
+    public void otherVerdictsSetTheResultAndSayWhetherTheBuildGoesOn() throws Exception {
+        List<Result> results = new ArrayList<>();
+        FakeTaskListener log = new FakeTaskListener();
+        assertTrue(K6CloudBuilder.conclude(Outcomes.passed(7), false, 42, results::add, log));
+        assertEquals(List.of(), results);
+        assertTrue(K6CloudBuilder.conclude(Outcomes.thresholdsFailed(7), false, 42, results::add, log));
+        assertEquals(List.of(Result.UNSTABLE), results);
+        assertFalse(K6CloudBuilder.conclude(Outcomes.noRun(), false, 42, results::add, log));
+        assertEquals(List.of(Result.UNSTABLE, Result.FAILURE), results);
+        AbortException none =
+                assertThrows(AbortException.class, () -> K6CloudBuilder.conclude(null, false, 42, results::add, log));
+        assertThat(none.getMessage(), containsString("did not confirm"));
     }
 
     @Test

@@ -50,6 +50,23 @@ public final class Outcomes {
                 List.of(new Threshold("checks", "rate", 0.5, true)));
     }
 
+    public static RunOutcome stoppedInTheWebApp(long runId) {
+        return new RunOutcome(
+                Verdict.ABORTED_IN_K6,
+                BuildResult.ABORTED,
+                "k6 Cloud run " + runId + " was stopped in the k6 web app",
+                42L,
+                runId,
+                "https://app.k6.io/runs/" + runId,
+                RunStatus.ABORTED_BY_USER,
+                5,
+                ProcessingStatus.FINISHED,
+                ResultStatus.PASSED,
+                Duration.ofSeconds(30),
+                10,
+                List.of());
+    }
+
     public static RunOutcome noRun() {
         return new RunOutcome(
                 Verdict.RUN_FAILED,

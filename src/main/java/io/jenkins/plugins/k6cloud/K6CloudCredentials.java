@@ -1,7 +1,9 @@
 package io.jenkins.plugins.k6cloud;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
@@ -28,6 +30,16 @@ import org.springframework.security.core.Authentication;
  * anything that is saved.
  */
 public final class K6CloudCredentials {
+    /**
+     * The credentials of Jenkins' own store that a build can use: not the System scope. A build looks
+     * its credentials up in its job ({@code findCredentialById(id, type, run, ...)}), and for an item
+     * the credentials plugin's {@code SystemCredentialsProvider.ProviderImpl.getCredentialsInItem}
+     * leaves out {@code withScope(SYSTEM)}, which only Jenkins itself may use. So the global default
+     * credentials are chosen and tested among these only: what Test connection accepts, builds get.
+     */
+    static final CredentialsMatcher USABLE_BY_BUILDS =
+            CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM));
+
     private K6CloudCredentials() {}
 
     /**
@@ -46,7 +58,7 @@ public final class K6CloudCredentials {
             return ApiToken.of(value);
         }
         String id = source.credentialsId();
-        DomainRequirement[] requirements = requirements(apiUrl).toArray(new DomainRequirement[0]);
+        List<DomainRequirement> requirements = requirements(apiUrl);
         StringCredentials c = CredentialsProvider.findCredentialById(id, StringCredentials.class, run, requirements);
         if (c == null) {
             IdCredentials other = CredentialsProvider.findCredentialById(id, IdCredentials.class, run, requirements);
@@ -56,6 +68,9 @@ public final class K6CloudCredentials {
                             : Messages.K6CloudCredentials_WrongType(
                                     id, other.getDescriptor().getDisplayName()));
         }
+        // findCredentialById tracks only credentials that come from a build parameter (credentials-plugin
+        // 1511: "TODO should this be calling track?" for plain ids): record this build's use ourselves
+        CredentialsProvider.track(run, c);
         return toToken(id, c);
     }
 
@@ -63,7 +78,8 @@ public final class K6CloudCredentials {
      * The token of credentials chosen in a form: in {@code item}'s context, or Jenkins' when it is
      * {@code null}. The caller has checked the permission to configure {@code item} (or Jenkins).
      *
-     * @throws AbortException when the credentials cannot be found or are empty
+     * @throws AbortException when the credentials cannot be found, have the System scope (which no
+     *     build can use) or are empty
      */
     public static ApiToken formToken(Item item, String id, String apiUrl) throws AbortException {
         List<DomainRequirement> requirements = requirements(apiUrl);
@@ -74,6 +90,9 @@ public final class K6CloudCredentials {
                         id, StringCredentials.class, item, authenticationOf(item), requirements);
         if (c == null) {
             throw new AbortException(Messages.K6CloudCredentials_NotFound(id));
+        }
+        if (!USABLE_BY_BUILDS.matches(c)) {
+            throw new AbortException(Messages.K6CloudCredentials_SystemScope(id));
         }
         return toToken(id, c);
     }
@@ -91,11 +110,7 @@ public final class K6CloudCredentials {
             }
             return result.includeEmptyValue()
                     .includeMatchingAs(
-                            ACL.SYSTEM2,
-                            Jenkins.get(),
-                            StringCredentials.class,
-                            requirements(apiUrl),
-                            CredentialsMatchers.always())
+                            ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, requirements(apiUrl), USABLE_BY_BUILDS)
                     .includeCurrentValue(currentValue);
         }
         if (!item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {

@@ -5,6 +5,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.ModelObject;
 import hudson.util.Secret;
@@ -32,10 +33,28 @@ public final class JenkinsTestSupport {
         addGlobalToken(TOKEN_ID, SimulatedCloudRule.TOKEN);
     }
 
-    /** Adds "Secret text" credentials to Jenkins' global store. */
+    /** Adds "Secret text" credentials to Jenkins' global store, with the Global scope. */
     public static void addGlobalToken(String id, String token) throws IOException {
+        addToJenkins(secretText(CredentialsScope.GLOBAL, id, token));
+    }
+
+    /** Adds "Secret text" credentials to Jenkins' global store with the System scope: for Jenkins itself, not builds. */
+    public static void addSystemScopedToken(String id, String token) throws IOException {
+        addToJenkins(secretText(CredentialsScope.SYSTEM, id, token));
+    }
+
+    /** The credentials {@code id} of Jenkins' global store. */
+    public static Credentials globalCredentials(String id) {
+        return SystemCredentialsProvider.getInstance().getCredentials().stream()
+                .filter(c -> c instanceof IdCredentials
+                        && ((IdCredentials) c).getId().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no credentials " + id));
+    }
+
+    private static void addToJenkins(Credentials c) throws IOException {
         SystemCredentialsProvider provider = SystemCredentialsProvider.getInstance();
-        provider.getCredentials().add(secretText(id, token));
+        provider.getCredentials().add(c);
         provider.save();
     }
 
@@ -43,14 +62,14 @@ public final class JenkinsTestSupport {
     public static void addToken(ModelObject context, String id, String token) throws IOException {
         for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
             if (store.getContext() == context) {
-                store.addCredentials(Domain.global(), secretText(id, token));
+                store.addCredentials(Domain.global(), secretText(CredentialsScope.GLOBAL, id, token));
                 return;
             }
         }
         throw new AssertionError("no credentials store of its own in " + context.getDisplayName());
     }
 
-    private static Credentials secretText(String id, String token) {
-        return new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "k6 Cloud API token", Secret.fromString(token));
+    private static Credentials secretText(CredentialsScope scope, String id, String token) {
+        return new StringCredentialsImpl(scope, id, "k6 Cloud API token", Secret.fromString(token));
     }
 }

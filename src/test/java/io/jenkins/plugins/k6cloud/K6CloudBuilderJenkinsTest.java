@@ -9,9 +9,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.EnvVars;
+import hudson.model.Fingerprint;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.ParametersDefinitionProperty;
@@ -134,6 +137,15 @@ public class K6CloudBuilderJenkinsTest {
         cloud.finishRunOf(testId);
         j.assertBuildStatus(Result.SUCCESS, build);
         assertThat(cloud.journal().startsFor(testId), hasSize(1));
+    }
+
+    /** The build's use of its credentials is recorded (Manage Jenkins » Credentials shows where they were used). */
+    @Test
+    public void theBuildRecordsTheUseOfItsCredentials() throws Exception {
+        FreeStyleBuild b = build(Outcome.PASSES, null, Result.SUCCESS);
+        Fingerprint used = CredentialsProvider.getFingerprintOf(JenkinsTestSupport.globalCredentials(TOKEN_ID));
+        assertNotNull("no use of the credentials was recorded", used);
+        assertThat(used.getJobs(), hasItem(b.getParent().getFullName()));
     }
 
     @Test

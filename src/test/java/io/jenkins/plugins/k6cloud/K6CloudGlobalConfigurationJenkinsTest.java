@@ -5,6 +5,7 @@ import static io.jenkins.plugins.k6cloud.SimulatedCloudRule.TOKEN;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -132,6 +133,38 @@ public class K6CloudGlobalConfigurationJenkinsTest {
                 cloud.journal().requests(Endpoint.TOKEN).stream()
                         .map(e -> e.authValid())
                         .collect(Collectors.toList()));
+    }
+
+    /**
+     * System-scoped credentials are for Jenkins itself: a build's lookup never sees them (the
+     * credentials plugin leaves them out for items), so the global default offers only the others,
+     * and Test connection refuses them before asking k6 Cloud, as a build would fail to find them.
+     */
+    @Test
+    public void systemScopedCredentialsAreNeitherOfferedNorAcceptedAsTheGlobalDefault() throws Exception {
+        JenkinsTestSupport.useSimulator(cloud);
+        JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);
+        JenkinsTestSupport.addSystemScopedToken("system-token", TOKEN);
+        K6CloudGlobalConfiguration config = K6CloudGlobalConfiguration.get();
+
+        List<String> offered = values(config.doFillCredentialsIdItems(""));
+        assertThat(offered, hasItem(TOKEN_ID));
+        assertThat(offered, not(hasItem("system-token")));
+
+        FormValidation refused = config.doTestConnection(cloud.sim().baseUrl(), "", "system-token", "v2");
+        assertEquals(FormValidation.Kind.ERROR, refused.kind);
+        assertThat(refused.renderHtml(), containsString("System scope"));
+        assertThat(refused.renderHtml(), containsString("Global scope"));
+        assertEquals("refused before k6 Cloud is asked", 0, cloud.journal().count(Endpoint.TOKEN));
+
+        // what the form refuses, a build cannot use either
+        config.setCredentialsId("system-token");
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(new K6CloudBuilder(Long.toString(testId)));
+        FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("Cannot find the credentials 'system-token'", b);
+        assertThat(cloud.journal().startsFor(testId), hasSize(0));
     }
 
     @Test

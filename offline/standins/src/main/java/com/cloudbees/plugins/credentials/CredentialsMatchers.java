@@ -7,4 +7,12 @@ public class CredentialsMatchers {
     public static CredentialsMatcher always() {
         return item -> true;
     }
+
+    public static CredentialsMatcher not(CredentialsMatcher matcher) {
+        return item -> !matcher.matches(item);
+    }
+
+    public static CredentialsMatcher withScope(CredentialsScope scope) {
+        return item -> item.getScope() == scope;
+    }
 }

@@ -5,15 +5,17 @@ import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.model.Fingerprint;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.model.ModelObject;
 import hudson.model.Run;
 import hudson.security.Permission;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 
-/** Stand-in of credentials' {@code com.cloudbees.plugins.credentials.CredentialsProvider}: the lookups. */
+/** Stand-in of credentials' {@code com.cloudbees.plugins.credentials.CredentialsProvider}: the lookups and usage tracking. */
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
         implements ExtensionPoint, Describable<CredentialsProvider> {
     public static final Permission USE_ITEM =
@@ -22,7 +24,16 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
     public CredentialsProvider() {}
 
     public static <C extends IdCredentials> C findCredentialById(
-            String id, Class<C> type, Run<?, ?> run, DomainRequirement... domainRequirements) {
+            String id, Class<C> type, Run<?, ?> run, List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @SuppressWarnings("rawtypes")
+    public static <C extends Credentials> C track(Run build, C credentials) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public static Fingerprint getFingerprintOf(Credentials c) throws IOException {
         throw new UnsupportedOperationException("stand-in");
     }
 

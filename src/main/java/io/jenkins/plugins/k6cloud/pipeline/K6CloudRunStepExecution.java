@@ -130,7 +130,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
         if (h != null) {
             // a second stop arrives here too: the engine then stops waiting for k6 Cloud
-            h.cancel(Messages.K6CloudRunStepExecution_Stopping(cause));
+            h.cancel(lifecycle().stopReason());
         } else if (state == null) {
             // nothing was sent to k6 Cloud yet; the preparation, if it still runs, sees the stop and starts nothing
             Future<?> p = preparation;
@@ -286,7 +286,7 @@ public class K6CloudRunStepExecution extends StepExecution {
             }
             if (stopNow) {
                 // stopped while Jenkins restarted: stop the run we follow again
-                h.cancel(Messages.K6CloudRunStepExecution_Stopping(lifecycle().stopCause()));
+                h.cancel(lifecycle().stopReason());
             }
             // on the timer, not on the thread that completed the outcome (e.g. the CPS VM thread of a second stop)
             h.outcome().whenCompleteAsync((outcome, error) -> finishOrFail(outcome, error, run, listener), Timer.get());

@@ -2,6 +2,9 @@ package io.jenkins.plugins.k6cloud.pipeline;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import jenkins.model.CauseOfInterruption;
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 
 /**
  * Makes sure a step execution reports its end exactly once, whichever comes first: the run's
@@ -31,6 +34,29 @@ final class StepLifecycle {
 
     synchronized Throwable stopCause() {
         return stopCause;
+    }
+
+    /** Who or what stopped the step, for the console ({@link #whoStopped}). */
+    synchronized String stopReason() {
+        return whoStopped(stopCause);
+    }
+
+    /**
+     * Who or what stopped a step, in words: the short descriptions of a {@link FlowInterruptedException}'s
+     * causes ("Aborted by alice", "Timeout has been exceeded"), else the exception's message, else
+     * "the build was stopped"; never the exception's class name.
+     */
+    static String whoStopped(Throwable cause) {
+        if (cause instanceof FlowInterruptedException) {
+            String causes = ((FlowInterruptedException) cause)
+                    .getCauses().stream()
+                            .map(CauseOfInterruption::getShortDescription)
+                            .filter(d -> d != null && !d.isBlank())
+                            .collect(Collectors.joining("; "));
+            return causes.isEmpty() ? Messages.K6CloudRunStepExecution_Stopped() : causes;
+        }
+        String message = cause == null ? null : cause.getMessage();
+        return message == null || message.isBlank() ? Messages.K6CloudRunStepExecution_Stopped() : message;
     }
 
     synchronized boolean isEnded() {

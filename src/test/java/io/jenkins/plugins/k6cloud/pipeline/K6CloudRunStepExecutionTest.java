@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertSame;
@@ -171,11 +172,14 @@ public class K6CloudRunStepExecutionTest {
         long runId = sim.journal().runsOf(testId).get(0).id();
         assertThat("the engine's status phrase", exec.getStatus(), containsString("run " + runId));
 
-        Throwable cause = new InterruptedException("aborted by the test");
+        Throwable cause =
+                new FlowInterruptedException(Result.ABORTED, true, StepLifecycleTest.cause("Aborted by alice"));
         exec.stop(cause);
         h.runUntilEnded(ctx);
 
         assertSame(cause, failure(ctx));
+        assertThat("who stopped it, not a class name", log.text(), containsString("(Aborted by alice)"));
+        assertThat(log.text(), not(containsString(FlowInterruptedException.class.getSimpleName())));
         assertEquals(1, sim.journal().stopsFor(runId).size());
         assertTrue(sim.journal().runsLeftRunning().isEmpty());
         assertEquals(1, ctx.endings.get());

@@ -12,7 +12,10 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import hudson.model.Result;
+import hudson.model.User;
 import hudson.model.queue.QueueTaskFuture;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import io.jenkins.plugins.k6cloud.JenkinsTestSupport;
 import io.jenkins.plugins.k6cloud.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.SimulatedCloudRule;
@@ -173,16 +176,22 @@ public class K6CloudRunStepJenkinsTest {
     }
 
     @Test
-    public void abortStopsTheRemoteRun() throws Exception {
+    @SuppressWarnings("try")
+    public void abortStopsTheRemoteRunAndSaysWhoAbortedIt() throws Exception {
         long testId = cloud.addHeldLoadTest(Outcome.PASSES);
         WorkflowRun b = pipeline(script(testId, "") + "echo 'not reached'\n")
                 .scheduleBuild2(0)
                 .waitForStart();
         long runId = cloud.awaitRunning(testId);
 
-        b.getExecutor().interrupt();
+        // as the Abort button does: Executor.interrupt() records a UserInterruption ("Aborted by alice")
+        try (ACLContext ignored = ACL.as2(User.getById("alice", true).impersonate2())) {
+            b.getExecutor().interrupt();
+        }
 
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        j.assertLogContains("Asked k6 Cloud to stop run " + runId + " (Aborted by alice)", b);
+        j.assertLogNotContains("FlowInterruptedException", b);
         assertThat(cloud.journal().stopsFor(runId), not(empty()));
         assertTrue(cloud.journal().run(runId).stoppedByUs());
         assertThat(cloud.journal().runsLeftRunning(), empty());

@@ -21,6 +21,8 @@ import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -41,7 +43,9 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * state is saved (a callback, no thread waits for it); the engine follows the run on its own
  * threads. The engine's {@link WatchState} and the API connection are saved with the Pipeline, so
  * after a restart {@link #onResume()} follows the same run, with the same API, instead of starting
- * a second one. A step that has its outcome saves it first, and reports that after a restart.
+ * a second one. A step that has its outcome saves it first, and reports that after a restart. A step
+ * that Jenkins' shutdown catches before it handed its run to the engine saves no state (see
+ * {@link #writeObject}): it stays pending and, after the restart, prepares again and starts the run once.
  */
 public class K6CloudRunStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
@@ -67,6 +71,8 @@ public class K6CloudRunStepExecution extends StepExecution {
             value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
             justification = "a task of this JVM's timer; after a restart onResume() submits a new one")
     private transient volatile Future<?> preparation;
+    /** The engine this step hands its new run to, once prepared; {@code null} before, and after a restart. */
+    private transient volatile RunEngine engineForStart;
 
     K6CloudRunStepExecution(StepContext context, long testId, RunOptions options) {
         super(context);
@@ -104,12 +110,34 @@ public class K6CloudRunStepExecution extends StepExecution {
             return;
         }
         if (state == null) {
-            lifecycle()
-                    .end(() -> getContext()
-                            .onFailure(new AbortException(Messages.K6CloudRunStepExecution_RestartBeforeStart())));
+            // no start request was sent before the restart: it is sent only once a state is saved, and a
+            // step that Jenkins' shutdown kept from starting its run saves none (writeObject)
+            preparation = Timer.get().submit(this::prepareAndStart);
             return;
         }
         preparation = Timer.get().submit(this::resume);
+    }
+
+    /**
+     * Saves this step with the Pipeline. A step that has not handed its run to the engine by the time
+     * the engine is closed saves no state, so that it prepares again and starts the run once after the
+     * restart. That is safe: nothing was sent to k6 Cloud, and nothing will be in this JVM, since
+     * {@link #follow} checks the same under this monitor. Jenkins closes the engine in
+     * {@code ItemListener.onBeforeShutdown} ({@link io.jenkins.plugins.k6cloud.K6CloudEngine}), before
+     * its {@code @Terminator}s, among them workflow-cps' {@code CpsFlowExecution.suspendAll}, which
+     * saves every Pipeline program a last time: that save is the one that forgets. A state saved
+     * while the engine was open is kept as it is: after a crash nobody can tell whether the start
+     * request went out, so the restart looks for the run and never starts a second one.
+     */
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        synchronized (this) {
+            RunEngine e = engineForStart;
+            if (handle == null && e != null && e.isClosed()) {
+                state = null;
+                connection = null;
+            }
+        }
+        out.defaultWriteObject();
     }
 
     /** While the start request is in flight a restart would have to guess which run is ours. */
@@ -179,6 +207,12 @@ public class K6CloudRunStepExecution extends StepExecution {
             if (endedOnStop()) {
                 return; // stopped while the credentials were looked up: save nothing, start nothing
             }
+            RunEngine runEngine = openEngine();
+            if (runEngine == null) {
+                waitForTheRestart(listener); // with no state: prepared again after the restart
+                return;
+            }
+            engineForStart = runEngine; // from here on, a save after the engine closed forgets the state (writeObject)
             connection = prepared.connection();
             // saved before the start request, so that a restart from here on can find the run
             ListenableFuture<Void> saved = persist(new WatchState(
@@ -188,11 +222,15 @@ public class K6CloudRunStepExecution extends StepExecution {
                     new FutureCallback<Void>() {
                         @Override
                         public void onSuccess(Void result) {
-                            follow(false, prepared.settings(), prepared.client(), run, listener);
+                            follow(false, runEngine, prepared.settings(), prepared.client(), run, listener);
                         }
 
                         @Override
                         public void onFailure(Throwable t) {
+                            if (runEngine.isClosed()) {
+                                waitForTheRestart(listener); // the last save, after the close, forgets the state
+                                return;
+                            }
                             String why = t instanceof TimeoutException
                                     ? "Jenkins did not save it within " + SAVE_WAIT.toSeconds() + " s"
                                     : String.valueOf(t.getMessage());
@@ -233,7 +271,12 @@ public class K6CloudRunStepExecution extends StepExecution {
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
             K6CloudClient client = clientForResume(run, context.get(EnvVars.class));
-            follow(true, state.settings(), client, run, listener);
+            RunEngine runEngine = openEngine();
+            if (runEngine == null) {
+                waitForTheRestart(listener); // the saved state is kept: resumed again after the restart
+                return;
+            }
+            follow(true, runEngine, state.settings(), client, run, listener);
         } catch (AbortException e) {
             lifecycle().end(() -> context.onFailure(e));
         } catch (Exception e) {
@@ -259,23 +302,49 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    /** Hands the run to the engine (start or re-attach), unless the step was stopped before a start. */
+    /** The controller's engine, or {@code null} when Jenkins is shutting down (not under this execution's monitor). */
+    private RunEngine openEngine() {
+        try {
+            RunEngine e = support().engine();
+            return e.isClosed() ? null : e;
+        } catch (IllegalStateException shuttingDown) {
+            return null;
+        }
+    }
+
+    /** Jenkins is shutting down: the step neither starts nor follows a run now, and stays pending. */
+    private void waitForTheRestart(TaskListener listener) {
+        listener.getLogger().println(Messages.K6CloudRunStepExecution_AfterRestart());
+    }
+
+    /**
+     * Hands the run to {@code engine} (start or re-attach), unless the step was stopped before a
+     * start, or the engine was closed (Jenkins is shutting down): then the step stays pending.
+     */
     private void follow(
-            boolean resuming, RunSettings settings, K6CloudClient client, Run<?, ?> run, TaskListener listener) {
+            boolean resuming,
+            RunEngine engine,
+            RunSettings settings,
+            K6CloudClient client,
+            Run<?, ?> run,
+            TaskListener listener) {
         StepContext context = getContext();
         try {
             PipelineRunListener engineListener = new PipelineRunListener(listener);
             if (!resuming && endedOnStop()) {
                 return;
             }
-            // not under this execution's monitor, which stop() and blocksRestart() wait for
-            RunEngine engine = support().engine();
             RunHandle h;
             boolean stopNow;
             synchronized (this) {
                 // a resumed run is followed even when stopped meanwhile, so that it is stopped in k6 Cloud
                 if (!resuming && (lifecycle().isEnded() || lifecycle().isStopRequested())) {
                     lifecycle().end(() -> context.onFailure(lifecycle().stopCause()));
+                    return;
+                }
+                if (engine.isClosed()) {
+                    // nothing was sent; the last save forgets a new run's state (writeObject), keeps a resumed one
+                    waitForTheRestart(listener);
                     return;
                 }
                 h = resuming
@@ -290,11 +359,6 @@ public class K6CloudRunStepExecution extends StepExecution {
             }
             // on the timer, not on the thread that completed the outcome (e.g. the CPS VM thread of a second stop)
             h.outcome().whenCompleteAsync((outcome, error) -> finishOrFail(outcome, error, run, listener), Timer.get());
-        } catch (IllegalStateException e) {
-            // the engine is shut down (Jenkins is stopping)
-            lifecycle()
-                    .end(() -> context.onFailure(
-                            new AbortException(Messages.K6CloudRunStepExecution_CannotStart(e.getMessage()))));
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "k6CloudRun could not hand the run to the engine", e);
             lifecycle().end(() -> context.onFailure(e));

@@ -189,11 +189,8 @@ public class K6CloudRunStepExecutionTest {
     public void stopWhilePreparingEndsTheStepAndStartsNothing() throws Exception {
         long testId = sim.addLoadTest("never", Scenarios.passes());
         Harness h = harness();
-        h.holdPrepare = new CountDownLatch(1);
         FakeStepContext ctx = context();
-        K6CloudRunStepExecution exec = execution(ctx, testId, options(null), h);
-        exec.start();
-        assertTrue(h.preparing.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        K6CloudRunStepExecution exec = startedWithThePreparationHeld(ctx, testId, h);
 
         Throwable cause = new InterruptedException("aborted while preparing");
         exec.stop(cause);
@@ -385,7 +382,7 @@ public class K6CloudRunStepExecutionTest {
                 "the timer thread is free again, and nothing was sent",
                 0,
                 sim.journal().count(Endpoint.START));
-        assertEquals(0, h.engineCalls.get());
+        assertEquals("not handed to the engine", 1, h.scheduled.getCount());
         assertTrue("the start request is about to be sent", exec.blocksRestart());
 
         ctx.saveReply = null;
@@ -402,11 +399,7 @@ public class K6CloudRunStepExecutionTest {
         Harness h = harness();
         FakeStepContext ctx = context();
         SettableFuture<Void> save = SettableFuture.create();
-        ctx.saveReply = save;
-        K6CloudRunStepExecution exec = execution(ctx, testId, options(null), h);
-        exec.start();
-        assertTrue(ctx.firstSave.await(WAIT_SECONDS, TimeUnit.SECONDS));
-        exec.preparation().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        K6CloudRunStepExecution exec = startedWithTheFirstSaveHeld(ctx, testId, h, save);
 
         Throwable cause = new InterruptedException("aborted while saving");
         exec.stop(cause);
@@ -414,7 +407,7 @@ public class K6CloudRunStepExecutionTest {
 
         assertSame(cause, failure(ctx));
         assertEquals(0, sim.journal().count(Endpoint.START));
-        assertEquals(0, h.engineCalls.get());
+        assertEquals("not handed to the engine", 1, h.scheduled.getCount());
         assertEquals(1, ctx.endings.get());
     }
 
@@ -431,7 +424,7 @@ public class K6CloudRunStepExecutionTest {
         assertThat(failure.getMessage(), containsString("No space left on device"));
         assertThat(failure.getMessage(), containsString("no run was started"));
         assertEquals(0, sim.journal().count(Endpoint.START));
-        assertEquals(0, h.engineCalls.get());
+        assertEquals("not handed to the engine", 1, h.scheduled.getCount());
     }
 
     @Test
@@ -454,19 +447,119 @@ public class K6CloudRunStepExecutionTest {
     }
 
     @Test
-    public void restartBeforeAnythingWasSavedFailsWithoutStartingARun() throws Exception {
+    public void aRestartBeforeAnythingWasSavedPreparesAgainAndStartsTheRunOnce() throws Exception {
         long testId = sim.addLoadTest("early", Scenarios.passes());
         FakeStepContext ctx = context();
-        K6CloudRunStepExecution exec = execution(ctx, testId, options(null), harness());
-        exec.onResume();
+        Harness h = harness();
+        K6CloudRunStepExecution exec = execution(ctx, testId, options(null), h);
+        exec.onResume(); // saved by the Pipeline before the step had saved a state of its own
 
-        Throwable failure = failure(ctx);
-        assertThat(failure, instanceOf(AbortException.class));
-        assertThat(failure.getMessage(), containsString("no k6 Cloud run was started"));
-        assertEquals(0, sim.journal().totalRequests());
+        h.awaitScheduled();
+        h.runUntilEnded(ctx);
+
+        assertEquals("PASSED", ((Map<?, ?>) ctx.end.get()).get("verdict"));
+        assertEquals(1, sim.journal().startsFor(testId).size());
+        assertFalse("prepared after the restart", h.prepareThreads.isEmpty());
+    }
+
+    @Test
+    public void aStepPreparingWhenJenkinsShutsDownStaysPendingAndStartsOnceAfterTheRestart() throws Exception {
+        long testId = sim.addLoadTest("shutdown", Scenarios.passes());
+        Harness before = harness();
+        FakeStepContext ctx1 = context();
+        K6CloudRunStepExecution exec1 = startedWithThePreparationHeld(ctx1, testId, before);
+
+        before.engine.close(); // Jenkins shuts down (ItemListener.onBeforeShutdown) while the step prepares
+        before.holdPrepare.countDown();
+        exec1.preparation().get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertFalse("the step stays pending", ctx1.end.isDone());
+        assertThat(log.text(), containsString("goes on after the restart"));
+        assertEquals(0, sim.journal().count(Endpoint.START));
+        assertEquals("no state saved", 0, ctx1.saves.get());
+
+        assertStartsOnceAfterARestart(exec1, ctx1, testId);
+    }
+
+    @Test
+    public void aStepWhoseFirstSaveEndsAfterJenkinsBeganToShutDownStartsOnceAfterTheRestart() throws Exception {
+        long testId = sim.addLoadTest("shutdown", Scenarios.passes());
+        Harness before = harness();
+        FakeStepContext ctx1 = context();
+        SettableFuture<Void> save = SettableFuture.create();
+        K6CloudRunStepExecution exec1 = startedWithTheFirstSaveHeld(ctx1, testId, before, save);
+
+        before.engine.close(); // Jenkins shuts down; the state saved so far has no run id
+        save.set(null);
+        assertTrue(log.awaitText("goes on after the restart", Duration.ofSeconds(WAIT_SECONDS)));
+
+        assertFalse("the step stays pending", ctx1.end.isDone());
+        assertEquals(0, sim.journal().count(Endpoint.START));
+        // the Pipeline's last save, after the engine closed, forgets the state: the restart starts the run
+        assertStartsOnceAfterARestart(exec1, ctx1, testId);
+    }
+
+    @Test
+    public void aCrashAfterTheFirstSaveLooksForTheRunAndNeverStartsOne() throws Exception {
+        long testId = sim.addLoadTest("crash", Scenarios.passes());
+        Harness before = harness();
+        FakeStepContext ctx1 = context();
+        // saved, as far as the disk goes; the start request is about to go out
+        K6CloudRunStepExecution exec1 = startedWithTheFirstSaveHeld(ctx1, testId, before, SettableFuture.create());
+
+        // no shutdown: the engine is open when the state is read back, as after a crash
+        FakeStepContext ctx2 = context();
+        K6CloudRunStepExecution exec2 = restart(exec1, ctx1, ctx2);
+        Harness after = harness();
+        exec2.use(after);
+        exec2.onResume();
+        after.awaitScheduled();
+        after.runUntilEnded(ctx2);
+
+        assertTrue("the step ended", ctx2.end.isDone());
+        assertTrue("prepared only once", after.prepareThreads.isEmpty());
+        assertEquals("the run is looked for, never started", 0, sim.journal().count(Endpoint.START));
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Starts a step whose preparation waits for {@code h.holdPrepare}. */
+    private static K6CloudRunStepExecution startedWithThePreparationHeld(FakeStepContext ctx, long testId, Harness h)
+            throws Exception {
+        h.holdPrepare = new CountDownLatch(1);
+        K6CloudRunStepExecution exec = execution(ctx, testId, options(null), h);
+        exec.start();
+        assertTrue(h.preparing.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        return exec;
+    }
+
+    /** Starts a step whose first save {@code save} holds: the state is written, the start request not sent yet. */
+    private static K6CloudRunStepExecution startedWithTheFirstSaveHeld(
+            FakeStepContext ctx, long testId, Harness h, SettableFuture<Void> save) throws Exception {
+        ctx.saveReply = save;
+        K6CloudRunStepExecution exec = execution(ctx, testId, options(null), h);
+        exec.start();
+        assertTrue(ctx.firstSave.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        exec.preparation().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        return exec;
+    }
+
+    /** Restarts {@code exec1}'s Pipeline: the step prepares again and starts one run, which passes. */
+    private void assertStartsOnceAfterARestart(K6CloudRunStepExecution exec1, FakeStepContext ctx1, long testId)
+            throws Exception {
+        FakeStepContext ctx2 = context();
+        K6CloudRunStepExecution exec2 = restart(exec1, ctx1, ctx2);
+        Harness after = harness();
+        exec2.use(after);
+        exec2.onResume();
+        after.awaitScheduled();
+        after.runUntilEnded(ctx2);
+
+        assertEquals("PASSED", ((Map<?, ?>) ctx2.end.get()).get("verdict"));
+        assertFalse("prepared again", after.prepareThreads.isEmpty());
+        assertEquals("started once", 1, sim.journal().startsFor(testId).size());
+        assertFalse(ctx1.end.isDone());
+    }
 
     private static void await(CountDownLatch latch) {
         try {

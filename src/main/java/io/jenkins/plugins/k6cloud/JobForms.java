@@ -5,34 +5,32 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 
 /**
- * The web methods the build step's and the Pipeline step's descriptors share: each checks the
- * permission to configure the job (no check without a job) and delegates to the plain checks.
+ * The web methods the build step's and the Pipeline step's descriptors share. What a field's text
+ * says is checked for everyone who sees the form (the job's configuration or its snippet
+ * generator, which people who may not configure the job can open): a permission check there
+ * would answer them with an error page. What reaches k6 Cloud with the job's credentials, or lists
+ * them, follows the credentials consumer guide: only for people who may configure the job, and
+ * for the others the answer of a check that does not use them.
  */
 public final class JobForms {
     private JobForms() {}
 
-    /** The load test id (and, with the step's credentials, its name in k6 Cloud). */
+    /**
+     * The load test id as typed; for people who may configure {@code item}, with the step's
+     * credentials chosen, also its name in k6 Cloud.
+     */
     public static FormValidation checkTestId(Item item, String value, String credentialsId) {
-        if (item == null) {
-            return FormValidation.ok();
+        if (item == null || !item.hasPermission(Item.CONFIGURE)) {
+            return FormChecks.testId(value);
         }
-        item.checkPermission(Item.CONFIGURE);
         return ConnectionCheck.loadTest(item, value, credentialsId);
     }
 
-    public static FormValidation checkPollInterval(Item item, String value) {
-        if (item == null) {
-            return FormValidation.ok();
-        }
-        item.checkPermission(Item.CONFIGURE);
+    public static FormValidation checkPollInterval(String value) {
         return FormChecks.pollInterval(value, K6CloudGlobalConfiguration.get().getPollInterval());
     }
 
-    public static FormValidation checkTimeout(Item item, String value) {
-        if (item == null) {
-            return FormValidation.ok();
-        }
-        item.checkPermission(Item.CONFIGURE);
+    public static FormValidation checkTimeout(String value) {
         return FormChecks.timeout(value, K6CloudGlobalConfiguration.get().getTimeout());
     }
 

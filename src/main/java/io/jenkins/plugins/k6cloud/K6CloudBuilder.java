@@ -188,13 +188,13 @@ public class K6CloudBuilder extends Builder {
         }
 
         @POST
-        public FormValidation doCheckPollInterval(@AncestorInPath Item item, @QueryParameter String value) {
-            return JobForms.checkPollInterval(item, value);
+        public FormValidation doCheckPollInterval(@QueryParameter String value) {
+            return JobForms.checkPollInterval(value);
         }
 
         @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return JobForms.checkTimeout(item, value);
+        public FormValidation doCheckTimeout(@QueryParameter String value) {
+            return JobForms.checkTimeout(value);
         }
 
         @POST

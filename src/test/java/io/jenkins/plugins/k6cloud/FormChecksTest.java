@@ -23,6 +23,13 @@ public class FormChecksTest {
     }
 
     @Test
+    public void withoutAJobTheTestIdIsCheckedAsTypedAndNotLookedUp() {
+        // no Jenkins here: a look-up (global configuration, credentials, k6 Cloud) would throw
+        assertError(JobForms.checkTestId(null, "12a", "k6-token"), "is not a load test id");
+        assertEquals(Kind.OK, JobForms.checkTestId(null, "1234", "k6-token").kind);
+    }
+
+    @Test
     public void emptyStepDurationsUseTheGlobalDefault() {
         FormValidation v = FormChecks.pollInterval("", "5s");
         assertEquals(Kind.OK, v.kind);

@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertThrows;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
@@ -15,6 +15,7 @@ import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.FormValidation;
+import hudson.util.FormValidation.Kind;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.pipeline.K6CloudRunStep;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
@@ -27,11 +28,13 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
- * The form methods of the build step and of {@code k6CloudRun} in a job's context: only people who
- * may configure the job check test ids against k6 Cloud or see the credentials.
+ * The form methods of the build step and of {@code k6CloudRun} in a job's context. Everyone who
+ * sees the form (the configuration page, or the snippet generator, which people who may not
+ * configure the job can open) gets the checks of what was typed, never an error page; only people
+ * who may configure the job check test ids against k6 Cloud with the job's credentials or see the
+ * credentials (the credentials consumer guide).
  */
 public class JobFormPermissionsJenkinsTest {
     @Rule
@@ -60,17 +63,26 @@ public class JobFormPermissionsJenkinsTest {
 
     @Test
     @SuppressWarnings("try")
-    public void readerGetsNoCheckAndNoCredentials() {
+    public void readerGetsTheChecksOfWhatWasTypedButNoLookupAndNoCredentials() {
         K6CloudBuilder.DescriptorImpl builder = j.get(K6CloudBuilder.DescriptorImpl.class);
         K6CloudRunStep.DescriptorImpl step = j.get(K6CloudRunStep.DescriptorImpl.class);
         String id = Long.toString(testId);
         try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
-            assertThrows(AccessDeniedException.class, () -> builder.doCheckTestId(job, id, TOKEN_ID));
-            assertThrows(AccessDeniedException.class, () -> builder.doCheckPollInterval(job, "5s"));
-            assertThrows(AccessDeniedException.class, () -> builder.doCheckTimeout(job, "1h"));
-            assertThrows(AccessDeniedException.class, () -> step.doCheckTestId(job, id, TOKEN_ID));
-            assertThrows(AccessDeniedException.class, () -> step.doCheckPollInterval(job, "5s"));
-            assertThrows(AccessDeniedException.class, () -> step.doCheckTimeout(job, "1h"));
+            assertEquals(Kind.ERROR, builder.doCheckPollInterval("200ms").kind);
+            assertEquals(Kind.OK, builder.doCheckPollInterval("5s").kind);
+            assertEquals(Kind.ERROR, builder.doCheckTimeout("soon").kind);
+            assertEquals(Kind.ERROR, step.doCheckPollInterval("200ms").kind);
+            assertEquals(Kind.ERROR, step.doCheckTimeout("soon").kind);
+            assertEquals(Kind.ERROR, builder.doCheckTestId(job, "12a", TOKEN_ID).kind);
+            assertEquals(Kind.ERROR, step.doCheckTestId(job, "12a", TOKEN_ID).kind);
+            assertThat(
+                    step.doCheckTestId(job, "${K6_TEST_ID}", TOKEN_ID).renderHtml(),
+                    containsString("params.K6_TEST_ID"));
+            // a number passes as typed: whether k6 Cloud knows it would take the job's credentials
+            FormValidation existing = builder.doCheckTestId(job, id, TOKEN_ID);
+            assertEquals(Kind.OK, existing.kind);
+            assertThat(existing.renderHtml(), not(containsString(Outcome.PASSES.scenarioName())));
+            assertEquals(Kind.OK, step.doCheckTestId(job, "99999", TOKEN_ID).kind);
             assertThat(values(builder.doFillCredentialsIdItems(job, "")), everyItem(is("")));
             assertThat(values(step.doFillCredentialsIdItems(job, "")), everyItem(is("")));
         }

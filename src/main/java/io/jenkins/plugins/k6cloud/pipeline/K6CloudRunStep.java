@@ -120,21 +120,20 @@ public class K6CloudRunStep extends Step {
         @POST
         public FormValidation doCheckTestId(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String credentialsId) {
-            if (item != null && TestIds.isExpression(value)) {
-                item.checkPermission(Item.CONFIGURE);
+            if (TestIds.isExpression(value)) {
                 return FormValidation.error(Messages.K6CloudRunStep_NoExpressions());
             }
             return JobForms.checkTestId(item, value, credentialsId);
         }
 
         @POST
-        public FormValidation doCheckPollInterval(@AncestorInPath Item item, @QueryParameter String value) {
-            return JobForms.checkPollInterval(item, value);
+        public FormValidation doCheckPollInterval(@QueryParameter String value) {
+            return JobForms.checkPollInterval(value);
         }
 
         @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return JobForms.checkTimeout(item, value);
+        public FormValidation doCheckTimeout(@QueryParameter String value) {
+            return JobForms.checkTimeout(value);
         }
 
         @POST

@@ -11,7 +11,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
+import hudson.model.StringParameterDefinition;
 import hudson.model.User;
 import hudson.model.queue.QueueTaskFuture;
 import hudson.security.ACL;
@@ -223,6 +225,30 @@ public class K6CloudRunStepJenkinsTest {
         j.assertLogContains("verdict=PASSED", b);
         assertTrue(cloud.journal().startsFor(testId).get(0).authValid());
         j.assertLogNotContains(TOKEN, b);
+    }
+
+    /**
+     * A string build parameter needs no {@code as long}: structs' {@code DescribableModel.coerce}
+     * turns a String into the number a {@code long} parameter takes ({@code coerceStringToNumber},
+     * structs 362.va_b_695ef4fdf9), and refuses one that is not a number before the step starts.
+     */
+    @Test
+    public void testIdFromAStringBuildParameter() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        WorkflowJob p = pipeline(
+                "def run = k6CloudRun(testId: params.K6_TEST_ID, credentialsId: '" + TOKEN_ID + "')\n" + ECHO_RESULT);
+        p.addProperty(
+                new ParametersDefinitionProperty(new StringParameterDefinition("K6_TEST_ID", Long.toString(testId))));
+        QueueTaskFuture<WorkflowRun> build = p.scheduleBuild2(0);
+        cloud.finishRunOf(testId);
+        WorkflowRun b = j.assertBuildStatus(Result.SUCCESS, build);
+        j.assertLogContains("verdict=PASSED result=SUCCESS runId=" + onlyRunOf(testId), b);
+
+        WorkflowJob bad = pipeline("k6CloudRun(testId: params.K6_TEST_ID, credentialsId: '" + TOKEN_ID + "')\n");
+        bad.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("K6_TEST_ID", "12a")));
+        WorkflowRun refused = j.assertBuildStatus(Result.FAILURE, bad.scheduleBuild2(0));
+        j.assertLogContains("12a", refused);
+        assertThat(cloud.journal().startsFor(testId), hasSize(1));
     }
 
     @Test

@@ -52,10 +52,7 @@ public final class K6CloudCredentials {
             throws AbortException {
         if (source.isEnvironment()) {
             String value = env == null ? null : env.get(K6CloudDefaults.TOKEN_VARIABLE);
-            if (value == null || value.isBlank()) {
-                throw new AbortException(Messages.K6CloudCredentials_EmptyVariable());
-            }
-            return ApiToken.of(value);
+            return checked(value, Messages.K6CloudCredentials_InVariable(K6CloudDefaults.TOKEN_VARIABLE));
         }
         String id = source.credentialsId();
         List<DomainRequirement> requirements = requirements(apiUrl);
@@ -71,7 +68,7 @@ public final class K6CloudCredentials {
         // findCredentialById tracks only credentials that come from a build parameter (credentials-plugin
         // 1511: "TODO should this be calling track?" for plain ids): record this build's use ourselves
         CredentialsProvider.track(run, c);
-        return toToken(id, c);
+        return tokenOf(c);
     }
 
     /**
@@ -79,7 +76,7 @@ public final class K6CloudCredentials {
      * {@code null}. The caller has checked the permission to configure {@code item} (or Jenkins).
      *
      * @throws AbortException when the credentials cannot be found, have the System scope (which no
-     *     build can use) or are empty
+     *     build can use), or their token cannot be sent
      */
     public static ApiToken formToken(Item item, String id, String apiUrl) throws AbortException {
         List<DomainRequirement> requirements = requirements(apiUrl);
@@ -94,7 +91,7 @@ public final class K6CloudCredentials {
         if (!USABLE_BY_BUILDS.matches(c)) {
             throw new AbortException(Messages.K6CloudCredentials_SystemScope(id));
         }
-        return toToken(id, c);
+        return tokenOf(c);
     }
 
     /**
@@ -134,12 +131,22 @@ public final class K6CloudCredentials {
         return item instanceof Queue.Task ? Tasks.getAuthenticationOf2((Queue.Task) item) : ACL.SYSTEM2;
     }
 
-    private static ApiToken toToken(String id, StringCredentials c) throws AbortException {
-        String plain = c.getSecret().getPlainText();
-        if (plain == null || plain.isBlank()) {
-            throw new AbortException(Messages.K6CloudCredentials_EmptySecret(id));
+    /**
+     * The token held by {@code c}, checked where it enters ({@link ApiToken#of(String, String)}).
+     *
+     * @throws AbortException when it is empty or cannot be sent, naming the credentials' id, never the token
+     */
+    public static ApiToken tokenOf(StringCredentials c) throws AbortException {
+        return checked(c.getSecret().getPlainText(), Messages.K6CloudCredentials_InCredentials(c.getId()));
+    }
+
+    /** {@link ApiToken#of(String, String)}: a token that cannot be sent fails the build, naming its source. */
+    private static ApiToken checked(String value, String source) throws AbortException {
+        try {
+            return ApiToken.of(value, source);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
         }
-        return ApiToken.of(plain);
     }
 
     private static List<DomainRequirement> requirements(String apiUrl) {

@@ -184,14 +184,20 @@ public final class K6CloudCli {
             out.print(CliArguments.USAGE);
             return ExitCodes.PASSED;
         }
-        String token = env.get(TOKEN_VARIABLE);
-        boolean hasToken = token != null && !token.isBlank();
+        String value = env.get(TOKEN_VARIABLE);
+        boolean hasToken = value != null && !value.isEmpty();
         if (o.simulate() || (o.apiUrl() == null && !hasToken)) {
             return simulate(o);
         }
         if (!hasToken) {
             throw new UsageException("--api-url " + o.apiUrl() + " needs a token: set the environment variable "
                     + TOKEN_VARIABLE + " to a k6 Cloud API token (or leave out --api-url to use the simulator)");
+        }
+        ApiToken token;
+        try {
+            token = ApiToken.of(value, "in the environment variable " + TOKEN_VARIABLE);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
         if (o.testId() == null) {
             throw new UsageException("Give the load test to run with --test-id ID");
@@ -207,7 +213,7 @@ public final class K6CloudCli {
         out.println("Running k6 Cloud load test " + o.testId() + " at " + api + describe(flavour, stackId)
                 + " (poll every " + DurationFormat.format(settings.pollInterval()) + ", timeout "
                 + DurationFormat.format(settings.timeout()) + ")");
-        ClientTarget target = new ClientTarget(api, ApiToken.of(token), flavour, stackId);
+        ClientTarget target = new ClientTarget(api, token, flavour, stackId);
         return follow(o.testId(), settings, clients.apply(target));
     }
 

@@ -197,6 +197,23 @@ public class K6CloudCliTest {
     }
 
     @Test
+    public void aTokenThatCannotBeSentIsAUsageErrorBeforeAnyRequest() throws Exception {
+        external =
+                K6CloudSimulator.builder().clock(cloud.clock).token("tok-right").start();
+        long testId = external.addLoadTest(io.jenkins.plugins.k6cloud.simulator.Scenarios.passes());
+        for (String bad : new String[] {"tok-right\ntok-right", "tok-right\ttok-right", "tok-r\u00e9ght", "   "}) {
+            errBytes.reset();
+            env.put(K6CloudCli.TOKEN_VARIABLE, bad);
+            assertEquals(2, cli().run("--api-url", external.baseUrl(), "--test-id", String.valueOf(testId)));
+            assertThat(err(), containsString("The k6 Cloud API token in the environment variable K6_CLOUD_TOKEN"));
+            assertThat(err(), not(containsString("Exception")));
+            assertThat(out() + err(), not(containsString("tok-r")));
+        }
+        assertThat(err(), containsString("only white space"));
+        assertEquals(0, external.journal().totalRequests());
+    }
+
+    @Test
     public void aRealApiUrlIsFollowedWithTheTokenFromTheEnvironment() throws Exception {
         external = K6CloudSimulator.builder()
                 .clock(cloud.clock)

@@ -3,8 +3,10 @@ package io.jenkins.plugins.k6cloud.faults;
 import static io.jenkins.plugins.k6cloud.engine.Verdict.RUN_FAILED;
 import static io.jenkins.plugins.k6cloud.engine.Verdict.UNREACHABLE;
 
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.AbortException;
 import hudson.util.FormValidation;
+import hudson.util.Secret;
 import io.jenkins.plugins.k6cloud.ConnectionCheck;
 import io.jenkins.plugins.k6cloud.FormChecks;
 import io.jenkins.plugins.k6cloud.GlobalSettings;
@@ -27,14 +29,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 
 /**
  * Bad input, through the code paths the command-line runner and the Jenkins glue use: test ids,
  * tokens and API URLs that are wrong, a server that is not k6 Cloud, and one that redirects. Each
- * is answered with a message that says what to fix, and no request goes where none should.
+ * is answered with a message that says what to fix, and no request goes where none should. A
+ * token that cannot be sent (empty, only spaces, a line break, a tab or a non-ASCII letter inside)
+ * is refused where it enters, naming where it came from, with no request at all.
  *
  * <p>Redirects: the k6 Cloud API does not redirect, so a 3xx means the API URL is wrong (a web
  * page, http instead of https, a moved proxy). The client must not follow it: following would
@@ -46,6 +54,24 @@ final class BadInputRows {
     static final String CATEGORY = "bad input";
     static final long SOME_TEST = 1234;
     private static final List<String> BAD_TEST_IDS = List.of("-5", "0", "99999999999999999999", "12ab");
+
+    /**
+     * Tokens that cannot be sent, by what is wrong with them, made from the rig's token: the ones
+     * with a character inside hold it twice (a paste of two lines, say), so that the token scan
+     * catches a message that quotes any part of the value.
+     */
+    private static final Map<String, UnaryOperator<String>> BAD_TOKENS = new LinkedHashMap<>();
+
+    static {
+        BAD_TOKENS.put("empty token", t -> "");
+        BAD_TOKENS.put("token of only spaces", t -> "   ");
+        BAD_TOKENS.put("token with a line break inside", t -> t + "\n" + t);
+        BAD_TOKENS.put("token with a tab inside", t -> t + "\t" + t);
+        BAD_TOKENS.put("token with a non-ASCII letter inside", t -> t + "\u00e9" + t);
+    }
+
+    /** The id of the "Secret text" credentials of the credentials rows. */
+    private static final String CREDENTIALS_ID = "k6-cloud-token-pasted";
 
     private BadInputRows() {}
 
@@ -60,17 +86,25 @@ final class BadInputRows {
             rows.add(new FaultScenario(
                     CATEGORY, "test id '" + id + "' (build step)", Expected.rejected(), rig -> gluedTestId(rig, id)));
         }
-        for (String token : List.of("", "   ")) {
-            String shown = token.isEmpty() ? "empty" : "whitespace";
-            rows.add(new FaultScenario(CATEGORY, shown + " token (command line)", Expected.rejected(), rig -> {
-                Map<String, String> env = Map.of(K6CloudCli.TOKEN_VARIABLE, token);
+        BAD_TOKENS.forEach((shown, bad) -> {
+            rows.add(new FaultScenario(CATEGORY, shown + " (command line)", Expected.rejected(), rig -> {
+                Map<String, String> env = Map.of(K6CloudCli.TOKEN_VARIABLE, bad.apply(rig.token));
                 Played p = cli(rig, env, "--api-url", rig.sim.baseUrl(), "--test-id", "1");
                 rig.check(p.message().contains(K6CloudCli.TOKEN_VARIABLE), "the message does not name the variable");
+                noStackTrace(rig, p.message());
                 return p;
             }));
             rows.add(new FaultScenario(
-                    CATEGORY, shown + " token (build step)", Expected.rejected(), rig -> gluedToken(rig, token)));
-        }
+                    CATEGORY,
+                    shown + " (build step, K6_CLOUD_TOKEN)",
+                    Expected.rejected(),
+                    rig -> gluedToken(rig, bad.apply(rig.token))));
+            rows.add(new FaultScenario(
+                    CATEGORY,
+                    shown + " (Secret text credentials)",
+                    Expected.rejected(),
+                    rig -> credentialsToken(rig, bad.apply(rig.token))));
+        });
         for (String url : List.of("not a url", "ftp://api.k6.io")) {
             rows.add(new FaultScenario(
                     CATEGORY,
@@ -211,12 +245,12 @@ final class BadInputRows {
         }
     }
 
-    /** What the build step does when the build's K6_CLOUD_TOKEN is empty. */
+    /** What the build step does with the build's K6_CLOUD_TOKEN (empty, or a token that cannot be sent). */
     private static Played gluedToken(Rig rig, String token) {
         Map<String, String> env = Map.of(TokenSource.TOKEN_VARIABLE, token);
         try {
             ApiToken.of(token);
-            rig.check(false, "ApiToken accepted an empty token");
+            rig.check(false, "ApiToken accepted a token that cannot be sent");
         } catch (IllegalArgumentException e) {
             rig.said(e);
         }
@@ -228,6 +262,25 @@ final class BadInputRows {
             rig.check(RowJudge.requests(rig) == 0, "requests were sent");
             return Played.rejected(e.getMessage());
         }
+    }
+
+    /** What a build (and Test connection) does with "Secret text" credentials holding {@code token}. */
+    private static Played credentialsToken(Rig rig, String token) {
+        StringCredentials c =
+                new StringCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIALS_ID, "pasted", Secret.fromString(token));
+        try {
+            K6CloudCredentials.tokenOf(c);
+            return new Played("ACCEPTED", null, "", List.of());
+        } catch (AbortException e) {
+            rig.said(e);
+            rig.check(e.getMessage().contains("'" + CREDENTIALS_ID + "'"), "the message does not name the credentials");
+            rig.check(RowJudge.requests(rig) == 0, "requests were sent");
+            return Played.rejected(e.getMessage());
+        }
+    }
+
+    private static void noStackTrace(Rig rig, String output) {
+        rig.check(!output.contains("Exception") && !output.contains("\tat "), "a stack trace was printed: " + output);
     }
 
     /** The API URL as saved in the global configuration: its form check, then the client of a run. */

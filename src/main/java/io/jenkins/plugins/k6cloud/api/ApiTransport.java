@@ -194,12 +194,11 @@ final class ApiTransport {
         ResponseBody body = response.body();
         BufferedSource source = body.source();
         if (source.request(MAX_BODY_BYTES + 1)) {
-            throw new ProtocolException(
+            throw ProtocolException.notK6Api(
                     "k6 Cloud answered " + r.name() + " with more than " + (MAX_BODY_BYTES >> 20)
                             + " MiB; this is not an answer of the k6 Cloud API. Check the k6 Cloud API URL.",
                     r.name(),
-                    response.code(),
-                    null);
+                    response.code());
         }
         MediaType type = body.contentType();
         Charset charset = type == null ? null : type.charset(null);

@@ -43,14 +43,13 @@ final class ErrorResponses {
      */
     ProtocolException redirected(String request, int status, okhttp3.HttpUrl location) {
         String to = location == null ? "without a usable Location" : "to " + redact.apply(location.toString());
-        return new ProtocolException(
+        return ProtocolException.notK6Api(
                 "The server at the k6 Cloud API URL (" + host + ") answered " + request
                         + " with a redirect (HTTP " + status + ") " + to
                         + ", which the k6 Cloud API never does; the plugin"
                         + " did not follow it. Fix the API URL in the k6 Cloud settings (e.g. https://api.k6.io).",
                 request,
-                status,
-                null);
+                status);
     }
 
     K6CloudException toException(Failure f) {
@@ -110,20 +109,19 @@ final class ErrorResponses {
                     s);
         }
         if (s >= 400 && s <= 499) {
-            return new ProtocolException(
-                    "k6 Cloud rejected " + req + " (" + statusLine + ")." + said
-                            + " Fix what k6 Cloud reports (for example a subscription limit or an invalid load test)"
-                            + " and try again.",
-                    req,
-                    s,
-                    null);
+            String message = "k6 Cloud rejected " + req + " (" + statusLine + ")." + said
+                    + " Fix what k6 Cloud reports (for example a subscription limit or an invalid load test)"
+                    + " and try again.";
+            // a body that is not a k6 Cloud error (an HTML page, say) comes from another server or a proxy
+            return f.body() == null || f.body().isBlank() || K6ErrorBody.describe(f.body()) != null
+                    ? new ProtocolException(message, req, s, null)
+                    : ProtocolException.notK6Api(message, req, s);
         }
-        return new ProtocolException(
+        return ProtocolException.notK6Api(
                 "k6 Cloud answered " + req + " with an unexpected " + statusLine + "." + said
                         + " Check the k6 Cloud API URL and any proxy between Jenkins and k6 Cloud.",
                 req,
-                s,
-                null);
+                s);
     }
 
     private String statusLine(Failure f) {

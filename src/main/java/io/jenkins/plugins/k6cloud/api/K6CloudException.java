@@ -37,12 +37,26 @@ public class K6CloudException extends Exception {
         return false;
     }
 
+    /**
+     * Whether the answer shows a setting to fix rather than a failure of k6 Cloud or of a run: the
+     * token or the stack id (401, 403), the load test id (404), or the API URL (a redirect, an
+     * answer that is not the k6 Cloud API).
+     */
+    public boolean isConfigurationError() {
+        return false;
+    }
+
     /** 401 or 403: the token is wrong, revoked, or lacks access to this test or stack. */
     public static final class AuthenticationException extends K6CloudException {
         private static final long serialVersionUID = 1L;
 
         public AuthenticationException(String message, String request, int httpStatus) {
             super(message, request, httpStatus, null);
+        }
+
+        @Override
+        public boolean isConfigurationError() {
+            return true;
         }
     }
 
@@ -52,6 +66,11 @@ public class K6CloudException extends Exception {
 
         public NotFoundException(String message, String request) {
             super(message, request, 404, null);
+        }
+
+        @Override
+        public boolean isConfigurationError() {
+            return true;
         }
     }
 
@@ -116,6 +135,7 @@ public class K6CloudException extends Exception {
     public static final class ProtocolException extends K6CloudException {
         private static final long serialVersionUID = 1L;
         private final boolean transientAnswer;
+        private final boolean notK6Api;
 
         public ProtocolException(String message, String request, int httpStatus, Throwable cause) {
             this(message, request, httpStatus, cause, false);
@@ -124,13 +144,37 @@ public class K6CloudException extends Exception {
         /** @param transientAnswer whether the same request may get a readable answer later (see the class) */
         public ProtocolException(
                 String message, String request, int httpStatus, Throwable cause, boolean transientAnswer) {
+            this(message, request, httpStatus, cause, transientAnswer, false);
+        }
+
+        private ProtocolException(
+                String message,
+                String request,
+                int httpStatus,
+                Throwable cause,
+                boolean transientAnswer,
+                boolean notK6Api) {
             super(message, request, httpStatus, cause);
             this.transientAnswer = transientAnswer;
+            this.notK6Api = notK6Api;
+        }
+
+        /**
+         * An answer the k6 Cloud API never gives (a redirect, an HTML page, a body far too large): the
+         * API URL leads elsewhere. Not transient; a {@linkplain #isConfigurationError() configuration error}.
+         */
+        public static ProtocolException notK6Api(String message, String request, int httpStatus) {
+            return new ProtocolException(message, request, httpStatus, null, false, true);
         }
 
         @Override
         public boolean isTransient() {
             return transientAnswer;
+        }
+
+        @Override
+        public boolean isConfigurationError() {
+            return notK6Api;
         }
     }
 

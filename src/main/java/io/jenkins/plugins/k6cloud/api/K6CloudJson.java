@@ -70,15 +70,15 @@ final class K6CloudJson {
             // JSON cut short on a read is taken for a truncated proxy answer: transient (see ProtocolException)
             boolean truncatedJson = body != null
                     && (body.strip().startsWith("{") || body.strip().startsWith("["));
+            String message = "k6 Cloud answered " + request + " with HTTP " + status + " but "
+                    + redact.apply(describeUnexpected(body)) + " instead of JSON"
+                    + (truncatedJson ? "; if this persists," : ":")
+                    + " check that the k6 Cloud API URL points at the k6 Cloud REST API (e.g. https://api.k6.io).";
+            if (!truncatedJson && body != null && !body.isBlank()) {
+                throw ProtocolException.notK6Api(message, request, status); // an HTML page or other text
+            }
             throw new ProtocolException(
-                    "k6 Cloud answered " + request + " with HTTP " + status + " but "
-                            + redact.apply(describeUnexpected(body)) + " instead of JSON"
-                            + (truncatedJson ? "; if this persists," : ":")
-                            + " check that the k6 Cloud API URL points at the k6 Cloud REST API (e.g. https://api.k6.io).",
-                    request,
-                    status,
-                    null,
-                    truncatedJson && request != null && request.startsWith("GET "));
+                    message, request, status, null, truncatedJson && request != null && request.startsWith("GET "));
         }
         return root.getAsJsonObject();
     }

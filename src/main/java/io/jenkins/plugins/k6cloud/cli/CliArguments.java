@@ -36,8 +36,10 @@ public final class CliArguments {
             "command line.",
             "",
             "Exit codes: 0 passed, 99 thresholds failed, 97 run failed or aborted, 98 could not follow",
-            "the run (k6 Cloud unreachable, or the timeout), 105 interrupted (the run was stopped),",
-            "2 wrong usage (also: --api-flavour v6 without a stack id).",
+            "the run (k6 Cloud unreachable, or the timeout), 104 configuration error (k6 Cloud refused",
+            "the start: token, stack id, load test id or API URL; no run was created), 105 interrupted",
+            "(the run was stopped), 2 wrong usage (also: --api-flavour v6 without a stack id, a token",
+            "that cannot be sent).",
             "");
 
     private CliArguments() {}

@@ -12,6 +12,12 @@ public final class ExitCodes {
     public static final int NOT_FOLLOWED = 98;
 
     public static final int THRESHOLDS_FAILED = 99;
+    /**
+     * k6 Cloud refused the start for a reason the settings must fix, before any run existed: k6's
+     * {@code InvalidConfig} (grafana/k6 {@code errext/exitcodes/codes.go}, a source listed in
+     * k6-cloud-api.md).
+     */
+    public static final int INVALID_CONFIG = 104;
     /** Interrupted (SIGINT/SIGTERM): the run was stopped. */
     public static final int INTERRUPTED = 105;
 
@@ -27,6 +33,8 @@ public final class ExitCodes {
             case TIMED_OUT:
             case UNREACHABLE:
                 return NOT_FOLLOWED;
+            case CONFIGURATION_ERROR:
+                return INVALID_CONFIG;
             case CANCELLED:
                 return INTERRUPTED;
             default:

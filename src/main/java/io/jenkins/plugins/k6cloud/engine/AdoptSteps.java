@@ -35,8 +35,7 @@ final class AdoptSteps {
             if (e.isTransient() && !c.errors.record(c.now())) {
                 return c.errors.backoffMillis(e);
             }
-            return end(new Judgement(
-                    c.cancelRequested ? Verdict.CANCELLED : Verdict.UNREACHABLE, adoption.lookupFailed(e)));
+            return end(adoption.lookupFailed(e, c.cancelRequested));
         }
         if (found.run() != null) {
             return adopt(found);

@@ -196,13 +196,34 @@ final class RunAdoption {
                 + ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    String lookupFailed(K6CloudException e) {
-        // the same answer as the start's (an HTML page, say) is not quoted twice
-        boolean sameWay = startFailure != null
+    /**
+     * The look failed for good. When the start and the look were both answered with something that
+     * shows a setting to fix (an HTML page of a web server at the API URL, say), the start never
+     * reached k6 Cloud's API and no run was created: a {@link Verdict#CONFIGURATION_ERROR}.
+     * Otherwise a run may exist: UNREACHABLE (CANCELLED when the build was aborted), saying where to look.
+     */
+    Judgement lookupFailed(K6CloudException e, boolean cancelled) {
+        if (!cancelled && startFailure != null && startFailure.isConfigurationError() && e.isConfigurationError()) {
+            return new Judgement(
+                    Verdict.CONFIGURATION_ERROR,
+                    "Could not start a run of k6 Cloud load test " + testId + ": " + startFailure.getMessage()
+                            + " Listing the runs of the test got "
+                            + (sameWay(e) ? "the same kind of answer" : e.getMessage())
+                            + ", so the start did not reach k6 Cloud and no run was created.");
+        }
+        return new Judgement(cancelled ? Verdict.CANCELLED : Verdict.UNREACHABLE, lookupFailed(e));
+    }
+
+    private boolean sameWay(K6CloudException e) {
+        return startFailure != null
                 && startFailure.getClass() == e.getClass()
                 && startFailure.httpStatus() == e.httpStatus();
+    }
+
+    private String lookupFailed(K6CloudException e) {
+        // the same answer as the start's (an HTML page, say) is not quoted twice
         return situation + ", and the runs of the test could not be listed ("
-                + (sameWay ? "the same kind of answer" : e.getMessage()) + "); check in"
+                + (sameWay(e) ? "the same kind of answer" : e.getMessage()) + "); check in"
                 + " the k6 web app whether a run was started and stop it if needed: " + settings.webAppUrl();
     }
 }

@@ -13,6 +13,12 @@ public enum Verdict {
      * archived or unknown.
      */
     RUN_FAILED,
+    /**
+     * No run was created: k6 Cloud refused the start for a reason the settings must fix (the token,
+     * the stack id, the load test id or the API URL: 401, 403, 404, a redirect, an answer that is
+     * not the k6 Cloud API).
+     */
+    CONFIGURATION_ERROR,
     /** Finished and passed, but k6 Cloud could not process its metrics: the result cannot be trusted. */
     UNTRUSTED,
     /** Our own timeout passed; the run was stopped. */

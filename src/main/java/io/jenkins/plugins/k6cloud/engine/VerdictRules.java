@@ -22,6 +22,9 @@ import java.time.Duration;
  * ABORTED_BY_USER (5)         any             any          ABORTED_IN_K6 (CANCELLED when we sent the stop)
  * 4, 6, 7, 9                  any             any          RUN_FAILED, quoting error_code/error_detail
  * ARCHIVED (10) or unknown    any             any          RUN_FAILED, naming the code
+ * the start refused: 401, 403, 404, a redirect or          CONFIGURATION_ERROR (no run was created)
+ *   an answer that is not the k6 Cloud API
+ * the start refused otherwise (e.g. 400)                   RUN_FAILED (no run was created)
  * our timeout                                              TIMED_OUT (after stopping the run)
  * k6 Cloud unreachable past the budget, or an API error     UNREACHABLE (after trying to stop the run)
  * the build was aborted                                    CANCELLED (after stopping the run)
@@ -131,11 +134,18 @@ public final class VerdictRules {
                 Verdict.UNREACHABLE, "Could not follow k6 Cloud run " + runId + ": " + e.getMessage() + " See " + url);
     }
 
-    /** The start request failed: no run was created. */
+    /**
+     * The start request failed: no run was created. A refusal that shows a setting to fix (the
+     * token, the stack id, the load test id, the API URL) is a {@link Verdict#CONFIGURATION_ERROR}.
+     */
     public static Judgement startFailed(long testId, K6CloudException e) {
-        return new Judgement(
-                e.isTransient() ? Verdict.UNREACHABLE : Verdict.RUN_FAILED,
-                "Could not start a run of k6 Cloud load test " + testId + ": " + e.getMessage());
+        Verdict v;
+        if (e.isTransient()) {
+            v = Verdict.UNREACHABLE;
+        } else {
+            v = e.isConfigurationError() ? Verdict.CONFIGURATION_ERROR : Verdict.RUN_FAILED;
+        }
+        return new Judgement(v, "Could not start a run of k6 Cloud load test " + testId + ": " + e.getMessage());
     }
 
     /**

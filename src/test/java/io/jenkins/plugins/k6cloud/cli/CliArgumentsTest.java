@@ -76,6 +76,7 @@ public class CliArgumentsTest {
         assertEquals(0, ExitCodes.of(Verdict.STARTED));
         assertEquals(99, ExitCodes.of(Verdict.THRESHOLDS_FAILED));
         assertEquals(97, ExitCodes.of(Verdict.RUN_FAILED));
+        assertEquals(104, ExitCodes.of(Verdict.CONFIGURATION_ERROR));
         assertEquals(97, ExitCodes.of(Verdict.ABORTED_IN_K6));
         assertEquals(97, ExitCodes.of(Verdict.UNTRUSTED));
         assertEquals(98, ExitCodes.of(Verdict.UNREACHABLE));

@@ -214,6 +214,21 @@ public class K6CloudCliTest {
     }
 
     @Test
+    public void aStartRefusedForTheSettingsExitsWith104() throws Exception {
+        external =
+                K6CloudSimulator.builder().clock(cloud.clock).token("tok-right").start();
+        long testId = external.addLoadTest(io.jenkins.plugins.k6cloud.simulator.Scenarios.passes());
+        env.put(K6CloudCli.TOKEN_VARIABLE, "tok-wrong");
+        assertEquals(104, cli().run("--api-url", external.baseUrl(), "--test-id", String.valueOf(testId)));
+        assertThat(out(), containsString("k6 Cloud verdict: CONFIGURATION_ERROR (build result FAILURE)"));
+        assertThat(out(), containsString("did not accept the API token"));
+        env.put(K6CloudCli.TOKEN_VARIABLE, "tok-right");
+        assertEquals(104, cli().run("--api-url", external.baseUrl(), "--test-id", "987654"));
+        assertThat(out(), containsString("404"));
+        assertTrue(external.journal().runs().isEmpty());
+    }
+
+    @Test
     public void aRealApiUrlIsFollowedWithTheTokenFromTheEnvironment() throws Exception {
         external = K6CloudSimulator.builder()
                 .clock(cloud.clock)

@@ -143,13 +143,23 @@ public class RunEngineErrorsTest {
     }
 
     @Test
-    public void aStartThatIsRefusedFailsTheRun() {
+    public void aStartThatIsRefusedIsAConfigurationError() {
         long testId = h.test(Scenarios.passes());
         h.sim.faults().inject(Endpoint.START, Fault.unauthorized());
         RunOutcome o = h.finish(h.start(testId, h.settings(), lines));
-        assertEquals(Verdict.RUN_FAILED, o.verdict());
+        assertEquals(Verdict.CONFIGURATION_ERROR, o.verdict());
+        assertEquals(BuildResult.FAILURE, o.buildResult());
+        assertThat(o.message(), containsString("did not accept the API token"));
         assertTrue(h.sim.journal().runsOf(testId).isEmpty());
         assertEquals(0, h.stops(0));
+    }
+
+    @Test
+    public void aStartOfALoadTestThatDoesNotExistIsAConfigurationError() {
+        RunOutcome o = h.finish(h.start(987_654, h.settings(), lines));
+        assertEquals(Verdict.CONFIGURATION_ERROR, o.verdict());
+        assertThat(o.message(), containsString("404"));
+        assertTrue(h.sim.journal().runs().isEmpty());
     }
 
     @Test

@@ -107,7 +107,25 @@ public class VerdictRulesTest {
                 VerdictRules.unreachable(7, "3 calls failed", down, URL).verdict());
         K6CloudException auth = new K6CloudException.AuthenticationException("token rejected", "GET /x", 401);
         assertEquals(Verdict.UNREACHABLE, VerdictRules.apiError(7, auth, URL).verdict());
-        assertEquals(Verdict.RUN_FAILED, VerdictRules.startFailed(1, auth).verdict());
+        // a start refused before any run existed: the settings are wrong (token, stack, test id, API URL)
+        assertEquals(
+                Verdict.CONFIGURATION_ERROR, VerdictRules.startFailed(1, auth).verdict());
+        K6CloudException forbidden = new K6CloudException.AuthenticationException("no access", "POST /x", 403);
+        assertEquals(
+                Verdict.CONFIGURATION_ERROR,
+                VerdictRules.startFailed(1, forbidden).verdict());
+        K6CloudException noTest = new K6CloudException.NotFoundException("no such load test", "POST /x");
+        assertEquals(
+                Verdict.CONFIGURATION_ERROR, VerdictRules.startFailed(1, noTest).verdict());
+        K6CloudException moved = K6CloudException.ProtocolException.notK6Api("redirect", "POST /x", 302);
+        assertEquals(
+                Verdict.CONFIGURATION_ERROR, VerdictRules.startFailed(1, moved).verdict());
+        assertEquals(BuildResult.FAILURE, Verdict.CONFIGURATION_ERROR.buildResult(BuildResult.UNSTABLE));
+        // k6 Cloud's own refusal of another kind (a subscription limit, say) stays a failed run
+        K6CloudException limit = new K6CloudException.ProtocolException("limit reached", "POST /x", 400, null);
+        assertEquals(Verdict.RUN_FAILED, VerdictRules.startFailed(1, limit).verdict());
+        // after a run exists, the same answers keep today's verdict
+        assertEquals(Verdict.UNREACHABLE, VerdictRules.apiError(7, noTest, URL).verdict());
         assertEquals(Verdict.UNREACHABLE, VerdictRules.startFailed(1, down).verdict());
         assertEquals(
                 BuildResult.ABORTED, VerdictRules.cancelled("stopped").verdict().buildResult(BuildResult.FAILURE));

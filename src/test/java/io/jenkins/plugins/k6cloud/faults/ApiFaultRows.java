@@ -1,8 +1,8 @@
 package io.jenkins.plugins.k6cloud.faults;
 
 import static io.jenkins.plugins.k6cloud.engine.Verdict.CANCELLED;
+import static io.jenkins.plugins.k6cloud.engine.Verdict.CONFIGURATION_ERROR;
 import static io.jenkins.plugins.k6cloud.engine.Verdict.PASSED;
-import static io.jenkins.plugins.k6cloud.engine.Verdict.RUN_FAILED;
 import static io.jenkins.plugins.k6cloud.engine.Verdict.TIMED_OUT;
 import static io.jenkins.plugins.k6cloud.engine.Verdict.UNREACHABLE;
 
@@ -82,7 +82,7 @@ final class ApiFaultRows {
                         "401 for the right token (wrong token mid-run)",
                         (p, e) -> p.inject(e, Fault.unauthorized()),
                         r -> {},
-                        verdicts(RUN_FAILED, UNREACHABLE, UNREACHABLE, UNREACHABLE, null)));
+                        verdicts(CONFIGURATION_ERROR, UNREACHABLE, UNREACHABLE, UNREACHABLE, null)));
         List<FaultScenario> rows = new ArrayList<>();
         for (Kind k : kinds) {
             for (Phase phase : Phase.values()) {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.k6cloud.faults;
 
-import static io.jenkins.plugins.k6cloud.engine.Verdict.RUN_FAILED;
-import static io.jenkins.plugins.k6cloud.engine.Verdict.UNREACHABLE;
+import static io.jenkins.plugins.k6cloud.engine.Verdict.CONFIGURATION_ERROR;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.AbortException;
@@ -42,7 +41,8 @@ import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
  * tokens and API URLs that are wrong, a server that is not k6 Cloud, and one that redirects. Each
  * is answered with a message that says what to fix, and no request goes where none should. A
  * token that cannot be sent (empty, only spaces, a line break, a tab or a non-ASCII letter inside)
- * is refused where it enters, naming where it came from, with no request at all.
+ * is refused where it enters, naming where it came from, with no request at all; an answer that
+ * shows a wrong setting is a {@code CONFIGURATION_ERROR} (the command line exits 104).
  *
  * <p>Redirects: the k6 Cloud API does not redirect, so a 3xx means the API URL is wrong (a web
  * page, http instead of https, a moved proxy). The client must not follow it: following would
@@ -120,7 +120,7 @@ final class BadInputRows {
         rows.add(new FaultScenario(
                 CATEGORY,
                 "API URL of a web server answering HTML 200 (build step)",
-                Expected.verdict(UNREACHABLE),
+                Expected.verdict(CONFIGURATION_ERROR),
                 rig -> {
                     Played p = notK6(rig, rig.fake(FakeServer.html(200)));
                     String m = p.message();
@@ -132,12 +132,12 @@ final class BadInputRows {
         rows.add(new FaultScenario(
                 CATEGORY,
                 "API URL of a web server answering 404 (build step)",
-                Expected.verdict(RUN_FAILED),
+                Expected.verdict(CONFIGURATION_ERROR),
                 rig -> notK6(rig, rig.fake(FakeServer.text(404)))));
         rows.add(new FaultScenario(
                 CATEGORY,
                 "API URL of a web server answering HTML 200 (command line)",
-                Expected.verdict(UNREACHABLE),
+                Expected.verdict(CONFIGURATION_ERROR),
                 rig -> {
                     FakeServer web = rig.fake(FakeServer.html(200));
                     Played p = cli(rig, tokenEnv(rig), "--api-url", web.uri().toString(), "--test-id", "1234");
@@ -158,7 +158,7 @@ final class BadInputRows {
             rows.add(new FaultScenario(
                     CATEGORY,
                     "API URL that redirects (" + status + ") to a web page",
-                    Expected.verdict(RUN_FAILED),
+                    Expected.verdict(CONFIGURATION_ERROR),
                     rig -> {
                         FakeServer target = rig.fake(FakeServer.html(200));
                         FakeServer moved = rig.fake(FakeServer.redirect(status, target.uri()));
@@ -171,7 +171,7 @@ final class BadInputRows {
         rows.add(new FaultScenario(
                 CATEGORY,
                 "API URL that redirects (307) to k6 Cloud on another port",
-                Expected.verdict(RUN_FAILED),
+                Expected.verdict(CONFIGURATION_ERROR),
                 rig -> {
                     FakeServer moved = rig.fake(FakeServer.redirect(307, rig.sim.uri()));
                     Played p = notK6(rig, moved);

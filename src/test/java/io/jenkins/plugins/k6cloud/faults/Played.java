@@ -44,6 +44,9 @@ record Played(String verdict, BuildResult buildResult, String message, List<Stri
             case ExitCodes.RUN_FAILED:
                 verdict = Verdict.RUN_FAILED.name();
                 break;
+            case ExitCodes.INVALID_CONFIG:
+                verdict = Verdict.CONFIGURATION_ERROR.name();
+                break;
             case ExitCodes.NOT_FOLLOWED:
                 verdict = Verdict.UNREACHABLE.name();
                 break;

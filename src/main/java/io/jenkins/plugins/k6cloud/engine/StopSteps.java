@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * Stopping a run: before reporting our timeout or an error (STOPPING), and when the build was
  * aborted (CANCELLING: stop, then follow the run, bounded by the cancel wait, until it ends).
- * A transient stop failure is retried within the error budget.
+ * After our timeout's stop, too, the run is followed until it ends, bounded by the same cancel
+ * wait, so that the outcome shows its final status. A transient stop failure is retried within
+ * the error budget.
  */
 final class StopSteps {
     private final WatchContext c;
@@ -26,7 +28,10 @@ final class StopSteps {
         return stopThenReport();
     }
 
-    /** After a restart in STOPPING: the next step stops the run (unless that was done) and reports. */
+    /**
+     * After a restart in STOPPING: the next step stops the run (unless that was done) and reports,
+     * after our timeout once the run ended (the wait for it starts again, bounded as before).
+     */
     void resume(Judgement judgement) {
         c.stopping = judgement;
         c.phase = WatchPhase.STOPPING;
@@ -35,18 +40,53 @@ final class StopSteps {
 
     long stopThenReport() {
         Judgement afterStop = Objects.requireNonNull(c.stopping, "STOPPING is entered with its judgement");
+        boolean awaitEnd = afterStop.verdict() == Verdict.TIMED_OUT;
         if (c.stopSent) {
-            return c.report(afterStop);
+            return awaitEnd ? awaitEndAfterTimeout(afterStop) : c.report(afterStop);
         }
         try {
-            sendStop(afterStop.verdict() == Verdict.TIMED_OUT ? "timeout" : "cannot follow it");
+            sendStop(awaitEnd ? "timeout" : "cannot follow it");
         } catch (K6CloudException e) {
             if (retryStop && e.isTransient() && !c.errors.record(c.now())) {
                 return c.errors.backoffMillis(e);
             }
             return c.report(afterStop.withNote(couldNotStop(e)));
         }
-        return c.report(afterStop);
+        if (!awaitEnd) {
+            return c.report(afterStop);
+        }
+        c.stopWaitUntil = c.now() + c.settings.cancelWait().toMillis();
+        return c.pollWithin(c.stopWaitUntil);
+    }
+
+    /** Our timeout's stop was sent: poll, bounded by the cancel wait, until the run ends, then report. */
+    private long awaitEndAfterTimeout(Judgement timedOut) {
+        if (c.stopWaitUntil == null) {
+            c.stopWaitUntil = c.now() + c.settings.cancelWait().toMillis(); // resumed after a restart
+        }
+        long deadline = c.stopWaitUntil;
+        TestRun run;
+        try {
+            run = c.client.getRun(c.runId);
+        } catch (K6CloudException e) {
+            long now = c.now();
+            if (e.isTransient() && !c.errors.record(now) && now < deadline) {
+                return Math.min(c.errors.backoffMillis(e), Math.max(0, deadline - now));
+            }
+            return c.report(timedOut.withNote("The stop was sent, but whether the run ended could not be read ("
+                    + e.getMessage() + "); its last known status is " + c.statusLines.shown() + "."));
+        }
+        c.answered();
+        c.observe(run);
+        if (WatchContext.hasEnded(run)) {
+            c.runEnded = true;
+            return c.report(timedOut.withNote("After the stop it ended as " + WatchContext.endedLabel(run) + "."));
+        }
+        if (c.now() >= deadline) {
+            return c.report(timedOut.withNote("The stop was sent, but the run was still " + c.statusLines.shown() + " "
+                    + DurationFormat.format(c.settings.cancelWait()) + " later: check that it stops."));
+        }
+        return c.pollWithin(deadline);
     }
 
     /** One step of cancelling: send the stop (once accepted), then poll until the run ends. */

@@ -25,7 +25,8 @@ import java.time.Duration;
  * the start refused: 401, 403, 404, a redirect or          CONFIGURATION_ERROR (no run was created)
  *   an answer that is not the k6 Cloud API
  * the start refused otherwise (e.g. 400)                   RUN_FAILED (no run was created)
- * our timeout                                              TIMED_OUT (after stopping the run)
+ * our timeout                                              TIMED_OUT (after stopping the run and waiting,
+ *                                                            bounded, until it ended)
  * k6 Cloud unreachable past the budget, or an API error     UNREACHABLE (after trying to stop the run)
  * the build was aborted                                    CANCELLED (after stopping the run)
  * </pre>
@@ -102,22 +103,25 @@ public final class VerdictRules {
                         + "), so the result may still change. See " + url);
     }
 
-    /** Our overall timeout passed while the run was still going. */
+    /**
+     * Our overall timeout passed while the run was still going. The engine adds how the run ended
+     * after the stop (or that it had not ended within the cancel wait), so the link comes first.
+     */
     public static Judgement timedOut(long runId, Duration timeout, String lastStatus, String url) {
         return new Judgement(
                 Verdict.TIMED_OUT,
-                "k6 Cloud run " + runId + " was still " + lastStatus + " after the "
+                "k6 Cloud run " + runId + " (" + url + ") was still " + lastStatus + " after the "
                         + DurationFormat.format(timeout) + " timeout of this build, so the build stopped it."
-                        + " Raise the timeout if the test needs longer. See " + url);
+                        + " Raise the timeout if the test needs longer.");
     }
 
-    /** The run did not start running within the start timeout. */
+    /** The run did not start running within the start timeout (see {@link #timedOut}). */
     public static Judgement startTimedOut(long runId, Duration startTimeout, String lastStatus, String url) {
         return new Judgement(
                 Verdict.TIMED_OUT,
-                "k6 Cloud run " + runId + " was still " + lastStatus
+                "k6 Cloud run " + runId + " (" + url + ") was still " + lastStatus
                         + " and had not started running " + DurationFormat.format(startTimeout)
-                        + " after it was started, so the build stopped it. See " + url);
+                        + " after it was started, so the build stopped it.");
     }
 
     /** k6 Cloud kept failing past the error budget. */

@@ -44,6 +44,8 @@ final class WatchContext {
     volatile boolean abandonRequested;
     /** In STOPPING: what to report once the run is stopped. */
     volatile Judgement stopping;
+    /** In STOPPING after our timeout's stop: until when to wait for the run to end ({@code null}: not begun). */
+    volatile Long stopWaitUntil;
 
     volatile Long startAttemptAt;
     /** While a run that a start whose outcome is unknown may have created is looked for; else {@code null}. */

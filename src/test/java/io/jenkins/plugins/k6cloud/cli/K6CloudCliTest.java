@@ -143,10 +143,13 @@ public class K6CloudCliTest {
     }
 
     @Test
-    public void theTimeoutStopsTheRunAndExitsWith98() {
+    public void theTimeoutStopsTheRunWaitsForItsEndAndExitsWith98() {
         cloud.shape = s -> s.withTimings(Timings.standard().withRunning(Duration.ofHours(3)));
+        cloud.setup = sim -> sim.setStopDelay(Duration.ofSeconds(20));
         assertEquals(98, cli().run("--simulate", "passes", "--timeout", "10m"));
         assertThat(out(), containsString("10m timeout"));
+        assertThat(out(), containsString("After the stop it ended as Aborted (by user)."));
+        assertThat(out(), containsString("run_status Aborted (by user)"));
         assertEquals(
                 1,
                 cloud.sim

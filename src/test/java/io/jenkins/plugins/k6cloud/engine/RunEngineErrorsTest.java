@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.k6cloud.api.RunStatus;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
@@ -163,15 +164,38 @@ public class RunEngineErrorsTest {
     }
 
     @Test
-    public void theOverallTimeoutStopsTheRun() {
+    public void theOverallTimeoutStopsTheRunAndWaitsForItsEnd() {
         long testId = longTest();
+        h.sim.setStopDelay(Duration.ofSeconds(20));
         RunOutcome o = h.finish(h.start(testId, h.settings().withTimeout(Duration.ofMinutes(5)), lines));
         assertEquals(Verdict.TIMED_OUT, o.verdict());
         assertEquals(BuildResult.FAILURE, o.buildResult());
         assertThat(o.message(), containsString("5m timeout"));
-        assertEquals(Duration.ofMinutes(5).toSeconds(), o.followedFor().toSeconds());
+        assertThat(o.message(), containsString("After the stop it ended as Aborted (by user)."));
+        assertEquals("the run's final status", RunStatus.ABORTED_BY_USER, o.runStatus());
+        // stopped at 5m; k6 Cloud ends it 20 s later, seen by the poll that follows
+        assertThat(
+                o.followedFor().toSeconds(),
+                greaterThanOrEqualTo(Duration.ofMinutes(5).plusSeconds(20).toSeconds()));
+        assertThat(
+                o.followedFor().toSeconds(),
+                lessThan(Duration.ofMinutes(5).plusSeconds(30).toSeconds()));
         assertEquals(1, h.stops(1));
         h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    @Test
+    public void theWaitAfterTheTimeoutsStopIsBoundedByTheCancelWait() {
+        long testId = longTest();
+        h.sim.setStopDelay(Duration.ofMinutes(10));
+        RunSettings settings = h.settings().withTimeout(Duration.ofMinutes(5)).withCancelWait(Duration.ofMinutes(1));
+        RunOutcome o = h.finish(h.start(testId, settings, lines));
+        assertEquals(Verdict.TIMED_OUT, o.verdict());
+        assertThat(o.message(), containsString("The stop was sent, but the run was still Running 1m later"));
+        assertEquals(RunStatus.RUNNING, o.runStatus());
+        assertEquals(Duration.ofMinutes(6).toSeconds(), o.followedFor().toSeconds());
+        assertEquals(1, h.stops(1));
+        h.assertNothingLeftRunning(Duration.ofMinutes(10));
     }
 
     @Test
@@ -187,7 +211,11 @@ public class RunEngineErrorsTest {
         RunOutcome o = h.finish(h.start(testId, h.settings().withStartTimeout(Duration.ofMinutes(2)), lines));
         assertEquals(Verdict.TIMED_OUT, o.verdict());
         assertThat(o.message(), containsString("still Queued and had not started running 2m"));
-        assertEquals(Duration.ofMinutes(2).toSeconds(), o.followedFor().toSeconds());
+        assertThat(o.message(), containsString("After the stop it ended as Aborted (by user)."));
+        // stopped at 2m, seen ended by the next poll
+        assertEquals(
+                Duration.ofMinutes(2).plusSeconds(5).toSeconds(),
+                o.followedFor().toSeconds());
         assertEquals(1, h.stops(1));
         h.assertNothingLeftRunning(Duration.ZERO);
     }

@@ -161,6 +161,7 @@ public class RunEngineResumeTest {
         RunOutcome o = restartAndResume(saved, Duration.ofSeconds(30));
         assertEquals(Verdict.TIMED_OUT, o.verdict());
         assertThat(o.message(), containsString("timeout of this build"));
+        assertThat("the end is awaited after the restart too", o.message(), containsString("After the stop it ended"));
         assertEquals("the stop is not sent again", 1, h.stops(1));
     }
 

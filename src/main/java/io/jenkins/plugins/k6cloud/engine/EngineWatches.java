@@ -44,10 +44,6 @@ final class EngineWatches {
         followedRunIds.remove(runId);
     }
 
-    boolean isFollowed(long runId) {
-        return followedRunIds.contains(runId);
-    }
-
     void added(RunWatch watch) {
         active.add(watch);
     }

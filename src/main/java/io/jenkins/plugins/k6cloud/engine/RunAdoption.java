@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * created before our request is more likely someone else's. The console line names the others.
  * k6 Cloud may create the run some time after it failed to answer, so the engine looks again every
  * poll interval until the window has passed ({@link #mayStillAppear}), also when the build is
- * aborted meanwhile (a run that appears is then stopped, see {@link AdoptSteps}). When no run
+ * aborted meanwhile (a run that appears is then stopped, see {@link RunWatch}). When no run
  * appears, nothing is started again (which can never start a duplicate): the build fails saying
  * that k6 Cloud may still have started a run and where to check.
  */

@@ -1,36 +1,113 @@
 package io.jenkins.plugins.k6cloud.engine;
 
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
+import io.jenkins.plugins.k6cloud.api.ProcessingStatus;
+import io.jenkins.plugins.k6cloud.api.ResultStatus;
+import io.jenkins.plugins.k6cloud.api.RunStatus;
 import io.jenkins.plugins.k6cloud.api.TestRun;
+import io.jenkins.plugins.k6cloud.api.Threshold;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * One followed run: a small state machine advanced one step (one or two HTTP calls) at a time on
- * the engine's scheduler, by phase ({@link StartSteps}, {@link PollSteps}, {@link StopSteps}).
- * {@link #cancel} only sets a flag and wakes the machine; a second cancel reports at once when a
- * stop went out or a run is looked for ({@link AdoptSteps}). Once closing, steps end without a verdict.
+ * One followed run: the whole state machine, advanced one tick (one or two HTTP calls) at a time
+ * on the engine's scheduler. {@link #advance} shows every phase; only this class sets the phase.
+ *
+ * <pre>
+ * STARTING --answered--> WATCHING --ended--> PROCESSING --processed (bounded)--> DONE
+ *    | 429: again later      |  timeout / error          (judged at once when the verdict
+ *    | answer lost           v                            does not depend on the metrics)
+ *    +--> LOOKING         STOPPING --stop accepted--> STOP_SENT --ended or cancel wait over--> DONE
+ *           | run found      (an error's verdict is reported as soon as the stop is accepted)
+ *           +--> WATCHING
+ * a cancel: STARTING reports at once; LOOKING looks on (a run found is stopped);
+ *           WATCHING, STOPPING --> CANCELLING --stop accepted--> CANCEL_STOP_SENT --ended or bounded--> DONE
+ *           STOP_SENT --> CANCEL_STOP_SENT; PROCESSING reports at once (the run had ended)
+ * </pre>
+ *
+ * <p>{@link #cancel} only records the request and wakes the machine; a second cancel reports at
+ * once when a stop was tried, the run ended or a run is looked for (the stop, or the look, goes on
+ * silently). Once the engine is closing, ticks end without a verdict.
+ *
+ * <p>A run the start answered with that another watch of this engine follows already cannot be
+ * ours for certain (only a fault of k6 Cloud, such as an idempotency key answered with another
+ * request's run, leads here): it is neither followed nor stopped, and the build fails (or, when
+ * aborted, ends cancelled) saying so.
  */
 final class RunWatch implements RunHandle {
-    private final WatchContext c;
+    private static final Logger LOGGER = Logger.getLogger(RunWatch.class.getName());
+    private static final long DONE = StepLoop.DONE;
+
+    /** A cancel the build asked for: when (the cancel wait counts from there), why, and whether twice. */
+    private record Cancel(long at, String reason, boolean twice) {}
+
+    private final Clock clock;
+    private final K6CloudClient client;
+    private final RunSettings settings;
+    private final long testId;
+    private final long watchStartedAt;
+    private final EngineWatches engine;
     private final OnEngineClose onClose;
-    private final StopSteps stop;
-    private final PollSteps poll;
-    private final StartSteps start;
+    private final RunReporter reporter;
+    private final ErrorStreak errors;
+    private final StatusLines statusLines = new StatusLines();
     private final StepLoop loop;
+    /** Completes when k6 Cloud accepted a stop of the run. */
+    private final CompletableFuture<Void> stopAccepted = new CompletableFuture<>();
+
     private final Object cancelLock = new Object();
 
-    private RunWatch(Scheduler scheduler, WatchContext context, RunAdoption adoption, OnEngineClose onClose) {
-        this.c = context;
+    // written by the ticks, one at a time; volatile for status(), state() and cancel() on other threads
+    private volatile WatchPhase phase = WatchPhase.STARTING;
+    private volatile Long runId;
+    private volatile String webUrl;
+    private volatile TestRun lastRun;
+    private volatile Long startAttemptAt;
+    private volatile Long endedSeenAt;
+    /** Written under {@link #cancelLock}; {@code null} until the build asks to cancel. */
+    private volatile Cancel cancel;
+    /** In LOOKING: the look for the run of the start whose answer was lost. */
+    private volatile RunAdoption adoption;
+    /** In STOPPING and STOP_SENT: what to report once the run is stopped. */
+    private volatile Judgement stopping;
+    /** In STOP_SENT after our timeout: until when to wait for the run to end ({@code null}: not begun). */
+    private Long stopWaitUntil;
+    /** A stop request went out (even one that failed): a second cancel need not wait for it. */
+    private volatile boolean stopAttempted;
+    /** In STOPPING: retry a transient stop failure (our timeout, or after a restart). */
+    private boolean retryStop;
+    /** In LOOKING: the console said that the look goes on after the cancel. */
+    private boolean lookCancelSaid;
+
+    private RunWatch(
+            Scheduler scheduler,
+            Clock clock,
+            K6CloudClient client,
+            RunListener listener,
+            long testId,
+            RunSettings settings,
+            long watchStartedAt,
+            EngineWatches engine,
+            OnEngineClose onClose) {
+        this.clock = clock;
+        this.client = new ClosingAwareClient(client, engine);
+        this.settings = settings;
+        this.testId = testId;
+        this.watchStartedAt = watchStartedAt;
+        this.engine = engine;
         this.onClose = onClose;
-        this.stop = new StopSteps(c);
-        this.poll = new PollSteps(c, stop);
-        this.start = new StartSteps(c, poll, stop, adoption);
-        this.loop = new StepLoop(scheduler, c.clock, this::step);
-        c.engine.added(this);
-        c.reporter.outcome().whenComplete((o, e) -> c.engine.done(this, c.runId));
+        this.reporter = new RunReporter(listener);
+        this.errors = new ErrorStreak(settings);
+        this.loop = new StepLoop(scheduler, clock, this::tick);
+        engine.added(this);
+        reporter.outcome().whenComplete((o, e) -> engine.done(this, runId));
     }
 
     static RunWatch starting(
@@ -42,12 +119,11 @@ final class RunWatch implements RunHandle {
             RunSettings settings,
             EngineWatches engine,
             OnEngineClose onClose) {
-        WatchContext c =
-                new WatchContext(clock, client, settings, testId, clock.millis(), new RunReporter(listener), engine);
-        RunWatch w = new RunWatch(scheduler, c, null, onClose);
+        RunWatch w =
+                new RunWatch(scheduler, clock, client, listener, testId, settings, clock.millis(), engine, onClose);
         if (onClose == OnEngineClose.CANCEL && engine.draining()) {
             // checked once the watch is registered: a cancelUnresumable that began earlier may not see it
-            c.complete(VerdictRules.cancelled("no run was started: Jenkins is shutting down."), List.of());
+            w.complete(VerdictRules.cancelled("no run was started: Jenkins is shutting down."), List.of());
             return w;
         }
         w.loop.schedule(0);
@@ -61,19 +137,629 @@ final class RunWatch implements RunHandle {
             RunListener listener,
             WatchState s,
             EngineWatches engine) {
-        WatchContext c = new WatchContext(
-                clock, client, s.settings(), s.testId(), s.watchStartedAtMillis(), new RunReporter(listener), engine);
         RunWatch w = new RunWatch(
                 scheduler,
-                c,
-                s.runId() == null && !s.startNotSent() ? RunAdoption.afterRestart(c.client, s, engine) : null,
+                clock,
+                client,
+                listener,
+                s.testId(),
+                s.settings(),
+                s.watchStartedAtMillis(),
+                engine,
                 OnEngineClose.RESUME);
-        if (s.runId() != null) {
-            engine.follow(s.runId());
-        }
-        WatchRestore.restore(c, s, w.stop);
+        w.restore(s);
         w.loop.schedule(0);
         return w;
+    }
+
+    /** Puts the watch back where a persisted state left it, after a restart. */
+    private void restore(WatchState s) {
+        runId = s.runId();
+        webUrl = runId == null ? null : s.webUrl();
+        endedSeenAt = s.endedSeenAtMillis();
+        startAttemptAt = s.startAttemptAtMillis();
+        stopAttempted = s.stopSent();
+        if (s.lastRunStatus() != null && runId != null) {
+            lastRun = TestRun.builder(runId)
+                    .testId(testId)
+                    .runStatus(s.lastRunStatus())
+                    .processingStatus(s.lastProcessingStatus())
+                    .build();
+        }
+        statusLines.shownBefore(lastRun, now());
+        if (s.cancelRequested()) {
+            cancel = new Cancel(s.cancelRequestedAtMillis(), "cancel requested before the restart", false);
+        }
+        if (runId == null) {
+            if (!s.startNotSent()) {
+                adoption = RunAdoption.afterRestart(client, s, engine);
+                phase = WatchPhase.LOOKING;
+            }
+            return;
+        }
+        engine.follow(runId);
+        if (s.cancelRequested()) {
+            phase = s.stopSent() ? WatchPhase.CANCEL_STOP_SENT : WatchPhase.CANCELLING;
+        } else if (s.phase() == WatchPhase.PROCESSING) {
+            phase = WatchPhase.PROCESSING;
+        } else if (s.stoppingFor() != null) {
+            // our timeout or an error was being acted on: the stop (if not yet sent) and the verdict stay
+            stopping = new Judgement(s.stoppingFor(), Objects.requireNonNullElse(s.stoppingMessage(), ""));
+            retryStop = true;
+            phase = s.stopSent() ? WatchPhase.STOP_SENT : WatchPhase.STOPPING;
+        } else {
+            phase = WatchPhase.WATCHING;
+        }
+        say(ConsoleText.resumed(runId, webUrl));
+    }
+
+    // ---- the state machine
+
+    private long tick() {
+        if (engine.closing()) {
+            return DONE; // resumed after the restart, from the persisted state
+        }
+        try {
+            return advance();
+        } catch (Throwable e) {
+            return engine.closing() ? DONE : failed(e);
+        }
+    }
+
+    private long advance() {
+        if (reporter.isDone() && phase != WatchPhase.CANCELLING && phase != WatchPhase.LOOKING) {
+            return DONE; // a second cancel reported already, and no stop or look is left to finish
+        }
+        if (cancel != null) {
+            switch (phase) {
+                case WATCHING, STOPPING -> enter(WatchPhase.CANCELLING);
+                case STOP_SENT -> enter(WatchPhase.CANCEL_STOP_SENT);
+                case PROCESSING -> {
+                    return report(VerdictRules.cancelled(
+                            "k6 Cloud run " + runId + " had already ended as " + endedLabel(lastRun) + "."));
+                }
+                default -> {}
+            }
+        }
+        return switch (phase) {
+            case STARTING -> start();
+            case LOOKING -> look();
+            case WATCHING -> poll();
+            case PROCESSING -> awaitProcessing();
+            case STOPPING -> stop();
+            case STOP_SENT -> awaitEndAfterStop();
+            case CANCELLING -> sendCancelStop();
+            case CANCEL_STOP_SENT -> awaitEndAfterCancel();
+            case DONE -> DONE;
+        };
+    }
+
+    private void enter(WatchPhase next) {
+        phase = next;
+        changed();
+    }
+
+    // ---- STARTING and LOOKING: getting a run id, never by a second start after one whose outcome is unknown
+
+    private long start() {
+        if (cancel != null) {
+            return report(VerdictRules.cancelled("no run was started."));
+        }
+        // a restart from here on looks for runs created since now (without this mark, it starts one)
+        startAttemptAt = now();
+        changed();
+        TestRun run;
+        try {
+            run = client.startRun(testId);
+        } catch (K6CloudException.StartOutcomeUnknownException e) {
+            // a run may exist after all: look again, then follow it (or stop it, if cancelled)
+            adoption = RunAdoption.afterUnknownStart(client, testId, settings, engine, e);
+            phase = WatchPhase.LOOKING;
+            return settings.pollInterval().toMillis();
+        } catch (K6CloudException.RateLimitedException e) {
+            // refused with 429: nothing was created; sent again after the delay asked for, within the start timeout
+            long delay = Math.max(e.retryAfterMillis(), settings.pollInterval().toMillis());
+            if (cancel == null && now() + delay < startTimeoutAt()) {
+                say("k6 Cloud asked to wait " + DurationFormat.format(Duration.ofMillis(delay))
+                        + " before starting a run of load test " + testId + " (HTTP 429); starting it then");
+                return delay;
+            }
+            return report(startFailed(e));
+        } catch (K6CloudException e) {
+            return report(startFailed(e));
+        }
+        if (!engine.follow(run.id())) {
+            // never follow nor stop it: aborting this build would stop the other build's test
+            return report(VerdictRules.runOfAnotherBuild(testId, run.id(), RunLinks.of(run, settings), cancel != null));
+        }
+        say(ConsoleText.started(testId, run.id(), RunLinks.of(run, settings)));
+        known(run);
+        return afterKnown(run);
+    }
+
+    private Judgement startFailed(K6CloudException e) {
+        return cancel != null
+                ? VerdictRules.cancelled("no run was started (" + e.getMessage() + ")")
+                : VerdictRules.startFailed(testId, e);
+    }
+
+    /**
+     * Looks for the run every poll interval until the {@link RunAdoption} window has passed, then
+     * follows it, or stops it when the build was aborted. A cancel does not end the look, since k6
+     * Cloud may create the run a moment later; a second cancel reports at once and the look goes on.
+     */
+    private long look() {
+        RunAdoption.Result found;
+        try {
+            found = adoption.find(cancel != null);
+            errors.reset();
+        } catch (K6CloudException e) {
+            if (e.isTransient() && !errors.record(now())) {
+                return errors.backoffMillis(e);
+            }
+            return endLook(adoption.lookupFailed(e, cancel != null));
+        }
+        if (found.run() != null) {
+            return adopt(found);
+        }
+        if (!adoption.mayStillAppear(now())) {
+            return endLook(
+                    new Judgement(cancel != null ? Verdict.CANCELLED : Verdict.UNREACHABLE, found.explanation()));
+        }
+        Cancel k = cancel;
+        if (k != null && k.twice()) {
+            report(VerdictRules.cancelled(adoption.stillLooking())); // once: later calls change nothing
+        } else if (k != null && !lookCancelSaid) {
+            lookCancelSaid = true;
+            say(adoption.lookingOnToStop());
+        }
+        return settings.pollInterval().toMillis(); // k6 Cloud may create it late: look again
+    }
+
+    private long adopt(RunAdoption.Result found) {
+        TestRun run = found.run();
+        known(run);
+        synchronized (cancelLock) {
+            Cancel k = cancel;
+            if (k != null) {
+                cancel = new Cancel(now(), k.reason(), k.twice()); // the wait counts from when there is a run
+            }
+        }
+        say(found.explanation());
+        long next = afterKnown(run);
+        if (reporter.isDone()) {
+            // checked after the id is set: an outcome (a second cancel, on the caller's thread) that went
+            // out before then did not release the run; one that went out after it did, and this is a no-op
+            engine.unfollow(run.id());
+        }
+        return next;
+    }
+
+    private long endLook(Judgement j) {
+        phase = WatchPhase.DONE;
+        return report(j);
+    }
+
+    /** {@code run} is ours and marked followed in the engine (by the start, or by {@link RunAdoption}). */
+    private void known(TestRun run) {
+        runId = run.id();
+        webUrl = RunLinks.of(run, settings);
+        lastRun = run;
+        phase = WatchPhase.WATCHING;
+    }
+
+    private long afterKnown(TestRun run) {
+        reporter.started(state());
+        if (cancel != null) {
+            enter(WatchPhase.CANCELLING);
+            return sendCancelStop();
+        }
+        if (!settings.waitForEnd()) {
+            return report(VerdictRules.started(run.id(), webUrl));
+        }
+        lastRun = null; // so that the first status is shown and persisted
+        return afterRead(run);
+    }
+
+    // ---- WATCHING and PROCESSING: polling, bounded by the timeouts, riding out transient errors
+
+    private long poll() {
+        TestRun run;
+        try {
+            run = client.getRun(runId);
+        } catch (K6CloudException e) {
+            return onPollError(e);
+        }
+        answered();
+        return afterRead(run);
+    }
+
+    /** Judges the run once ended, stops it when a timeout passed, or polls again. */
+    private long afterRead(TestRun run) {
+        observe(run);
+        if (hasEnded(run)) {
+            return ended(run);
+        }
+        long now = now();
+        if (now >= timeoutAt()) {
+            return beginStop(VerdictRules.timedOut(runId, settings.timeout(), statusLines.shown(), webUrl), true);
+        }
+        boolean beforeRunning = run.runStatus().isBeforeRunning();
+        if (beforeRunning && now >= startTimeoutAt()) {
+            return beginStop(
+                    VerdictRules.startTimedOut(runId, settings.startTimeout(), statusLines.shown(), webUrl), true);
+        }
+        return pollWithin(beforeRunning ? Math.min(timeoutAt(), startTimeoutAt()) : timeoutAt());
+    }
+
+    private long onPollError(K6CloudException e) {
+        long now = now();
+        if (!e.isTransient()) {
+            return beginStop(VerdictRules.apiError(runId, e, webUrl), false);
+        }
+        if (errors.record(now)) {
+            return beginStop(VerdictRules.unreachable(runId, errors.describe(now), e, webUrl), false);
+        }
+        if (now >= timeoutAt()) {
+            return beginStop(VerdictRules.timedOut(runId, settings.timeout(), statusLines.shown(), webUrl), true);
+        }
+        long delay = errors.backoffMillis(e);
+        if (errors.failures() == 1) {
+            say(ConsoleText.apiTrouble(elapsed(), e.getMessage(), delay));
+        }
+        return delay;
+    }
+
+    private long ended(TestRun run) {
+        phase = WatchPhase.PROCESSING;
+        if (endedSeenAt == null) {
+            endedSeenAt = now();
+        }
+        changed();
+        if (run.processingStatus().isDone() || !awaitsProcessing(run)) {
+            return judge(run);
+        }
+        return pollWithin(processingDeadline());
+    }
+
+    /**
+     * Only a finished run (its result) and a run aborted by a threshold (its threshold values) are
+     * judged on processed metrics; any other end is judged at once, thresholds read as they are.
+     */
+    private static boolean awaitsProcessing(TestRun run) {
+        return run.runStatus() == RunStatus.FINISHED || run.runStatus() == RunStatus.ABORTED_BY_THRESHOLD;
+    }
+
+    private long awaitProcessing() {
+        TestRun run;
+        try {
+            run = client.getRun(runId);
+        } catch (K6CloudException e) {
+            long now = now();
+            if (e.isTransient() && !errors.record(now)) {
+                return errors.backoffMillis(e);
+            }
+            String why =
+                    e.isTransient() ? errors.describe(now) + ", the last error was: " + e.getMessage() : e.getMessage();
+            return report(new Judgement(
+                    Verdict.UNREACHABLE,
+                    "k6 Cloud run " + runId + " ended as " + endedLabel(lastRun)
+                            + ", but its result could not be read: " + why + " See " + webUrl));
+        }
+        answered();
+        observe(run);
+        if (run.processingStatus().isDone() || !awaitsProcessing(run) || now() >= processingDeadline()) {
+            return judge(run);
+        }
+        return pollWithin(processingDeadline());
+    }
+
+    private long judge(TestRun run) {
+        if (!run.processingStatus().isDone() && awaitsProcessing(run)) {
+            say("k6 Cloud had not finished processing the metrics of run " + run.id() + " after "
+                    + DurationFormat.format(settings.processingTimeout()) + "; judging with what it reported");
+        }
+        List<Threshold> thresholds = List.of();
+        try {
+            thresholds = client.getThresholds(run.id());
+        } catch (K6CloudException e) {
+            say("Could not read the thresholds of run " + run.id() + " (the verdict does not depend on them): "
+                    + e.getMessage());
+        }
+        return report(VerdictRules.judge(run, phase.stopSent(), webUrl), thresholds);
+    }
+
+    // ---- STOPPING and STOP_SENT: our timeout or an error; after our timeout the run's end is awaited
+
+    private long beginStop(Judgement judgement, boolean retry) {
+        stopping = judgement;
+        retryStop = retry;
+        enter(WatchPhase.STOPPING); // persists the verdict to come, so that a restart before the report keeps it
+        return stop();
+    }
+
+    private long stop() {
+        Judgement afterStop = stopping;
+        boolean awaitEnd = afterStop.verdict() == Verdict.TIMED_OUT;
+        try {
+            sendStop(awaitEnd ? "timeout" : "cannot follow it");
+        } catch (K6CloudException e) {
+            if (retryStop && e.isTransient() && !errors.record(now())) {
+                return errors.backoffMillis(e);
+            }
+            return report(afterStop.withNote(couldNotStop(e)));
+        }
+        return awaitEnd ? pollWithin(stopWaitUntil()) : report(afterStop);
+    }
+
+    private long stopWaitUntil() {
+        if (stopWaitUntil == null) {
+            stopWaitUntil = now() + settings.cancelWait().toMillis(); // also after a restart: the wait starts again
+        }
+        return stopWaitUntil;
+    }
+
+    /** Our stop was accepted: after our timeout, poll (bounded by the cancel wait) until the run ends; report. */
+    private long awaitEndAfterStop() {
+        Judgement afterStop = stopping;
+        if (afterStop.verdict() != Verdict.TIMED_OUT) {
+            return report(afterStop); // a restart came between an error's stop and its report
+        }
+        long deadline = stopWaitUntil();
+        TestRun run;
+        try {
+            run = client.getRun(runId);
+        } catch (K6CloudException e) {
+            long now = now();
+            if (e.isTransient() && !errors.record(now) && now < deadline) {
+                return Math.min(errors.backoffMillis(e), Math.max(0, deadline - now));
+            }
+            return report(afterStop.withNote("The stop was sent, but whether the run ended could not be read ("
+                    + e.getMessage() + "); its last known status is " + statusLines.shown() + "."));
+        }
+        answered();
+        observe(run);
+        if (hasEnded(run)) {
+            return report(afterStop.withNote("After the stop it ended as " + endedLabel(run) + "."));
+        }
+        if (now() >= deadline) {
+            return report(afterStop.withNote("The stop was sent, but the run was still " + statusLines.shown() + " "
+                    + DurationFormat.format(settings.cancelWait()) + " later: check that it stops."));
+        }
+        return pollWithin(deadline);
+    }
+
+    // ---- CANCELLING and CANCEL_STOP_SENT: the build was aborted
+
+    private long sendCancelStop() {
+        try {
+            sendStop(cancel.reason());
+        } catch (K6CloudException e) {
+            if (e.isTransient() && !errors.record(now())) {
+                if (cancel.twice()) {
+                    report(VerdictRules.cancelled(abandonedDetail()));
+                }
+                return errors.backoffMillis(e); // keeps trying to stop it, even after reporting
+            }
+            return report(VerdictRules.cancelled(couldNotStop(e)));
+        }
+        if (reporter.isDone()) {
+            return DONE;
+        }
+        if (cancel.twice()) {
+            return report(VerdictRules.cancelled(abandonedDetail()));
+        }
+        return pollWithin(cancelDeadline());
+    }
+
+    /** The stop was accepted: poll, bounded by the cancel wait, until the run ends. */
+    private long awaitEndAfterCancel() {
+        if (cancel.twice()) {
+            return report(VerdictRules.cancelled(abandonedDetail()));
+        }
+        long now = now();
+        TestRun run;
+        try {
+            run = client.getRun(runId);
+        } catch (K6CloudException e) {
+            if (e.isTransient() && !errors.record(now) && now < cancelDeadline()) {
+                return Math.min(errors.backoffMillis(e), Math.max(0, cancelDeadline() - now));
+            }
+            return report(VerdictRules.cancelled("k6 Cloud run " + runId + " was asked to stop, but whether"
+                    + " it ended could not be read: " + e.getMessage() + " Check " + webUrl));
+        }
+        answered();
+        observe(run);
+        if (hasEnded(run)) {
+            return report(VerdictRules.cancelled(
+                    "k6 Cloud run " + runId + " was stopped and ended as " + endedLabel(run) + "."));
+        }
+        if (now() >= cancelDeadline()) {
+            return report(VerdictRules.cancelled("k6 Cloud run " + runId + " was asked to stop but was still "
+                    + statusLines.shown() + " after " + DurationFormat.format(settings.cancelWait())
+                    + "; check that it stops: " + webUrl));
+        }
+        return pollWithin(cancelDeadline());
+    }
+
+    /** Sends the stop; once k6 Cloud accepted it, STOPPING becomes STOP_SENT and CANCELLING CANCEL_STOP_SENT. */
+    private void sendStop(String why) throws K6CloudException {
+        try {
+            client.stopRun(runId);
+        } finally {
+            stopAttempted = true;
+        }
+        phase = phase == WatchPhase.CANCELLING ? WatchPhase.CANCEL_STOP_SENT : WatchPhase.STOP_SENT;
+        stopAccepted.complete(null);
+        errors.reset();
+        say(ConsoleText.stopSent(elapsed(), runId, why));
+        changed();
+    }
+
+    private String couldNotStop(K6CloudException e) {
+        return "The run could not be stopped (" + e.getMessage() + "): stop it in the k6 web app: " + webUrl;
+    }
+
+    /** What to say when a second cancel stops the waiting. */
+    private String abandonedDetail() {
+        WatchPhase p = phase;
+        if (runId == null) {
+            return p == WatchPhase.LOOKING ? adoption.stillLooking() : "no run was started.";
+        }
+        if (p == WatchPhase.PROCESSING) {
+            return "k6 Cloud run " + runId + " had already ended as " + endedLabel(lastRun) + ".";
+        }
+        return (p.stopSent()
+                        ? "k6 Cloud run " + runId + " was asked to stop"
+                        : "stopping k6 Cloud run " + runId + " is being retried")
+                + "; not waiting for it to end (cancelled twice). Check " + webUrl;
+    }
+
+    /**
+     * Something no tick expects (a bug of ours, an {@link Error}): the outcome is still completed, as
+     * {@link Verdict#UNREACHABLE}, after trying to stop a run that is known and has not ended.
+     */
+    private long failed(Throwable e) {
+        LOGGER.log(Level.WARNING, "Following k6 Cloud run " + runId + " of test " + testId + " failed", e);
+        String what = "an unexpected error in the plugin: " + e;
+        WatchPhase p = phase;
+        if (runId != null && (p == WatchPhase.WATCHING || p == WatchPhase.STOPPING || p == WatchPhase.CANCELLING)) {
+            try {
+                sendStop("plugin error");
+            } catch (K6CloudException | RuntimeException stopFailure) {
+                return report(new Judgement(
+                        Verdict.UNREACHABLE,
+                        "Stopped following k6 Cloud run " + runId + " because of " + what
+                                + ". The run could not be stopped: stop it in the k6 web app: " + webUrl));
+            }
+        }
+        return report(new Judgement(
+                Verdict.UNREACHABLE,
+                "Stopped following k6 Cloud " + (runId == null ? "load test " + testId : "run " + runId)
+                        + " because of " + what));
+    }
+
+    // ---- reporting
+
+    /**
+     * Completes the outcome (once) with what is known now; returns {@link #DONE}. Not once the
+     * engine is closing: the watch is resumed after the restart and judged then.
+     */
+    private long report(Judgement j, List<Threshold> thresholds) {
+        return engine.closing() ? DONE : complete(j, thresholds);
+    }
+
+    private long report(Judgement j) {
+        return report(j, List.of());
+    }
+
+    /** Completes the outcome (once), also while the engine is closing. */
+    private long complete(Judgement j, List<Threshold> thresholds) {
+        TestRun r = lastRun;
+        RunOutcome o = new RunOutcome(
+                j.verdict(),
+                j.verdict().buildResult(settings.onThresholdsFailed()),
+                j.message(),
+                testId,
+                runId,
+                webUrl,
+                r == null ? RunStatus.UNKNOWN : r.runStatus(),
+                r == null ? null : r.runStatusCode(),
+                r == null ? ProcessingStatus.UNKNOWN : r.processingStatus(),
+                r == null ? ResultStatus.UNKNOWN : r.resultStatus(),
+                Duration.ofMillis(Math.max(0, elapsed())),
+                r == null ? null : r.vus(),
+                thresholds);
+        reporter.complete(o, () -> phase = afterReport(), this::state);
+        return DONE;
+    }
+
+    /** After a second cancel a stop not yet accepted is retried (CANCELLING), or the look goes on, silently. */
+    private WatchPhase afterReport() {
+        WatchPhase p = phase;
+        if (cancel != null
+                && runId != null
+                && (p == WatchPhase.WATCHING || p == WatchPhase.STOPPING || p == WatchPhase.CANCELLING)) {
+            return WatchPhase.CANCELLING;
+        }
+        return cancel != null && p == WatchPhase.LOOKING ? WatchPhase.LOOKING : WatchPhase.DONE;
+    }
+
+    // ---- what other threads call
+
+    @Override
+    public CompletableFuture<RunOutcome> outcome() {
+        return reporter.outcome();
+    }
+
+    @Override
+    public void cancel(String reason) {
+        boolean reportNow;
+        synchronized (cancelLock) {
+            if (reporter.isDone()) {
+                return;
+            }
+            Cancel k = cancel;
+            if (k == null) {
+                cancel =
+                        new Cancel(now(), reason == null || reason.isBlank() ? "the build was aborted" : reason, false);
+                reportNow = false;
+            } else {
+                cancel = new Cancel(k.at(), k.reason(), true);
+                WatchPhase p = phase;
+                reportNow = stopAttempted || p == WatchPhase.PROCESSING || p == WatchPhase.LOOKING;
+            }
+        }
+        if (reportNow) {
+            report(VerdictRules.cancelled(abandonedDetail()));
+        }
+        loop.wake();
+    }
+
+    @Override
+    public WatchState state() {
+        TestRun r = lastRun;
+        WatchPhase p = phase;
+        Judgement s = p == WatchPhase.STOPPING || p == WatchPhase.STOP_SENT ? stopping : null;
+        Cancel k = cancel;
+        return new WatchState(
+                testId,
+                runId,
+                settings,
+                watchStartedAt,
+                r == null ? null : r.runStatusCode(),
+                r == null ? null : r.processingStatusCode(),
+                p,
+                endedSeenAt,
+                k == null ? null : k.at(),
+                webUrl,
+                s == null ? null : s.verdict(),
+                s == null ? null : s.message(),
+                startAttemptAt);
+    }
+
+    @Override
+    public String status() {
+        Long id = runId;
+        if (reporter.isDone()) {
+            RunOutcome o = reporter.outcome().getNow(null);
+            return (id == null ? "test " + testId : "run " + id) + " done"
+                    + (o == null
+                            ? ""
+                            : ": " + o.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        if (id == null) {
+            return "starting a run of test " + testId;
+        }
+        String next = "next poll in " + ConsoleText.seconds(loop.nextStepAt() - now());
+        TestRun r = lastRun;
+        String status = r == null ? "started" : ConsoleText.statusText(r).toLowerCase(Locale.ROOT);
+        return switch (phase) {
+            case PROCESSING -> "run " + id + " ended, waiting for k6 Cloud to process its results, " + next;
+            case STOPPING, STOP_SENT -> "run " + id + " stopping, " + next;
+            case CANCELLING, CANCEL_STOP_SENT -> "run " + id + " " + status + ", cancelling, " + next;
+            default -> "run " + id + " " + status + ", " + next;
+        };
     }
 
     /** Whether {@link RunEngine#cancelUnresumable} cancels this watch. */
@@ -81,126 +767,107 @@ final class RunWatch implements RunHandle {
         return onClose == OnEngineClose.CANCEL;
     }
 
+    /** Completes when k6 Cloud accepted a stop of the run, or the outcome is known. */
+    CompletableFuture<Object> stopSettled() {
+        return CompletableFuture.anyOf(reporter.outcome(), stopAccepted);
+    }
+
     /**
      * The engine closed before this watch, which cannot be resumed, had an outcome: completes it as
      * CANCELLED, so that a caller waiting for it (a freestyle executor) returns.
      */
     void closedUnresumable() {
-        Long id = c.runId;
+        Long id = runId;
+        WatchPhase p = phase;
         String detail;
         if (id == null) {
-            detail = "the stop was not confirmed: no run was known yet. Check the runs of load test " + c.testId
-                    + " in the k6 web app: " + c.settings.webAppUrl();
-        } else if (c.stopSent || c.runEnded) {
+            detail = "the stop was not confirmed: no run was known yet. Check the runs of load test " + testId
+                    + " in the k6 web app: " + settings.webAppUrl();
+        } else if (p.stopSent() || p == WatchPhase.PROCESSING) {
             detail = "the stop of k6 Cloud run " + id + " was sent.";
         } else {
-            detail = "the stop of k6 Cloud run " + id + " was not confirmed: check it in the k6 web app: " + c.webUrl;
+            detail = "the stop of k6 Cloud run " + id + " was not confirmed: check it in the k6 web app: " + webUrl;
         }
-        c.complete(new Judgement(Verdict.CANCELLED, "Jenkins shut down; " + detail), List.of());
+        complete(new Judgement(Verdict.CANCELLED, "Jenkins shut down; " + detail), List.of());
     }
 
-    /** Completes when k6 Cloud accepted a stop of the run, or the outcome is known. */
-    CompletableFuture<Object> stopSettled() {
-        return CompletableFuture.anyOf(c.reporter.outcome(), c.stopAccepted);
+    // ---- helpers
+
+    private long now() {
+        return clock.millis();
     }
 
-    @Override
-    public CompletableFuture<RunOutcome> outcome() {
-        return c.reporter.outcome();
+    private long elapsed() {
+        return now() - watchStartedAt;
     }
 
-    @Override
-    public void cancel(String reason) {
-        boolean reportNow;
-        synchronized (cancelLock) {
-            if (c.reporter.isDone()) {
-                return;
-            }
-            if (!c.cancelRequested) {
-                c.cancelRequestedAt = c.now();
-                c.cancelReason = reason == null || reason.isBlank() ? "the build was aborted" : reason;
-                c.cancelRequested = true;
-                reportNow = false;
-            } else {
-                c.abandonRequested = true;
-                reportNow = c.stopAttempted || c.runEnded || c.lookingFor != null;
-            }
-        }
-        if (reportNow) {
-            c.report(VerdictRules.cancelled(stop.abandonedDetail()));
-        }
-        loop.wake();
+    private void say(String line) {
+        reporter.line(line);
     }
 
-    @Override
-    public WatchState state() {
-        return c.state();
+    private void changed() {
+        reporter.changed(state());
     }
 
-    @Override
-    public String status() {
-        Long id = c.runId;
-        if (c.reporter.isDone()) {
-            RunOutcome o = c.reporter.outcome().getNow(null);
-            return (id == null ? "test " + c.testId : "run " + id) + " done"
-                    + (o == null
-                            ? ""
-                            : ": " + o.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-        }
-        if (id == null) {
-            return "starting a run of test " + c.testId;
-        }
-        String next = "next poll in " + ConsoleText.seconds(loop.nextStepAt() - c.now());
-        TestRun r = c.lastRun;
-        String status = r == null ? "started" : ConsoleText.statusText(r).toLowerCase(Locale.ROOT);
-        switch (c.phase) {
-            case PROCESSING:
-                return "run " + id + " ended, waiting for k6 Cloud to process its results, " + next;
-            case STOPPING:
-                return "run " + id + " stopping, " + next;
-            case CANCELLING:
-                return "run " + id + " " + status + ", cancelling, " + next;
-            default:
-                return "run " + id + " " + status + ", " + next;
+    /** The run was read: console lines worth writing, and a persisted state when its statuses changed. */
+    private void observe(TestRun run) {
+        TestRun before = lastRun;
+        lastRun = run;
+        statusLines.observe(run, now(), elapsed()).forEach(this::say);
+        if (before == null
+                || !Objects.equals(before.runStatusCode(), run.runStatusCode())
+                || !Objects.equals(before.processingStatusCode(), run.processingStatusCode())) {
+            changed();
         }
     }
 
-    private long step() {
-        if (c.closing()) {
-            return StepLoop.DONE; // resumed after the restart, from the persisted state
-        }
-        try {
-            return advance();
-        } catch (Throwable e) {
-            return c.closing() ? StepLoop.DONE : StepFailure.report(c, stop, e);
+    /** A call succeeded: the error streak is over. */
+    private void answered() {
+        int had = errors.reset();
+        if (had > 0) {
+            say(ConsoleText.apiBack(elapsed(), had));
         }
     }
 
-    private long advance() {
-        if (c.reporter.isDone() && !c.workLeftAfterReport()) {
-            return StepLoop.DONE; // a second cancel reported already, and no stop or look is left to finish
+    /** The poll interval, or less when {@code deadline} comes first. */
+    private long pollWithin(long deadline) {
+        return Math.max(0, Math.min(settings.pollInterval().toMillis(), deadline - now()));
+    }
+
+    private long timeoutAt() {
+        return watchStartedAt + settings.timeout().toMillis();
+    }
+
+    private long startTimeoutAt() {
+        return watchStartedAt + settings.startTimeout().toMillis();
+    }
+
+    private long processingDeadline() {
+        Long at = endedSeenAt;
+        return (at == null ? now() : at) + settings.processingTimeout().toMillis();
+    }
+
+    private long cancelDeadline() {
+        return cancel.at() + settings.cancelWait().toMillis();
+    }
+
+    /** "Aborted (by user)", or "run_status 42" for a code this plugin does not know. */
+    private static String endedLabel(TestRun run) {
+        if (run == null) {
+            return "an unknown status";
         }
-        if (c.cancelRequested && c.phase != WatchPhase.STARTING && c.phase != WatchPhase.CANCELLING) {
-            if (c.runEnded || c.phase == WatchPhase.PROCESSING) {
-                return c.report(VerdictRules.cancelled("k6 Cloud run " + c.runId + " had already ended as "
-                        + WatchContext.endedLabel(c.lastRun) + "."));
-            }
-            c.phase = WatchPhase.CANCELLING;
-            c.changed();
+        return run.runStatus() == RunStatus.UNKNOWN
+                ? "run_status " + run.runStatusCode()
+                : run.runStatus().label();
+    }
+
+    /** A known terminal code, or an unknown one once k6 Cloud says the run ended. */
+    private static boolean hasEnded(TestRun run) {
+        if (run.runStatus().isTerminal()) {
+            return true;
         }
-        switch (c.phase) {
-            case STARTING:
-                return start.step();
-            case WATCHING:
-                return poll.watch();
-            case PROCESSING:
-                return poll.awaitProcessing();
-            case STOPPING:
-                return stop.stopThenReport();
-            case CANCELLING:
-                return stop.cancelling();
-            default:
-                return StepLoop.DONE;
-        }
+        return run.runStatus() == RunStatus.UNKNOWN
+                && run.runStatusCode() != null
+                && (run.ended() != null || run.processingStatus().isDone());
     }
 }

@@ -1,35 +1,55 @@
 package io.jenkins.plugins.k6cloud.engine;
 
 import java.io.Serializable;
+import java.util.Objects;
 
 /**
- * Everything needed to pick up a followed run again after a restart: the test, the run id once
- * known, the settings, the last statuses seen, the phase and the moments the deadlines count from
- * (engine-clock epoch millis). Immutable and small; the engine hands out a fresh one on every
- * change worth persisting.
+ * Everything needed to pick up a followed run again after a restart; the engine hands out a fresh
+ * one on every change worth persisting. Moments are engine-clock epoch millis. (A record: the
+ * Pipeline saves it with JBoss Marshalling River, which reads records since 2.1; workflow-support
+ * bundles 2.3.0.)
+ *
+ * @param testId the load test
+ * @param runId the run, or {@code null} while no start has answered
+ * @param settings how the run is followed
+ * @param watchStartedAtMillis when the engine began this watch (the overall and the start timeout count from here)
+ * @param lastRunStatus the last {@code run_status} code seen, or {@code null}
+ * @param lastProcessingStatus the last {@code processing_status} code seen, or {@code null}
+ * @param phase where the engine was
+ * @param endedSeenAtMillis when the engine first saw the run ended (the processing timeout counts from here)
+ * @param cancelRequestedAtMillis when the build asked to cancel (the cancel wait counts from here), or {@code null}
+ * @param runWebUrl the run's page as k6 Cloud gave it, or {@code null}
+ * @param stoppingFor in {@link WatchPhase#STOPPING} and {@link WatchPhase#STOP_SENT}: the verdict to report once
+ *     the run is stopped (our timeout, or k6 Cloud unreachable), so that a restart in between keeps it
+ * @param stoppingMessage the message that goes with {@code stoppingFor}
+ * @param startAttemptAtMillis when the latest start request was about to be sent, or {@code null} before the first
  */
-public final class WatchState implements Serializable {
-    private static final long serialVersionUID = 2L;
+public record WatchState(
+        long testId,
+        Long runId,
+        RunSettings settings,
+        long watchStartedAtMillis,
+        Integer lastRunStatus,
+        Integer lastProcessingStatus,
+        WatchPhase phase,
+        Long endedSeenAtMillis,
+        Long cancelRequestedAtMillis,
+        String runWebUrl,
+        Verdict stoppingFor,
+        String stoppingMessage,
+        Long startAttemptAtMillis)
+        implements Serializable {
 
-    private final long testId;
-    private final Long runId;
-    private final RunSettings settings;
-    private final long watchStartedAtMillis;
-    private final Integer lastRunStatus;
-    private final Integer lastProcessingStatus;
-    private final boolean cancelRequested;
-    private final WatchPhase phase;
-    private final boolean stopSent;
-    private final Long endedSeenAtMillis;
-    private final Long cancelRequestedAtMillis;
-    private final String runWebUrl;
-    // added later: null in states saved by older versions
-    private final Verdict stoppingFor;
-    private final String stoppingMessage;
-    private final Long startAttemptAtMillis;
-    /** Added later ({@code false} in older states, which are then looked for as a start in flight). */
-    private final boolean startNotSent;
+    public WatchState {
+        Objects.requireNonNull(settings, "A watch state needs the run settings");
+        Objects.requireNonNull(phase, "phase");
+    }
 
+    /**
+     * A state saved by a caller before the engine had one (e.g. just before it starts the run): when
+     * it has no run id, a start may have been in flight, so a resume looks for its run rather than
+     * start another.
+     */
     public WatchState(
             long testId,
             Long runId,
@@ -45,177 +65,27 @@ public final class WatchState implements Serializable {
                 watchStartedAtMillis,
                 lastRunStatus,
                 lastProcessingStatus,
-                cancelRequested,
                 runId == null ? WatchPhase.STARTING : WatchPhase.WATCHING,
-                false,
                 null,
                 cancelRequested ? watchStartedAtMillis : null,
                 null,
                 null,
                 null,
-                null,
-                false);
-    }
-
-    private WatchState(
-            long testId,
-            Long runId,
-            RunSettings settings,
-            long watchStartedAtMillis,
-            Integer lastRunStatus,
-            Integer lastProcessingStatus,
-            boolean cancelRequested,
-            WatchPhase phase,
-            boolean stopSent,
-            Long endedSeenAtMillis,
-            Long cancelRequestedAtMillis,
-            String runWebUrl,
-            Verdict stoppingFor,
-            String stoppingMessage,
-            Long startAttemptAtMillis,
-            boolean startNotSent) {
-        if (settings == null) {
-            throw new IllegalArgumentException("A watch state needs the run settings");
-        }
-        this.testId = testId;
-        this.runId = runId;
-        this.settings = settings;
-        this.watchStartedAtMillis = watchStartedAtMillis;
-        this.lastRunStatus = lastRunStatus;
-        this.lastProcessingStatus = lastProcessingStatus;
-        this.cancelRequested = cancelRequested;
-        this.phase = phase == null ? WatchPhase.STARTING : phase;
-        this.stopSent = stopSent;
-        this.endedSeenAtMillis = endedSeenAtMillis;
-        this.cancelRequestedAtMillis = cancelRequestedAtMillis;
-        this.runWebUrl = runWebUrl;
-        this.stoppingFor = stoppingFor;
-        this.stoppingMessage = stoppingMessage;
-        this.startAttemptAtMillis = startAttemptAtMillis;
-        this.startNotSent = startNotSent;
-    }
-
-    /** Everything at once, for the engine. */
-    static WatchState of(
-            long testId,
-            Long runId,
-            RunSettings settings,
-            long watchStartedAtMillis,
-            Integer lastRunStatus,
-            Integer lastProcessingStatus,
-            WatchPhase phase,
-            boolean stopSent,
-            Long endedSeenAtMillis,
-            Long cancelRequestedAtMillis,
-            String runWebUrl,
-            Judgement stopping,
-            Long startAttemptAtMillis) {
-        return new WatchState(
-                testId,
-                runId,
-                settings,
-                watchStartedAtMillis,
-                lastRunStatus,
-                lastProcessingStatus,
-                cancelRequestedAtMillis != null,
-                phase,
-                stopSent,
-                endedSeenAtMillis,
-                cancelRequestedAtMillis,
-                runWebUrl,
-                stopping == null ? null : stopping.verdict(),
-                stopping == null ? null : stopping.message(),
-                startAttemptAtMillis,
-                runId == null && startAttemptAtMillis == null);
-    }
-
-    public long testId() {
-        return testId;
-    }
-
-    /** The run id, or {@code null} while the start request has not returned. */
-    public Long runId() {
-        return runId;
-    }
-
-    public RunSettings settings() {
-        return settings;
-    }
-
-    /** When the engine began this watch (the overall and the start timeout count from here). */
-    public long watchStartedAtMillis() {
-        return watchStartedAtMillis;
-    }
-
-    public Integer lastRunStatus() {
-        return lastRunStatus;
-    }
-
-    public Integer lastProcessingStatus() {
-        return lastProcessingStatus;
+                watchStartedAtMillis);
     }
 
     public boolean cancelRequested() {
-        return cancelRequested;
-    }
-
-    public WatchPhase phase() {
-        return phase;
+        return cancelRequestedAtMillis != null;
     }
 
     /** Whether k6 Cloud accepted a stop request for the run. */
     public boolean stopSent() {
-        return stopSent;
+        return phase.stopSent();
     }
 
-    /** When the engine first saw the run ended (the processing timeout counts from here), or {@code null}. */
-    public Long endedSeenAtMillis() {
-        return endedSeenAtMillis;
-    }
-
-    /** When the build asked to cancel (the cancel wait counts from here), or {@code null}. */
-    public Long cancelRequestedAtMillis() {
-        return cancelRequestedAtMillis;
-    }
-
-    /**
-     * In {@link WatchPhase#STOPPING}: the verdict to report once the run is stopped (our timeout, or
-     * k6 Cloud unreachable), so that a restart in between keeps it; {@code null} otherwise.
-     */
-    public Verdict stoppingFor() {
-        return stoppingFor;
-    }
-
-    /** The message that goes with {@link #stoppingFor()}, or {@code null}. */
-    public String stoppingMessage() {
-        return stoppingMessage;
-    }
-
-    /**
-     * When the latest start request was about to be sent (a start refused with 429 is sent again
-     * later), or {@code null} before the first one (and in states saved by older versions).
-     */
-    public Long startAttemptAtMillis() {
-        return startAttemptAtMillis;
-    }
-
-    /**
-     * Whether no start request had been sent yet when this state was saved: a restart then starts
-     * the run normally instead of looking for one. {@code false} in states of the public constructor
-     * and of older versions, where a start without a run id may have been in flight.
-     */
+    /** Whether no start request had been sent yet: a resume then starts the run instead of looking for one. */
     public boolean startNotSent() {
-        return startNotSent;
-    }
-
-    /** The moment the engine stops the run for taking too long. */
-    public long timeoutAtMillis() {
-        return watchStartedAtMillis + settings.timeout().toMillis();
-    }
-
-    /** The moment the engine stops a run that has not started running yet. */
-    public long startTimeoutAtMillis() {
-        return watchStartedAtMillis + settings.startTimeout().toMillis();
+        return runId == null && startAttemptAtMillis == null;
     }
 
     /** The run's page in the k6 web app, or {@code null} while the id is unknown. */
@@ -229,7 +99,6 @@ public final class WatchState implements Serializable {
     @Override
     public String toString() {
         return "WatchState[test=" + testId + ", run=" + runId + ", phase=" + phase + ", run_status=" + lastRunStatus
-                + ", processing_status=" + lastProcessingStatus + ", cancel=" + cancelRequested + ", stopSent="
-                + stopSent + "]";
+                + ", processing_status=" + lastProcessingStatus + ", cancel=" + cancelRequested() + "]";
     }
 }

@@ -146,7 +146,7 @@ public class RunEngineResumeTest {
     /** The state persisted in STOPPING, with or without k6 Cloud having accepted the stop. */
     private WatchState savedWhileStopping(boolean stopSent) throws Exception {
         return roundTrip(before.changes().stream()
-                .filter(s -> s.phase() == WatchPhase.STOPPING && s.stopSent() == stopSent)
+                .filter(s -> s.stoppingFor() != null && s.stopSent() == stopSent)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no STOPPING state in " + before.changes())));
     }

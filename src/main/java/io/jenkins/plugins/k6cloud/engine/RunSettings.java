@@ -3,15 +3,36 @@ package io.jenkins.plugins.k6cloud.engine;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
- * How one run is followed. Immutable and serialisable (it travels with {@link WatchState}); the
- * {@code with*} methods return changed copies and reject values that make no sense with a
- * message that says what to fix.
+ * How one run is followed; it travels with {@link WatchState}. Every value is checked when the
+ * settings are made, with a message that says what to fix; the {@code with*} methods return changed
+ * copies.
+ *
+ * @param pollInterval how often k6 Cloud is polled (at least {@link #MIN_POLL_INTERVAL})
+ * @param timeout the longest the run may take from the start of the watch until it ends; then it
+ *     is stopped (the wait for metrics processing after the end is bounded by {@code processingTimeout})
+ * @param startTimeout the longest a run may stay created, queued or initializing before it runs
+ * @param processingTimeout the longest to wait, after the run ended, for k6 Cloud to process its metrics
+ * @param errorBudget how long k6 Cloud may keep failing (transport, 429, 5xx) before we give up on the run
+ * @param maxConsecutiveErrors how many calls in a row may fail before we give up on the run
+ * @param cancelWait after a cancel (or our timeout's stop), how long to wait for k6 Cloud to report the run ended
+ * @param onThresholdsFailed the build result when thresholds fail: FAILURE (default) or UNSTABLE
+ * @param webAppUrl the base of run links, e.g. {@code https://app.k6.io} ({@code /runs/{id}} is appended)
+ * @param waitForEnd {@code false}: report {@link Verdict#STARTED} as soon as the run has an id
  */
-public final class RunSettings implements Serializable {
-    private static final long serialVersionUID = 1L;
+public record RunSettings(
+        Duration pollInterval,
+        Duration timeout,
+        Duration startTimeout,
+        Duration processingTimeout,
+        Duration errorBudget,
+        int maxConsecutiveErrors,
+        Duration cancelWait,
+        BuildResult onThresholdsFailed,
+        String webAppUrl,
+        boolean waitForEnd)
+        implements Serializable {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
     /** k6 Cloud is not polled more often than this. */
@@ -25,101 +46,40 @@ public final class RunSettings implements Serializable {
     public static final Duration DEFAULT_CANCEL_WAIT = Duration.ofMinutes(2);
     public static final String DEFAULT_WEB_APP_URL = "https://app.k6.io";
 
-    private final long pollIntervalMillis;
-    private final long timeoutMillis;
-    private final long startTimeoutMillis;
-    private final long processingTimeoutMillis;
-    private final long errorBudgetMillis;
-    private final int maxConsecutiveErrors;
-    private final long cancelWaitMillis;
-    private final BuildResult onThresholdsFailed;
-    private final String webAppUrl;
-    private final boolean waitForEnd;
-
-    private RunSettings(Copy c) {
-        this.pollIntervalMillis = c.pollIntervalMillis;
-        this.timeoutMillis = c.timeoutMillis;
-        this.startTimeoutMillis = c.startTimeoutMillis;
-        this.processingTimeoutMillis = c.processingTimeoutMillis;
-        this.errorBudgetMillis = c.errorBudgetMillis;
-        this.maxConsecutiveErrors = c.maxConsecutiveErrors;
-        this.cancelWaitMillis = c.cancelWaitMillis;
-        this.onThresholdsFailed = c.onThresholdsFailed;
-        this.webAppUrl = c.webAppUrl;
-        this.waitForEnd = c.waitForEnd;
+    public RunSettings {
+        checkPollInterval(pollInterval);
+        requirePositive(timeout, "timeout");
+        requirePositive(startTimeout, "start timeout");
+        requirePositive(processingTimeout, "processing timeout");
+        requirePositive(errorBudget, "error budget");
+        if (maxConsecutiveErrors < 1) {
+            throw new IllegalArgumentException("The number of failed polls allowed in a row must be 1 or more");
+        }
+        requirePositive(cancelWait, "cancel wait");
+        if (onThresholdsFailed != BuildResult.FAILURE && onThresholdsFailed != BuildResult.UNSTABLE) {
+            throw new IllegalArgumentException(
+                    "When thresholds fail the build can be FAILURE or UNSTABLE, not " + onThresholdsFailed);
+        }
+        String url = Objects.requireNonNull(webAppUrl, "webAppUrl").strip().replaceAll("/+$", "");
+        if (!(url.startsWith("https://") || url.startsWith("http://"))) {
+            throw new IllegalArgumentException(
+                    "The k6 web app address '" + webAppUrl + "' is not an http(s) URL, e.g. https://app.k6.io");
+        }
+        webAppUrl = url;
     }
 
     public static RunSettings defaults() {
-        Copy c = new Copy();
-        c.pollIntervalMillis = DEFAULT_POLL_INTERVAL.toMillis();
-        c.timeoutMillis = DEFAULT_TIMEOUT.toMillis();
-        c.startTimeoutMillis = DEFAULT_START_TIMEOUT.toMillis();
-        c.processingTimeoutMillis = DEFAULT_PROCESSING_TIMEOUT.toMillis();
-        c.errorBudgetMillis = DEFAULT_ERROR_BUDGET.toMillis();
-        c.maxConsecutiveErrors = DEFAULT_MAX_CONSECUTIVE_ERRORS;
-        c.cancelWaitMillis = DEFAULT_CANCEL_WAIT.toMillis();
-        c.onThresholdsFailed = BuildResult.FAILURE;
-        c.webAppUrl = DEFAULT_WEB_APP_URL;
-        c.waitForEnd = true;
-        return new RunSettings(c);
-    }
-
-    public Duration pollInterval() {
-        return Duration.ofMillis(pollIntervalMillis);
-    }
-
-    /**
-     * The longest the run may take from the start of the watch until it ends; then the run is
-     * stopped. The wait for metrics processing after the end is bounded by
-     * {@link #processingTimeout()} instead.
-     */
-    public Duration timeout() {
-        return Duration.ofMillis(timeoutMillis);
-    }
-
-    /** The longest a run may stay created, queued or initializing before it runs. */
-    public Duration startTimeout() {
-        return Duration.ofMillis(startTimeoutMillis);
-    }
-
-    /** The longest to wait, after the run ended, for k6 Cloud to finish processing its metrics. */
-    public Duration processingTimeout() {
-        return Duration.ofMillis(processingTimeoutMillis);
-    }
-
-    /** How long k6 Cloud may keep failing (transport, 429, 5xx) before we give up on the run. */
-    public Duration errorBudget() {
-        return Duration.ofMillis(errorBudgetMillis);
-    }
-
-    /** How many polls in a row may fail before we give up on the run. */
-    public int maxConsecutiveErrors() {
-        return maxConsecutiveErrors;
-    }
-
-    /** After a cancel, how long to wait for k6 Cloud to report the run ended. */
-    public Duration cancelWait() {
-        return Duration.ofMillis(cancelWaitMillis);
-    }
-
-    /** The build result when thresholds fail: FAILURE (default) or UNSTABLE. */
-    public BuildResult onThresholdsFailed() {
-        return onThresholdsFailed;
-    }
-
-    /** The base of run links, e.g. {@code https://app.k6.io} ({@code /runs/{id}} is appended). */
-    public String webAppUrl() {
-        return webAppUrl;
-    }
-
-    /** {@code false}: report {@link Verdict#STARTED} as soon as the run has an id. */
-    public boolean waitForEnd() {
-        return waitForEnd;
-    }
-
-    public RunSettings withPollInterval(Duration d) {
-        checkPollInterval(d);
-        return with(c -> c.pollIntervalMillis = d.toMillis());
+        return new RunSettings(
+                DEFAULT_POLL_INTERVAL,
+                DEFAULT_TIMEOUT,
+                DEFAULT_START_TIMEOUT,
+                DEFAULT_PROCESSING_TIMEOUT,
+                DEFAULT_ERROR_BUDGET,
+                DEFAULT_MAX_CONSECUTIVE_ERRORS,
+                DEFAULT_CANCEL_WAIT,
+                BuildResult.FAILURE,
+                DEFAULT_WEB_APP_URL,
+                true);
     }
 
     /** Rejects a poll interval that is not positive or shorter than {@link #MIN_POLL_INTERVAL}, saying what to fix. */
@@ -131,62 +91,10 @@ public final class RunSettings implements Serializable {
         }
     }
 
-    public RunSettings withTimeout(Duration d) {
-        requirePositive(d, "timeout");
-        return with(c -> c.timeoutMillis = d.toMillis());
-    }
-
-    public RunSettings withStartTimeout(Duration d) {
-        requirePositive(d, "start timeout");
-        return with(c -> c.startTimeoutMillis = d.toMillis());
-    }
-
-    public RunSettings withProcessingTimeout(Duration d) {
-        requirePositive(d, "processing timeout");
-        return with(c -> c.processingTimeoutMillis = d.toMillis());
-    }
-
-    public RunSettings withErrorBudget(Duration d, int maxConsecutive) {
-        requirePositive(d, "error budget");
-        if (maxConsecutive < 1) {
-            throw new IllegalArgumentException("The number of failed polls allowed in a row must be 1 or more");
+    private static void requirePositive(Duration d, String what) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException("The " + what + " must be a positive duration such as 5s, 10m or 1h");
         }
-        return with(c -> {
-            c.errorBudgetMillis = d.toMillis();
-            c.maxConsecutiveErrors = maxConsecutive;
-        });
-    }
-
-    public RunSettings withCancelWait(Duration d) {
-        requirePositive(d, "cancel wait");
-        return with(c -> c.cancelWaitMillis = d.toMillis());
-    }
-
-    public RunSettings withOnThresholdsFailed(BuildResult r) {
-        if (r != BuildResult.FAILURE && r != BuildResult.UNSTABLE) {
-            throw new IllegalArgumentException("When thresholds fail the build can be FAILURE or UNSTABLE, not " + r);
-        }
-        return with(c -> c.onThresholdsFailed = r);
-    }
-
-    public RunSettings withWebAppUrl(String url) {
-        String u =
-                withoutTrailingSlashes(Objects.requireNonNull(url, "webAppUrl").strip());
-        if (!(u.startsWith("https://") || u.startsWith("http://"))) {
-            throw new IllegalArgumentException(
-                    "The k6 web app address '" + url + "' is not an http(s) URL, e.g. https://app.k6.io");
-        }
-        return with(c -> c.webAppUrl = u);
-    }
-
-    public RunSettings withWaitForEnd(boolean wait) {
-        return with(c -> c.waitForEnd = wait);
-    }
-
-    private RunSettings with(Consumer<Copy> change) {
-        Copy c = new Copy(this);
-        change.accept(c);
-        return new RunSettings(c);
     }
 
     /** The link to a run in the web app. */
@@ -194,46 +102,130 @@ public final class RunSettings implements Serializable {
         return webAppUrl + "/runs/" + runId;
     }
 
-    private static String withoutTrailingSlashes(String url) {
-        String u = url;
-        while (u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        return u;
+    /** k6 Cloud is polled this often (at least {@link #MIN_POLL_INTERVAL}). */
+    public RunSettings withPollInterval(Duration d) {
+        return new RunSettings(
+                d,
+                timeout,
+                startTimeout,
+                processingTimeout,
+                errorBudget,
+                maxConsecutiveErrors,
+                cancelWait,
+                onThresholdsFailed,
+                webAppUrl,
+                waitForEnd);
     }
 
-    private static void requirePositive(Duration d, String what) {
-        if (d == null || d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException("The " + what + " must be a positive duration such as 5s, 10m or 1h");
-        }
+    public RunSettings withTimeout(Duration d) {
+        return new RunSettings(
+                pollInterval,
+                d,
+                startTimeout,
+                processingTimeout,
+                errorBudget,
+                maxConsecutiveErrors,
+                cancelWait,
+                onThresholdsFailed,
+                webAppUrl,
+                waitForEnd);
     }
 
-    /** The mutable working copy behind {@link #defaults()} and the {@code with*} methods. */
-    private static final class Copy {
-        long pollIntervalMillis;
-        long timeoutMillis;
-        long startTimeoutMillis;
-        long processingTimeoutMillis;
-        long errorBudgetMillis;
-        int maxConsecutiveErrors;
-        long cancelWaitMillis;
-        BuildResult onThresholdsFailed;
-        String webAppUrl;
-        boolean waitForEnd;
+    public RunSettings withStartTimeout(Duration d) {
+        return new RunSettings(
+                pollInterval,
+                timeout,
+                d,
+                processingTimeout,
+                errorBudget,
+                maxConsecutiveErrors,
+                cancelWait,
+                onThresholdsFailed,
+                webAppUrl,
+                waitForEnd);
+    }
 
-        Copy() {}
+    public RunSettings withProcessingTimeout(Duration d) {
+        return new RunSettings(
+                pollInterval,
+                timeout,
+                startTimeout,
+                d,
+                errorBudget,
+                maxConsecutiveErrors,
+                cancelWait,
+                onThresholdsFailed,
+                webAppUrl,
+                waitForEnd);
+    }
 
-        Copy(RunSettings s) {
-            pollIntervalMillis = s.pollIntervalMillis;
-            timeoutMillis = s.timeoutMillis;
-            startTimeoutMillis = s.startTimeoutMillis;
-            processingTimeoutMillis = s.processingTimeoutMillis;
-            errorBudgetMillis = s.errorBudgetMillis;
-            maxConsecutiveErrors = s.maxConsecutiveErrors;
-            cancelWaitMillis = s.cancelWaitMillis;
-            onThresholdsFailed = s.onThresholdsFailed;
-            webAppUrl = s.webAppUrl;
-            waitForEnd = s.waitForEnd;
-        }
+    public RunSettings withErrorBudget(Duration d, int maxConsecutive) {
+        return new RunSettings(
+                pollInterval,
+                timeout,
+                startTimeout,
+                processingTimeout,
+                d,
+                maxConsecutive,
+                cancelWait,
+                onThresholdsFailed,
+                webAppUrl,
+                waitForEnd);
+    }
+
+    public RunSettings withCancelWait(Duration d) {
+        return new RunSettings(
+                pollInterval,
+                timeout,
+                startTimeout,
+                processingTimeout,
+                errorBudget,
+                maxConsecutiveErrors,
+                d,
+                onThresholdsFailed,
+                webAppUrl,
+                waitForEnd);
+    }
+
+    public RunSettings withOnThresholdsFailed(BuildResult r) {
+        return new RunSettings(
+                pollInterval,
+                timeout,
+                startTimeout,
+                processingTimeout,
+                errorBudget,
+                maxConsecutiveErrors,
+                cancelWait,
+                r,
+                webAppUrl,
+                waitForEnd);
+    }
+
+    public RunSettings withWebAppUrl(String url) {
+        return new RunSettings(
+                pollInterval,
+                timeout,
+                startTimeout,
+                processingTimeout,
+                errorBudget,
+                maxConsecutiveErrors,
+                cancelWait,
+                onThresholdsFailed,
+                url,
+                waitForEnd);
+    }
+
+    public RunSettings withWaitForEnd(boolean wait) {
+        return new RunSettings(
+                pollInterval,
+                timeout,
+                startTimeout,
+                processingTimeout,
+                errorBudget,
+                maxConsecutiveErrors,
+                cancelWait,
+                onThresholdsFailed,
+                webAppUrl,
+                wait);
     }
 }

@@ -18,7 +18,6 @@ import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClientFactory;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
-import io.jenkins.plugins.k6cloud.engine.Cancellable;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunListener;
@@ -74,7 +73,7 @@ public class K6CloudEngineTest {
             return new RunEngine(
                     new Scheduler() {
                         @Override
-                        public Cancellable schedule(Runnable task, long delayMillis) {
+                        public java.util.concurrent.Future<?> schedule(Runnable task, long delayMillis) {
                             return threads.schedule(task, delayMillis);
                         }
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.k6cloud.engine;
 
+import java.util.concurrent.Future;
+
 /**
  * Runs the engine's small steps later, on a few shared threads. Every run the engine follows is a
  * chain of such steps, so one scheduler serves any number of runs without a thread per run.
@@ -7,11 +9,12 @@ package io.jenkins.plugins.k6cloud.engine;
 public interface Scheduler extends AutoCloseable {
 
     /**
-     * Runs {@code task} once, after {@code delayMillis} (0 or less: as soon as possible).
+     * Runs {@code task} once, after {@code delayMillis} (0 or less: as soon as possible); {@code
+     * cancel(false)} on the future calls it off if it has not started yet.
      *
      * @throws java.util.concurrent.RejectedExecutionException after {@link #close()}
      */
-    Cancellable schedule(Runnable task, long delayMillis);
+    Future<?> schedule(Runnable task, long delayMillis);
 
     /** Stops the scheduler's threads; tasks not yet run are dropped. */
     @Override

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k6cloud.engine;
 
 import java.time.Clock;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -19,7 +20,7 @@ final class StepLoop {
     private final Clock clock;
     private final LongSupplier step;
     private final Object lock = new Object();
-    private Cancellable pending;
+    private Future<?> pending;
     private boolean stepping;
     private boolean wakeUp;
     private boolean stopped;
@@ -53,7 +54,7 @@ final class StepLoop {
             }
             if (stepping) {
                 wakeUp = true;
-            } else if (pending != null && pending.cancel()) {
+            } else if (pending != null && pending.cancel(false)) {
                 schedule(0);
             }
         }

@@ -2,7 +2,7 @@ package io.jenkins.plugins.k6cloud.engine;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -37,9 +37,8 @@ public final class ThreadPoolScheduler implements Scheduler {
     }
 
     @Override
-    public Cancellable schedule(Runnable task, long delayMillis) {
-        ScheduledFuture<?> f = executor.schedule(logged(task), Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
-        return () -> f.cancel(false);
+    public Future<?> schedule(Runnable task, long delayMillis) {
+        return executor.schedule(logged(task), Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
     }
 
     /** Stops the threads and waits (bounded) until they have ended; a step in an HTTP call is interrupted. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k6cloud.engine;
 
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import java.util.concurrent.Future;
 
 /**
  * Real engine threads, virtual waiting: every task runs on the wrapped {@link ThreadPoolScheduler}
@@ -17,7 +18,7 @@ public final class FastForwardScheduler implements Scheduler {
     }
 
     @Override
-    public Cancellable schedule(Runnable task, long delayMillis) {
+    public Future<?> schedule(Runnable task, long delayMillis) {
         long due = clock.millis() + Math.max(0, delayMillis);
         return threads.schedule(
                 () -> {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.k6cloud.engine;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.time.Duration;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -22,11 +23,10 @@ public final class VirtualScheduler implements Scheduler {
         this.clock = clock;
     }
 
-    private final class Task implements Comparable<Task>, Cancellable {
+    private final class Task extends CompletableFuture<Void> implements Comparable<Task> {
         final long due;
         final long seq;
         final Runnable body;
-        boolean cancelled;
 
         Task(long due, long seq, Runnable body) {
             this.due = due;
@@ -40,17 +40,17 @@ public final class VirtualScheduler implements Scheduler {
         }
 
         @Override
-        public boolean cancel() {
+        public boolean cancel(boolean mayInterruptIfRunning) {
             synchronized (VirtualScheduler.this) {
                 boolean wasQueued = tasks.remove(this);
-                cancelled = true;
+                super.cancel(false);
                 return wasQueued;
             }
         }
     }
 
     @Override
-    public synchronized Cancellable schedule(Runnable task, long delayMillis) {
+    public synchronized Future<?> schedule(Runnable task, long delayMillis) {
         if (closed) {
             throw new RejectedExecutionException("the virtual scheduler is closed");
         }

@@ -29,7 +29,6 @@ import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
-import io.jenkins.plugins.k6cloud.engine.Cancellable;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
@@ -661,8 +660,8 @@ public class K6CloudRunStepExecutionTest {
         final RunEngine engine = new RunEngine(
                 new Scheduler() {
                     @Override
-                    public Cancellable schedule(Runnable task, long delayMillis) {
-                        Cancellable c = scheduler.schedule(task, delayMillis);
+                    public java.util.concurrent.Future<?> schedule(Runnable task, long delayMillis) {
+                        java.util.concurrent.Future<?> c = scheduler.schedule(task, delayMillis);
                         scheduled.countDown();
                         return c;
                     }

@@ -72,7 +72,7 @@ public final class ConsoleText {
 
     public static String apiTrouble(long elapsedMillis, String message, long retryInMillis) {
         return elapsed(elapsedMillis) + " k6 Cloud did not answer as expected (" + message + "); trying again in "
-                + seconds(retryInMillis);
+                + DurationFormat.untilNext(retryInMillis);
     }
 
     public static String apiBack(long elapsedMillis, int failures) {
@@ -82,15 +82,6 @@ public final class ConsoleText {
 
     public static String stopSent(long elapsedMillis, long runId, String why) {
         return elapsed(elapsedMillis) + " Asked k6 Cloud to stop run " + runId + " (" + why + ")";
-    }
-
-    /** "5 s", "2 min 30 s": how long until the next poll. */
-    public static String seconds(long millis) {
-        long s = (Math.max(0, millis) + 999) / 1000;
-        if (s < 60) {
-            return s + " s";
-        }
-        return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
     }
 
     /** The closing lines: verdict, duration, VUs, thresholds and, on failure, where to look. */

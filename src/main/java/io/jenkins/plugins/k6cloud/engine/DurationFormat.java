@@ -61,6 +61,11 @@ public final class DurationFormat {
         return d;
     }
 
+    /** How long until something happens, rounded up to whole seconds: {@code 5s}, {@code 2m30s}. */
+    public static String untilNext(long millis) {
+        return format(Duration.ofSeconds((Math.max(0, millis) + 999) / 1000));
+    }
+
     /** The shortest exact form: {@code 1h30m}, {@code 45s}, {@code 1500ms}. */
     public static String format(Duration d) {
         long ms = d.toMillis();

@@ -751,7 +751,7 @@ final class RunWatch implements RunHandle {
         if (id == null) {
             return "starting a run of test " + testId;
         }
-        String next = "next poll in " + ConsoleText.seconds(loop.nextStepAt() - now());
+        String next = "next poll in " + DurationFormat.untilNext(loop.nextStepAt() - now());
         TestRun r = lastRun;
         String status = r == null ? "started" : ConsoleText.statusText(r).toLowerCase(Locale.ROOT);
         return switch (phase) {

@@ -17,10 +17,10 @@ public class ConsoleTextTest {
 
     @Test
     public void waitsInWords() {
-        assertEquals("5 s", ConsoleText.seconds(4_001));
-        assertEquals("1 min", ConsoleText.seconds(60_000));
-        assertEquals("2 min 30 s", ConsoleText.seconds(150_000));
-        assertEquals("0 s", ConsoleText.seconds(-5));
+        assertEquals("5s", DurationFormat.untilNext(4_001));
+        assertEquals("1m", DurationFormat.untilNext(60_000));
+        assertEquals("2m30s", DurationFormat.untilNext(150_000));
+        assertEquals("0s", DurationFormat.untilNext(-5));
     }
 
     @Test

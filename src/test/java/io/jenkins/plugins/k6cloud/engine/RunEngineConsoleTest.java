@@ -118,7 +118,7 @@ public class RunEngineConsoleTest {
         assertThat(
                 handle.status(),
                 org.hamcrest.Matchers.matchesPattern(
-                        "run " + handle.state().runId() + " running, next poll in [1-5] s"));
+                        "run " + handle.state().runId() + " running, next poll in [1-5]s"));
         h.finish(handle);
         assertEquals("run " + handle.state().runId() + " done: passed", handle.status());
     }

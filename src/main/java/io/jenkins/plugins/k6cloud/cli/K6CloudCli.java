@@ -5,10 +5,10 @@ import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.engine.DurationFormat;
+import io.jenkins.plugins.k6cloud.engine.OutcomeWait;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunListener;
-import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,10 +16,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -38,8 +37,6 @@ public final class K6CloudCli {
     public static final URI DEFAULT_API_URL = URI.create(K6CloudDefaults.API_URL);
     static final Duration SIMULATED_POLL_INTERVAL = Duration.ofSeconds(1);
     static final String THREAD_PREFIX = "k6-cloud-cli";
-    /** Added to every bounded wait for the outcome, for the last HTTP calls. */
-    private static final Duration WAIT_MARGIN = Duration.ofMinutes(2);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -163,7 +160,7 @@ public final class K6CloudCli {
         err.println("Stopping the k6 Cloud run in response to the signal...");
         interrupt();
         RunSettings s = currentSettings;
-        Duration bound = (s == null ? RunSettings.DEFAULT_CANCEL_WAIT : s.cancelWait()).plus(WAIT_MARGIN);
+        Duration bound = (s == null ? RunSettings.DEFAULT_CANCEL_WAIT : s.cancelWait()).plus(OutcomeWait.MARGIN);
         try {
             if (!finished.await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
                 err.println("The k6 Cloud run did not end within " + DurationFormat.format(bound)
@@ -323,43 +320,30 @@ public final class K6CloudCli {
         }
     }
 
+    /** Waits for the outcome (bounded), cancelling once when the wait is interrupted or gives up. */
     private int await(RunHandle handle, RunSettings settings) {
-        Duration bound = settings.timeout()
-                .plus(settings.processingTimeout())
-                .plus(settings.cancelWait())
-                .plus(WAIT_MARGIN);
-        try {
-            RunOutcome outcome = handle.outcome().get(bound.toMillis(), TimeUnit.MILLISECONDS);
-            return ExitCodes.of(outcome.verdict());
-        } catch (TimeoutException e) {
-            err.println("The run was not judged within its timeouts; giving up (check it in the k6 web app)");
-            cancelOnce("the command-line runner gave up waiting");
-            awaitCancel(handle, settings);
-            return ExitCodes.NOT_FOLLOWED;
-        } catch (InterruptedException e) {
-            cancelOnce("interrupted");
-            awaitCancel(handle, settings);
+        OutcomeWait.Waited w =
+                OutcomeWait.await(handle.outcome(), settings, new CompletableFuture<>(), new OutcomeWait.Canceller() {
+                    @Override
+                    public void cancel(boolean interrupted, Duration bound) {
+                        if (!interrupted) {
+                            err.println(
+                                    "The run was not judged within its timeouts; giving up (check it in the k6 web app)");
+                        }
+                        cancelOnce(interrupted ? "interrupted" : "the command-line runner gave up waiting");
+                    }
+
+                    @Override
+                    public void stopWaiting(Duration bound) {
+                        err.println("The run could not be confirmed stopped; check it in the k6 web app");
+                    }
+                });
+        if (w.interrupted()) {
             Thread.currentThread().interrupt();
             return ExitCodes.INTERRUPTED;
-        } catch (ExecutionException e) {
-            err.println("Following the run failed: " + e.getCause());
-            return ExitCodes.NOT_FOLLOWED;
         }
-    }
-
-    /** Waits, bounded by the cancel wait, for the cancel to be carried out (the interrupt flag is kept). */
-    private void awaitCancel(RunHandle handle, RunSettings settings) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            handle.outcome().get(settings.cancelWait().plus(WAIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } catch (TimeoutException | ExecutionException e) {
-            err.println("The run could not be confirmed stopped; check it in the k6 web app");
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return w.gaveUp() || w.outcome() == null
+                ? ExitCodes.NOT_FOLLOWED
+                : ExitCodes.of(w.outcome().verdict());
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The client as the watches see it: once the engine is closing no call is sent, and a call that
  * fails meanwhile (typically interrupted by the scheduler's shutdown) throws
- * {@link EngineClosingException} instead, so that no step turns the shutdown into a verdict or a stop.
+ * {@link EngineClosingException} instead, so that no tick turns the shutdown into a verdict or a stop.
  */
 final class ClosingAwareClient implements K6CloudClient {
     private final K6CloudClient real;

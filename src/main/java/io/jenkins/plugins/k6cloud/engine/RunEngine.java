@@ -120,7 +120,7 @@ public final class RunEngine implements AutoCloseable {
 
     /**
      * Stops following every run and stops the scheduler's threads. Nothing is sent to k6 Cloud any
-     * more (no stop): a step that was in the middle of an HTTP call (which the shutdown interrupts)
+     * more (no stop): a tick that was in the middle of an HTTP call (which the shutdown interrupts)
      * ends without a verdict, and the outcomes of resumable runs still followed never complete;
      * their runs are left going for {@link #resume} after the restart, from the last persisted
      * {@link WatchState}. The outcomes of runs started with {@link OnEngineClose#CANCEL} that have

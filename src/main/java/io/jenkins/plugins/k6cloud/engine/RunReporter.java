@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 
 /**
  * Everything the engine tells the caller about one run, one call at a time (a second cancel may
- * report from the caller's thread while a step runs): lines, state changes, and the outcome,
+ * report from the caller's thread while a tick runs): lines, state changes, and the outcome,
  * completed once, after the summary. Nothing is said after the outcome. A listener that throws is
  * logged and otherwise ignored: it must neither stop the run nor keep the outcome from completing.
  */

@@ -43,7 +43,7 @@ import java.util.logging.Logger;
  */
 final class RunWatch implements RunHandle {
     private static final Logger LOGGER = Logger.getLogger(RunWatch.class.getName());
-    private static final long DONE = StepLoop.DONE;
+    private static final long DONE = TickLoop.DONE;
 
     /** A cancel the build asked for: when (the cancel wait counts from there), why, and whether twice. */
     private record Cancel(long at, String reason, boolean twice) {}
@@ -58,7 +58,7 @@ final class RunWatch implements RunHandle {
     private final RunReporter reporter;
     private final ErrorStreak errors;
     private final StatusLines statusLines = new StatusLines();
-    private final StepLoop loop;
+    private final TickLoop loop;
     /** Completes when k6 Cloud accepted a stop of the run. */
     private final CompletableFuture<Void> stopAccepted = new CompletableFuture<>();
 
@@ -105,7 +105,7 @@ final class RunWatch implements RunHandle {
         this.onClose = onClose;
         this.reporter = new RunReporter(listener);
         this.errors = new ErrorStreak(settings);
-        this.loop = new StepLoop(scheduler, clock, this::tick);
+        this.loop = new TickLoop(scheduler, clock, this::tick);
         engine.added(this);
         reporter.outcome().whenComplete((o, e) -> engine.done(this, runId));
     }
@@ -751,7 +751,7 @@ final class RunWatch implements RunHandle {
         if (id == null) {
             return "starting a run of test " + testId;
         }
-        String next = "next poll in " + DurationFormat.untilNext(loop.nextStepAt() - now());
+        String next = "next poll in " + DurationFormat.untilNext(loop.nextTickAt() - now());
         TestRun r = lastRun;
         String status = r == null ? "started" : ConsoleText.statusText(r).toLowerCase(Locale.ROOT);
         return switch (phase) {

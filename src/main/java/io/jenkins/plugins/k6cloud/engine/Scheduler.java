@@ -3,8 +3,8 @@ package io.jenkins.plugins.k6cloud.engine;
 import java.util.concurrent.Future;
 
 /**
- * Runs the engine's small steps later, on a few shared threads. Every run the engine follows is a
- * chain of such steps, so one scheduler serves any number of runs without a thread per run.
+ * Runs the engine's small ticks later, on a few shared threads. Every run the engine follows is a
+ * chain of such ticks, so one scheduler serves any number of runs without a thread per run.
  */
 public interface Scheduler extends AutoCloseable {
 

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  */
 public final class ThreadPoolScheduler implements Scheduler {
     private static final Logger LOGGER = Logger.getLogger(ThreadPoolScheduler.class.getName());
-    /** How long {@link #close()} waits for a step that is in the middle of an HTTP call. */
+    /** How long {@link #close()} waits for a tick that is in the middle of an HTTP call. */
     private static final long CLOSE_WAIT_SECONDS = 10;
 
     private final String threadNamePrefix;
@@ -41,7 +41,7 @@ public final class ThreadPoolScheduler implements Scheduler {
         return executor.schedule(logged(task), Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
     }
 
-    /** Stops the threads and waits (bounded) until they have ended; a step in an HTTP call is interrupted. */
+    /** Stops the threads and waits (bounded) until they have ended; a tick in an HTTP call is interrupted. */
     @Override
     public void close() {
         executor.shutdownNow();
@@ -68,7 +68,7 @@ public final class ThreadPoolScheduler implements Scheduler {
                 task.run();
             } catch (RuntimeException | Error e) {
                 // a scheduled future would swallow it silently
-                LOGGER.log(Level.WARNING, "An engine step failed", e);
+                LOGGER.log(Level.WARNING, "An engine tick failed", e);
                 throw e;
             }
         };

@@ -8,36 +8,36 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the steps of one watch on the shared {@link Scheduler}, one at a time: each step returns
- * the delay until the next one, or {@link #DONE}. {@link #wake()} brings the next step forward
- * (a cancel arrived); a step already running is followed by another at once.
+ * Runs the ticks of one watch on the shared {@link Scheduler}, one at a time: each tick returns
+ * the delay until the next one, or {@link #DONE}. {@link #wake()} brings the next tick forward
+ * (a cancel arrived); a tick already running is followed by another at once.
  */
-final class StepLoop {
+final class TickLoop {
     static final long DONE = -1;
-    private static final Logger LOGGER = Logger.getLogger(StepLoop.class.getName());
+    private static final Logger LOGGER = Logger.getLogger(TickLoop.class.getName());
 
     private final Scheduler scheduler;
     private final Clock clock;
-    private final LongSupplier step;
+    private final LongSupplier tick;
     private final Object lock = new Object();
     private Future<?> pending;
-    private boolean stepping;
+    private boolean ticking;
     private boolean wakeUp;
     private boolean stopped;
-    private volatile long nextStepAt;
+    private volatile long nextTickAt;
 
-    StepLoop(Scheduler scheduler, Clock clock, LongSupplier step) {
+    TickLoop(Scheduler scheduler, Clock clock, LongSupplier tick) {
         this.scheduler = scheduler;
         this.clock = clock;
-        this.step = step;
+        this.tick = tick;
     }
 
-    /** Plans the next step {@code delay} ms from now. */
+    /** Plans the next tick {@code delay} ms from now. */
     void schedule(long delay) {
         synchronized (lock) {
-            nextStepAt = clock.millis() + Math.max(0, delay);
+            nextTickAt = clock.millis() + Math.max(0, delay);
             try {
-                pending = scheduler.schedule(this::runStep, delay);
+                pending = scheduler.schedule(this::runTick, delay);
             } catch (RejectedExecutionException e) {
                 // the engine was closed: the watch ends here and can be resumed elsewhere
                 stopped = true;
@@ -46,13 +46,13 @@ final class StepLoop {
         }
     }
 
-    /** Runs the next step now rather than at its planned time. */
+    /** Runs the next tick now rather than at its planned time. */
     void wake() {
         synchronized (lock) {
             if (stopped) {
                 return;
             }
-            if (stepping) {
+            if (ticking) {
                 wakeUp = true;
             } else if (pending != null && pending.cancel(false)) {
                 schedule(0);
@@ -60,29 +60,29 @@ final class StepLoop {
         }
     }
 
-    /** When the next step is planned (engine-clock millis). */
-    long nextStepAt() {
-        return nextStepAt;
+    /** When the next tick is planned (engine-clock millis). */
+    long nextTickAt() {
+        return nextTickAt;
     }
 
-    private void runStep() {
+    private void runTick() {
         synchronized (lock) {
             if (stopped) {
                 return;
             }
             pending = null;
-            stepping = true;
+            ticking = true;
         }
         long delay = DONE;
         try {
-            delay = step.getAsLong();
+            delay = tick.getAsLong();
         } catch (Throwable t) {
-            // the step reports its own failures; this is the last line, so that the loop ends cleanly
-            LOGGER.log(Level.WARNING, "A k6 Cloud engine step failed", t);
+            // the tick reports its own failures; this is the last line, so that the loop ends cleanly
+            LOGGER.log(Level.WARNING, "A k6 Cloud engine tick failed", t);
             delay = DONE;
         } finally {
             synchronized (lock) {
-                stepping = false;
+                ticking = false;
                 if (delay == DONE) {
                     stopped = true;
                 } else {

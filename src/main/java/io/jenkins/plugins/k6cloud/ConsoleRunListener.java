@@ -1,13 +1,13 @@
 package io.jenkins.plugins.k6cloud;
 
 import hudson.model.TaskListener;
-import io.jenkins.plugins.k6cloud.engine.RunListener;
+import io.jenkins.plugins.k6cloud.engine.RunEvents;
 
 /**
  * Writes what the engine reports to a build's console. The run link is printed as a plain URL,
  * which Jenkins' {@code UrlAnnotator} turns into a link.
  */
-public class ConsoleRunListener implements RunListener {
+public class ConsoleRunListener implements RunEvents {
     private final TaskListener listener;
 
     public ConsoleRunListener(TaskListener listener) {

@@ -16,8 +16,8 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.engine.OnEngineClose;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
+import io.jenkins.plugins.k6cloud.engine.RunEvents;
 import io.jenkins.plugins.k6cloud.engine.RunHandle;
-import io.jenkins.plugins.k6cloud.engine.RunListener;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -164,7 +164,7 @@ public class K6CloudBuilder extends Builder {
      * Starts the run so that a controller shutdown stops it: a freestyle build cannot follow it
      * again after the restart.
      */
-    static RunHandle start(RunEngine engine, long testId, PreparedRun prepared, RunListener listener) {
+    static RunHandle start(RunEngine engine, long testId, PreparedRun prepared, RunEvents listener) {
         return engine.start(testId, prepared.settings(), prepared.client(), listener, OnEngineClose.CANCEL);
     }
 

@@ -19,8 +19,8 @@ import io.jenkins.plugins.k6cloud.api.K6CloudClientFactory;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
+import io.jenkins.plugins.k6cloud.engine.RunEvents;
 import io.jenkins.plugins.k6cloud.engine.RunHandle;
-import io.jenkins.plugins.k6cloud.engine.RunListener;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
@@ -95,7 +95,7 @@ public class K6CloudEngineTest {
                 .withPollInterval(Duration.ofMinutes(10))
                 .withTimeout(Duration.ofDays(1));
         CountDownLatch bothStarted = new CountDownLatch(2);
-        RunListener started = new RunListener() {
+        RunEvents started = new RunEvents() {
             @Override
             public void onStarted(WatchState state) {
                 bothStarted.countDown();
@@ -180,7 +180,7 @@ public class K6CloudEngineTest {
                     testId,
                     RunSettings.defaults().withWebAppUrl(sim.webAppUrl()).withPollInterval(Duration.ofMinutes(10)),
                     client(),
-                    new RunListener() {
+                    new RunEvents() {
                         @Override
                         public void onStarted(WatchState state) {
                             startedOn.complete(Thread.currentThread());

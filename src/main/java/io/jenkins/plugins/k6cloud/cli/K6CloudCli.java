@@ -7,8 +7,8 @@ import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.engine.DurationFormat;
 import io.jenkins.plugins.k6cloud.engine.OutcomeWait;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
+import io.jenkins.plugins.k6cloud.engine.RunEvents;
 import io.jenkins.plugins.k6cloud.engine.RunHandle;
-import io.jenkins.plugins.k6cloud.engine.RunListener;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -304,7 +304,7 @@ public final class K6CloudCli {
     private int follow(long testId, RunSettings settings, K6CloudClient client) {
         currentSettings = settings;
         try (RunEngine engine = engines.get()) {
-            RunListener printer = new RunListener() {
+            RunEvents printer = new RunEvents() {
                 @Override
                 public void onLine(String line) {
                     out.println(line);

@@ -40,17 +40,17 @@ public final class RunEngine implements AutoCloseable {
      * Starts a run of load test {@code testId} and follows it as {@code settings} say. Returns at once.
      * The run is left going when the engine closes ({@link OnEngineClose#RESUME}).
      */
-    public RunHandle start(long testId, RunSettings settings, K6CloudClient client, RunListener listener) {
+    public RunHandle start(long testId, RunSettings settings, K6CloudClient client, RunEvents listener) {
         return start(testId, settings, client, listener, OnEngineClose.RESUME);
     }
 
     /**
-     * Starts a run as {@link #start(long, RunSettings, K6CloudClient, RunListener)} does; {@code onClose}
+     * Starts a run as {@link #start(long, RunSettings, K6CloudClient, RunEvents)} does; {@code onClose}
      * says whether {@link #cancelUnresumable} stops it ({@link OnEngineClose#CANCEL}: a caller, such as
      * a freestyle build, that cannot resume it after a restart).
      */
     public RunHandle start(
-            long testId, RunSettings settings, K6CloudClient client, RunListener listener, OnEngineClose onClose) {
+            long testId, RunSettings settings, K6CloudClient client, RunEvents listener, OnEngineClose onClose) {
         if (testId <= 0) {
             throw new IllegalArgumentException("A k6 Cloud load test id is a positive number, not " + testId);
         }
@@ -77,7 +77,7 @@ public final class RunEngine implements AutoCloseable {
      * says no start had been sent yet ({@link WatchState#startNotSent}), the run is started now. A
      * resumed run is left going when the engine closes ({@link OnEngineClose#RESUME}).
      */
-    public RunHandle resume(WatchState state, K6CloudClient client, RunListener listener) {
+    public RunHandle resume(WatchState state, K6CloudClient client, RunEvents listener) {
         return RunWatch.resuming(
                 scheduler,
                 clock,

@@ -13,13 +13,13 @@ import java.util.logging.Logger;
  */
 final class RunReporter {
     private static final Logger LOGGER = Logger.getLogger(RunReporter.class.getName());
-    private static final RunListener SILENT = new RunListener() {};
+    private static final RunEvents SILENT = new RunEvents() {};
 
-    private final RunListener listener;
+    private final RunEvents listener;
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
     private boolean reported;
 
-    RunReporter(RunListener listener) {
+    RunReporter(RunEvents listener) {
         this.listener = listener == null ? SILENT : listener;
     }
 

@@ -90,7 +90,7 @@ final class RunWatch implements RunHandle {
             Scheduler scheduler,
             Clock clock,
             K6CloudClient client,
-            RunListener listener,
+            RunEvents listener,
             long testId,
             RunSettings settings,
             long watchStartedAt,
@@ -114,7 +114,7 @@ final class RunWatch implements RunHandle {
             Scheduler scheduler,
             Clock clock,
             K6CloudClient client,
-            RunListener listener,
+            RunEvents listener,
             long testId,
             RunSettings settings,
             EngineWatches engine,
@@ -134,7 +134,7 @@ final class RunWatch implements RunHandle {
             Scheduler scheduler,
             Clock clock,
             K6CloudClient client,
-            RunListener listener,
+            RunEvents listener,
             WatchState s,
             EngineWatches engine) {
         RunWatch w = new RunWatch(

@@ -2,7 +2,7 @@ package io.jenkins.plugins.k6cloud.bench;
 
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
-import io.jenkins.plugins.k6cloud.engine.RunListener;
+import io.jenkins.plugins.k6cloud.engine.RunEvents;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
 import java.time.Clock;
@@ -10,7 +10,7 @@ import java.time.Clock;
 /** The plugin's design: every run a state machine on one small {@link RunEngine} scheduler. */
 final class EngineWatchers extends Watchers {
     static final String PREFIX = "k6-bench-engine";
-    private static final RunListener QUIET = new RunListener() {};
+    private static final RunEvents QUIET = new RunEvents() {};
 
     private final RunEngine engine;
     private final K6CloudClient client;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Keeps everything the engine told it, for assertions. */
-final class RecordingListener implements RunListener {
+final class RecordingListener implements RunEvents {
     private final List<String> lines = new ArrayList<>();
     private final List<WatchState> started = new ArrayList<>();
     private final List<WatchState> changes = new ArrayList<>();

@@ -79,7 +79,7 @@ public class RunEngineCloseTest {
     public void cancelUnresumableStopsOnlyTheRunsThatCannotBeResumed() throws Exception {
         long testId = longTest();
         CountDownLatch bothStarted = new CountDownLatch(2);
-        RunListener counting = new RunListener() {
+        RunEvents counting = new RunEvents() {
             @Override
             public void onStarted(WatchState state) {
                 bothStarted.countDown();

@@ -56,7 +56,7 @@ public class RunEngineFailuresTest {
 
     @Test
     public void aListenerThatThrowsNeitherStopsTheRunNorKeepsTheOutcomeFromCompleting() {
-        RunListener broken = new RunListener() {
+        RunEvents broken = new RunEvents() {
             @Override
             public void onLine(String line) {
                 throw new IllegalStateException("console closed");

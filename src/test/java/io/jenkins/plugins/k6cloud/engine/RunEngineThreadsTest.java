@@ -40,7 +40,7 @@ public class RunEngineThreadsTest {
         AtomicInteger most = new AtomicInteger();
         AtomicInteger fewest = new AtomicInteger(Integer.MAX_VALUE);
         Set<String> callbackThreads = ConcurrentHashMap.newKeySet();
-        RunListener sampling = new RunListener() {
+        RunEvents sampling = new RunEvents() {
             @Override
             public void onLine(String line) {
                 int n = engineThreads();

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.k6cloud.faults;
 
-import io.jenkins.plugins.k6cloud.engine.RunListener;
+import io.jenkins.plugins.k6cloud.engine.RunEvents;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What the engine told the build: its console lines and the states it asked to persist. */
-final class ConsoleLines implements RunListener {
+final class ConsoleLines implements RunEvents {
     private final List<String> lines = new ArrayList<>();
     private final List<WatchState> states = new ArrayList<>();
 

@@ -5,7 +5,7 @@ package io.jenkins.plugins.k6cloud.engine;
  * {@link RunHandle#cancel} reports on the thread that calls it), one call at a time per run, and
  * not at all once the outcome is complete; implementations must not block.
  */
-public interface RunListener {
+public interface RunEvents {
     /** A line for the console (status changes, the run link, the summary); no trailing newline. */
     default void onLine(String line) {}
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.k6cloud.engine;
 
 /**
- * Thrown instead of a call to k6 Cloud (or instead of its failure) once the engine is closing: the
+ * Thrown by {@link EngineWatches#call} instead of a call to k6 Cloud (or instead of its failure) once the engine is closing: the
  * tick that made the call ends without a verdict, so the watch can be resumed after the restart.
  */
 final class EngineClosingException extends RuntimeException {

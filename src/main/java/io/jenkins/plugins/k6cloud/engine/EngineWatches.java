@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud.engine;
 
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,31 @@ final class EngineWatches {
 
     boolean closing() {
         return closing;
+    }
+
+    /** A call to k6 Cloud. */
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws K6CloudException;
+    }
+
+    /**
+     * Makes {@code call} unless the engine is closing. Once it is, no call is sent, and a call that
+     * fails meanwhile (typically interrupted by the scheduler's shutdown) throws
+     * {@link EngineClosingException} instead, so that no tick turns the shutdown into a verdict or a stop.
+     */
+    <T> T call(Call<T> call) throws K6CloudException {
+        if (closing) {
+            throw new EngineClosingException();
+        }
+        try {
+            return call.run();
+        } catch (K6CloudException e) {
+            if (closing) {
+                throw new EngineClosingException();
+            }
+            throw e;
+        }
     }
 
     /** Whether {@link RunEngine#cancelUnresumable} has begun: no run that cannot be resumed is started. */

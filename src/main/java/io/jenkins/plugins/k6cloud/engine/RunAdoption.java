@@ -105,7 +105,7 @@ final class RunAdoption {
      * the explanation of none found says there was none to stop.
      */
     Result find(boolean cancelled) throws K6CloudException {
-        List<TestRun> inWindow = client.listRuns(RunQuery.recentOfTest(testId, from)).stream()
+        List<TestRun> inWindow = engine.call(() -> client.listRuns(RunQuery.recentOfTest(testId, from))).stream()
                 .filter(r -> r.created() != null
                         && !r.created().isBefore(from)
                         && !r.created().isAfter(until))

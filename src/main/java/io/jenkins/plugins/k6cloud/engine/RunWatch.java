@@ -97,7 +97,7 @@ final class RunWatch implements RunHandle {
             EngineWatches engine,
             OnEngineClose onClose) {
         this.clock = clock;
-        this.client = new ClosingAwareClient(client, engine);
+        this.client = client;
         this.settings = settings;
         this.testId = testId;
         this.watchStartedAt = watchStartedAt;
@@ -250,7 +250,7 @@ final class RunWatch implements RunHandle {
         changed();
         TestRun run;
         try {
-            run = client.startRun(testId);
+            run = engine.call(() -> client.startRun(testId));
         } catch (K6CloudException.StartOutcomeUnknownException e) {
             // a run may exist after all: look again, then follow it (or stop it, if cancelled)
             adoption = RunAdoption.afterUnknownStart(client, testId, settings, engine, e);
@@ -366,7 +366,7 @@ final class RunWatch implements RunHandle {
     private long poll() {
         TestRun run;
         try {
-            run = client.getRun(runId);
+            run = engine.call(() -> client.getRun(runId));
         } catch (K6CloudException e) {
             return onPollError(e);
         }
@@ -433,7 +433,7 @@ final class RunWatch implements RunHandle {
     private long awaitProcessing() {
         TestRun run;
         try {
-            run = client.getRun(runId);
+            run = engine.call(() -> client.getRun(runId));
         } catch (K6CloudException e) {
             long now = now();
             if (e.isTransient() && !errors.record(now)) {
@@ -461,7 +461,7 @@ final class RunWatch implements RunHandle {
         }
         List<Threshold> thresholds = List.of();
         try {
-            thresholds = client.getThresholds(run.id());
+            thresholds = engine.call(() -> client.getThresholds(run.id()));
         } catch (K6CloudException e) {
             say("Could not read the thresholds of run " + run.id() + " (the verdict does not depend on them): "
                     + e.getMessage());
@@ -508,7 +508,7 @@ final class RunWatch implements RunHandle {
         long deadline = stopWaitUntil();
         TestRun run;
         try {
-            run = client.getRun(runId);
+            run = engine.call(() -> client.getRun(runId));
         } catch (K6CloudException e) {
             long now = now();
             if (e.isTransient() && !errors.record(now) && now < deadline) {
@@ -560,7 +560,7 @@ final class RunWatch implements RunHandle {
         long now = now();
         TestRun run;
         try {
-            run = client.getRun(runId);
+            run = engine.call(() -> client.getRun(runId));
         } catch (K6CloudException e) {
             if (e.isTransient() && !errors.record(now) && now < cancelDeadline()) {
                 return Math.min(errors.backoffMillis(e), Math.max(0, cancelDeadline() - now));
@@ -585,7 +585,10 @@ final class RunWatch implements RunHandle {
     /** Sends the stop; once k6 Cloud accepted it, STOPPING becomes STOP_SENT and CANCELLING CANCEL_STOP_SENT. */
     private void sendStop(String why) throws K6CloudException {
         try {
-            client.stopRun(runId);
+            engine.call(() -> {
+                client.stopRun(runId);
+                return null;
+            });
         } finally {
             stopAttempted = true;
         }

@@ -1,22 +1,14 @@
 package io.jenkins.plugins.k6cloud.cli;
 
-import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
-import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClientFactory;
-import java.net.URI;
 import okhttp3.OkHttpClient;
 
 /** Builds the k6 Cloud client the command-line runner uses. */
 final class CliClients {
 
     private CliClients() {}
-
-    /** The v2 HTTP client with its default timeouts and retries. */
-    static K6CloudClient http(URI apiUrl, ApiToken token) {
-        return new HttpK6CloudClient(new OkHttpClient(), apiUrl, token, ClientOptions.defaults());
-    }
 
     /** The HTTP client of the target's flavour, sending its stack id, with the default timeouts and retries. */
     static K6CloudClient forTarget(K6CloudCli.ClientTarget t) {

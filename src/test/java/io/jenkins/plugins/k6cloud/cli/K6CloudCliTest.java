@@ -64,7 +64,7 @@ public class K6CloudCliTest {
                 out,
                 new PrintStream(errBytes, true, StandardCharsets.UTF_8),
                 env,
-                CliClients::http,
+                CliClients::forTarget,
                 () -> Optional.of(cloud),
                 cloud::engine);
     }
@@ -108,7 +108,7 @@ public class K6CloudCliTest {
                 System.out,
                 new PrintStream(errBytes, true, StandardCharsets.UTF_8),
                 env,
-                CliClients::http,
+                CliClients::forTarget,
                 Optional::empty,
                 cloud::engine);
         assertEquals(2, cli.run("--simulate"));

@@ -5,6 +5,7 @@ import static io.jenkins.plugins.k6cloud.engine.Verdict.PASSED;
 
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.TestRun;
+import io.jenkins.plugins.k6cloud.engine.InterceptingClient;
 import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
@@ -96,7 +97,7 @@ final class CancelRows {
     /** The build is aborted {@code times} times while the start request is on its way. */
     private static Played duringStart(Rig rig, boolean answerLost, int times) {
         long testId = rig.test(Scenarios.passes());
-        HookedClient client = new HookedClient(rig.client());
+        InterceptingClient client = new InterceptingClient(rig.client());
         AtomicReference<RunHandle> handle = new AtomicReference<>();
         Runnable abort = () -> {
             for (int i = 0; i < times; i++) {
@@ -107,7 +108,7 @@ final class CancelRows {
             rig.sim.faults().inject(Endpoint.START, Fault.startThenDrop());
             client.beforeStart = abort;
         } else {
-            client.afterStart = abort;
+            client.whileStarting = abort;
         }
         handle.set(rig.start(testId, rig.settings(), client));
         RunOutcome o = rig.finish(handle.get());

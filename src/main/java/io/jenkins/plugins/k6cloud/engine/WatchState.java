@@ -95,10 +95,4 @@ public record WatchState(
         }
         return runId == null ? null : settings.runUrl(runId);
     }
-
-    @Override
-    public String toString() {
-        return "WatchState[test=" + testId + ", run=" + runId + ", phase=" + phase + ", run_status=" + lastRunStatus
-                + ", processing_status=" + lastProcessingStatus + ", cancel=" + cancelRequested() + "]";
-    }
 }

@@ -54,15 +54,15 @@ public final class RunEngine implements AutoCloseable {
         if (testId <= 0) {
             throw new IllegalArgumentException("A k6 Cloud load test id is a positive number, not " + testId);
         }
-        return RunWatch.starting(
-                scheduler,
-                clock,
-                Objects.requireNonNull(client, "client"),
-                listener,
+        RunWatch w = watch(
                 testId,
                 Objects.requireNonNull(settings, "settings"),
-                watches,
+                clock.millis(),
+                client,
+                listener,
                 Objects.requireNonNull(onClose, "onClose"));
+        w.begin();
+        return w;
     }
 
     /**
@@ -78,13 +78,30 @@ public final class RunEngine implements AutoCloseable {
      * resumed run is left going when the engine closes ({@link OnEngineClose#RESUME}).
      */
     public RunHandle resume(WatchState state, K6CloudClient client, RunEvents listener) {
-        return RunWatch.resuming(
+        Objects.requireNonNull(state, "state");
+        RunWatch w = watch(
+                state.testId(), state.settings(), state.watchStartedAtMillis(), client, listener, OnEngineClose.RESUME);
+        w.resume(state);
+        return w;
+    }
+
+    private RunWatch watch(
+            long testId,
+            RunSettings settings,
+            long startedAt,
+            K6CloudClient client,
+            RunEvents listener,
+            OnEngineClose onClose) {
+        return new RunWatch(
                 scheduler,
                 clock,
                 Objects.requireNonNull(client, "client"),
                 listener,
-                Objects.requireNonNull(state, "state"),
-                watches);
+                testId,
+                settings,
+                startedAt,
+                watches,
+                onClose);
     }
 
     /**

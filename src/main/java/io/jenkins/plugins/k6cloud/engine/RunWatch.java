@@ -86,7 +86,7 @@ final class RunWatch implements RunHandle {
     /** In LOOKING: the console said that the look goes on after the cancel. */
     private boolean lookCancelSaid;
 
-    private RunWatch(
+    RunWatch(
             Scheduler scheduler,
             Clock clock,
             K6CloudClient client,
@@ -110,46 +110,20 @@ final class RunWatch implements RunHandle {
         reporter.outcome().whenComplete((o, e) -> engine.done(this, runId));
     }
 
-    static RunWatch starting(
-            Scheduler scheduler,
-            Clock clock,
-            K6CloudClient client,
-            RunEvents listener,
-            long testId,
-            RunSettings settings,
-            EngineWatches engine,
-            OnEngineClose onClose) {
-        RunWatch w =
-                new RunWatch(scheduler, clock, client, listener, testId, settings, clock.millis(), engine, onClose);
+    /** Begins a new watch: the first tick starts the run. */
+    void begin() {
         if (onClose == OnEngineClose.CANCEL && engine.draining()) {
             // checked once the watch is registered: a cancelUnresumable that began earlier may not see it
-            w.complete(VerdictRules.cancelled("no run was started: Jenkins is shutting down."), List.of());
-            return w;
+            complete(VerdictRules.cancelled("no run was started: Jenkins is shutting down."), List.of());
+            return;
         }
-        w.loop.schedule(0);
-        return w;
+        loop.schedule(0);
     }
 
-    static RunWatch resuming(
-            Scheduler scheduler,
-            Clock clock,
-            K6CloudClient client,
-            RunEvents listener,
-            WatchState s,
-            EngineWatches engine) {
-        RunWatch w = new RunWatch(
-                scheduler,
-                clock,
-                client,
-                listener,
-                s.testId(),
-                s.settings(),
-                s.watchStartedAtMillis(),
-                engine,
-                OnEngineClose.RESUME);
-        w.restore(s);
-        w.loop.schedule(0);
-        return w;
+    /** Begins again where a persisted state left off, after a restart. */
+    void resume(WatchState s) {
+        restore(s);
+        loop.schedule(0);
     }
 
     /** Puts the watch back where a persisted state left it, after a restart. */
@@ -222,7 +196,7 @@ final class RunWatch implements RunHandle {
             }
         }
         return switch (phase) {
-            case STARTING -> start();
+            case STARTING -> sendStart();
             case LOOKING -> look();
             case WATCHING -> poll();
             case PROCESSING -> awaitProcessing();
@@ -241,7 +215,7 @@ final class RunWatch implements RunHandle {
 
     // ---- STARTING and LOOKING: getting a run id, never by a second start after one whose outcome is unknown
 
-    private long start() {
+    private long sendStart() {
         if (cancel != null) {
             return report(VerdictRules.cancelled("no run was started."));
         }

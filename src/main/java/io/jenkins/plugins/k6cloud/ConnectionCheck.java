@@ -18,9 +18,9 @@ import java.util.function.Function;
 public final class ConnectionCheck {
     private ConnectionCheck() {}
 
-    /** Tests typed, not yet saved, global settings; {@code stackIdText} as typed. */
-    static FormValidation test(GlobalSettings typed, String stackIdText) {
-        FormValidation url = FormChecks.url(typed.apiUrl(), GlobalSettings.DEFAULT_API_URL);
+    /** Tests the typed, not yet saved, global settings; {@code stackIdText} as typed. */
+    static FormValidation test(String apiUrl, String stackIdText, String credentialsId, ApiFlavour flavour) {
+        FormValidation url = FormChecks.url(apiUrl, RunConfig.DEFAULT_API_URL);
         if (url.kind == FormValidation.Kind.ERROR) {
             return url;
         }
@@ -30,27 +30,20 @@ public final class ConnectionCheck {
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
-        if (typed.apiFlavour().requiresStackId() && stackId == null) {
+        if (flavour.requiresStackId() && stackId == null) {
             return FormValidation.error(Messages.Connection_NeedsStackId());
         }
-        String id = RunOptions.blankToNull(typed.credentialsId());
+        String id = RunConfig.blankToNull(credentialsId);
         if (id == null) {
             return FormValidation.error(Messages.Connection_NoCredentials());
         }
-        GlobalSettings settings = new GlobalSettings(
-                typed.apiUrl(),
-                typed.webAppUrl(),
-                stackId,
-                id,
-                typed.pollInterval(),
-                typed.timeout(),
-                typed.apiFlavour());
+        RunConfig.Connection typed = new RunConfig.Connection(flavour, apiUrl, stackId, id);
         try {
-            ApiToken token = K6CloudCredentials.formToken(null, id, settings.apiUrl());
-            return checkToken(
-                    settings.apiFlavour(),
-                    settings.apiUrl(),
-                    f -> K6CloudClients.forFormCheck(settings.withApiFlavour(f), token));
+            ApiToken token = K6CloudCredentials.formToken(null, id, apiUrl);
+            return checkToken(flavour, apiUrl, f -> {
+                RunConfig.Connection c = typed.withApiFlavour(f);
+                return c.client(token, c.formCheckOptions());
+            });
         } catch (AbortException e) {
             return FormValidation.error(e.getMessage());
         }
@@ -59,24 +52,24 @@ public final class ConnectionCheck {
     /**
      * Checks a load test id typed in a job's form. Only when the step's credentials are chosen and
      * the id is a number does it ask k6 Cloud for the test's name: one attempt, bounded by
-     * {@link K6CloudClients#LOOKUP_TIMEOUT}, since the form checks the field on every change. The
+     * {@link RunConfig#LOOKUP_TIMEOUT}, since the form checks the field on every change. The
      * caller has checked {@code Item.CONFIGURE}.
      */
     public static FormValidation loadTest(Item item, String value, String credentialsId) {
         FormValidation syntax = FormChecks.testId(value);
-        String id = RunOptions.blankToNull(credentialsId);
+        String id = RunConfig.blankToNull(credentialsId);
         if (syntax.kind != FormValidation.Kind.OK || TestIds.isExpression(value) || id == null) {
             return syntax;
         }
-        GlobalSettings global;
+        RunConfig.Connection global;
         try {
-            global = K6CloudGlobalConfiguration.get().settings();
+            global = K6CloudGlobalConfiguration.get().connection();
         } catch (IllegalArgumentException e) {
             return FormValidation.warning(Messages.LoadTest_NotChecked(e.getMessage()));
         }
         try {
             ApiToken token = K6CloudCredentials.formToken(item, id, global.apiUrl());
-            return describeLoadTest(K6CloudClients.forLookup(global, token), TestIds.parse(value));
+            return describeLoadTest(global.client(token, global.lookupOptions()), TestIds.parse(value));
         } catch (AbortException | IllegalArgumentException e) {
             return FormValidation.warning(Messages.LoadTest_NotChecked(e.getMessage()));
         }

@@ -81,7 +81,7 @@ public final class FormChecks {
 
     /** The stack id, {@code null} when empty. @throws IllegalArgumentException when it is not a positive number */
     public static Long parseStackId(String value) {
-        String s = RunOptions.blankToNull(value);
+        String s = RunConfig.blankToNull(value);
         if (s == null) {
             return null;
         }

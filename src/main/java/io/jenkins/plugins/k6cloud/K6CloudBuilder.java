@@ -55,7 +55,7 @@ public class K6CloudBuilder extends Builder {
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = RunOptions.blankToNull(credentialsId);
+        this.credentialsId = RunConfig.blankToNull(credentialsId);
     }
 
     public String getPollInterval() {
@@ -64,7 +64,7 @@ public class K6CloudBuilder extends Builder {
 
     @DataBoundSetter
     public void setPollInterval(String pollInterval) {
-        this.pollInterval = RunOptions.blankToNull(pollInterval);
+        this.pollInterval = RunConfig.blankToNull(pollInterval);
     }
 
     public String getTimeout() {
@@ -73,7 +73,7 @@ public class K6CloudBuilder extends Builder {
 
     @DataBoundSetter
     public void setTimeout(String timeout) {
-        this.timeout = RunOptions.blankToNull(timeout);
+        this.timeout = RunConfig.blankToNull(timeout);
     }
 
     public String getThresholdFailure() {
@@ -82,11 +82,11 @@ public class K6CloudBuilder extends Builder {
 
     @DataBoundSetter
     public void setThresholdFailure(String thresholdFailure) {
-        this.thresholdFailure = RunOptions.blankToNull(thresholdFailure);
+        this.thresholdFailure = RunConfig.blankToNull(thresholdFailure);
     }
 
-    RunOptions options() {
-        return new RunOptions(credentialsId, pollInterval, timeout, thresholdFailure, true);
+    RunConfig.Options options() {
+        return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, true);
     }
 
     @Override
@@ -99,7 +99,7 @@ public class K6CloudBuilder extends Builder {
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
-        PreparedRun prepared = PreparedRun.prepare(build, env, options());
+        RunConfig.Prepared prepared = RunConfig.prepare(build, env, options());
         RunEngine engine;
         try {
             engine = K6CloudEngine.get();
@@ -164,7 +164,7 @@ public class K6CloudBuilder extends Builder {
      * Starts the run so that a controller shutdown stops it: a freestyle build cannot follow it
      * again after the restart.
      */
-    static RunHandle start(RunEngine engine, long testId, PreparedRun prepared, RunListener listener) {
+    static RunHandle start(RunEngine engine, long testId, RunConfig.Prepared prepared, RunListener listener) {
         return engine.start(testId, prepared.settings(), prepared.client(), listener, OnEngineClose.CANCEL);
     }
 

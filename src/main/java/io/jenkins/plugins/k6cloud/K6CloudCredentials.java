@@ -43,18 +43,42 @@ public final class K6CloudCredentials {
     private K6CloudCredentials() {}
 
     /**
-     * The token for one build, from {@code source}.
+     * Where the API token of one run comes from, in this order: the step's credentials, the build's
+     * {@code K6_CLOUD_TOKEN} variable (as bound by {@code withCredentials} around the step) when it
+     * is not blank, then the global default credentials. What the job says beats what Jenkins defaults to.
+     *
+     * @param env the build's (or step's) environment, or {@code null} when there is none
+     * @return the credentials id, or {@code null} for the variable
+     * @throws IllegalArgumentException when no source has a token, with a message that lists the choices
+     */
+    public static String chooseSource(String stepCredentialsId, String globalCredentialsId, Map<String, String> env) {
+        String id = RunConfig.blankToNull(stepCredentialsId);
+        if (id != null) {
+            return id;
+        }
+        // a blank value (e.g. an empty string parameter of that name) is no token: it must not hide the default
+        if (env != null && RunConfig.blankToNull(env.get(K6CloudDefaults.TOKEN_VARIABLE)) != null) {
+            return null;
+        }
+        String global = RunConfig.blankToNull(globalCredentialsId);
+        if (global != null) {
+            return global;
+        }
+        throw new IllegalArgumentException(Messages.K6CloudCredentials_NoToken());
+    }
+
+    /**
+     * The token for one build, from the credentials {@code id}, or from {@code K6_CLOUD_TOKEN} when it is {@code null}.
      *
      * @param env the build's environment (for {@code K6_CLOUD_TOKEN}), or {@code null}
      * @throws AbortException with a message that says what is wrong with the credentials
      */
-    public static ApiToken token(Run<?, ?> run, TokenSource source, Map<String, String> env, String apiUrl)
+    public static ApiToken token(Run<?, ?> run, String id, Map<String, String> env, String apiUrl)
             throws AbortException {
-        if (source.isEnvironment()) {
+        if (id == null) {
             String value = env == null ? null : env.get(K6CloudDefaults.TOKEN_VARIABLE);
             return checked(value, Messages.K6CloudCredentials_InVariable(K6CloudDefaults.TOKEN_VARIABLE));
         }
-        String id = source.credentialsId();
         List<DomainRequirement> requirements = requirements(apiUrl);
         StringCredentials c = CredentialsProvider.findCredentialById(id, StringCredentials.class, run, requirements);
         if (c == null) {

@@ -21,12 +21,12 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Symbol("k6Cloud")
 public class K6CloudGlobalConfiguration extends GlobalConfiguration {
-    private String apiUrl = GlobalSettings.DEFAULT_API_URL;
-    private String webAppUrl = GlobalSettings.DEFAULT_WEB_APP_URL;
+    private String apiUrl = RunConfig.DEFAULT_API_URL;
+    private String webAppUrl = RunConfig.DEFAULT_WEB_APP_URL;
     private String stackId;
     private String credentialsId;
-    private String pollInterval = GlobalSettings.DEFAULT_POLL_INTERVAL;
-    private String timeout = GlobalSettings.DEFAULT_TIMEOUT;
+    private String pollInterval = RunConfig.DEFAULT_POLL_INTERVAL;
+    private String timeout = RunConfig.DEFAULT_TIMEOUT;
     /** {@code v6}, or {@code null} for v2: the default, and the API of configurations saved before the choice. */
     private String apiFlavour;
 
@@ -47,16 +47,14 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
         return Messages.K6CloudGlobalConfiguration_DisplayName();
     }
 
-    /** The values a run needs, checked. @throws IllegalArgumentException when a saved value is not valid */
-    public GlobalSettings settings() {
-        return new GlobalSettings(
-                apiUrl,
-                webAppUrl,
-                FormChecks.parseStackId(stackId),
-                credentialsId,
-                pollInterval,
-                timeout,
-                ApiFlavour.parse(apiFlavour));
+    /**
+     * The API runs talk to, with the default credentials (the other defaults are the getters').
+     *
+     * @throws IllegalArgumentException when a saved value is not valid
+     */
+    public RunConfig.Connection connection() {
+        return new RunConfig.Connection(
+                ApiFlavour.parse(apiFlavour), apiUrl, FormChecks.parseStackId(stackId), credentialsId);
     }
 
     public String getApiUrl() {
@@ -65,7 +63,7 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setApiUrl(String apiUrl) {
-        this.apiUrl = orDefault(apiUrl, GlobalSettings.DEFAULT_API_URL);
+        this.apiUrl = orDefault(apiUrl, RunConfig.DEFAULT_API_URL);
         save();
     }
 
@@ -75,7 +73,7 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setWebAppUrl(String webAppUrl) {
-        this.webAppUrl = orDefault(webAppUrl, GlobalSettings.DEFAULT_WEB_APP_URL);
+        this.webAppUrl = orDefault(webAppUrl, RunConfig.DEFAULT_WEB_APP_URL);
         save();
     }
 
@@ -85,7 +83,7 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setStackId(String stackId) {
-        this.stackId = RunOptions.blankToNull(stackId);
+        this.stackId = RunConfig.blankToNull(stackId);
         save();
     }
 
@@ -108,7 +106,7 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = RunOptions.blankToNull(credentialsId);
+        this.credentialsId = RunConfig.blankToNull(credentialsId);
         save();
     }
 
@@ -118,7 +116,7 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setPollInterval(String pollInterval) {
-        this.pollInterval = orDefault(pollInterval, GlobalSettings.DEFAULT_POLL_INTERVAL);
+        this.pollInterval = orDefault(pollInterval, RunConfig.DEFAULT_POLL_INTERVAL);
         save();
     }
 
@@ -128,20 +126,20 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setTimeout(String timeout) {
-        this.timeout = orDefault(timeout, GlobalSettings.DEFAULT_TIMEOUT);
+        this.timeout = orDefault(timeout, RunConfig.DEFAULT_TIMEOUT);
         save();
     }
 
     @POST
     public FormValidation doCheckApiUrl(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return FormChecks.url(value, GlobalSettings.DEFAULT_API_URL);
+        return FormChecks.url(value, RunConfig.DEFAULT_API_URL);
     }
 
     @POST
     public FormValidation doCheckWebAppUrl(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return FormChecks.url(value, GlobalSettings.DEFAULT_WEB_APP_URL);
+        return FormChecks.url(value, RunConfig.DEFAULT_WEB_APP_URL);
     }
 
     @POST
@@ -191,20 +189,11 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
-        return ConnectionCheck.test(
-                new GlobalSettings(
-                        apiUrl == null ? "" : apiUrl.strip(),
-                        webAppUrl,
-                        null,
-                        credentialsId,
-                        pollInterval,
-                        timeout,
-                        flavour),
-                stackId);
+        return ConnectionCheck.test(apiUrl == null ? "" : apiUrl.strip(), stackId, credentialsId, flavour);
     }
 
     private static String orDefault(String value, String fallback) {
-        String v = RunOptions.blankToNull(value);
+        String v = RunConfig.blankToNull(value);
         return v == null ? fallback : v;
     }
 }

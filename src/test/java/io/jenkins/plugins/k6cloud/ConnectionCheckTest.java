@@ -7,6 +7,7 @@ import static org.junit.Assert.assertEquals;
 
 import hudson.util.FormValidation;
 import hudson.util.FormValidation.Kind;
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
@@ -24,12 +25,12 @@ import org.junit.Test;
 public class ConnectionCheckTest {
     private final OkHttpClient http = new OkHttpClient();
     private K6CloudSimulator sim;
-    private GlobalSettings settings;
+    private RunConfig.Connection settings;
 
     @Before
     public void startSimulator() throws Exception {
         sim = K6CloudSimulator.builder().start();
-        settings = new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), null, "k6", "5s", "2h");
+        settings = new RunConfig.Connection(null, sim.baseUrl(), null, "k6");
     }
 
     @After
@@ -41,8 +42,7 @@ public class ConnectionCheckTest {
 
     /** The form-check client, on a plain OkHttp client (Jenkins' proxy settings need a running Jenkins). */
     private K6CloudClient client(String token) {
-        return new HttpK6CloudClient(
-                http, settings.apiUri(), ApiToken.of(token), K6CloudClients.formCheckOptions(settings));
+        return new HttpK6CloudClient(http, settings.apiUri(), ApiToken.of(token), settings.formCheckOptions());
     }
 
     @Test
@@ -95,7 +95,7 @@ public class ConnectionCheckTest {
 
     @Test
     public void stackIdIsCheckedBeforeAnythingIsSent() {
-        FormValidation v = ConnectionCheck.test(settings, "my-stack");
+        FormValidation v = ConnectionCheck.test(sim.baseUrl(), "my-stack", "k6", ApiFlavour.V2);
         assertEquals(Kind.ERROR, v.kind);
         assertThat(v.getMessage(), containsString("is not a Grafana stack id"));
         assertEquals(0, sim.journal().totalRequests());
@@ -103,8 +103,7 @@ public class ConnectionCheckTest {
 
     @Test
     public void missingCredentialsAreReportedBeforeAnythingIsSent() {
-        GlobalSettings none = new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), null, " ", "5s", "2h");
-        FormValidation v = ConnectionCheck.test(none, "");
+        FormValidation v = ConnectionCheck.test(sim.baseUrl(), "", " ", ApiFlavour.V2);
         assertEquals(Kind.ERROR, v.kind);
         assertThat(v.getMessage(), containsString("Choose the"));
     }

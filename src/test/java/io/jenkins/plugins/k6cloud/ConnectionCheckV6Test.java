@@ -43,29 +43,24 @@ public class ConnectionCheckV6Test {
         http.connectionPool().evictAll();
     }
 
-    private GlobalSettings settings(ApiFlavour flavour, Long stackId) {
-        return new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), stackId, "k6", "5s", "2h", flavour);
+    private RunConfig.Connection settings(ApiFlavour flavour, Long stackId) {
+        return new RunConfig.Connection(flavour, sim.baseUrl(), stackId, "k6");
     }
 
     /** Form-check clients on a plain OkHttp client, each flavour at {@code sims[flavour]}. */
     private Function<ApiFlavour, K6CloudClient> clients(
             K6CloudSimulator v2, K6CloudSimulator v6, String token, Long stackId) {
         return f -> {
-            GlobalSettings s = settings(f, stackId);
+            RunConfig.Connection s = settings(f, stackId);
             return K6CloudClientFactory.create(
-                    f,
-                    http,
-                    (f == ApiFlavour.V2 ? v2 : v6).uri(),
-                    ApiToken.of(token),
-                    K6CloudClients.formCheckOptions(s));
+                    f, http, (f == ApiFlavour.V2 ? v2 : v6).uri(), ApiToken.of(token), s.formCheckOptions());
         };
     }
 
     @Test
     public void existingSettingsAreV2() {
-        GlobalSettings s = new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), null, "k6", "5s", "2h");
+        RunConfig.Connection s = new RunConfig.Connection(null, sim.baseUrl(), null, "k6");
         assertEquals(ApiFlavour.V2, s.apiFlavour());
-        assertEquals(ApiFlavour.V2, GlobalSettings.defaults().apiFlavour());
         assertEquals(ApiFlavour.V2, settings(null, null).apiFlavour());
         assertEquals(ApiFlavour.V6, s.withApiFlavour(ApiFlavour.V6).apiFlavour());
         assertEquals(s.apiUrl(), s.withApiFlavour(ApiFlavour.V6).apiUrl());
@@ -79,13 +74,15 @@ public class ConnectionCheckV6Test {
                 http,
                 sim.uri(),
                 token,
-                K6CloudClients.formCheckOptions(settings(ApiFlavour.V6, sim.stackId())));
+                settings(ApiFlavour.V6, sim.stackId()).formCheckOptions());
         v6.checkToken();
         assertEquals(
                 "/cloud/v6/projects",
                 sim.journal().requests(Endpoint.TOKEN).get(0).path());
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class, () -> K6CloudClients.forRun(settings(ApiFlavour.V6, null), token));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
+            RunConfig.Connection c = settings(ApiFlavour.V6, null);
+            c.client(token, c.runOptions());
+        });
         assertThat(e.getMessage(), containsString("needs the id of your Grafana Cloud stack"));
         assertEquals("nothing was sent for it", 1, sim.journal().totalRequests());
     }
@@ -127,7 +124,7 @@ public class ConnectionCheckV6Test {
 
     @Test
     public void v6WithoutAStackIdIsReportedBeforeAnythingIsSent() {
-        FormValidation v = ConnectionCheck.test(settings(ApiFlavour.V6, null), "");
+        FormValidation v = ConnectionCheck.test(sim.baseUrl(), "", "k6", ApiFlavour.V6);
         assertEquals(Kind.ERROR, v.kind);
         assertThat(v.getMessage(), containsString("needs the id of your Grafana Cloud stack"));
         assertEquals(0, sim.journal().totalRequests());

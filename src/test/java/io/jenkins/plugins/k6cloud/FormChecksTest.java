@@ -68,13 +68,17 @@ public class FormChecksTest {
     @Test
     public void savedApiUrlThatIsNotAUrlSaysWhichSettingToFix() {
         for (String bad : new String[] {"not a url", "ftp://api.k6.io", "", "https://"}) {
-            GlobalSettings s = new GlobalSettings(bad, GlobalSettings.DEFAULT_WEB_APP_URL, null, null, "5s", "2h");
+            RunConfig.Connection s = new RunConfig.Connection(null, bad, null, null);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, s::apiUri);
             assertThat(e.getMessage(), containsString("API URL"));
             assertThat(e.getMessage(), containsString("Manage Jenkins"));
-            assertError(FormChecks.url(bad, GlobalSettings.DEFAULT_API_URL), "is not an http(s) address");
+            assertError(FormChecks.url(bad, RunConfig.DEFAULT_API_URL), "is not an http(s) address");
         }
-        assertEquals("https://api.k6.io", GlobalSettings.defaults().apiUri().toString());
+        assertEquals(
+                "https://api.k6.io",
+                new RunConfig.Connection(null, RunConfig.DEFAULT_API_URL, null, null)
+                        .apiUri()
+                        .toString());
     }
 
     @Test

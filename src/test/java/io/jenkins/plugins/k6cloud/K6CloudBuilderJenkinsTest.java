@@ -21,6 +21,7 @@ import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
 import hudson.model.queue.QueueTaskFuture;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +132,8 @@ public class K6CloudBuilderJenkinsTest {
         K6CloudGlobalConfiguration.get().setCredentialsId(TOKEN_ID);
         long testId = cloud.addLoadTest(Outcome.PASSES);
         FreeStyleProject p = j.createFreeStyleProject();
-        p.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition(TokenSource.TOKEN_VARIABLE, "")));
+        p.addProperty(
+                new ParametersDefinitionProperty(new StringParameterDefinition(K6CloudDefaults.TOKEN_VARIABLE, "")));
         p.getBuildersList().add(new K6CloudBuilder(Long.toString(testId))); // no credentials of its own
         QueueTaskFuture<FreeStyleBuild> build = p.scheduleBuild2(0);
         cloud.finishRunOf(testId);

@@ -43,9 +43,10 @@ public class K6CloudBuilderTest {
         b.setPollInterval("15s");
         b.setTimeout("45m");
         b.setThresholdFailure("UNSTABLE");
-        RunOptions o = b.options();
+        RunConfig.Options o = b.options();
         assertEquals("k6-token", o.credentialsId());
-        RunSettings s = o.toSettings(GlobalSettings.defaults());
+        RunSettings s =
+                o.toSettings(RunConfig.DEFAULT_WEB_APP_URL, RunConfig.DEFAULT_POLL_INTERVAL, RunConfig.DEFAULT_TIMEOUT);
         assertEquals(Duration.ofSeconds(15), s.pollInterval());
         assertEquals(Duration.ofMinutes(45), s.timeout());
         assertEquals(BuildResult.UNSTABLE, s.onThresholdsFailed());

@@ -102,7 +102,8 @@ public class K6CloudEngineTest {
                 bothStarted.countDown();
             }
         };
-        RunHandle freestyle = K6CloudBuilder.start(engine, testId, new PreparedRun(settings, client(), null), started);
+        RunHandle freestyle =
+                K6CloudBuilder.start(engine, testId, new RunConfig.Prepared(settings, client(), null), started);
         RunHandle pipeline = engine.start(testId, settings, client(), started);
         assertTrue(bothStarted.await(30, TimeUnit.SECONDS));
         long freestyleRun = freestyle.state().runId();
@@ -139,9 +140,9 @@ public class K6CloudEngineTest {
     @Test
     public void runClientsRetryOnceAndLeaveLongerOutagesToTheEngine() {
         sim.faults().inject(Endpoint.READ, 5, Fault.serverError(503));
-        GlobalSettings global = new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), null, null, "5s", "2h");
+        RunConfig.Connection global = new RunConfig.Connection(null, sim.baseUrl(), null, null);
         K6CloudClient run = K6CloudClientFactory.create(
-                ApiFlavour.V2, http, sim.uri(), ApiToken.of(sim.token()), K6CloudClients.runOptions(global));
+                ApiFlavour.V2, http, sim.uri(), ApiToken.of(sim.token()), global.runOptions());
 
         assertThrows(K6CloudException.class, () -> run.getRun(1));
 
@@ -155,9 +156,9 @@ public class K6CloudEngineTest {
     @Test
     public void theLoadTestLookupMakesOneAttempt() {
         sim.faults().inject(Endpoint.TESTS, 5, Fault.serverError(503));
-        GlobalSettings global = new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), null, null, "5s", "2h");
+        RunConfig.Connection global = new RunConfig.Connection(null, sim.baseUrl(), null, null);
         K6CloudClient lookup = K6CloudClientFactory.create(
-                ApiFlavour.V2, http, sim.uri(), ApiToken.of(sim.token()), K6CloudClients.lookupOptions(global));
+                ApiFlavour.V2, http, sim.uri(), ApiToken.of(sim.token()), global.lookupOptions());
 
         assertThrows(K6CloudException.class, () -> lookup.getLoadTest(1));
 

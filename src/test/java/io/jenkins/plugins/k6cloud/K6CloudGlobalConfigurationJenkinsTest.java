@@ -71,8 +71,8 @@ public class K6CloudGlobalConfigurationJenkinsTest {
         config.setApiUrl(" ");
         config.setPollInterval("");
         config.setStackId("");
-        assertEquals(GlobalSettings.DEFAULT_API_URL, config.getApiUrl());
-        assertEquals(GlobalSettings.DEFAULT_POLL_INTERVAL, config.getPollInterval());
+        assertEquals(RunConfig.DEFAULT_API_URL, config.getApiUrl());
+        assertEquals(RunConfig.DEFAULT_POLL_INTERVAL, config.getPollInterval());
         assertEquals(null, config.getStackId());
     }
 

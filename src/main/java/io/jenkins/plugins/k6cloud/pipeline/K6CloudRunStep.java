@@ -7,7 +7,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.JobForms;
-import io.jenkins.plugins.k6cloud.RunOptions;
+import io.jenkins.plugins.k6cloud.RunConfig;
 import io.jenkins.plugins.k6cloud.TestIds;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -49,7 +49,7 @@ public class K6CloudRunStep extends Step {
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = RunOptions.blankToNull(credentialsId);
+        this.credentialsId = RunConfig.blankToNull(credentialsId);
     }
 
     public String getPollInterval() {
@@ -58,7 +58,7 @@ public class K6CloudRunStep extends Step {
 
     @DataBoundSetter
     public void setPollInterval(String pollInterval) {
-        this.pollInterval = RunOptions.blankToNull(pollInterval);
+        this.pollInterval = RunConfig.blankToNull(pollInterval);
     }
 
     public String getTimeout() {
@@ -67,7 +67,7 @@ public class K6CloudRunStep extends Step {
 
     @DataBoundSetter
     public void setTimeout(String timeout) {
-        this.timeout = RunOptions.blankToNull(timeout);
+        this.timeout = RunConfig.blankToNull(timeout);
     }
 
     public String getThresholdFailure() {
@@ -76,7 +76,7 @@ public class K6CloudRunStep extends Step {
 
     @DataBoundSetter
     public void setThresholdFailure(String thresholdFailure) {
-        this.thresholdFailure = RunOptions.blankToNull(thresholdFailure);
+        this.thresholdFailure = RunConfig.blankToNull(thresholdFailure);
     }
 
     /** {@code false}: return as soon as the run has started, without waiting for its verdict. */
@@ -89,8 +89,8 @@ public class K6CloudRunStep extends Step {
         this.wait = wait;
     }
 
-    RunOptions options() {
-        return new RunOptions(credentialsId, pollInterval, timeout, thresholdFailure, wait);
+    RunConfig.Options options() {
+        return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, wait);
     }
 
     @Override

@@ -9,11 +9,9 @@ import hudson.EnvVars;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.k6cloud.ApiConnection;
 import io.jenkins.plugins.k6cloud.ConsoleRunListener;
 import io.jenkins.plugins.k6cloud.K6CloudRunAction;
-import io.jenkins.plugins.k6cloud.PreparedRun;
-import io.jenkins.plugins.k6cloud.RunOptions;
+import io.jenkins.plugins.k6cloud.RunConfig;
 import io.jenkins.plugins.k6cloud.TestIds;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
@@ -56,10 +54,10 @@ public class K6CloudRunStepExecution extends StepExecution {
     static final Duration STOP_MARGIN = Duration.ofSeconds(30);
 
     private final long testId;
-    private final RunOptions options;
+    private final RunConfig.Options options;
     private volatile WatchState state;
-    /** The API the run was started with; {@code null} in executions saved by older versions. */
-    private volatile ApiConnection connection;
+    /** The API the run was started with; saved with the first state. */
+    private volatile RunConfig.Connection connection;
     /** The value the step ends with, saved before it is reported; {@code null} while the run is followed. */
     private volatile Map<String, Object> endValue;
 
@@ -74,7 +72,7 @@ public class K6CloudRunStepExecution extends StepExecution {
     /** The engine this step hands its new run to, once prepared; {@code null} before, and after a restart. */
     private transient volatile RunEngine engineForStart;
 
-    K6CloudRunStepExecution(StepContext context, long testId, RunOptions options) {
+    K6CloudRunStepExecution(StepContext context, long testId, RunConfig.Options options) {
         super(context);
         this.testId = testId;
         this.options = options;
@@ -203,7 +201,7 @@ public class K6CloudRunStepExecution extends StepExecution {
             checkTestId();
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
-            PreparedRun prepared = support().prepare(run, context.get(EnvVars.class), options);
+            RunConfig.Prepared prepared = support().prepare(run, context.get(EnvVars.class), options);
             if (endedOnStop()) {
                 return; // stopped while the credentials were looked up: save nothing, start nothing
             }
@@ -286,12 +284,8 @@ public class K6CloudRunStepExecution extends StepExecution {
     }
 
     private K6CloudClient clientForResume(Run<?, ?> run, EnvVars env) throws Exception {
-        ApiConnection saved = connection;
-        if (saved == null) {
-            return support().prepare(run, env, options).client(); // saved by a version without it
-        }
         try {
-            return support().reconnect(run, env, saved);
+            return support().reconnect(run, env, connection);
         } catch (AbortException e) {
             WatchState s = state;
             String link = s.webUrl();

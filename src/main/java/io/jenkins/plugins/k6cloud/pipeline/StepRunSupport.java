@@ -3,10 +3,8 @@ package io.jenkins.plugins.k6cloud.pipeline;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Run;
-import io.jenkins.plugins.k6cloud.ApiConnection;
 import io.jenkins.plugins.k6cloud.K6CloudEngine;
-import io.jenkins.plugins.k6cloud.PreparedRun;
-import io.jenkins.plugins.k6cloud.RunOptions;
+import io.jenkins.plugins.k6cloud.RunConfig;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import java.time.Clock;
@@ -18,9 +16,9 @@ import java.time.Clock;
  * engine in virtual time.
  */
 interface StepRunSupport {
-    PreparedRun prepare(Run<?, ?> run, EnvVars env, RunOptions options) throws AbortException;
+    RunConfig.Prepared prepare(Run<?, ?> run, EnvVars env, RunConfig.Options options) throws AbortException;
 
-    K6CloudClient reconnect(Run<?, ?> run, EnvVars env, ApiConnection connection) throws AbortException;
+    K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
 
     RunEngine engine();
 
@@ -28,13 +26,14 @@ interface StepRunSupport {
 
     StepRunSupport JENKINS = new StepRunSupport() {
         @Override
-        public PreparedRun prepare(Run<?, ?> run, EnvVars env, RunOptions options) throws AbortException {
-            return PreparedRun.prepare(run, env, options);
+        public RunConfig.Prepared prepare(Run<?, ?> run, EnvVars env, RunConfig.Options options) throws AbortException {
+            return RunConfig.prepare(run, env, options);
         }
 
         @Override
-        public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, ApiConnection connection) throws AbortException {
-            return PreparedRun.reconnect(run, env, connection);
+        public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
+                throws AbortException {
+            return connection.clientForRun(run, env);
         }
 
         @Override

@@ -8,14 +8,14 @@ import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.k6cloud.ConnectionCheck;
 import io.jenkins.plugins.k6cloud.FormChecks;
-import io.jenkins.plugins.k6cloud.GlobalSettings;
 import io.jenkins.plugins.k6cloud.K6CloudCredentials;
+import io.jenkins.plugins.k6cloud.RunConfig;
 import io.jenkins.plugins.k6cloud.TestIds;
-import io.jenkins.plugins.k6cloud.TokenSource;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.cli.K6CloudCli;
 import io.jenkins.plugins.k6cloud.engine.FastForwardScheduler;
@@ -247,7 +247,7 @@ final class BadInputRows {
 
     /** What the build step does with the build's K6_CLOUD_TOKEN (empty, or a token that cannot be sent). */
     private static Played gluedToken(Rig rig, String token) {
-        Map<String, String> env = Map.of(TokenSource.TOKEN_VARIABLE, token);
+        Map<String, String> env = Map.of(K6CloudDefaults.TOKEN_VARIABLE, token);
         try {
             ApiToken.of(token);
             rig.check(false, "ApiToken accepted a token that cannot be sent");
@@ -255,10 +255,11 @@ final class BadInputRows {
             rig.said(e);
         }
         try {
-            K6CloudCredentials.token(null, TokenSource.choose(null, null, env), env, rig.sim.baseUrl());
+            K6CloudCredentials.token(null, K6CloudCredentials.chooseSource(null, null, env), env, rig.sim.baseUrl());
             return new Played("ACCEPTED", null, "", List.of());
         } catch (AbortException | IllegalArgumentException e) {
-            rig.check(e.getMessage().contains(TokenSource.TOKEN_VARIABLE), "the message does not name the variable");
+            rig.check(
+                    e.getMessage().contains(K6CloudDefaults.TOKEN_VARIABLE), "the message does not name the variable");
             rig.check(RowJudge.requests(rig) == 0, "requests were sent");
             return Played.rejected(e.getMessage());
         }
@@ -285,7 +286,7 @@ final class BadInputRows {
 
     /** The API URL as saved in the global configuration: its form check, then the client of a run. */
     private static Played gluedApiUrl(Rig rig, String url) {
-        FormValidation form = FormChecks.url(url, GlobalSettings.DEFAULT_API_URL);
+        FormValidation form = FormChecks.url(url, RunConfig.DEFAULT_API_URL);
         rig.check(form.kind == FormValidation.Kind.ERROR, "the form accepts '" + url + "'");
         rig.said(form.getMessage());
         try {
@@ -301,11 +302,11 @@ final class BadInputRows {
     }
 
     /**
-     * The client {@code K6CloudClients.forRun} builds from the saved settings (the same URL, token
+     * The client {@code RunConfig.Connection.clientForRun} builds from the saved settings (the same URL, token
      * and default retries), without Jenkins' proxy: the offline stand-in of {@code JenkinsOkHttpClient}
      * needs a running Jenkins. Retry pauses move the row's virtual clock.
      */
-    private static K6CloudClient clientForRun(Rig rig, GlobalSettings settings, ApiToken token) {
+    private static K6CloudClient clientForRun(Rig rig, RunConfig.Connection settings, ApiToken token) {
         return new HttpK6CloudClient(
                 rig.http(),
                 settings.apiUri(),
@@ -313,8 +314,8 @@ final class BadInputRows {
                 virtualTime(rig).stackId(settings.stackId()).build());
     }
 
-    /** The client of {@code K6CloudClients.forFormCheck}: one attempt, 15 s timeouts. */
-    private static K6CloudClient clientForFormCheck(Rig rig, GlobalSettings settings, ApiToken token) {
+    /** The client of {@code RunConfig.Connection.formCheckOptions()}: one attempt, 15 s timeouts. */
+    private static K6CloudClient clientForFormCheck(Rig rig, RunConfig.Connection settings, ApiToken token) {
         Duration t = Duration.ofSeconds(15);
         return new HttpK6CloudClient(
                 rig.http(),
@@ -337,8 +338,8 @@ final class BadInputRows {
         return server.seen().stream().filter(s -> s.method().equals("POST")).count();
     }
 
-    private static GlobalSettings settings(String apiUrl) {
-        return new GlobalSettings(apiUrl, GlobalSettings.DEFAULT_WEB_APP_URL, null, null, "1s", "2h");
+    private static RunConfig.Connection settings(String apiUrl) {
+        return new RunConfig.Connection(null, apiUrl, null, null);
     }
 
     /** A run of the build step whose API URL is {@code server}, which is not k6 Cloud. */
@@ -355,7 +356,7 @@ final class BadInputRows {
 
     /** "Test connection" in the global configuration, against {@code server}. */
     private static Played testConnection(Rig rig, FakeServer server, String mustSay) {
-        GlobalSettings settings = settings(server.uri().toString());
+        RunConfig.Connection settings = settings(server.uri().toString());
         FormValidation v = ConnectionCheck.checkToken(
                 clientForFormCheck(rig, settings, ApiToken.of(rig.token)), settings.apiUrl());
         rig.check(v.kind == FormValidation.Kind.ERROR, "Test connection said " + v.kind + ": " + v.getMessage());

@@ -7,7 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.k6cloud.GlobalSettings;
+import io.jenkins.plugins.k6cloud.RunConfig;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -31,7 +31,9 @@ public class K6CloudRunStepTest {
         assertTrue(step.isWait());
         assertNull(step.getCredentialsId());
         assertNull(step.getTimeout());
-        assertTrue(step.options().toSettings(GlobalSettings.defaults()).waitForEnd());
+        assertTrue(step.options()
+                .toSettings(RunConfig.DEFAULT_WEB_APP_URL, RunConfig.DEFAULT_POLL_INTERVAL, RunConfig.DEFAULT_TIMEOUT)
+                .waitForEnd());
     }
 
     @Test
@@ -39,7 +41,8 @@ public class K6CloudRunStepTest {
         K6CloudRunStep step = new K6CloudRunStep(1234);
         step.setWait(false);
         step.setPollInterval("2s");
-        RunSettings s = step.options().toSettings(GlobalSettings.defaults());
+        RunSettings s = step.options()
+                .toSettings(RunConfig.DEFAULT_WEB_APP_URL, RunConfig.DEFAULT_POLL_INTERVAL, RunConfig.DEFAULT_TIMEOUT);
         assertFalse(s.waitForEnd());
         assertEquals(2, s.pollInterval().getSeconds());
     }

@@ -3,10 +3,10 @@ package io.jenkins.plugins.k6cloud.pipeline;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Run;
-import io.jenkins.plugins.k6cloud.K6CloudEngine;
-import io.jenkins.plugins.k6cloud.RunConfig;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
+import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
+import io.jenkins.plugins.k6cloud.support.RunConfig;
 import java.time.Clock;
 
 /**

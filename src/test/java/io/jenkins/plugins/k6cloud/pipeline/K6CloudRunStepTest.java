@@ -7,8 +7,8 @@ import static org.junit.Assert.assertTrue;
 
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.k6cloud.RunConfig;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.support.RunConfig;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.junit.Test;

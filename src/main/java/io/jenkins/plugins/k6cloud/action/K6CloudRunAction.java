@@ -9,6 +9,8 @@ import io.jenkins.plugins.k6cloud.engine.DurationFormat;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -200,7 +202,7 @@ public class K6CloudRunAction implements RunAction2, BuildBadgeAction, Environme
 
         ThresholdRow(Threshold t) {
             this.name = t.stat() == null || t.name().contains(t.stat()) ? t.name() : t.name() + " [" + t.stat() + "]";
-            this.value = t.value() == null ? "" : ThresholdValues.format(t.value());
+            this.value = t.value() == null ? "" : format(t.value());
             this.passed = t.passed();
         }
 
@@ -215,6 +217,19 @@ public class K6CloudRunAction implements RunAction2, BuildBadgeAction, Environme
 
         public boolean isPassed() {
             return passed;
+        }
+
+        /** Threshold values as people read them: {@code 250}, {@code 0.05}, {@code 312.46}. */
+        static String format(double value) {
+            if (Double.isNaN(value) || Double.isInfinite(value)) {
+                return Double.toString(value);
+            }
+            BigDecimal d = BigDecimal.valueOf(value);
+            if (d.scale() > 2) {
+                d = d.setScale(d.abs().compareTo(BigDecimal.ONE) < 0 ? 4 : 2, RoundingMode.HALF_UP);
+            }
+            d = d.stripTrailingZeros();
+            return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
         }
     }
 }

@@ -15,16 +15,15 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
+import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.OnEngineClose;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunListener;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
-import io.jenkins.plugins.k6cloud.support.ConsoleRunListener;
-import io.jenkins.plugins.k6cloud.support.JobForms;
+import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
-import io.jenkins.plugins.k6cloud.support.TestIds;
 import java.io.IOException;
 import java.util.function.Consumer;
 import org.kohsuke.stapler.AncestorInPath;
@@ -101,7 +100,7 @@ public class K6CloudBuilder extends Builder {
         EnvVars env = build.getEnvironment(listener);
         long id;
         try {
-            id = TestIds.resolve(testId, env::expand);
+            id = FormChecks.resolveTestId(testId, env::expand);
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
@@ -112,7 +111,7 @@ public class K6CloudBuilder extends Builder {
         } catch (IllegalStateException e) {
             throw aborted(build::setResult, listener, e.getMessage()); // Jenkins is shutting down
         }
-        RunHandle handle = start(engine, id, prepared, new ConsoleRunListener(listener));
+        RunHandle handle = start(engine, id, prepared, new K6CloudEngine.Console(listener));
         BlockingWait.Waited waited =
                 BlockingWait.outcome(handle, prepared.settings(), listener, K6CloudEngine.whenClosed(engine));
         RunOutcome outcome = waited.outcome();
@@ -148,7 +147,7 @@ public class K6CloudBuilder extends Builder {
             }
             throw new AbortException(Messages.K6CloudBuilder_NoOutcome(testId));
         }
-        Result result = Results.of(outcome.buildResult());
+        Result result = result(outcome.buildResult());
         if (result == Result.ABORTED) {
             setResult.accept(Result.ABORTED); // the engine has written the verdict and its reason to the log
             throw new InterruptedException(outcome.message());
@@ -157,6 +156,11 @@ public class K6CloudBuilder extends Builder {
             setResult.accept(result); // the engine has written the verdict and its reason to the log
         }
         return result.isBetterThan(Result.FAILURE);
+    }
+
+    /** Jenkins' result of the same name as the engine's. */
+    static Result result(BuildResult r) {
+        return Result.fromString(r.name());
     }
 
     /** Logs {@code message} and marks the build ABORTED; the caller throws the returned exception. */
@@ -190,26 +194,26 @@ public class K6CloudBuilder extends Builder {
         @POST
         public FormValidation doCheckTestId(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String credentialsId) {
-            return JobForms.checkTestId(item, value, credentialsId);
+            return FormChecks.checkTestId(item, value, credentialsId);
         }
 
         @POST
         public FormValidation doCheckPollInterval(@QueryParameter String value) {
-            return JobForms.checkPollInterval(value);
+            return FormChecks.checkPollInterval(value);
         }
 
         @POST
         public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return JobForms.checkTimeout(value);
+            return FormChecks.checkTimeout(value);
         }
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return JobForms.fillCredentialsIdItems(item, credentialsId);
+            return FormChecks.fillCredentialsIdItems(item, credentialsId);
         }
 
         public ListBoxModel doFillThresholdFailureItems() {
-            return JobForms.fillThresholdFailureItems();
+            return FormChecks.fillThresholdFailureItems();
         }
     }
 }

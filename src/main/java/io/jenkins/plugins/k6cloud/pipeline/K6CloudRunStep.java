@@ -6,9 +6,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.k6cloud.support.JobForms;
+import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
-import io.jenkins.plugins.k6cloud.support.TestIds;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -120,29 +119,29 @@ public class K6CloudRunStep extends Step {
         @POST
         public FormValidation doCheckTestId(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String credentialsId) {
-            if (TestIds.isExpression(value)) {
+            if (FormChecks.isExpression(value)) {
                 return FormValidation.error(Messages.K6CloudRunStep_NoExpressions());
             }
-            return JobForms.checkTestId(item, value, credentialsId);
+            return FormChecks.checkTestId(item, value, credentialsId);
         }
 
         @POST
         public FormValidation doCheckPollInterval(@QueryParameter String value) {
-            return JobForms.checkPollInterval(value);
+            return FormChecks.checkPollInterval(value);
         }
 
         @POST
         public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return JobForms.checkTimeout(value);
+            return FormChecks.checkTimeout(value);
         }
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return JobForms.fillCredentialsIdItems(item, credentialsId);
+            return FormChecks.fillCredentialsIdItems(item, credentialsId);
         }
 
         public ListBoxModel doFillThresholdFailureItems() {
-            return JobForms.fillThresholdFailureItems();
+            return FormChecks.fillThresholdFailureItems();
         }
     }
 }

@@ -59,7 +59,7 @@ public final class ConnectionCheck {
     public static FormValidation loadTest(Item item, String value, String credentialsId) {
         FormValidation syntax = FormChecks.testId(value);
         String id = RunConfig.blankToNull(credentialsId);
-        if (syntax.kind != FormValidation.Kind.OK || TestIds.isExpression(value) || id == null) {
+        if (syntax.kind != FormValidation.Kind.OK || FormChecks.isExpression(value) || id == null) {
             return syntax;
         }
         RunConfig.Connection global;
@@ -70,21 +70,9 @@ public final class ConnectionCheck {
         }
         try {
             ApiToken token = K6CloudCredentials.formToken(item, id, global.apiUrl());
-            return describeLoadTest(global.client(token, global.lookupOptions()), TestIds.parse(value));
+            return describeLoadTest(global.client(token, global.lookupOptions()), FormChecks.parseTestId(value));
         } catch (AbortException | IllegalArgumentException e) {
             return FormValidation.warning(Messages.LoadTest_NotChecked(e.getMessage()));
-        }
-    }
-
-    /** What k6 Cloud says about the token. */
-    public static FormValidation checkToken(K6CloudClient client, String apiUrl) {
-        try {
-            client.checkToken();
-            return FormValidation.ok(Messages.Connection_Ok(apiUrl));
-        } catch (K6CloudException.AuthenticationException e) {
-            return FormValidation.error(Messages.Connection_Rejected(e.httpStatus()));
-        } catch (K6CloudException e) {
-            return FormValidation.error(Messages.Connection_Failed(e.getMessage()));
         }
     }
 

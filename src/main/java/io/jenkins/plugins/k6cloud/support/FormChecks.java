@@ -1,26 +1,71 @@
 package io.jenkins.plugins.k6cloud.support;
 
+import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
 import io.jenkins.plugins.k6cloud.engine.DurationFormat;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * The form checks of the build step, the Pipeline step and the global configuration, as plain
- * functions of the typed text. The {@code doCheck*} web methods check permissions and delegate here.
+ * functions of the typed text, and the web methods the two steps' descriptors share. The
+ * {@code doCheck*} web methods check permissions and delegate here.
+ *
+ * <p>What a job field's text says is checked for everyone who sees the form (the job's
+ * configuration or its snippet generator, which people who may not configure the job can open): a
+ * permission check there would answer them with an error page. What reaches k6 Cloud with the
+ * job's credentials, or lists them, follows the credentials consumer guide: only for people who may
+ * configure the job, and for the others the answer of a check that does not use them.
  */
 public final class FormChecks {
     private FormChecks() {}
 
+    /**
+     * The load test id as typed; for people who may configure {@code item}, with the step's
+     * credentials chosen, also its name in k6 Cloud.
+     */
+    public static FormValidation checkTestId(Item item, String value, String credentialsId) {
+        if (item == null || !item.hasPermission(Item.CONFIGURE)) {
+            return testId(value);
+        }
+        return ConnectionCheck.loadTest(item, value, credentialsId);
+    }
+
+    public static FormValidation checkPollInterval(String value) {
+        return pollInterval(value, K6CloudGlobalConfiguration.get().getPollInterval());
+    }
+
+    public static FormValidation checkTimeout(String value) {
+        return timeout(value, K6CloudGlobalConfiguration.get().getTimeout());
+    }
+
+    /** The "Secret text" credentials behind the consumer guide's permission gate. */
+    public static ListBoxModel fillCredentialsIdItems(Item item, String credentialsId) {
+        return K6CloudCredentials.fillItems(
+                item, credentialsId, K6CloudGlobalConfiguration.get().getApiUrl());
+    }
+
+    /** The choices of the "when thresholds fail" drop-down; empty means the default (FAILURE). */
+    public static ListBoxModel fillThresholdFailureItems() {
+        ListBoxModel m = new ListBoxModel();
+        m.add(Messages.ThresholdFailure_Default("FAILURE"), "");
+        m.add(Messages.ThresholdFailure_FAILURE(), "FAILURE");
+        m.add(Messages.ThresholdFailure_UNSTABLE(), "UNSTABLE");
+        return m;
+    }
+
     /** A positive whole number, or an expression with {@code ${...}} resolved when the build runs. */
     public static FormValidation testId(String value) {
-        if (TestIds.isExpression(value)) {
+        if (isExpression(value)) {
             return FormValidation.ok(Messages.TestIds_Expression());
         }
         try {
-            TestIds.parse(value);
+            parseTestId(value);
             return FormValidation.ok();
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
@@ -85,15 +130,57 @@ public final class FormChecks {
         if (s == null) {
             return null;
         }
+        Long id = positive(s);
+        if (id == null) {
+            throw new IllegalArgumentException(Messages.FormChecks_StackId(s));
+        }
+        return id;
+    }
+
+    /** Whether a load test id refers to a build parameter or environment variable. */
+    public static boolean isExpression(String text) {
+        return text != null && text.contains("${");
+    }
+
+    /**
+     * Expands the parameters in a load test id as the build step has it, and reads the id.
+     *
+     * @param expand replaces {@code ${NAME}} with the build's values (e.g. {@code EnvVars::expand})
+     * @throws IllegalArgumentException with a message that says what to fix
+     */
+    public static long resolveTestId(String text, UnaryOperator<String> expand) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException(Messages.TestIds_Empty());
+        }
+        String raw = text.strip();
+        String expanded = isExpression(raw) ? expand.apply(raw).strip() : raw;
+        if (isExpression(expanded) || expanded.isEmpty()) {
+            throw new IllegalArgumentException(Messages.TestIds_Unresolved(raw, expanded));
+        }
+        return parseTestId(expanded);
+    }
+
+    /** Reads a load test id, a positive whole number. @throws IllegalArgumentException when it is not one */
+    public static long parseTestId(String text) {
+        String s = text == null ? "" : text.strip();
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException(Messages.TestIds_Empty());
+        }
+        Long id = positive(s);
+        if (id == null) {
+            throw new IllegalArgumentException(Messages.TestIds_NotANumber(s));
+        }
+        return id;
+    }
+
+    /** {@code s} as a positive whole number, or {@code null} when it is not one. */
+    private static Long positive(String s) {
         try {
             long id = Long.parseLong(s);
-            if (id > 0) {
-                return id;
-            }
+            return id > 0 ? id : null;
         } catch (NumberFormatException e) {
-            // reported below
+            return null;
         }
-        throw new IllegalArgumentException(Messages.FormChecks_StackId(s));
     }
 
     private static FormValidation duration(String value, String globalDefault, boolean isPollInterval) {

@@ -64,7 +64,7 @@ public final class K6CloudCredentials {
         if (global != null) {
             return global;
         }
-        throw new IllegalArgumentException(Messages.K6CloudCredentials_NoToken());
+        throw new IllegalArgumentException(Messages.K6CloudCredentials_NoToken(K6CloudDefaults.TOKEN_VARIABLE));
     }
 
     /**

@@ -4,8 +4,10 @@ import hudson.Extension;
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
 import hudson.init.Terminator;
+import hudson.model.TaskListener;
 import hudson.model.listeners.ItemListener;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
+import io.jenkins.plugins.k6cloud.engine.RunListener;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -70,6 +72,23 @@ public final class K6CloudEngine {
         @Override
         public void onBeforeShutdown() {
             shutdown();
+        }
+    }
+
+    /**
+     * Writes what the engine reports to a build's console. The run link is printed as a plain URL,
+     * which Jenkins' {@code UrlAnnotator} turns into a link.
+     */
+    public static class Console implements RunListener {
+        private final TaskListener listener;
+
+        public Console(TaskListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void onLine(String line) {
+            listener.getLogger().println(line);
         }
     }
 

@@ -97,7 +97,7 @@ public class BlockingWaitTest {
         BlockingWait.Waited w = BlockingWait.outcome(h, RunSettings.defaults(), log, engineClosed);
         assertSame(cancelled, w.outcome());
         assertFalse(w.engineClosed());
-        assertEquals(Result.ABORTED, Results.of(w.outcome().buildResult()));
+        assertEquals(Result.ABORTED, K6CloudBuilder.result(w.outcome().buildResult()));
     }
 
     @Test

@@ -15,8 +15,8 @@ import io.jenkins.plugins.k6cloud.FakeTaskListener;
 import io.jenkins.plugins.k6cloud.Outcomes;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
-import io.jenkins.plugins.k6cloud.support.ThresholdFailureChoices;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,7 +108,7 @@ public class K6CloudBuilderTest {
 
     @Test
     public void thresholdChoicesStartWithTheDefault() {
-        ListBoxModel items = ThresholdFailureChoices.items();
+        ListBoxModel items = FormChecks.fillThresholdFailureItems();
         assertEquals(
                 List.of("", "FAILURE", "UNSTABLE"),
                 items.stream().map(o -> o.value).collect(Collectors.toList()));

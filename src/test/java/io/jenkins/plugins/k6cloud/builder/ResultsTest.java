@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud.builder;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
@@ -12,19 +13,19 @@ public class ResultsTest {
     @Test
     public void everyBuildResultMapsToTheJenkinsResultOfTheSameName() {
         for (BuildResult r : BuildResult.values()) {
-            assertSame(Result.fromString(r.name()), Results.of(r));
+            assertEquals(r.name(), K6CloudBuilder.result(r).toString());
         }
     }
 
     @Test
     public void verdictsMapAsTheUserChose() {
-        assertSame(Result.SUCCESS, Results.of(Verdict.PASSED.buildResult(BuildResult.FAILURE)));
-        assertSame(Result.UNSTABLE, Results.of(Verdict.THRESHOLDS_FAILED.buildResult(BuildResult.UNSTABLE)));
-        assertSame(Result.FAILURE, Results.of(Verdict.THRESHOLDS_FAILED.buildResult(BuildResult.FAILURE)));
-        assertSame(Result.FAILURE, Results.of(Verdict.TIMED_OUT.buildResult(BuildResult.UNSTABLE)));
-        assertSame(Result.ABORTED, Results.of(Verdict.CANCELLED.buildResult(BuildResult.FAILURE)));
+        assertSame(Result.SUCCESS, K6CloudBuilder.result(Verdict.PASSED.buildResult(BuildResult.FAILURE)));
+        assertSame(Result.UNSTABLE, K6CloudBuilder.result(Verdict.THRESHOLDS_FAILED.buildResult(BuildResult.UNSTABLE)));
+        assertSame(Result.FAILURE, K6CloudBuilder.result(Verdict.THRESHOLDS_FAILED.buildResult(BuildResult.FAILURE)));
+        assertSame(Result.FAILURE, K6CloudBuilder.result(Verdict.TIMED_OUT.buildResult(BuildResult.UNSTABLE)));
+        assertSame(Result.ABORTED, K6CloudBuilder.result(Verdict.CANCELLED.buildResult(BuildResult.FAILURE)));
         // what the builder relies on: only SUCCESS and UNSTABLE let the build go on
-        assertTrue(Results.of(BuildResult.UNSTABLE).isBetterThan(Result.FAILURE));
-        assertTrue(Results.of(BuildResult.ABORTED).isWorseThan(Result.FAILURE));
+        assertTrue(K6CloudBuilder.result(BuildResult.UNSTABLE).isBetterThan(Result.FAILURE));
+        assertTrue(K6CloudBuilder.result(BuildResult.ABORTED).isWorseThan(Result.FAILURE));
     }
 }

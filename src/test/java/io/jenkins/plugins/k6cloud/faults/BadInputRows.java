@@ -21,7 +21,6 @@ import io.jenkins.plugins.k6cloud.support.ConnectionCheck;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudCredentials;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
-import io.jenkins.plugins.k6cloud.support.TestIds;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -224,7 +223,7 @@ final class BadInputRows {
     private static Played gluedTestId(Rig rig, String text) {
         rig.check(FormChecks.testId(text).kind == FormValidation.Kind.ERROR, "the form accepts '" + text + "'");
         try {
-            long id = TestIds.resolve(text, s -> s);
+            long id = FormChecks.resolveTestId(text, s -> s);
             return new Played("ACCEPTED " + id, null, "", List.of());
         } catch (IllegalArgumentException e) {
             AbortException abort = new AbortException(e.getMessage());
@@ -357,8 +356,8 @@ final class BadInputRows {
     /** "Test connection" in the global configuration, against {@code server}. */
     private static Played testConnection(Rig rig, FakeServer server, String mustSay) {
         RunConfig.Connection settings = settings(server.uri().toString());
-        FormValidation v = ConnectionCheck.checkToken(
-                clientForFormCheck(rig, settings, ApiToken.of(rig.token)), settings.apiUrl());
+        K6CloudClient client = clientForFormCheck(rig, settings, ApiToken.of(rig.token));
+        FormValidation v = ConnectionCheck.checkToken(settings.apiFlavour(), settings.apiUrl(), f -> client);
         rig.check(v.kind == FormValidation.Kind.ERROR, "Test connection said " + v.kind + ": " + v.getMessage());
         rig.check(server.seen().size() == 1, "expected 1 request, saw " + server.seen());
         rig.check(

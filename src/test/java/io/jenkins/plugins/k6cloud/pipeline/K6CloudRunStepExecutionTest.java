@@ -650,7 +650,7 @@ public class K6CloudRunStepExecutionTest {
      * An engine in virtual time against the simulator. {@link #awaitScheduled()} returns once the
      * execution has handed the run to the engine (its first scheduled task).
      */
-    private final class Harness implements StepRunSupport {
+    private final class Harness implements K6CloudRunStepExecution.Support {
         final VirtualScheduler scheduler = new VirtualScheduler(clock);
         final CountDownLatch scheduled = new CountDownLatch(1);
         final CountDownLatch preparing = new CountDownLatch(1);

@@ -14,7 +14,7 @@ import org.junit.Test;
 public class StepResultTest {
     @Test
     public void holdsTheRunsValuesUnderStableNames() {
-        Map<String, Object> m = StepResult.of(Outcomes.thresholdsFailed(77));
+        Map<String, Object> m = K6CloudRunStepExecution.returnValue(Outcomes.thresholdsFailed(77));
         assertEquals(77L, m.get("runId"));
         assertEquals(42L, m.get("testId"));
         assertEquals("https://app.k6.io/runs/77", m.get("url"));
@@ -31,7 +31,7 @@ public class StepResultTest {
 
     @Test
     public void survivesSerialisationAsTheProgramStateDoes() throws Exception {
-        Map<String, Object> m = StepResult.of(Outcomes.passed(5));
+        Map<String, Object> m = K6CloudRunStepExecution.returnValue(Outcomes.passed(5));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(m);
@@ -43,7 +43,7 @@ public class StepResultTest {
 
     @Test
     public void missingRunLeavesNulls() {
-        Map<String, Object> m = StepResult.of(Outcomes.noRun());
+        Map<String, Object> m = K6CloudRunStepExecution.returnValue(Outcomes.noRun());
         assertEquals(null, m.get("runId"));
         assertEquals("RUN_FAILED", m.get("verdict"));
         assertEquals(List.of(), m.get("thresholds"));

@@ -45,16 +45,21 @@ public class ConnectionCheckTest {
         return new HttpK6CloudClient(http, settings.apiUri(), ApiToken.of(token), settings.formCheckOptions());
     }
 
+    /** What Test connection says with {@code client} for the v2 API (and, if it rejects the token, for v6). */
+    private static FormValidation checkToken(K6CloudClient client, String apiUrl) {
+        return ConnectionCheck.checkToken(ApiFlavour.V2, apiUrl, f -> client);
+    }
+
     @Test
     public void acceptedTokenIsReported() {
-        FormValidation v = ConnectionCheck.checkToken(client(sim.token()), sim.baseUrl());
+        FormValidation v = checkToken(client(sim.token()), sim.baseUrl());
         assertEquals(Kind.OK, v.kind);
         assertThat(v.getMessage(), containsString("the API token is accepted"));
     }
 
     @Test
     public void rejectedTokenSaysWhatToCheckWithoutShowingIt() {
-        FormValidation v = ConnectionCheck.checkToken(client("wrong-token-value"), sim.baseUrl());
+        FormValidation v = checkToken(client("wrong-token-value"), sim.baseUrl());
         assertEquals(Kind.ERROR, v.kind);
         assertThat(v.getMessage(), containsString("rejected the API token (HTTP 401)"));
         assertThat(v.getMessage(), not(containsString("wrong-token-value")));
@@ -64,7 +69,7 @@ public class ConnectionCheckTest {
     public void unreachableServerIsAnErrorWithTheReason() {
         String url = sim.baseUrl();
         sim.close();
-        FormValidation v = ConnectionCheck.checkToken(client(sim.token()), url);
+        FormValidation v = checkToken(client(sim.token()), url);
         assertEquals(Kind.ERROR, v.kind);
         assertThat(v.getMessage(), containsString("Could not connect to k6 Cloud"));
     }
@@ -87,7 +92,7 @@ public class ConnectionCheckTest {
     @Test
     public void formChecksAnswerAfterOneAttempt() {
         sim.faults().inject(Endpoint.TOKEN, 3, Fault.serverError(503));
-        FormValidation v = ConnectionCheck.checkToken(client(sim.token()), sim.baseUrl());
+        FormValidation v = checkToken(client(sim.token()), sim.baseUrl());
         assertEquals(Kind.ERROR, v.kind);
         sim.journal().awaitRequests(e -> e.endpoint() == Endpoint.TOKEN, 1, Duration.ofSeconds(10));
         assertEquals(2, sim.faults().pending(Endpoint.TOKEN));

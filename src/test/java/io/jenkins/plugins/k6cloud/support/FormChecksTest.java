@@ -25,8 +25,8 @@ public class FormChecksTest {
     @Test
     public void withoutAJobTheTestIdIsCheckedAsTypedAndNotLookedUp() {
         // no Jenkins here: a look-up (global configuration, credentials, k6 Cloud) would throw
-        assertError(JobForms.checkTestId(null, "12a", "k6-token"), "is not a load test id");
-        assertEquals(Kind.OK, JobForms.checkTestId(null, "1234", "k6-token").kind);
+        assertError(FormChecks.checkTestId(null, "12a", "k6-token"), "is not a load test id");
+        assertEquals(Kind.OK, FormChecks.checkTestId(null, "1234", "k6-token").kind);
     }
 
     @Test

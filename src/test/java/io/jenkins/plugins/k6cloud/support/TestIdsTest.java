@@ -16,19 +16,19 @@ public class TestIdsTest {
 
     @Test
     public void plainIdIsReadAsIs() {
-        assertEquals(1234L, TestIds.resolve(" 1234 ", env::expand));
+        assertEquals(1234L, FormChecks.resolveTestId(" 1234 ", env::expand));
     }
 
     @Test
     public void parametersAreExpandedFromTheBuild() {
-        assertEquals(4321L, TestIds.resolve("${K6_TEST_ID}", env::expand));
-        assertEquals(1234L, TestIds.resolve("${PREFIX}34", env::expand));
+        assertEquals(4321L, FormChecks.resolveTestId("${K6_TEST_ID}", env::expand));
+        assertEquals(1234L, FormChecks.resolveTestId("${PREFIX}34", env::expand));
     }
 
     @Test
     public void undefinedParameterSaysWhichTextItBecame() {
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> TestIds.resolve("${NOPE}", env::expand));
+                assertThrows(IllegalArgumentException.class, () -> FormChecks.resolveTestId("${NOPE}", env::expand));
         assertThat(e.getMessage(), containsString("'${NOPE}'"));
         assertThat(e.getMessage(), containsString("not defined"));
     }
@@ -36,30 +36,30 @@ public class TestIdsTest {
     @Test
     public void parameterThatIsNotANumberIsRejectedWithItsValue() {
         EnvVars bad = new EnvVars(Map.of("K6_TEST_ID", "abc"));
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> TestIds.resolve("${K6_TEST_ID}", bad::expand));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> FormChecks.resolveTestId("${K6_TEST_ID}", bad::expand));
         assertThat(e.getMessage(), containsString("'abc' is not a load test id"));
     }
 
     @Test
     public void emptyZeroNegativeAndTextAreRejected() {
         assertThat(
-                assertThrows(IllegalArgumentException.class, () -> TestIds.resolve("  ", env::expand))
+                assertThrows(IllegalArgumentException.class, () -> FormChecks.resolveTestId("  ", env::expand))
                         .getMessage(),
                 containsString("empty"));
         assertThat(
-                assertThrows(IllegalArgumentException.class, () -> TestIds.parse("0"))
+                assertThrows(IllegalArgumentException.class, () -> FormChecks.parseTestId("0"))
                         .getMessage(),
                 containsString("positive whole number"));
-        assertThrows(IllegalArgumentException.class, () -> TestIds.parse("-5"));
-        assertThrows(IllegalArgumentException.class, () -> TestIds.parse("12.5"));
-        assertThrows(IllegalArgumentException.class, () -> TestIds.parse("99999999999999999999"));
+        assertThrows(IllegalArgumentException.class, () -> FormChecks.parseTestId("-5"));
+        assertThrows(IllegalArgumentException.class, () -> FormChecks.parseTestId("12.5"));
+        assertThrows(IllegalArgumentException.class, () -> FormChecks.parseTestId("99999999999999999999"));
     }
 
     @Test
     public void onlyDollarBraceCountsAsExpression() {
-        assertTrue(TestIds.isExpression("${X}"));
-        assertFalse(TestIds.isExpression("1234"));
-        assertFalse(TestIds.isExpression(null));
+        assertTrue(FormChecks.isExpression("${X}"));
+        assertFalse(FormChecks.isExpression("1234"));
+        assertFalse(FormChecks.isExpression(null));
     }
 }

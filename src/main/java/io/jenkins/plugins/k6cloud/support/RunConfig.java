@@ -271,12 +271,6 @@ public final class RunConfig {
                     JenkinsOkHttpClient.newClientBuilder(SharedHttp.BASE).build();
             return K6CloudClientFactory.create(apiFlavour, http, apiUri(), token, options);
         }
-
-        @Override
-        public String toString() {
-            return "Connection[" + apiFlavour.id() + " " + apiUrl + (stackId == null ? "" : ", stack " + stackId)
-                    + (credentialsId == null ? ", token from K6_CLOUD_TOKEN" : ", credentials " + credentialsId) + "]";
-        }
     }
 
     /** Holds the shared base client; created on first use, not when the class is loaded. */

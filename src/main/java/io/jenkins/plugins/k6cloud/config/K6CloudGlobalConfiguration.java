@@ -1,15 +1,19 @@
 package io.jenkins.plugins.k6cloud.config;
 
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
-import io.jenkins.plugins.k6cloud.support.ConnectionCheck;
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudCredentials;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
+import java.util.function.Function;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -193,7 +197,71 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
-        return ConnectionCheck.test(apiUrl == null ? "" : apiUrl.strip(), stackId, credentialsId, flavour);
+        return testConnection(apiUrl == null ? "" : apiUrl.strip(), stackId, credentialsId, flavour);
+    }
+
+    /** "Test connection": the typed, not yet saved, settings; {@code stackIdText} as typed. */
+    static FormValidation testConnection(String apiUrl, String stackIdText, String credentialsId, ApiFlavour flavour) {
+        FormValidation url = FormChecks.url(apiUrl, RunConfig.DEFAULT_API_URL);
+        if (url.kind == FormValidation.Kind.ERROR) {
+            return url;
+        }
+        RunConfig.Connection typed;
+        try {
+            typed = new RunConfig.Connection(
+                    flavour, apiUrl, FormChecks.parseStackId(stackIdText), RunConfig.blankToNull(credentialsId));
+            typed.checkStackId();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        String id = typed.credentialsId();
+        if (id == null) {
+            return FormValidation.error(Messages.Connection_NoCredentials());
+        }
+        try {
+            ApiToken token = K6CloudCredentials.formToken(null, id, apiUrl);
+            return checkToken(flavour, apiUrl, f -> {
+                RunConfig.Connection c = typed.withApiFlavour(f);
+                return c.client(token, c.formCheckOptions());
+            });
+        } catch (AbortException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /**
+     * What k6 Cloud says about the token with the {@code chosen} API flavour. When k6 Cloud rejects
+     * it and the other flavour accepts it, the message says to choose the other one.
+     *
+     * @param clients the form-check client of a flavour; throws {@link IllegalArgumentException}
+     *     when the settings cannot make one (v6 without a stack id)
+     */
+    public static FormValidation checkToken(
+            ApiFlavour chosen, String apiUrl, Function<ApiFlavour, K6CloudClient> clients) {
+        try {
+            clients.apply(chosen).checkToken();
+            return FormValidation.ok(Messages.Connection_OkWith(apiUrl, chosen.displayName()));
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        } catch (K6CloudException.AuthenticationException e) {
+            ApiFlavour other = chosen.other();
+            if (accepts(other, clients)) {
+                return FormValidation.error(
+                        Messages.Connection_OtherFlavour(chosen.displayName(), other.displayName()));
+            }
+            return FormValidation.error(Messages.Connection_Rejected(e.httpStatus()));
+        } catch (K6CloudException e) {
+            return FormValidation.error(Messages.Connection_Failed(e.getMessage()));
+        }
+    }
+
+    private static boolean accepts(ApiFlavour flavour, Function<ApiFlavour, K6CloudClient> clients) {
+        try {
+            clients.apply(flavour).checkToken();
+            return true;
+        } catch (K6CloudException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String orDefault(String value, String fallback) {

@@ -1,8 +1,13 @@
 package io.jenkins.plugins.k6cloud.support;
 
+import hudson.AbortException;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
+import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
 import io.jenkins.plugins.k6cloud.engine.DurationFormat;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
@@ -14,7 +19,8 @@ import java.util.function.UnaryOperator;
 /**
  * The form checks of the build step, the Pipeline step and the global configuration, as plain
  * functions of the typed text, and the web methods the two steps' descriptors share. The
- * {@code doCheck*} web methods check permissions and delegate here.
+ * {@code doCheck*} web methods check permissions and delegate here. The load test look-up asks
+ * k6 Cloud ({@link #loadTest}); its answer is a plain function of a client ({@link #describeLoadTest}).
  *
  * <p>What a job field's text says is checked for everyone who sees the form (the job's
  * configuration or its snippet generator, which people who may not configure the job can open): a
@@ -33,7 +39,7 @@ public final class FormChecks {
         if (item == null || !item.hasPermission(Item.CONFIGURE)) {
             return testId(value);
         }
-        return ConnectionCheck.loadTest(item, value, credentialsId);
+        return loadTest(item, value, credentialsId);
     }
 
     public static FormValidation checkPollInterval(String value) {
@@ -195,6 +201,44 @@ public final class FormChecks {
             return FormValidation.ok();
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /**
+     * Checks a load test id typed in a job's form. Only when the step's credentials are chosen and
+     * the id is a number does it ask k6 Cloud for the test's name: one attempt, bounded by
+     * {@link RunConfig#LOOKUP_TIMEOUT}, since the form checks the field on every change. The
+     * caller has checked {@code Item.CONFIGURE}.
+     */
+    public static FormValidation loadTest(Item item, String value, String credentialsId) {
+        FormValidation syntax = testId(value);
+        String id = RunConfig.blankToNull(credentialsId);
+        if (syntax.kind != FormValidation.Kind.OK || isExpression(value) || id == null) {
+            return syntax;
+        }
+        RunConfig.Connection global;
+        try {
+            global = K6CloudGlobalConfiguration.get().connection();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.warning(Messages.LoadTest_NotChecked(e.getMessage()));
+        }
+        try {
+            ApiToken token = K6CloudCredentials.formToken(item, id, global.apiUrl());
+            return describeLoadTest(global.client(token, global.lookupOptions()), parseTestId(value));
+        } catch (AbortException | IllegalArgumentException e) {
+            return FormValidation.warning(Messages.LoadTest_NotChecked(e.getMessage()));
+        }
+    }
+
+    /** The name of load test {@code testId}, or why it cannot be shown. */
+    public static FormValidation describeLoadTest(K6CloudClient client, long testId) {
+        try {
+            LoadTest test = client.getLoadTest(testId);
+            return FormValidation.ok(Messages.LoadTest_Found(testId, test.name()));
+        } catch (K6CloudException.NotFoundException e) {
+            return FormValidation.error(Messages.LoadTest_NotFound(testId));
+        } catch (K6CloudException e) {
+            return FormValidation.warning(Messages.LoadTest_NotChecked(e.getMessage()));
         }
     }
 }

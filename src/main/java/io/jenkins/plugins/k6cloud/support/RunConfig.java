@@ -223,8 +223,15 @@ public final class RunConfig {
             }
         }
 
+        /** @throws IllegalArgumentException when the API needs a stack id and there is none, saying where to set it */
+        public void checkStackId() {
+            if (apiFlavour.requiresStackId() && stackId == null) {
+                throw new IllegalArgumentException(Messages.Connection_NeedsStackId());
+            }
+        }
+
         /** {@link #RUN_RETRY_POLICY} and a {@link #RUN_CALL_TIMEOUT} per call. */
-        ClientOptions runOptions() {
+        public ClientOptions runOptions() {
             return options()
                     .retryPolicy(RUN_RETRY_POLICY)
                     .callTimeout(RUN_CALL_TIMEOUT)
@@ -232,12 +239,12 @@ public final class RunConfig {
         }
 
         /** The load test look-up in a job's form: one attempt within {@link #LOOKUP_TIMEOUT}. */
-        ClientOptions lookupOptions() {
+        public ClientOptions lookupOptions() {
             return oneAttempt(LOOKUP_TIMEOUT);
         }
 
         /** "Test connection": one attempt within {@link #FORM_CHECK_TIMEOUT}. */
-        ClientOptions formCheckOptions() {
+        public ClientOptions formCheckOptions() {
             return oneAttempt(FORM_CHECK_TIMEOUT);
         }
 
@@ -263,10 +270,8 @@ public final class RunConfig {
          *
          * @throws IllegalArgumentException when it cannot make one (v6 without a stack id, an API URL that is not one)
          */
-        K6CloudClient client(ApiToken token, ClientOptions options) {
-            if (apiFlavour.requiresStackId() && stackId == null) {
-                throw new IllegalArgumentException(Messages.Connection_NeedsStackId());
-            }
+        public K6CloudClient client(ApiToken token, ClientOptions options) {
+            checkStackId();
             OkHttpClient http =
                     JenkinsOkHttpClient.newClientBuilder(SharedHttp.BASE).build();
             return K6CloudClientFactory.create(apiFlavour, http, apiUri(), token, options);

@@ -13,11 +13,11 @@ import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.cli.K6CloudCli;
+import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
 import io.jenkins.plugins.k6cloud.engine.FastForwardScheduler;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
-import io.jenkins.plugins.k6cloud.support.ConnectionCheck;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudCredentials;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
@@ -357,7 +357,7 @@ final class BadInputRows {
     private static Played testConnection(Rig rig, FakeServer server, String mustSay) {
         RunConfig.Connection settings = settings(server.uri().toString());
         K6CloudClient client = clientForFormCheck(rig, settings, ApiToken.of(rig.token));
-        FormValidation v = ConnectionCheck.checkToken(settings.apiFlavour(), settings.apiUrl(), f -> client);
+        FormValidation v = K6CloudGlobalConfiguration.checkToken(settings.apiFlavour(), settings.apiUrl(), f -> client);
         rig.check(v.kind == FormValidation.Kind.ERROR, "Test connection said " + v.kind + ": " + v.getMessage());
         rig.check(server.seen().size() == 1, "expected 1 request, saw " + server.seen());
         rig.check(

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k6cloud.support;
+package io.jenkins.plugins.k6cloud.config;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -16,6 +16,7 @@ import io.jenkins.plugins.k6cloud.api.K6CloudClientFactory;
 import io.jenkins.plugins.k6cloud.api.V6K6CloudClient;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
+import io.jenkins.plugins.k6cloud.support.RunConfig;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.junit.After;
@@ -89,8 +90,8 @@ public class ConnectionCheckV6Test {
 
     @Test
     public void aTokenThatWorksWithTheChosenFlavourIsAccepted() {
-        FormValidation v =
-                ConnectionCheck.checkToken(ApiFlavour.V6, sim.baseUrl(), clients(sim, sim, sim.token(), sim.stackId()));
+        FormValidation v = K6CloudGlobalConfiguration.checkToken(
+                ApiFlavour.V6, sim.baseUrl(), clients(sim, sim, sim.token(), sim.stackId()));
         assertEquals(Kind.OK, v.kind);
         assertThat(v.getMessage(), containsString("with Grafana Cloud k6 (v6): the API token is accepted"));
         assertThat(sim.journal().requests(Endpoint.TOKEN), hasSize(1));
@@ -99,7 +100,7 @@ public class ConnectionCheckV6Test {
     @Test
     public void aTokenRejectedByV2ButAcceptedByV6SaysToChooseV6() throws Exception {
         otherSim = K6CloudSimulator.builder().token("v6-only-token").start();
-        FormValidation v = ConnectionCheck.checkToken(
+        FormValidation v = K6CloudGlobalConfiguration.checkToken(
                 ApiFlavour.V2, sim.baseUrl(), clients(sim, otherSim, "v6-only-token", otherSim.stackId()));
         assertEquals(Kind.ERROR, v.kind);
         assertThat(v.getMessage(), containsString("does not accept this API token with k6 Cloud (v2"));
@@ -115,7 +116,7 @@ public class ConnectionCheckV6Test {
 
     @Test
     public void aTokenRejectedByBothIsRejected() {
-        FormValidation v = ConnectionCheck.checkToken(
+        FormValidation v = K6CloudGlobalConfiguration.checkToken(
                 ApiFlavour.V6, sim.baseUrl(), clients(sim, sim, "nobodys-token", sim.stackId()));
         assertEquals(Kind.ERROR, v.kind);
         assertThat(v.getMessage(), containsString("rejected the API token (HTTP 401)"));
@@ -124,12 +125,12 @@ public class ConnectionCheckV6Test {
 
     @Test
     public void v6WithoutAStackIdIsReportedBeforeAnythingIsSent() {
-        FormValidation v = ConnectionCheck.test(sim.baseUrl(), "", "k6", ApiFlavour.V6);
+        FormValidation v = K6CloudGlobalConfiguration.testConnection(sim.baseUrl(), "", "k6", ApiFlavour.V6);
         assertEquals(Kind.ERROR, v.kind);
         assertThat(v.getMessage(), containsString("needs the id of your Grafana Cloud stack"));
         assertEquals(0, sim.journal().totalRequests());
-        FormValidation direct =
-                ConnectionCheck.checkToken(ApiFlavour.V6, sim.baseUrl(), clients(sim, sim, sim.token(), null));
+        FormValidation direct = K6CloudGlobalConfiguration.checkToken(
+                ApiFlavour.V6, sim.baseUrl(), clients(sim, sim, sim.token(), null));
         assertThat(
                 direct.getMessage(),
                 containsString(V6K6CloudClient.missingStackId().substring(0, 40)));

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k6cloud.support;
+package io.jenkins.plugins.k6cloud.config;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -15,6 +15,8 @@ import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.support.FormChecks;
+import io.jenkins.plugins.k6cloud.support.RunConfig;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 import org.junit.After;
@@ -47,7 +49,7 @@ public class ConnectionCheckTest {
 
     /** What Test connection says with {@code client} for the v2 API (and, if it rejects the token, for v6). */
     private static FormValidation checkToken(K6CloudClient client, String apiUrl) {
-        return ConnectionCheck.checkToken(ApiFlavour.V2, apiUrl, f -> client);
+        return K6CloudGlobalConfiguration.checkToken(ApiFlavour.V2, apiUrl, f -> client);
     }
 
     @Test
@@ -77,14 +79,14 @@ public class ConnectionCheckTest {
     @Test
     public void knownLoadTestShowsItsName() {
         long id = sim.addLoadTest("checkout flow", Scenarios.passes());
-        FormValidation v = ConnectionCheck.describeLoadTest(client(sim.token()), id);
+        FormValidation v = FormChecks.describeLoadTest(client(sim.token()), id);
         assertEquals(Kind.OK, v.kind);
         assertEquals("Load test " + id + ": checkout flow", v.getMessage());
     }
 
     @Test
     public void unknownLoadTestIsAnError() {
-        FormValidation v = ConnectionCheck.describeLoadTest(client(sim.token()), 987654);
+        FormValidation v = FormChecks.describeLoadTest(client(sim.token()), 987654);
         assertEquals(Kind.ERROR, v.kind);
         assertThat(v.getMessage(), containsString("No load test 987654 is visible"));
     }
@@ -100,7 +102,7 @@ public class ConnectionCheckTest {
 
     @Test
     public void stackIdIsCheckedBeforeAnythingIsSent() {
-        FormValidation v = ConnectionCheck.test(sim.baseUrl(), "my-stack", "k6", ApiFlavour.V2);
+        FormValidation v = K6CloudGlobalConfiguration.testConnection(sim.baseUrl(), "my-stack", "k6", ApiFlavour.V2);
         assertEquals(Kind.ERROR, v.kind);
         assertThat(v.getMessage(), containsString("is not a Grafana stack id"));
         assertEquals(0, sim.journal().totalRequests());
@@ -108,7 +110,7 @@ public class ConnectionCheckTest {
 
     @Test
     public void missingCredentialsAreReportedBeforeAnythingIsSent() {
-        FormValidation v = ConnectionCheck.test(sim.baseUrl(), "", " ", ApiFlavour.V2);
+        FormValidation v = K6CloudGlobalConfiguration.testConnection(sim.baseUrl(), "", " ", ApiFlavour.V2);
         assertEquals(Kind.ERROR, v.kind);
         assertThat(v.getMessage(), containsString("Choose the"));
     }
@@ -116,10 +118,10 @@ public class ConnectionCheckTest {
     @Test
     public void withoutChosenCredentialsTheTestIdIsCheckedWithoutAskingK6Cloud() {
         // offline the global configuration cannot be read: reaching for it would throw
-        assertEquals(Kind.OK, ConnectionCheck.loadTest(null, "1234", " ").kind);
-        assertEquals(Kind.OK, ConnectionCheck.loadTest(null, "1234", null).kind);
-        assertEquals(Kind.ERROR, ConnectionCheck.loadTest(null, "12x", "k6").kind);
-        assertEquals(Kind.OK, ConnectionCheck.loadTest(null, "${K6_TEST_ID}", "k6").kind);
+        assertEquals(Kind.OK, FormChecks.loadTest(null, "1234", " ").kind);
+        assertEquals(Kind.OK, FormChecks.loadTest(null, "1234", null).kind);
+        assertEquals(Kind.ERROR, FormChecks.loadTest(null, "12x", "k6").kind);
+        assertEquals(Kind.OK, FormChecks.loadTest(null, "${K6_TEST_ID}", "k6").kind);
         assertEquals(0, sim.journal().totalRequests());
     }
 }

@@ -35,7 +35,7 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
     private String credentialsId;
     private String pollInterval = RunConfig.DEFAULT_POLL_INTERVAL;
     private String timeout = RunConfig.DEFAULT_TIMEOUT;
-    /** {@code v6}, or {@code null} for v2: the default, and the API of configurations saved before the choice. */
+    /** {@code v6}, or {@code null} for v2, the default (so that a v2 configuration exports no such key). */
     private String apiFlavour;
 
     @SuppressFBWarnings(

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -15,6 +16,7 @@ import io.jenkins.plugins.k6cloud.FakeTaskListener;
 import io.jenkins.plugins.k6cloud.Outcomes;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.engine.Verdict;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
 import java.time.Duration;
@@ -112,5 +114,24 @@ public class K6CloudBuilderTest {
         assertEquals(
                 List.of("", "FAILURE", "UNSTABLE"),
                 items.stream().map(o -> o.value).collect(Collectors.toList()));
+    }
+
+    @Test
+    public void everyBuildResultMapsToTheJenkinsResultOfTheSameName() {
+        for (BuildResult r : BuildResult.values()) {
+            assertEquals(r.name(), K6CloudBuilder.result(r).toString());
+        }
+    }
+
+    @Test
+    public void verdictsMapAsTheUserChose() {
+        assertSame(Result.SUCCESS, K6CloudBuilder.result(Verdict.PASSED.buildResult(BuildResult.FAILURE)));
+        assertSame(Result.UNSTABLE, K6CloudBuilder.result(Verdict.THRESHOLDS_FAILED.buildResult(BuildResult.UNSTABLE)));
+        assertSame(Result.FAILURE, K6CloudBuilder.result(Verdict.THRESHOLDS_FAILED.buildResult(BuildResult.FAILURE)));
+        assertSame(Result.FAILURE, K6CloudBuilder.result(Verdict.TIMED_OUT.buildResult(BuildResult.UNSTABLE)));
+        assertSame(Result.ABORTED, K6CloudBuilder.result(Verdict.CANCELLED.buildResult(BuildResult.FAILURE)));
+        // what the builder relies on: only SUCCESS and UNSTABLE let the build go on
+        assertTrue(K6CloudBuilder.result(BuildResult.UNSTABLE).isBetterThan(Result.FAILURE));
+        assertTrue(K6CloudBuilder.result(BuildResult.ABORTED).isWorseThan(Result.FAILURE));
     }
 }

@@ -24,7 +24,7 @@ import org.junit.Before;
 import org.junit.Test;
 
 /** The form checks that ask k6 Cloud, through the clients the glue builds, against the simulator. */
-public class ConnectionCheckTest {
+public class TestConnectionTest {
     private final OkHttpClient http = new OkHttpClient();
     private K6CloudSimulator sim;
     private RunConfig.Connection settings;

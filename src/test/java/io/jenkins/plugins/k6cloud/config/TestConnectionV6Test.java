@@ -24,7 +24,7 @@ import org.junit.Before;
 import org.junit.Test;
 
 /** The API flavour in the glue: settings, the clients it builds, and what "Test connection" says. */
-public class ConnectionCheckV6Test {
+public class TestConnectionV6Test {
     private final OkHttpClient http = new OkHttpClient();
     private K6CloudSimulator sim;
     private K6CloudSimulator otherSim;

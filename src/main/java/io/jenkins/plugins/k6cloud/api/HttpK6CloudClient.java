@@ -5,6 +5,7 @@ import static io.jenkins.plugins.k6cloud.api.ApiRequest.positive;
 import com.google.gson.JsonObject;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -93,27 +94,24 @@ public final class HttpK6CloudClient implements K6CloudClient {
     }
 
     /**
-     * {@code GET /loadtests/v2/runs}. With {@link RunQuery#createdAfter()}, asks for
+     * {@code GET /loadtests/v2/runs?test_id=}. With {@code createdAfter}, asks for
      * {@code order_by=-created} (v2 has no creation filter) and drops older runs, but reads every
      * page (up to {@link #MAX_PAGES} and {@code meta.count}): v2 does not document that ordering, and
      * a server that ignores it answers oldest first.
      */
     @Override
-    public List<TestRun> listRuns(RunQuery query) throws K6CloudException {
-        boolean recent = query.createdAfter() != null;
+    public List<TestRun> listRuns(long testId, Instant createdAfter) throws K6CloudException {
+        positive(testId, "load test");
         return allPages(
                 page -> ApiRequest.get("/loadtests/v2/runs")
-                        .param("test_id", query.testId())
-                        .arrayParam("ids", query.ids())
-                        .param("public_id", query.publicId())
-                        .select(query.select())
-                        .param("order_by", recent ? "-created" : null)
+                        .param("test_id", testId)
+                        .param("order_by", createdAfter != null ? "-created" : null)
                         .param("page", page)
                         .param("page_size", PAGE_SIZE),
                 V2Json.RUNS,
                 o -> V2Json.run(o, null),
                 TestRun::id,
-                query::inTimeRange);
+                run -> PagedItems.createdSince(run, createdAfter));
     }
 
     /**
@@ -163,19 +161,6 @@ public final class HttpK6CloudClient implements K6CloudClient {
     public void checkToken() throws K6CloudException {
         ApiRequest request = ApiRequest.get("/v3/organizations");
         retrier.call(() -> transport.send(request, false)).json();
-    }
-
-    @Override
-    public List<LoadTest> listLoadTests() throws K6CloudException {
-        return allPages(
-                page -> ApiRequest.get("/loadtests/v2/tests")
-                        .select(V2Json.TEST_FIELDS)
-                        .param("page", page)
-                        .param("page_size", PAGE_SIZE),
-                V2Json.TESTS,
-                o -> V2Json.loadTest(o, null),
-                LoadTest::id,
-                t -> true);
     }
 
     @Override

@@ -56,6 +56,11 @@ final class PagedItems<T> {
         return !page.isEmpty() && !(newestFirst && outOfRange) && fresh;
     }
 
+    /** Whether {@code run} was created at or after {@code createdAfter} (always, without a bound; never, without a created time). */
+    static boolean createdSince(TestRun run, java.time.Instant createdAfter) {
+        return createdAfter == null || (run.created() != null && !run.created().isBefore(createdAfter));
+    }
+
     List<T> list() {
         return new ArrayList<>(items.values());
     }

@@ -8,7 +8,6 @@ final class V2Json {
     static final String RUN = "k6-run";
     static final String RUNS = "k6-runs";
     static final String TEST = "k6-test";
-    static final String TESTS = "k6-tests";
     static final String THRESHOLDS = "k6-thresholds";
 
     /** The run fields the engine needs; always asked for with {@code $select} so that no script or archive comes along. */

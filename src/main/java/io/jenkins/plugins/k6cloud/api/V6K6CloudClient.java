@@ -5,7 +5,7 @@ import static io.jenkins.plugins.k6cloud.api.ApiRequest.positive;
 import com.google.gson.JsonObject;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
 import java.net.URI;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -104,7 +104,7 @@ public final class V6K6CloudClient implements K6CloudClient {
                     }
                     return started;
                 },
-                after -> listRuns(RunQuery.recentOfTest(testId, after)),
+                after -> listRuns(testId, after),
                 true);
     }
 
@@ -124,36 +124,19 @@ public final class V6K6CloudClient implements K6CloudClient {
     }
 
     /**
-     * {@code GET /cloud/v6/load_tests/{id}/test_runs} (or {@code /cloud/v6/test_runs} without a test),
-     * newest first; with {@link RunQuery#createdAfter()} also {@code created_after}, and paging stops
-     * at the first older run (in case the server ignores the filter). v6 has no {@code ids} filter, so ids are filtered here; {@code select} does not
-     * apply (v6 answers whole runs); v6 runs have no public id.
-     *
-     * @throws IllegalArgumentException for a query by public id
+     * {@code GET /cloud/v6/load_tests/{id}/test_runs}, newest first; with {@code createdAfter} also
+     * {@code created_after}, and paging stops at the first older run (in case the server ignores the
+     * filter).
      */
     @Override
-    public List<TestRun> listRuns(RunQuery query) throws K6CloudException {
-        if (query.publicId() != null) {
-            throw new IllegalArgumentException("Grafana Cloud k6 (API v6) runs have no public id; look runs up by id");
+    public List<TestRun> listRuns(long testId, Instant createdAfter) throws K6CloudException {
+        ApiRequest first = ApiRequest.get(PREFIX + "/load_tests/" + positive(testId, "load test") + "/test_runs")
+                .encodedParam("$orderby", "created%20desc");
+        if (createdAfter != null) {
+            first.param("created_after", createdAfter.toString());
         }
-        String path = query.testId() == null
-                ? PREFIX + "/test_runs"
-                : PREFIX + "/load_tests/" + positive(query.testId(), "load test") + "/test_runs";
-        ApiRequest first = ApiRequest.get(path).encodedParam("$orderby", "created%20desc");
-        if (query.createdAfter() != null) {
-            first.param("created_after", query.createdAfter().toString());
-        }
-        List<TestRun> runs = allPages(first, o -> V6Json.run(o, null), TestRun::id, query::inTimeRange);
-        if (query.ids().isEmpty()) {
-            return runs;
-        }
-        List<TestRun> wanted = new ArrayList<>();
-        for (TestRun r : runs) {
-            if (query.ids().contains(r.id())) {
-                wanted.add(r);
-            }
-        }
-        return wanted;
+        return allPages(
+                first, o -> V6Json.run(o, null), TestRun::id, run -> PagedItems.createdSince(run, createdAfter));
     }
 
     /**
@@ -200,11 +183,6 @@ public final class V6K6CloudClient implements K6CloudClient {
     public void checkToken() throws K6CloudException {
         ApiRequest request = ApiRequest.get(PREFIX + "/projects").encodedParam("$top", "1");
         retrier.call(() -> transport.send(request, false)).json();
-    }
-
-    @Override
-    public List<LoadTest> listLoadTests() throws K6CloudException {
-        return allPages(ApiRequest.get(PREFIX + "/load_tests"), o -> V6Json.loadTest(o, null), LoadTest::id, t -> true);
     }
 
     @Override

@@ -166,7 +166,7 @@ public class HttpK6CloudClientRetryTest {
         HttpK6CloudClient client = k6.client();
         status(503);
         k6.json(200, "{\"k6-runs\":[],\"meta\":{\"count\":0}}");
-        client.listRuns(RunQuery.ofTest(1));
+        client.listRuns(1, null);
         status(503);
         k6.json(200, "{\"k6-thresholds\":[]}");
         client.getThresholds(42);
@@ -174,17 +174,14 @@ public class HttpK6CloudClientRetryTest {
         k6.json(200, "{\"organizations\":[]}");
         client.checkToken();
         status(503);
-        k6.json(200, "{\"k6-tests\":[],\"meta\":{\"count\":0}}");
-        client.listLoadTests();
-        status(503);
         k6.json(200, "{\"k6-test\":{\"id\":1,\"name\":\"t\"}}");
         client.getLoadTest(1);
         status(503);
         k6.respond(new MockResponse.Builder().code(204).build());
         client.stopRun(42);
 
-        assertEquals(12, k6.requestCount());
-        assertEquals(List.of(500L, 500L, 500L, 500L, 500L, 500L), k6.sleeper.delays());
+        assertEquals(10, k6.requestCount());
+        assertEquals(List.of(500L, 500L, 500L, 500L, 500L), k6.sleeper.delays());
     }
 
     @Test

@@ -108,8 +108,8 @@ public class TokenSecrecyTest {
         returned.add(client.getRun(42));
         k6.json(200, "{\"k6-thresholds\":[{\"name\":\"http_req_duration: p(95)<500\",\"tainted\":true}]}");
         returned.add(client.getThresholds(42));
-        k6.json(200, "{\"k6-tests\":[{\"id\":1,\"name\":\"t\"}],\"meta\":{\"count\":1}}");
-        returned.add(client.listLoadTests());
+        k6.json(200, "{\"k6-runs\":[{\"id\":42,\"test_id\":7,\"run_status\":3}],\"meta\":{\"count\":1}}");
+        returned.add(client.listRuns(7, null));
         returned.add(client);
         returned.add(client.transport());
         returned.add(k6.options().build());

@@ -51,7 +51,6 @@ public class V6SimulatorRoundTripTest {
 
         client.checkToken();
         assertEquals("checkout", client.getLoadTest(testId).name());
-        assertTrue(client.listLoadTests().stream().anyMatch(t -> t.id() == testId));
 
         TestRun started = client.startRun(testId);
         assertEquals(Long.valueOf(testId), started.testId());
@@ -67,7 +66,7 @@ public class V6SimulatorRoundTripTest {
         assertEquals(RunStatus.ABORTED_BY_USER, client.getRun(started.id()).runStatus());
         client.stopRun(started.id());
 
-        assertThat(client.listRuns(RunQuery.ofTest(testId)), hasSize(1));
+        assertThat(client.listRuns(testId, null), hasSize(1));
         assertThat(sim().journal().startsFor(testId), hasSize(1));
         List<JournalEntry> stops = sim().journal().stopsFor(started.id());
         assertEquals(List.of(204, 409), stops.stream().map(JournalEntry::status).toList());

@@ -19,7 +19,6 @@ public final class ClientOptions {
     private final Duration readTimeout;
     private final Duration callTimeout;
     private final RetryPolicy retryPolicy;
-    private final Duration startClockSkew;
     private final Sleeper sleeper;
     private final Clock clock;
     private final Random random;
@@ -31,7 +30,6 @@ public final class ClientOptions {
         this.readTimeout = b.readTimeout;
         this.callTimeout = b.callTimeout;
         this.retryPolicy = b.retryPolicy;
-        this.startClockSkew = b.startClockSkew;
         this.sleeper = b.sleeper;
         this.clock = b.clock;
         this.random = b.random;
@@ -54,7 +52,6 @@ public final class ClientOptions {
         b.readTimeout = readTimeout;
         b.callTimeout = callTimeout;
         b.retryPolicy = retryPolicy;
-        b.startClockSkew = startClockSkew;
         b.sleeper = sleeper;
         b.clock = clock;
         b.random = random;
@@ -93,16 +90,6 @@ public final class ClientOptions {
         return retryPolicy;
     }
 
-    /**
-     * How far k6 Cloud's clock may be behind ours. Used only by a v6 start still failing ambiguously
-     * once its idempotency key may be forgotten: a run of the test created at most this long before
-     * we sent the request is then taken to be ours. (Otherwise the caller looks for the run of an
-     * ambiguous start, allowing for its own skew.)
-     */
-    public Duration startClockSkew() {
-        return startClockSkew;
-    }
-
     public Sleeper sleeper() {
         return sleeper;
     }
@@ -130,7 +117,6 @@ public final class ClientOptions {
         private Duration readTimeout = Duration.ofSeconds(30);
         private Duration callTimeout = Duration.ofSeconds(60);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private Duration startClockSkew = Duration.ofSeconds(60);
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Clock clock = Clock.systemUTC();
         private Random random = new Random();
@@ -176,14 +162,6 @@ public final class ClientOptions {
 
         public Builder retryPolicy(RetryPolicy p) {
             retryPolicy = Objects.requireNonNull(p, "retryPolicy");
-            return this;
-        }
-
-        public Builder startClockSkew(Duration d) {
-            if (d == null || d.isNegative()) {
-                throw new IllegalArgumentException("The start clock skew must be zero or more, got " + d);
-            }
-            startClockSkew = d;
             return this;
         }
 

@@ -49,7 +49,7 @@ public final class HttpK6CloudClient implements K6CloudClient {
     public HttpK6CloudClient(OkHttpClient http, URI baseUri, ApiToken token, ClientOptions options) {
         this.transport = new ApiTransport(http, baseUri, AuthScheme.TOKEN, token, options);
         this.retrier = new Retrier(options);
-        this.starter = new RunStarter(retrier, options.clock(), options.startClockSkew());
+        this.starter = new RunStarter(retrier, options.clock());
     }
 
     /** A client of {@link #DEFAULT_BASE_URI} with {@link ClientOptions#defaults()}. */
@@ -80,7 +80,6 @@ public final class HttpK6CloudClient implements K6CloudClient {
                     }
                     return started;
                 },
-                null, // the engine looks for the run of an ambiguous start, knowing which runs it follows
                 false);
     }
 

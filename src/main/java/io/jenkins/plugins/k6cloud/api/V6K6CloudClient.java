@@ -23,10 +23,9 @@ import okhttp3.OkHttpClient;
  *
  * <ul>
  *   <li>Start sends a {@code K6-Idempotency-Key} made once per {@link #startRun} call and reused by
- *       every attempt, so a start sent again after a lost answer returns the same run, and it is sent
- *       again without looking; the recent runs are looked at first only once k6 Cloud may have
- *       forgotten the key (it keeps them 10 minutes, {@link RunStarter}). Only v6 sends a start again
- *       after an ambiguous failure.
+ *       every attempt, so a start sent again after a lost answer returns the same run; it is not sent
+ *       again once k6 Cloud may have forgotten the key (it keeps them 10 minutes, {@link RunStarter}).
+ *       Only v6 sends a start again after an ambiguous failure.
  *   <li>The token check is {@code GET /cloud/v6/projects?$top=1}: it needs exactly the token and the
  *       stack id every other call needs. ({@code GET /cloud/v6/auth}, which k6 uses at login, checks
  *       a token against a stack <em>URL</em> given as {@code X-Stack-Url}; the plugin has a stack id.)
@@ -71,7 +70,7 @@ public final class V6K6CloudClient implements K6CloudClient {
         }
         this.transport = new ApiTransport(http, baseUri, AuthScheme.BEARER, token, options);
         this.retrier = new Retrier(options);
-        this.starter = new RunStarter(retrier, options.clock(), options.startClockSkew());
+        this.starter = new RunStarter(retrier, options.clock());
         this.idempotencyKeys = idempotencyKeys;
     }
 
@@ -104,7 +103,6 @@ public final class V6K6CloudClient implements K6CloudClient {
                     }
                     return started;
                 },
-                after -> listRuns(testId, after),
                 true);
     }
 

@@ -12,6 +12,8 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.AuthenticationException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.NotFoundException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.StartOutcomeUnknownException;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
@@ -129,6 +131,32 @@ public class V6K6CloudClientWireTest {
         assertEquals(2, k6.requestCount());
         String key = k6.take().getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY);
         assertEquals(key, k6.take().getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY));
+    }
+
+    @Test
+    public void aStartIsNeitherSentAgainNorLookedForOnceItsIdempotencyKeyMayBeForgotten() throws Exception {
+        V6K6CloudClient client = new V6K6CloudClient(
+                k6.http,
+                k6.server.url("/").uri(),
+                ApiToken.of(MockK6Cloud.TOKEN),
+                k6.options()
+                        .stackId(STACK)
+                        .retryPolicy(RetryPolicy.defaults()
+                                .withJitter(0)
+                                .withMaxAttempts(10)
+                                .withBackoff(Duration.ofMinutes(5), Duration.ofMinutes(5), 1.0)
+                                .withBudget(Duration.ofHours(1)))
+                        .build());
+        k6.dropAnswer();
+        k6.dropAnswer();
+
+        StartOutcomeUnknownException e = assertThrows(StartOutcomeUnknownException.class, () -> client.startRun(5));
+
+        assertEquals("when the first lost start was sent", MockK6Cloud.NOW, e.notBefore());
+        assertThat(e.getMessage(), containsString("may have forgotten its idempotency key"));
+        assertEquals("sent at 0 and 5 min, not again at 10 min; no list of runs", 2, k6.requestCount());
+        assertEquals("/cloud/v6/load_tests/5/start", k6.take().getTarget());
+        assertEquals("/cloud/v6/load_tests/5/start", k6.take().getTarget());
     }
 
     @Test

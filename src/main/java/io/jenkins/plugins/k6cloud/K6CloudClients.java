@@ -2,8 +2,8 @@ package io.jenkins.plugins.k6cloud;
 
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
+import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
-import io.jenkins.plugins.k6cloud.api.K6CloudClientFactory;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
 import java.time.Duration;
@@ -88,7 +88,7 @@ public final class K6CloudClients {
         }
         OkHttpClient http =
                 JenkinsOkHttpClient.newClientBuilder(SharedHttp.BASE).build();
-        return K6CloudClientFactory.create(settings.apiFlavour(), http, settings.apiUri(), token, options);
+        return new HttpK6CloudClient(settings.apiFlavour(), http, settings.apiUri(), token, options);
     }
 
     /** Holds the shared base client; created on first use, not when the class is loaded. */

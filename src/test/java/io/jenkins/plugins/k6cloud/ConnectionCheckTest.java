@@ -7,6 +7,7 @@ import static org.junit.Assert.assertEquals;
 
 import hudson.util.FormValidation;
 import hudson.util.FormValidation.Kind;
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
@@ -42,7 +43,7 @@ public class ConnectionCheckTest {
     /** The form-check client, on a plain OkHttp client (Jenkins' proxy settings need a running Jenkins). */
     private K6CloudClient client(String token) {
         return new HttpK6CloudClient(
-                http, settings.apiUri(), ApiToken.of(token), K6CloudClients.formCheckOptions(settings));
+                ApiFlavour.V2, http, settings.apiUri(), ApiToken.of(token), K6CloudClients.formCheckOptions(settings));
     }
 
     @Test

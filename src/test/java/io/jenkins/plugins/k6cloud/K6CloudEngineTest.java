@@ -15,7 +15,6 @@ import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
-import io.jenkins.plugins.k6cloud.api.K6CloudClientFactory;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.engine.Cancellable;
@@ -140,7 +139,7 @@ public class K6CloudEngineTest {
     public void runClientsRetryOnceAndLeaveLongerOutagesToTheEngine() {
         sim.faults().inject(Endpoint.READ, 5, Fault.serverError(503));
         GlobalSettings global = new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), null, null, "5s", "2h");
-        K6CloudClient run = K6CloudClientFactory.create(
+        K6CloudClient run = new HttpK6CloudClient(
                 ApiFlavour.V2, http, sim.uri(), ApiToken.of(sim.token()), K6CloudClients.runOptions(global));
 
         assertThrows(K6CloudException.class, () -> run.getRun(1));
@@ -156,7 +155,7 @@ public class K6CloudEngineTest {
     public void theLoadTestLookupMakesOneAttempt() {
         sim.faults().inject(Endpoint.TESTS, 5, Fault.serverError(503));
         GlobalSettings global = new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), null, null, "5s", "2h");
-        K6CloudClient lookup = K6CloudClientFactory.create(
+        K6CloudClient lookup = new HttpK6CloudClient(
                 ApiFlavour.V2, http, sim.uri(), ApiToken.of(sim.token()), K6CloudClients.lookupOptions(global));
 
         assertThrows(K6CloudException.class, () -> lookup.getLoadTest(1));
@@ -212,6 +211,7 @@ public class K6CloudEngineTest {
 
     private HttpK6CloudClient client() {
         return new HttpK6CloudClient(
+                ApiFlavour.V2,
                 http,
                 sim.uri(),
                 ApiToken.of(sim.token()),

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the plugin asks of k6 Cloud. One implementation per API flavour (v2 {@code /loadtests/v2},
- * v6 {@code /cloud/v6}); the engine and the Jenkins glue only see this interface. Calls block the
- * calling thread, are bounded by timeouts, and retry what is safe to retry within the client's
- * retry budget before throwing.
+ * What the plugin asks of k6 Cloud, whichever API flavour answers ({@link HttpK6CloudClient} speaks
+ * both); the engine and the Jenkins glue only see this interface, and the engine and the tests wrap
+ * it. Calls block the calling thread, are bounded by timeouts, and retry what is safe to retry
+ * within the client's retry budget before throwing.
  */
 public interface K6CloudClient {
 

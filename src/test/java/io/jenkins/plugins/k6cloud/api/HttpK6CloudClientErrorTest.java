@@ -192,6 +192,7 @@ public class HttpK6CloudClientErrorTest {
             closed = gone.url("/").uri();
         }
         HttpK6CloudClient client = new HttpK6CloudClient(
+                ApiFlavour.V2,
                 k6.http,
                 closed,
                 ApiToken.of(MockK6Cloud.TOKEN),

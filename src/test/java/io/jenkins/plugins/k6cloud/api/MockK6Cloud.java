@@ -60,7 +60,7 @@ final class MockK6Cloud extends ExternalResource {
     }
 
     HttpK6CloudClient client(ClientOptions options) {
-        return new HttpK6CloudClient(http, server.url("/").uri(), ApiToken.of(TOKEN), options);
+        return new HttpK6CloudClient(ApiFlavour.V2, http, server.url("/").uri(), ApiToken.of(TOKEN), options);
     }
 
     void json(int code, String body) {

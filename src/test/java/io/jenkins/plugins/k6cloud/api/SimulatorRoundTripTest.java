@@ -34,7 +34,8 @@ public class SimulatorRoundTripTest {
     }
 
     private HttpK6CloudClient client(ClientOptions.Builder options) {
-        return new HttpK6CloudClient(rig.http, sim().uri(), ApiToken.of(sim().token()), rig.virtualTime(options));
+        return new HttpK6CloudClient(
+                ApiFlavour.V2, rig.http, sim().uri(), ApiToken.of(sim().token()), rig.virtualTime(options));
     }
 
     private HttpK6CloudClient client() {

@@ -115,7 +115,7 @@ public class StartRunReconciliationTest {
 
         k6.client().startRun(7);
 
-        String key = k6.take().getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY);
+        String key = k6.take().getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY);
         assertTrue("1..36 characters: " + key, key != null && !key.isEmpty() && key.length() <= 36);
     }
 

@@ -32,7 +32,7 @@ public class V6SimulatorRoundTripTest {
     }
 
     private K6CloudClient client(ApiFlavour flavour, String token, long stackId) {
-        return K6CloudClientFactory.create(
+        return new HttpK6CloudClient(
                 flavour,
                 rig.http,
                 sim().uri(),
@@ -99,7 +99,7 @@ public class V6SimulatorRoundTripTest {
     public void aStartSentAgainAfterATimeoutCreatesOneRun() throws Exception {
         long testId = sim().addLoadTest(Scenarios.passes());
         sim().faults().inject(Endpoint.START, Fault.latency(Duration.ofMillis(1500)));
-        K6CloudClient client = K6CloudClientFactory.create(
+        K6CloudClient client = new HttpK6CloudClient(
                 ApiFlavour.V6,
                 rig.http,
                 sim().uri(),

@@ -6,8 +6,8 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
+import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
-import io.jenkins.plugins.k6cloud.api.K6CloudClientFactory;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
@@ -63,7 +63,7 @@ final class EngineHarness extends ExternalResource {
     }
 
     K6CloudClient newClient() {
-        return K6CloudClientFactory.create(
+        return new HttpK6CloudClient(
                 flavour,
                 http,
                 sim.uri(),

@@ -12,6 +12,7 @@ import io.jenkins.plugins.k6cloud.GlobalSettings;
 import io.jenkins.plugins.k6cloud.K6CloudCredentials;
 import io.jenkins.plugins.k6cloud.TestIds;
 import io.jenkins.plugins.k6cloud.TokenSource;
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
@@ -307,6 +308,7 @@ final class BadInputRows {
      */
     private static K6CloudClient clientForRun(Rig rig, GlobalSettings settings, ApiToken token) {
         return new HttpK6CloudClient(
+                ApiFlavour.V2,
                 rig.http(),
                 settings.apiUri(),
                 token,
@@ -317,6 +319,7 @@ final class BadInputRows {
     private static K6CloudClient clientForFormCheck(Rig rig, GlobalSettings settings, ApiToken token) {
         Duration t = Duration.ofSeconds(15);
         return new HttpK6CloudClient(
+                ApiFlavour.V2,
                 rig.http(),
                 settings.apiUri(),
                 token,

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud.faults;
 
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
@@ -103,6 +104,7 @@ final class Rig implements AutoCloseable {
                 .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
                 .random(new Random(7));
         return new HttpK6CloudClient(
+                ApiFlavour.V2,
                 http(),
                 api,
                 ApiToken.of(tokenText),

@@ -704,6 +704,7 @@ public class K6CloudRunStepExecutionTest {
 
         private K6CloudClient client() {
             return new HttpK6CloudClient(
+                    ApiFlavour.V2,
                     http,
                     sim.uri(),
                     ApiToken.of(sim.token()),

@@ -17,8 +17,8 @@ import okhttp3.OkHttpClient;
 import org.junit.Rule;
 import org.junit.Test;
 
-/** What {@link HttpK6CloudClient} puts on the wire for every endpoint, and what it reads back. */
-public class HttpK6CloudClientWireTest {
+/** What {@link HttpK6CloudClient} puts on the wire for every v2 endpoint, and what it reads back. */
+public class V2WireTest {
     private static final String RUN_SELECT =
             "$select=id,test_id,run_status,processing_status,result_status,created,started,ended,vus,duration,"
                     + "error_code,error_detail";
@@ -88,7 +88,7 @@ public class HttpK6CloudClientWireTest {
 
         RecordedRequest r = k6.take();
         assertThat(r.getTarget(), startsWith("/loadtests/v2/runs/42?$select=id,test_id,"));
-        assertEquals(String.join(",", V2Json.RUN_FIELDS), r.getUrl().queryParameter("$select"));
+        assertEquals(String.join(",", V2Api.RUN_FIELDS), r.getUrl().queryParameter("$select"));
     }
 
     @Test
@@ -246,7 +246,11 @@ public class HttpK6CloudClientWireTest {
         URI base =
                 URI.create("http://someone:secret@" + k6.server.getHostName() + ":" + k6.server.getPort() + "/k6/api/");
         HttpK6CloudClient client = new HttpK6CloudClient(
-                k6.http, base, ApiToken.of(MockK6Cloud.TOKEN), k6.options().build());
+                ApiFlavour.V2,
+                k6.http,
+                base,
+                ApiToken.of(MockK6Cloud.TOKEN),
+                k6.options().build());
         k6.json(200, MockK6Cloud.run(42, 9, 3, null));
 
         client.getRun(42);
@@ -266,6 +270,7 @@ public class HttpK6CloudClientWireTest {
                 .callTimeout(Duration.ZERO)
                 .build();
         HttpK6CloudClient client = new HttpK6CloudClient(
+                ApiFlavour.V2,
                 unbounded,
                 URI.create("https://api.k6.io"),
                 ApiToken.of(MockK6Cloud.TOKEN),
@@ -291,7 +296,6 @@ public class HttpK6CloudClientWireTest {
         assertEquals(Duration.ofSeconds(60), d.callTimeout());
         assertNull(d.stackId());
         assertThat(d.userAgent(), startsWith("k6-cloud-jenkins-plugin/"));
-        assertEquals(URI.create("https://api.k6.io"), HttpK6CloudClient.DEFAULT_BASE_URI);
     }
 
     @Test
@@ -305,7 +309,11 @@ public class HttpK6CloudClientWireTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> new HttpK6CloudClient(
-                        k6.http, URI.create("ftp://example.com"), ApiToken.of("x"), ClientOptions.defaults()));
+                        ApiFlavour.V2,
+                        k6.http,
+                        URI.create("ftp://example.com"),
+                        ApiToken.of("x"),
+                        ClientOptions.defaults()));
         assertThrows(
                 IllegalArgumentException.class, () -> ClientOptions.builder().stackId(0L));
         assertEquals("no request may have been sent", 0, k6.requestCount());

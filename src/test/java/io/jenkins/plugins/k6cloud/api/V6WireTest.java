@@ -21,16 +21,17 @@ import mockwebserver3.RecordedRequest;
 import org.junit.Rule;
 import org.junit.Test;
 
-/** What {@link V6K6CloudClient} puts on the wire for every endpoint, and what it reads back. */
-public class V6K6CloudClientWireTest {
+/** What {@link HttpK6CloudClient} puts on the wire for every v6 endpoint, and what it reads back. */
+public class V6WireTest {
     private static final long STACK = 4242;
     private static final String LIST_RUNS = "/cloud/v6/load_tests/5/test_runs?$orderby=created%20desc&$top=200";
 
     @Rule
     public final MockK6Cloud k6 = new MockK6Cloud();
 
-    private V6K6CloudClient client() {
-        return new V6K6CloudClient(
+    private HttpK6CloudClient client() {
+        return new HttpK6CloudClient(
+                ApiFlavour.V6,
                 k6.http,
                 k6.server.url("/").uri(),
                 ApiToken.of(MockK6Cloud.TOKEN),
@@ -52,7 +53,7 @@ public class V6K6CloudClientWireTest {
     public void aV6ClientWithoutAStackIdIsRefusedBeforeAnyRequest() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
-                () -> K6CloudClientFactory.create(
+                () -> new HttpK6CloudClient(
                         ApiFlavour.V6,
                         k6.http,
                         k6.server.url("/").uri(),
@@ -61,20 +62,6 @@ public class V6K6CloudClientWireTest {
         assertThat(e.getMessage(), containsString("stack id"));
         assertThat(e.getMessage(), containsString("X-Stack-Id"));
         assertEquals(0, k6.requestCount());
-    }
-
-    @Test
-    public void theFactoryBuildsTheClientOfEachFlavour() {
-        ClientOptions options = k6.options().stackId(STACK).build();
-        ApiToken token = ApiToken.of(MockK6Cloud.TOKEN);
-        assertTrue(
-                K6CloudClientFactory.create(
-                                ApiFlavour.V2, k6.http, k6.server.url("/").uri(), token, options)
-                        instanceof HttpK6CloudClient);
-        assertTrue(
-                K6CloudClientFactory.create(
-                                ApiFlavour.V6, k6.http, k6.server.url("/").uri(), token, options)
-                        instanceof V6K6CloudClient);
     }
 
     @Test
@@ -94,7 +81,7 @@ public class V6K6CloudClientWireTest {
         assertEquals("POST", r.getMethod());
         assertEquals("/cloud/v6/load_tests/5/start", r.getTarget());
         assertV6Headers(r);
-        String key = r.getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY);
+        String key = r.getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY);
         assertNotNull(key);
         assertTrue("1..36 characters: " + key, !key.isEmpty() && key.length() <= 36);
         assertEquals("{}", r.getBody().utf8());
@@ -109,7 +96,7 @@ public class V6K6CloudClientWireTest {
         k6.json(200, run(1234, "created", null, "2026-03-01T10:00:01Z"));
         k6.json(200, run(1235, "created", null, "2026-03-01T10:00:02Z"));
 
-        V6K6CloudClient client = client();
+        HttpK6CloudClient client = client();
         assertEquals(1234, client.startRun(5).id());
         assertEquals(1235, client.startRun(5).id());
 
@@ -117,9 +104,9 @@ public class V6K6CloudClientWireTest {
         RecordedRequest retry = k6.take();
         RecordedRequest next = k6.take();
         assertEquals("sent again at once, without a look", "/cloud/v6/load_tests/5/start", retry.getTarget());
-        String key = first.getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY);
-        assertEquals(key, retry.getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY));
-        assertNotEquals(key, next.getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY));
+        String key = first.getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY);
+        assertEquals(key, retry.getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY));
+        assertNotEquals(key, next.getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY));
     }
 
     @Test
@@ -129,13 +116,14 @@ public class V6K6CloudClientWireTest {
 
         assertEquals(99, client().startRun(5).id());
         assertEquals(2, k6.requestCount());
-        String key = k6.take().getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY);
-        assertEquals(key, k6.take().getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY));
+        String key = k6.take().getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY);
+        assertEquals(key, k6.take().getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY));
     }
 
     @Test
     public void aStartIsNeitherSentAgainNorLookedForOnceItsIdempotencyKeyMayBeForgotten() throws Exception {
-        V6K6CloudClient client = new V6K6CloudClient(
+        HttpK6CloudClient client = new HttpK6CloudClient(
+                ApiFlavour.V6,
                 k6.http,
                 k6.server.url("/").uri(),
                 ApiToken.of(MockK6Cloud.TOKEN),
@@ -161,7 +149,7 @@ public class V6K6CloudClientWireTest {
 
     @Test
     public void readMapsTheRun() throws Exception {
-        k6.json(200, V6JsonTest.ABORTED_BY_USER);
+        k6.json(200, V6ApiTest.ABORTED_BY_USER);
 
         TestRun run = client().getRun(1234);
 
@@ -295,7 +283,7 @@ public class V6K6CloudClientWireTest {
 
     @Test
     public void theTokenIsNeverShown() {
-        V6K6CloudClient client = client();
+        HttpK6CloudClient client = client();
         assertThat(client.toString(), not(containsString(MockK6Cloud.TOKEN)));
         assertThat(client.toString(), containsString("stackId=4242"));
     }

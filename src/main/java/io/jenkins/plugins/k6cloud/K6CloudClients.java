@@ -43,10 +43,8 @@ public final class K6CloudClients {
     }
 
     static ClientOptions runOptions(GlobalSettings settings) {
-        return options(settings)
-                .retryPolicy(RUN_RETRY_POLICY)
-                .callTimeout(RUN_CALL_TIMEOUT)
-                .build();
+        ClientOptions o = options(settings).withRetryPolicy(RUN_RETRY_POLICY);
+        return o.withTimeouts(o.connectTimeout(), o.readTimeout(), RUN_CALL_TIMEOUT);
     }
 
     /** The client of the load test look-up in a job's form: one attempt within {@link #LOOKUP_TIMEOUT}. */
@@ -69,17 +67,13 @@ public final class K6CloudClients {
 
     /** One attempt, with {@code timeout} for the connection, the answer and the whole call. */
     private static ClientOptions oneAttemptOptions(GlobalSettings settings, Duration timeout) {
-        return options(settings)
-                .retryPolicy(RetryPolicy.noRetries())
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .callTimeout(timeout)
-                .build();
+        return options(settings).withRetryPolicy(RetryPolicy.noRetries()).withTimeouts(timeout, timeout, timeout);
     }
 
-    private static ClientOptions.Builder options(GlobalSettings settings) {
-        String version = K6CloudClients.class.getPackage().getImplementationVersion();
-        return ClientOptions.builder().stackId(settings.stackId()).pluginVersion(version == null ? "dev" : version);
+    private static ClientOptions options(GlobalSettings settings) {
+        return ClientOptions.defaults()
+                .withStackId(settings.stackId())
+                .withPluginVersion(K6CloudClients.class.getPackage().getImplementationVersion());
     }
 
     private static K6CloudClient create(GlobalSettings settings, ApiToken token, ClientOptions options) {

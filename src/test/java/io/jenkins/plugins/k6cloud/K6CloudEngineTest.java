@@ -215,6 +215,6 @@ public class K6CloudEngineTest {
                 http,
                 sim.uri(),
                 ApiToken.of(sim.token()),
-                ClientOptions.builder().retryPolicy(RetryPolicy.noRetries()).build());
+                ClientOptions.defaults().withRetryPolicy(RetryPolicy.noRetries()));
     }
 }

@@ -142,21 +142,21 @@ final class V2Api implements FlavourApi {
         if (id == null) {
             return null;
         }
-        JsonObject runtime = K6CloudJson.object(o, "k6_runtime_config");
-        return TestRun.builder(id)
-                .testId(K6CloudJson.longValue(o, "test_id"))
-                .runStatus(K6CloudJson.intValue(o, "run_status"))
-                .processingStatus(K6CloudJson.intValue(o, "processing_status"))
-                .resultStatus(K6CloudJson.intValue(o, "result_status"))
-                .created(K6CloudJson.instant(o, "created"))
-                .started(K6CloudJson.instant(o, "started"))
-                .ended(K6CloudJson.instant(o, "ended"))
-                .vus(K6CloudJson.intValue(o, "vus"))
-                .durationSeconds(K6CloudJson.intValue(o, "duration"))
-                .errorCode(K6CloudJson.intValue(o, "error_code"))
-                .errorDetail(K6CloudJson.string(o, "error_detail"))
-                .webUrl(K6CloudJson.string(runtime, "testRunDetails"))
-                .build();
+        return new TestRun(
+                id,
+                K6CloudJson.longValue(o, "test_id"),
+                K6CloudJson.intValue(o, "run_status"),
+                K6CloudJson.intValue(o, "processing_status"),
+                K6CloudJson.intValue(o, "result_status"),
+                K6CloudJson.instant(o, "created"),
+                K6CloudJson.instant(o, "started"),
+                K6CloudJson.instant(o, "ended"),
+                K6CloudJson.intValue(o, "vus"),
+                K6CloudJson.intValue(o, "duration"),
+                K6CloudJson.intValue(o, "error_code"),
+                K6CloudJson.string(o, "error_detail"),
+                K6CloudJson.string(K6CloudJson.object(o, "k6_runtime_config"), "testRunDetails"),
+                null);
     }
 
     /** A threshold; a missing {@code tainted} reads as not crossed, a missing name as {@code "threshold <id>"}. */

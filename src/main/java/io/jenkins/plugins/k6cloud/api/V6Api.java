@@ -195,76 +195,69 @@ final class V6Api implements FlavourApi {
         if (id == null) {
             return null;
         }
-        TestRun.Builder b = TestRun.builder(id)
-                .testId(K6CloudJson.longValue(o, "test_id"))
-                .created(K6CloudJson.instant(o, "created"))
-                .started(enteredFirst(o, "running"))
-                .ended(K6CloudJson.instant(o, "ended"))
-                .vus(K6CloudJson.intValue(o, "max_vus"))
-                .durationSeconds(K6CloudJson.intValue(o, "estimated_duration"))
-                .webUrl(blankToNull(K6CloudJson.string(o, DETAILS_PAGE_URL)));
-        mapStatus(o, b);
-        return b.build();
-    }
-
-    private static void mapStatus(JsonObject o, TestRun.Builder b) {
         String status = lower(K6CloudJson.string(o, "status"));
         String result = lower(K6CloudJson.string(o, "result"));
-        switch (status) {
-            case "created":
-                b.runStatus(RunStatus.CREATED.code());
-                break;
-            case "queued":
-                b.runStatus(RunStatus.QUEUED.code());
-                break;
-            case "initializing":
-                b.runStatus(RunStatus.INITIALIZING.code());
-                break;
-            case "running":
-                b.runStatus(RunStatus.RUNNING.code());
-                break;
-            case "processing_metrics":
-                b.runStatus(RunStatus.FINISHED.code())
-                        .processingStatus(ProcessingStatus.PROCESSING.code())
-                        .resultStatus(passedOrFailed(result));
-                break;
-            case "completed":
-                b.processingStatus(ProcessingStatus.FINISHED.code());
-                if (result.equals("error")) {
-                    b.runStatus(RunStatus.ABORTED_BY_SYSTEM.code());
-                    quoteError(o, b);
-                } else {
-                    b.runStatus(RunStatus.FINISHED.code()).resultStatus(passedOrFailed(result));
-                }
-                break;
-            case "aborted":
-                b.processingStatus(ProcessingStatus.FINISHED.code());
-                if (result.equals("failed")) {
-                    b.runStatus(RunStatus.ABORTED_BY_THRESHOLD.code()).resultStatus(ResultStatus.FAILED.code());
-                } else if (abortedByUser(o)) {
-                    b.runStatus(RunStatus.ABORTED_BY_USER.code());
-                } else {
-                    b.runStatus(RunStatus.ABORTED_BY_SYSTEM.code());
-                    quoteError(o, b);
-                }
-                break;
-            default:
-                // a status this plugin does not know: UNKNOWN, which the engine never takes for an end
-                String text = blankToNull(K6CloudJson.string(o, "status"));
-                b.statusText(text == null ? null : K6CloudJson.snippet(text));
-                break;
+        RunStatus run =
+                switch (status) {
+                    case "created" -> RunStatus.CREATED;
+                    case "queued" -> RunStatus.QUEUED;
+                    case "initializing" -> RunStatus.INITIALIZING;
+                    case "running" -> RunStatus.RUNNING;
+                    case "processing_metrics" -> RunStatus.FINISHED;
+                    case "completed" -> result.equals("error") ? RunStatus.ABORTED_BY_SYSTEM : RunStatus.FINISHED;
+                    case "aborted" ->
+                        result.equals("failed")
+                                ? RunStatus.ABORTED_BY_THRESHOLD
+                                : abortedByUser(o) ? RunStatus.ABORTED_BY_USER : RunStatus.ABORTED_BY_SYSTEM;
+                    // a status this plugin does not know, which the engine never takes for an end
+                    default -> RunStatus.UNKNOWN;
+                };
+        Integer processing =
+                switch (status) {
+                    case "processing_metrics" -> ProcessingStatus.PROCESSING.code();
+                    case "completed", "aborted" -> ProcessingStatus.FINISHED.code();
+                    default -> null;
+                };
+        Integer resultStatus =
+                switch (run) {
+                    case FINISHED -> passedOrFailed(result);
+                    case ABORTED_BY_THRESHOLD -> ResultStatus.FAILED.code();
+                    default -> null;
+                };
+        Integer errorCode = null;
+        String errorMessage = null;
+        if (run == RunStatus.ABORTED_BY_SYSTEM) { // quoted from result_details, else status_details.extra
+            JsonObject details = K6CloudJson.object(o, "result_details");
+            JsonObject extra = K6CloudJson.object(K6CloudJson.object(o, "status_details"), "extra");
+            errorCode = K6CloudJson.intValue(details, "code");
+            errorCode = errorCode != null ? errorCode : K6CloudJson.intValue(extra, "code");
+            errorMessage = blankToNull(K6CloudJson.string(details, "message"));
+            errorMessage = errorMessage != null ? errorMessage : blankToNull(K6CloudJson.string(extra, "message"));
         }
+        String statusText = run == RunStatus.UNKNOWN ? blankToNull(K6CloudJson.string(o, "status")) : null;
+        return new TestRun(
+                id,
+                K6CloudJson.longValue(o, "test_id"),
+                run == RunStatus.UNKNOWN ? null : run.code(),
+                processing,
+                resultStatus,
+                K6CloudJson.instant(o, "created"),
+                enteredFirst(o, "running"),
+                K6CloudJson.instant(o, "ended"),
+                K6CloudJson.intValue(o, "max_vus"),
+                K6CloudJson.intValue(o, "estimated_duration"),
+                errorCode,
+                errorMessage,
+                blankToNull(K6CloudJson.string(o, DETAILS_PAGE_URL)),
+                statusText == null ? null : K6CloudJson.snippet(statusText));
     }
 
     private static Integer passedOrFailed(String result) {
-        switch (result) {
-            case "passed":
-                return ResultStatus.PASSED.code();
-            case "failed":
-                return ResultStatus.FAILED.code();
-            default:
-                return null;
-        }
+        return switch (result) {
+            case "passed" -> ResultStatus.PASSED.code();
+            case "failed" -> ResultStatus.FAILED.code();
+            default -> null;
+        };
     }
 
     /** {@code by_user} in {@code status_details.extra} or in an {@code aborted} entry of {@code status_history}. */
@@ -283,20 +276,6 @@ final class V6Api implements FlavourApi {
     private static boolean byUser(JsonObject statusEntry) {
         String user = K6CloudJson.string(K6CloudJson.object(statusEntry, "extra"), "by_user");
         return user != null && !user.isBlank();
-    }
-
-    private static void quoteError(JsonObject o, TestRun.Builder b) {
-        JsonObject result = K6CloudJson.object(o, "result_details");
-        JsonObject extra = K6CloudJson.object(K6CloudJson.object(o, "status_details"), "extra");
-        String message = blankToNull(K6CloudJson.string(result, "message"));
-        if (message == null) {
-            message = blankToNull(K6CloudJson.string(extra, "message"));
-        }
-        Integer code = K6CloudJson.intValue(result, "code");
-        if (code == null) {
-            code = K6CloudJson.intValue(extra, "code");
-        }
-        b.errorDetail(message).errorCode(code);
     }
 
     /** When the run first entered {@code type}, from {@code status_history} (or {@code status_details}). */

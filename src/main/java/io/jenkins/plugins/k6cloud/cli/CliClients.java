@@ -20,7 +20,7 @@ final class CliClients {
 
     /** The HTTP client of the target's flavour, sending its stack id, with the default timeouts and retries. */
     static K6CloudClient forTarget(K6CloudCli.ClientTarget t) {
-        ClientOptions options = ClientOptions.builder().stackId(t.stackId()).build();
+        ClientOptions options = ClientOptions.defaults().withStackId(t.stackId());
         return new HttpK6CloudClient(t.flavour(), new OkHttpClient(), t.apiUrl(), t.token(), options);
     }
 }

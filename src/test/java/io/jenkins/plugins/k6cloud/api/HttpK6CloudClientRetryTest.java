@@ -109,8 +109,7 @@ public class HttpK6CloudClientRetryTest {
             status(503);
         }
         HttpK6CloudClient client = k6.client(k6.options()
-                .retryPolicy(RetryPolicy.defaults().withJitter(0).withBudget(Duration.ofSeconds(2)))
-                .build());
+                .withRetryPolicy(RetryPolicy.defaults().withJitter(0).withBudget(Duration.ofSeconds(2))));
 
         ServerException e = assertThrows(ServerException.class, () -> client.getRun(42));
 
@@ -126,8 +125,7 @@ public class HttpK6CloudClientRetryTest {
             k6.dropAnswer();
         }
         HttpK6CloudClient client = k6.client(k6.options()
-                .retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(3))
-                .build());
+                .withRetryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(3)));
 
         TransportException e = assertThrows(TransportException.class, () -> client.getRun(42));
 
@@ -142,8 +140,8 @@ public class HttpK6CloudClientRetryTest {
         status(503);
         k6.json(200, RUN);
         RetryPolicy policy = RetryPolicy.defaults().withJitter(0.5);
-        HttpK6CloudClient client = k6.client(
-                k6.options().retryPolicy(policy).random(new Random(1234)).build());
+        HttpK6CloudClient client =
+                k6.client(k6.options().withRetryPolicy(policy).withTime(k6.clock, k6.sleeper, new Random(1234)));
 
         client.getRun(42);
 
@@ -204,10 +202,12 @@ public class HttpK6CloudClientRetryTest {
     public void anInterruptedPauseStopsRetryingAndKeepsTheInterrupt() {
         status(503);
         HttpK6CloudClient client = k6.client(k6.options()
-                .sleeper(ms -> {
-                    throw new InterruptedException("build aborted");
-                })
-                .build());
+                .withTime(
+                        k6.clock,
+                        ms -> {
+                            throw new InterruptedException("build aborted");
+                        },
+                        new Random(42)));
         try {
             K6CloudException e = assertThrows(K6CloudException.class, () -> client.getRun(42));
             assertFalse("not worth retrying", e.isTransient());

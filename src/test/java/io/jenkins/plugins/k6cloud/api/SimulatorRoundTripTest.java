@@ -33,13 +33,13 @@ public class SimulatorRoundTripTest {
         return rig.sim();
     }
 
-    private HttpK6CloudClient client(ClientOptions.Builder options) {
+    private HttpK6CloudClient client(ClientOptions options) {
         return new HttpK6CloudClient(
                 ApiFlavour.V2, rig.http, sim().uri(), ApiToken.of(sim().token()), rig.virtualTime(options));
     }
 
     private HttpK6CloudClient client() {
-        return client(ClientOptions.builder());
+        return client(ClientOptions.defaults());
     }
 
     @Test
@@ -153,7 +153,7 @@ public class SimulatorRoundTripTest {
     @Test
     public void theRecentRunsOfATestAreDecodedByTheServerAsMeant() throws Exception {
         long testId = sim().addLoadTest(Scenarios.passes());
-        HttpK6CloudClient client = client(ClientOptions.builder().stackId(4242L));
+        HttpK6CloudClient client = client(ClientOptions.defaults().withStackId(4242L));
         client.startRun(testId);
         clock.advance(Duration.ofMinutes(1));
         Instant since = clock.instant();

@@ -25,7 +25,7 @@ public class V2RecentRunsTest {
                 rig.http,
                 rig.sim().uri(),
                 ApiToken.of(rig.sim().token()),
-                rig.virtualTime(ClientOptions.builder()));
+                rig.virtualTime(ClientOptions.defaults()));
     }
 
     /** A full first page of old runs, then one recent run: the look finds that one only. */

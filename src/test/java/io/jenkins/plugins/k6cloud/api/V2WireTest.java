@@ -47,7 +47,7 @@ public class V2WireTest {
 
     @Test
     public void stackIdIsSentOnEveryRequestWhenConfigured() throws Exception {
-        HttpK6CloudClient client = k6.client(k6.options().stackId(98765L).build());
+        HttpK6CloudClient client = k6.client(k6.options().withStackId(98765L));
         k6.json(200, "{\"organizations\":[]}");
         k6.json(200, MockK6Cloud.run(7, 3, 2, null));
 
@@ -245,12 +245,8 @@ public class V2WireTest {
     public void baseUrlPathPrefixIsKeptAndUserInfoIsDropped() throws Exception {
         URI base =
                 URI.create("http://someone:secret@" + k6.server.getHostName() + ":" + k6.server.getPort() + "/k6/api/");
-        HttpK6CloudClient client = new HttpK6CloudClient(
-                ApiFlavour.V2,
-                k6.http,
-                base,
-                ApiToken.of(MockK6Cloud.TOKEN),
-                k6.options().build());
+        HttpK6CloudClient client =
+                new HttpK6CloudClient(ApiFlavour.V2, k6.http, base, ApiToken.of(MockK6Cloud.TOKEN), k6.options());
         k6.json(200, MockK6Cloud.run(42, 9, 3, null));
 
         client.getRun(42);
@@ -274,11 +270,8 @@ public class V2WireTest {
                 unbounded,
                 URI.create("https://api.k6.io"),
                 ApiToken.of(MockK6Cloud.TOKEN),
-                ClientOptions.builder()
-                        .connectTimeout(Duration.ofSeconds(3))
-                        .readTimeout(Duration.ofSeconds(4))
-                        .callTimeout(Duration.ofSeconds(5))
-                        .build());
+                ClientOptions.defaults()
+                        .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(5)));
 
         OkHttpClient used = client.transport().http();
         assertEquals(3000, used.connectTimeoutMillis());
@@ -315,7 +308,7 @@ public class V2WireTest {
                         ApiToken.of("x"),
                         ClientOptions.defaults()));
         assertThrows(
-                IllegalArgumentException.class, () -> ClientOptions.builder().stackId(0L));
+                IllegalArgumentException.class, () -> ClientOptions.defaults().withStackId(0L));
         assertEquals("no request may have been sent", 0, k6.requestCount());
     }
 
@@ -323,19 +316,18 @@ public class V2WireTest {
     public void anyPluginVersionMakesAValidUserAgent() {
         assertEquals(
                 "k6-cloud-jenkins-plugin/1.0-SNAPSHOT",
-                ClientOptions.builder()
-                        .pluginVersion(" 1.0-SNAPSHOT (private-12/01/2026 10:00-jenkins)")
-                        .build()
+                ClientOptions.defaults()
+                        .withPluginVersion(" 1.0-SNAPSHOT (private-12/01/2026 10:00-jenkins)")
                         .userAgent());
         assertEquals(
                 "k6-cloud-jenkins-plugin/1.0_",
-                ClientOptions.builder().pluginVersion("1.0\u00e9").build().userAgent());
+                ClientOptions.defaults().withPluginVersion("1.0\u00e9").userAgent());
         assertEquals(
                 "k6-cloud-jenkins-plugin/dev",
-                ClientOptions.builder().pluginVersion(null).build().userAgent());
+                ClientOptions.defaults().withPluginVersion(null).userAgent());
         assertEquals(
                 "k6-cloud-jenkins-plugin/dev",
-                ClientOptions.builder().pluginVersion("  ").build().userAgent());
+                ClientOptions.defaults().withPluginVersion("  ").userAgent());
     }
 
     @Test

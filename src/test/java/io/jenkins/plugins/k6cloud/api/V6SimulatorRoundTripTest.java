@@ -37,7 +37,7 @@ public class V6SimulatorRoundTripTest {
                 rig.http,
                 sim().uri(),
                 ApiToken.of(token),
-                rig.virtualTime(ClientOptions.builder().stackId(stackId)));
+                rig.virtualTime(ClientOptions.defaults().withStackId(stackId)));
     }
 
     private K6CloudClient client() {
@@ -104,7 +104,9 @@ public class V6SimulatorRoundTripTest {
                 rig.http,
                 sim().uri(),
                 ApiToken.of(sim().token()),
-                rig.virtualTime(ClientOptions.builder().stackId(sim().stackId()).readTimeout(Duration.ofMillis(200))));
+                rig.virtualTime(ClientOptions.defaults()
+                        .withStackId(sim().stackId())
+                        .withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(60))));
 
         TestRun run = client.startRun(testId);
 

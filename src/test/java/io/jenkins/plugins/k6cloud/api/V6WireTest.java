@@ -35,7 +35,7 @@ public class V6WireTest {
                 k6.http,
                 k6.server.url("/").uri(),
                 ApiToken.of(MockK6Cloud.TOKEN),
-                k6.options().stackId(STACK).build());
+                k6.options().withStackId(STACK));
     }
 
     private static String run(long id, String status, String result, String created) {
@@ -58,7 +58,7 @@ public class V6WireTest {
                         k6.http,
                         k6.server.url("/").uri(),
                         ApiToken.of(MockK6Cloud.TOKEN),
-                        k6.options().build()));
+                        k6.options()));
         assertThat(e.getMessage(), containsString("stack id"));
         assertThat(e.getMessage(), containsString("X-Stack-Id"));
         assertEquals(0, k6.requestCount());
@@ -128,13 +128,12 @@ public class V6WireTest {
                 k6.server.url("/").uri(),
                 ApiToken.of(MockK6Cloud.TOKEN),
                 k6.options()
-                        .stackId(STACK)
-                        .retryPolicy(RetryPolicy.defaults()
+                        .withStackId(STACK)
+                        .withRetryPolicy(RetryPolicy.defaults()
                                 .withJitter(0)
                                 .withMaxAttempts(10)
                                 .withBackoff(Duration.ofMinutes(5), Duration.ofMinutes(5), 1.0)
-                                .withBudget(Duration.ofHours(1)))
-                        .build());
+                                .withBudget(Duration.ofHours(1))));
         k6.dropAnswer();
         k6.dropAnswer();
 

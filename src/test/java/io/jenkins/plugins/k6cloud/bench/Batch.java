@@ -59,7 +59,7 @@ final class Batch {
                     http,
                     sim.uri(),
                     ApiToken.of(sim.token()),
-                    ClientOptions.builder().pluginVersion("benchmark").build());
+                    ClientOptions.defaults().withPluginVersion("benchmark"));
             double heapBefore = ProcessProbe.heapAfterGcMb();
             double rssBefore = ProcessProbe.rssMb();
             ProcessProbe.resetPeakThreads();

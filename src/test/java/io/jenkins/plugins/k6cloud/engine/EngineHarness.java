@@ -18,6 +18,7 @@ import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import okhttp3.OkHttpClient;
@@ -68,12 +69,10 @@ final class EngineHarness extends ExternalResource {
                 http,
                 sim.uri(),
                 ApiToken.of(sim.token()),
-                ClientOptions.builder()
-                        .stackId(flavour.requiresStackId() ? sim.stackId() : null)
-                        .retryPolicy(RetryPolicy.noRetries())
-                        .clock(clock)
-                        .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
-                        .build());
+                ClientOptions.defaults()
+                        .withStackId(flavour.requiresStackId() ? sim.stackId() : null)
+                        .withRetryPolicy(RetryPolicy.noRetries())
+                        .withTime(clock, ms -> clock.advance(Duration.ofMillis(ms)), new Random(7)));
     }
 
     @Override

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -312,7 +313,7 @@ final class BadInputRows {
                 rig.http(),
                 settings.apiUri(),
                 token,
-                virtualTime(rig).stackId(settings.stackId()).build());
+                virtualTime(rig).withStackId(settings.stackId()));
     }
 
     /** The client of {@code K6CloudClients.forFormCheck}: one attempt, 15 s timeouts. */
@@ -324,16 +325,14 @@ final class BadInputRows {
                 settings.apiUri(),
                 token,
                 virtualTime(rig)
-                        .stackId(settings.stackId())
-                        .retryPolicy(RetryPolicy.noRetries())
-                        .connectTimeout(t)
-                        .readTimeout(t)
-                        .callTimeout(t)
-                        .build());
+                        .withStackId(settings.stackId())
+                        .withRetryPolicy(RetryPolicy.noRetries())
+                        .withTimeouts(t, t, t));
     }
 
-    private static ClientOptions.Builder virtualTime(Rig rig) {
-        return ClientOptions.builder().clock(rig.clock).sleeper(ms -> rig.clock.advance(Duration.ofMillis(ms)));
+    private static ClientOptions virtualTime(Rig rig) {
+        return ClientOptions.defaults()
+                .withTime(rig.clock, ms -> rig.clock.advance(Duration.ofMillis(ms)), new Random(7));
     }
 
     private static long starts(FakeServer server) {

@@ -51,6 +51,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -708,11 +709,9 @@ public class K6CloudRunStepExecutionTest {
                     http,
                     sim.uri(),
                     ApiToken.of(sim.token()),
-                    ClientOptions.builder()
-                            .retryPolicy(RetryPolicy.noRetries())
-                            .clock(clock)
-                            .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
-                            .build());
+                    ClientOptions.defaults()
+                            .withRetryPolicy(RetryPolicy.noRetries())
+                            .withTime(clock, ms -> clock.advance(Duration.ofMillis(ms)), new Random(7)));
         }
 
         @Override

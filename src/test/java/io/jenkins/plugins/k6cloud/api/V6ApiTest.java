@@ -197,6 +197,6 @@ public class V6ApiTest {
         JsonObject o = JsonParser.parseString("{\"id\":12,\"project_id\":3,\"name\":\"checkout\","
                         + "\"created\":\"2024-12-03T09:53:00.553\"}")
                 .getAsJsonObject();
-        assertEquals(new LoadTest(12, "checkout", 3L), K6CloudJson.loadTest(o, null));
+        assertEquals(new LoadTest(12, "checkout", 3L), K6CloudJson.loadTest(o, 12));
     }
 }

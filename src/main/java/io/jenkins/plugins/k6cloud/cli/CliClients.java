@@ -1,10 +1,10 @@
 package io.jenkins.plugins.k6cloud.cli;
 
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
-import io.jenkins.plugins.k6cloud.api.K6CloudClientFactory;
 import java.net.URI;
 import okhttp3.OkHttpClient;
 
@@ -15,12 +15,12 @@ final class CliClients {
 
     /** The v2 HTTP client with its default timeouts and retries. */
     static K6CloudClient http(URI apiUrl, ApiToken token) {
-        return new HttpK6CloudClient(new OkHttpClient(), apiUrl, token, ClientOptions.defaults());
+        return new HttpK6CloudClient(ApiFlavour.V2, new OkHttpClient(), apiUrl, token, ClientOptions.defaults());
     }
 
     /** The HTTP client of the target's flavour, sending its stack id, with the default timeouts and retries. */
     static K6CloudClient forTarget(K6CloudCli.ClientTarget t) {
-        ClientOptions options = ClientOptions.builder().stackId(t.stackId()).build();
-        return K6CloudClientFactory.create(t.flavour(), new OkHttpClient(), t.apiUrl(), t.token(), options);
+        ClientOptions options = ClientOptions.defaults().withStackId(t.stackId());
+        return new HttpK6CloudClient(t.flavour(), new OkHttpClient(), t.apiUrl(), t.token(), options);
     }
 }

@@ -3,9 +3,9 @@ package io.jenkins.plugins.k6cloud.engine;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
-import io.jenkins.plugins.k6cloud.api.RunQuery;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import io.jenkins.plugins.k6cloud.api.Threshold;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -52,8 +52,8 @@ final class ClosingAwareClient implements K6CloudClient {
     }
 
     @Override
-    public List<TestRun> listRuns(RunQuery query) throws K6CloudException {
-        return call(() -> real.listRuns(query));
+    public List<TestRun> listRuns(long testId, Instant createdAfter) throws K6CloudException {
+        return call(() -> real.listRuns(testId, createdAfter));
     }
 
     @Override
@@ -75,11 +75,6 @@ final class ClosingAwareClient implements K6CloudClient {
             real.checkToken();
             return null;
         });
-    }
-
-    @Override
-    public List<LoadTest> listLoadTests() throws K6CloudException {
-        return call(real::listLoadTests);
     }
 
     @Override

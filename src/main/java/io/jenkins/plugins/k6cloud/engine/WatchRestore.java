@@ -15,11 +15,7 @@ final class WatchRestore {
         c.endedSeenAt = s.endedSeenAtMillis();
         c.startAttemptAt = s.startAttemptAtMillis();
         if (s.lastRunStatus() != null && s.runId() != null) {
-            c.lastRun = TestRun.builder(s.runId())
-                    .testId(s.testId())
-                    .runStatus(s.lastRunStatus())
-                    .processingStatus(s.lastProcessingStatus())
-                    .build();
+            c.lastRun = TestRun.ofStatus(s.runId(), s.testId(), s.lastRunStatus(), s.lastProcessingStatus(), null);
         }
         c.statusLines.shownBefore(c.lastRun, c.now());
         if (s.cancelRequested()) {

@@ -5,8 +5,8 @@ import hudson.model.Run;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
+import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
-import io.jenkins.plugins.k6cloud.api.K6CloudClientFactory;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
@@ -232,10 +232,8 @@ public final class RunConfig {
 
         /** {@link #RUN_RETRY_POLICY} and a {@link #RUN_CALL_TIMEOUT} per call. */
         public ClientOptions runOptions() {
-            return options()
-                    .retryPolicy(RUN_RETRY_POLICY)
-                    .callTimeout(RUN_CALL_TIMEOUT)
-                    .build();
+            ClientOptions o = options().withRetryPolicy(RUN_RETRY_POLICY);
+            return o.withTimeouts(o.connectTimeout(), o.readTimeout(), RUN_CALL_TIMEOUT);
         }
 
         /** The load test look-up in a job's form: one attempt within {@link #LOOKUP_TIMEOUT}. */
@@ -250,17 +248,13 @@ public final class RunConfig {
 
         /** One attempt, with {@code timeout} for the connection, the answer and the whole call. */
         private ClientOptions oneAttempt(Duration timeout) {
-            return options()
-                    .retryPolicy(RetryPolicy.noRetries())
-                    .connectTimeout(timeout)
-                    .readTimeout(timeout)
-                    .callTimeout(timeout)
-                    .build();
+            return options().withRetryPolicy(RetryPolicy.noRetries()).withTimeouts(timeout, timeout, timeout);
         }
 
-        private ClientOptions.Builder options() {
-            String version = RunConfig.class.getPackage().getImplementationVersion();
-            return ClientOptions.builder().stackId(stackId).pluginVersion(version == null ? "dev" : version);
+        private ClientOptions options() {
+            return ClientOptions.defaults()
+                    .withStackId(stackId)
+                    .withPluginVersion(RunConfig.class.getPackage().getImplementationVersion());
         }
 
         /**
@@ -274,7 +268,7 @@ public final class RunConfig {
             checkStackId();
             OkHttpClient http =
                     JenkinsOkHttpClient.newClientBuilder(SharedHttp.BASE).build();
-            return K6CloudClientFactory.create(apiFlavour, http, apiUri(), token, options);
+            return new HttpK6CloudClient(apiFlavour, http, apiUri(), token, options);
         }
     }
 

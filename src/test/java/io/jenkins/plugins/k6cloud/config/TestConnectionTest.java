@@ -44,7 +44,8 @@ public class TestConnectionTest {
 
     /** The form-check client, on a plain OkHttp client (Jenkins' proxy settings need a running Jenkins). */
     private K6CloudClient client(String token) {
-        return new HttpK6CloudClient(http, settings.apiUri(), ApiToken.of(token), settings.formCheckOptions());
+        return new HttpK6CloudClient(
+                ApiFlavour.V2, http, settings.apiUri(), ApiToken.of(token), settings.formCheckOptions());
     }
 
     /** What Test connection says with {@code client} for the v2 API (and, if it rejects the token, for v6). */

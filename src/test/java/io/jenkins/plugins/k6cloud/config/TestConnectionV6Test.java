@@ -11,9 +11,8 @@ import hudson.util.FormValidation;
 import hudson.util.FormValidation.Kind;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
-import io.jenkins.plugins.k6cloud.api.K6CloudClientFactory;
-import io.jenkins.plugins.k6cloud.api.V6K6CloudClient;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
@@ -53,7 +52,7 @@ public class TestConnectionV6Test {
             K6CloudSimulator v2, K6CloudSimulator v6, String token, Long stackId) {
         return f -> {
             RunConfig.Connection s = settings(f, stackId);
-            return K6CloudClientFactory.create(
+            return new HttpK6CloudClient(
                     f, http, (f == ApiFlavour.V2 ? v2 : v6).uri(), ApiToken.of(token), s.formCheckOptions());
         };
     }
@@ -70,7 +69,7 @@ public class TestConnectionV6Test {
     @Test
     public void theRunClientSpeaksTheConfiguredFlavour() throws Exception {
         ApiToken token = ApiToken.of(sim.token());
-        K6CloudClient v6 = K6CloudClientFactory.create(
+        K6CloudClient v6 = new HttpK6CloudClient(
                 ApiFlavour.V6,
                 http,
                 sim.uri(),
@@ -131,9 +130,7 @@ public class TestConnectionV6Test {
         assertEquals(0, sim.journal().totalRequests());
         FormValidation direct = K6CloudGlobalConfiguration.checkToken(
                 ApiFlavour.V6, sim.baseUrl(), clients(sim, sim, sim.token(), null));
-        assertThat(
-                direct.getMessage(),
-                containsString(V6K6CloudClient.missingStackId().substring(0, 40)));
+        assertThat(direct.getMessage(), containsString(HttpK6CloudClient.MISSING_STACK_ID.substring(0, 40)));
         assertEquals(0, sim.journal().totalRequests());
     }
 }

@@ -6,6 +6,7 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.AbortException;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -307,30 +309,30 @@ final class BadInputRows {
      */
     private static K6CloudClient clientForRun(Rig rig, RunConfig.Connection settings, ApiToken token) {
         return new HttpK6CloudClient(
+                ApiFlavour.V2,
                 rig.http(),
                 settings.apiUri(),
                 token,
-                virtualTime(rig).stackId(settings.stackId()).build());
+                virtualTime(rig).withStackId(settings.stackId()));
     }
 
     /** The client of {@code RunConfig.Connection.formCheckOptions()}: one attempt, 15 s timeouts. */
     private static K6CloudClient clientForFormCheck(Rig rig, RunConfig.Connection settings, ApiToken token) {
         Duration t = Duration.ofSeconds(15);
         return new HttpK6CloudClient(
+                ApiFlavour.V2,
                 rig.http(),
                 settings.apiUri(),
                 token,
                 virtualTime(rig)
-                        .stackId(settings.stackId())
-                        .retryPolicy(RetryPolicy.noRetries())
-                        .connectTimeout(t)
-                        .readTimeout(t)
-                        .callTimeout(t)
-                        .build());
+                        .withStackId(settings.stackId())
+                        .withRetryPolicy(RetryPolicy.noRetries())
+                        .withTimeouts(t, t, t));
     }
 
-    private static ClientOptions.Builder virtualTime(Rig rig) {
-        return ClientOptions.builder().clock(rig.clock).sleeper(ms -> rig.clock.advance(Duration.ofMillis(ms)));
+    private static ClientOptions virtualTime(Rig rig) {
+        return ClientOptions.defaults()
+                .withTime(rig.clock, ms -> rig.clock.advance(Duration.ofMillis(ms)), new Random(7));
     }
 
     private static long starts(FakeServer server) {

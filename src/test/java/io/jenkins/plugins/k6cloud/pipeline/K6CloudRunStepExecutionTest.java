@@ -48,6 +48,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -705,14 +706,13 @@ public class K6CloudRunStepExecutionTest {
 
         private K6CloudClient client() {
             return new HttpK6CloudClient(
+                    ApiFlavour.V2,
                     http,
                     sim.uri(),
                     ApiToken.of(sim.token()),
-                    ClientOptions.builder()
-                            .retryPolicy(RetryPolicy.noRetries())
-                            .clock(clock)
-                            .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
-                            .build());
+                    ClientOptions.defaults()
+                            .withRetryPolicy(RetryPolicy.noRetries())
+                            .withTime(clock, ms -> clock.advance(Duration.ofMillis(ms)), new Random(7)));
         }
 
         @Override

@@ -15,7 +15,6 @@ import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
-import io.jenkins.plugins.k6cloud.api.K6CloudClientFactory;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.builder.K6CloudBuilder;
@@ -142,8 +141,8 @@ public class K6CloudEngineTest {
     public void runClientsRetryOnceAndLeaveLongerOutagesToTheEngine() {
         sim.faults().inject(Endpoint.READ, 5, Fault.serverError(503));
         RunConfig.Connection global = new RunConfig.Connection(null, sim.baseUrl(), null, null);
-        K6CloudClient run = K6CloudClientFactory.create(
-                ApiFlavour.V2, http, sim.uri(), ApiToken.of(sim.token()), global.runOptions());
+        K6CloudClient run =
+                new HttpK6CloudClient(ApiFlavour.V2, http, sim.uri(), ApiToken.of(sim.token()), global.runOptions());
 
         assertThrows(K6CloudException.class, () -> run.getRun(1));
 
@@ -158,8 +157,8 @@ public class K6CloudEngineTest {
     public void theLoadTestLookupMakesOneAttempt() {
         sim.faults().inject(Endpoint.TESTS, 5, Fault.serverError(503));
         RunConfig.Connection global = new RunConfig.Connection(null, sim.baseUrl(), null, null);
-        K6CloudClient lookup = K6CloudClientFactory.create(
-                ApiFlavour.V2, http, sim.uri(), ApiToken.of(sim.token()), global.lookupOptions());
+        K6CloudClient lookup =
+                new HttpK6CloudClient(ApiFlavour.V2, http, sim.uri(), ApiToken.of(sim.token()), global.lookupOptions());
 
         assertThrows(K6CloudException.class, () -> lookup.getLoadTest(1));
 
@@ -214,9 +213,10 @@ public class K6CloudEngineTest {
 
     private HttpK6CloudClient client() {
         return new HttpK6CloudClient(
+                ApiFlavour.V2,
                 http,
                 sim.uri(),
                 ApiToken.of(sim.token()),
-                ClientOptions.builder().retryPolicy(RetryPolicy.noRetries()).build());
+                ClientOptions.defaults().withRetryPolicy(RetryPolicy.noRetries()));
     }
 }

@@ -17,8 +17,8 @@ import okhttp3.OkHttpClient;
 import org.junit.Rule;
 import org.junit.Test;
 
-/** What {@link HttpK6CloudClient} puts on the wire for every endpoint, and what it reads back. */
-public class HttpK6CloudClientWireTest {
+/** What {@link HttpK6CloudClient} puts on the wire for every v2 endpoint, and what it reads back. */
+public class V2WireTest {
     private static final String RUN_SELECT =
             "$select=id,test_id,run_status,processing_status,result_status,created,started,ended,vus,duration,"
                     + "error_code,error_detail";
@@ -47,7 +47,7 @@ public class HttpK6CloudClientWireTest {
 
     @Test
     public void stackIdIsSentOnEveryRequestWhenConfigured() throws Exception {
-        HttpK6CloudClient client = k6.client(k6.options().stackId(98765L).build());
+        HttpK6CloudClient client = k6.client(k6.options().withStackId(98765L));
         k6.json(200, "{\"organizations\":[]}");
         k6.json(200, MockK6Cloud.run(7, 3, 2, null));
 
@@ -88,36 +88,7 @@ public class HttpK6CloudClientWireTest {
 
         RecordedRequest r = k6.take();
         assertThat(r.getTarget(), startsWith("/loadtests/v2/runs/42?$select=id,test_id,"));
-        assertEquals(String.join(",", V2Json.RUN_FIELDS), r.getUrl().queryParameter("$select"));
-    }
-
-    @Test
-    public void listSendsEveryFilterAndIdsWithEncodedBrackets() throws Exception {
-        k6.json(
-                200,
-                "{\"k6-runs\":[" + MockK6Cloud.runObject(1, 5, 3, null) + "," + MockK6Cloud.runObject(3, 5, 2, null)
-                        + "],\"meta\":{\"count\":2}}");
-
-        List<TestRun> runs =
-                k6.client().listRuns(new RunQuery(5L, List.of(1L, 3L), "pub id/1", List.of("id", "run_status")));
-
-        assertEquals(List.of(1L, 3L), runs.stream().map(TestRun::id).toList());
-        RecordedRequest r = k6.take();
-        assertEquals(
-                "/loadtests/v2/runs?test_id=5&ids%5B%5D=1&ids%5B%5D=3&public_id=pub%20id%2F1"
-                        + "&$select=id,run_status&page=1&page_size=50",
-                r.getTarget());
-        assertEquals(List.of("1", "3"), r.getUrl().queryParameterValues("ids[]"));
-        assertEquals("pub id/1", r.getUrl().queryParameter("public_id"));
-    }
-
-    @Test
-    public void listWithoutFiltersSendsOnlyPaging() throws Exception {
-        k6.json(200, "{\"k6-runs\":[],\"meta\":{\"count\":0}}");
-
-        assertTrue(k6.client().listRuns(new RunQuery(null, null, null, null)).isEmpty());
-
-        assertEquals("/loadtests/v2/runs?page=1&page_size=50", k6.take().getTarget());
+        assertEquals(String.join(",", V2Api.RUN_FIELDS), r.getUrl().queryParameter("$select"));
     }
 
     @Test
@@ -126,7 +97,7 @@ public class HttpK6CloudClientWireTest {
         k6.json(200, page(51, 100, 120));
         k6.json(200, page(101, 120, 120));
 
-        List<TestRun> runs = k6.client().listRuns(RunQuery.ofTest(5));
+        List<TestRun> runs = k6.client().listRuns(5, null);
 
         assertEquals(120, runs.size());
         assertEquals(1, runs.get(0).id());
@@ -154,7 +125,7 @@ public class HttpK6CloudClientWireTest {
                         + MockK6Cloud.runObject(949, 5, 3, "2026-02-01T00:00:00Z") + "],\"meta\":{\"count\":900}}");
         k6.json(200, "{\"k6-runs\":[],\"meta\":{\"count\":900}}");
 
-        List<TestRun> runs = k6.client().listRuns(RunQuery.recentOfTest(5, Instant.parse("2026-03-01T09:59:00Z")));
+        List<TestRun> runs = k6.client().listRuns(5, Instant.parse("2026-03-01T09:59:00Z"));
 
         assertEquals("50 + 1 recent runs; the older one dropped", 51, runs.size());
         assertEquals(
@@ -174,7 +145,7 @@ public class HttpK6CloudClientWireTest {
         k6.json(200, page(1, 50, 500));
         k6.json(200, "{\"k6-runs\":[],\"meta\":{\"count\":500}}");
 
-        assertEquals(50, k6.client().listRuns(RunQuery.ofTest(5)).size());
+        assertEquals(50, k6.client().listRuns(5, null).size());
         assertEquals(2, k6.requestCount());
     }
 
@@ -183,7 +154,7 @@ public class HttpK6CloudClientWireTest {
         k6.json(200, page(1, 50, 500));
         k6.json(200, page(1, 50, 500));
 
-        assertEquals(50, k6.client().listRuns(RunQuery.ofTest(5)).size());
+        assertEquals(50, k6.client().listRuns(5, null).size());
         assertEquals(2, k6.requestCount());
     }
 
@@ -192,7 +163,7 @@ public class HttpK6CloudClientWireTest {
         k6.json(200, page(1, 50, -1));
         k6.json(200, page(51, 60, -1));
 
-        assertEquals(60, k6.client().listRuns(RunQuery.ofTest(5)).size());
+        assertEquals(60, k6.client().listRuns(5, null).size());
         assertEquals(2, k6.requestCount());
     }
 
@@ -204,12 +175,10 @@ public class HttpK6CloudClientWireTest {
                         + "],\"meta\":{\"count\":\"2\"}}");
         assertEquals(
                 List.of(8L),
-                k6.client().listRuns(RunQuery.ofTest(5)).stream()
-                        .map(TestRun::id)
-                        .toList());
+                k6.client().listRuns(5, null).stream().map(TestRun::id).toList());
 
         k6.json(200, "{\"k6-runs\":null}");
-        assertTrue(k6.client().listRuns(RunQuery.ofTest(5)).isEmpty());
+        assertTrue(k6.client().listRuns(5, null).isEmpty());
     }
 
     @Test
@@ -260,33 +229,6 @@ public class HttpK6CloudClientWireTest {
     }
 
     @Test
-    public void loadTestsArePagedAndTrimmedWithSelect() throws Exception {
-        StringBuilder first = new StringBuilder("{\"k6-runs\":[],\"load_zones\":[],\"k6-tests\":[");
-        for (int i = 1; i <= 50; i++) {
-            first.append(i > 1 ? "," : "")
-                    .append("{\"id\":")
-                    .append(i)
-                    .append(",\"name\":\"t")
-                    .append(i)
-                    .append("\",\"project_id\":\"77\"}");
-        }
-        k6.json(200, first.append("],\"meta\":{\"count\":51}}").toString());
-        k6.json(200, "{\"k6-tests\":[{\"id\":\"51\",\"name\":\"last\",\"project_id\":null}],\"meta\":{\"count\":51}}");
-
-        List<LoadTest> tests = k6.client().listLoadTests();
-
-        assertEquals(51, tests.size());
-        assertEquals(new LoadTest(1, "t1", 77L), tests.get(0));
-        assertEquals(new LoadTest(51, "last", null), tests.get(50));
-        assertEquals(
-                "/loadtests/v2/tests?$select=id,name,project_id&page=1&page_size=50",
-                k6.take().getTarget());
-        assertEquals(
-                "/loadtests/v2/tests?$select=id,name,project_id&page=2&page_size=50",
-                k6.take().getTarget());
-    }
-
-    @Test
     public void oneLoadTestIsReadFromItsEnvelope() throws Exception {
         k6.json(
                 200,
@@ -303,8 +245,8 @@ public class HttpK6CloudClientWireTest {
     public void baseUrlPathPrefixIsKeptAndUserInfoIsDropped() throws Exception {
         URI base =
                 URI.create("http://someone:secret@" + k6.server.getHostName() + ":" + k6.server.getPort() + "/k6/api/");
-        HttpK6CloudClient client = new HttpK6CloudClient(
-                k6.http, base, ApiToken.of(MockK6Cloud.TOKEN), k6.options().build());
+        HttpK6CloudClient client =
+                new HttpK6CloudClient(ApiFlavour.V2, k6.http, base, ApiToken.of(MockK6Cloud.TOKEN), k6.options());
         k6.json(200, MockK6Cloud.run(42, 9, 3, null));
 
         client.getRun(42);
@@ -324,14 +266,12 @@ public class HttpK6CloudClientWireTest {
                 .callTimeout(Duration.ZERO)
                 .build();
         HttpK6CloudClient client = new HttpK6CloudClient(
+                ApiFlavour.V2,
                 unbounded,
                 URI.create("https://api.k6.io"),
                 ApiToken.of(MockK6Cloud.TOKEN),
-                ClientOptions.builder()
-                        .connectTimeout(Duration.ofSeconds(3))
-                        .readTimeout(Duration.ofSeconds(4))
-                        .callTimeout(Duration.ofSeconds(5))
-                        .build());
+                ClientOptions.defaults()
+                        .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(5)));
 
         OkHttpClient used = client.transport().http();
         assertEquals(3000, used.connectTimeoutMillis());
@@ -349,7 +289,6 @@ public class HttpK6CloudClientWireTest {
         assertEquals(Duration.ofSeconds(60), d.callTimeout());
         assertNull(d.stackId());
         assertThat(d.userAgent(), startsWith("k6-cloud-jenkins-plugin/"));
-        assertEquals(URI.create("https://api.k6.io"), HttpK6CloudClient.DEFAULT_BASE_URI);
     }
 
     @Test
@@ -359,15 +298,17 @@ public class HttpK6CloudClientWireTest {
                 assertThrows(IllegalArgumentException.class, () -> client.getRun(0))
                         .getMessage(),
                 startsWith("A k6 Cloud run id is a positive number"));
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> client.listRuns(new RunQuery(1L, null, null, List.of("id&evil=1"))));
+        assertThrows(IllegalArgumentException.class, () -> client.listRuns(-1, null));
         assertThrows(
                 IllegalArgumentException.class,
                 () -> new HttpK6CloudClient(
-                        k6.http, URI.create("ftp://example.com"), ApiToken.of("x"), ClientOptions.defaults()));
+                        ApiFlavour.V2,
+                        k6.http,
+                        URI.create("ftp://example.com"),
+                        ApiToken.of("x"),
+                        ClientOptions.defaults()));
         assertThrows(
-                IllegalArgumentException.class, () -> ClientOptions.builder().stackId(0L));
+                IllegalArgumentException.class, () -> ClientOptions.defaults().withStackId(0L));
         assertEquals("no request may have been sent", 0, k6.requestCount());
     }
 
@@ -375,19 +316,18 @@ public class HttpK6CloudClientWireTest {
     public void anyPluginVersionMakesAValidUserAgent() {
         assertEquals(
                 "k6-cloud-jenkins-plugin/1.0-SNAPSHOT",
-                ClientOptions.builder()
-                        .pluginVersion(" 1.0-SNAPSHOT (private-12/01/2026 10:00-jenkins)")
-                        .build()
+                ClientOptions.defaults()
+                        .withPluginVersion(" 1.0-SNAPSHOT (private-12/01/2026 10:00-jenkins)")
                         .userAgent());
         assertEquals(
                 "k6-cloud-jenkins-plugin/1.0_",
-                ClientOptions.builder().pluginVersion("1.0\u00e9").build().userAgent());
+                ClientOptions.defaults().withPluginVersion("1.0\u00e9").userAgent());
         assertEquals(
                 "k6-cloud-jenkins-plugin/dev",
-                ClientOptions.builder().pluginVersion(null).build().userAgent());
+                ClientOptions.defaults().withPluginVersion(null).userAgent());
         assertEquals(
                 "k6-cloud-jenkins-plugin/dev",
-                ClientOptions.builder().pluginVersion("  ").build().userAgent());
+                ClientOptions.defaults().withPluginVersion("  ").userAgent());
     }
 
     @Test

@@ -12,6 +12,8 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.AuthenticationException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.NotFoundException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.StartOutcomeUnknownException;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
@@ -19,20 +21,21 @@ import mockwebserver3.RecordedRequest;
 import org.junit.Rule;
 import org.junit.Test;
 
-/** What {@link V6K6CloudClient} puts on the wire for every endpoint, and what it reads back. */
-public class V6K6CloudClientWireTest {
+/** What {@link HttpK6CloudClient} puts on the wire for every v6 endpoint, and what it reads back. */
+public class V6WireTest {
     private static final long STACK = 4242;
     private static final String LIST_RUNS = "/cloud/v6/load_tests/5/test_runs?$orderby=created%20desc&$top=200";
 
     @Rule
     public final MockK6Cloud k6 = new MockK6Cloud();
 
-    private V6K6CloudClient client() {
-        return new V6K6CloudClient(
+    private HttpK6CloudClient client() {
+        return new HttpK6CloudClient(
+                ApiFlavour.V6,
                 k6.http,
                 k6.server.url("/").uri(),
                 ApiToken.of(MockK6Cloud.TOKEN),
-                k6.options().stackId(STACK).build());
+                k6.options().withStackId(STACK));
     }
 
     private static String run(long id, String status, String result, String created) {
@@ -50,29 +53,15 @@ public class V6K6CloudClientWireTest {
     public void aV6ClientWithoutAStackIdIsRefusedBeforeAnyRequest() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
-                () -> K6CloudClientFactory.create(
+                () -> new HttpK6CloudClient(
                         ApiFlavour.V6,
                         k6.http,
                         k6.server.url("/").uri(),
                         ApiToken.of(MockK6Cloud.TOKEN),
-                        k6.options().build()));
+                        k6.options()));
         assertThat(e.getMessage(), containsString("stack id"));
         assertThat(e.getMessage(), containsString("X-Stack-Id"));
         assertEquals(0, k6.requestCount());
-    }
-
-    @Test
-    public void theFactoryBuildsTheClientOfEachFlavour() {
-        ClientOptions options = k6.options().stackId(STACK).build();
-        ApiToken token = ApiToken.of(MockK6Cloud.TOKEN);
-        assertTrue(
-                K6CloudClientFactory.create(
-                                ApiFlavour.V2, k6.http, k6.server.url("/").uri(), token, options)
-                        instanceof HttpK6CloudClient);
-        assertTrue(
-                K6CloudClientFactory.create(
-                                ApiFlavour.V6, k6.http, k6.server.url("/").uri(), token, options)
-                        instanceof V6K6CloudClient);
     }
 
     @Test
@@ -92,7 +81,7 @@ public class V6K6CloudClientWireTest {
         assertEquals("POST", r.getMethod());
         assertEquals("/cloud/v6/load_tests/5/start", r.getTarget());
         assertV6Headers(r);
-        String key = r.getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY);
+        String key = r.getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY);
         assertNotNull(key);
         assertTrue("1..36 characters: " + key, !key.isEmpty() && key.length() <= 36);
         assertEquals("{}", r.getBody().utf8());
@@ -107,7 +96,7 @@ public class V6K6CloudClientWireTest {
         k6.json(200, run(1234, "created", null, "2026-03-01T10:00:01Z"));
         k6.json(200, run(1235, "created", null, "2026-03-01T10:00:02Z"));
 
-        V6K6CloudClient client = client();
+        HttpK6CloudClient client = client();
         assertEquals(1234, client.startRun(5).id());
         assertEquals(1235, client.startRun(5).id());
 
@@ -115,9 +104,9 @@ public class V6K6CloudClientWireTest {
         RecordedRequest retry = k6.take();
         RecordedRequest next = k6.take();
         assertEquals("sent again at once, without a look", "/cloud/v6/load_tests/5/start", retry.getTarget());
-        String key = first.getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY);
-        assertEquals(key, retry.getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY));
-        assertNotEquals(key, next.getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY));
+        String key = first.getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY);
+        assertEquals(key, retry.getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY));
+        assertNotEquals(key, next.getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY));
     }
 
     @Test
@@ -127,13 +116,39 @@ public class V6K6CloudClientWireTest {
 
         assertEquals(99, client().startRun(5).id());
         assertEquals(2, k6.requestCount());
-        String key = k6.take().getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY);
-        assertEquals(key, k6.take().getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY));
+        String key = k6.take().getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY);
+        assertEquals(key, k6.take().getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY));
+    }
+
+    @Test
+    public void aStartIsNeitherSentAgainNorLookedForOnceItsIdempotencyKeyMayBeForgotten() throws Exception {
+        HttpK6CloudClient client = new HttpK6CloudClient(
+                ApiFlavour.V6,
+                k6.http,
+                k6.server.url("/").uri(),
+                ApiToken.of(MockK6Cloud.TOKEN),
+                k6.options()
+                        .withStackId(STACK)
+                        .withRetryPolicy(RetryPolicy.defaults()
+                                .withJitter(0)
+                                .withMaxAttempts(10)
+                                .withBackoff(Duration.ofMinutes(5), Duration.ofMinutes(5), 1.0)
+                                .withBudget(Duration.ofHours(1))));
+        k6.dropAnswer();
+        k6.dropAnswer();
+
+        StartOutcomeUnknownException e = assertThrows(StartOutcomeUnknownException.class, () -> client.startRun(5));
+
+        assertEquals("when the first lost start was sent", MockK6Cloud.NOW, e.notBefore());
+        assertThat(e.getMessage(), containsString("may have forgotten its idempotency key"));
+        assertEquals("sent at 0 and 5 min, not again at 10 min; no list of runs", 2, k6.requestCount());
+        assertEquals("/cloud/v6/load_tests/5/start", k6.take().getTarget());
+        assertEquals("/cloud/v6/load_tests/5/start", k6.take().getTarget());
     }
 
     @Test
     public void readMapsTheRun() throws Exception {
-        k6.json(200, V6JsonTest.ABORTED_BY_USER);
+        k6.json(200, V6ApiTest.ABORTED_BY_USER);
 
         TestRun run = client().getRun(1234);
 
@@ -153,7 +168,7 @@ public class V6K6CloudClientWireTest {
                         + "\"@nextLink\":\"https://api.k6.io/cloud/v6/load_tests/5/test_runs?$skip=2&$top=2\"}");
         k6.json(200, "{\"value\":[" + run(3, "queued", null, "2026-03-01T09:20:00Z") + "],\"@nextLink\":null}");
 
-        List<TestRun> runs = client().listRuns(RunQuery.ofTest(5));
+        List<TestRun> runs = client().listRuns(5, null);
 
         assertEquals(List.of(1L, 2L, 3L), runs.stream().map(TestRun::id).collect(Collectors.toList()));
         assertEquals(LIST_RUNS, k6.take().getTarget());
@@ -166,30 +181,14 @@ public class V6K6CloudClientWireTest {
     @Test
     public void pagingStopsWhenAPageBringsNothingNew() throws Exception {
         String page = "{\"value\":[" + run(1, "running", null, "2026-03-01T09:00:00Z")
-                + "],\"@nextLink\":\"/cloud/v6/test_runs?$skip=1\"}";
+                + "],\"@nextLink\":\"/cloud/v6/load_tests/5/test_runs?$skip=1\"}";
         k6.json(200, page);
         k6.json(200, page);
 
-        assertEquals(1, client().listRuns(new RunQuery(null, null, null, null)).size());
-        assertEquals(
-                "/cloud/v6/test_runs?$orderby=created%20desc&$top=200",
-                k6.take().getTarget());
-        assertEquals("/cloud/v6/test_runs?$skip=1", k6.take().getTarget());
+        assertEquals(1, client().listRuns(5, null).size());
+        assertEquals(LIST_RUNS, k6.take().getTarget());
+        assertEquals("/cloud/v6/load_tests/5/test_runs?$skip=1", k6.take().getTarget());
         assertEquals(2, k6.requestCount());
-    }
-
-    @Test
-    public void idsAreFilteredHereAndPublicIdsDoNotExist() throws Exception {
-        k6.json(
-                200,
-                "{\"value\":[" + run(1, "running", null, "2026-03-01T09:00:00Z") + ","
-                        + run(2, "running", null, "2026-03-01T09:00:00Z") + "]}");
-        assertEquals(
-                List.of(2L),
-                client().listRuns(new RunQuery(5L, List.of(2L), null, List.of("id"))).stream()
-                        .map(TestRun::id)
-                        .collect(Collectors.toList()));
-        assertThrows(IllegalArgumentException.class, () -> client().listRuns(new RunQuery(5L, null, "p", null)));
     }
 
     @Test
@@ -198,7 +197,7 @@ public class V6K6CloudClientWireTest {
                 200,
                 "{\"value\":[" + run(1, "running", null, "2026-03-01T09:00:00Z")
                         + "],\"@nextLink\":\"https://evil.example/steal?x=1\"}");
-        ProtocolException e = assertThrows(ProtocolException.class, () -> client().listRuns(RunQuery.ofTest(5)));
+        ProtocolException e = assertThrows(ProtocolException.class, () -> client().listRuns(5, null));
         assertThat(e.getMessage(), containsString("next-page link"));
     }
 
@@ -272,25 +271,18 @@ public class V6K6CloudClientWireTest {
     }
 
     @Test
-    public void loadTestsArePagedAndReadOneByOne() throws Exception {
-        k6.json(
-                200,
-                "{\"value\":[{\"id\":11,\"project_id\":3,\"name\":\"a\"}],"
-                        + "\"@nextLink\":\"https://api.k6.io/cloud/v6/load_tests?$skip=1&$top=1\"}");
-        k6.json(200, "{\"value\":[{\"id\":12,\"project_id\":3,\"name\":\"b\"}]}");
+    public void aLoadTestIsReadByItsId() throws Exception {
         k6.json(200, "{\"id\":12,\"project_id\":3,\"name\":\"b\",\"created\":\"2024-12-03T09:53:00.553\"}");
 
-        V6K6CloudClient client = client();
-        assertEquals(List.of(new LoadTest(11, "a", 3L), new LoadTest(12, "b", 3L)), client.listLoadTests());
-        assertEquals(new LoadTest(12, "b", 3L), client.getLoadTest(12));
-        assertEquals("/cloud/v6/load_tests?$top=200", k6.take().getTarget());
-        assertEquals("/cloud/v6/load_tests?$skip=1&$top=1", k6.take().getTarget());
-        assertEquals("/cloud/v6/load_tests/12", k6.take().getTarget());
+        assertEquals(new LoadTest(12, "b", 3L), client().getLoadTest(12));
+        RecordedRequest r = k6.take();
+        assertEquals("/cloud/v6/load_tests/12", r.getTarget());
+        assertV6Headers(r);
     }
 
     @Test
     public void theTokenIsNeverShown() {
-        V6K6CloudClient client = client();
+        HttpK6CloudClient client = client();
         assertThat(client.toString(), not(containsString(MockK6Cloud.TOKEN)));
         assertThat(client.toString(), containsString("stackId=4242"));
     }
@@ -303,8 +295,7 @@ public class V6K6CloudClientWireTest {
                         + run(29, "completed", "passed", "2026-03-01T08:00:00Z") + "],"
                         + "\"@nextLink\":\"https://api.k6.io/cloud/v6/load_tests/5/test_runs?$skip=2&$top=2\"}");
 
-        List<TestRun> runs =
-                client().listRuns(RunQuery.recentOfTest(5, java.time.Instant.parse("2026-03-01T09:59:00Z")));
+        List<TestRun> runs = client().listRuns(5, java.time.Instant.parse("2026-03-01T09:59:00Z"));
 
         assertEquals("the older run (a server ignoring created_after) is dropped", 1, runs.size());
         assertEquals(30, runs.get(0).id());

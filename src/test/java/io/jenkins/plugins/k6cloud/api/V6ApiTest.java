@@ -10,8 +10,8 @@ import com.google.gson.JsonParser;
 import java.time.Instant;
 import org.junit.Test;
 
-/** How {@link V6Json} maps every v6 status and result onto the run model the verdict table reads. */
-public class V6JsonTest {
+/** How {@link V6Api} maps every v6 status and result onto the run model the verdict table reads. */
+public class V6ApiTest {
 
     /** Sample S11 of the API notes: a v6 run aborted by a user. */
     static final String ABORTED_BY_USER = "{\"id\": 1234, \"test_id\": 123, \"project_id\": 12,"
@@ -38,7 +38,7 @@ public class V6JsonTest {
     private static TestRun run(String status, String result, String more) {
         String json =
                 "{\"id\":7,\"test_id\":3,\"status\":" + quoted(status) + ",\"result\":" + quoted(result) + more + "}";
-        return V6Json.run(JsonParser.parseString(json).getAsJsonObject(), null);
+        return V6Api.run(JsonParser.parseString(json).getAsJsonObject(), null);
     }
 
     private static String quoted(String s) {
@@ -54,7 +54,7 @@ public class V6JsonTest {
     @Test
     public void sampleRunAbortedByAUser() {
         JsonObject o = JsonParser.parseString(ABORTED_BY_USER).getAsJsonObject();
-        TestRun run = V6Json.run(o, null);
+        TestRun run = V6Api.run(o, null);
         assertEquals(1234, run.id());
         assertEquals(Long.valueOf(123), run.testId());
         assertMapped(run, RunStatus.ABORTED_BY_USER, ProcessingStatus.FINISHED, ResultStatus.UNKNOWN);
@@ -186,10 +186,10 @@ public class V6JsonTest {
     public void idsAsStringsAndMissingIds() {
         JsonObject o =
                 JsonParser.parseString("{\"id\":\"42\",\"status\":\"running\"}").getAsJsonObject();
-        assertEquals(42, V6Json.run(o, null).id());
+        assertEquals(42, V6Api.run(o, null).id());
         JsonObject noId = JsonParser.parseString("{\"status\":\"running\"}").getAsJsonObject();
-        assertNull(V6Json.run(noId, null));
-        assertEquals(5, V6Json.run(noId, 5L).id());
+        assertNull(V6Api.run(noId, null));
+        assertEquals(5, V6Api.run(noId, 5L).id());
     }
 
     @Test
@@ -197,6 +197,6 @@ public class V6JsonTest {
         JsonObject o = JsonParser.parseString("{\"id\":12,\"project_id\":3,\"name\":\"checkout\","
                         + "\"created\":\"2024-12-03T09:53:00.553\"}")
                 .getAsJsonObject();
-        assertEquals(new LoadTest(12, "checkout", 3L), V6Json.loadTest(o, null));
+        assertEquals(new LoadTest(12, "checkout", 3L), K6CloudJson.loadTest(o, 12));
     }
 }

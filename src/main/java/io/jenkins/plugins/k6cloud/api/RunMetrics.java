@@ -34,6 +34,10 @@ import java.util.List;
 public record RunMetrics(long runId, Summary summary, Baseline baseline, List<Check> checks, String checksUnavailable)
         implements Serializable {
 
+    public RunMetrics {
+        checks = checks == null ? null : List.copyOf(checks);
+    }
+
     /** The baseline run k6 Cloud compares this run with, and its summary. */
     public record Baseline(long runId, Summary summary) implements Serializable {}
 
@@ -155,7 +159,7 @@ public record RunMetrics(long runId, Summary summary, Baseline baseline, List<Ch
 
     /** This, with the checks or why they are missing. */
     RunMetrics withChecks(List<Check> list, String unavailable) {
-        return new RunMetrics(runId, summary, baseline, list == null ? null : List.copyOf(list), unavailable);
+        return new RunMetrics(runId, summary, baseline, list, unavailable);
     }
 
     static Summary summary(JsonObject s) {

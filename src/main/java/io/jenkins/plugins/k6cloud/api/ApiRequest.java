@@ -24,6 +24,7 @@ final class ApiRequest {
     private final boolean hasBody;
     private final List<QueryParam> query = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private String authScheme;
 
     private ApiRequest(String method, String path, boolean hasBody) {
         if (!path.startsWith("/")) {
@@ -76,6 +77,20 @@ final class ApiRequest {
     ApiRequest header(String name, String value) {
         headers.put(name, value);
         return this;
+    }
+
+    /**
+     * Sends this request with {@code Authorization: <scheme> <token>} instead of the flavour's
+     * scheme (the metrics reads take {@code Token} on both flavours, see {@link RunMetrics}).
+     */
+    ApiRequest authScheme(String scheme) {
+        authScheme = scheme;
+        return this;
+    }
+
+    /** The scheme that replaces the flavour's, or {@code null}. */
+    String authScheme() {
+        return authScheme;
     }
 
     String method() {

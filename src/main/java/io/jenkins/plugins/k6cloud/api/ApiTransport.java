@@ -173,7 +173,9 @@ final class ApiTransport {
         }
         Request.Builder b = new Request.Builder()
                 .url(url.build())
-                .header("Authorization", authorization)
+                .header(
+                        "Authorization",
+                        r.authScheme() == null ? authorization : r.authScheme() + " " + token.plainText())
                 .header("User-Agent", options.userAgent())
                 .header("Accept", "application/json");
         if (options.stackId() != null) {

@@ -143,6 +143,18 @@ public final class HttpK6CloudClient implements K6CloudClient {
         return api.getLoadTest(this::call, testId);
     }
 
+    @Override
+    public RunMetrics getRunMetrics(long runId) throws K6CloudException {
+        RunMetrics metrics = RunMetrics.summary(runId, call(RunMetrics.summaryRequest(runId)));
+        try {
+            return metrics.withChecks(RunMetrics.checks(call(RunMetrics.checksRequest(runId))), null);
+        } catch (K6CloudException.InterruptedCallException e) {
+            throw e;
+        } catch (K6CloudException e) {
+            return metrics.withChecks(null, e.getMessage());
+        }
+    }
+
     /** Sends a request that creates nothing, retrying transient failures. */
     private ApiResponse call(ApiRequest request) throws K6CloudException {
         return retrier.call(() -> transport.send(request, false));

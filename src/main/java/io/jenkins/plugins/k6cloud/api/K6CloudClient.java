@@ -43,4 +43,15 @@ public interface K6CloudClient {
 
     /** One load test, to check an id and show its name. */
     LoadTest getLoadTest(long testId) throws K6CloudException;
+
+    /**
+     * The run's metrics summary, k6's baseline run and the top-level checks ({@link RunMetrics}), read
+     * once after the verdict; best effort: whatever fails throws, and the caller says "metrics not
+     * available" and goes on. A failed read of the checks alone leaves {@link RunMetrics#checks()}
+     * {@code null}. Clients that do not read metrics (test doubles, wrappers) keep this default, which
+     * says so with a {@link K6CloudException}.
+     */
+    default RunMetrics getRunMetrics(long runId) throws K6CloudException {
+        throw new K6CloudException(getClass().getSimpleName() + " does not read metrics", null, 0, null);
+    }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.k6cloud.testing;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
+import io.jenkins.plugins.k6cloud.api.RunMetrics;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import io.jenkins.plugins.k6cloud.api.Threshold;
 import java.time.Instant;
@@ -49,5 +50,10 @@ public abstract class ForwardingK6CloudClient implements K6CloudClient {
     @Override
     public LoadTest getLoadTest(long testId) throws K6CloudException {
         return real.getLoadTest(testId);
+    }
+
+    @Override
+    public RunMetrics getRunMetrics(long runId) throws K6CloudException {
+        return real.getRunMetrics(runId);
     }
 }

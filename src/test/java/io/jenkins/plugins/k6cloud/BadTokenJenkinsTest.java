@@ -11,6 +11,8 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.k6cloud.builder.K6CloudBuilder;
+import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;

@@ -48,7 +48,7 @@ public class JellyViewsTest {
     @Test
     public void bothStepsHaveAHelpPage() throws Exception {
         Path root = root();
-        assertTrue(Files.isRegularFile(root.resolve("K6CloudBuilder/help.html")));
+        assertTrue(Files.isRegularFile(root.resolve("builder/K6CloudBuilder/help.html")));
         assertTrue(Files.isRegularFile(root.resolve("pipeline/K6CloudRunStep/help.html")));
         assertTrue(Files.isRegularFile(
                 root.getParent().getParent().getParent().getParent().resolve("index.jelly")));
@@ -77,9 +77,9 @@ public class JellyViewsTest {
     }
 
     static Path root() throws URISyntaxException {
-        URL url = JellyViewsTest.class.getClassLoader().getResource(PACKAGE_DIR + "/Messages.properties");
+        URL url = JellyViewsTest.class.getClassLoader().getResource("index.jelly");
         assertNotNull("the plugin's resources are not on the class path", url);
         assertEquals("file", url.getProtocol());
-        return Paths.get(url.toURI()).getParent();
+        return Paths.get(url.toURI()).getParent().resolve(PACKAGE_DIR);
     }
 }

@@ -9,6 +9,7 @@ import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.ModelObject;
 import hudson.util.Secret;
+import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
 import java.io.IOException;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 

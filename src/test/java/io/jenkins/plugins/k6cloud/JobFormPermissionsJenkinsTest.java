@@ -17,6 +17,7 @@ import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.FormValidation.Kind;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k6cloud.builder.K6CloudBuilder;
 import io.jenkins.plugins.k6cloud.pipeline.K6CloudRunStep;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;

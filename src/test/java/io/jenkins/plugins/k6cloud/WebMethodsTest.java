@@ -5,6 +5,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.k6cloud.builder.K6CloudBuilder;
+import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
 import io.jenkins.plugins.k6cloud.pipeline.K6CloudRunStep;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

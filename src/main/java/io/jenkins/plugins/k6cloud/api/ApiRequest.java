@@ -5,22 +5,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * One request to a k6 Cloud API, independent of the API flavour: method, API path, query and
  * extra headers. {@link ApiTransport} adds the base URL, authentication and common headers.
  *
  * <p>Query encoding (decided here, checked on the wire by the tests): ordinary parameters are
- * percent-encoded as usual ({@code public_id=a%20b}); {@code $select} keeps its {@code $} and its
- * commas literal ({@code $select=id,run_status}) as in the k6 documentation, which is safe because
- * field names are restricted to letters, digits, {@code _} and {@code .}; array parameters are sent
- * once per value with encoded brackets ({@code ids%5B%5D=1&ids%5B%5D=3}), as RFC 3986 does not allow
- * a bare {@code [} in a query and as the official k6 Grafana data source sends them.
+ * percent-encoded as usual ({@code created_after=2026-03-01T09%3A59%3A00Z}); {@code $select} keeps
+ * its {@code $} and its commas literal ({@code $select=id,run_status}) as in the k6 documentation,
+ * which is safe because the field names (constants of the plugin) are plain words.
  */
 final class ApiRequest {
-    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_.]+");
-
     /** One query parameter; {@code encoded} means name and value are already percent-encoded. */
     record QueryParam(String name, String value, boolean encoded) {}
 
@@ -29,6 +24,7 @@ final class ApiRequest {
     private final boolean hasBody;
     private final List<QueryParam> query = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private String authScheme;
 
     private ApiRequest(String method, String path, boolean hasBody) {
         if (!path.startsWith("/")) {
@@ -72,25 +68,8 @@ final class ApiRequest {
         return this;
     }
 
-    /** {@code name[]=v} once per value, brackets encoded. */
-    ApiRequest arrayParam(String name, List<?> values) {
-        for (Object v : values) {
-            query.add(new QueryParam(name + "%5B%5D", plainValue(v.toString()), true));
-        }
-        return this;
-    }
-
-    /** {@code $select=a,b,c}; nothing when {@code fields} is empty. */
+    /** {@code $select=a,b,c}: only these fields of the answer. */
     ApiRequest select(List<String> fields) {
-        if (fields.isEmpty()) {
-            return this;
-        }
-        for (String f : fields) {
-            if (f == null || !FIELD_NAME.matcher(f).matches()) {
-                throw new IllegalArgumentException(
-                        "A $select field name may only contain letters, digits, '_' and '.', got '" + f + "'");
-            }
-        }
         query.add(new QueryParam("$select", String.join(",", fields), true));
         return this;
     }
@@ -98,6 +77,20 @@ final class ApiRequest {
     ApiRequest header(String name, String value) {
         headers.put(name, value);
         return this;
+    }
+
+    /**
+     * Sends this request with {@code Authorization: <scheme> <token>} instead of the flavour's
+     * scheme (the metrics reads take {@code Token} on both flavours, see {@link RunMetrics}).
+     */
+    ApiRequest authScheme(String scheme) {
+        authScheme = scheme;
+        return this;
+    }
+
+    /** The scheme that replaces the flavour's, or {@code null}. */
+    String authScheme() {
+        return authScheme;
     }
 
     String method() {
@@ -128,12 +121,5 @@ final class ApiRequest {
     @Override
     public String toString() {
         return name();
-    }
-
-    private static String plainValue(String v) {
-        if (!v.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.')) {
-            throw new IllegalArgumentException("Array query values must be plain numbers or words, got '" + v + "'");
-        }
-        return v;
     }
 }

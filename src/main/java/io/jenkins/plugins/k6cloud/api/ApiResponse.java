@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k6cloud.api;
 
 import com.google.gson.JsonObject;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,6 +15,16 @@ record ApiResponse(String request, int status, String body, UnaryOperator<String
     /** The body as a JSON object, or a {@link K6CloudException.ProtocolException} naming the request. */
     JsonObject json() throws K6CloudException.ProtocolException {
         return K6CloudJson.parseObject(body, request, status, redact);
+    }
+
+    /** The object under {@code key} in the body (a v2 envelope such as {@code k6-run}); its absence is an error. */
+    JsonObject envelope(String key) throws K6CloudException.ProtocolException {
+        return K6CloudJson.envelope(json(), key, request, status);
+    }
+
+    /** The objects of the array under {@code key} in {@code root}, this answer's body; see {@link K6CloudJson#envelopeArray}. */
+    List<JsonObject> envelopeArray(JsonObject root, String key) throws K6CloudException.ProtocolException {
+        return K6CloudJson.envelopeArray(root, key, request, status);
     }
 
     @Override

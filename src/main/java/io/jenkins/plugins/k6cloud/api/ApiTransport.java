@@ -23,8 +23,7 @@ import okio.BufferedSource;
  * Sends one {@link ApiRequest} to k6 Cloud, once: builds the URL on the base, adds authentication,
  * {@code X-Stack-Id}, {@code User-Agent} and {@code Content-Type}, bounds the call with the
  * configured timeouts, and maps every failure to a {@link K6CloudException}. Retrying is the
- * caller's business ({@link Retrier}). Shared by the API flavours, which differ in
- * {@link AuthScheme}, paths and extra headers.
+ * caller's business ({@link Retrier}). Shared by the API flavours ({@link FlavourApi}).
  */
 final class ApiTransport {
     private static final Logger LOG = Logger.getLogger(ApiTransport.class.getName());
@@ -43,8 +42,9 @@ final class ApiTransport {
     /**
      * @param http the caller's client (proxy, TLS, pool); our timeouts are applied on a derived client
      * @param baseUri e.g. {@code https://api.k6.io}; user info, query and fragment are dropped
+     * @param scheme the word before the token in {@code Authorization} ({@code Token}, {@code Bearer})
      */
-    ApiTransport(OkHttpClient http, URI baseUri, AuthScheme scheme, ApiToken token, ClientOptions options) {
+    ApiTransport(OkHttpClient http, URI baseUri, String scheme, ApiToken token, ClientOptions options) {
         Objects.requireNonNull(http, "http");
         this.token = Objects.requireNonNull(token, "token");
         this.options = Objects.requireNonNull(options, "options");
@@ -63,7 +63,7 @@ final class ApiTransport {
         // not happen to a request that may create something (a run start).
         this.httpWithoutSilentResend =
                 this.http.newBuilder().retryOnConnectionFailure(false).build();
-        this.authorization = scheme.authorization(token);
+        this.authorization = scheme + " " + token.plainText();
         this.errors = new ErrorResponses(this::redact, options.stackId() != null, base.host());
     }
 
@@ -173,7 +173,9 @@ final class ApiTransport {
         }
         Request.Builder b = new Request.Builder()
                 .url(url.build())
-                .header("Authorization", authorization)
+                .header(
+                        "Authorization",
+                        r.authScheme() == null ? authorization : r.authScheme() + " " + token.plainText())
                 .header("User-Agent", options.userAgent())
                 .header("Accept", "application/json");
         if (options.stackId() != null) {

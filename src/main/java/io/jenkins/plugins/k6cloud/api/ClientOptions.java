@@ -6,114 +6,90 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * The settings of a k6 Cloud client besides its HTTP client, URL and token: stack id, User-Agent,
- * timeouts, retries, and the clock, sleeper and random source (replaceable so that tests run in
- * virtual time). Immutable; build one with {@link #builder()}.
+ * The settings of a k6 Cloud client besides its flavour, HTTP client, URL and token. {@link
+ * #defaults()} has every one; the {@code with} methods change one.
+ *
+ * @param stackId the Grafana stack id sent as {@code X-Stack-Id}, or {@code null} to send none
+ * @param pluginVersion the plugin version shown in the User-Agent, e.g. {@code 1.0.3}. Only its first
+ *     word is kept (Jenkins snapshot versions read like {@code 1.0-SNAPSHOT (private-...)}),
+ *     characters a header cannot carry become {@code _}, and {@code null} or blank means {@code dev}
+ * @param readTimeout the longest wait for the next bytes of a response (also the write timeout)
+ * @param callTimeout the longest one attempt of a request may take, from connecting to reading the
+ *     whole body
+ * @param clock the time of retry budgets and {@code Retry-After} dates; with {@code sleeper} and
+ *     {@code random} (the source of retry jitter), replaceable so that tests run in virtual time
  */
-public final class ClientOptions {
+public record ClientOptions(
+        Long stackId,
+        String pluginVersion,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration callTimeout,
+        RetryPolicy retryPolicy,
+        Clock clock,
+        Sleeper sleeper,
+        Random random) {
     static final String USER_AGENT_PRODUCT = "k6-cloud-jenkins-plugin";
 
-    private final Long stackId;
-    private final String pluginVersion;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
-    private final Duration callTimeout;
-    private final RetryPolicy retryPolicy;
-    private final Duration startClockSkew;
-    private final Sleeper sleeper;
-    private final Clock clock;
-    private final Random random;
-
-    private ClientOptions(Builder b) {
-        this.stackId = b.stackId;
-        this.pluginVersion = b.pluginVersion;
-        this.connectTimeout = b.connectTimeout;
-        this.readTimeout = b.readTimeout;
-        this.callTimeout = b.callTimeout;
-        this.retryPolicy = b.retryPolicy;
-        this.startClockSkew = b.startClockSkew;
-        this.sleeper = b.sleeper;
-        this.clock = b.clock;
-        this.random = b.random;
+    public ClientOptions {
+        if (stackId != null && stackId <= 0) {
+            throw new IllegalArgumentException("The stack id must be a positive number, got " + stackId);
+        }
+        String first = pluginVersion == null ? "" : pluginVersion.strip().split("\\s+", 2)[0];
+        StringBuilder clean = new StringBuilder();
+        first.chars().forEach(c -> clean.append(c > 0x20 && c < 0x7f ? (char) c : '_'));
+        pluginVersion = clean.length() == 0 ? "dev" : clean.toString();
+        positive(connectTimeout, "connect timeout");
+        positive(readTimeout, "read timeout");
+        positive(callTimeout, "call timeout");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(random, "random");
     }
 
     /** No stack id, 10 s connect, 30 s read, 60 s per attempt, {@link RetryPolicy#defaults()}, real time. */
     public static ClientOptions defaults() {
-        return builder().build();
+        return new ClientOptions(
+                null,
+                "dev",
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
+                RetryPolicy.defaults(),
+                Clock.systemUTC(),
+                Sleeper.SYSTEM,
+                new Random());
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public ClientOptions withStackId(Long id) {
+        return new ClientOptions(
+                id, pluginVersion, connectTimeout, readTimeout, callTimeout, retryPolicy, clock, sleeper, random);
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.stackId = stackId;
-        b.pluginVersion = pluginVersion;
-        b.connectTimeout = connectTimeout;
-        b.readTimeout = readTimeout;
-        b.callTimeout = callTimeout;
-        b.retryPolicy = retryPolicy;
-        b.startClockSkew = startClockSkew;
-        b.sleeper = sleeper;
-        b.clock = clock;
-        b.random = random;
-        return b;
+    public ClientOptions withPluginVersion(String version) {
+        return new ClientOptions(
+                stackId, version, connectTimeout, readTimeout, callTimeout, retryPolicy, clock, sleeper, random);
     }
 
-    /** The Grafana stack id sent as {@code X-Stack-Id}, or {@code null} to send none. */
-    public Long stackId() {
-        return stackId;
+    public ClientOptions withTimeouts(Duration connect, Duration read, Duration call) {
+        return new ClientOptions(stackId, pluginVersion, connect, read, call, retryPolicy, clock, sleeper, random);
     }
 
-    public String pluginVersion() {
-        return pluginVersion;
+    public ClientOptions withRetryPolicy(RetryPolicy policy) {
+        return new ClientOptions(
+                stackId, pluginVersion, connectTimeout, readTimeout, callTimeout, policy, clock, sleeper, random);
+    }
+
+    /** Time for tests: pauses go to {@code sleeper} (which may move {@code clock} instead of waiting). */
+    public ClientOptions withTime(Clock time, Sleeper pauses, Random jitter) {
+        return new ClientOptions(
+                stackId, pluginVersion, connectTimeout, readTimeout, callTimeout, retryPolicy, time, pauses, jitter);
     }
 
     /** {@code k6-cloud-jenkins-plugin/<version>}. */
     public String userAgent() {
         return USER_AGENT_PRODUCT + "/" + pluginVersion;
-    }
-
-    public Duration connectTimeout() {
-        return connectTimeout;
-    }
-
-    /** The longest wait for the next bytes of a response (also used as the write timeout). */
-    public Duration readTimeout() {
-        return readTimeout;
-    }
-
-    /** The longest one attempt of a request may take, from connecting to reading the whole body. */
-    public Duration callTimeout() {
-        return callTimeout;
-    }
-
-    public RetryPolicy retryPolicy() {
-        return retryPolicy;
-    }
-
-    /**
-     * How far k6 Cloud's clock may be behind ours. Used only by a v6 start still failing ambiguously
-     * once its idempotency key may be forgotten: a run of the test created at most this long before
-     * we sent the request is then taken to be ours. (Otherwise the caller looks for the run of an
-     * ambiguous start, allowing for its own skew.)
-     */
-    public Duration startClockSkew() {
-        return startClockSkew;
-    }
-
-    public Sleeper sleeper() {
-        return sleeper;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
-    /** The source of retry jitter. */
-    public Random random() {
-        return random;
     }
 
     @Override
@@ -122,96 +98,9 @@ public final class ClientOptions {
                 + ", read=" + readTimeout + ", call=" + callTimeout + ", " + retryPolicy + "]";
     }
 
-    /** Builds {@link ClientOptions}; every setting has a default. */
-    public static final class Builder {
-        private Long stackId;
-        private String pluginVersion = "dev";
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(30);
-        private Duration callTimeout = Duration.ofSeconds(60);
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private Duration startClockSkew = Duration.ofSeconds(60);
-        private Sleeper sleeper = Sleeper.SYSTEM;
-        private Clock clock = Clock.systemUTC();
-        private Random random = new Random();
-
-        private Builder() {}
-
-        /** The Grafana stack id, or {@code null} for none. */
-        public Builder stackId(Long id) {
-            if (id != null && id <= 0) {
-                throw new IllegalArgumentException("The stack id must be a positive number, got " + id);
-            }
-            stackId = id;
-            return this;
-        }
-
-        /**
-         * The plugin version shown in the User-Agent, e.g. {@code 1.0.3}. Only its first word is
-         * used (Jenkins snapshot versions read like {@code 1.0-SNAPSHOT (private-...)}), characters
-         * a header cannot carry become {@code _}, and {@code null} or blank means {@code dev}.
-         */
-        public Builder pluginVersion(String version) {
-            String first = version == null ? "" : version.strip().split("\\s+", 2)[0];
-            StringBuilder clean = new StringBuilder();
-            first.chars().forEach(c -> clean.append(c > 0x20 && c < 0x7f ? (char) c : '_'));
-            pluginVersion = clean.length() == 0 ? "dev" : clean.toString();
-            return this;
-        }
-
-        public Builder connectTimeout(Duration d) {
-            connectTimeout = positive(d, "connect timeout");
-            return this;
-        }
-
-        public Builder readTimeout(Duration d) {
-            readTimeout = positive(d, "read timeout");
-            return this;
-        }
-
-        public Builder callTimeout(Duration d) {
-            callTimeout = positive(d, "call timeout");
-            return this;
-        }
-
-        public Builder retryPolicy(RetryPolicy p) {
-            retryPolicy = Objects.requireNonNull(p, "retryPolicy");
-            return this;
-        }
-
-        public Builder startClockSkew(Duration d) {
-            if (d == null || d.isNegative()) {
-                throw new IllegalArgumentException("The start clock skew must be zero or more, got " + d);
-            }
-            startClockSkew = d;
-            return this;
-        }
-
-        public Builder sleeper(Sleeper s) {
-            sleeper = Objects.requireNonNull(s, "sleeper");
-            return this;
-        }
-
-        public Builder clock(Clock c) {
-            clock = Objects.requireNonNull(c, "clock");
-            return this;
-        }
-
-        public Builder random(Random r) {
-            random = Objects.requireNonNull(r, "random");
-            return this;
-        }
-
-        public ClientOptions build() {
-            return new ClientOptions(this);
-        }
-
-        private static Duration positive(Duration d, String what) {
-            if (d == null || d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException(
-                        "The " + what + " must be positive (0 would mean no limit), got " + d);
-            }
-            return d;
+    private static void positive(Duration d, String what) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException("The " + what + " must be positive (0 would mean no limit), got " + d);
         }
     }
 }

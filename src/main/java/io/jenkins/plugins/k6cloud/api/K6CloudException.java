@@ -191,8 +191,8 @@ public class K6CloudException extends Exception {
     }
 
     /**
-     * A start request whose outcome is unknown: its answer was lost (or was a 5xx) and no run it may
-     * have created could be found, or k6 Cloud could not be asked. A run of the test may be running
+     * A start request whose outcome is unknown: its answer was lost (or was a 5xx, or unreadable) and
+     * the client may not send it again; the caller looks for the run. A run of the test may be running
      * without the plugin knowing it; not transient, so that nobody starts another one blindly.
      */
     public static final class StartOutcomeUnknownException extends K6CloudException {

@@ -117,19 +117,18 @@ final class K6CloudJson {
         return out;
     }
 
-    /** The object under {@code key}, or {@code null}. */
     /** The object's {@code id}, else {@code fallbackId}; {@code null} when neither is there. */
     static Long id(JsonObject o, Long fallbackId) {
         Long id = longValue(o, "id");
         return id != null ? id : fallbackId;
     }
 
-    /** A load test (v2 and v6 name the same fields); {@code null} when it has no readable id and no fallback. */
-    static LoadTest loadTest(JsonObject o, Long fallbackId) {
-        Long id = id(o, fallbackId);
-        return id == null ? null : new LoadTest(id, string(o, "name"), longValue(o, "project_id"));
+    /** Load test {@code testId} (v2 and v6 name the same fields), its own {@code id} first. */
+    static LoadTest loadTest(JsonObject o, long testId) {
+        return new LoadTest(id(o, testId), string(o, "name"), longValue(o, "project_id"));
     }
 
+    /** The object under {@code key}, or {@code null}. */
     static JsonObject object(JsonObject o, String key) {
         JsonElement e = o == null ? null : o.get(key);
         return e != null && e.isJsonObject() ? e.getAsJsonObject() : null;

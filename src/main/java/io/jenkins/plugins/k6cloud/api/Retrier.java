@@ -27,15 +27,11 @@ final class Retrier {
     private final Clock clock;
     private final Random random;
 
-    Retrier(RetryPolicy policy, Sleeper sleeper, Clock clock, Random random) {
-        this.policy = policy;
-        this.sleeper = sleeper;
-        this.clock = clock;
-        this.random = random;
-    }
-
     Retrier(ClientOptions options) {
-        this(options.retryPolicy(), options.sleeper(), options.clock(), options.random());
+        this.policy = options.retryPolicy();
+        this.sleeper = options.sleeper();
+        this.clock = options.clock();
+        this.random = options.random();
     }
 
     <T> T call(Attempt<T> attempt) throws K6CloudException {

@@ -11,30 +11,26 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Starts a run without ever starting two for one call, and without ever taking a run it did not
- * start for certain.
+ * start for certain. It never looks for a run: when the outcome of a start is unknown, it throws a
+ * {@link StartOutcomeUnknownException} whose {@code notBefore} is the moment the first ambiguous
+ * request was sent (our clock, no skew applied), and the caller (the engine's {@code RunAdoption},
+ * which knows which runs its other builds follow) looks for the run, allowing for the clock skew
+ * once. A look here could take the run of another build of the same test started a moment earlier.
  *
- * <p>The decision (v2): after an ambiguous failure the start is <em>never</em> sent again, and the
- * client does not look for the run either: it throws a {@link StartOutcomeUnknownException} whose
- * {@code notBefore} is the moment the request was sent (our clock, no skew applied), and the caller
- * (the engine's {@code RunAdoption}, which knows which runs its other builds follow) looks for the
- * run, bounded, allowing for the clock skew once. A look here could take the run of another build
- * of the same test started a moment earlier. A start is sent again only when the failure proves the
- * request never reached k6 Cloud (connection refused, unknown host, no route) or on 429, which k6
- * Cloud answers before creating anything. v2 starts still carry a {@code K6-Idempotency-Key} (k6's
- * own legacy client sends one; harmless if ignored), but nothing relies on it.
+ * <p>v2: after an ambiguous failure the start is <em>never</em> sent again. A start is sent again
+ * only when the failure proves the request never reached k6 Cloud (connection refused, unknown host,
+ * no route) or on 429, which k6 Cloud answers before creating anything. v2 starts still carry a
+ * {@code K6-Idempotency-Key} (k6's own legacy client sends one; harmless if ignored), but nothing
+ * relies on it.
  *
  * <p>v6 ({@code resendIsSafe}): k6 Cloud documents that a start sent again with the same
  * {@code K6-Idempotency-Key} within 10 minutes returns the same run, so after an ambiguous failure
- * the start is sent again with the same key, within the retry budget, without looking. Only once
- * {@link #KEY_WINDOW} has passed since the first ambiguous attempt (a long budget) are the recent
- * runs looked at instead, and a start is sent again only when none is found.
+ * the start is sent again with the same key, within the retry budget, but never once
+ * {@link #KEY_WINDOW} has passed since the first ambiguous attempt: the outcome is then unknown, as
+ * on v2.
  *
  * <p>Ambiguous means: a transport failure once the request may have been sent (timeouts, resets,
  * lost answers) or any 5xx. 502/503/504 usually come from a proxy that may have passed the request
@@ -46,8 +42,6 @@ import java.util.logging.Logger;
  * which runs may be ours.
  */
 final class RunStarter {
-    private static final Logger LOG = Logger.getLogger(RunStarter.class.getName());
-
     /**
      * How long a start may be sent again with the same idempotency key: k6 Cloud keeps a key 10
      * minutes from when it received it; one minute is left for the time the answers took.
@@ -56,30 +50,23 @@ final class RunStarter {
 
     private static final String NOT_LOOKED =
             "Its run, if any, is to be looked for among the runs of the test created since then.";
-
-    /** Lists the runs of the test being started created at or after an instant (with at least id, test_id and created). */
-    @FunctionalInterface
-    interface RecentRuns {
-        List<TestRun> since(Instant createdAfter) throws K6CloudException;
-    }
+    private static final String KEY_FORGOTTEN =
+            "k6 Cloud may have forgotten its idempotency key by now, so it was not sent again. ";
 
     private final Retrier retrier;
     private final Clock clock;
-    private final Duration clockSkew;
 
-    RunStarter(Retrier retrier, Clock clock, Duration clockSkew) {
+    RunStarter(Retrier retrier, Clock clock) {
         this.retrier = retrier;
         this.clock = clock;
-        this.clockSkew = clockSkew;
     }
 
     /**
-     * @param runs the recent runs, looked at only when {@code resendIsSafe} and {@link #KEY_WINDOW}
-     *     has passed; may be {@code null} when not {@code resendIsSafe}
      * @param resendIsSafe whether a start sent again after an ambiguous failure returns the same run
-     *     (v6, with the same idempotency key); when {@code false} (v2) it is never sent again then
+     *     (v6, with the same idempotency key, within {@link #KEY_WINDOW}); when {@code false} (v2) it
+     *     is never sent again then
      */
-    TestRun start(long testId, String request, Retrier.Attempt<TestRun> start, RecentRuns runs, boolean resendIsSafe)
+    TestRun start(long testId, String request, Retrier.Attempt<TestRun> start, boolean resendIsSafe)
             throws K6CloudException {
         long deadline = retrier.deadline();
         Instant firstAmbiguous = null;
@@ -107,14 +94,6 @@ final class RunStarter {
             if (accepted || (firstAmbiguous != null && !resendIsSafe)) {
                 throw unknownOutcome(testId, request, firstAmbiguous, failure, NOT_LOOKED);
             }
-            if (firstAmbiguous != null && keyForgotten(firstAmbiguous)) {
-                Optional<TestRun> ours = findRun(testId, request, firstAmbiguous.minus(clockSkew), runs, failure);
-                if (ours.isPresent()) {
-                    LOG.fine(() -> request + ": no usable answer; adopting run "
-                            + ours.get().id() + " created at " + ours.get().created());
-                    return ours.get();
-                }
-            }
             if (!ambiguous && !failure.isTransient()) {
                 throw firstAmbiguous == null
                         ? failure
@@ -124,6 +103,10 @@ final class RunStarter {
                 retrier.pauseOrThrow(failure, failures, deadline);
             } catch (K6CloudException last) {
                 throw firstAmbiguous == null ? last : unknownOutcome(testId, request, firstAmbiguous, last, NOT_LOOKED);
+            }
+            if (firstAmbiguous != null && keyForgotten(firstAmbiguous)) {
+                // sent again now, the start could create a second run
+                throw unknownOutcome(testId, request, firstAmbiguous, failure, KEY_FORGOTTEN + NOT_LOOKED);
             }
         }
     }
@@ -151,30 +134,6 @@ final class RunStarter {
         return !(cause instanceof ConnectException
                 || cause instanceof UnknownHostException
                 || cause instanceof NoRouteToHostException);
-    }
-
-    private Optional<TestRun> findRun(
-            long testId, String request, Instant notBefore, RecentRuns runs, K6CloudException failure)
-            throws StartOutcomeUnknownException {
-        List<TestRun> recent;
-        try {
-            recent = runs.since(notBefore);
-        } catch (K6CloudException listFailure) {
-            boolean sameWay =
-                    listFailure.getClass() == failure.getClass() && listFailure.httpStatus() == failure.httpStatus();
-            throw unknownOutcome(
-                    testId,
-                    request,
-                    notBefore,
-                    failure,
-                    sameWay
-                            ? "Listing the runs of the test to find out failed the same way."
-                            : "Listing the runs of the test to find out failed too: " + listFailure.getMessage());
-        }
-        return recent.stream()
-                .filter(r -> r.testId() == null || r.testId() == testId)
-                .filter(r -> r.created() != null && !r.created().isBefore(notBefore))
-                .max(Comparator.comparingLong(TestRun::id));
     }
 
     private static StartOutcomeUnknownException unknownOutcome(

@@ -2,7 +2,6 @@ package io.jenkins.plugins.k6cloud.engine;
 
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
-import io.jenkins.plugins.k6cloud.api.RunQuery;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,7 +104,7 @@ final class RunAdoption {
      * the explanation of none found says there was none to stop.
      */
     Result find(boolean cancelled) throws K6CloudException {
-        List<TestRun> inWindow = engine.call(() -> client.listRuns(RunQuery.recentOfTest(testId, from))).stream()
+        List<TestRun> inWindow = engine.call(() -> client.listRuns(testId, from)).stream()
                 .filter(r -> r.created() != null
                         && !r.created().isBefore(from)
                         && !r.created().isAfter(until))

@@ -134,11 +134,7 @@ final class RunWatch implements RunHandle {
         startAttemptAt = s.startAttemptAtMillis();
         stopAttempted = s.stopSent();
         if (s.lastRunStatus() != null && runId != null) {
-            lastRun = TestRun.builder(runId)
-                    .testId(testId)
-                    .runStatus(s.lastRunStatus())
-                    .processingStatus(s.lastProcessingStatus())
-                    .build();
+            lastRun = TestRun.ofStatus(runId, testId, s.lastRunStatus(), s.lastProcessingStatus(), null);
         }
         statusLines.shownBefore(lastRun, now());
         if (s.cancelRequested()) {

@@ -6,9 +6,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.k6cloud.JobForms;
-import io.jenkins.plugins.k6cloud.RunOptions;
-import io.jenkins.plugins.k6cloud.TestIds;
+import io.jenkins.plugins.k6cloud.support.FormChecks;
+import io.jenkins.plugins.k6cloud.support.RunConfig;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -49,7 +48,7 @@ public class K6CloudRunStep extends Step {
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = RunOptions.blankToNull(credentialsId);
+        this.credentialsId = RunConfig.blankToNull(credentialsId);
     }
 
     public String getPollInterval() {
@@ -58,7 +57,7 @@ public class K6CloudRunStep extends Step {
 
     @DataBoundSetter
     public void setPollInterval(String pollInterval) {
-        this.pollInterval = RunOptions.blankToNull(pollInterval);
+        this.pollInterval = RunConfig.blankToNull(pollInterval);
     }
 
     public String getTimeout() {
@@ -67,7 +66,7 @@ public class K6CloudRunStep extends Step {
 
     @DataBoundSetter
     public void setTimeout(String timeout) {
-        this.timeout = RunOptions.blankToNull(timeout);
+        this.timeout = RunConfig.blankToNull(timeout);
     }
 
     public String getThresholdFailure() {
@@ -76,7 +75,7 @@ public class K6CloudRunStep extends Step {
 
     @DataBoundSetter
     public void setThresholdFailure(String thresholdFailure) {
-        this.thresholdFailure = RunOptions.blankToNull(thresholdFailure);
+        this.thresholdFailure = RunConfig.blankToNull(thresholdFailure);
     }
 
     /** {@code false}: return as soon as the run has started, without waiting for its verdict. */
@@ -89,8 +88,8 @@ public class K6CloudRunStep extends Step {
         this.wait = wait;
     }
 
-    RunOptions options() {
-        return new RunOptions(credentialsId, pollInterval, timeout, thresholdFailure, wait);
+    RunConfig.Options options() {
+        return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, wait);
     }
 
     @Override
@@ -120,29 +119,29 @@ public class K6CloudRunStep extends Step {
         @POST
         public FormValidation doCheckTestId(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String credentialsId) {
-            if (TestIds.isExpression(value)) {
+            if (FormChecks.isExpression(value)) {
                 return FormValidation.error(Messages.K6CloudRunStep_NoExpressions());
             }
-            return JobForms.checkTestId(item, value, credentialsId);
+            return FormChecks.checkTestId(item, value, credentialsId);
         }
 
         @POST
         public FormValidation doCheckPollInterval(@QueryParameter String value) {
-            return JobForms.checkPollInterval(value);
+            return FormChecks.checkPollInterval(value);
         }
 
         @POST
         public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return JobForms.checkTimeout(value);
+            return FormChecks.checkTimeout(value);
         }
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return JobForms.fillCredentialsIdItems(item, credentialsId);
+            return FormChecks.fillCredentialsIdItems(item, credentialsId);
         }
 
         public ListBoxModel doFillThresholdFailureItems() {
-            return JobForms.fillThresholdFailureItems();
+            return FormChecks.fillThresholdFailureItems();
         }
     }
 }

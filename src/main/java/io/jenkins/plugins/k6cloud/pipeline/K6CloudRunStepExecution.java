@@ -9,27 +9,31 @@ import hudson.EnvVars;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.k6cloud.ApiConnection;
-import io.jenkins.plugins.k6cloud.ConsoleRunListener;
-import io.jenkins.plugins.k6cloud.K6CloudRunAction;
-import io.jenkins.plugins.k6cloud.PreparedRun;
-import io.jenkins.plugins.k6cloud.RunOptions;
-import io.jenkins.plugins.k6cloud.TestIds;
+import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.Threshold;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
+import io.jenkins.plugins.k6cloud.support.FormChecks;
+import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
+import io.jenkins.plugins.k6cloud.support.RunConfig;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.model.CauseOfInterruption;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -56,16 +60,16 @@ public class K6CloudRunStepExecution extends StepExecution {
     static final Duration STOP_MARGIN = Duration.ofSeconds(30);
 
     private final long testId;
-    private final RunOptions options;
+    private final RunConfig.Options options;
     private volatile WatchState state;
-    /** The API the run was started with; {@code null} in executions saved by older versions. */
-    private volatile ApiConnection connection;
+    /** The API the run was started with; saved with the first state. */
+    private volatile RunConfig.Connection connection;
     /** The value the step ends with, saved before it is reported; {@code null} while the run is followed. */
     private volatile Map<String, Object> endValue;
 
     private transient volatile RunHandle handle;
     private transient StepLifecycle lifecycle;
-    private transient volatile StepRunSupport support;
+    private transient volatile Support support;
 
     @SuppressFBWarnings(
             value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
@@ -74,14 +78,14 @@ public class K6CloudRunStepExecution extends StepExecution {
     /** The engine this step hands its new run to, once prepared; {@code null} before, and after a restart. */
     private transient volatile RunEngine engineForStart;
 
-    K6CloudRunStepExecution(StepContext context, long testId, RunOptions options) {
+    K6CloudRunStepExecution(StepContext context, long testId, RunConfig.Options options) {
         super(context);
         this.testId = testId;
         this.options = options;
     }
 
     /** Replaces what the execution takes from Jenkins (tests; also after deserialisation in tests). */
-    void use(StepRunSupport support) {
+    void use(Support support) {
         this.support = support;
     }
 
@@ -90,9 +94,48 @@ public class K6CloudRunStepExecution extends StepExecution {
         return preparation;
     }
 
-    private StepRunSupport support() {
-        StepRunSupport s = support;
-        return s != null ? s : StepRunSupport.JENKINS;
+    private Support support() {
+        Support s = support;
+        return s != null ? s : Support.JENKINS;
+    }
+
+    /**
+     * What the execution takes from the rest of the plugin: the prepared run (settings, client and
+     * connection), a client of a saved connection after a restart, the engine, and the engine's
+     * clock. {@link #JENKINS} in Jenkins; tests give a simulator's client and an engine in virtual time.
+     */
+    interface Support {
+        RunConfig.Prepared prepare(Run<?, ?> run, EnvVars env, RunConfig.Options options) throws AbortException;
+
+        K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
+
+        RunEngine engine();
+
+        Clock clock();
+
+        Support JENKINS = new Support() {
+            @Override
+            public RunConfig.Prepared prepare(Run<?, ?> run, EnvVars env, RunConfig.Options options)
+                    throws AbortException {
+                return RunConfig.prepare(run, env, options);
+            }
+
+            @Override
+            public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
+                    throws AbortException {
+                return connection.clientForRun(run, env);
+            }
+
+            @Override
+            public RunEngine engine() {
+                return K6CloudEngine.get();
+            }
+
+            @Override
+            public Clock clock() {
+                return Clock.systemUTC();
+            }
+        };
     }
 
     @Override
@@ -123,7 +166,7 @@ public class K6CloudRunStepExecution extends StepExecution {
      * the engine is closed saves no state, so that it prepares again and starts the run once after the
      * restart. That is safe: nothing was sent to k6 Cloud, and nothing will be in this JVM, since
      * {@link #follow} checks the same under this monitor. Jenkins closes the engine in
-     * {@code ItemListener.onBeforeShutdown} ({@link io.jenkins.plugins.k6cloud.K6CloudEngine}), before
+     * {@code ItemListener.onBeforeShutdown} ({@link K6CloudEngine}), before
      * its {@code @Terminator}s, among them workflow-cps' {@code CpsFlowExecution.suspendAll}, which
      * saves every Pipeline program a last time: that save is the one that forgets. A state saved
      * while the engine was open is kept as it is: after a crash nobody can tell whether the start
@@ -203,7 +246,7 @@ public class K6CloudRunStepExecution extends StepExecution {
             checkTestId();
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
-            PreparedRun prepared = support().prepare(run, context.get(EnvVars.class), options);
+            RunConfig.Prepared prepared = support().prepare(run, context.get(EnvVars.class), options);
             if (endedOnStop()) {
                 return; // stopped while the credentials were looked up: save nothing, start nothing
             }
@@ -286,12 +329,8 @@ public class K6CloudRunStepExecution extends StepExecution {
     }
 
     private K6CloudClient clientForResume(Run<?, ?> run, EnvVars env) throws Exception {
-        ApiConnection saved = connection;
-        if (saved == null) {
-            return support().prepare(run, env, options).client(); // saved by a version without it
-        }
         try {
-            return support().reconnect(run, env, saved);
+            return support().reconnect(run, env, connection);
         } catch (AbortException e) {
             WatchState s = state;
             String link = s.webUrl();
@@ -367,7 +406,7 @@ public class K6CloudRunStepExecution extends StepExecution {
 
     private void checkTestId() throws AbortException {
         try {
-            TestIds.parse(Long.toString(testId));
+            FormChecks.parseTestId(Long.toString(testId));
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
@@ -387,7 +426,7 @@ public class K6CloudRunStepExecution extends StepExecution {
     }
 
     private void finish(RunOutcome outcome, Run<?, ?> run, TaskListener listener) {
-        Map<String, Object> value = StepResult.of(outcome);
+        Map<String, Object> value = returnValue(outcome);
         if (lifecycle().stopCause() == null) {
             endValue = value;
             getContext().saveState(); // a restart from here on reports this end, without following the run
@@ -411,6 +450,37 @@ public class K6CloudRunStepExecution extends StepExecution {
                 getContext().onFailure(e);
             }
         });
+    }
+
+    /**
+     * The value {@code k6CloudRun} returns: a map of plain, serialisable values (strings, numbers,
+     * booleans, lists and maps of them), so a sandboxed Pipeline can read {@code result.runId} and
+     * keep it across a restart. Its keys are documented in the README.
+     */
+    static Map<String, Object> returnValue(RunOutcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("runId", o.runId());
+        m.put("testId", o.testId());
+        m.put("url", o.webUrl());
+        m.put("runStatus", o.runStatus().name());
+        m.put("processingStatus", o.processingStatus().name());
+        m.put("resultStatus", o.resultStatus().name());
+        m.put("verdict", o.verdict().name());
+        m.put("result", o.buildResult().name());
+        m.put("message", o.message());
+        m.put("duration", o.followedFor() == null ? 0L : o.followedFor().toSeconds());
+        m.put("vus", o.vus());
+        List<Map<String, Object>> thresholds = new ArrayList<>();
+        for (Threshold t : o.thresholds()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", t.name());
+            row.put("stat", t.stat());
+            row.put("value", t.value());
+            row.put("passed", t.passed());
+            thresholds.add(row);
+        }
+        m.put("thresholds", thresholds);
+        return m;
     }
 
     private void reportSavedEnd(Map<String, Object> value) {
@@ -454,6 +524,22 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
+    /** Why a step ended as aborted: the run was stopped in k6 Cloud (e.g. in the web app). */
+    static final class RunStoppedCause extends CauseOfInterruption {
+        private static final long serialVersionUID = 1L;
+
+        private final String message;
+
+        RunStoppedCause(String message) {
+            this.message = message;
+        }
+
+        @Override
+        public String getShortDescription() {
+            return message;
+        }
+    }
+
     private FlowNode flowNode() {
         try {
             return getContext().get(FlowNode.class);
@@ -479,7 +565,7 @@ public class K6CloudRunStepExecution extends StepExecution {
      * Prints the engine's lines and saves every new state with the Pipeline, on the timer: the
      * engine may call from its own threads or from the thread of a stop (the CPS VM thread).
      */
-    private final class PipelineRunListener extends ConsoleRunListener {
+    private final class PipelineRunListener extends K6CloudEngine.Console {
         PipelineRunListener(TaskListener listener) {
             super(listener);
         }

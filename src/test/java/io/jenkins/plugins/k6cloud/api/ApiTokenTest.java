@@ -92,10 +92,7 @@ public class ApiTokenTest {
     public void theClientSendsTheTrimmedToken() throws Exception {
         k6.json(200, "{\"organizations\":[]}");
         HttpK6CloudClient client = new HttpK6CloudClient(
-                k6.http,
-                k6.server.url("/").uri(),
-                ApiToken.of(" " + HALF + "\n", SOURCE),
-                k6.options().build());
+                ApiFlavour.V2, k6.http, k6.server.url("/").uri(), ApiToken.of(" " + HALF + "\n", SOURCE), k6.options());
         client.checkToken();
         assertEquals("Token " + HALF, k6.take().getHeaders().get("Authorization"));
     }

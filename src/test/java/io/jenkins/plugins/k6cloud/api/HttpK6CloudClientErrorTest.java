@@ -31,7 +31,7 @@ public class HttpK6CloudClientErrorTest {
     public final MockK6Cloud k6 = new MockK6Cloud();
 
     private HttpK6CloudClient noRetries() {
-        return k6.client(k6.options().retryPolicy(RetryPolicy.noRetries()).build());
+        return k6.client(k6.options().withRetryPolicy(RetryPolicy.noRetries()));
     }
 
     private K6CloudException failRead(int code, String contentType, String body) {
@@ -63,10 +63,7 @@ public class HttpK6CloudClientErrorTest {
         k6.json(403, "{\"error\":{\"code\":5,\"message\":\"Not allowed\"}}");
         K6CloudException e = assertThrows(
                 K6CloudException.class,
-                () -> k6.client(k6.options()
-                                .stackId(12L)
-                                .retryPolicy(RetryPolicy.noRetries())
-                                .build())
+                () -> k6.client(k6.options().withStackId(12L).withRetryPolicy(RetryPolicy.noRetries()))
                         .getRun(42));
         assertThat(e, instanceOf(AuthenticationException.class));
         assertEquals(403, e.httpStatus());
@@ -192,10 +189,11 @@ public class HttpK6CloudClientErrorTest {
             closed = gone.url("/").uri();
         }
         HttpK6CloudClient client = new HttpK6CloudClient(
+                ApiFlavour.V2,
                 k6.http,
                 closed,
                 ApiToken.of(MockK6Cloud.TOKEN),
-                k6.options().retryPolicy(RetryPolicy.noRetries()).build());
+                k6.options().withRetryPolicy(RetryPolicy.noRetries()));
         K6CloudException e = assertThrows(K6CloudException.class, () -> client.getRun(42));
         assertThat(e, instanceOf(TransportException.class));
         assertEquals(0, e.httpStatus());

@@ -109,8 +109,7 @@ public class HttpK6CloudClientRetryTest {
             status(503);
         }
         HttpK6CloudClient client = k6.client(k6.options()
-                .retryPolicy(RetryPolicy.defaults().withJitter(0).withBudget(Duration.ofSeconds(2)))
-                .build());
+                .withRetryPolicy(RetryPolicy.defaults().withJitter(0).withBudget(Duration.ofSeconds(2))));
 
         ServerException e = assertThrows(ServerException.class, () -> client.getRun(42));
 
@@ -126,8 +125,7 @@ public class HttpK6CloudClientRetryTest {
             k6.dropAnswer();
         }
         HttpK6CloudClient client = k6.client(k6.options()
-                .retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(3))
-                .build());
+                .withRetryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(3)));
 
         TransportException e = assertThrows(TransportException.class, () -> client.getRun(42));
 
@@ -142,8 +140,8 @@ public class HttpK6CloudClientRetryTest {
         status(503);
         k6.json(200, RUN);
         RetryPolicy policy = RetryPolicy.defaults().withJitter(0.5);
-        HttpK6CloudClient client = k6.client(
-                k6.options().retryPolicy(policy).random(new Random(1234)).build());
+        HttpK6CloudClient client =
+                k6.client(k6.options().withRetryPolicy(policy).withTime(k6.clock, k6.sleeper, new Random(1234)));
 
         client.getRun(42);
 
@@ -166,7 +164,7 @@ public class HttpK6CloudClientRetryTest {
         HttpK6CloudClient client = k6.client();
         status(503);
         k6.json(200, "{\"k6-runs\":[],\"meta\":{\"count\":0}}");
-        client.listRuns(RunQuery.ofTest(1));
+        client.listRuns(1, null);
         status(503);
         k6.json(200, "{\"k6-thresholds\":[]}");
         client.getThresholds(42);
@@ -174,17 +172,14 @@ public class HttpK6CloudClientRetryTest {
         k6.json(200, "{\"organizations\":[]}");
         client.checkToken();
         status(503);
-        k6.json(200, "{\"k6-tests\":[],\"meta\":{\"count\":0}}");
-        client.listLoadTests();
-        status(503);
         k6.json(200, "{\"k6-test\":{\"id\":1,\"name\":\"t\"}}");
         client.getLoadTest(1);
         status(503);
         k6.respond(new MockResponse.Builder().code(204).build());
         client.stopRun(42);
 
-        assertEquals(12, k6.requestCount());
-        assertEquals(List.of(500L, 500L, 500L, 500L, 500L, 500L), k6.sleeper.delays());
+        assertEquals(10, k6.requestCount());
+        assertEquals(List.of(500L, 500L, 500L, 500L, 500L), k6.sleeper.delays());
     }
 
     @Test
@@ -207,10 +202,12 @@ public class HttpK6CloudClientRetryTest {
     public void anInterruptedPauseStopsRetryingAndKeepsTheInterrupt() {
         status(503);
         HttpK6CloudClient client = k6.client(k6.options()
-                .sleeper(ms -> {
-                    throw new InterruptedException("build aborted");
-                })
-                .build());
+                .withTime(
+                        k6.clock,
+                        ms -> {
+                            throw new InterruptedException("build aborted");
+                        },
+                        new Random(42)));
         try {
             K6CloudException e = assertThrows(K6CloudException.class, () -> client.getRun(42));
             assertFalse("not worth retrying", e.isTransient());

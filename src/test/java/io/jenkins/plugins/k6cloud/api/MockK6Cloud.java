@@ -46,21 +46,19 @@ final class MockK6Cloud extends ExternalResource {
     }
 
     /** Options on virtual time, exact pauses (no jitter), plugin version 1.2.3. */
-    ClientOptions.Builder options() {
-        return ClientOptions.builder()
-                .clock(clock)
-                .sleeper(sleeper)
-                .random(new Random(42))
-                .retryPolicy(RetryPolicy.defaults().withJitter(0))
-                .pluginVersion("1.2.3");
+    ClientOptions options() {
+        return ClientOptions.defaults()
+                .withTime(clock, sleeper, new Random(42))
+                .withRetryPolicy(RetryPolicy.defaults().withJitter(0))
+                .withPluginVersion("1.2.3");
     }
 
     HttpK6CloudClient client() {
-        return client(options().build());
+        return client(options());
     }
 
     HttpK6CloudClient client(ClientOptions options) {
-        return new HttpK6CloudClient(http, server.url("/").uri(), ApiToken.of(TOKEN), options);
+        return new HttpK6CloudClient(ApiFlavour.V2, http, server.url("/").uri(), ApiToken.of(TOKEN), options);
     }
 
     void json(int code, String body) {

@@ -24,7 +24,7 @@ public class NotK6CloudAnswersTest {
     public final MockK6Cloud k6 = new MockK6Cloud();
 
     private HttpK6CloudClient noRetries() {
-        return k6.client(k6.options().retryPolicy(RetryPolicy.noRetries()).build());
+        return k6.client(k6.options().withRetryPolicy(RetryPolicy.noRetries()));
     }
 
     private void redirect(int status) {

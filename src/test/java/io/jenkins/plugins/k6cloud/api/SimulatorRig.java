@@ -33,11 +33,8 @@ final class SimulatorRig extends ExternalResource {
     }
 
     /** {@code options} on this rig's clock and sleeper, with a fixed random seed and no retry jitter. */
-    ClientOptions virtualTime(ClientOptions.Builder options) {
-        return options.clock(clock)
-                .sleeper(sleeper)
-                .random(new Random(3))
-                .retryPolicy(RetryPolicy.defaults().withJitter(0))
-                .build();
+    ClientOptions virtualTime(ClientOptions options) {
+        return options.withTime(clock, sleeper, new Random(3))
+                .withRetryPolicy(RetryPolicy.defaults().withJitter(0));
     }
 }

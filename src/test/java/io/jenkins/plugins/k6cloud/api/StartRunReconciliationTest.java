@@ -19,6 +19,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.Rule;
@@ -115,15 +116,14 @@ public class StartRunReconciliationTest {
 
         k6.client().startRun(7);
 
-        String key = k6.take().getHeaders().get(V6K6CloudClient.IDEMPOTENCY_KEY);
+        String key = k6.take().getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY);
         assertTrue("1..36 characters: " + key, key != null && !key.isEmpty() && key.length() <= 36);
     }
 
     @Test
     public void aRateLimitedStartIsSentAgainButAnAmbiguousOneIsNot() throws Exception {
         HttpK6CloudClient client = k6.client(k6.options()
-                .retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(5))
-                .build());
+                .withRetryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(5)));
         k6.respond(new MockResponse.Builder()
                 .code(429)
                 .addHeader("Retry-After", "1")
@@ -210,10 +210,12 @@ public class StartRunReconciliationTest {
                 .addHeader("Retry-After", "1")
                 .build());
         HttpK6CloudClient client = k6.client(k6.options()
-                .sleeper(ms -> {
-                    throw new InterruptedException("aborted");
-                })
-                .build());
+                .withTime(
+                        k6.clock,
+                        ms -> {
+                            throw new InterruptedException("aborted");
+                        },
+                        new Random(42)));
         try {
             assertThrows(
                     "a 429 created nothing", K6CloudException.InterruptedCallException.class, () -> client.startRun(7));

@@ -73,8 +73,7 @@ public class StopRunTest {
         assertEquals(400, e.httpStatus());
         assertEquals("POST /loadtests/v2/runs/42/stop", e.request());
         assertThat(e.getMessage(), containsString("\"Cannot stop now.\""));
-        assertThat(e.getMessage(), containsString("The run is still Running (run_status 2)"));
-        assertThat(e.getMessage(), containsString("stop it in the k6 Cloud web app"));
+        assertThat(e.getMessage(), containsString("The run is still Running: stop it in the k6 Cloud web app"));
     }
 
     @Test

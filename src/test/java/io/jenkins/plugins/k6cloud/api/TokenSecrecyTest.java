@@ -71,9 +71,8 @@ public class TokenSecrecyTest {
         String echo = "{\"error\":{\"message\":\"Invalid token " + token + "\",\"code\":6,\"errors\":[\"" + token
                 + "\"],\"field_errors\":{\"token\":[\"" + token + " is revoked\"]}}}";
         HttpK6CloudClient client = k6.client(k6.options()
-                .stackId(5L)
-                .retryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(2))
-                .build());
+                .withStackId(5L)
+                .withRetryPolicy(RetryPolicy.defaults().withJitter(0).withMaxAttempts(2)));
         List<Object> returned = new ArrayList<>();
         List<Throwable> thrown = new ArrayList<>();
 
@@ -108,11 +107,11 @@ public class TokenSecrecyTest {
         returned.add(client.getRun(42));
         k6.json(200, "{\"k6-thresholds\":[{\"name\":\"http_req_duration: p(95)<500\",\"tainted\":true}]}");
         returned.add(client.getThresholds(42));
-        k6.json(200, "{\"k6-tests\":[{\"id\":1,\"name\":\"t\"}],\"meta\":{\"count\":1}}");
-        returned.add(client.listLoadTests());
+        k6.json(200, "{\"k6-runs\":[{\"id\":42,\"test_id\":7,\"run_status\":3}],\"meta\":{\"count\":1}}");
+        returned.add(client.listRuns(7, null));
         returned.add(client);
         returned.add(client.transport());
-        returned.add(k6.options().build());
+        returned.add(k6.options());
         returned.add(ApiToken.of(token));
 
         assertEquals(13, thrown.size());
@@ -142,9 +141,8 @@ public class TokenSecrecyTest {
     @Test
     public void theRedactedEchoStillSaysWhatK6CloudMeant() {
         k6.json(401, "{\"error\":{\"message\":\"Invalid token " + MockK6Cloud.TOKEN + "\",\"code\":6}}");
-        Throwable e = failure(() -> k6.client(
-                        k6.options().retryPolicy(RetryPolicy.noRetries()).build())
-                .getRun(1));
+        Throwable e = failure(() ->
+                k6.client(k6.options().withRetryPolicy(RetryPolicy.noRetries())).getRun(1));
         assertThat(e.getMessage(), containsString("\"Invalid token ****\" (code 6)"));
     }
 

@@ -21,7 +21,11 @@ public class V2RecentRunsTest {
 
     private HttpK6CloudClient client() {
         return new HttpK6CloudClient(
-                rig.http, rig.sim().uri(), ApiToken.of(rig.sim().token()), rig.virtualTime(ClientOptions.builder()));
+                ApiFlavour.V2,
+                rig.http,
+                rig.sim().uri(),
+                ApiToken.of(rig.sim().token()),
+                rig.virtualTime(ClientOptions.defaults()));
     }
 
     /** A full first page of old runs, then one recent run: the look finds that one only. */
@@ -29,16 +33,15 @@ public class V2RecentRunsTest {
         rig.sim().ignoreOrderBy(serverIgnoresOrder);
         long testId = rig.sim().addLoadTest(Scenarios.passes());
         HttpK6CloudClient client = client();
-        for (int i = 0; i < HttpK6CloudClient.PAGE_SIZE; i++) {
+        for (int i = 0; i < V2Api.PAGE_SIZE; i++) {
             client.startRun(testId);
         }
         rig.clock.advance(Duration.ofHours(2));
         Instant since = rig.clock.instant();
         long recent = client.startRun(testId).id();
 
-        List<Long> found = client.listRuns(RunQuery.recentOfTest(testId, since)).stream()
-                .map(TestRun::id)
-                .collect(Collectors.toList());
+        List<Long> found =
+                client.listRuns(testId, since).stream().map(TestRun::id).collect(Collectors.toList());
         assertEquals(List.of(recent), found);
     }
 

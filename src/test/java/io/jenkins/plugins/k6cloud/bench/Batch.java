@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud.bench;
 
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
@@ -54,10 +55,11 @@ final class Batch {
                         "benchmark-" + testIds.size(), Scenarios.passes().withTimings(t)));
             }
             K6CloudClient client = new HttpK6CloudClient(
+                    ApiFlavour.V2,
                     http,
                     sim.uri(),
                     ApiToken.of(sim.token()),
-                    ClientOptions.builder().pluginVersion("benchmark").build());
+                    ClientOptions.defaults().withPluginVersion("benchmark"));
             double heapBefore = ProcessProbe.heapAfterGcMb();
             double rssBefore = ProcessProbe.rssMb();
             ProcessProbe.resetPeakThreads();

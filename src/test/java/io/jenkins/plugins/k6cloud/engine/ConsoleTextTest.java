@@ -6,6 +6,9 @@ import io.jenkins.plugins.k6cloud.api.TestRun;
 import org.junit.Test;
 
 public class ConsoleTextTest {
+    /** A v6 run in a status this plugin does not know. */
+    private static final TestRun PAUSED =
+            new TestRun(1, null, null, null, null, null, null, null, null, null, null, null, null, "paused");
 
     @Test
     public void elapsedTime() {
@@ -25,27 +28,14 @@ public class ConsoleTextTest {
 
     @Test
     public void statusWording() {
-        assertEquals(
-                "Running",
-                ConsoleText.statusText(TestRun.builder(1).runStatus(2).build()));
-        assertEquals(
-                "Finished, processing metrics",
-                ConsoleText.statusText(
-                        TestRun.builder(1).runStatus(3).processingStatus(1).build()));
-        assertEquals(
-                "Aborted (by threshold)",
-                ConsoleText.statusText(
-                        TestRun.builder(1).runStatus(8).processingStatus(2).build()));
-        assertEquals(
-                "unknown run_status 42",
-                ConsoleText.statusText(TestRun.builder(1).runStatus(42).build()));
-        assertEquals(
-                "unknown status 'paused'",
-                ConsoleText.statusText(TestRun.builder(1).statusText("paused").build()));
+        assertEquals("Running", ConsoleText.statusText(TestRun.ofStatus(1, null, 2, null, null)));
+        assertEquals("Finished, processing metrics", ConsoleText.statusText(TestRun.ofStatus(1, null, 3, 1, null)));
+        assertEquals("Aborted (by threshold)", ConsoleText.statusText(TestRun.ofStatus(1, null, 8, 2, null)));
+        assertEquals("unknown run_status 42", ConsoleText.statusText(TestRun.ofStatus(1, null, 42, null, null)));
+        assertEquals("unknown status 'paused'", ConsoleText.statusText(PAUSED));
         assertEquals(
                 "k6 Cloud run 1 reports status 'paused', which this plugin does not know; following it until it ends",
-                ConsoleText.unknownStatus(
-                        TestRun.builder(1).statusText("paused").build()));
+                ConsoleText.unknownStatus(PAUSED));
     }
 
     @Test

@@ -6,8 +6,8 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
+import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
-import io.jenkins.plugins.k6cloud.api.K6CloudClientFactory;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
@@ -18,6 +18,7 @@ import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import okhttp3.OkHttpClient;
@@ -63,17 +64,15 @@ final class EngineHarness extends ExternalResource {
     }
 
     K6CloudClient newClient() {
-        return K6CloudClientFactory.create(
+        return new HttpK6CloudClient(
                 flavour,
                 http,
                 sim.uri(),
                 ApiToken.of(sim.token()),
-                ClientOptions.builder()
-                        .stackId(flavour.requiresStackId() ? sim.stackId() : null)
-                        .retryPolicy(RetryPolicy.noRetries())
-                        .clock(clock)
-                        .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
-                        .build());
+                ClientOptions.defaults()
+                        .withStackId(flavour.requiresStackId() ? sim.stackId() : null)
+                        .withRetryPolicy(RetryPolicy.noRetries())
+                        .withTime(clock, ms -> clock.advance(Duration.ofMillis(ms)), new Random(7)));
     }
 
     @Override

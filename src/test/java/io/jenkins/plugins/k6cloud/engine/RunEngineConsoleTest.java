@@ -14,6 +14,7 @@ import io.jenkins.plugins.k6cloud.api.RunStatus;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.Timings;
+import io.jenkins.plugins.k6cloud.testing.TestRuns;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -101,9 +102,7 @@ public class RunEngineConsoleTest {
     public void aRunLinkFromTheApiIsPreferred() {
         long testId = h.test(Scenarios.passes());
         InterceptingClient client = new InterceptingClient(h.client);
-        client.rewriteRun = r -> r.toBuilder()
-                .webUrl("https://stack.grafana.net/a/k6-app/runs/" + r.id())
-                .build();
+        client.rewriteRun = r -> TestRuns.withWebUrl(r, "https://stack.grafana.net/a/k6-app/runs/" + r.id());
         RunOutcome o = h.finish(h.engine.start(testId, h.settings(), client, lines));
         assertEquals("https://stack.grafana.net/a/k6-app/runs/" + o.runId(), o.webUrl());
         assertThat(lines.lines().get(0), containsString(o.webUrl()));
@@ -156,9 +155,8 @@ public class RunEngineConsoleTest {
     public void anUnknownCodeOnAnEndedRunFailsNamingTheCode() {
         long testId = h.test(Scenarios.passes());
         InterceptingClient client = new InterceptingClient(h.client);
-        client.rewriteRun = r -> r.runStatus() == RunStatus.FINISHED
-                ? r.toBuilder().runStatus(77).build()
-                : r;
+        client.rewriteRun =
+                r -> r.runStatus() == RunStatus.FINISHED ? TestRuns.withStatus(r, 77, r.processingStatusCode()) : r;
         RunOutcome o = h.finish(h.engine.start(testId, h.settings(), client, lines));
         assertEquals(Verdict.RUN_FAILED, o.verdict());
         assertThat(o.message(), containsString("run_status 77"));

@@ -121,7 +121,7 @@ public class RunEngineErrorsTest {
         assertEquals(null, o.runId());
         assertThat(o.message(), containsString("no run of the test created since"));
         assertTrue(h.sim.journal().runsOf(testId).isEmpty());
-        // the client looked once; the engine keeps looking every poll interval while k6 Cloud may still create it
+        // the client never looks; the engine looks every poll interval while k6 Cloud may still create it
         long looks = h.sim.journal().count(Endpoint.LIST);
         assertTrue(
                 "the engine looked again, bounded: " + looks,

@@ -10,6 +10,7 @@ import static org.junit.Assert.assertEquals;
 import io.jenkins.plugins.k6cloud.api.ProcessingStatus;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.testing.TestRuns;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.Rule;
@@ -28,9 +29,7 @@ public class RunEngineProcessingWaitTest {
 
     private RunOutcome followWithProcessingStuck(Outcome outcome, RecordingListener listener) {
         InterceptingClient client = new InterceptingClient(h.client);
-        client.rewriteRun = r -> r.toBuilder()
-                .processingStatus(ProcessingStatus.PROCESSING.code())
-                .build();
+        client.rewriteRun = r -> TestRuns.withStatus(r, r.runStatusCode(), ProcessingStatus.PROCESSING.code());
         RunSettings settings = h.settings().withProcessingTimeout(PROCESSING_TIMEOUT);
         return h.finish(h.engine.start(h.test(Scenarios.of(outcome)), settings, client, listener));
     }

@@ -84,13 +84,16 @@ public class RunEngineV6Test {
         h.assertNothingLeftRunning(Duration.ZERO);
     }
 
+    /** The v6 client reports a start it cannot resend as unknown, like v2: the engine looks for the run. */
     @Test
-    public void aStartWhoseAnswerIsLostIsNotRepeated() {
+    public void aStartWhoseAnswerIsLostIsNotRepeatedAndItsRunIsAdopted() {
         long testId = h.test(Scenarios.passes());
         h.sim.faults().inject(Endpoint.START, Fault.startThenDrop());
         RunOutcome o = h.finish(h.start(testId, settings(), lines));
         assertEquals(Verdict.PASSED, o.verdict());
         h.assertOneStart(testId);
         assertThat(h.sim.journal().runsOf(testId), hasSize(1));
+        assertThat(lines.linesContaining("was lost"), hasSize(1));
+        assertThat(lines.linesContaining("following run " + o.runId()), hasSize(1));
     }
 }

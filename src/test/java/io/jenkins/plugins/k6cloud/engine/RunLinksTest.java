@@ -6,6 +6,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.testing.TestRuns;
 import org.junit.Rule;
 import org.junit.Test;
 
@@ -33,7 +34,7 @@ public class RunLinksTest {
     public void aScriptLinkFromTheStartAnswerIsReplacedByTheConfiguredOne() {
         long testId = h.test(Scenarios.passes());
         InterceptingClient client = new InterceptingClient(h.client);
-        client.rewriteRun = r -> r.toBuilder().webUrl("javascript:alert(1)").build();
+        client.rewriteRun = r -> TestRuns.withWebUrl(r, "javascript:alert(1)");
         RecordingListener listener = new RecordingListener();
         RunSettings settings = h.settings();
 

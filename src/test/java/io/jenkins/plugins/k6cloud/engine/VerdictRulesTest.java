@@ -8,19 +8,13 @@ import static org.junit.Assert.assertEquals;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.Test;
 
 public class VerdictRulesTest {
     private static final String URL = "https://app.k6.io/runs/7";
 
     private static TestRun run(Integer runStatus, Integer result, Integer processing) {
-        return TestRun.builder(7)
-                .testId(1L)
-                .runStatus(runStatus)
-                .resultStatus(result)
-                .processingStatus(processing)
-                .build();
+        return TestRun.ofStatus(7, 1L, runStatus, processing, result);
     }
 
     private static void row(
@@ -75,11 +69,8 @@ public class VerdictRulesTest {
 
     @Test
     public void messagesSayWhy() {
-        TestRun scriptError = run(7, 0, 2).toBuilder()
-                .errorCode(1004)
-                .errorDetail("ReferenceError: x is not defined")
-                .ended(Instant.EPOCH)
-                .build();
+        TestRun scriptError = new TestRun(
+                7, 1L, 7, 2, 0, null, null, null, null, null, 1004, "ReferenceError: x is not defined", null, null);
         Judgement j = VerdictRules.judge(scriptError, false, URL);
         assertThat(j.message(), containsString("Aborted (by script error)"));
         assertThat(j.message(), containsString("error 1004: ReferenceError: x is not defined"));

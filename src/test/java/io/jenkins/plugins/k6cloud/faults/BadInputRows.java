@@ -6,22 +6,22 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.AbortException;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
-import io.jenkins.plugins.k6cloud.ConnectionCheck;
-import io.jenkins.plugins.k6cloud.FormChecks;
-import io.jenkins.plugins.k6cloud.GlobalSettings;
-import io.jenkins.plugins.k6cloud.K6CloudCredentials;
-import io.jenkins.plugins.k6cloud.TestIds;
-import io.jenkins.plugins.k6cloud.TokenSource;
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.cli.K6CloudCli;
+import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
 import io.jenkins.plugins.k6cloud.engine.FastForwardScheduler;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
+import io.jenkins.plugins.k6cloud.support.FormChecks;
+import io.jenkins.plugins.k6cloud.support.K6CloudCredentials;
+import io.jenkins.plugins.k6cloud.support.RunConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -224,7 +225,7 @@ final class BadInputRows {
     private static Played gluedTestId(Rig rig, String text) {
         rig.check(FormChecks.testId(text).kind == FormValidation.Kind.ERROR, "the form accepts '" + text + "'");
         try {
-            long id = TestIds.resolve(text, s -> s);
+            long id = FormChecks.resolveTestId(text, s -> s);
             return new Played("ACCEPTED " + id, null, "", List.of());
         } catch (IllegalArgumentException e) {
             AbortException abort = new AbortException(e.getMessage());
@@ -247,7 +248,7 @@ final class BadInputRows {
 
     /** What the build step does with the build's K6_CLOUD_TOKEN (empty, or a token that cannot be sent). */
     private static Played gluedToken(Rig rig, String token) {
-        Map<String, String> env = Map.of(TokenSource.TOKEN_VARIABLE, token);
+        Map<String, String> env = Map.of(K6CloudDefaults.TOKEN_VARIABLE, token);
         try {
             ApiToken.of(token);
             rig.check(false, "ApiToken accepted a token that cannot be sent");
@@ -255,10 +256,11 @@ final class BadInputRows {
             rig.said(e);
         }
         try {
-            K6CloudCredentials.token(null, TokenSource.choose(null, null, env), env, rig.sim.baseUrl());
+            K6CloudCredentials.token(null, K6CloudCredentials.chooseSource(null, null, env), env, rig.sim.baseUrl());
             return new Played("ACCEPTED", null, "", List.of());
         } catch (AbortException | IllegalArgumentException e) {
-            rig.check(e.getMessage().contains(TokenSource.TOKEN_VARIABLE), "the message does not name the variable");
+            rig.check(
+                    e.getMessage().contains(K6CloudDefaults.TOKEN_VARIABLE), "the message does not name the variable");
             rig.check(RowJudge.requests(rig) == 0, "requests were sent");
             return Played.rejected(e.getMessage());
         }
@@ -285,7 +287,7 @@ final class BadInputRows {
 
     /** The API URL as saved in the global configuration: its form check, then the client of a run. */
     private static Played gluedApiUrl(Rig rig, String url) {
-        FormValidation form = FormChecks.url(url, GlobalSettings.DEFAULT_API_URL);
+        FormValidation form = FormChecks.url(url, RunConfig.DEFAULT_API_URL);
         rig.check(form.kind == FormValidation.Kind.ERROR, "the form accepts '" + url + "'");
         rig.said(form.getMessage());
         try {
@@ -301,44 +303,44 @@ final class BadInputRows {
     }
 
     /**
-     * The client {@code K6CloudClients.forRun} builds from the saved settings (the same URL, token
+     * The client {@code RunConfig.Connection.clientForRun} builds from the saved settings (the same URL, token
      * and default retries), without Jenkins' proxy: the offline stand-in of {@code JenkinsOkHttpClient}
      * needs a running Jenkins. Retry pauses move the row's virtual clock.
      */
-    private static K6CloudClient clientForRun(Rig rig, GlobalSettings settings, ApiToken token) {
+    private static K6CloudClient clientForRun(Rig rig, RunConfig.Connection settings, ApiToken token) {
         return new HttpK6CloudClient(
+                ApiFlavour.V2,
                 rig.http(),
                 settings.apiUri(),
                 token,
-                virtualTime(rig).stackId(settings.stackId()).build());
+                virtualTime(rig).withStackId(settings.stackId()));
     }
 
-    /** The client of {@code K6CloudClients.forFormCheck}: one attempt, 15 s timeouts. */
-    private static K6CloudClient clientForFormCheck(Rig rig, GlobalSettings settings, ApiToken token) {
+    /** The client of {@code RunConfig.Connection.formCheckOptions()}: one attempt, 15 s timeouts. */
+    private static K6CloudClient clientForFormCheck(Rig rig, RunConfig.Connection settings, ApiToken token) {
         Duration t = Duration.ofSeconds(15);
         return new HttpK6CloudClient(
+                ApiFlavour.V2,
                 rig.http(),
                 settings.apiUri(),
                 token,
                 virtualTime(rig)
-                        .stackId(settings.stackId())
-                        .retryPolicy(RetryPolicy.noRetries())
-                        .connectTimeout(t)
-                        .readTimeout(t)
-                        .callTimeout(t)
-                        .build());
+                        .withStackId(settings.stackId())
+                        .withRetryPolicy(RetryPolicy.noRetries())
+                        .withTimeouts(t, t, t));
     }
 
-    private static ClientOptions.Builder virtualTime(Rig rig) {
-        return ClientOptions.builder().clock(rig.clock).sleeper(ms -> rig.clock.advance(Duration.ofMillis(ms)));
+    private static ClientOptions virtualTime(Rig rig) {
+        return ClientOptions.defaults()
+                .withTime(rig.clock, ms -> rig.clock.advance(Duration.ofMillis(ms)), new Random(7));
     }
 
     private static long starts(FakeServer server) {
         return server.seen().stream().filter(s -> s.method().equals("POST")).count();
     }
 
-    private static GlobalSettings settings(String apiUrl) {
-        return new GlobalSettings(apiUrl, GlobalSettings.DEFAULT_WEB_APP_URL, null, null, "1s", "2h");
+    private static RunConfig.Connection settings(String apiUrl) {
+        return new RunConfig.Connection(null, apiUrl, null, null);
     }
 
     /** A run of the build step whose API URL is {@code server}, which is not k6 Cloud. */
@@ -355,9 +357,9 @@ final class BadInputRows {
 
     /** "Test connection" in the global configuration, against {@code server}. */
     private static Played testConnection(Rig rig, FakeServer server, String mustSay) {
-        GlobalSettings settings = settings(server.uri().toString());
-        FormValidation v = ConnectionCheck.checkToken(
-                clientForFormCheck(rig, settings, ApiToken.of(rig.token)), settings.apiUrl());
+        RunConfig.Connection settings = settings(server.uri().toString());
+        K6CloudClient client = clientForFormCheck(rig, settings, ApiToken.of(rig.token));
+        FormValidation v = K6CloudGlobalConfiguration.checkToken(settings.apiFlavour(), settings.apiUrl(), f -> client);
         rig.check(v.kind == FormValidation.Kind.ERROR, "Test connection said " + v.kind + ": " + v.getMessage());
         rig.check(server.seen().size() == 1, "expected 1 request, saw " + server.seen());
         rig.check(

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud.faults;
 
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
@@ -47,7 +48,7 @@ final class Rig implements AutoCloseable {
     final K6CloudSimulator sim;
     VirtualScheduler scheduler = new VirtualScheduler(clock);
     RunEngine engine = new RunEngine(scheduler, clock);
-    UnaryOperator<ClientOptions.Builder> clientOptions = UnaryOperator.identity();
+    UnaryOperator<ClientOptions> clientOptions = UnaryOperator.identity();
     private final List<OkHttpClient> https = new ArrayList<>();
     private Duration stopDelay = Duration.ZERO;
     private boolean unstoppableRunExpected;
@@ -98,15 +99,9 @@ final class Rig implements AutoCloseable {
     }
 
     K6CloudClient client(URI api, String tokenText) {
-        ClientOptions.Builder options = ClientOptions.builder()
-                .clock(clock)
-                .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
-                .random(new Random(7));
-        return new HttpK6CloudClient(
-                http(),
-                api,
-                ApiToken.of(tokenText),
-                clientOptions.apply(options).build());
+        ClientOptions options =
+                ClientOptions.defaults().withTime(clock, ms -> clock.advance(Duration.ofMillis(ms)), new Random(7));
+        return new HttpK6CloudClient(ApiFlavour.V2, http(), api, ApiToken.of(tokenText), clientOptions.apply(options));
     }
 
     /** A fresh OkHttp client, shut down with the rig. */
@@ -118,7 +113,7 @@ final class Rig implements AutoCloseable {
 
     /** Plain real timeouts for the rows whose fault is a slow answer. */
     void shortTimeouts(Duration read) {
-        clientOptions = b -> b.connectTimeout(read).readTimeout(read).callTimeout(read.multipliedBy(4));
+        clientOptions = o -> o.withTimeouts(read, read, read.multipliedBy(4));
     }
 
     RunHandle start(long testId, RunSettings settings) {

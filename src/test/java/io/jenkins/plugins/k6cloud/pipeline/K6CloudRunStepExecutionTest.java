@@ -17,12 +17,8 @@ import hudson.EnvVars;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.k6cloud.ApiConnection;
 import io.jenkins.plugins.k6cloud.FakeTaskListener;
-import io.jenkins.plugins.k6cloud.GlobalSettings;
-import io.jenkins.plugins.k6cloud.K6CloudRunAction;
-import io.jenkins.plugins.k6cloud.PreparedRun;
-import io.jenkins.plugins.k6cloud.RunOptions;
+import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
@@ -36,6 +32,7 @@ import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.support.RunConfig;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -50,6 +47,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -302,7 +300,9 @@ public class K6CloudRunStepExecutionTest {
         assertEquals(
                 "the saved connection, only the token read again",
                 List.of("k6-token"),
-                after.reconnected.stream().map(ApiConnection::credentialsId).toList());
+                after.reconnected.stream()
+                        .map(RunConfig.Connection::credentialsId)
+                        .toList());
         assertEquals(sim.baseUrl(), after.reconnected.get(0).apiUrl());
         assertTrue("not prepared again from the global configuration", after.prepareThreads.isEmpty());
     }
@@ -340,7 +340,8 @@ public class K6CloudRunStepExecutionTest {
         long testId = sim.addLoadTest("fire and forget", Scenarios.passes());
         Harness before = harness();
         FakeStepContext ctx1 = context();
-        K6CloudRunStepExecution exec1 = execution(ctx1, testId, new RunOptions(null, null, null, null, false), before);
+        K6CloudRunStepExecution exec1 =
+                execution(ctx1, testId, new RunConfig.Options(null, null, null, null, false), before);
         exec1.start();
         before.awaitScheduled();
         before.runUntilEnded(ctx1);
@@ -572,11 +573,12 @@ public class K6CloudRunStepExecutionTest {
         return new FakeStepContext().with(Run.class, build).with(TaskListener.class, log);
     }
 
-    private static RunOptions options(String thresholdFailure) {
-        return new RunOptions(null, null, null, thresholdFailure, true);
+    private static RunConfig.Options options(String thresholdFailure) {
+        return new RunConfig.Options(null, null, null, thresholdFailure, true);
     }
 
-    private static K6CloudRunStepExecution execution(FakeStepContext ctx, long testId, RunOptions options, Harness h) {
+    private static K6CloudRunStepExecution execution(
+            FakeStepContext ctx, long testId, RunConfig.Options options, Harness h) {
         K6CloudRunStepExecution exec = new K6CloudRunStepExecution(ctx, testId, options);
         exec.use(h);
         return exec;
@@ -648,14 +650,14 @@ public class K6CloudRunStepExecutionTest {
      * An engine in virtual time against the simulator. {@link #awaitScheduled()} returns once the
      * execution has handed the run to the engine (its first scheduled task).
      */
-    private final class Harness implements StepRunSupport {
+    private final class Harness implements K6CloudRunStepExecution.Support {
         final VirtualScheduler scheduler = new VirtualScheduler(clock);
         final CountDownLatch scheduled = new CountDownLatch(1);
         final CountDownLatch preparing = new CountDownLatch(1);
         final Set<String> prepareThreads = ConcurrentHashMap.newKeySet();
         final AtomicInteger engineCalls = new AtomicInteger();
         volatile CountDownLatch holdPrepare;
-        final List<ApiConnection> reconnected = new CopyOnWriteArrayList<>();
+        final List<RunConfig.Connection> reconnected = new CopyOnWriteArrayList<>();
         volatile boolean tokenGone;
         final RunEngine engine = new RunEngine(
                 new Scheduler() {
@@ -674,7 +676,7 @@ public class K6CloudRunStepExecutionTest {
                 clock);
 
         @Override
-        public PreparedRun prepare(Run<?, ?> run, EnvVars env, RunOptions options) {
+        public RunConfig.Prepared prepare(Run<?, ?> run, EnvVars env, RunConfig.Options options) {
             prepareThreads.add(Thread.currentThread().getName());
             preparing.countDown();
             CountDownLatch hold = holdPrepare;
@@ -685,15 +687,15 @@ public class K6CloudRunStepExecutionTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            GlobalSettings global = new GlobalSettings(sim.baseUrl(), sim.webAppUrl(), null, null, "5s", "2h");
-            return new PreparedRun(
-                    options.toSettings(global),
+            return new RunConfig.Prepared(
+                    options.toSettings(sim.webAppUrl(), "5s", "2h"),
                     client(),
-                    new ApiConnection(ApiFlavour.V2, sim.baseUrl(), null, "k6-token"));
+                    new RunConfig.Connection(ApiFlavour.V2, sim.baseUrl(), null, "k6-token"));
         }
 
         @Override
-        public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, ApiConnection connection) throws AbortException {
+        public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
+                throws AbortException {
             reconnected.add(connection);
             if (tokenGone) {
                 throw new AbortException("Cannot find the credentials '" + connection.credentialsId() + "'");
@@ -703,14 +705,13 @@ public class K6CloudRunStepExecutionTest {
 
         private K6CloudClient client() {
             return new HttpK6CloudClient(
+                    ApiFlavour.V2,
                     http,
                     sim.uri(),
                     ApiToken.of(sim.token()),
-                    ClientOptions.builder()
-                            .retryPolicy(RetryPolicy.noRetries())
-                            .clock(clock)
-                            .sleeper(ms -> clock.advance(Duration.ofMillis(ms)))
-                            .build());
+                    ClientOptions.defaults()
+                            .withRetryPolicy(RetryPolicy.noRetries())
+                            .withTime(clock, ms -> clock.advance(Duration.ofMillis(ms)), new Random(7)));
         }
 
         @Override

@@ -8,10 +8,10 @@ import static org.junit.Assert.assertTrue;
 
 import hudson.model.Result;
 import io.jenkins.plugins.k6cloud.JenkinsTestSupport;
-import io.jenkins.plugins.k6cloud.K6CloudEngine;
-import io.jenkins.plugins.k6cloud.K6CloudGlobalConfiguration;
 import io.jenkins.plugins.k6cloud.SimulatedCloudRule;
+import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
+import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;

@@ -7,8 +7,15 @@ import static org.junit.Assert.assertTrue;
 
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.k6cloud.GlobalSettings;
+import io.jenkins.plugins.k6cloud.Outcomes;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.support.RunConfig;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.junit.Test;
@@ -31,7 +38,9 @@ public class K6CloudRunStepTest {
         assertTrue(step.isWait());
         assertNull(step.getCredentialsId());
         assertNull(step.getTimeout());
-        assertTrue(step.options().toSettings(GlobalSettings.defaults()).waitForEnd());
+        assertTrue(step.options()
+                .toSettings(RunConfig.DEFAULT_WEB_APP_URL, RunConfig.DEFAULT_POLL_INTERVAL, RunConfig.DEFAULT_TIMEOUT)
+                .waitForEnd());
     }
 
     @Test
@@ -39,8 +48,46 @@ public class K6CloudRunStepTest {
         K6CloudRunStep step = new K6CloudRunStep(1234);
         step.setWait(false);
         step.setPollInterval("2s");
-        RunSettings s = step.options().toSettings(GlobalSettings.defaults());
+        RunSettings s = step.options()
+                .toSettings(RunConfig.DEFAULT_WEB_APP_URL, RunConfig.DEFAULT_POLL_INTERVAL, RunConfig.DEFAULT_TIMEOUT);
         assertFalse(s.waitForEnd());
         assertEquals(2, s.pollInterval().getSeconds());
+    }
+
+    @Test
+    public void holdsTheRunsValuesUnderStableNames() {
+        Map<String, Object> m = K6CloudRunStepExecution.returnValue(Outcomes.thresholdsFailed(77));
+        assertEquals(77L, m.get("runId"));
+        assertEquals(42L, m.get("testId"));
+        assertEquals("https://app.k6.io/runs/77", m.get("url"));
+        assertEquals("FINISHED", m.get("runStatus"));
+        assertEquals("FINISHED", m.get("processingStatus"));
+        assertEquals("FAILED", m.get("resultStatus"));
+        assertEquals("THRESHOLDS_FAILED", m.get("verdict"));
+        assertEquals("UNSTABLE", m.get("result"));
+        assertEquals(60L, m.get("duration"));
+        assertEquals(10, m.get("vus"));
+        assertEquals(
+                List.of(Map.of("name", "checks", "stat", "rate", "value", 0.5, "passed", false)), m.get("thresholds"));
+    }
+
+    @Test
+    public void survivesSerialisationAsTheProgramStateDoes() throws Exception {
+        Map<String, Object> m = K6CloudRunStepExecution.returnValue(Outcomes.passed(5));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(m);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(m, in.readObject());
+        }
+    }
+
+    @Test
+    public void missingRunLeavesNulls() {
+        Map<String, Object> m = K6CloudRunStepExecution.returnValue(Outcomes.noRun());
+        assertEquals(null, m.get("runId"));
+        assertEquals("RUN_FAILED", m.get("verdict"));
+        assertEquals(List.of(), m.get("thresholds"));
     }
 }

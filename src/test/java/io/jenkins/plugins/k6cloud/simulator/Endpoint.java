@@ -12,6 +12,10 @@ public enum Endpoint {
     STOP,
     /** {@code GET /loadtests/v2/thresholds?test_run_id=} */
     THRESHOLDS,
+    /** {@code GET /cloud/v5/test_runs({id})/result_summary}: the metrics summary ({@code Token}, both flavours) */
+    METRICS,
+    /** {@code GET /loadtests/v4/test_runs({id})/checks}: the checks of a run ({@code Token}, both flavours) */
+    CHECKS,
     /** {@code GET /loadtests/v2/tests[/{id}]}, v6 {@code GET /cloud/v6/load_tests[/{id}]} */
     TESTS,
     /** {@code GET /v3/organizations}, v6 {@code GET /cloud/v6/projects}: the token check */

@@ -30,7 +30,9 @@ public record Fault(Kind kind, Duration duration, int status) {
         /** STOP only: the run ends by itself exactly as the stop arrives, so the stop finds it ended. */
         STOP_RACES_FINISH,
         /** 401 "Invalid token." although the token is valid (a token revoked mid-run). */
-        UNAUTHORIZED
+        UNAUTHORIZED,
+        /** 404 with the flavour's "not found" error, as for an endpoint that does not know the run. */
+        NOT_FOUND
     }
 
     public Fault {
@@ -85,6 +87,11 @@ public record Fault(Kind kind, Duration duration, int status) {
     /** 401 {@code {"error":{"message":"Invalid token.","code":6}}} although the token is valid. */
     public static Fault unauthorized() {
         return new Fault(Kind.UNAUTHORIZED, Duration.ZERO, 401);
+    }
+
+    /** 404 with the flavour's "not found" error body. */
+    public static Fault notFound() {
+        return new Fault(Kind.NOT_FOUND, Duration.ZERO, 404);
     }
 
     @Override

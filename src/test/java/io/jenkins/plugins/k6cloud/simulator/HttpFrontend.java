@@ -109,6 +109,8 @@ final class HttpFrontend implements HttpHandler {
                     return SimResponse.drop();
                 case UNAUTHORIZED:
                     return flavour.unauthorized(ApiFlavour.AuthResult.INVALID);
+                case NOT_FOUND:
+                    return flavour.notFound();
                 default:
                     break;
             }

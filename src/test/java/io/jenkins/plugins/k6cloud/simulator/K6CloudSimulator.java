@@ -68,7 +68,9 @@ public final class K6CloudSimulator implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), b.port), b.backlog);
         this.executor = new ThreadPoolExecutor(
                 b.threads, b.threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), this::newThread);
-        server.createContext("/", new HttpFrontend(core, List.of(new V2Flavour(core), new V6Flavour(core))));
+        server.createContext(
+                "/",
+                new HttpFrontend(core, List.of(new V2Flavour(core), new V6Flavour(core), new MetricsFlavour(core))));
         server.setExecutor(executor);
         server.start();
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();

@@ -3,9 +3,10 @@ package io.jenkins.plugins.k6cloud.testing;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
-import io.jenkins.plugins.k6cloud.api.RunQuery;
+import io.jenkins.plugins.k6cloud.api.RunMetrics;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import io.jenkins.plugins.k6cloud.api.Threshold;
+import java.time.Instant;
 import java.util.List;
 
 /** A client that passes every call to a real one; test clients override the calls they hook. */
@@ -27,8 +28,8 @@ public abstract class ForwardingK6CloudClient implements K6CloudClient {
     }
 
     @Override
-    public List<TestRun> listRuns(RunQuery query) throws K6CloudException {
-        return real.listRuns(query);
+    public List<TestRun> listRuns(long testId, Instant createdAfter) throws K6CloudException {
+        return real.listRuns(testId, createdAfter);
     }
 
     @Override
@@ -47,12 +48,12 @@ public abstract class ForwardingK6CloudClient implements K6CloudClient {
     }
 
     @Override
-    public List<LoadTest> listLoadTests() throws K6CloudException {
-        return real.listLoadTests();
+    public LoadTest getLoadTest(long testId) throws K6CloudException {
+        return real.getLoadTest(testId);
     }
 
     @Override
-    public LoadTest getLoadTest(long testId) throws K6CloudException {
-        return real.getLoadTest(testId);
+    public RunMetrics getRunMetrics(long runId) throws K6CloudException {
+        return real.getRunMetrics(runId);
     }
 }

@@ -1,0 +1,219 @@
+package io.jenkins.plugins.k6cloud.builder;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.AbstractProject;
+import hudson.model.BuildListener;
+import hudson.model.Item;
+import hudson.model.Result;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
+import io.jenkins.plugins.k6cloud.engine.BuildResult;
+import io.jenkins.plugins.k6cloud.engine.OnEngineClose;
+import io.jenkins.plugins.k6cloud.engine.RunEngine;
+import io.jenkins.plugins.k6cloud.engine.RunEvents;
+import io.jenkins.plugins.k6cloud.engine.RunHandle;
+import io.jenkins.plugins.k6cloud.engine.RunOutcome;
+import io.jenkins.plugins.k6cloud.support.FormChecks;
+import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
+import io.jenkins.plugins.k6cloud.support.RunConfig;
+import java.io.IOException;
+import java.util.function.Consumer;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The freestyle build step: starts a k6 Cloud run and holds the executor until it has a verdict.
+ * Deliberately not a {@code SimpleBuildStep} and without a {@code @Symbol}: Pipelines use the
+ * {@code k6CloudRun} step, which survives restarts and holds no executor.
+ */
+public class K6CloudBuilder extends Builder {
+    private final String testId;
+    private String credentialsId;
+    private String pollInterval;
+    private String timeout;
+    private String thresholdFailure;
+
+    /** @param testId the load test id, or an expression such as {@code ${K6_TEST_ID}} */
+    @DataBoundConstructor
+    public K6CloudBuilder(String testId) {
+        this.testId = testId == null ? "" : testId.strip();
+    }
+
+    public String getTestId() {
+        return testId;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = RunConfig.blankToNull(credentialsId);
+    }
+
+    public String getPollInterval() {
+        return pollInterval;
+    }
+
+    @DataBoundSetter
+    public void setPollInterval(String pollInterval) {
+        this.pollInterval = RunConfig.blankToNull(pollInterval);
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = RunConfig.blankToNull(timeout);
+    }
+
+    public String getThresholdFailure() {
+        return thresholdFailure;
+    }
+
+    @DataBoundSetter
+    public void setThresholdFailure(String thresholdFailure) {
+        this.thresholdFailure = RunConfig.blankToNull(thresholdFailure);
+    }
+
+    RunConfig.Options options() {
+        return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, true);
+    }
+
+    @Override
+    public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+            throws InterruptedException, IOException {
+        EnvVars env = build.getEnvironment(listener);
+        long id;
+        try {
+            id = FormChecks.resolveTestId(testId, env::expand);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+        RunConfig.Prepared prepared = RunConfig.prepare(build, env, options());
+        RunEngine engine;
+        try {
+            engine = K6CloudEngine.get();
+        } catch (IllegalStateException e) {
+            throw aborted(build::setResult, listener, e.getMessage()); // Jenkins is shutting down
+        }
+        RunHandle handle = start(engine, id, prepared, new K6CloudEngine.Console(listener));
+        BlockingWait.Waited waited =
+                BlockingWait.outcome(handle, prepared.settings(), listener, K6CloudEngine.whenClosed(engine));
+        RunOutcome outcome = waited.outcome();
+        if (outcome != null) {
+            build.addAction(K6CloudRunAction.of(outcome));
+        }
+        if (waited.aborted()) {
+            build.setResult(Result.ABORTED);
+            throw new InterruptedException(Messages.K6CloudBuilder_Aborted(id));
+        }
+        return conclude(outcome, waited.engineClosed(), id, build::setResult, listener);
+    }
+
+    /**
+     * Ends the step as the run's outcome says; {@code outcome} is {@code null} when the wait ended
+     * without one. ABORTED (a run stopped in the k6 web app or when Jenkins shut down, or no outcome
+     * because Jenkins shut down) ends it with an {@link InterruptedException}, the one way that
+     * keeps ABORTED in core (2.541.3): {@code Run.execute} assigns FAILURE on an
+     * {@link AbortException}, while on an {@code InterruptedException} {@code Build.BuildExecution.doRun}
+     * and {@code Run.execute} take {@code Executor.abortResult()}, ABORTED when nobody interrupted the
+     * executor with another result, and print "Build was aborted". (A {@code false} return would keep
+     * ABORTED too, since {@code Run.setResult} only makes a result worse, but core would then print
+     * "marked build as failure".)
+     *
+     * @return whether the build may go on (the result is better than FAILURE)
+     */
+    static boolean conclude(
+            RunOutcome outcome, boolean engineClosed, long testId, Consumer<Result> setResult, TaskListener listener)
+            throws AbortException, InterruptedException {
+        if (outcome == null) {
+            if (engineClosed) {
+                throw aborted(setResult, listener, Messages.K6CloudBuilder_EngineClosed(testId));
+            }
+            throw new AbortException(Messages.K6CloudBuilder_NoOutcome(testId));
+        }
+        Result result = result(outcome.buildResult());
+        if (result == Result.ABORTED) {
+            setResult.accept(Result.ABORTED); // the engine has written the verdict and its reason to the log
+            throw new InterruptedException(outcome.message());
+        }
+        if (result.isWorseThan(Result.SUCCESS)) {
+            setResult.accept(result); // the engine has written the verdict and its reason to the log
+        }
+        return result.isBetterThan(Result.FAILURE);
+    }
+
+    /** Jenkins' result of the same name as the engine's. */
+    static Result result(BuildResult r) {
+        return Result.fromString(r.name());
+    }
+
+    /** Logs {@code message} and marks the build ABORTED; the caller throws the returned exception. */
+    private static InterruptedException aborted(Consumer<Result> setResult, TaskListener listener, String message) {
+        listener.getLogger().println(message);
+        setResult.accept(Result.ABORTED);
+        return new InterruptedException(message);
+    }
+
+    /**
+     * Starts the run so that a controller shutdown stops it: a freestyle build cannot follow it
+     * again after the restart.
+     */
+    public static RunHandle start(RunEngine engine, long testId, RunConfig.Prepared prepared, RunEvents listener) {
+        return engine.start(testId, prepared.settings(), prepared.client(), listener, OnEngineClose.CANCEL);
+    }
+
+    /** The descriptor: display name, drop-downs and form checks. */
+    @Extension
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        @Override
+        public String getDisplayName() {
+            return Messages.K6CloudBuilder_DisplayName();
+        }
+
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @POST
+        public FormValidation doCheckTestId(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String credentialsId) {
+            return FormChecks.checkTestId(item, value, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckPollInterval(@QueryParameter String value) {
+            return FormChecks.checkPollInterval(value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@QueryParameter String value) {
+            return FormChecks.checkTimeout(value);
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return FormChecks.fillCredentialsIdItems(item, credentialsId);
+        }
+
+        public ListBoxModel doFillThresholdFailureItems() {
+            return FormChecks.fillThresholdFailureItems();
+        }
+    }
+}

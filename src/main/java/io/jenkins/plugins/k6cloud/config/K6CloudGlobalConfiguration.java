@@ -1,0 +1,271 @@
+package io.jenkins.plugins.k6cloud.config;
+
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
+import io.jenkins.plugins.k6cloud.support.FormChecks;
+import io.jenkins.plugins.k6cloud.support.K6CloudCredentials;
+import io.jenkins.plugins.k6cloud.support.RunConfig;
+import java.util.function.Function;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The k6 Cloud section of Manage Jenkins » System: where k6 Cloud is, the default credentials and
+ * the defaults of every run. Bound by the default form binding and configuration-as-code
+ * ({@code unclassified: k6Cloud: ...}); every setter saves.
+ */
+@Extension
+@Symbol("k6Cloud")
+public class K6CloudGlobalConfiguration extends GlobalConfiguration {
+    private String apiUrl = RunConfig.DEFAULT_API_URL;
+    private String webAppUrl = RunConfig.DEFAULT_WEB_APP_URL;
+    private String stackId;
+    private String credentialsId;
+    private String pollInterval = RunConfig.DEFAULT_POLL_INTERVAL;
+    private String timeout = RunConfig.DEFAULT_TIMEOUT;
+    /** {@code v6}, or {@code null} for v2, the default (so that a v2 configuration exports no such key). */
+    private String apiFlavour;
+
+    @SuppressFBWarnings(
+            value = "MC_OVERRIDABLE_METHOD_CALL_IN_CONSTRUCTOR",
+            justification = "the GlobalConfiguration pattern: its Javadoc asks the constructor to call load()")
+    public K6CloudGlobalConfiguration() {
+        // the saved values, if any, replace the defaults above
+        load();
+    }
+
+    public static K6CloudGlobalConfiguration get() {
+        return ExtensionList.lookupSingleton(K6CloudGlobalConfiguration.class);
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.K6CloudGlobalConfiguration_DisplayName();
+    }
+
+    /**
+     * The API runs talk to, with the default credentials (the other defaults are the getters').
+     *
+     * @throws IllegalArgumentException when a saved value is not valid
+     */
+    public RunConfig.Connection connection() {
+        return new RunConfig.Connection(
+                ApiFlavour.parse(apiFlavour), apiUrl, FormChecks.parseStackId(stackId), credentialsId);
+    }
+
+    public String getApiUrl() {
+        return apiUrl;
+    }
+
+    @DataBoundSetter
+    public void setApiUrl(String apiUrl) {
+        this.apiUrl = orDefault(apiUrl, RunConfig.DEFAULT_API_URL);
+        save();
+    }
+
+    public String getWebAppUrl() {
+        return webAppUrl;
+    }
+
+    @DataBoundSetter
+    public void setWebAppUrl(String webAppUrl) {
+        this.webAppUrl = orDefault(webAppUrl, RunConfig.DEFAULT_WEB_APP_URL);
+        save();
+    }
+
+    public String getStackId() {
+        return stackId;
+    }
+
+    @DataBoundSetter
+    public void setStackId(String stackId) {
+        this.stackId = RunConfig.blankToNull(stackId);
+        save();
+    }
+
+    /** {@code v6}, or {@code null} for the default {@code v2} (so that v2 configurations export no such key). */
+    public String getApiFlavour() {
+        return apiFlavour;
+    }
+
+    /** @throws IllegalArgumentException for a value other than {@code v2} or {@code v6} */
+    @DataBoundSetter
+    public void setApiFlavour(String apiFlavour) {
+        ApiFlavour f = ApiFlavour.parse(apiFlavour);
+        this.apiFlavour = f == ApiFlavour.V2 ? null : f.id();
+        save();
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = RunConfig.blankToNull(credentialsId);
+        save();
+    }
+
+    public String getPollInterval() {
+        return pollInterval;
+    }
+
+    @DataBoundSetter
+    public void setPollInterval(String pollInterval) {
+        this.pollInterval = orDefault(pollInterval, RunConfig.DEFAULT_POLL_INTERVAL);
+        save();
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = orDefault(timeout, RunConfig.DEFAULT_TIMEOUT);
+        save();
+    }
+
+    @POST
+    public FormValidation doCheckApiUrl(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormChecks.url(value, RunConfig.DEFAULT_API_URL);
+    }
+
+    @POST
+    public FormValidation doCheckWebAppUrl(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormChecks.url(value, RunConfig.DEFAULT_WEB_APP_URL);
+    }
+
+    @POST
+    public FormValidation doCheckStackId(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormChecks.stackId(value);
+    }
+
+    @POST
+    public FormValidation doCheckPollInterval(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormChecks.requiredDuration(value, true);
+    }
+
+    @POST
+    public FormValidation doCheckTimeout(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormChecks.requiredDuration(value, false);
+    }
+
+    @POST
+    public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+        return K6CloudCredentials.fillItems(null, credentialsId, apiUrl);
+    }
+
+    @POST
+    public ListBoxModel doFillApiFlavourItems() {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        ListBoxModel m = new ListBoxModel();
+        for (ApiFlavour f : ApiFlavour.values()) {
+            m.add(f.displayName(), f.id());
+        }
+        return m;
+    }
+
+    /** Checks the typed address, stack, credentials and API flavour against k6 Cloud, before they are saved. */
+    @POST
+    public FormValidation doTestConnection(
+            @QueryParameter String apiUrl,
+            @QueryParameter String stackId,
+            @QueryParameter String credentialsId,
+            @QueryParameter String apiFlavour) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        ApiFlavour flavour;
+        try {
+            flavour = ApiFlavour.parse(apiFlavour);
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        return testConnection(apiUrl == null ? "" : apiUrl.strip(), stackId, credentialsId, flavour);
+    }
+
+    /** "Test connection": the typed, not yet saved, settings; {@code stackIdText} as typed. */
+    static FormValidation testConnection(String apiUrl, String stackIdText, String credentialsId, ApiFlavour flavour) {
+        FormValidation url = FormChecks.url(apiUrl, RunConfig.DEFAULT_API_URL);
+        if (url.kind == FormValidation.Kind.ERROR) {
+            return url;
+        }
+        RunConfig.Connection typed;
+        try {
+            typed = new RunConfig.Connection(
+                    flavour, apiUrl, FormChecks.parseStackId(stackIdText), RunConfig.blankToNull(credentialsId));
+            typed.checkStackId();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        String id = typed.credentialsId();
+        if (id == null) {
+            return FormValidation.error(Messages.Connection_NoCredentials());
+        }
+        try {
+            ApiToken token = K6CloudCredentials.formToken(null, id, apiUrl);
+            return checkToken(flavour, apiUrl, f -> {
+                RunConfig.Connection c = typed.withApiFlavour(f);
+                return c.client(token, c.formCheckOptions());
+            });
+        } catch (AbortException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /**
+     * What k6 Cloud says about the token with the {@code chosen} API flavour. When k6 Cloud rejects
+     * it and the other flavour accepts it, the message says to choose the other one.
+     *
+     * @param clients the form-check client of a flavour; throws {@link IllegalArgumentException}
+     *     when the settings cannot make one (v6 without a stack id)
+     */
+    public static FormValidation checkToken(
+            ApiFlavour chosen, String apiUrl, Function<ApiFlavour, K6CloudClient> clients) {
+        try {
+            clients.apply(chosen).checkToken();
+            return FormValidation.ok(Messages.Connection_OkWith(apiUrl, chosen.displayName()));
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        } catch (K6CloudException.AuthenticationException e) {
+            ApiFlavour other = chosen.other();
+            if (accepts(other, clients)) {
+                return FormValidation.error(
+                        Messages.Connection_OtherFlavour(chosen.displayName(), other.displayName()));
+            }
+            return FormValidation.error(Messages.Connection_Rejected(e.httpStatus()));
+        } catch (K6CloudException e) {
+            return FormValidation.error(Messages.Connection_Failed(e.getMessage()));
+        }
+    }
+
+    private static boolean accepts(ApiFlavour flavour, Function<ApiFlavour, K6CloudClient> clients) {
+        try {
+            clients.apply(flavour).checkToken();
+            return true;
+        } catch (K6CloudException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String orDefault(String value, String fallback) {
+        String v = RunConfig.blankToNull(value);
+        return v == null ? fallback : v;
+    }
+}

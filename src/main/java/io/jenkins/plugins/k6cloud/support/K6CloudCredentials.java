@@ -1,0 +1,179 @@
+package io.jenkins.plugins.k6cloud.support;
+
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import hudson.AbortException;
+import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.Run;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
+import java.util.List;
+import java.util.Map;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.springframework.security.core.Authentication;
+
+/**
+ * The k6 Cloud API token as "Secret text" credentials: looked up by id for a build (with usage
+ * tracking), listed for drop-downs behind the credentials consumer permission gate. The token
+ * becomes an {@link ApiToken} only at the moment of the call and is never kept in a field of
+ * anything that is saved.
+ */
+public final class K6CloudCredentials {
+    /**
+     * The credentials of Jenkins' own store that a build can use: not the System scope. A build looks
+     * its credentials up in its job ({@code findCredentialById(id, type, run, ...)}), and for an item
+     * the credentials plugin's {@code SystemCredentialsProvider.ProviderImpl.getCredentialsInItem}
+     * leaves out {@code withScope(SYSTEM)}, which only Jenkins itself may use. So the global default
+     * credentials are chosen and tested among these only: what Test connection accepts, builds get.
+     */
+    static final CredentialsMatcher USABLE_BY_BUILDS =
+            CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM));
+
+    private K6CloudCredentials() {}
+
+    /**
+     * Where the API token of one run comes from, in this order: the step's credentials, the build's
+     * {@code K6_CLOUD_TOKEN} variable (as bound by {@code withCredentials} around the step) when it
+     * is not blank, then the global default credentials. What the job says beats what Jenkins defaults to.
+     *
+     * @param env the build's (or step's) environment, or {@code null} when there is none
+     * @return the credentials id, or {@code null} for the variable
+     * @throws IllegalArgumentException when no source has a token, with a message that lists the choices
+     */
+    public static String chooseSource(String stepCredentialsId, String globalCredentialsId, Map<String, String> env) {
+        String id = RunConfig.blankToNull(stepCredentialsId);
+        if (id != null) {
+            return id;
+        }
+        // a blank value (e.g. an empty string parameter of that name) is no token: it must not hide the default
+        if (env != null && RunConfig.blankToNull(env.get(K6CloudDefaults.TOKEN_VARIABLE)) != null) {
+            return null;
+        }
+        String global = RunConfig.blankToNull(globalCredentialsId);
+        if (global != null) {
+            return global;
+        }
+        throw new IllegalArgumentException(Messages.K6CloudCredentials_NoToken(K6CloudDefaults.TOKEN_VARIABLE));
+    }
+
+    /**
+     * The token for one build, from the credentials {@code id}, or from {@code K6_CLOUD_TOKEN} when it is {@code null}.
+     *
+     * @param env the build's environment (for {@code K6_CLOUD_TOKEN}), or {@code null}
+     * @throws AbortException with a message that says what is wrong with the credentials
+     */
+    public static ApiToken token(Run<?, ?> run, String id, Map<String, String> env, String apiUrl)
+            throws AbortException {
+        if (id == null) {
+            String value = env == null ? null : env.get(K6CloudDefaults.TOKEN_VARIABLE);
+            return checked(value, Messages.K6CloudCredentials_InVariable(K6CloudDefaults.TOKEN_VARIABLE));
+        }
+        List<DomainRequirement> requirements = requirements(apiUrl);
+        StringCredentials c = CredentialsProvider.findCredentialById(id, StringCredentials.class, run, requirements);
+        if (c == null) {
+            IdCredentials other = CredentialsProvider.findCredentialById(id, IdCredentials.class, run, requirements);
+            throw new AbortException(
+                    other == null
+                            ? Messages.K6CloudCredentials_NotFound(id)
+                            : Messages.K6CloudCredentials_WrongType(
+                                    id, other.getDescriptor().getDisplayName()));
+        }
+        // findCredentialById tracks only credentials that come from a build parameter (credentials-plugin
+        // 1511: "TODO should this be calling track?" for plain ids): record this build's use ourselves
+        CredentialsProvider.track(run, c);
+        return tokenOf(c);
+    }
+
+    /**
+     * The token of credentials chosen in a form: in {@code item}'s context, or Jenkins' when it is
+     * {@code null}. The caller has checked the permission to configure {@code item} (or Jenkins).
+     *
+     * @throws AbortException when the credentials cannot be found, have the System scope (which no
+     *     build can use), or their token cannot be sent
+     */
+    public static ApiToken formToken(Item item, String id, String apiUrl) throws AbortException {
+        List<DomainRequirement> requirements = requirements(apiUrl);
+        StringCredentials c = item == null
+                ? CredentialsProvider.findCredentialByIdInItemGroup(
+                        id, StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, requirements)
+                : CredentialsProvider.findCredentialByIdInItem(
+                        id, StringCredentials.class, item, authenticationOf(item), requirements);
+        if (c == null) {
+            throw new AbortException(Messages.K6CloudCredentials_NotFound(id));
+        }
+        if (!USABLE_BY_BUILDS.matches(c)) {
+            throw new AbortException(Messages.K6CloudCredentials_SystemScope(id));
+        }
+        return tokenOf(c);
+    }
+
+    /**
+     * The "Secret text" credentials for a drop-down, following the credentials consumer guide: only
+     * the current value for people who may not configure {@code item} (or Jenkins, when it is
+     * {@code null}).
+     */
+    public static ListBoxModel fillItems(Item item, String currentValue, String apiUrl) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        if (item == null) {
+            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+                return result.includeCurrentValue(currentValue);
+            }
+            return result.includeEmptyValue()
+                    .includeMatchingAs(
+                            ACL.SYSTEM2, Jenkins.get(), StringCredentials.class, requirements(apiUrl), USABLE_BY_BUILDS)
+                    .includeCurrentValue(currentValue);
+        }
+        if (!item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
+            return result.includeCurrentValue(currentValue);
+        }
+        return result.includeEmptyValue()
+                .includeMatchingAs(
+                        authenticationOf(item),
+                        item,
+                        StringCredentials.class,
+                        requirements(apiUrl),
+                        CredentialsMatchers.always())
+                .includeCurrentValue(currentValue);
+    }
+
+    /**
+     * Whom the job's builds run as (as the credentials consumer guide says): the credentials a form
+     * offers or checks are the ones a build of {@code item} could use, not every system credential.
+     */
+    static Authentication authenticationOf(Item item) {
+        return item instanceof Queue.Task ? Tasks.getAuthenticationOf2((Queue.Task) item) : ACL.SYSTEM2;
+    }
+
+    /**
+     * The token held by {@code c}, checked where it enters ({@link ApiToken#of(String, String)}).
+     *
+     * @throws AbortException when it is empty or cannot be sent, naming the credentials' id, never the token
+     */
+    public static ApiToken tokenOf(StringCredentials c) throws AbortException {
+        return checked(c.getSecret().getPlainText(), Messages.K6CloudCredentials_InCredentials(c.getId()));
+    }
+
+    /** {@link ApiToken#of(String, String)}: a token that cannot be sent fails the build, naming its source. */
+    private static ApiToken checked(String value, String source) throws AbortException {
+        try {
+            return ApiToken.of(value, source);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+    }
+
+    private static List<DomainRequirement> requirements(String apiUrl) {
+        return URIRequirementBuilder.fromUri(apiUrl).build();
+    }
+}

@@ -1,0 +1,359 @@
+package io.jenkins.plugins.k6cloud.api;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import org.junit.Rule;
+import org.junit.Test;
+
+/** What {@link HttpK6CloudClient} puts on the wire for every v2 endpoint, and what it reads back. */
+public class V2WireTest {
+    private static final String RUN_SELECT =
+            "$select=id,test_id,run_status,processing_status,result_status,created,started,ended,vus,duration,"
+                    + "error_code,error_detail";
+
+    @Rule
+    public final MockK6Cloud k6 = new MockK6Cloud();
+
+    @Test
+    public void startPostsAnEmptyJsonObjectWithTheV2Headers() throws Exception {
+        k6.json(200, MockK6Cloud.run(2342001, 481516, -2, "2026-03-01T10:00:01Z"));
+
+        TestRun run = k6.client().startRun(481516);
+
+        assertEquals(2342001, run.id());
+        assertEquals(Long.valueOf(481516), run.testId());
+        assertEquals(RunStatus.CREATED, run.runStatus());
+        RecordedRequest r = k6.take();
+        assertEquals("POST", r.getMethod());
+        assertEquals("/loadtests/v2/tests/481516/start-testrun", r.getTarget());
+        assertEquals("Token " + MockK6Cloud.TOKEN, r.getHeaders().get("Authorization"));
+        assertEquals("application/json", r.getHeaders().get("Content-Type"));
+        assertEquals("k6-cloud-jenkins-plugin/1.2.3", r.getHeaders().get("User-Agent"));
+        assertNull("no stack id configured", r.getHeaders().get("X-Stack-Id"));
+        assertEquals("{}", r.getBody().utf8());
+    }
+
+    @Test
+    public void stackIdIsSentOnEveryRequestWhenConfigured() throws Exception {
+        HttpK6CloudClient client = k6.client(k6.options().withStackId(98765L));
+        k6.json(200, "{\"organizations\":[]}");
+        k6.json(200, MockK6Cloud.run(7, 3, 2, null));
+
+        client.checkToken();
+        client.getRun(7);
+
+        assertEquals("98765", k6.take().getHeaders().get("X-Stack-Id"));
+        assertEquals("98765", k6.take().getHeaders().get("X-Stack-Id"));
+    }
+
+    @Test
+    public void readAsksOnlyForTheFieldsTheEngineNeeds() throws Exception {
+        k6.json(
+                200,
+                "{\"k6-run\":{\"id\":42,\"test_id\":9,\"run_status\":2,\"processing_status\":1,"
+                        + "\"result_status\":0,\"created\":\"2020-08-18T13:33:41\",\"started\":\"2020-08-18T13:34:04\","
+                        + "\"ended\":null,\"vus\":200,\"duration\":120,\"error_code\":null,\"error_detail\":null}}");
+
+        TestRun run = k6.client().getRun(42);
+
+        RecordedRequest r = k6.take();
+        assertEquals("GET", r.getMethod());
+        assertEquals("/loadtests/v2/runs/42?" + RUN_SELECT, r.getTarget());
+        assertEquals("Token " + MockK6Cloud.TOKEN, r.getHeaders().get("Authorization"));
+        assertNull("a GET has no body, so no Content-Type", r.getHeaders().get("Content-Type"));
+        assertEquals(RunStatus.RUNNING, run.runStatus());
+        assertEquals(ProcessingStatus.PROCESSING, run.processingStatus());
+        assertEquals(Instant.parse("2020-08-18T13:34:04Z"), run.started());
+        assertNull(run.ended());
+        assertEquals(Integer.valueOf(200), run.vus());
+        assertEquals(Integer.valueOf(120), run.durationSeconds());
+    }
+
+    @Test
+    public void selectKeepsCommasAndDollarLiteralAndTheServerDecodesTheSameFields() throws Exception {
+        k6.json(200, MockK6Cloud.run(42, 9, 3, null));
+        k6.client().getRun(42);
+
+        RecordedRequest r = k6.take();
+        assertThat(r.getTarget(), startsWith("/loadtests/v2/runs/42?$select=id,test_id,"));
+        assertEquals(String.join(",", V2Api.RUN_FIELDS), r.getUrl().queryParameter("$select"));
+    }
+
+    @Test
+    public void listFollowsPagesUntilMetaCountIsReached() throws Exception {
+        k6.json(200, page(1, 50, 120));
+        k6.json(200, page(51, 100, 120));
+        k6.json(200, page(101, 120, 120));
+
+        List<TestRun> runs = k6.client().listRuns(5, null);
+
+        assertEquals(120, runs.size());
+        assertEquals(1, runs.get(0).id());
+        assertEquals(120, runs.get(119).id());
+        assertEquals(
+                "/loadtests/v2/runs?test_id=5&page=1&page_size=50", k6.take().getTarget());
+        assertEquals(
+                "/loadtests/v2/runs?test_id=5&page=2&page_size=50", k6.take().getTarget());
+        assertEquals(
+                "/loadtests/v2/runs?test_id=5&page=3&page_size=50", k6.take().getTarget());
+        assertEquals(3, k6.requestCount());
+    }
+
+    @Test
+    public void recentRunsAreAskedNewestFirstButEveryPageIsReadSinceV2DoesNotDocumentTheOrder() throws Exception {
+        StringBuilder first = new StringBuilder("{\"k6-runs\":[");
+        for (int i = 0; i < 50; i++) {
+            first.append(i > 0 ? "," : "")
+                    .append(MockK6Cloud.runObject(1000 - i, 5, 2, "2026-03-01T10:00:" + (10 + i % 40) + "Z"));
+        }
+        k6.json(200, first.append("],\"meta\":{\"count\":900}}").toString());
+        k6.json(
+                200,
+                "{\"k6-runs\":[" + MockK6Cloud.runObject(950, 5, 2, "2026-03-01T09:59:30Z") + ","
+                        + MockK6Cloud.runObject(949, 5, 3, "2026-02-01T00:00:00Z") + "],\"meta\":{\"count\":900}}");
+        k6.json(200, "{\"k6-runs\":[],\"meta\":{\"count\":900}}");
+
+        List<TestRun> runs = k6.client().listRuns(5, Instant.parse("2026-03-01T09:59:00Z"));
+
+        assertEquals("50 + 1 recent runs; the older one dropped", 51, runs.size());
+        assertEquals(
+                "/loadtests/v2/runs?test_id=5&order_by=-created&page=1&page_size=50",
+                k6.take().getTarget());
+        assertEquals(
+                "/loadtests/v2/runs?test_id=5&order_by=-created&page=2&page_size=50",
+                k6.take().getTarget());
+        assertEquals(
+                "an older run does not end the paging (the server may ignore order_by); an empty page does",
+                3,
+                k6.requestCount());
+    }
+
+    @Test
+    public void listStopsAtAnEmptyPageEvenWhenMetaCountSaysMore() throws Exception {
+        k6.json(200, page(1, 50, 500));
+        k6.json(200, "{\"k6-runs\":[],\"meta\":{\"count\":500}}");
+
+        assertEquals(50, k6.client().listRuns(5, null).size());
+        assertEquals(2, k6.requestCount());
+    }
+
+    @Test
+    public void listStopsWhenTheServerIgnoresThePageParameter() throws Exception {
+        k6.json(200, page(1, 50, 500));
+        k6.json(200, page(1, 50, 500));
+
+        assertEquals(50, k6.client().listRuns(5, null).size());
+        assertEquals(2, k6.requestCount());
+    }
+
+    @Test
+    public void listWithoutMetaStopsAtAShortPage() throws Exception {
+        k6.json(200, page(1, 50, -1));
+        k6.json(200, page(51, 60, -1));
+
+        assertEquals(60, k6.client().listRuns(5, null).size());
+        assertEquals(2, k6.requestCount());
+    }
+
+    @Test
+    public void listSkipsRunsWithoutIdAndNullEnvelopeIsEmpty() throws Exception {
+        k6.json(
+                200,
+                "{\"k6-runs\":[{\"run_status\":3},\"junk\"," + MockK6Cloud.runObject(8, 5, 3, null)
+                        + "],\"meta\":{\"count\":\"2\"}}");
+        assertEquals(
+                List.of(8L),
+                k6.client().listRuns(5, null).stream().map(TestRun::id).toList());
+
+        k6.json(200, "{\"k6-runs\":null}");
+        assertTrue(k6.client().listRuns(5, null).isEmpty());
+    }
+
+    @Test
+    public void stopPostsToTheRun() throws Exception {
+        k6.json(200, "{\"k6-run\":{\"id\":42,\"run_status\":2}}");
+
+        k6.client().stopRun(42);
+
+        RecordedRequest r = k6.take();
+        assertEquals("POST", r.getMethod());
+        assertEquals("/loadtests/v2/runs/42/stop", r.getTarget());
+        assertEquals("{}", r.getBody().utf8());
+        assertEquals("application/json", r.getHeaders().get("Content-Type"));
+    }
+
+    @Test
+    public void thresholdsAreReadFromTheirEnvelope() throws Exception {
+        k6.json(
+                200,
+                "{\"k6-metrics\":[{\"id\":\"threshold_166100\"}],\"k6-thresholds\":["
+                        + "{\"calc_state\":{\"max_created_at\":\"2020-08-18 13:36:41.348933+00:00\"},"
+                        + "\"calculated_value\":22024.0,\"id\":166100,\"metric_id\":\"threshold_166100\","
+                        + "\"name\":\"iterations: count>200\",\"stat\":\"count\",\"tainted\":false,\"tainted_at\":null,"
+                        + "\"testrun_id\":42,\"value\":200.0},"
+                        + "{\"name\":\"http_req_duration: p(95)<500\",\"stat\":\"p(95)\",\"calculated_value\":\"612.5\","
+                        + "\"tainted\":\"true\"}]}");
+
+        List<Threshold> thresholds = k6.client().getThresholds(42);
+
+        assertEquals("/loadtests/v2/thresholds?test_run_id=42", k6.take().getTarget());
+        assertEquals(
+                List.of(
+                        new Threshold("iterations: count>200", "count", 22024.0, false),
+                        new Threshold("http_req_duration: p(95)<500", "p(95)", 612.5, true)),
+                thresholds);
+    }
+
+    @Test
+    public void tokenCheckReadsTheOrganizations() throws Exception {
+        k6.json(200, "{\"organizations\":[{\"id\":1,\"name\":\"acme\"}]}");
+
+        k6.client().checkToken();
+
+        RecordedRequest r = k6.take();
+        assertEquals("GET", r.getMethod());
+        assertEquals("/v3/organizations", r.getTarget());
+        assertEquals("Token " + MockK6Cloud.TOKEN, r.getHeaders().get("Authorization"));
+    }
+
+    @Test
+    public void oneLoadTestIsReadFromItsEnvelope() throws Exception {
+        k6.json(
+                200,
+                "{\"k6-test\":{\"id\":481516,\"name\":\"Checkout flow\",\"project_id\":3001,"
+                        + "\"test_run_ids\":[1,2],\"script\":\"...\"}}");
+
+        assertEquals(new LoadTest(481516, "Checkout flow", 3001L), k6.client().getLoadTest(481516));
+        assertEquals(
+                "/loadtests/v2/tests/481516?$select=id,name,project_id",
+                k6.take().getTarget());
+    }
+
+    @Test
+    public void baseUrlPathPrefixIsKeptAndUserInfoIsDropped() throws Exception {
+        URI base =
+                URI.create("http://someone:secret@" + k6.server.getHostName() + ":" + k6.server.getPort() + "/k6/api/");
+        HttpK6CloudClient client =
+                new HttpK6CloudClient(ApiFlavour.V2, k6.http, base, ApiToken.of(MockK6Cloud.TOKEN), k6.options());
+        k6.json(200, MockK6Cloud.run(42, 9, 3, null));
+
+        client.getRun(42);
+
+        RecordedRequest r = k6.take();
+        assertThat(r.getTarget(), startsWith("/k6/api/loadtests/v2/runs/42?"));
+        assertEquals("Token " + MockK6Cloud.TOKEN, r.getHeaders().get("Authorization"));
+        assertTrue(!client.toString().contains("secret") && !client.toString().contains("someone"));
+    }
+
+    @Test
+    public void ourTimeoutsBoundEveryCallWhateverTheCallerConfigured() {
+        OkHttpClient unbounded = k6.http
+                .newBuilder()
+                .connectTimeout(Duration.ZERO)
+                .readTimeout(Duration.ZERO)
+                .callTimeout(Duration.ZERO)
+                .build();
+        HttpK6CloudClient client = new HttpK6CloudClient(
+                ApiFlavour.V2,
+                unbounded,
+                URI.create("https://api.k6.io"),
+                ApiToken.of(MockK6Cloud.TOKEN),
+                ClientOptions.defaults()
+                        .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(5)));
+
+        OkHttpClient used = client.transport().http();
+        assertEquals(3000, used.connectTimeoutMillis());
+        assertEquals(4000, used.readTimeoutMillis());
+        assertEquals(4000, used.writeTimeoutMillis());
+        assertEquals(5000, used.callTimeoutMillis());
+        assertEquals("the caller's connection pool is shared", unbounded.connectionPool(), used.connectionPool());
+    }
+
+    @Test
+    public void defaultsAreTheDocumentedOnes() {
+        ClientOptions d = ClientOptions.defaults();
+        assertEquals(Duration.ofSeconds(10), d.connectTimeout());
+        assertEquals(Duration.ofSeconds(30), d.readTimeout());
+        assertEquals(Duration.ofSeconds(60), d.callTimeout());
+        assertNull(d.stackId());
+        assertThat(d.userAgent(), startsWith("k6-cloud-jenkins-plugin/"));
+    }
+
+    @Test
+    public void badArgumentsGetClearMessages() {
+        HttpK6CloudClient client = k6.client();
+        assertThat(
+                assertThrows(IllegalArgumentException.class, () -> client.getRun(0))
+                        .getMessage(),
+                startsWith("A k6 Cloud run id is a positive number"));
+        assertThrows(IllegalArgumentException.class, () -> client.listRuns(-1, null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new HttpK6CloudClient(
+                        ApiFlavour.V2,
+                        k6.http,
+                        URI.create("ftp://example.com"),
+                        ApiToken.of("x"),
+                        ClientOptions.defaults()));
+        assertThrows(
+                IllegalArgumentException.class, () -> ClientOptions.defaults().withStackId(0L));
+        assertEquals("no request may have been sent", 0, k6.requestCount());
+    }
+
+    @Test
+    public void anyPluginVersionMakesAValidUserAgent() {
+        assertEquals(
+                "k6-cloud-jenkins-plugin/1.0-SNAPSHOT",
+                ClientOptions.defaults()
+                        .withPluginVersion(" 1.0-SNAPSHOT (private-12/01/2026 10:00-jenkins)")
+                        .userAgent());
+        assertEquals(
+                "k6-cloud-jenkins-plugin/1.0_",
+                ClientOptions.defaults().withPluginVersion("1.0\u00e9").userAgent());
+        assertEquals(
+                "k6-cloud-jenkins-plugin/dev",
+                ClientOptions.defaults().withPluginVersion(null).userAgent());
+        assertEquals(
+                "k6-cloud-jenkins-plugin/dev",
+                ClientOptions.defaults().withPluginVersion("  ").userAgent());
+    }
+
+    @Test
+    public void unknownRunStatusKeepsItsRawCode() throws Exception {
+        k6.json(200, "{\"k6-run\":{\"id\":42,\"run_status\":42,\"processing_status\":\"7\",\"result_status\":-3}}");
+
+        TestRun run = k6.client().getRun(42);
+
+        assertEquals(RunStatus.UNKNOWN, run.runStatus());
+        assertEquals(Integer.valueOf(42), run.runStatusCode());
+        assertEquals(ProcessingStatus.UNKNOWN, run.processingStatus());
+        assertEquals(Integer.valueOf(7), run.processingStatusCode());
+        assertEquals(ResultStatus.UNKNOWN, run.resultStatus());
+        assertThat(List.of(run.resultStatusCode()), contains(-3));
+    }
+
+    /** A {@code k6-runs} page with runs {@code from..to}; {@code count} < 0 leaves out {@code meta}. */
+    private static String page(int from, int to, int count) {
+        StringBuilder b = new StringBuilder("{\"k6-runs\":[");
+        for (int id = from; id <= to; id++) {
+            b.append(id > from ? "," : "").append(MockK6Cloud.runObject(id, 5, 3, null));
+        }
+        b.append(']');
+        if (count >= 0) {
+            b.append(",\"meta\":{\"count\":").append(count).append('}');
+        }
+        return b.append('}').toString();
+    }
+}

@@ -1,0 +1,210 @@
+package io.jenkins.plugins.k6cloud.builder;
+
+import static io.jenkins.plugins.k6cloud.JenkinsTestSupport.TOKEN_ID;
+import static io.jenkins.plugins.k6cloud.SimulatedCloudRule.TOKEN;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.EnvVars;
+import hudson.model.Fingerprint;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.ParametersDefinitionProperty;
+import hudson.model.Result;
+import hudson.model.StringParameterDefinition;
+import hudson.model.queue.QueueTaskFuture;
+import io.jenkins.plugins.k6cloud.JenkinsTestSupport;
+import io.jenkins.plugins.k6cloud.SimulatedCloudRule;
+import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
+import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
+import io.jenkins.plugins.k6cloud.simulator.Outcome;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.Before;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.BuildWatcher;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** The freestyle build step in a live Jenkins against the simulated k6 Cloud: its form, one build per verdict, its records. */
+public class K6CloudBuilderJenkinsTest {
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
+    @Rule
+    public JenkinsRule j = new JenkinsRule();
+
+    @Rule
+    public SimulatedCloudRule cloud = new SimulatedCloudRule();
+
+    @Before
+    public void useSimulatedCloud() throws Exception {
+        JenkinsTestSupport.useSimulatorWithGlobalToken(cloud);
+    }
+
+    @Test
+    public void configRoundTripKeepsEveryField() throws Exception {
+        K6CloudBuilder before = new K6CloudBuilder("${K6_TEST_ID}");
+        before.setCredentialsId(TOKEN_ID);
+        before.setPollInterval("10s");
+        before.setTimeout("45m");
+        before.setThresholdFailure("UNSTABLE");
+        j.assertEqualDataBoundBeans(before, j.configRoundtrip(before));
+    }
+
+    @Test
+    public void configRoundTripLeavesEmptyOptionsToTheGlobalDefaults() throws Exception {
+        K6CloudBuilder after = j.configRoundtrip(new K6CloudBuilder("1234"));
+        j.assertEqualDataBoundBeans(new K6CloudBuilder("1234"), after);
+        assertNull(after.getCredentialsId());
+        assertNull(after.getPollInterval());
+        assertNull(after.getTimeout());
+        assertNull(after.getThresholdFailure());
+    }
+
+    @Test
+    public void passingRunSucceeds() throws Exception {
+        FreeStyleBuild b = build(Outcome.PASSES, null, Result.SUCCESS);
+        j.assertLogContains("k6 Cloud verdict: PASSED", b);
+    }
+
+    @Test
+    public void failedThresholdsFailTheBuild() throws Exception {
+        FreeStyleBuild b = build(Outcome.THRESHOLDS_FAIL, null, Result.FAILURE);
+        j.assertLogContains("k6 Cloud verdict: THRESHOLDS_FAILED", b);
+        j.assertLogContains("finished and its thresholds failed", b);
+    }
+
+    @Test
+    public void failedThresholdsMarkTheBuildUnstableWhenChosen() throws Exception {
+        FreeStyleBuild b = build(Outcome.THRESHOLDS_FAIL, "UNSTABLE", Result.UNSTABLE);
+        j.assertLogContains("k6 Cloud verdict: THRESHOLDS_FAILED", b);
+    }
+
+    @Test
+    public void runAbortedByAThresholdFailsTheBuild() throws Exception {
+        FreeStyleBuild b = build(Outcome.ABORTED_BY_THRESHOLD, null, Result.FAILURE);
+        j.assertLogContains("was aborted by a threshold", b);
+    }
+
+    @Test
+    public void runStoppedInTheWebAppAbortsTheBuild() throws Exception {
+        FreeStyleBuild b = build(Outcome.STOPPED_IN_WEB_APP, null, Result.ABORTED);
+        j.assertLogContains("was stopped in the k6 web app", b);
+    }
+
+    @Test
+    public void runAbortedByTheSystemFailsTheBuildQuotingTheError() throws Exception {
+        FreeStyleBuild b = build(Outcome.ABORTED_BY_SYSTEM, null, Result.FAILURE);
+        j.assertLogContains("error " + Outcome.ABORTED_BY_SYSTEM.errorCode(), b);
+        j.assertLogContains(Outcome.ABORTED_BY_SYSTEM.errorDetail(), b);
+    }
+
+    @Test
+    public void metricsProcessingErrorMarksTheBuildUnstable() throws Exception {
+        FreeStyleBuild b = build(Outcome.PROCESSING_ERROR, null, Result.UNSTABLE);
+        j.assertLogContains("could not process its metrics", b);
+    }
+
+    @Test
+    public void testIdFromABuildParameter() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.addProperty(
+                new ParametersDefinitionProperty(new StringParameterDefinition("K6_TEST_ID", Long.toString(testId))));
+        p.getBuildersList().add(builder("${K6_TEST_ID}", null));
+        QueueTaskFuture<FreeStyleBuild> build = p.scheduleBuild2(0);
+        cloud.finishRunOf(testId);
+        j.assertBuildStatus(Result.SUCCESS, build);
+        assertThat(cloud.journal().startsFor(testId), hasSize(1));
+    }
+
+    @Test
+    public void anEmptyTokenParameterLeavesTheGlobalDefaultCredentials() throws Exception {
+        K6CloudGlobalConfiguration.get().setCredentialsId(TOKEN_ID);
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.addProperty(
+                new ParametersDefinitionProperty(new StringParameterDefinition(K6CloudDefaults.TOKEN_VARIABLE, "")));
+        p.getBuildersList().add(new K6CloudBuilder(Long.toString(testId))); // no credentials of its own
+        QueueTaskFuture<FreeStyleBuild> build = p.scheduleBuild2(0);
+        cloud.finishRunOf(testId);
+        j.assertBuildStatus(Result.SUCCESS, build);
+        assertThat(cloud.journal().startsFor(testId), hasSize(1));
+    }
+
+    /** The build's use of its credentials is recorded (Manage Jenkins » Credentials shows where they were used). */
+    @Test
+    public void theBuildRecordsTheUseOfItsCredentials() throws Exception {
+        FreeStyleBuild b = build(Outcome.PASSES, null, Result.SUCCESS);
+        Fingerprint used = CredentialsProvider.getFingerprintOf(JenkinsTestSupport.globalCredentials(TOKEN_ID));
+        assertNotNull("no use of the credentials was recorded", used);
+        assertThat(used.getJobs(), hasItem(b.getParent().getFullName()));
+    }
+
+    @Test
+    public void undefinedParameterFailsWithAMessageThatNamesIt() throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(builder("${NO_SUCH_PARAMETER}", null));
+        FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("${NO_SUCH_PARAMETER}", b);
+        assertEquals(0, cloud.journal().totalRequests());
+    }
+
+    @Test
+    public void recordsTheRunAsActionBadgeAndVariablesButNeverTheToken() throws Exception {
+        FreeStyleBuild b = build(Outcome.THRESHOLDS_FAIL, "UNSTABLE", Result.UNSTABLE);
+        long runId = cloud.journal().runs().get(0).id();
+
+        List<K6CloudRunAction> actions = b.getActions(K6CloudRunAction.class);
+        assertThat(actions, hasSize(1));
+        K6CloudRunAction action = actions.get(0);
+        assertEquals(runId, action.getRunId());
+        assertEquals("THRESHOLDS_FAILED", action.getVerdict());
+        assertEquals(cloud.sim().webAppUrl() + "/runs/" + runId, action.getRunUrl());
+        assertThat(action.getThresholds(), not(empty()));
+        assertThat(b.getBadgeActions(), hasItem(action));
+
+        EnvVars env = b.getEnvironment(j.createTaskListener());
+        assertEquals(Long.toString(runId), env.get(K6CloudRunAction.RUN_ID_VARIABLE));
+        assertEquals(action.getRunUrl(), env.get(K6CloudRunAction.RUN_URL_VARIABLE));
+        assertEquals("THRESHOLDS_FAILED", env.get(K6CloudRunAction.RESULT_VARIABLE));
+
+        j.assertLogNotContains(TOKEN, b);
+        String buildXml = Files.readString(new File(b.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
+        assertThat(buildXml, containsString(K6CloudRunAction.class.getName()));
+        assertThat(buildXml, not(containsString(TOKEN)));
+    }
+
+    /** Builds a project running a fresh load test that ends as {@code outcome}; no run may be left running. */
+    private FreeStyleBuild build(Outcome outcome, String thresholdFailure, Result expected) throws Exception {
+        long testId = cloud.addLoadTest(outcome);
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(builder(Long.toString(testId), thresholdFailure));
+        QueueTaskFuture<FreeStyleBuild> build = p.scheduleBuild2(0);
+        cloud.finishRunOf(testId);
+        FreeStyleBuild b = j.assertBuildStatus(expected, build);
+        assertThat(cloud.journal().startsFor(testId), hasSize(1));
+        assertThat(cloud.journal().runsLeftRunning(), empty());
+        return b;
+    }
+
+    static K6CloudBuilder builder(String testId, String thresholdFailure) {
+        K6CloudBuilder builder = new K6CloudBuilder(testId);
+        builder.setCredentialsId(TOKEN_ID);
+        builder.setThresholdFailure(thresholdFailure);
+        return builder;
+    }
+}

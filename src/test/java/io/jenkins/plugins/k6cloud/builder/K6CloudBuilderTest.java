@@ -1,0 +1,137 @@
+package io.jenkins.plugins.k6cloud.builder;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import hudson.AbortException;
+import hudson.model.Result;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k6cloud.FakeTaskListener;
+import io.jenkins.plugins.k6cloud.Outcomes;
+import io.jenkins.plugins.k6cloud.engine.BuildResult;
+import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.engine.Verdict;
+import io.jenkins.plugins.k6cloud.support.FormChecks;
+import io.jenkins.plugins.k6cloud.support.RunConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jenkinsci.Symbol;
+import org.junit.Test;
+
+public class K6CloudBuilderTest {
+    @Test
+    public void blankOptionsAreStoredAsNullSoTheGlobalDefaultsApply() {
+        K6CloudBuilder b = new K6CloudBuilder(" ${K6_TEST_ID} ");
+        b.setCredentialsId(" ");
+        b.setPollInterval("");
+        b.setTimeout(null);
+        b.setThresholdFailure(" ");
+        assertEquals("${K6_TEST_ID}", b.getTestId());
+        assertNull(b.getCredentialsId());
+        assertNull(b.getPollInterval());
+        assertNull(b.getTimeout());
+        assertNull(b.getThresholdFailure());
+    }
+
+    @Test
+    public void optionsBecomeTheRunSettings() {
+        K6CloudBuilder b = new K6CloudBuilder("1234");
+        b.setCredentialsId("k6-token");
+        b.setPollInterval("15s");
+        b.setTimeout("45m");
+        b.setThresholdFailure("UNSTABLE");
+        RunConfig.Options o = b.options();
+        assertEquals("k6-token", o.credentialsId());
+        RunSettings s =
+                o.toSettings(RunConfig.DEFAULT_WEB_APP_URL, RunConfig.DEFAULT_POLL_INTERVAL, RunConfig.DEFAULT_TIMEOUT);
+        assertEquals(Duration.ofSeconds(15), s.pollInterval());
+        assertEquals(Duration.ofMinutes(45), s.timeout());
+        assertEquals(BuildResult.UNSTABLE, s.onThresholdsFailed());
+        assertTrue("a freestyle build always waits for the verdict", s.waitForEnd());
+    }
+
+    @Test
+    public void isNotAPipelineStepInDisguise() {
+        // k6CloudRun is the Pipeline step; the build step must not offer a second, blocking way
+        assertFalse(K6CloudBuilder.DescriptorImpl.class.isAnnotationPresent(Symbol.class));
+        assertFalse(K6CloudBuilder.class.isAnnotationPresent(Symbol.class));
+        List<String> interfaces = Arrays.stream(K6CloudBuilder.class.getInterfaces())
+                .map(Class::getName)
+                .collect(Collectors.toList());
+        assertFalse(interfaces.contains("jenkins.tasks.SimpleBuildStep"));
+    }
+
+    @Test
+    public void jenkinsShuttingDownBeforeAnOutcomeAbortsTheBuildWithAnInterruptionNotAnAbortException() {
+        List<Result> results = new ArrayList<>();
+        FakeTaskListener log = new FakeTaskListener();
+        // core's Run.execute would turn an AbortException into FAILURE, an InterruptedException into ABORTED
+        InterruptedException e = assertThrows(
+                InterruptedException.class, () -> K6CloudBuilder.conclude(null, true, 42, results::add, log));
+        assertEquals(List.of(Result.ABORTED), results);
+        assertThat(e.getMessage(), containsString("Jenkins is shutting down"));
+        assertThat(log.text(), containsString("Jenkins is shutting down"));
+    }
+
+    @Test
+    public void aRunStoppedInTheWebAppAbortsTheBuildWithAnInterruption() {
+        List<Result> results = new ArrayList<>();
+        InterruptedException e = assertThrows(
+                InterruptedException.class,
+                () -> K6CloudBuilder.conclude(
+                        Outcomes.stoppedInTheWebApp(7), false, 42, results::add, new FakeTaskListener()));
+        assertEquals(List.of(Result.ABORTED), results);
+        assertThat(e.getMessage(), containsString("stopped in the k6 web app"));
+    }
+
+    @Test
+    public void otherVerdictsSetTheResultAndSayWhetherTheBuildGoesOn() throws Exception {
+        List<Result> results = new ArrayList<>();
+        FakeTaskListener log = new FakeTaskListener();
+        assertTrue(K6CloudBuilder.conclude(Outcomes.passed(7), false, 42, results::add, log));
+        assertEquals(List.of(), results);
+        assertTrue(K6CloudBuilder.conclude(Outcomes.thresholdsFailed(7), false, 42, results::add, log));
+        assertEquals(List.of(Result.UNSTABLE), results);
+        assertFalse(K6CloudBuilder.conclude(Outcomes.noRun(), false, 42, results::add, log));
+        assertEquals(List.of(Result.UNSTABLE, Result.FAILURE), results);
+        AbortException none =
+                assertThrows(AbortException.class, () -> K6CloudBuilder.conclude(null, false, 42, results::add, log));
+        assertThat(none.getMessage(), containsString("did not confirm"));
+    }
+
+    @Test
+    public void thresholdChoicesStartWithTheDefault() {
+        ListBoxModel items = FormChecks.fillThresholdFailureItems();
+        assertEquals(
+                List.of("", "FAILURE", "UNSTABLE"),
+                items.stream().map(o -> o.value).collect(Collectors.toList()));
+    }
+
+    @Test
+    public void everyBuildResultMapsToTheJenkinsResultOfTheSameName() {
+        for (BuildResult r : BuildResult.values()) {
+            assertEquals(r.name(), K6CloudBuilder.result(r).toString());
+        }
+    }
+
+    @Test
+    public void verdictsMapAsTheUserChose() {
+        assertSame(Result.SUCCESS, K6CloudBuilder.result(Verdict.PASSED.buildResult(BuildResult.FAILURE)));
+        assertSame(Result.UNSTABLE, K6CloudBuilder.result(Verdict.THRESHOLDS_FAILED.buildResult(BuildResult.UNSTABLE)));
+        assertSame(Result.FAILURE, K6CloudBuilder.result(Verdict.THRESHOLDS_FAILED.buildResult(BuildResult.FAILURE)));
+        assertSame(Result.FAILURE, K6CloudBuilder.result(Verdict.TIMED_OUT.buildResult(BuildResult.UNSTABLE)));
+        assertSame(Result.ABORTED, K6CloudBuilder.result(Verdict.CANCELLED.buildResult(BuildResult.FAILURE)));
+        // what the builder relies on: only SUCCESS and UNSTABLE let the build go on
+        assertTrue(K6CloudBuilder.result(BuildResult.UNSTABLE).isBetterThan(Result.FAILURE));
+        assertTrue(K6CloudBuilder.result(BuildResult.ABORTED).isWorseThan(Result.FAILURE));
+    }
+}

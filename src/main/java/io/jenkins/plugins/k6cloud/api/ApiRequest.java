@@ -51,9 +51,14 @@ final class ApiRequest {
         return new ApiRequest("GET", path, null);
     }
 
-    /** A POST with the body {@code {}} (start and stop take no parameters). */
+    /** A POST with the body {@code {}} (v2's start and stop take no parameters). */
     static ApiRequest post(String path) {
         return new ApiRequest("POST", path, EMPTY_OBJECT);
+    }
+
+    /** A POST without a body: v6 start and abort declare none (k6 sends none either). */
+    static ApiRequest postEmpty(String path) {
+        return new ApiRequest("POST", path, RequestBody.create(new byte[0], null));
     }
 
     /**

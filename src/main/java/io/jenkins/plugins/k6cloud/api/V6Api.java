@@ -96,7 +96,7 @@ final class V6Api implements FlavourApi {
 
     @Override
     public ApiRequest startRun(long testId) {
-        return ApiRequest.post(PREFIX + "/load_tests/" + positive(testId, "load test") + "/start");
+        return ApiRequest.postEmpty(PREFIX + "/load_tests/" + positive(testId, "load test") + "/start");
     }
 
     @Override
@@ -107,7 +107,7 @@ final class V6Api implements FlavourApi {
     /** {@code POST /cloud/v6/test_runs/{id}/abort}: 204 means accepted, 409 that the run is no longer running. */
     @Override
     public ApiRequest stopRun(long runId) {
-        return ApiRequest.post(PREFIX + "/test_runs/" + positive(runId, "run") + "/abort");
+        return ApiRequest.postEmpty(PREFIX + "/test_runs/" + positive(runId, "run") + "/abort");
     }
 
     @Override

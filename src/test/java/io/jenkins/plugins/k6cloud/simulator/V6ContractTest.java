@@ -139,10 +139,9 @@ public class V6ContractTest {
             client.stopRun(runId);
             client.stopRun(runId);
 
-            // every outcome, read at its end (the deliberately odd payloads and the unknown status are off-schema by
-            // design)
+            // every outcome, read as it runs and at its end (the deliberately odd payloads are off-schema by design)
             for (Outcome o : Outcome.values()) {
-                if (o == Outcome.ODD_PAYLOADS || o == Outcome.UNKNOWN_STATUS) {
+                if (o == Outcome.ODD_PAYLOADS) {
                     continue;
                 }
                 Scenario s = Scenarios.of(o);
@@ -152,6 +151,14 @@ public class V6ContractTest {
                 clock.advance(s.timings().total());
                 client.getRun(id);
             }
+
+            // a run list of more than one page, followed by its @nextLink
+            long many = sim.addLoadTest("many runs", Scenarios.passes());
+            for (int i = 0; i <= 200; i++) {
+                client.startRun(many);
+            }
+            assertEquals(201, client.listRuns(many, null).size());
+            assertTrue(sim.journal().requests(Endpoint.LIST).stream().anyMatch(e -> "200".equals(e.param("$skip"))));
 
             // refusals: an unknown load test, a revoked token
             assertThrows(K6CloudException.NotFoundException.class, () -> client.getLoadTest(999_999));

@@ -17,19 +17,15 @@ import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.UploadRecord;
-import java.io.ByteArrayInputStream;
+import io.jenkins.plugins.k6cloud.testing.InMemoryScript;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okio.Buffer;
 import org.junit.Rule;
 import org.junit.Test;
@@ -58,49 +54,8 @@ public class V6ScriptUploadTest {
         return client(ApiFlavour.V6);
     }
 
-    /** A script in memory that counts how often it is opened. */
-    static class Script implements ScriptSource {
-        final byte[] bytes;
-        final String name;
-        final AtomicInteger opens = new AtomicInteger();
-
-        Script(String name, String text) {
-            this(name, text.getBytes(StandardCharsets.UTF_8));
-        }
-
-        Script(String name, byte[] bytes) {
-            this.name = name;
-            this.bytes = bytes;
-        }
-
-        @Override
-        public String fileName() {
-            return name;
-        }
-
-        @Override
-        public long size() {
-            return bytes.length;
-        }
-
-        @Override
-        public InputStream open() {
-            opens.incrementAndGet();
-            return new ByteArrayInputStream(bytes);
-        }
-
-        String sha256() throws Exception {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        }
-
-        @Override
-        public String toString() {
-            return "load/" + name;
-        }
-    }
-
-    private final Script v1 = new Script("checkout.js", "export default function () {}\n");
-    private final Script v2 = new Script("checkout.js", "export default function () { /* v2 */ }\n");
+    private final InMemoryScript v1 = new InMemoryScript("checkout.js", "export default function () {}\n");
+    private final InMemoryScript v2 = new InMemoryScript("checkout.js", "export default function () { /* v2 */ }\n");
 
     private long testsCreated() {
         // the simulator journals the test a create made, answered or not
@@ -129,7 +84,7 @@ public class V6ScriptUploadTest {
     }
 
     @Test
-    public void theNextUploadFindsTheTestByNameAndReplacesItsScript() throws Exception {
+    public void theNextUploadFindsTheTestByNameAndReplacesItsInMemoryScript() throws Exception {
         HttpK6CloudClient client = client();
         LoadTest first = client.uploadScript(PROJECT, "checkout", v1);
         LoadTest second = client.uploadScript(PROJECT, "checkout", v2);
@@ -204,7 +159,7 @@ public class V6ScriptUploadTest {
 
     @Test
     public void aScriptK6RejectsFailsAtOnceWithK6sMessage() {
-        Script binary = new Script("data.bin", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        InMemoryScript binary = new InMemoryScript("data.bin", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
         ProtocolException e =
                 assertThrows(ProtocolException.class, () -> client().uploadScript(PROJECT, "bad", binary));
 
@@ -218,7 +173,7 @@ public class V6ScriptUploadTest {
     @Test
     public void aScriptTooLargeNamesItsSizeAndIsNotRetried() {
         sim().setMaxScriptBytes(1000);
-        Script big = new Script("big.tar", new byte[2_000_000]);
+        InMemoryScript big = new InMemoryScript("big.tar", new byte[2_000_000]);
         ProtocolException e = assertThrows(ProtocolException.class, () -> client().uploadScript(PROJECT, "big", big));
 
         assertEquals(413, e.httpStatus());
@@ -268,7 +223,7 @@ public class V6ScriptUploadTest {
 
     @Test
     public void aScriptThatCannotBeReadWhileSentIsNotRetried() {
-        ScriptSource failing = new Script("flaky.js", "export default function () {}\n") {
+        ScriptSource failing = new InMemoryScript("flaky.js", "export default function () {}\n") {
             @Override
             public InputStream open() {
                 opens.incrementAndGet();
@@ -283,7 +238,7 @@ public class V6ScriptUploadTest {
         ConfigurationException e =
                 assertThrows(ConfigurationException.class, () -> client().uploadScript(PROJECT, "flaky", failing));
         assertThat(e.getMessage(), containsString("agent went away"));
-        assertEquals(1, ((Script) failing).opens.get());
+        assertEquals(1, ((InMemoryScript) failing).opens.get());
     }
 
     @Test
@@ -302,7 +257,7 @@ public class V6ScriptUploadTest {
         int size = 4 << 20;
         long[] sentWhenSourceEnded = new long[1];
         CountingSink sink = new CountingSink();
-        ScriptSource generated = new Script("gen.js", new byte[0]) {
+        ScriptSource generated = new InMemoryScript("gen.js", new byte[0]) {
             @Override
             public long size() {
                 return size;

@@ -16,10 +16,8 @@ import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
-import io.jenkins.plugins.k6cloud.api.ScriptSource;
+import io.jenkins.plugins.k6cloud.testing.InMemoryScript;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,25 +74,6 @@ public class V6ContractTest {
         contract = OpenApiContract.load(schema);
     }
 
-    private static ScriptSource script(String name, byte[] bytes) {
-        return new ScriptSource() {
-            @Override
-            public String fileName() {
-                return name;
-            }
-
-            @Override
-            public long size() {
-                return bytes.length;
-            }
-
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
-            }
-        };
-    }
-
     private static HttpK6CloudClient client(K6CloudSimulator sim, OkHttpClient http, String token, ManualClock clock) {
         return new HttpK6CloudClient(
                 ApiFlavour.V6,
@@ -119,12 +98,13 @@ public class V6ContractTest {
 
             // tests as code: create, then find by name and replace; the note of a run
             client.checkToken();
-            LoadTest test = client.uploadScript(null, "contract", script("checkout.js", js));
-            client.uploadScript(client.defaultProjectId(), "contract", script("checkout.js", js));
+            LoadTest test = client.uploadScript(null, "contract", new InMemoryScript("checkout.js", js));
+            client.uploadScript(client.defaultProjectId(), "contract", new InMemoryScript("checkout.js", js));
             assertTrue(client.findLoadTest(test.projectId(), "no such test").isEmpty());
             K6CloudException rejected = assertThrows(
                     K6CloudException.class,
-                    () -> client.uploadScript(null, "binary", script("data.bin", new byte[] {(byte) 0xc3, 0x28})));
+                    () -> client.uploadScript(
+                            null, "binary", new InMemoryScript("data.bin", new byte[] {(byte) 0xc3, 0x28})));
             assertEquals(400, rejected.httpStatus());
 
             // a run of the uploaded test followed, noted, listed and stopped (204, then 409)

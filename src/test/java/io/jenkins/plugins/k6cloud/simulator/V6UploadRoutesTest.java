@@ -62,6 +62,16 @@ public class V6UploadRoutesTest {
                 form(name, "checkout.js", script));
     }
 
+    private long startRun(long testId) throws Exception {
+        return http.send(http.builder("/cloud/v6/load_tests/" + testId + "/start")
+                        .header("X-Stack-Id", Long.toString(sim.stackId()))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build())
+                .json()
+                .get("id")
+                .getAsLong();
+    }
+
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -107,14 +117,7 @@ public class V6UploadRoutesTest {
         assertEquals(204, put.status());
         assertEquals(2, sim.journal().scriptOf(id).size());
         assertFalse(sim.journal().scriptOf(id).created());
-        long runId = new SimHttp(sim.baseUrl(), "Bearer " + sim.token())
-                .send(http.builder("/cloud/v6/load_tests/" + id + "/start")
-                        .header("X-Stack-Id", Long.toString(sim.stackId()))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build())
-                .json()
-                .get("id")
-                .getAsLong();
+        long runId = startRun(id);
         assertEquals(Scenarios.UPLOAD_AND_RUN, sim.journal().run(runId).scenario());
     }
 
@@ -155,14 +158,7 @@ public class V6UploadRoutesTest {
 
     @Test
     public void aNoteIsSetWith204AndShownOnTheRun() throws Exception {
-        long runId = new SimHttp(sim.baseUrl(), "Bearer " + sim.token())
-                .send(http.builder("/cloud/v6/load_tests/" + sim.addLoadTest(Scenarios.passes()) + "/start")
-                        .header("X-Stack-Id", Long.toString(sim.stackId()))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build())
-                .json()
-                .get("id")
-                .getAsLong();
+        long runId = startRun(sim.addLoadTest(Scenarios.passes()));
         assertEquals(
                 204,
                 send("PATCH", "/cloud/v6/test_runs/" + runId, "application/json", utf8("{\"note\":\"build 7\"}"))

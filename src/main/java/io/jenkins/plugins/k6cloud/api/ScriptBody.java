@@ -2,6 +2,7 @@ package io.jenkins.plugins.k6cloud.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.Buffer;
@@ -14,7 +15,7 @@ import okio.Source;
  * source and copies it to the connection in small buffers, so the script is never in memory whole
  * and a retry sends it again from the start. A source that cannot be read, or whose size changes
  * while it is sent, fails with {@link UnreadableScript}, which is no transport failure and is
- * never retried.
+ * never retried; an interrupted read stays an interruption.
  */
 final class ScriptBody extends RequestBody {
     static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
@@ -95,10 +96,13 @@ final class ScriptBody extends RequestBody {
         return read(from, new Buffer(), 1) > 0 ? total + 1 : total;
     }
 
-    private long read(Source from, Buffer into, long max) throws UnreadableScript {
+    private long read(Source from, Buffer into, long max) throws IOException {
         try {
             return from.read(into, max);
         } catch (IOException e) {
+            if (e instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
+                throw e; // an abort, which ApiTransport reports as one (a file channel says ClosedByInterrupt)
+            }
             throw new UnreadableScript("Could not read the k6 script " + source + " (" + e + ").", e);
         }
     }

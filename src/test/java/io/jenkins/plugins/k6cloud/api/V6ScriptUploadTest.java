@@ -242,6 +242,50 @@ public class V6ScriptUploadTest {
     }
 
     @Test
+    public void anAbortDuringTheUploadStartsNothing() throws Exception {
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        ScriptSource stalls = new InMemoryScript("stalls.js", "export default function () {}\n") {
+            @Override
+            public InputStream open() {
+                return new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        reading.countDown();
+                        try {
+                            new java.util.concurrent.CountDownLatch(1).await(30, TimeUnit.SECONDS);
+                            throw new IOException("not interrupted within 30 s");
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new java.io.InterruptedIOException("aborted");
+                        }
+                    }
+                };
+            }
+        };
+        HttpK6CloudClient client = client();
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread build = new Thread(
+                () -> {
+                    try {
+                        client.startRun(
+                                client.uploadScript(PROJECT, "aborted", stalls).id());
+                    } catch (Throwable e) {
+                        thrown.set(e);
+                    }
+                },
+                "upload-abort");
+        build.start();
+        assertTrue(reading.await(30, TimeUnit.SECONDS));
+        build.interrupt();
+        build.join(30_000);
+        assertFalse(build.isAlive());
+        assertTrue(String.valueOf(thrown.get()), thrown.get() instanceof K6CloudException.InterruptedCallException);
+        assertThat(sim().journal().requests(Endpoint.START), hasSize(0));
+        assertTrue(sim().journal().uploads().isEmpty());
+    }
+
+    @Test
     public void theNoteOfARunIsSet() throws Exception {
         HttpK6CloudClient client = client();
         long runId =

@@ -5,10 +5,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
 
 /**
- * One request to a k6 Cloud API, independent of the API flavour: method, API path, query and
- * extra headers. {@link ApiTransport} adds the base URL, authentication and common headers.
+ * One request to a k6 Cloud API, independent of the API flavour: method, API path, query, extra
+ * headers and body. {@link ApiTransport} adds the base URL, authentication and common headers.
  *
  * <p>Query encoding (decided here, checked on the wire by the tests): ordinary parameters are
  * percent-encoded as usual ({@code created_after=2026-03-01T09%3A59%3A00Z}); {@code $select} keeps
@@ -19,20 +21,23 @@ final class ApiRequest {
     /** One query parameter; {@code encoded} means name and value are already percent-encoded. */
     record QueryParam(String name, String value, boolean encoded) {}
 
+    static final MediaType JSON = MediaType.get("application/json");
+    private static final RequestBody EMPTY_OBJECT = json("{}");
+
     private final String method;
     private final String path;
-    private final boolean hasBody;
+    private final RequestBody body;
     private final List<QueryParam> query = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String authScheme;
 
-    private ApiRequest(String method, String path, boolean hasBody) {
+    private ApiRequest(String method, String path, RequestBody body) {
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("API paths start with /: " + path);
         }
         this.method = method;
         this.path = path;
-        this.hasBody = hasBody;
+        this.body = body;
     }
 
     /** Checks a run or load test id before it goes into a request path. */
@@ -44,12 +49,30 @@ final class ApiRequest {
     }
 
     static ApiRequest get(String path) {
-        return new ApiRequest("GET", path, false);
+        return new ApiRequest("GET", path, null);
     }
 
-    /** A POST with the body {@code {}} (k6 Cloud's POST endpoints used here take no parameters). */
+    /** A POST with the body {@code {}} (v2's start and stop take no parameters). */
     static ApiRequest post(String path) {
-        return new ApiRequest("POST", path, true);
+        return new ApiRequest("POST", path, EMPTY_OBJECT);
+    }
+
+    /** A POST without a body: v6 start and abort declare none (k6 sends none either). */
+    static ApiRequest postEmpty(String path) {
+        return new ApiRequest("POST", path, RequestBody.create(new byte[0], null));
+    }
+
+    /**
+     * A request with {@code body}, which OkHttp writes anew for every attempt (so a body that streams
+     * from a file must open it in {@link RequestBody#writeTo}, as {@link ScriptBody} does).
+     */
+    static ApiRequest withBody(String method, String path, RequestBody body) {
+        return new ApiRequest(method, path, java.util.Objects.requireNonNull(body, "body"));
+    }
+
+    /** {@code text} as an {@code application/json} body (UTF-8; the type names no charset, as before). */
+    static RequestBody json(String text) {
+        return RequestBody.create(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON);
     }
 
     ApiRequest param(String name, Object value) {
@@ -101,8 +124,9 @@ final class ApiRequest {
         return path;
     }
 
-    boolean hasBody() {
-        return hasBody;
+    /** The body, or {@code null} for none. */
+    RequestBody body() {
+        return body;
     }
 
     List<QueryParam> query() {

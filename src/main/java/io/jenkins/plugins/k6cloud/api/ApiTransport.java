@@ -14,7 +14,6 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
@@ -27,8 +26,6 @@ import okio.BufferedSource;
  */
 final class ApiTransport {
     private static final Logger LOG = Logger.getLogger(ApiTransport.class.getName());
-    private static final MediaType JSON = MediaType.get("application/json");
-    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
     static final long MAX_BODY_BYTES = 8L << 20;
 
     private final OkHttpClient http;
@@ -121,6 +118,8 @@ final class ApiTransport {
             long retryAfter = RetryAfter.millis(response.header("Retry-After"), options.clock());
             throw errors.toException(
                     new ErrorResponses.Failure(r.name(), status, response.message(), body, retryAfter));
+        } catch (ScriptBody.UnreadableScript e) {
+            throw new K6CloudException.ConfigurationException(e.getMessage(), r.name(), e);
         } catch (IOException e) {
             throw transportFailure(r, e);
         } catch (K6CloudException | RuntimeException e) {
@@ -184,12 +183,7 @@ final class ApiTransport {
         for (Map.Entry<String, String> h : r.headers().entrySet()) {
             b.header(h.getKey(), h.getValue());
         }
-        if (r.hasBody()) {
-            b.method(r.method(), RequestBody.create(EMPTY_OBJECT, JSON));
-        } else {
-            b.method(r.method(), null);
-        }
-        return b.build();
+        return b.method(r.method(), r.body()).build();
     }
 
     private String readBody(Response response, ApiRequest r) throws IOException, ProtocolException {

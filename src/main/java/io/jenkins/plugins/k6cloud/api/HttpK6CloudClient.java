@@ -4,6 +4,7 @@ import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import okhttp3.OkHttpClient;
@@ -14,10 +15,11 @@ import okhttp3.OkHttpClient;
  * JSON) is the flavour's {@link FlavourApi}; the rest is here and shared: reads, lists, thresholds,
  * tests, the token check and stop are retried on transient failures ({@link RetryPolicy}), a start
  * never creates two runs ({@link RunStarter}), every answer that is not a 2xx becomes a
- * {@link K6CloudException} ({@link ApiTransport}). Thread-safe: one instance may serve every build
- * that uses the same flavour, URL, token and options.
+ * {@link K6CloudException} ({@link ApiTransport}). Tests as code ({@link LoadTestScripts}) is v6
+ * only ({@link ScriptUpload}). Thread-safe: one instance may serve every build that uses the same
+ * flavour, URL, token and options.
  */
-public final class HttpK6CloudClient implements K6CloudClient {
+public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
     private static final Logger LOG = Logger.getLogger(HttpK6CloudClient.class.getName());
 
     /** Sent with every start; the same key for every attempt of one start (v6 documents it). */
@@ -153,6 +155,50 @@ public final class HttpK6CloudClient implements K6CloudClient {
         } catch (K6CloudException e) {
             return metrics.withChecks(null, e.getMessage());
         }
+    }
+
+    @Override
+    public long defaultProjectId() throws K6CloudException {
+        return scripts("Finding the default project").defaultProjectId();
+    }
+
+    @Override
+    public Optional<LoadTest> findLoadTest(long projectId, String name) throws K6CloudException {
+        return scripts("Finding a load test by name").find(projectId, name);
+    }
+
+    @Override
+    public LoadTest createLoadTest(long projectId, String name, ScriptSource script) throws K6CloudException {
+        return scripts("Creating a load test from a k6 script").create(projectId, name, script);
+    }
+
+    @Override
+    public void replaceScript(long testId, ScriptSource script) throws K6CloudException {
+        scripts("Uploading a k6 script").replace(testId, script);
+    }
+
+    @Override
+    public LoadTest uploadScript(Long projectId, String name, ScriptSource script) throws K6CloudException {
+        return scripts("Uploading a k6 script").upload(projectId, name, script);
+    }
+
+    @Override
+    public void setNote(long runId, String note) throws K6CloudException {
+        scripts("Setting the note of a run").setNote(runId, note);
+    }
+
+    /** The v6 calls of tests as code; with v2, the configuration error that says to choose v6. */
+    private ScriptUpload scripts(String what) throws K6CloudException.ConfigurationException {
+        if (api instanceof V6Api v6) {
+            return new ScriptUpload(v6, this::call, r -> retrier.call(() -> transport.send(r, true)));
+        }
+        throw new K6CloudException.ConfigurationException(
+                what + " needs Grafana Cloud k6 (v6), and the k6 Cloud v2 API is selected, which the plugin"
+                        + " cannot upload scripts or set notes with. Choose \"" + ApiFlavour.V6.displayName()
+                        + "\" as the API in the k6 Cloud settings of Jenkins (apiFlavour: \"v6\" in configuration"
+                        + " as code, --api-flavour v6 on the command line), with the stack id.",
+                null,
+                null);
     }
 
     /** Sends a request that creates nothing, retrying transient failures. */

@@ -46,6 +46,23 @@ public class K6CloudException extends Exception {
         return false;
     }
 
+    /**
+     * A setting that cannot work, found before any request was sent (or before it reached k6 Cloud):
+     * a script upload with the v2 API selected, a script that cannot be read. Not transient.
+     */
+    public static final class ConfigurationException extends K6CloudException {
+        private static final long serialVersionUID = 1L;
+
+        public ConfigurationException(String message, String request, Throwable cause) {
+            super(message, request, 0, cause);
+        }
+
+        @Override
+        public boolean isConfigurationError() {
+            return true;
+        }
+    }
+
     /** 401 or 403: the token is wrong, revoked, or lacks access to this test or stack. */
     public static final class AuthenticationException extends K6CloudException {
         private static final long serialVersionUID = 1L;

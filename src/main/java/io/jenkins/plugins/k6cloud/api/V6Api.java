@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
 import okhttp3.HttpUrl;
+import okhttp3.MultipartBody;
+import okhttp3.RequestBody;
 
 /**
  * Grafana Cloud k6's REST API v6 ({@code /cloud/v6}): {@code Authorization: Bearer} and the required
@@ -24,6 +28,13 @@ import okhttp3.HttpUrl;
  *       a token against a stack <em>URL</em> given as {@code X-Stack-Url}; the plugin has a stack id.)
  *   <li>v6 documents no threshold endpoint: {@link #getThresholds} returns an empty list without a
  *       request (a run aborted by a threshold is still recognised from its status and result).
+ *   <li>Tests as code ({@link ScriptUpload}): the default project is the one of
+ *       {@code GET /cloud/v6/projects} marked {@code is_default}; a load test is found by exact name
+ *       with {@code GET /cloud/v6/projects/{id}/load_tests?name=}, created with
+ *       {@code POST /cloud/v6/projects/{id}/load_tests} ({@code multipart/form-data}: {@code name},
+ *       and the script as the file part {@code script}), its script replaced with
+ *       {@code PUT /cloud/v6/load_tests/{id}/script} (the bytes as {@code application/octet-stream});
+ *       a run's note is set with {@code PATCH /cloud/v6/test_runs/{id}} {@code {"note": ...}}.
  *   <li>Lists follow {@code @nextLink} on the client's own base URL (never to another host, so the
  *       token goes nowhere else), at most {@link #MAX_PAGES} pages.
  * </ul>
@@ -85,7 +96,7 @@ final class V6Api implements FlavourApi {
 
     @Override
     public ApiRequest startRun(long testId) {
-        return ApiRequest.post(PREFIX + "/load_tests/" + positive(testId, "load test") + "/start");
+        return ApiRequest.postEmpty(PREFIX + "/load_tests/" + positive(testId, "load test") + "/start");
     }
 
     @Override
@@ -96,7 +107,7 @@ final class V6Api implements FlavourApi {
     /** {@code POST /cloud/v6/test_runs/{id}/abort}: 204 means accepted, 409 that the run is no longer running. */
     @Override
     public ApiRequest stopRun(long runId) {
-        return ApiRequest.post(PREFIX + "/test_runs/" + positive(runId, "run") + "/abort");
+        return ApiRequest.postEmpty(PREFIX + "/test_runs/" + positive(runId, "run") + "/abort");
     }
 
     @Override
@@ -129,6 +140,71 @@ final class V6Api implements FlavourApi {
     public LoadTest getLoadTest(Call call, long testId) throws K6CloudException {
         ApiResponse answer = call.send(ApiRequest.get(PREFIX + "/load_tests/" + positive(testId, "load test")));
         return K6CloudJson.loadTest(answer.json(), testId);
+    }
+
+    /** The project marked {@code is_default} among every page of {@code GET /cloud/v6/projects}, or {@code null}. */
+    Long defaultProjectId(Call call) throws K6CloudException {
+        JsonObject project = first(
+                call,
+                ApiRequest.get(PREFIX + "/projects"),
+                p -> K6CloudJson.isTrue(p, "is_default") && K6CloudJson.longValue(p, "id") != null);
+        return project == null ? null : K6CloudJson.longValue(project, "id");
+    }
+
+    /** {@code GET /cloud/v6/projects/{id}/load_tests?name=}: the test named exactly {@code name}, if any. */
+    Optional<LoadTest> findLoadTest(Call call, long projectId, String name) throws K6CloudException {
+        ApiRequest request = ApiRequest.get(PREFIX + "/projects/" + positive(projectId, "project") + "/load_tests")
+                .param("name", name);
+        JsonObject test = first(
+                call, request, t -> name.equals(K6CloudJson.string(t, "name")) && K6CloudJson.id(t, null) != null);
+        return test == null ? Optional.empty() : Optional.of(K6CloudJson.loadTest(test, 0));
+    }
+
+    /** {@code POST /cloud/v6/projects/{id}/load_tests}, {@code multipart/form-data} with {@code name} and {@code script}. */
+    ApiRequest createLoadTest(long projectId, String name, String fileName, RequestBody script) {
+        RequestBody form = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
+                .addFormDataPart("name", name)
+                .addFormDataPart("script", fileName, script)
+                .build();
+        return ApiRequest.withBody(
+                "POST", PREFIX + "/projects/" + positive(projectId, "project") + "/load_tests", form);
+    }
+
+    /** {@code PUT /cloud/v6/load_tests/{id}/script} with the script's bytes. */
+    ApiRequest replaceScript(long testId, RequestBody script) {
+        return ApiRequest.withBody("PUT", PREFIX + "/load_tests/" + positive(testId, "load test") + "/script", script);
+    }
+
+    /** {@code PATCH /cloud/v6/test_runs/{id}} {@code {"note": ...}}. */
+    ApiRequest setNote(long runId, String note) {
+        JsonObject body = new JsonObject();
+        body.addProperty("note", note);
+        return ApiRequest.withBody(
+                "PATCH", PREFIX + "/test_runs/" + positive(runId, "run"), ApiRequest.json(body.toString()));
+    }
+
+    /**
+     * The first item of a list that {@code wanted} accepts, following {@code @nextLink} (at most
+     * {@link #MAX_PAGES} pages); {@code null} when there is none.
+     */
+    private static JsonObject first(Call call, ApiRequest request, Predicate<JsonObject> wanted)
+            throws K6CloudException {
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            ApiResponse answer = call.send(request);
+            JsonObject root = answer.json();
+            for (JsonObject item : answer.envelopeArray(root, VALUE)) {
+                if (wanted.test(item)) {
+                    return item;
+                }
+            }
+            String next = K6CloudJson.string(root, NEXT_LINK);
+            if (next == null || next.isBlank()) {
+                break;
+            }
+            request = nextPage(next, answer);
+        }
+        return null;
     }
 
     /**

@@ -84,7 +84,7 @@ public class V6WireTest {
         String key = r.getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY);
         assertNotNull(key);
         assertTrue("1..36 characters: " + key, !key.isEmpty() && key.length() <= 36);
-        assertEquals("{}", r.getBody().utf8());
+        assertEquals("no body: the v6 schema declares none for a start", 0, r.getBodySize());
     }
 
     @Test

@@ -18,8 +18,16 @@ public enum Endpoint {
     CHECKS,
     /** {@code GET /loadtests/v2/tests[/{id}]}, v6 {@code GET /cloud/v6/load_tests[/{id}]} */
     TESTS,
-    /** {@code GET /v3/organizations}, v6 {@code GET /cloud/v6/projects}: the token check */
+    /** {@code GET /v3/organizations}, v6 {@code GET /cloud/v6/projects}: the token check, the default project */
     TOKEN,
+    /** v6 {@code GET /cloud/v6/projects/{id}/load_tests[?name=]}: a load test found by name */
+    FIND_TEST,
+    /** v6 {@code POST /cloud/v6/projects/{id}/load_tests}: a load test created with its script (multipart) */
+    CREATE_TEST,
+    /** v6 {@code PUT /cloud/v6/load_tests/{id}/script}: a load test's script replaced */
+    SCRIPT,
+    /** v6 {@code PATCH /cloud/v6/test_runs/{id}}: a run's note */
+    NOTE,
     /** {@code GET /app/runs/{id}}, the simulated web app page (no auth) */
     WEB_APP,
     /** A path the simulator does not serve (answered 404) */

@@ -12,6 +12,10 @@ import java.util.Objects;
  * Settable at any time from any thread.
  */
 public final class FaultPlan {
+    /** Where {@link Fault.Kind#START_THEN_DROP} applies: requests that change something before they answer. */
+    private static final java.util.Set<Endpoint> TAKES_EFFECT_THEN_DROPS =
+            java.util.EnumSet.of(Endpoint.START, Endpoint.CREATE_TEST, Endpoint.SCRIPT, Endpoint.NOTE);
+
     private final Map<Endpoint, Deque<Armed>> armed = new EnumMap<>(Endpoint.class);
     private volatile int armedCount;
 
@@ -32,8 +36,9 @@ public final class FaultPlan {
         if (count < 1) {
             throw new IllegalArgumentException("a fault applies to at least 1 request, not " + count);
         }
-        if (fault.kind() == Fault.Kind.START_THEN_DROP && endpoint != Endpoint.START) {
-            throw new IllegalArgumentException("START_THEN_DROP only applies to Endpoint.START, not " + endpoint);
+        if (fault.kind() == Fault.Kind.START_THEN_DROP && !TAKES_EFFECT_THEN_DROPS.contains(endpoint)) {
+            throw new IllegalArgumentException(
+                    "START_THEN_DROP only applies to " + TAKES_EFFECT_THEN_DROPS + ", not " + endpoint);
         }
         if (fault.kind() == Fault.Kind.STOP_RACES_FINISH && endpoint != Endpoint.STOP) {
             throw new IllegalArgumentException("STOP_RACES_FINISH only applies to Endpoint.STOP, not " + endpoint);

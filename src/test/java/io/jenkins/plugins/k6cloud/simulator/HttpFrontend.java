@@ -22,6 +22,9 @@ final class HttpFrontend implements HttpHandler {
     private static final String HTML_5XX = "<html><head><title>%1$d Bad Gateway</title></head><body><center>"
             + "<h1>%1$d Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
 
+    /** Bodies are kept whole up to this size (size and SHA-256 always cover all of it). */
+    static final int KEPT_BODY_BYTES = 16 << 20;
+
     private final SimCore core;
     private final List<ApiFlavour> flavours;
 
@@ -46,13 +49,22 @@ final class HttpFrontend implements HttpHandler {
         RouteCall call = null;
         SimResponse response;
         ApiFlavour flavour = flavours.get(0);
+        Body body;
         try (InputStream in = ex.getRequestBody()) {
-            in.readAllBytes();
+            body = Body.read(in);
         }
         try {
             path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
             params = QueryParams.parse(rawQuery);
-            SimRequest req = new SimRequest(method, path, rawQuery, params, ex.getRequestHeaders()::getFirst);
+            SimRequest req = new SimRequest(
+                    method,
+                    path,
+                    rawQuery,
+                    params,
+                    ex.getRequestHeaders()::getFirst,
+                    body.kept(),
+                    body.size(),
+                    body.sha256());
             Match m = match(method, path);
             if (m == null) {
                 flavour = owner(path);
@@ -90,8 +102,53 @@ final class HttpFrontend implements HttpHandler {
                 response.dropped() ? 0 : response.status(),
                 fault,
                 call == null ? null : call.testId(),
-                call == null ? null : call.runId()));
+                call == null ? null : call.runId(),
+                headers(ex),
+                body.kept(),
+                response.contentType(),
+                response.body()));
         send(ex, response);
+    }
+
+    /** A request body: its first {@link #KEPT_BODY_BYTES} bytes, its size and SHA-256, read as a stream. */
+    record Body(byte[] kept, long size, String sha256) {
+        static Body read(InputStream in) throws IOException {
+            java.security.MessageDigest sha = newDigest();
+            java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[64 << 10];
+            long size = 0;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sha.update(buf, 0, n);
+                if (size < KEPT_BODY_BYTES) {
+                    kept.write(buf, 0, (int) Math.min(n, KEPT_BODY_BYTES - size));
+                }
+                size += n;
+            }
+            return new Body(kept.toByteArray(), size, java.util.HexFormat.of().formatHex(sha.digest()));
+        }
+
+        static java.security.MessageDigest newDigest() {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }
+    }
+
+    /** The request headers by lowercase name (first values); {@code Authorization} keeps only its scheme. */
+    private static Map<String, String> headers(HttpExchange ex) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        ex.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                String value = values.get(0);
+                if (name.equalsIgnoreCase("Authorization")) {
+                    value = value.strip().split("\\s+", 2)[0] + " ****";
+                }
+                out.put(name.toLowerCase(java.util.Locale.ROOT), value);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private SimResponse respond(Match m, SimRequest req, RouteCall call, Fault fault) {

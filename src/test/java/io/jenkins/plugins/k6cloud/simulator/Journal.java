@@ -31,6 +31,7 @@ public final class Journal {
     private final Map<Endpoint, LongAdder> counts = new EnumMap<>(Endpoint.class);
     private final ArrayDeque<JournalEntry> entries = new ArrayDeque<>();
     private final List<Waiter> waiters = new ArrayList<>();
+    private final List<UploadRecord> uploads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private static final class Waiter {
         final Predicate<JournalEntry> predicate;
@@ -119,6 +120,35 @@ public final class Journal {
     /** The STOP requests for run {@code runId}. */
     public List<JournalEntry> stopsFor(long runId) {
         return requests(e -> e.endpoint() == Endpoint.STOP && Objects.equals(e.runId(), runId));
+    }
+
+    void uploaded(UploadRecord upload) {
+        uploads.add(upload);
+    }
+
+    /** Every script accepted (by a create or a replacement), oldest first. */
+    public List<UploadRecord> uploads() {
+        return List.copyOf(uploads);
+    }
+
+    /** The script load test {@code testId} has now (the last accepted for it), or {@code null}. */
+    public UploadRecord scriptOf(long testId) {
+        UploadRecord last = null;
+        for (UploadRecord u : uploads) {
+            if (u.testId() == testId) {
+                last = u;
+            }
+        }
+        return last;
+    }
+
+    /** The note of run {@code runId} ({@code ""} until one is set). */
+    public String noteOf(long runId) {
+        SimRun r = store.run(runId);
+        if (r == null) {
+            throw new IllegalArgumentException("The simulator has no run " + runId);
+        }
+        return r.note();
     }
 
     /** Every run created so far, by ascending id, as of now on the simulator clock. */

@@ -17,6 +17,11 @@ import java.util.Map;
  * @param fault the fault applied to it, or {@code null}
  * @param testId the load test it was about, or {@code null}
  * @param runId the run it was about (for START: the run it created), or {@code null}
+ * @param headers the request headers by lowercase name (first values); {@code authorization} holds
+ *     only the scheme, never the token
+ * @param body the request body (its first {@link HttpFrontend#KEPT_BODY_BYTES} bytes)
+ * @param responseType the {@code Content-Type} answered, or {@code null}
+ * @param responseBody the body answered (empty for none or a dropped connection)
  */
 public record JournalEntry(
         long seq,
@@ -31,7 +36,11 @@ public record JournalEntry(
         int status,
         Fault fault,
         Long testId,
-        Long runId) {
+        Long runId,
+        Map<String, String> headers,
+        byte[] body,
+        String responseType,
+        byte[] responseBody) {
 
     /** The first decoded value of query parameter {@code name}, or {@code null}. */
     public String param(String name) {

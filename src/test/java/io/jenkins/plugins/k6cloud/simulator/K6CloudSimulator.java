@@ -39,6 +39,9 @@ public final class K6CloudSimulator implements AutoCloseable {
     /** The Grafana stack id v6 requests must carry when the builder is given none. */
     public static final long DEFAULT_STACK_ID = 4242;
 
+    /** The largest script an upload may carry when the builder is given no other limit (10 MiB). */
+    public static final long DEFAULT_MAX_SCRIPT_BYTES = 10L << 20;
+
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
     static {
@@ -144,6 +147,20 @@ public final class K6CloudSimulator implements AutoCloseable {
     /** Adds a load test named after the scenario. */
     public long addLoadTest(Scenario scenario) {
         return addLoadTest(scenario.name(), scenario);
+    }
+
+    /** What load tests created by an upload play from now on (default {@link Scenarios#uploadAndRun()}). */
+    public void setUploadScenario(Scenario scenario) {
+        core.uploadScenario = Objects.requireNonNull(scenario, "scenario");
+    }
+
+    /** The largest script an upload may carry from now on; larger ones get 413 (default 10 MiB). */
+    public void setMaxScriptBytes(long bytes) {
+        if (bytes < 1 || bytes > HttpFrontend.KEPT_BODY_BYTES) {
+            throw new IllegalArgumentException(
+                    "the script limit is 1.." + HttpFrontend.KEPT_BODY_BYTES + " bytes, not " + bytes);
+        }
+        core.maxScriptBytes = bytes;
     }
 
     public FaultPlan faults() {

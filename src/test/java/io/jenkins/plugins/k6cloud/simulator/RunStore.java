@@ -23,12 +23,20 @@ final class RunStore {
     private final ConcurrentSkipListMap<Long, SimRun> runs = new ConcurrentSkipListMap<>();
     private final ConcurrentMap<Long, ConcurrentSkipListMap<Long, SimRun>> runsByTest = new ConcurrentHashMap<>();
 
-    LoadTestSpec addTest(String name, Scenario scenario, Instant now) {
+    synchronized LoadTestSpec addTest(String name, Scenario scenario, Instant now) {
         long id = nextTestId.getAndIncrement();
         LoadTestSpec test = new LoadTestSpec(id, name, now, scenario);
         tests.put(id, test);
         runsByTest.put(id, new ConcurrentSkipListMap<>());
         return test;
+    }
+
+    /** A new test named {@code name}, or {@code null} when a test has that name (names are unique in the project). */
+    synchronized LoadTestSpec createTest(String name, Scenario scenario, Instant now) {
+        if (tests.values().stream().anyMatch(t -> t.name().equals(name))) {
+            return null;
+        }
+        return addTest(name, scenario, now);
     }
 
     LoadTestSpec test(long id) {

@@ -15,6 +15,9 @@ public final class Scenarios {
     private static final ThresholdSpec FAILED_OK =
             ThresholdSpec.passing("http_req_failed: rate<0.01", "rate", 0.01, 0.002);
 
+    /** The name of {@link #uploadAndRun()}. */
+    public static final String UPLOAD_AND_RUN = "upload-and-run";
+
     private Scenarios() {}
 
     /** The scenario of {@code outcome} with standard (virtual-time) timings. */
@@ -53,6 +56,18 @@ public final class Scenarios {
         return of(Outcome.PASSES);
     }
 
+    /**
+     * {@value #UPLOAD_AND_RUN}: what load tests created by an upload play (they pass), and the demo of
+     * an upload (the command-line runner's {@code --simulate upload-and-run}).
+     */
+    public static Scenario uploadAndRun() {
+        return Scenario.builder(Outcome.PASSES)
+                .name(UPLOAD_AND_RUN)
+                .threshold(P95_OK)
+                .threshold(FAILED_OK)
+                .build();
+    }
+
     public static Scenario thresholdsFail() {
         return of(Outcome.THRESHOLDS_FAIL);
     }
@@ -63,6 +78,7 @@ public final class Scenarios {
         for (Outcome o : Outcome.values()) {
             names.add(o.scenarioName());
         }
+        names.add(UPLOAD_AND_RUN);
         return names;
     }
 
@@ -75,6 +91,9 @@ public final class Scenarios {
     public static Scenario byName(String name) {
         String wanted =
                 name == null ? "" : name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        if (wanted.equals(UPLOAD_AND_RUN.toUpperCase(Locale.ROOT).replace('-', '_'))) {
+            return uploadAndRun();
+        }
         return Arrays.stream(Outcome.values())
                 .filter(o -> o.name().equals(wanted))
                 .findFirst()

@@ -23,6 +23,10 @@ final class SimCore {
     private volatile String baseUrl = "";
     private volatile long stackId = K6CloudSimulator.DEFAULT_STACK_ID;
     final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
+    /** What load tests created by an upload play ({@link Scenarios#uploadAndRun()} by default). */
+    volatile Scenario uploadScenario = Scenarios.uploadAndRun();
+    /** The largest script an upload may carry; a larger one gets 413. */
+    volatile long maxScriptBytes = K6CloudSimulator.DEFAULT_MAX_SCRIPT_BYTES;
     /** v2 lists ignore {@code order_by} (ascending id), as a server that does not know the ordering would. */
     volatile boolean ignoreOrderBy;
 

@@ -17,6 +17,7 @@ final class SimRun {
     private volatile Instant naturalEnd;
     private volatile Instant stopEffective;
     private volatile String publicId;
+    private volatile String note = "";
 
     SimRun(long id, LoadTestSpec test, Instant created, String stackId) {
         this.id = id;
@@ -28,6 +29,15 @@ final class SimRun {
 
     long id() {
         return id;
+    }
+
+    /** The note of the run ({@code ""} until one is set). */
+    String note() {
+        return note;
+    }
+
+    void note(String text) {
+        note = text;
     }
 
     LoadTestSpec test() {

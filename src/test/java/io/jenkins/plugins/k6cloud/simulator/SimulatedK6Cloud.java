@@ -31,6 +31,7 @@ public final class SimulatedK6Cloud implements EmbeddedK6Cloud {
                 .threads(2)
                 .journalMode(JournalMode.bounded(1000))
                 .start();
+        sim.setUploadScenario(demo);
         long testId = sim.addLoadTest("Demo: " + scenario, demo);
         return new SimSession(sim, testId);
     }

@@ -23,7 +23,11 @@ final class V6Flavour implements ApiFlavour {
                 new V6AbortRunRoute(core),
                 new V6LoadTestsRoute(core),
                 new V6ReadLoadTestRoute(core),
-                new V6ProjectsRoute());
+                new V6ProjectsRoute(),
+                new V6FindLoadTestsRoute(core),
+                new V6CreateLoadTestRoute(core),
+                new V6ScriptRoute(core),
+                new V6NoteRoute(core));
     }
 
     @Override

@@ -67,7 +67,7 @@ final class V6Json {
         o.addProperty("project_id", RunStore.PROJECT_ID);
         o.addProperty("started_by", STARTED_BY);
         o.addProperty("ended", SimDates.zulu(st.ended()));
-        o.addProperty("note", "");
+        o.addProperty("note", run.note());
         o.addProperty(
                 "retention_expiry",
                 SimDates.zulu(st.ended() == null ? null : st.ended().plus(Duration.ofDays(30))));

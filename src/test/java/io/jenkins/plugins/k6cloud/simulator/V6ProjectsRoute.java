@@ -18,7 +18,7 @@ final class V6ProjectsRoute extends AbstractRoute {
         project.addProperty("grafana_folder_uid", "sim-folder");
         project.addProperty("created", "2024-12-03T09:53:00.553");
         project.addProperty("updated", "2024-12-03T09:53:00.553");
-        project.add("labels", new JsonArray());
+        project.add("labels", new JsonObject());
         JsonArray value = new JsonArray();
         value.add(project);
         JsonObject body = new JsonObject();

@@ -21,8 +21,8 @@ import io.jenkins.plugins.k6cloud.engine.OnEngineClose;
 import io.jenkins.plugins.k6cloud.engine.OutcomeWait;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunEvents;
-import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
+import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
@@ -114,7 +114,7 @@ public class K6CloudBuilder extends Builder {
         } catch (IllegalStateException e) {
             throw aborted(build::setResult, listener, e.getMessage()); // Jenkins is shutting down
         }
-        RunHandle handle = start(engine, id, prepared, new K6CloudEngine.Console(listener));
+        RunWatch handle = start(engine, id, prepared, new K6CloudEngine.Console(listener));
         OutcomeWait.Waited waited = OutcomeWait.await(
                 handle.outcome(),
                 prepared.settings(),
@@ -205,7 +205,7 @@ public class K6CloudBuilder extends Builder {
      * Starts the run so that a controller shutdown stops it: a freestyle build cannot follow it
      * again after the restart.
      */
-    public static RunHandle start(RunEngine engine, long testId, RunConfig.Prepared prepared, RunEvents listener) {
+    public static RunWatch start(RunEngine engine, long testId, RunConfig.Prepared prepared, RunEvents listener) {
         return engine.start(testId, prepared.settings(), prepared.client(), listener, OnEngineClose.CANCEL);
     }
 

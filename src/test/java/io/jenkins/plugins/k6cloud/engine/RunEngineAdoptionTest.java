@@ -34,12 +34,12 @@ public class RunEngineAdoptionTest {
         long testId = longTest();
         RunSettings settings = h.settings();
         WatchState lost = new WatchState(testId, null, settings, h.clock.millis(), null, null, false);
-        RunHandle other = h.start(testId, settings, new RecordingListener());
+        RunWatch other = h.start(testId, settings, new RecordingListener());
         h.runUntil(() -> other.state().runId() != null, "the other build's run started");
         h.clock.advance(Duration.ofSeconds(1));
         TestRun ours = h.client.startRun(testId); // the request that was in flight, created a little later
 
-        RunHandle resumed = h.engine.resume(lost, h.client, listener);
+        RunWatch resumed = h.engine.resume(lost, h.client, listener);
         h.runUntil(() -> resumed.state().runId() != null || resumed.outcome().isDone(), "a run adopted");
 
         assertEquals(Long.valueOf(ours.id()), resumed.state().runId());
@@ -51,7 +51,7 @@ public class RunEngineAdoptionTest {
         long testId = longTest();
         RunSettings settings = h.settings();
         WatchState lost = new WatchState(testId, null, settings, h.clock.millis(), null, null, false);
-        RunHandle other = h.start(testId, settings, new RecordingListener());
+        RunWatch other = h.start(testId, settings, new RecordingListener());
         h.runUntil(() -> other.state().runId() != null, "the other build's run started");
 
         RunOutcome o = h.finish(h.engine.resume(lost, h.client, listener));

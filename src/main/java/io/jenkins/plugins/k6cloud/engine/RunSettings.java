@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k6cloud.engine;
 
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -63,7 +64,7 @@ public record RunSettings(
                     "When thresholds fail the build can be FAILURE or UNSTABLE, not " + onThresholdsFailed);
         }
         String url = Objects.requireNonNull(webAppUrl, "webAppUrl").strip().replaceAll("/+$", "");
-        if (!(url.startsWith("https://") || url.startsWith("http://"))) {
+        if (K6CloudDefaults.httpUri(url) == null) {
             throw new IllegalArgumentException(
                     "The k6 web app address '" + webAppUrl + "' is not an http(s) URL, e.g. https://app.k6.io");
         }

@@ -202,7 +202,7 @@ public final class RunConfig {
          *     fix the API URL in the global configuration
          */
         public URI apiUri() {
-            URI uri = FormChecks.httpUri(apiUrl);
+            URI uri = K6CloudDefaults.httpUri(apiUrl);
             if (uri == null) {
                 throw new IllegalArgumentException(Messages.Connection_BadApiUrl(apiUrl, DEFAULT_API_URL));
             }

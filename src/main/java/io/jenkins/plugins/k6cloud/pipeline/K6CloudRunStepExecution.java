@@ -258,8 +258,8 @@ public class K6CloudRunStepExecution extends StepExecution {
             engineForStart = runEngine; // from here on, a save after the engine closed forgets the state (writeObject)
             connection = prepared.connection();
             // saved before the start request, so that a restart from here on can find the run
-            ListenableFuture<Void> saved = persist(new WatchState(
-                    testId, null, prepared.settings(), support().clock().millis(), null, null, false));
+            ListenableFuture<Void> saved = persist(WatchState.beforeStart(
+                    testId, prepared.settings(), support().clock().millis()));
             Futures.addCallback(
                     Futures.withTimeout(saved, SAVE_WAIT.toMillis(), TimeUnit.MILLISECONDS, Timer.get()),
                     new FutureCallback<Void>() {

@@ -33,7 +33,7 @@ public class RunEngineAdoptionTest {
     public void aRunAnotherBuildOfThisEngineFollowsIsNotAdopted() throws Exception {
         long testId = longTest();
         RunSettings settings = h.settings();
-        WatchState lost = new WatchState(testId, null, settings, h.clock.millis(), null, null, false);
+        WatchState lost = WatchState.beforeStart(testId, settings, h.clock.millis());
         RunWatch other = h.start(testId, settings, new RecordingListener());
         h.runUntil(() -> other.state().runId() != null, "the other build's run started");
         h.clock.advance(Duration.ofSeconds(1));
@@ -50,7 +50,7 @@ public class RunEngineAdoptionTest {
     public void theOnlyRunFollowedByAnotherBuildIsNotAdopted() {
         long testId = longTest();
         RunSettings settings = h.settings();
-        WatchState lost = new WatchState(testId, null, settings, h.clock.millis(), null, null, false);
+        WatchState lost = WatchState.beforeStart(testId, settings, h.clock.millis());
         RunWatch other = h.start(testId, settings, new RecordingListener());
         h.runUntil(() -> other.state().runId() != null, "the other build's run started");
 
@@ -65,7 +65,7 @@ public class RunEngineAdoptionTest {
     @Test
     public void aRunCreatedLongAfterTheStartIsNotAdopted() throws Exception {
         long testId = longTest();
-        WatchState lost = new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, false);
+        WatchState lost = WatchState.beforeStart(testId, h.settings(), h.clock.millis());
         h.clock.advance(Duration.ofMinutes(10));
         TestRun later = h.client.startRun(testId); // someone else's, ten minutes on
 

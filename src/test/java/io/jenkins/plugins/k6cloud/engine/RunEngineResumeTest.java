@@ -111,7 +111,7 @@ public class RunEngineResumeTest {
     @Test
     public void aStartInFlightAtTheRestartIsAdoptedNotRepeated() throws Exception {
         long testId = h.test(Scenarios.passes());
-        WatchState saved = roundTrip(new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, false));
+        WatchState saved = roundTrip(WatchState.beforeStart(testId, h.settings(), h.clock.millis()));
         TestRun created = h.client.startRun(testId); // the request that was in flight
         RunOutcome o = restartAndResume(saved, Duration.ofSeconds(5));
         assertEquals(Verdict.PASSED, o.verdict());
@@ -123,7 +123,20 @@ public class RunEngineResumeTest {
     @Test
     public void aStartInFlightAtTheRestartIsStoppedWhenCancelled() throws Exception {
         long testId = h.test(Scenarios.passes());
-        WatchState saved = roundTrip(new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, true));
+        WatchState saved = roundTrip(new WatchState(
+                testId,
+                null,
+                h.settings(),
+                h.clock.millis(),
+                null,
+                null,
+                WatchPhase.STARTING,
+                null,
+                h.clock.millis(),
+                null,
+                null,
+                null,
+                h.clock.millis()));
         TestRun created = h.client.startRun(testId);
         RunOutcome o = restartAndResume(saved, Duration.ofSeconds(5));
         assertEquals(Verdict.CANCELLED, o.verdict());
@@ -136,7 +149,7 @@ public class RunEngineResumeTest {
     @Test
     public void aStartThatNeverArrivedIsNotRepeated() throws Exception {
         long testId = h.test(Scenarios.passes());
-        WatchState saved = roundTrip(new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, false));
+        WatchState saved = roundTrip(WatchState.beforeStart(testId, h.settings(), h.clock.millis()));
         RunOutcome o = restartAndResume(saved, Duration.ofSeconds(5));
         assertEquals(Verdict.UNREACHABLE, o.verdict());
         assertThat(o.message(), containsString("no run was started"));

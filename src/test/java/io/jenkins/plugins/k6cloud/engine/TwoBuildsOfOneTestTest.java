@@ -79,7 +79,7 @@ public class TwoBuildsOfOneTestTest {
         long testId = longTest();
         TestRun someoneElses = h.client.startRun(testId);
         h.clock.advance(Duration.ofSeconds(20));
-        WatchState lost = new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, false);
+        WatchState lost = WatchState.beforeStart(testId, h.settings(), h.clock.millis());
         h.clock.advance(Duration.ofSeconds(2));
         TestRun ours = h.client.startRun(testId);
 
@@ -99,7 +99,7 @@ public class TwoBuildsOfOneTestTest {
         long testId = longTest();
         TestRun early = h.client.startRun(testId); // k6 Cloud's clock behind ours
         h.clock.advance(Duration.ofSeconds(20));
-        WatchState lost = new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, false);
+        WatchState lost = WatchState.beforeStart(testId, h.settings(), h.clock.millis());
 
         RunWatch resumed = h.engine.resume(lost, h.client, new RecordingListener());
         h.runUntil(() -> resumed.state().runId() != null || resumed.outcome().isDone(), "a run adopted");

@@ -12,6 +12,7 @@ import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
+import io.jenkins.plugins.k6cloud.engine.WatchPhase;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
 import io.jenkins.plugins.k6cloud.simulator.Scenario;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
@@ -179,7 +180,20 @@ final class ResumeRows {
     private static Played startInFlight(Rig rig, boolean reached, boolean cancel) throws Exception {
         long testId = rig.test(Scenarios.passes());
         RunSettings settings = rig.settings();
-        WatchState saved = new WatchState(testId, null, settings, rig.clock.millis(), null, null, cancel);
+        WatchState saved = new WatchState(
+                testId,
+                null,
+                settings,
+                rig.clock.millis(),
+                null,
+                null,
+                WatchPhase.STARTING,
+                null,
+                cancel ? rig.clock.millis() : null,
+                null,
+                null,
+                null,
+                rig.clock.millis());
         TestRun created = reached ? rig.client().startRun(testId) : null;
         RunOutcome o = restartAndResume(rig, saved, Duration.ofSeconds(5));
         if (reached) {

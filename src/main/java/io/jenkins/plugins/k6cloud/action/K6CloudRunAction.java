@@ -4,10 +4,10 @@ import hudson.EnvVars;
 import hudson.model.BuildBadgeAction;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
+import io.jenkins.plugins.k6cloud.api.DurationFormat;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.api.Threshold;
-import io.jenkins.plugins.k6cloud.engine.DurationFormat;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
-import io.jenkins.plugins.k6cloud.support.FormChecks;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -138,7 +138,7 @@ public class K6CloudRunAction implements RunAction2, BuildBadgeAction, Environme
      * cannot put a {@code javascript:} or other link on the build page. The views use this.
      */
     public String getRunHref() {
-        return FormChecks.httpUri(runUrl) == null ? null : runUrl.strip();
+        return K6CloudDefaults.httpUri(runUrl) == null ? null : runUrl.strip();
     }
 
     /** The engine's verdict, e.g. {@code PASSED} or {@code THRESHOLDS_FAILED}. */

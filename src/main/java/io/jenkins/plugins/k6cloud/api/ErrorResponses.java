@@ -5,6 +5,7 @@ import io.jenkins.plugins.k6cloud.api.K6CloudException.NotFoundException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.RateLimitedException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ServerException;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
@@ -92,8 +93,9 @@ final class ErrorResponses {
                     req);
         }
         if (s == 429) {
-            String wait =
-                    f.retryAfterMillis() >= 0 ? "; it asked us to wait " + DurationText.of(f.retryAfterMillis()) : "";
+            String wait = f.retryAfterMillis() >= 0
+                    ? "; it asked us to wait " + DurationFormat.format(Duration.ofMillis(f.retryAfterMillis()))
+                    : "";
             return new RateLimitedException(
                     "k6 Cloud is limiting the rate of requests (" + statusLine + ") for "
                             + req + wait + "." + said + " The plugin waits and retries by itself; if this keeps"

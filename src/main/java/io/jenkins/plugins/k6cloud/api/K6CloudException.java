@@ -10,6 +10,8 @@ public class K6CloudException extends Exception {
 
     private final String request;
     private final int httpStatus;
+    private final boolean transientError;
+    private final boolean configurationError;
 
     /**
      * @param message what happened and what to do about it
@@ -17,9 +19,22 @@ public class K6CloudException extends Exception {
      * @param httpStatus the HTTP status, or 0 when no response arrived
      */
     public K6CloudException(String message, String request, int httpStatus, Throwable cause) {
+        this(message, request, httpStatus, cause, false, false);
+    }
+
+    /** The subclasses say here whether the error is transient and whether it is a configuration error. */
+    private K6CloudException(
+            String message,
+            String request,
+            int httpStatus,
+            Throwable cause,
+            boolean transientError,
+            boolean configurationError) {
         super(message, cause);
         this.request = request;
         this.httpStatus = httpStatus;
+        this.transientError = transientError;
+        this.configurationError = configurationError;
     }
 
     /** The request as {@code "METHOD /path"}, or {@code null}. */
@@ -34,7 +49,7 @@ public class K6CloudException extends Exception {
 
     /** Whether the same request may succeed later (transport errors, rate limits, server errors). */
     public boolean isTransient() {
-        return false;
+        return transientError;
     }
 
     /**
@@ -43,7 +58,7 @@ public class K6CloudException extends Exception {
      * answer that is not the k6 Cloud API).
      */
     public boolean isConfigurationError() {
-        return false;
+        return configurationError;
     }
 
     /**
@@ -54,12 +69,7 @@ public class K6CloudException extends Exception {
         private static final long serialVersionUID = 1L;
 
         public ConfigurationException(String message, String request, Throwable cause) {
-            super(message, request, 0, cause);
-        }
-
-        @Override
-        public boolean isConfigurationError() {
-            return true;
+            super(message, request, 0, cause, false, true);
         }
     }
 
@@ -68,12 +78,7 @@ public class K6CloudException extends Exception {
         private static final long serialVersionUID = 1L;
 
         public AuthenticationException(String message, String request, int httpStatus) {
-            super(message, request, httpStatus, null);
-        }
-
-        @Override
-        public boolean isConfigurationError() {
-            return true;
+            super(message, request, httpStatus, null, false, true);
         }
     }
 
@@ -82,12 +87,7 @@ public class K6CloudException extends Exception {
         private static final long serialVersionUID = 1L;
 
         public NotFoundException(String message, String request) {
-            super(message, request, 404, null);
-        }
-
-        @Override
-        public boolean isConfigurationError() {
-            return true;
+            super(message, request, 404, null, false, true);
         }
     }
 
@@ -97,18 +97,13 @@ public class K6CloudException extends Exception {
         private final long retryAfterMillis;
 
         public RateLimitedException(String message, String request, long retryAfterMillis) {
-            super(message, request, 429, null);
+            super(message, request, 429, null, true, false);
             this.retryAfterMillis = retryAfterMillis;
         }
 
         /** The {@code Retry-After} delay in milliseconds, or -1 when the response had none. */
         public long retryAfterMillis() {
             return retryAfterMillis;
-        }
-
-        @Override
-        public boolean isTransient() {
-            return true;
         }
     }
 
@@ -117,12 +112,7 @@ public class K6CloudException extends Exception {
         private static final long serialVersionUID = 1L;
 
         public ServerException(String message, String request, int httpStatus) {
-            super(message, request, httpStatus, null);
-        }
-
-        @Override
-        public boolean isTransient() {
-            return true;
+            super(message, request, httpStatus, null, true, false);
         }
     }
 
@@ -131,12 +121,7 @@ public class K6CloudException extends Exception {
         private static final long serialVersionUID = 1L;
 
         public TransportException(String message, String request, Throwable cause) {
-            super(message, request, 0, cause);
-        }
-
-        @Override
-        public boolean isTransient() {
-            return true;
+            super(message, request, 0, cause, true, false);
         }
     }
 
@@ -151,8 +136,6 @@ public class K6CloudException extends Exception {
      */
     public static final class ProtocolException extends K6CloudException {
         private static final long serialVersionUID = 1L;
-        private final boolean transientAnswer;
-        private final boolean notK6Api;
 
         public ProtocolException(String message, String request, int httpStatus, Throwable cause) {
             this(message, request, httpStatus, cause, false);
@@ -171,9 +154,7 @@ public class K6CloudException extends Exception {
                 Throwable cause,
                 boolean transientAnswer,
                 boolean notK6Api) {
-            super(message, request, httpStatus, cause);
-            this.transientAnswer = transientAnswer;
-            this.notK6Api = notK6Api;
+            super(message, request, httpStatus, cause, transientAnswer, notK6Api);
         }
 
         /**
@@ -182,16 +163,6 @@ public class K6CloudException extends Exception {
          */
         public static ProtocolException notK6Api(String message, String request, int httpStatus) {
             return new ProtocolException(message, request, httpStatus, null, false, true);
-        }
-
-        @Override
-        public boolean isTransient() {
-            return transientAnswer;
-        }
-
-        @Override
-        public boolean isConfigurationError() {
-            return notK6Api;
         }
     }
 

@@ -15,16 +15,19 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
+import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.OnEngineClose;
+import io.jenkins.plugins.k6cloud.engine.OutcomeWait;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunEvents;
-import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
+import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -111,18 +114,46 @@ public class K6CloudBuilder extends Builder {
         } catch (IllegalStateException e) {
             throw aborted(build::setResult, listener, e.getMessage()); // Jenkins is shutting down
         }
-        RunHandle handle = start(engine, id, prepared, new K6CloudEngine.Console(listener));
-        BlockingWait.Waited waited =
-                BlockingWait.outcome(handle, prepared.settings(), listener, K6CloudEngine.whenClosed(engine));
+        RunWatch handle = start(engine, id, prepared, new K6CloudEngine.Console(listener));
+        OutcomeWait.Waited waited = OutcomeWait.await(
+                handle.outcome(),
+                prepared.settings(),
+                K6CloudEngine.whenClosed(engine),
+                canceller(id, handle::cancel, listener));
         RunOutcome outcome = waited.outcome();
         if (outcome != null) {
             build.addAction(K6CloudRunAction.of(outcome));
         }
-        if (waited.aborted()) {
+        if (waited.interrupted()) {
             build.setResult(Result.ABORTED);
             throw new InterruptedException(Messages.K6CloudBuilder_Aborted(id));
         }
         return conclude(outcome, waited.engineClosed(), id, build::setResult, listener);
+    }
+
+    /**
+     * How the build cancels its run: an abort (the executor is interrupted) stops the remote run and
+     * says so; a wait that outlasts the run's own deadlines stops it too; after that, a second abort
+     * or the end of the bounded wait for the stop stops waiting.
+     */
+    static OutcomeWait.Canceller canceller(long testId, Consumer<String> cancel, TaskListener listener) {
+        return new OutcomeWait.Canceller() {
+            @Override
+            public void cancel(boolean interrupted, Duration bound) {
+                if (interrupted) {
+                    listener.getLogger().println(Messages.K6CloudBuilder_Aborted(testId));
+                    cancel.accept("the build was aborted");
+                } else {
+                    cancel.accept("the build stopped waiting after " + DurationFormat.format(bound));
+                }
+            }
+
+            @Override
+            public void stopWaiting(Duration bound) {
+                cancel.accept("stop waiting");
+                listener.getLogger().println(Messages.K6CloudBuilder_StillWaiting(DurationFormat.format(bound)));
+            }
+        };
     }
 
     /**
@@ -174,7 +205,7 @@ public class K6CloudBuilder extends Builder {
      * Starts the run so that a controller shutdown stops it: a freestyle build cannot follow it
      * again after the restart.
      */
-    public static RunHandle start(RunEngine engine, long testId, RunConfig.Prepared prepared, RunEvents listener) {
+    public static RunWatch start(RunEngine engine, long testId, RunConfig.Prepared prepared, RunEvents listener) {
         return engine.start(testId, prepared.settings(), prepared.client(), listener, OnEngineClose.CANCEL);
     }
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.k6cloud.cli;
 
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
-import io.jenkins.plugins.k6cloud.engine.DurationFormat;
+import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -2,14 +2,14 @@ package io.jenkins.plugins.k6cloud.cli;
 
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
-import io.jenkins.plugins.k6cloud.engine.DurationFormat;
 import io.jenkins.plugins.k6cloud.engine.OutcomeWait;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunEvents;
-import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -45,7 +45,7 @@ public final class K6CloudCli {
     private final Supplier<Optional<EmbeddedK6Cloud>> clouds;
     private final Supplier<RunEngine> engines;
     private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile RunHandle current;
+    private volatile RunWatch current;
     private volatile RunSettings currentSettings;
     private volatile int exitCode = ExitCodes.INTERRUPTED;
     private volatile boolean interruptRequested;
@@ -146,7 +146,7 @@ public final class K6CloudCli {
 
     /** A second cancel would stop waiting for the run, so the runner cancels once. */
     private void cancelOnce(String reason) {
-        RunHandle h = current;
+        RunWatch h = current;
         if (h != null && cancelSent.compareAndSet(false, true)) {
             h.cancel(reason);
         }
@@ -310,7 +310,7 @@ public final class K6CloudCli {
                     out.println(line);
                 }
             };
-            RunHandle handle = engine.start(testId, settings, client, printer);
+            RunWatch handle = engine.start(testId, settings, client, printer);
             current = handle;
             if (interruptRequested) {
                 cancelOnce("interrupted by a signal");
@@ -321,7 +321,7 @@ public final class K6CloudCli {
     }
 
     /** Waits for the outcome (bounded), cancelling once when the wait is interrupted or gives up. */
-    private int await(RunHandle handle, RunSettings settings) {
+    private int await(RunWatch handle, RunSettings settings) {
         OutcomeWait.Waited w =
                 OutcomeWait.await(handle.outcome(), settings, new CompletableFuture<>(), new OutcomeWait.Canceller() {
                     @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud.engine;
 
+import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 
 /**

@@ -42,7 +42,7 @@ public final class OutcomeWait {
     private OutcomeWait() {}
 
     /**
-     * @param outcome the run's outcome ({@link RunHandle#outcome()})
+     * @param outcome the run's outcome ({@link RunWatch#outcome()})
      * @param engineClosed completes when the engine that follows the run is closed
      */
     public static Waited await(

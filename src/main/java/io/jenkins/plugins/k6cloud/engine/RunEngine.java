@@ -40,7 +40,7 @@ public final class RunEngine implements AutoCloseable {
      * Starts a run of load test {@code testId} and follows it as {@code settings} say. Returns at once.
      * The run is left going when the engine closes ({@link OnEngineClose#RESUME}).
      */
-    public RunHandle start(long testId, RunSettings settings, K6CloudClient client, RunEvents listener) {
+    public RunWatch start(long testId, RunSettings settings, K6CloudClient client, RunEvents listener) {
         return start(testId, settings, client, listener, OnEngineClose.RESUME);
     }
 
@@ -49,7 +49,7 @@ public final class RunEngine implements AutoCloseable {
      * says whether {@link #cancelUnresumable} stops it ({@link OnEngineClose#CANCEL}: a caller, such as
      * a freestyle build, that cannot resume it after a restart).
      */
-    public RunHandle start(
+    public RunWatch start(
             long testId, RunSettings settings, K6CloudClient client, RunEvents listener, OnEngineClose onClose) {
         if (testId <= 0) {
             throw new IllegalArgumentException("A k6 Cloud load test id is a positive number, not " + testId);
@@ -77,7 +77,7 @@ public final class RunEngine implements AutoCloseable {
      * says no start had been sent yet ({@link WatchState#startNotSent}), the run is started now. A
      * resumed run is left going when the engine closes ({@link OnEngineClose#RESUME}).
      */
-    public RunHandle resume(WatchState state, K6CloudClient client, RunEvents listener) {
+    public RunWatch resume(WatchState state, K6CloudClient client, RunEvents listener) {
         Objects.requireNonNull(state, "state");
         RunWatch w = watch(
                 state.testId(), state.settings(), state.watchStartedAtMillis(), client, listener, OnEngineClose.RESUME);
@@ -106,7 +106,7 @@ public final class RunEngine implements AutoCloseable {
 
     /**
      * Cancels every run started with {@link OnEngineClose#CANCEL} that has no outcome yet (as
-     * {@link RunHandle#cancel} does; from now on, such a start is cancelled at once and reports
+     * {@link RunWatch#cancel} does; from now on, such a start is cancelled at once and reports
      * "no run was started: Jenkins is shutting down") and waits, at most {@code bound}, until k6 Cloud accepted each
      * stop or the run's outcome is known. Runs started with {@link OnEngineClose#RESUME} and resumed
      * runs are left alone. Call it before {@link #close()}; their outcomes may complete only after it

@@ -2,7 +2,7 @@ package io.jenkins.plugins.k6cloud.engine;
 
 /**
  * What the engine tells the caller while it follows a run. Called on engine threads (a second
- * {@link RunHandle#cancel} reports on the thread that calls it), one call at a time per run, and
+ * {@link RunWatch#cancel} reports on the thread that calls it), one call at a time per run, and
  * not at all once the outcome is complete; implementations must not block.
  */
 public interface RunEvents {

@@ -1,8 +1,7 @@
 package io.jenkins.plugins.k6cloud.engine;
 
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 
 /**
  * Which run links from k6 Cloud answers may be shown: they end up in {@code href} attributes of the
@@ -13,19 +12,8 @@ final class RunLinks {
 
     /** {@code url} when it is a safe absolute http(s) link, else {@code null}. */
     static String safe(String url) {
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        try {
-            URI u = new URI(url.strip());
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            boolean ok = (scheme.equals("https") || scheme.equals("http"))
-                    && u.getHost() != null
-                    && u.getRawUserInfo() == null;
-            return ok ? u.toString() : null;
-        } catch (URISyntaxException e) {
-            return null;
-        }
+        URI u = K6CloudDefaults.httpUri(url);
+        return u != null && u.getRawUserInfo() == null ? u.toString() : null;
     }
 
     /** The link k6 Cloud gave for the run when it is safe, else the one built from the settings. */

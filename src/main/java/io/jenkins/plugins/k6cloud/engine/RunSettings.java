@@ -1,8 +1,11 @@
 package io.jenkins.plugins.k6cloud.engine;
 
+import io.jenkins.plugins.k6cloud.api.DurationFormat;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How one run is followed; it travels with {@link WatchState}. Every value is checked when the
@@ -61,7 +64,7 @@ public record RunSettings(
                     "When thresholds fail the build can be FAILURE or UNSTABLE, not " + onThresholdsFailed);
         }
         String url = Objects.requireNonNull(webAppUrl, "webAppUrl").strip().replaceAll("/+$", "");
-        if (!(url.startsWith("https://") || url.startsWith("http://"))) {
+        if (K6CloudDefaults.httpUri(url) == null) {
             throw new IllegalArgumentException(
                     "The k6 web app address '" + webAppUrl + "' is not an http(s) URL, e.g. https://app.k6.io");
         }
@@ -104,128 +107,85 @@ public record RunSettings(
 
     /** k6 Cloud is polled this often (at least {@link #MIN_POLL_INTERVAL}). */
     public RunSettings withPollInterval(Duration d) {
-        return new RunSettings(
-                d,
-                timeout,
-                startTimeout,
-                processingTimeout,
-                errorBudget,
-                maxConsecutiveErrors,
-                cancelWait,
-                onThresholdsFailed,
-                webAppUrl,
-                waitForEnd);
+        return changed(c -> c.pollInterval = d);
     }
 
     public RunSettings withTimeout(Duration d) {
-        return new RunSettings(
-                pollInterval,
-                d,
-                startTimeout,
-                processingTimeout,
-                errorBudget,
-                maxConsecutiveErrors,
-                cancelWait,
-                onThresholdsFailed,
-                webAppUrl,
-                waitForEnd);
+        return changed(c -> c.timeout = d);
     }
 
     public RunSettings withStartTimeout(Duration d) {
-        return new RunSettings(
-                pollInterval,
-                timeout,
-                d,
-                processingTimeout,
-                errorBudget,
-                maxConsecutiveErrors,
-                cancelWait,
-                onThresholdsFailed,
-                webAppUrl,
-                waitForEnd);
+        return changed(c -> c.startTimeout = d);
     }
 
     public RunSettings withProcessingTimeout(Duration d) {
-        return new RunSettings(
-                pollInterval,
-                timeout,
-                startTimeout,
-                d,
-                errorBudget,
-                maxConsecutiveErrors,
-                cancelWait,
-                onThresholdsFailed,
-                webAppUrl,
-                waitForEnd);
+        return changed(c -> c.processingTimeout = d);
     }
 
     public RunSettings withErrorBudget(Duration d, int maxConsecutive) {
-        return new RunSettings(
-                pollInterval,
-                timeout,
-                startTimeout,
-                processingTimeout,
-                d,
-                maxConsecutive,
-                cancelWait,
-                onThresholdsFailed,
-                webAppUrl,
-                waitForEnd);
+        return changed(c -> {
+            c.errorBudget = d;
+            c.maxConsecutiveErrors = maxConsecutive;
+        });
     }
 
     public RunSettings withCancelWait(Duration d) {
-        return new RunSettings(
-                pollInterval,
-                timeout,
-                startTimeout,
-                processingTimeout,
-                errorBudget,
-                maxConsecutiveErrors,
-                d,
-                onThresholdsFailed,
-                webAppUrl,
-                waitForEnd);
+        return changed(c -> c.cancelWait = d);
     }
 
     public RunSettings withOnThresholdsFailed(BuildResult r) {
-        return new RunSettings(
-                pollInterval,
-                timeout,
-                startTimeout,
-                processingTimeout,
-                errorBudget,
-                maxConsecutiveErrors,
-                cancelWait,
-                r,
-                webAppUrl,
-                waitForEnd);
+        return changed(c -> c.onThresholdsFailed = r);
     }
 
     public RunSettings withWebAppUrl(String url) {
-        return new RunSettings(
-                pollInterval,
-                timeout,
-                startTimeout,
-                processingTimeout,
-                errorBudget,
-                maxConsecutiveErrors,
-                cancelWait,
-                onThresholdsFailed,
-                url,
-                waitForEnd);
+        return changed(c -> c.webAppUrl = url);
     }
 
     public RunSettings withWaitForEnd(boolean wait) {
+        return changed(c -> c.waitForEnd = wait);
+    }
+
+    /** A copy with what {@code change} sets, checked as any settings are. */
+    private RunSettings changed(Consumer<Values> change) {
+        Values v = new Values(this);
+        change.accept(v);
         return new RunSettings(
-                pollInterval,
-                timeout,
-                startTimeout,
-                processingTimeout,
-                errorBudget,
-                maxConsecutiveErrors,
-                cancelWait,
-                onThresholdsFailed,
-                webAppUrl,
-                wait);
+                v.pollInterval,
+                v.timeout,
+                v.startTimeout,
+                v.processingTimeout,
+                v.errorBudget,
+                v.maxConsecutiveErrors,
+                v.cancelWait,
+                v.onThresholdsFailed,
+                v.webAppUrl,
+                v.waitForEnd);
+    }
+
+    /** The values of settings while one {@code with*} method changes them. */
+    private static final class Values {
+        Duration pollInterval;
+        Duration timeout;
+        Duration startTimeout;
+        Duration processingTimeout;
+        Duration errorBudget;
+        int maxConsecutiveErrors;
+        Duration cancelWait;
+        BuildResult onThresholdsFailed;
+        String webAppUrl;
+        boolean waitForEnd;
+
+        Values(RunSettings s) {
+            pollInterval = s.pollInterval;
+            timeout = s.timeout;
+            startTimeout = s.startTimeout;
+            processingTimeout = s.processingTimeout;
+            errorBudget = s.errorBudget;
+            maxConsecutiveErrors = s.maxConsecutiveErrors;
+            cancelWait = s.cancelWait;
+            onThresholdsFailed = s.onThresholdsFailed;
+            webAppUrl = s.webAppUrl;
+            waitForEnd = s.waitForEnd;
+        }
     }
 }

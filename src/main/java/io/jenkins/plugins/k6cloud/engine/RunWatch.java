@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud.engine;
 
+import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.ProcessingStatus;
@@ -17,7 +18,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One followed run: the whole state machine, advanced one tick (one or two HTTP calls) at a time
+ * One run the engine is starting or following ({@link RunEngine#start}, {@link RunEngine#resume}):
+ * the whole state machine, advanced one tick (one or two HTTP calls) at a time
  * on the engine's scheduler. {@link #advance} shows every phase; only this class sets the phase.
  *
  * <pre>
@@ -41,7 +43,7 @@ import java.util.logging.Logger;
  * request's run, leads here): it is neither followed nor stopped, and the build fails (or, when
  * aborted, ends cancelled) saying so.
  */
-final class RunWatch implements RunHandle {
+public final class RunWatch {
     private static final Logger LOGGER = Logger.getLogger(RunWatch.class.getName());
     private static final long DONE = TickLoop.DONE;
 
@@ -660,12 +662,22 @@ final class RunWatch implements RunHandle {
 
     // ---- what other threads call
 
-    @Override
+    /**
+     * Completes exactly once, with the outcome, never exceptionally, unless the engine is closed first:
+     * after {@link RunEngine#close()} it never completes (the run is left going; resume it from its
+     * last persisted {@link WatchState}).
+     */
     public CompletableFuture<RunOutcome> outcome() {
         return reporter.outcome();
     }
 
-    @Override
+    /**
+     * The build was aborted. The first call stops the run (at once when its id is known, or the
+     * moment the start returns it) and keeps following it, bounded, until k6 Cloud reports it
+     * ended; a second call stops waiting at once. The outcome is then {@link Verdict#CANCELLED}. While
+     * the run that a start whose answer was lost may have created is looked for, the look goes on
+     * after a cancel (after a second one silently, bounded) and a run that appears is stopped.
+     */
     public void cancel(String reason) {
         boolean reportNow;
         synchronized (cancelLock) {
@@ -689,7 +701,7 @@ final class RunWatch implements RunHandle {
         loop.wake();
     }
 
-    @Override
+    /** A snapshot of what must be persisted to resume after a restart. */
     public WatchState state() {
         TestRun r = lastRun;
         WatchPhase p = phase;
@@ -711,7 +723,7 @@ final class RunWatch implements RunHandle {
                 startAttemptAt);
     }
 
-    @Override
+    /** A short lowercase phrase for an administrator, e.g. "run 42 running, next poll in 5 s". */
     public String status() {
         Long id = runId;
         if (reporter.isDone()) {

@@ -46,32 +46,25 @@ public record WatchState(
     }
 
     /**
-     * A state saved by a caller before the engine had one (e.g. just before it starts the run): when
-     * it has no run id, a start may have been in flight, so a resume looks for its run rather than
+     * What a caller saves just before it asks the engine to start the run (the engine has no state
+     * yet): a resume from it looks for the run that a start in flight may have created rather than
      * start another.
      */
-    public WatchState(
-            long testId,
-            Long runId,
-            RunSettings settings,
-            long watchStartedAtMillis,
-            Integer lastRunStatus,
-            Integer lastProcessingStatus,
-            boolean cancelRequested) {
-        this(
+    public static WatchState beforeStart(long testId, RunSettings settings, long atMillis) {
+        return new WatchState(
                 testId,
-                runId,
+                null,
                 settings,
-                watchStartedAtMillis,
-                lastRunStatus,
-                lastProcessingStatus,
-                runId == null ? WatchPhase.STARTING : WatchPhase.WATCHING,
+                atMillis,
                 null,
-                cancelRequested ? watchStartedAtMillis : null,
+                null,
+                WatchPhase.STARTING,
                 null,
                 null,
                 null,
-                watchStartedAtMillis);
+                null,
+                null,
+                atMillis);
     }
 
     public boolean cancelRequested() {

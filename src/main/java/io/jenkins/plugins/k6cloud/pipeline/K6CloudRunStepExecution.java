@@ -13,9 +13,9 @@ import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.Threshold;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
-import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
@@ -67,7 +67,7 @@ public class K6CloudRunStepExecution extends StepExecution {
     /** The value the step ends with, saved before it is reported; {@code null} while the run is followed. */
     private volatile Map<String, Object> endValue;
 
-    private transient volatile RunHandle handle;
+    private transient volatile RunWatch handle;
     private transient StepLifecycle lifecycle;
     private transient volatile Support support;
 
@@ -192,7 +192,7 @@ public class K6CloudRunStepExecution extends StepExecution {
 
     @Override
     public void stop(Throwable cause) {
-        RunHandle h;
+        RunWatch h;
         synchronized (this) {
             if (!lifecycle().requestStop(cause)) {
                 return;
@@ -215,7 +215,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         Timer.get()
                 .schedule(
                         () -> {
-                            RunHandle late = handle;
+                            RunWatch late = handle;
                             if (late != null) {
                                 late.cancel("stop waiting");
                             }
@@ -227,7 +227,7 @@ public class K6CloudRunStepExecution extends StepExecution {
 
     @Override
     public String getStatus() {
-        RunHandle h = handle;
+        RunWatch h = handle;
         if (h != null) {
             return h.status();
         }
@@ -258,8 +258,8 @@ public class K6CloudRunStepExecution extends StepExecution {
             engineForStart = runEngine; // from here on, a save after the engine closed forgets the state (writeObject)
             connection = prepared.connection();
             // saved before the start request, so that a restart from here on can find the run
-            ListenableFuture<Void> saved = persist(new WatchState(
-                    testId, null, prepared.settings(), support().clock().millis(), null, null, false));
+            ListenableFuture<Void> saved = persist(WatchState.beforeStart(
+                    testId, prepared.settings(), support().clock().millis()));
             Futures.addCallback(
                     Futures.withTimeout(saved, SAVE_WAIT.toMillis(), TimeUnit.MILLISECONDS, Timer.get()),
                     new FutureCallback<Void>() {
@@ -373,7 +373,7 @@ public class K6CloudRunStepExecution extends StepExecution {
             if (!resuming && endedOnStop()) {
                 return;
             }
-            RunHandle h;
+            RunWatch h;
             boolean stopNow;
             synchronized (this) {
                 // a resumed run is followed even when stopped meanwhile, so that it is stopped in k6 Cloud

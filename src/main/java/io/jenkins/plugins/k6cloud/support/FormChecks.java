@@ -5,14 +5,14 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
-import io.jenkins.plugins.k6cloud.engine.DurationFormat;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
@@ -95,29 +95,13 @@ public final class FormChecks {
 
     /** An absolute http(s) address; plain http is allowed with a warning (a local proxy, a test server). */
     public static FormValidation url(String value, String example) {
-        URI uri = httpUri(value);
+        URI uri = K6CloudDefaults.httpUri(value);
         if (uri == null) {
             return FormValidation.error(Messages.FormChecks_NotAUrl(value == null ? "" : value.strip(), example));
         }
-        return uri.getScheme().equals("http")
+        return uri.getScheme().equalsIgnoreCase("http")
                 ? FormValidation.warning(Messages.FormChecks_PlainHttp())
                 : FormValidation.ok();
-    }
-
-    /** The absolute http(s) address with a host in {@code value}, or {@code null} when it is not one. */
-    public static URI httpUri(String value) {
-        String s = value == null ? "" : value.strip();
-        URI uri;
-        try {
-            uri = new URI(s);
-        } catch (URISyntaxException e) {
-            return null;
-        }
-        String scheme = uri.getScheme();
-        if (uri.getHost() == null || scheme == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            return null;
-        }
-        return uri;
     }
 
     /** Empty, or a positive whole number. */

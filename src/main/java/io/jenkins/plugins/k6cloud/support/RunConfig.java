@@ -5,13 +5,13 @@ import hudson.model.Run;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
+import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
-import io.jenkins.plugins.k6cloud.engine.DurationFormat;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
 import java.io.Serializable;
@@ -202,7 +202,7 @@ public final class RunConfig {
          *     fix the API URL in the global configuration
          */
         public URI apiUri() {
-            URI uri = FormChecks.httpUri(apiUrl);
+            URI uri = K6CloudDefaults.httpUri(apiUrl);
             if (uri == null) {
                 throw new IllegalArgumentException(Messages.Connection_BadApiUrl(apiUrl, DEFAULT_API_URL));
             }

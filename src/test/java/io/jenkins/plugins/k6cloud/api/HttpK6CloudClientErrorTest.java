@@ -106,7 +106,7 @@ public class HttpK6CloudClientErrorTest {
         assertThat(e, instanceOf(RateLimitedException.class));
         assertEquals(30_000, ((RateLimitedException) e).retryAfterMillis());
         assertTrue(e.isTransient());
-        assertThat(e.getMessage(), containsString("asked us to wait 30 s"));
+        assertThat(e.getMessage(), containsString("asked us to wait 30s"));
         assertThat(e.getMessage(), containsString("\"Request was throttled.\" (code 0)"));
     }
 

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.k6cloud.bench;
 
-import io.jenkins.plugins.k6cloud.engine.DurationFormat;
+import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.simulator.Timings;
 import java.time.Duration;

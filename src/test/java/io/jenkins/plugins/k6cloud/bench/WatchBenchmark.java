@@ -1,6 +1,6 @@
 package io.jenkins.plugins.k6cloud.bench;
 
-import io.jenkins.plugins.k6cloud.engine.DurationFormat;
+import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

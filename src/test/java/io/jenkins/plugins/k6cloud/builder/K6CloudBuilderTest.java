@@ -2,6 +2,7 @@ package io.jenkins.plugins.k6cloud.builder;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
@@ -15,6 +16,8 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.FakeTaskListener;
 import io.jenkins.plugins.k6cloud.Outcomes;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
+import io.jenkins.plugins.k6cloud.engine.OutcomeWait;
+import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.Verdict;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
@@ -23,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.jenkinsci.Symbol;
 import org.junit.Test;
@@ -133,5 +137,80 @@ public class K6CloudBuilderTest {
         // what the builder relies on: only SUCCESS and UNSTABLE let the build go on
         assertTrue(K6CloudBuilder.result(BuildResult.UNSTABLE).isBetterThan(Result.FAILURE));
         assertTrue(K6CloudBuilder.result(BuildResult.ABORTED).isWorseThan(Result.FAILURE));
+    }
+
+    /** The build's wait through {@link K6CloudBuilder#canceller}; the wait itself is {@code OutcomeWaitTest}'s. */
+    private OutcomeWait.Waited awaitWithTheBuildsCanceller(
+            CompletableFuture<RunOutcome> outcome,
+            CompletableFuture<?> engineClosed,
+            FakeTaskListener log,
+            List<String> cancels,
+            Runnable onCancel) {
+        try {
+            return OutcomeWait.await(
+                    outcome,
+                    RunSettings.defaults(),
+                    engineClosed,
+                    K6CloudBuilder.canceller(
+                            42,
+                            reason -> {
+                                cancels.add(reason);
+                                onCancel.run();
+                            },
+                            log));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    public void anAbortStopsTheRunAndSaysSo() {
+        CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+        FakeTaskListener log = new FakeTaskListener();
+        List<String> cancels = new ArrayList<>();
+        RunOutcome cancelled = Outcomes.noRun();
+        Thread.currentThread().interrupt(); // the build is aborted while it waits
+        OutcomeWait.Waited w = awaitWithTheBuildsCanceller(
+                outcome, new CompletableFuture<>(), log, cancels, () -> outcome.complete(cancelled));
+        assertTrue(w.interrupted());
+        assertSame(cancelled, w.outcome());
+        assertEquals(List.of("the build was aborted"), cancels);
+        assertThat(log.text(), containsString("stopping the k6 Cloud run of load test 42"));
+    }
+
+    @Test
+    public void aSecondAbortStopsWaitingAndSaysSo() {
+        CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+        FakeTaskListener log = new FakeTaskListener();
+        List<String> cancels = new ArrayList<>();
+        RunOutcome cancelled = Outcomes.noRun();
+        Thread.currentThread().interrupt();
+        OutcomeWait.Waited w = awaitWithTheBuildsCanceller(outcome, new CompletableFuture<>(), log, cancels, () -> {
+            if (cancels.size() == 1) {
+                Thread.currentThread().interrupt(); // aborted again before k6 Cloud confirmed the stop
+            } else {
+                outcome.complete(cancelled);
+            }
+        });
+        assertTrue(w.interrupted());
+        assertSame(cancelled, w.outcome());
+        assertEquals(List.of("the build was aborted", "stop waiting"), cancels);
+        assertThat(log.text(), containsString("did not confirm the end of the run within 4m; stopped waiting"));
+    }
+
+    @Test
+    public void anAbortWhileJenkinsShutsDownDoesNotWaitForTheStopConfirmation() {
+        CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+        CompletableFuture<Void> engineClosed = new CompletableFuture<>();
+        FakeTaskListener log = new FakeTaskListener();
+        List<String> cancels = new ArrayList<>();
+        Thread.currentThread().interrupt();
+        OutcomeWait.Waited w =
+                awaitWithTheBuildsCanceller(outcome, engineClosed, log, cancels, () -> engineClosed.complete(null));
+        assertTrue(w.interrupted());
+        assertTrue(w.engineClosed());
+        assertNull(w.outcome());
+        assertEquals("no second cancel", List.of("the build was aborted"), cancels);
+        assertThat(log.text(), not(containsString("stopped waiting")));
     }
 }

@@ -33,9 +33,9 @@ public class CancelDuringLateRunLookTest {
     private final RecordingListener listener = new RecordingListener();
 
     /** A start whose connection drops (no run created): the engine is looking for the run. */
-    private RunHandle startLooking(long testId, RunSettings settings) {
+    private RunWatch startLooking(long testId, RunSettings settings) {
         h.sim.faults().inject(Endpoint.START, Fault.dropConnection());
-        RunHandle handle = h.start(testId, settings, listener);
+        RunWatch handle = h.start(testId, settings, listener);
         h.runUntil(() -> h.sim.journal().count(Endpoint.LIST) >= 2, "the engine looked again");
         return handle;
     }
@@ -48,7 +48,7 @@ public class CancelDuringLateRunLookTest {
     @Test
     public void aRunThatAppearsAfterTheCancelIsStopped() throws Exception {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = startLooking(testId, h.settings());
+        RunWatch handle = startLooking(testId, h.settings());
         handle.cancel("aborted by user");
         h.scheduler.advance(Duration.ofSeconds(30));
         assertFalse(
@@ -74,7 +74,7 @@ public class CancelDuringLateRunLookTest {
     @Test
     public void aSecondCancelReportsAtOnceAndTheRunIsStillStoppedWhenItAppears() throws Exception {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = startLooking(testId, h.settings());
+        RunWatch handle = startLooking(testId, h.settings());
         handle.cancel("aborted by user");
         h.scheduler.runDue();
         handle.cancel("aborted again");
@@ -101,7 +101,7 @@ public class CancelDuringLateRunLookTest {
     @Test
     public void whenNoRunAppearsTheCancelIsReportedOnceTheWindowHasPassedAndNothingIsStopped() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = startLooking(testId, h.settings());
+        RunWatch handle = startLooking(testId, h.settings());
         handle.cancel("aborted by user");
         long looksBefore = h.sim.journal().count(Endpoint.LIST);
 
@@ -125,7 +125,7 @@ public class CancelDuringLateRunLookTest {
     @Test
     public void aSecondCancelWithNoRunEverAppearingEndsTheLookWithTheWindow() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = startLooking(testId, h.settings());
+        RunWatch handle = startLooking(testId, h.settings());
         handle.cancel("aborted by user");
         handle.cancel("aborted again");
         assertTrue(handle.outcome().isDone());
@@ -142,7 +142,7 @@ public class CancelDuringLateRunLookTest {
     public void theCancelWaitCountsFromWhenTheRunAppears() throws Exception {
         h.sim.setStopDelay(Duration.ofSeconds(30));
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = startLooking(testId, h.settings().withCancelWait(Duration.ofMinutes(1)));
+        RunWatch handle = startLooking(testId, h.settings().withCancelWait(Duration.ofMinutes(1)));
         handle.cancel("aborted by user");
         h.scheduler.advance(Duration.ofSeconds(80)); // the cancel wait would have passed by now
         assertFalse(handle.outcome().isDone());
@@ -159,7 +159,7 @@ public class CancelDuringLateRunLookTest {
     @Test
     public void closingTheEngineEndsTheLookAfterASecondCancel() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = startLooking(testId, h.settings());
+        RunWatch handle = startLooking(testId, h.settings());
         handle.cancel("aborted by user");
         handle.cancel("aborted again");
         assertTrue(handle.outcome().isDone());
@@ -174,9 +174,22 @@ public class CancelDuringLateRunLookTest {
     @Test
     public void afterARestartWithACancelPendingARunThatAppearsLaterIsStopped() throws Exception {
         long testId = h.test(Scenarios.passes());
-        WatchState saved = new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, true);
+        WatchState saved = new WatchState(
+                testId,
+                null,
+                h.settings(),
+                h.clock.millis(),
+                null,
+                null,
+                WatchPhase.STARTING,
+                null,
+                h.clock.millis(),
+                null,
+                null,
+                null,
+                h.clock.millis());
         h.clock.advance(Duration.ofSeconds(5)); // the restart
-        RunHandle handle = h.engine.resume(saved, h.client, listener);
+        RunWatch handle = h.engine.resume(saved, h.client, listener);
         h.runUntil(() -> h.sim.journal().count(Endpoint.LIST) >= 2, "the engine looked again");
         assertFalse(handle.outcome().isDone());
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.k6cloud.engine;
 
 import static org.junit.Assert.assertEquals;
 
+import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import org.junit.Test;
 

@@ -92,12 +92,12 @@ final class EngineHarness extends ExternalResource {
         return sim.addLoadTest(scenario);
     }
 
-    RunHandle start(long testId, RunSettings settings, RecordingListener listener) {
+    RunWatch start(long testId, RunSettings settings, RecordingListener listener) {
         return engine.start(testId, settings, client, listener);
     }
 
     /** Runs the engine in virtual time until the outcome is known. */
-    RunOutcome finish(RunHandle handle) {
+    RunOutcome finish(RunWatch handle) {
         assertTrue(
                 "no outcome within " + LONG_ENOUGH + " of virtual time; status: " + handle.status(),
                 scheduler.runUntilDone(handle.outcome(), LONG_ENOUGH));

@@ -28,7 +28,7 @@ public class LateRunAdoptionTest {
     public void aRunThatShowsUpLaterIsAdoptedNotStartedAgain() throws Exception {
         long testId = h.test(Scenarios.passes());
         h.sim.faults().inject(Endpoint.START, Fault.dropConnection());
-        RunHandle handle = h.start(testId, h.settings(), listener);
+        RunWatch handle = h.start(testId, h.settings(), listener);
         h.runUntil(() -> h.sim.journal().count(Endpoint.LIST) >= 2, "the engine looked again");
 
         h.clock.advance(Duration.ofSeconds(30));

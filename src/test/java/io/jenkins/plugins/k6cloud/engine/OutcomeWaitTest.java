@@ -108,4 +108,15 @@ public class OutcomeWaitTest {
         assertNull(w.outcome());
         assertEquals("no second cancel", List.of("cancel"), cancels);
     }
+
+    @Test
+    public void whenTheEngineClosedAfterReportingTheOutcomeThatOutcomeIsReturned() {
+        RunOutcome cancelled = Outcomes.noRun();
+        outcome.complete(cancelled); // the engine's close reported the stopped run
+        engineClosed.complete(null);
+        OutcomeWait.Waited w = await();
+        assertSame(cancelled, w.outcome());
+        assertFalse(w.engineClosed());
+        assertTrue(cancels.isEmpty());
+    }
 }

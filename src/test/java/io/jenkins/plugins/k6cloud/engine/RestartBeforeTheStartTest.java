@@ -36,7 +36,7 @@ public class RestartBeforeTheStartTest {
                 throw new K6CloudException.ProtocolException("restarting", "POST start", 400, null);
             }
         };
-        RunHandle handle = engine.start(testId, h.settings(), client, listener);
+        RunWatch handle = engine.start(testId, h.settings(), client, listener);
         WatchState initial = handle.state();
         if (untilMarked) {
             before.advance(Duration.ofSeconds(1));

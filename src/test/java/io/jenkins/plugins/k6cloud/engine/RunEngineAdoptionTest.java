@@ -33,13 +33,13 @@ public class RunEngineAdoptionTest {
     public void aRunAnotherBuildOfThisEngineFollowsIsNotAdopted() throws Exception {
         long testId = longTest();
         RunSettings settings = h.settings();
-        WatchState lost = new WatchState(testId, null, settings, h.clock.millis(), null, null, false);
-        RunHandle other = h.start(testId, settings, new RecordingListener());
+        WatchState lost = WatchState.beforeStart(testId, settings, h.clock.millis());
+        RunWatch other = h.start(testId, settings, new RecordingListener());
         h.runUntil(() -> other.state().runId() != null, "the other build's run started");
         h.clock.advance(Duration.ofSeconds(1));
         TestRun ours = h.client.startRun(testId); // the request that was in flight, created a little later
 
-        RunHandle resumed = h.engine.resume(lost, h.client, listener);
+        RunWatch resumed = h.engine.resume(lost, h.client, listener);
         h.runUntil(() -> resumed.state().runId() != null || resumed.outcome().isDone(), "a run adopted");
 
         assertEquals(Long.valueOf(ours.id()), resumed.state().runId());
@@ -50,8 +50,8 @@ public class RunEngineAdoptionTest {
     public void theOnlyRunFollowedByAnotherBuildIsNotAdopted() {
         long testId = longTest();
         RunSettings settings = h.settings();
-        WatchState lost = new WatchState(testId, null, settings, h.clock.millis(), null, null, false);
-        RunHandle other = h.start(testId, settings, new RecordingListener());
+        WatchState lost = WatchState.beforeStart(testId, settings, h.clock.millis());
+        RunWatch other = h.start(testId, settings, new RecordingListener());
         h.runUntil(() -> other.state().runId() != null, "the other build's run started");
 
         RunOutcome o = h.finish(h.engine.resume(lost, h.client, listener));
@@ -65,7 +65,7 @@ public class RunEngineAdoptionTest {
     @Test
     public void aRunCreatedLongAfterTheStartIsNotAdopted() throws Exception {
         long testId = longTest();
-        WatchState lost = new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, false);
+        WatchState lost = WatchState.beforeStart(testId, h.settings(), h.clock.millis());
         h.clock.advance(Duration.ofMinutes(10));
         TestRun later = h.client.startRun(testId); // someone else's, ten minutes on
 

@@ -29,8 +29,8 @@ public class RunEngineCancelTest {
         return h.settings().withPollInterval(Duration.ofSeconds(1));
     }
 
-    private RunHandle startAndRunUntil(long testId, int runStatus) {
-        RunHandle handle = h.start(testId, settings(), lines);
+    private RunWatch startAndRunUntil(long testId, int runStatus) {
+        RunWatch handle = h.start(testId, settings(), lines);
         h.runUntil(
                 () -> handle.state().lastRunStatus() != null && handle.state().lastRunStatus() == runStatus,
                 "run_status " + runStatus);
@@ -49,7 +49,7 @@ public class RunEngineCancelTest {
     @Test
     public void cancelBeforeTheStartIsSentStartsNothing() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = h.start(testId, settings(), lines);
+        RunWatch handle = h.start(testId, settings(), lines);
         handle.cancel("aborted by user");
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.CANCELLED, o.verdict());
@@ -61,7 +61,7 @@ public class RunEngineCancelTest {
     public void cancelWhileTheStartIsInFlightStopsTheRunAsSoonAsItsIdArrives() {
         long testId = h.test(Scenarios.passes());
         InterceptingClient client = new InterceptingClient(h.client);
-        AtomicReference<RunHandle> handle = new AtomicReference<>();
+        AtomicReference<RunWatch> handle = new AtomicReference<>();
         client.whileStarting = () -> handle.get().cancel("aborted by user");
         handle.set(h.engine.start(testId, settings(), client, lines));
         RunOutcome o = h.finish(handle.get());
@@ -78,7 +78,7 @@ public class RunEngineCancelTest {
     @Test
     public void cancelWhileQueued() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = startAndRunUntil(testId, 0);
+        RunWatch handle = startAndRunUntil(testId, 0);
         handle.cancel("aborted by user");
         h.scheduler.runDue();
         assertEquals("stopped at once, without waiting for the next poll", 1, h.stops(1));
@@ -89,7 +89,7 @@ public class RunEngineCancelTest {
     @Test
     public void cancelWhileRunning() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = startAndRunUntil(testId, 2);
+        RunWatch handle = startAndRunUntil(testId, 2);
         handle.cancel("aborted by user");
         h.scheduler.runDue();
         assertEquals(1, h.stops(1));
@@ -105,7 +105,7 @@ public class RunEngineCancelTest {
     @Test
     public void cancelWhileProcessingNeedsNoStop() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = h.start(testId, settings(), lines);
+        RunWatch handle = h.start(testId, settings(), lines);
         h.runUntil(() -> handle.state().phase() == WatchPhase.PROCESSING, "processing");
         handle.cancel("aborted by user");
         h.scheduler.runDue();
@@ -119,7 +119,7 @@ public class RunEngineCancelTest {
     @Test
     public void cancelAfterTheEndChangesNothing() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = h.start(testId, settings(), lines);
+        RunWatch handle = h.start(testId, settings(), lines);
         RunOutcome o = h.finish(handle);
         handle.cancel("too late");
         handle.cancel("much too late");
@@ -133,7 +133,7 @@ public class RunEngineCancelTest {
     public void secondCancelStopsWaitingAtOnce() {
         h.sim.setStopDelay(Duration.ofMinutes(5));
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = startAndRunUntil(testId, 2);
+        RunWatch handle = startAndRunUntil(testId, 2);
         handle.cancel("aborted by user");
         h.scheduler.runDue();
         assertEquals(1, h.stops(1));
@@ -153,7 +153,7 @@ public class RunEngineCancelTest {
     public void cancelTwiceWhileTheStartIsInFlightStillSendsTheStop() {
         long testId = h.test(Scenarios.passes());
         InterceptingClient client = new InterceptingClient(h.client);
-        AtomicReference<RunHandle> handle = new AtomicReference<>();
+        AtomicReference<RunWatch> handle = new AtomicReference<>();
         client.whileStarting = () -> {
             handle.get().cancel("aborted");
             handle.get().cancel("aborted again");
@@ -174,7 +174,7 @@ public class RunEngineCancelTest {
         long testId = h.test(Scenarios.of(Outcome.PASSES)
                 .withTimings(
                         io.jenkins.plugins.k6cloud.simulator.Timings.standard().withRunning(Duration.ofMinutes(30))));
-        RunHandle handle = h.engine.start(testId, settings().withCancelWait(Duration.ofMinutes(1)), h.client, lines);
+        RunWatch handle = h.engine.start(testId, settings().withCancelWait(Duration.ofMinutes(1)), h.client, lines);
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         long cancelledAt = h.clock.millis();
         handle.cancel("aborted by user");
@@ -189,7 +189,7 @@ public class RunEngineCancelTest {
     @Test
     public void aFailedStopIsRetried() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = startAndRunUntil(testId, 2);
+        RunWatch handle = startAndRunUntil(testId, 2);
         h.sim.faults().inject(Endpoint.STOP, 2, Fault.badGateway());
         handle.cancel("aborted by user");
         RunOutcome o = h.finish(handle);
@@ -202,8 +202,7 @@ public class RunEngineCancelTest {
     @Test
     public void aStopThatKeepsFailingIsReported() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle =
-                h.engine.start(testId, settings().withErrorBudget(Duration.ofMinutes(5), 3), h.client, lines);
+        RunWatch handle = h.engine.start(testId, settings().withErrorBudget(Duration.ofMinutes(5), 3), h.client, lines);
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         h.sim.faults().inject(Endpoint.STOP, 10, Fault.badGateway());
         handle.cancel("aborted by user");

@@ -46,7 +46,7 @@ public class RunEngineCloseTest {
     public void aPollInterruptedByCloseReportsNothingAndStopsNothing() throws Exception {
         long testId = longTest();
         StallingClient client = StallingClient.onRead(h.client);
-        RunHandle handle = threadedEngine().start(testId, h.settings(), client, listener);
+        RunWatch handle = threadedEngine().start(testId, h.settings(), client, listener);
         EngineHarness.awaitQuietly(client.stalled);
 
         engine.close();
@@ -65,7 +65,7 @@ public class RunEngineCloseTest {
     public void aStartInterruptedByCloseReportsNothing() throws Exception {
         long testId = longTest();
         StallingClient client = StallingClient.onStart(h.client);
-        RunHandle handle = threadedEngine().start(testId, h.settings(), client, listener);
+        RunWatch handle = threadedEngine().start(testId, h.settings(), client, listener);
         EngineHarness.awaitQuietly(client.stalled);
 
         engine.close();
@@ -89,8 +89,8 @@ public class RunEngineCloseTest {
         // long polls and a long timeout, so that neither run ends on its own while the test looks
         RunSettings settings =
                 h.settings().withPollInterval(Duration.ofMinutes(1)).withTimeout(Duration.ofDays(2));
-        RunHandle freestyle = engine.start(testId, settings, h.client, counting, OnEngineClose.CANCEL);
-        RunHandle pipeline = engine.start(testId, settings, h.client, counting);
+        RunWatch freestyle = engine.start(testId, settings, h.client, counting, OnEngineClose.CANCEL);
+        RunWatch pipeline = engine.start(testId, settings, h.client, counting);
         EngineHarness.awaitQuietly(bothStarted);
         long freestyleRun = freestyle.state().runId();
         long pipelineRun = pipeline.state().runId();

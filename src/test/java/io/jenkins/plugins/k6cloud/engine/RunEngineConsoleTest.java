@@ -111,7 +111,7 @@ public class RunEngineConsoleTest {
     @Test
     public void statusIsAShortPhrase() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = h.start(testId, h.settings(), lines);
+        RunWatch handle = h.start(testId, h.settings(), lines);
         assertEquals("starting a run of test " + testId, handle.status());
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         assertThat(
@@ -139,7 +139,7 @@ public class RunEngineConsoleTest {
     @Test
     public void notWaitingReportsStartedAsSoonAsTheIdIsKnown() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = h.start(testId, h.settings().withWaitForEnd(false), lines);
+        RunWatch handle = h.start(testId, h.settings().withWaitForEnd(false), lines);
         h.scheduler.runDue();
         assertTrue(handle.outcome().isDone());
         RunOutcome o = handle.outcome().join();

@@ -27,8 +27,8 @@ public class RunEngineErrorsTest {
 
     private final RecordingListener lines = new RecordingListener();
 
-    private RunHandle startAndRunUntilRunning(long testId, RunSettings settings) {
-        RunHandle handle = h.start(testId, settings, lines);
+    private RunWatch startAndRunUntilRunning(long testId, RunSettings settings) {
+        RunWatch handle = h.start(testId, settings, lines);
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         return handle;
     }
@@ -41,7 +41,7 @@ public class RunEngineErrorsTest {
     @Test
     public void transientErrorsWithinTheBudgetAreRiddenOut() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = startAndRunUntilRunning(testId, h.settings());
+        RunWatch handle = startAndRunUntilRunning(testId, h.settings());
         h.sim.faults().inject(Endpoint.READ, 3, Fault.badGateway());
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.PASSED, o.verdict());
@@ -53,7 +53,7 @@ public class RunEngineErrorsTest {
     @Test
     public void tooManyFailuresInARowGiveUpAndStopTheRun() {
         long testId = longTest();
-        RunHandle handle = startAndRunUntilRunning(testId, h.settings().withErrorBudget(Duration.ofHours(1), 3));
+        RunWatch handle = startAndRunUntilRunning(testId, h.settings().withErrorBudget(Duration.ofHours(1), 3));
         h.sim.faults().inject(Endpoint.READ, 10, Fault.serverError(500));
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.UNREACHABLE, o.verdict());
@@ -67,7 +67,7 @@ public class RunEngineErrorsTest {
     @Test
     public void theErrorBudgetIsAlsoATimeLimit() {
         long testId = longTest();
-        RunHandle handle = startAndRunUntilRunning(testId, h.settings().withErrorBudget(Duration.ofSeconds(30), 100));
+        RunWatch handle = startAndRunUntilRunning(testId, h.settings().withErrorBudget(Duration.ofSeconds(30), 100));
         long firstFailureAt = h.clock.millis();
         h.sim.faults().inject(Endpoint.READ, 100, Fault.serverError(503));
         RunOutcome o = h.finish(handle);
@@ -83,7 +83,7 @@ public class RunEngineErrorsTest {
     @Test
     public void retryAfterIsHonoured() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = startAndRunUntilRunning(testId, h.settings());
+        RunWatch handle = startAndRunUntilRunning(testId, h.settings());
         h.sim.faults().inject(Endpoint.READ, Fault.rateLimited(Duration.ofSeconds(40)));
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.PASSED, o.verdict());
@@ -103,7 +103,7 @@ public class RunEngineErrorsTest {
     @Test
     public void aLastingErrorStopsTheRunAndSaysWhy() {
         long testId = longTest();
-        RunHandle handle = startAndRunUntilRunning(testId, h.settings());
+        RunWatch handle = startAndRunUntilRunning(testId, h.settings());
         h.sim.faults().inject(Endpoint.READ, Fault.unauthorized());
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.UNREACHABLE, o.verdict());

@@ -88,7 +88,7 @@ public class RunEngineFailuresTest {
     public void anErrorInAStepCompletesTheOutcomeAndStopsTheRun() {
         long testId = h.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(1))));
         InterceptingClient client = new InterceptingClient(h.client);
-        RunHandle handle = h.engine.start(testId, h.settings(), client, listener);
+        RunWatch handle = h.engine.start(testId, h.settings(), client, listener);
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         client.rewriteRun = r -> {
             throw new NoClassDefFoundError("a class the plugin lost");

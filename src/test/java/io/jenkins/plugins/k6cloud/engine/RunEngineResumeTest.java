@@ -46,7 +46,7 @@ public class RunEngineResumeTest {
         h.clock.advance(downtime);
         VirtualScheduler scheduler = new VirtualScheduler(h.clock);
         try (RunEngine engine = new RunEngine(scheduler, h.clock)) {
-            RunHandle handle = engine.resume(saved, h.newClient(), after);
+            RunWatch handle = engine.resume(saved, h.newClient(), after);
             assertTrue(scheduler.runUntilDone(handle.outcome(), EngineHarness.LONG_ENOUGH));
             return handle.outcome().join();
         }
@@ -55,7 +55,7 @@ public class RunEngineResumeTest {
     @Test
     public void resumesTheSameRunWithoutASecondStart() throws Exception {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = h.start(testId, h.settings(), before);
+        RunWatch handle = h.start(testId, h.settings(), before);
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         WatchState saved = roundTrip(before.lastState());
         assertEquals(WatchPhase.WATCHING, saved.phase());
@@ -73,7 +73,7 @@ public class RunEngineResumeTest {
     public void resumesWhileProcessing() throws Exception {
         long testId = h.test(Scenarios.of(Outcome.PROCESSING_LAGS));
         RunSettings settings = h.settings().withProcessingTimeout(Duration.ofMinutes(15));
-        RunHandle handle = h.start(testId, settings, before);
+        RunWatch handle = h.start(testId, settings, before);
         h.runUntil(() -> handle.state().phase() == WatchPhase.PROCESSING, "processing");
         WatchState saved = roundTrip(handle.state());
         assertNotNull(saved.endedSeenAtMillis());
@@ -85,7 +85,7 @@ public class RunEngineResumeTest {
     @Test
     public void deadlinesSurviveTheRestart() throws Exception {
         long testId = h.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(1))));
-        RunHandle handle = h.start(testId, h.settings().withTimeout(Duration.ofMinutes(5)), before);
+        RunWatch handle = h.start(testId, h.settings().withTimeout(Duration.ofMinutes(5)), before);
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         WatchState saved = roundTrip(handle.state());
         RunOutcome o = restartAndResume(saved, Duration.ofMinutes(10));
@@ -97,7 +97,7 @@ public class RunEngineResumeTest {
     @Test
     public void aCancelRequestedBeforeTheRestartIsCarriedOut() throws Exception {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = h.start(testId, h.settings(), before);
+        RunWatch handle = h.start(testId, h.settings(), before);
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         handle.cancel("aborted");
         WatchState saved = roundTrip(handle.state());
@@ -111,7 +111,7 @@ public class RunEngineResumeTest {
     @Test
     public void aStartInFlightAtTheRestartIsAdoptedNotRepeated() throws Exception {
         long testId = h.test(Scenarios.passes());
-        WatchState saved = roundTrip(new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, false));
+        WatchState saved = roundTrip(WatchState.beforeStart(testId, h.settings(), h.clock.millis()));
         TestRun created = h.client.startRun(testId); // the request that was in flight
         RunOutcome o = restartAndResume(saved, Duration.ofSeconds(5));
         assertEquals(Verdict.PASSED, o.verdict());
@@ -123,7 +123,20 @@ public class RunEngineResumeTest {
     @Test
     public void aStartInFlightAtTheRestartIsStoppedWhenCancelled() throws Exception {
         long testId = h.test(Scenarios.passes());
-        WatchState saved = roundTrip(new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, true));
+        WatchState saved = roundTrip(new WatchState(
+                testId,
+                null,
+                h.settings(),
+                h.clock.millis(),
+                null,
+                null,
+                WatchPhase.STARTING,
+                null,
+                h.clock.millis(),
+                null,
+                null,
+                null,
+                h.clock.millis()));
         TestRun created = h.client.startRun(testId);
         RunOutcome o = restartAndResume(saved, Duration.ofSeconds(5));
         assertEquals(Verdict.CANCELLED, o.verdict());
@@ -136,7 +149,7 @@ public class RunEngineResumeTest {
     @Test
     public void aStartThatNeverArrivedIsNotRepeated() throws Exception {
         long testId = h.test(Scenarios.passes());
-        WatchState saved = roundTrip(new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, false));
+        WatchState saved = roundTrip(WatchState.beforeStart(testId, h.settings(), h.clock.millis()));
         RunOutcome o = restartAndResume(saved, Duration.ofSeconds(5));
         assertEquals(Verdict.UNREACHABLE, o.verdict());
         assertThat(o.message(), containsString("no run was started"));
@@ -168,7 +181,7 @@ public class RunEngineResumeTest {
     @Test
     public void aRestartBeforeTheStopForAnErrorStopsTheRunAndKeepsTheVerdict() throws Exception {
         long testId = h.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(1))));
-        RunHandle handle = h.start(testId, h.settings(), before);
+        RunWatch handle = h.start(testId, h.settings(), before);
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         h.sim.faults().inject(Endpoint.READ, Fault.unauthorized());
         h.finish(handle);

@@ -44,7 +44,7 @@ public class RunEngineV6Test {
     @Test
     public void cancelWhileRunningAbortsTheRun() {
         long testId = h.test(Scenarios.passes());
-        RunHandle handle = h.start(testId, settings(), lines);
+        RunWatch handle = h.start(testId, settings(), lines);
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         handle.cancel("aborted by user");
         RunOutcome o = h.finish(handle);
@@ -63,7 +63,7 @@ public class RunEngineV6Test {
     public void anAbortThatMeetsTheEndIsDone() {
         long testId = h.test(Scenarios.passes());
         h.sim.faults().inject(Endpoint.STOP, Fault.stopRacesFinish());
-        RunHandle handle = h.start(testId, settings(), lines);
+        RunWatch handle = h.start(testId, settings(), lines);
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         handle.cancel("aborted by user");
         RunOutcome o = h.finish(handle);

@@ -30,7 +30,7 @@ public class ShutdownOfUnresumableRunsTest {
         long testId = longTest();
         assertTrue(h.engine.cancelUnresumable("Jenkins is shutting down", Duration.ZERO));
 
-        RunHandle late = h.engine.start(testId, h.settings(), h.client, new RecordingListener(), OnEngineClose.CANCEL);
+        RunWatch late = h.engine.start(testId, h.settings(), h.client, new RecordingListener(), OnEngineClose.CANCEL);
         h.scheduler.advance(Duration.ofMinutes(1));
 
         assertTrue(late.outcome().isDone());
@@ -43,9 +43,9 @@ public class ShutdownOfUnresumableRunsTest {
     @Test
     public void closingCompletesTheUnresumableWatchesButNotThePipelineOnes() {
         long testId = longTest();
-        RunHandle freestyle =
+        RunWatch freestyle =
                 h.engine.start(testId, h.settings(), h.client, new RecordingListener(), OnEngineClose.CANCEL);
-        RunHandle pipeline = h.engine.start(testId, h.settings(), h.client, new RecordingListener());
+        RunWatch pipeline = h.engine.start(testId, h.settings(), h.client, new RecordingListener());
         h.runUntil(() -> freestyle.state().runId() != null && pipeline.state().runId() != null, "both runs started");
         h.engine.cancelUnresumable("Jenkins is shutting down", Duration.ZERO);
         h.runUntil(() -> h.sim.journal().count(Endpoint.STOP) >= 1, "the stop went out");

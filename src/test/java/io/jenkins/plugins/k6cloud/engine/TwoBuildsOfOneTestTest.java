@@ -30,7 +30,7 @@ public class TwoBuildsOfOneTestTest {
     public void twoLostStartsEachFollowTheirOwnRunAndAbortingOneStopsOnlyItsOwn() throws Exception {
         long testId = longTest();
         h.sim.faults().inject(Endpoint.START, Fault.dropConnection());
-        RunHandle a = h.start(testId, h.settings(), new RecordingListener());
+        RunWatch a = h.start(testId, h.settings(), new RecordingListener());
         h.runUntil(() -> h.sim.journal().count(Endpoint.LIST) >= 1, "A looks for its run");
         h.clock.advance(Duration.ofSeconds(2));
         TestRun runOfA = h.client.startRun(testId); // k6 Cloud creating A's run late
@@ -38,7 +38,7 @@ public class TwoBuildsOfOneTestTest {
 
         h.clock.advance(Duration.ofSeconds(10));
         h.sim.faults().inject(Endpoint.START, Fault.dropConnection());
-        RunHandle b = h.start(testId, h.settings(), new RecordingListener());
+        RunWatch b = h.start(testId, h.settings(), new RecordingListener());
         h.runUntil(() -> h.sim.journal().count(Endpoint.START) >= 3, "B sent its start");
         h.clock.advance(Duration.ofSeconds(3));
         TestRun runOfB = h.client.startRun(testId); // k6 Cloud creating B's run late
@@ -63,7 +63,7 @@ public class TwoBuildsOfOneTestTest {
         TestRun someoneElses = h.client.startRun(testId); // e.g. from the k6 web app
         h.clock.advance(Duration.ofSeconds(45));
         h.sim.faults().inject(Endpoint.START, Fault.dropConnection());
-        RunHandle handle = h.start(testId, h.settings(), new RecordingListener());
+        RunWatch handle = h.start(testId, h.settings(), new RecordingListener());
         h.runUntil(() -> h.sim.journal().count(Endpoint.START) >= 2, "the start was sent");
         h.clock.advance(Duration.ofSeconds(10));
         TestRun ours = h.client.startRun(testId); // k6 Cloud creating ours late
@@ -79,12 +79,12 @@ public class TwoBuildsOfOneTestTest {
         long testId = longTest();
         TestRun someoneElses = h.client.startRun(testId);
         h.clock.advance(Duration.ofSeconds(20));
-        WatchState lost = new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, false);
+        WatchState lost = WatchState.beforeStart(testId, h.settings(), h.clock.millis());
         h.clock.advance(Duration.ofSeconds(2));
         TestRun ours = h.client.startRun(testId);
 
         RecordingListener listener = new RecordingListener();
-        RunHandle resumed = h.engine.resume(lost, h.client, listener);
+        RunWatch resumed = h.engine.resume(lost, h.client, listener);
         h.runUntil(() -> resumed.state().runId() != null || resumed.outcome().isDone(), "a run adopted");
 
         assertEquals(Long.valueOf(ours.id()), resumed.state().runId());
@@ -99,9 +99,9 @@ public class TwoBuildsOfOneTestTest {
         long testId = longTest();
         TestRun early = h.client.startRun(testId); // k6 Cloud's clock behind ours
         h.clock.advance(Duration.ofSeconds(20));
-        WatchState lost = new WatchState(testId, null, h.settings(), h.clock.millis(), null, null, false);
+        WatchState lost = WatchState.beforeStart(testId, h.settings(), h.clock.millis());
 
-        RunHandle resumed = h.engine.resume(lost, h.client, new RecordingListener());
+        RunWatch resumed = h.engine.resume(lost, h.client, new RecordingListener());
         h.runUntil(() -> resumed.state().runId() != null || resumed.outcome().isDone(), "a run adopted");
 
         assertEquals(Long.valueOf(early.id()), resumed.state().runId());

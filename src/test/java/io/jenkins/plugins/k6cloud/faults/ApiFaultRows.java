@@ -6,9 +6,9 @@ import static io.jenkins.plugins.k6cloud.engine.Verdict.PASSED;
 import static io.jenkins.plugins.k6cloud.engine.Verdict.TIMED_OUT;
 import static io.jenkins.plugins.k6cloud.engine.Verdict.UNREACHABLE;
 
-import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.engine.Verdict;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
@@ -107,7 +107,7 @@ final class ApiFaultRows {
         if (phase == Phase.START) {
             kind.arm().accept(rig.sim.faults(), Endpoint.START);
         }
-        RunHandle handle = rig.start(testId, rig.settings());
+        RunWatch handle = rig.start(testId, rig.settings());
         if (phase == Phase.START && kind.name().startsWith("answer slower")) {
             // The start times out for real, but the simulator creates the run only once its (real) latency has
             // passed, while the engine's next look comes in virtual time: run the start step, then wait for the
@@ -204,7 +204,7 @@ final class ApiFaultRows {
     private static Played stopTrouble(Rig rig, Fault fault, int times, boolean cancel) {
         long testId = rig.test(longRun());
         RunSettings settings = rig.settings().withTimeout(Duration.ofMinutes(2));
-        RunHandle handle = rig.start(testId, settings);
+        RunWatch handle = rig.start(testId, settings);
         rig.runUntilStatus(handle, 2);
         rig.sim.faults().inject(Endpoint.STOP, times, fault);
         if (cancel) {
@@ -218,7 +218,7 @@ final class ApiFaultRows {
     /** Every read fails from {@code runStatus} on; the engine gives up after 3 in a row and stops the run. */
     private static Played pastTheBudget(Rig rig, Fault fault, int runStatus) {
         long testId = rig.test(longRun());
-        RunHandle handle = rig.start(testId, rig.settings().withErrorBudget(Duration.ofMinutes(5), 3));
+        RunWatch handle = rig.start(testId, rig.settings().withErrorBudget(Duration.ofMinutes(5), 3));
         rig.runUntilStatus(handle, runStatus);
         rig.sim.faults().inject(Endpoint.READ, 100, fault);
         RunOutcome o = rig.finish(handle);
@@ -232,7 +232,7 @@ final class ApiFaultRows {
      */
     private static Played revoked(Rig rig, boolean atStop) {
         long testId = rig.test(longRun());
-        RunHandle handle = rig.start(testId, rig.settings());
+        RunWatch handle = rig.start(testId, rig.settings());
         rig.runUntilStatus(handle, 2);
         rig.sim.revokeToken(rig.token);
         rig.expectUnstoppableRun();

@@ -6,8 +6,8 @@ import static io.jenkins.plugins.k6cloud.engine.Verdict.PASSED;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import io.jenkins.plugins.k6cloud.engine.InterceptingClient;
-import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
+import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
@@ -31,7 +31,7 @@ final class CancelRows {
         return List.of(
                 new FaultScenario(CATEGORY, "before the start request is sent", Expected.verdict(CANCELLED), rig -> {
                     long testId = rig.test(Scenarios.passes());
-                    RunHandle handle = rig.start(testId, rig.settings());
+                    RunWatch handle = rig.start(testId, rig.settings());
                     handle.cancel("the build was aborted");
                     RunOutcome o = rig.finish(handle);
                     rig.check(
@@ -82,7 +82,7 @@ final class CancelRows {
                         rig -> whileProcessing(rig, 2)),
                 new FaultScenario(CATEGORY, "after the end, twice", Expected.verdict(PASSED), rig -> {
                     long testId = rig.test(Scenarios.passes());
-                    RunHandle handle = rig.start(testId, rig.settings());
+                    RunWatch handle = rig.start(testId, rig.settings());
                     RunOutcome o = rig.finish(handle);
                     handle.cancel("too late");
                     handle.cancel("much too late");
@@ -98,7 +98,7 @@ final class CancelRows {
     private static Played duringStart(Rig rig, boolean answerLost, int times) {
         long testId = rig.test(Scenarios.passes());
         InterceptingClient client = new InterceptingClient(rig.client());
-        AtomicReference<RunHandle> handle = new AtomicReference<>();
+        AtomicReference<RunWatch> handle = new AtomicReference<>();
         Runnable abort = () -> {
             for (int i = 0; i < times; i++) {
                 handle.get().cancel("the build was aborted");
@@ -124,7 +124,7 @@ final class CancelRows {
     private static Played duringTheLook(Rig rig) throws K6CloudException {
         long testId = rig.test(LONG_RUN);
         rig.sim.faults().inject(Endpoint.START, Fault.dropConnection());
-        RunHandle handle = rig.start(testId, rig.settings());
+        RunWatch handle = rig.start(testId, rig.settings());
         rig.runUntil(() -> rig.sim.journal().count(Endpoint.LIST) >= 2, "the engine looked for the run");
         handle.cancel("the build was aborted");
         rig.scheduler.advance(Duration.ofSeconds(30));
@@ -145,7 +145,7 @@ final class CancelRows {
     /** The build is aborted {@code times} times once the engine has seen {@code runStatus}. */
     private static Played atStatus(Rig rig, int runStatus, int times) {
         long testId = rig.test(LONG_RUN);
-        RunHandle handle = rig.start(testId, rig.settings());
+        RunWatch handle = rig.start(testId, rig.settings());
         rig.runUntilStatus(handle, runStatus);
         handle.cancel("the build was aborted");
         rig.scheduler.runDue();
@@ -161,7 +161,7 @@ final class CancelRows {
 
     private static Played whileProcessing(Rig rig, int times) {
         long testId = rig.test(Scenarios.passes());
-        RunHandle handle = rig.start(testId, rig.settings());
+        RunWatch handle = rig.start(testId, rig.settings());
         rig.runUntilProcessing(handle);
         for (int i = 0; i < times; i++) {
             handle.cancel("the build was aborted");

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.k6cloud.faults;
 
-import io.jenkins.plugins.k6cloud.engine.RunHandle;
+import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 
 /**
@@ -26,7 +26,7 @@ enum Phase {
     }
 
     /** Steps the engine until the run is in this phase (nothing to do for START, which comes first). */
-    void reach(Rig rig, RunHandle handle) {
+    void reach(Rig rig, RunWatch handle) {
         switch (this) {
             case QUEUED:
                 rig.runUntilStatus(handle, 0);

@@ -8,10 +8,11 @@ import static io.jenkins.plugins.k6cloud.engine.Verdict.UNREACHABLE;
 
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
-import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
+import io.jenkins.plugins.k6cloud.engine.WatchPhase;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
 import io.jenkins.plugins.k6cloud.simulator.Scenario;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
@@ -115,14 +116,14 @@ final class ResumeRows {
         rig.clock.advance(downtime);
         rig.scheduler = new VirtualScheduler(rig.clock);
         rig.engine = new RunEngine(rig.scheduler, rig.clock);
-        RunHandle resumed = rig.engine.resume(restored, rig.client(), rig.console);
+        RunWatch resumed = rig.engine.resume(restored, rig.client(), rig.console);
         return rig.finish(resumed);
     }
 
     private static Played atStatus(Rig rig, Scenario scenario, int runStatus, boolean cancel, Duration downtime)
             throws Exception {
         long testId = rig.test(scenario);
-        RunHandle handle = rig.start(testId, rig.settings());
+        RunWatch handle = rig.start(testId, rig.settings());
         rig.runUntilStatus(handle, runStatus);
         WatchState saved = rig.console.lastState();
         if (cancel) {
@@ -141,7 +142,7 @@ final class ResumeRows {
 
     private static Played whileProcessing(Rig rig) throws Exception {
         long testId = rig.test(Scenarios.thresholdsFail());
-        RunHandle handle = rig.start(testId, rig.settings());
+        RunWatch handle = rig.start(testId, rig.settings());
         rig.runUntilProcessing(handle);
         WatchState saved = rig.console.lastState();
         rig.check(saved.endedSeenAtMillis() != null, "the state does not say when the run ended");
@@ -150,7 +151,7 @@ final class ResumeRows {
 
     private static Played timeoutDuringRestart(Rig rig) throws Exception {
         long testId = rig.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(2))));
-        RunHandle handle = rig.start(testId, rig.settings().withTimeout(Duration.ofMinutes(2)));
+        RunWatch handle = rig.start(testId, rig.settings().withTimeout(Duration.ofMinutes(2)));
         rig.runUntilStatus(handle, 2);
         RunOutcome o = restartAndResume(rig, rig.console.lastState(), Duration.ofMinutes(3));
         rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
@@ -161,7 +162,7 @@ final class ResumeRows {
     private static Played stopAlreadySent(Rig rig) throws Exception {
         rig.stopDelay(Duration.ofMinutes(1));
         long testId = rig.test(CancelRows.LONG_RUN);
-        RunHandle handle = rig.start(testId, rig.settings());
+        RunWatch handle = rig.start(testId, rig.settings());
         rig.runUntilStatus(handle, 2);
         handle.cancel("the build was aborted");
         rig.scheduler.runDue();
@@ -179,7 +180,20 @@ final class ResumeRows {
     private static Played startInFlight(Rig rig, boolean reached, boolean cancel) throws Exception {
         long testId = rig.test(Scenarios.passes());
         RunSettings settings = rig.settings();
-        WatchState saved = new WatchState(testId, null, settings, rig.clock.millis(), null, null, cancel);
+        WatchState saved = new WatchState(
+                testId,
+                null,
+                settings,
+                rig.clock.millis(),
+                null,
+                null,
+                WatchPhase.STARTING,
+                null,
+                cancel ? rig.clock.millis() : null,
+                null,
+                null,
+                null,
+                rig.clock.millis());
         TestRun created = reached ? rig.client().startRun(testId) : null;
         RunOutcome o = restartAndResume(rig, saved, Duration.ofSeconds(5));
         if (reached) {

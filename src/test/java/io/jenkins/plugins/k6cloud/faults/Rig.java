@@ -6,9 +6,9 @@ import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
-import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
 import io.jenkins.plugins.k6cloud.engine.WatchPhase;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
@@ -116,16 +116,16 @@ final class Rig implements AutoCloseable {
         clientOptions = o -> o.withTimeouts(read, read, read.multipliedBy(4));
     }
 
-    RunHandle start(long testId, RunSettings settings) {
+    RunWatch start(long testId, RunSettings settings) {
         return start(testId, settings, client());
     }
 
-    RunHandle start(long testId, RunSettings settings, K6CloudClient client) {
+    RunWatch start(long testId, RunSettings settings, K6CloudClient client) {
         return engine.start(testId, settings, client, console);
     }
 
     /** Steps the engine in virtual time until its outcome is known. */
-    RunOutcome finish(RunHandle handle) {
+    RunOutcome finish(RunWatch handle) {
         if (!scheduler.runUntilDone(handle.outcome(), VIRTUAL_LIMIT)) {
             throw new AssertionError("no outcome within " + VIRTUAL_LIMIT + " of virtual time; " + handle.status());
         }
@@ -144,11 +144,11 @@ final class Rig implements AutoCloseable {
     }
 
     /** Steps until the engine has seen {@code runStatus} (0 queued, 1 initializing, 2 running). */
-    void runUntilStatus(RunHandle handle, int runStatus) {
+    void runUntilStatus(RunWatch handle, int runStatus) {
         runUntil(() -> Integer.valueOf(runStatus).equals(handle.state().lastRunStatus()), "run_status " + runStatus);
     }
 
-    void runUntilProcessing(RunHandle handle) {
+    void runUntilProcessing(RunWatch handle) {
         runUntil(() -> handle.state().phase() == WatchPhase.PROCESSING, "processing");
     }
 

@@ -20,8 +20,8 @@ import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.builder.K6CloudBuilder;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunEvents;
-import io.jenkins.plugins.k6cloud.engine.RunHandle;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
@@ -101,9 +101,9 @@ public class K6CloudEngineTest {
                 bothStarted.countDown();
             }
         };
-        RunHandle freestyle =
+        RunWatch freestyle =
                 K6CloudBuilder.start(engine, testId, new RunConfig.Prepared(settings, client(), null), started);
-        RunHandle pipeline = engine.start(testId, settings, client(), started);
+        RunWatch pipeline = engine.start(testId, settings, client(), started);
         assertTrue(bothStarted.await(30, TimeUnit.SECONDS));
         long freestyleRun = freestyle.state().runId();
         long pipelineRun = pipeline.state().runId();

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k6cloud.engine;
+package io.jenkins.plugins.k6cloud.api;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -24,6 +24,7 @@ import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
+import io.jenkins.plugins.k6cloud.support.RunMetricsRead;
 import java.io.IOException;
 import java.util.function.Consumer;
 import org.kohsuke.stapler.AncestorInPath;
@@ -115,10 +116,21 @@ public class K6CloudBuilder extends Builder {
         BlockingWait.Waited waited =
                 BlockingWait.outcome(handle, prepared.settings(), listener, K6CloudEngine.whenClosed(engine));
         RunOutcome outcome = waited.outcome();
+        boolean aborted = waited.aborted();
         if (outcome != null) {
-            build.addAction(K6CloudRunAction.of(outcome));
+            K6CloudRunAction action = K6CloudRunAction.of(outcome);
+            if (!aborted && RunMetricsRead.applies(outcome)) {
+                try {
+                    RunMetricsRead.afterVerdict(
+                                    () -> prepared.connection().metricsClientForRun(build, env), outcome, build)
+                            .report(listener.getLogger(), action);
+                } catch (InterruptedException e) {
+                    aborted = true; // the build was aborted during the read: the run has ended already
+                }
+            }
+            build.addAction(action);
         }
-        if (waited.aborted()) {
+        if (aborted) {
             build.setResult(Result.ABORTED);
             throw new InterruptedException(Messages.K6CloudBuilder_Aborted(id));
         }

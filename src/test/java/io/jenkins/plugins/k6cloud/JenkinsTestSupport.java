@@ -86,15 +86,20 @@ public final class JenkinsTestSupport {
      * everything unless a test sets a security realm), within 30 s.
      */
     public static String buildPage(JenkinsRule j, Run<?, ?> run) throws IOException, InterruptedException {
+        return page(j, run.getUrl());
+    }
+
+    /** The HTML of the page at {@code url}, relative to Jenkins' root, as {@link #buildPage} gets it. */
+    public static String page(JenkinsRule j, String url) throws IOException, InterruptedException {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         HttpResponse<String> page = http.send(
-                HttpRequest.newBuilder(URI.create(j.getURL() + run.getUrl()))
+                HttpRequest.newBuilder(URI.create(j.getURL() + url))
                         .timeout(Duration.ofSeconds(30))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (page.statusCode() != 200) {
-            throw new AssertionError("the build page answered " + page.statusCode());
+            throw new AssertionError(url + " answered " + page.statusCode());
         }
         return page.body();
     }

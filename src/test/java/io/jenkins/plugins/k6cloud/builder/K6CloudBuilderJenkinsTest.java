@@ -216,6 +216,24 @@ public class K6CloudBuilderJenkinsTest {
     }
 
     @Test
+    public void theJobPageShowsTheTrendOfItsBuilds() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(builder(Long.toString(testId), null));
+        for (int i = 0; i < 2; i++) {
+            QueueTaskFuture<FreeStyleBuild> build = p.scheduleBuild2(0);
+            cloud.finishRunOf(testId);
+            j.assertBuildStatus(Result.SUCCESS, build);
+        }
+
+        String page = JenkinsTestSupport.page(j, p.getUrl());
+
+        assertThat(page, containsString("<svg"));
+        assertThat(page, containsString("load test " + testId));
+        assertThat(page, containsString("href=\"2/\""));
+    }
+
+    @Test
     public void aFailedMetricsReadIsOneLineAndTheVerdictStays() throws Exception {
         cloud.sim().faults().inject(Endpoint.METRICS, 5, Fault.notFound());
         FreeStyleBuild b = build(Outcome.THRESHOLDS_FAIL, "UNSTABLE", Result.UNSTABLE);

@@ -10,7 +10,6 @@ import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.k6cloud.Outcomes;
-import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.results.RunFigures;
 import io.jenkins.plugins.k6cloud.results.TrendChart;
 import java.io.ByteArrayInputStream;
@@ -81,21 +80,7 @@ public class K6CloudTrendActionTest {
 
     /** A run {@code runId} of load test {@code testId} whose p95 was {@code p95} ({@code null}: not read). */
     private static K6CloudRunAction action(long testId, long runId, Double p95) {
-        RunOutcome o = Outcomes.passed(runId);
-        K6CloudRunAction a = K6CloudRunAction.of(new RunOutcome(
-                o.verdict(),
-                o.buildResult(),
-                o.message(),
-                testId,
-                o.runId(),
-                o.webUrl(),
-                o.runStatus(),
-                o.runStatusCode(),
-                o.processingStatus(),
-                o.resultStatus(),
-                o.followedFor(),
-                o.vus(),
-                o.thresholds()));
+        K6CloudRunAction a = K6CloudRunAction.of(Outcomes.ofTest(Outcomes.passed(runId), testId));
         if (p95 != null) {
             a.recordMetrics(null, new RunFigures(p95, null, null, null, 0.01, 40.0, null, null, null, null), null);
         } else {

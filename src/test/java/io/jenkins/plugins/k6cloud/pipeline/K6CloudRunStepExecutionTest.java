@@ -28,7 +28,6 @@ import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.engine.Cancellable;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
-import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
 import io.jenkins.plugins.k6cloud.results.RunFigures;
@@ -133,8 +132,8 @@ public class K6CloudRunStepExecutionTest {
     public void theMetricsFollowTheVerdictComparedWithThePreviousBuildOfTheSameLoadTest() throws Exception {
         long testId = sim.addLoadTest("smoke", Scenarios.passes());
         FakeBuild previous = new FakeBuild();
-        K6CloudRunAction earlier = K6CloudRunAction.of(passedRunOf(testId, 1));
-        K6CloudRunAction otherTest = K6CloudRunAction.of(passedRunOf(testId + 1, 2));
+        K6CloudRunAction earlier = K6CloudRunAction.of(Outcomes.ofTest(Outcomes.passed(1), testId));
+        K6CloudRunAction otherTest = K6CloudRunAction.of(Outcomes.ofTest(Outcomes.passed(2), testId + 1));
         RunFigures figures = new RunFigures(250.0, null, null, null, 0.002, 40.0, null, null, null, null);
         earlier.recordMetrics(null, figures, null);
         otherTest.recordMetrics(null, new RunFigures(1.0, null, null, null, null, null, null, null, null, null), null);
@@ -196,25 +195,6 @@ public class K6CloudRunStepExecutionTest {
         assertEquals("STARTED", value.get("verdict"));
         assertFalse(value.containsKey("metrics"));
         assertEquals(0, sim.journal().count(Endpoint.METRICS));
-    }
-
-    /** A passed run {@code runId} of load test {@code testId}, as an earlier build recorded it. */
-    private static RunOutcome passedRunOf(long testId, long runId) {
-        RunOutcome o = Outcomes.passed(runId);
-        return new RunOutcome(
-                o.verdict(),
-                o.buildResult(),
-                o.message(),
-                testId,
-                o.runId(),
-                o.webUrl(),
-                o.runStatus(),
-                o.runStatusCode(),
-                o.processingStatus(),
-                o.resultStatus(),
-                o.followedFor(),
-                o.vus(),
-                o.thresholds());
     }
 
     @Test

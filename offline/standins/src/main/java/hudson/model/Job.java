@@ -13,6 +13,10 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
 
     public abstract boolean isBuildable();
 
+    public RunT getLastBuild() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public void addProperty(JobProperty<? super JobT> jobProp) throws IOException {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -53,6 +53,18 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public RunT getPreviousBuild() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public int getNumber() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public List<BuildBadgeAction> getBadgeActions() {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -8,10 +8,17 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.ModelObject;
+import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jvnet.hudson.test.JenkinsRule;
 
 /** Setup shared by the tests against a live Jenkins: the k6 Cloud token as credentials, and k6 Cloud itself. */
 public final class JenkinsTestSupport {
@@ -72,5 +79,28 @@ public final class JenkinsTestSupport {
 
     private static Credentials secretText(CredentialsScope scope, String id, String token) {
         return new StringCredentialsImpl(scope, id, "k6 Cloud API token", Secret.fromString(token));
+    }
+
+    /**
+     * The HTML of {@code run}'s page as an anonymous reader gets it (JenkinsRule grants everyone
+     * everything unless a test sets a security realm), within 30 s.
+     */
+    public static String buildPage(JenkinsRule j, Run<?, ?> run) throws IOException, InterruptedException {
+        return page(j, run.getUrl());
+    }
+
+    /** The HTML of the page at {@code url}, relative to Jenkins' root, as {@link #buildPage} gets it. */
+    public static String page(JenkinsRule j, String url) throws IOException, InterruptedException {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create(j.getURL() + url))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (page.statusCode() != 200) {
+            throw new AssertionError(url + " answered " + page.statusCode());
+        }
+        return page.body();
     }
 }

@@ -14,6 +14,24 @@ import java.util.List;
 public final class Outcomes {
     private Outcomes() {}
 
+    /** {@code o} as a run of load test {@code testId}. */
+    public static RunOutcome ofTest(RunOutcome o, long testId) {
+        return new RunOutcome(
+                o.verdict(),
+                o.buildResult(),
+                o.message(),
+                testId,
+                o.runId(),
+                o.webUrl(),
+                o.runStatus(),
+                o.runStatusCode(),
+                o.processingStatus(),
+                o.resultStatus(),
+                o.followedFor(),
+                o.vus(),
+                o.thresholds());
+    }
+
     public static RunOutcome passed(long runId) {
         return new RunOutcome(
                 Verdict.PASSED,

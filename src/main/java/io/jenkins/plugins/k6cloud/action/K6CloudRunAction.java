@@ -8,6 +8,8 @@ import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.api.Threshold;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
+import io.jenkins.plugins.k6cloud.results.MetricsTable;
+import io.jenkins.plugins.k6cloud.results.RunFigures;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import jenkins.model.RunAction2;
 
 /**
@@ -39,6 +42,14 @@ public class K6CloudRunAction implements RunAction2, BuildBadgeAction, Environme
     private final long durationSeconds;
     private final long vus;
     private final List<ThresholdRow> thresholds;
+    /** The run's metrics as the build page shows them; {@code null} when not read (older builds too). */
+    private List<MetricRow> metrics;
+    /** What the metrics' changes are against, or {@code null}. */
+    private String metricsComparedWith;
+    /** Why the metrics are not available, or {@code null}. */
+    private String metricsUnavailable;
+    /** The run's figures, for the next build's comparison; {@code null} when not read. */
+    private Figures figures;
 
     private transient Run<?, ?> owner;
 
@@ -64,6 +75,26 @@ public class K6CloudRunAction implements RunAction2, BuildBadgeAction, Environme
     /** The action recording {@code outcome}. */
     public static K6CloudRunAction of(RunOutcome outcome) {
         return new K6CloudRunAction(outcome);
+    }
+
+    /**
+     * Keeps what the metrics read after the verdict gave (before the action is added to the build).
+     *
+     * @param table the metrics, or {@code null} when not available
+     * @param runFigures the run's figures, or {@code null}
+     * @param unavailable why not available, or {@code null}
+     */
+    public void recordMetrics(MetricsTable table, RunFigures runFigures, String unavailable) {
+        this.metricsUnavailable = unavailable;
+        if (table != null) {
+            List<MetricRow> rows = new ArrayList<>();
+            for (MetricsTable.Row r : table.rows()) {
+                rows.add(new MetricRow(r));
+            }
+            this.metrics = rows;
+            this.metricsComparedWith = table.comparedWith();
+        }
+        this.figures = runFigures == null ? null : new Figures(runFigures);
     }
 
     @Override
@@ -190,6 +221,97 @@ public class K6CloudRunAction implements RunAction2, BuildBadgeAction, Environme
 
     public List<ThresholdRow> getThresholds() {
         return thresholds == null ? List.of() : Collections.unmodifiableList(thresholds);
+    }
+
+    /** The run's metrics as rows of the build page's table; empty when not read. */
+    public List<MetricRow> getMetrics() {
+        return metrics == null ? List.of() : Collections.unmodifiableList(metrics);
+    }
+
+    /** What the changes are against, e.g. {@code build #12}, or {@code null}. */
+    public String getMetricsComparedWith() {
+        return metricsComparedWith;
+    }
+
+    /** Why the metrics are not available, or {@code null}. */
+    public String getMetricsUnavailable() {
+        return metricsUnavailable;
+    }
+
+    /** The run's figures as kept, for a later build's comparison; {@code null} when not read. */
+    public RunFigures figures() {
+        return figures == null ? null : figures.toRunFigures();
+    }
+
+    /**
+     * One row of the metrics table. A plain class, not a record: Jenkins writes actions to
+     * {@code build.xml} with XStream, which cannot read records back.
+     */
+    public static final class MetricRow implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String label;
+        private final String value;
+        private final String change;
+        private final String direction;
+
+        MetricRow(MetricsTable.Row r) {
+            this.label = r.label();
+            this.value = r.value();
+            this.change = r.change() == null ? null : r.change().percentText();
+            this.direction =
+                    r.change() == null ? null : r.change().verdict().name().toLowerCase(Locale.ROOT);
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public String getValue() {
+            return value;
+        }
+
+        /** The change in percent, e.g. {@code +7.2 %}, or {@code null} when nothing was compared. */
+        public String getChange() {
+            return change;
+        }
+
+        /** {@code better}, {@code worse} or {@code same}, by the figure's direction; {@code null} without a change. */
+        public String getDirection() {
+            return direction;
+        }
+    }
+
+    /** A run's figures as kept in {@code build.xml} (plain fields, see {@link MetricRow}). */
+    static final class Figures implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final Double p95Ms;
+        private final Double medianMs;
+        private final Double p99Ms;
+        private final Double maxMs;
+        private final Double failureRate;
+        private final Double rpsMean;
+        private final Double rpsMax;
+        private final Long requests;
+        private final Double checksPassed;
+
+        Figures(RunFigures f) {
+            this.p95Ms = f.p95Ms();
+            this.medianMs = f.medianMs();
+            this.p99Ms = f.p99Ms();
+            this.maxMs = f.maxMs();
+            this.failureRate = f.failureRate();
+            this.rpsMean = f.rpsMean();
+            this.rpsMax = f.rpsMax();
+            this.requests = f.requests();
+            this.checksPassed = f.checksPassed();
+        }
+
+        RunFigures toRunFigures() {
+            return new RunFigures(
+                    p95Ms, medianMs, p99Ms, maxMs, failureRate, rpsMean, rpsMax, requests, checksPassed, null);
+        }
     }
 
     /** One threshold as shown in the summary table. */

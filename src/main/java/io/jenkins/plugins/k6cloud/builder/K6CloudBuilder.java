@@ -26,6 +26,7 @@ import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
+import io.jenkins.plugins.k6cloud.support.RunMetricsRead;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -121,10 +122,21 @@ public class K6CloudBuilder extends Builder {
                 K6CloudEngine.whenClosed(engine),
                 canceller(id, handle::cancel, listener));
         RunOutcome outcome = waited.outcome();
+        boolean aborted = waited.interrupted();
         if (outcome != null) {
-            build.addAction(K6CloudRunAction.of(outcome));
+            K6CloudRunAction action = K6CloudRunAction.of(outcome);
+            if (!aborted && RunMetricsRead.applies(outcome)) {
+                try {
+                    RunMetricsRead.afterVerdict(
+                                    () -> prepared.connection().metricsClientForRun(build, env), outcome, build)
+                            .report(listener.getLogger(), action);
+                } catch (InterruptedException e) {
+                    aborted = true; // the build was aborted during the read: the run has ended already
+                }
+            }
+            build.addAction(action);
         }
-        if (waited.interrupted()) {
+        if (aborted) {
             build.setResult(Result.ABORTED);
             throw new InterruptedException(Messages.K6CloudBuilder_Aborted(id));
         }

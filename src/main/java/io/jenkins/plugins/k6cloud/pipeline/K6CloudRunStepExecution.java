@@ -20,6 +20,7 @@ import io.jenkins.plugins.k6cloud.engine.WatchState;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
+import io.jenkins.plugins.k6cloud.support.RunMetricsRead;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.time.Clock;
@@ -109,6 +110,9 @@ public class K6CloudRunStepExecution extends StepExecution {
 
         K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
 
+        /** The client of the metrics read after the verdict ({@link RunConfig.Connection#metricsClientForRun}). */
+        K6CloudClient metricsClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
+
         RunEngine engine();
 
         Clock clock();
@@ -124,6 +128,12 @@ public class K6CloudRunStepExecution extends StepExecution {
             public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
                     throws AbortException {
                 return connection.clientForRun(run, env);
+            }
+
+            @Override
+            public K6CloudClient metricsClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
+                    throws AbortException {
+                return connection.metricsClientForRun(run, env);
             }
 
             @Override
@@ -427,13 +437,27 @@ public class K6CloudRunStepExecution extends StepExecution {
 
     private void finish(RunOutcome outcome, Run<?, ?> run, TaskListener listener) {
         Map<String, Object> value = returnValue(outcome);
+        K6CloudRunAction action = K6CloudRunAction.of(outcome);
+        RunConfig.Connection c = connection;
+        if (lifecycle().stopCause() == null && c != null && RunMetricsRead.applies(outcome)) {
+            // on the timer (finishOrFail), never the CPS VM thread; before the end is saved, so that a
+            // restart during the read follows the ended run again and reads them then
+            try {
+                RunMetricsRead.Read read = RunMetricsRead.afterVerdict(
+                        () -> support().metricsClient(run, getContext().get(EnvVars.class), c), outcome, run);
+                read.report(listener.getLogger(), action);
+                value.put("metrics", read.returnValue());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the timer is shutting down: end the step without them
+            }
+        }
         if (lifecycle().stopCause() == null) {
             endValue = value;
             getContext().saveState(); // a restart from here on reports this end, without following the run
         }
         lifecycle().end(() -> {
             try {
-                run.addAction(K6CloudRunAction.of(outcome));
+                run.addAction(action);
             } catch (RuntimeException e) {
                 LOGGER.log(Level.WARNING, "could not record the k6 Cloud run on " + run, e);
             }

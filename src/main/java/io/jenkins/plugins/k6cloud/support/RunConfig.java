@@ -49,6 +49,17 @@ public final class RunConfig {
             .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(2), 2.0)
             .withBudget(Duration.ofSeconds(5));
 
+    /**
+     * The metrics read after the verdict is best effort and must not hold a build long: one retry,
+     * and each attempt bounded by {@link #METRICS_CALL_TIMEOUT} (two reads: about 25 s at most).
+     */
+    static final Duration METRICS_CALL_TIMEOUT = Duration.ofSeconds(5);
+
+    static final RetryPolicy METRICS_RETRY_POLICY = RetryPolicy.defaults()
+            .withMaxAttempts(2)
+            .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(1), 2.0)
+            .withBudget(Duration.ofSeconds(2));
+
     private RunConfig() {}
 
     /**
@@ -221,6 +232,27 @@ public final class RunConfig {
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }
+        }
+
+        /**
+         * The client of the metrics read after a run's verdict ({@link #metricsOptions()}), with the
+         * token read as {@link #clientForRun} reads it.
+         *
+         * @throws AbortException when the token cannot be read, or the connection cannot make a client
+         */
+        public K6CloudClient metricsClientForRun(Run<?, ?> run, Map<String, String> env) throws AbortException {
+            try {
+                return client(K6CloudCredentials.token(run, credentialsId, env, apiUrl), metricsOptions());
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(e.getMessage());
+            }
+        }
+
+        /** {@link #METRICS_RETRY_POLICY} and {@link #METRICS_CALL_TIMEOUT} for connecting, reading and each attempt. */
+        public ClientOptions metricsOptions() {
+            return options()
+                    .withRetryPolicy(METRICS_RETRY_POLICY)
+                    .withTimeouts(METRICS_CALL_TIMEOUT, METRICS_CALL_TIMEOUT, METRICS_CALL_TIMEOUT);
         }
 
         /** @throws IllegalArgumentException when the API needs a stack id and there is none, saying where to set it */

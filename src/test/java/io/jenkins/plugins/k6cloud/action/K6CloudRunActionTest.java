@@ -7,6 +7,9 @@ import static org.junit.Assert.assertTrue;
 
 import hudson.EnvVars;
 import io.jenkins.plugins.k6cloud.Outcomes;
+import io.jenkins.plugins.k6cloud.api.RunMetrics;
+import io.jenkins.plugins.k6cloud.results.MetricsTable;
+import io.jenkins.plugins.k6cloud.results.RunFigures;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -101,12 +104,79 @@ public class K6CloudRunActionTest {
             Class<?> t = f.getType();
             assertTrue(
                     f.getName() + " is " + t,
-                    t == String.class || t == long.class || t == boolean.class || t == List.class);
+                    t == String.class
+                            || t == long.class
+                            || t == boolean.class
+                            || t == List.class
+                            || t == K6CloudRunAction.Figures.class);
         }
-        for (Field f : K6CloudRunAction.ThresholdRow.class.getDeclaredFields()) {
-            if (!Modifier.isStatic(f.getModifiers())) {
-                assertTrue(f.getName(), f.getType() == String.class || f.getType() == boolean.class);
+        for (Class<?> c : List.of(
+                K6CloudRunAction.ThresholdRow.class,
+                K6CloudRunAction.MetricRow.class,
+                K6CloudRunAction.Figures.class)) {
+            assertFalse(c + ": XStream cannot read records back from build.xml", c.isRecord());
+            for (Field f : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers())) {
+                    Class<?> t = f.getType();
+                    assertTrue(
+                            c.getSimpleName() + "." + f.getName(),
+                            t == String.class || t == boolean.class || t == Double.class || t == Long.class);
+                }
             }
         }
+    }
+
+    @Test
+    public void keepsTheMetricsTableAndTheFiguresForTheNextBuild() {
+        K6CloudRunAction a = K6CloudRunAction.of(Outcomes.passed(1001));
+        assertTrue("nothing read yet", a.getMetrics().isEmpty());
+        assertNull(a.figures());
+        RunFigures now = new RunFigures(401.0, 120.0, null, null, 0.01, 50.0, 70.0, 3000L, null, null);
+        RunFigures before = new RunFigures(312.0, null, null, null, 0.02, 50.0, null, null, null, null);
+        RunMetrics metrics = new RunMetrics(
+                5,
+                new RunMetrics.Summary(
+                        new RunMetrics.Http(
+                                3000L,
+                                30L,
+                                50.0,
+                                70.0,
+                                new RunMetrics.Trend(3000L, 1.0, 100.0, 900.0, 401.0, 500.0, 3.0),
+                                120.0),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                null,
+                List.of(),
+                null);
+
+        a.recordMetrics(MetricsTable.of(metrics, before, "build #7"), now, null);
+
+        assertEquals("build #7", a.getMetricsComparedWith());
+        K6CloudRunAction.MetricRow p95 = a.getMetrics().stream()
+                .filter(r -> r.getLabel().equals("response time p95"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("401 ms", p95.getValue());
+        assertEquals("+28.5 %", p95.getChange());
+        assertEquals("worse", p95.getDirection());
+        K6CloudRunAction.MetricRow failures = a.getMetrics().stream()
+                .filter(r -> r.getLabel().equals("failure rate"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("better", failures.getDirection());
+        assertEquals(now, a.figures());
+        assertNull(a.getMetricsUnavailable());
+    }
+
+    @Test
+    public void keepsWhyTheMetricsAreNotAvailable() {
+        K6CloudRunAction a = K6CloudRunAction.of(Outcomes.passed(1001));
+        a.recordMetrics(null, null, "k6 Cloud answered 404");
+        assertEquals("k6 Cloud answered 404", a.getMetricsUnavailable());
+        assertTrue(a.getMetrics().isEmpty());
+        assertNull(a.figures());
     }
 }

@@ -26,6 +26,8 @@ import io.jenkins.plugins.k6cloud.SimulatedCloudRule;
 import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -186,6 +188,59 @@ public class K6CloudBuilderJenkinsTest {
         String buildXml = Files.readString(new File(b.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
         assertThat(buildXml, containsString(K6CloudRunAction.class.getName()));
         assertThat(buildXml, not(containsString(TOKEN)));
+    }
+
+    @Test
+    public void theBuildPageAndTheConsoleShowTheMetricsComparedWithK6sBaseline() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(builder(Long.toString(testId), null));
+        QueueTaskFuture<FreeStyleBuild> first = p.scheduleBuild2(0);
+        long firstRun = cloud.finishRunOf(testId);
+        j.assertBuildStatus(Result.SUCCESS, first);
+        QueueTaskFuture<FreeStyleBuild> second = p.scheduleBuild2(0);
+        cloud.finishRunOf(testId);
+        FreeStyleBuild b = j.assertBuildStatus(Result.SUCCESS, second);
+
+        j.assertLogContains("k6 Cloud metrics (changes against k6 baseline run " + firstRun + "):", b);
+        j.assertLogContains("  response time p95: 312 ms (+0.0 %, same)", b);
+        K6CloudRunAction action = b.getActions(K6CloudRunAction.class).get(0);
+        assertThat(action.getMetrics(), not(empty()));
+        String page = JenkinsTestSupport.buildPage(j, b);
+        assertThat(page, containsString("Change against k6 baseline run " + firstRun));
+        assertThat(page, containsString("response time p95"));
+        assertThat(page, containsString("312 ms"));
+        assertThat(page, containsString("+0.0 % (same)"));
+        String buildXml = Files.readString(new File(b.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
+        assertThat(buildXml, containsString("<p95Ms>312.4</p95Ms>"));
+    }
+
+    @Test
+    public void theJobPageShowsTheTrendOfItsBuilds() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(builder(Long.toString(testId), null));
+        for (int i = 0; i < 2; i++) {
+            QueueTaskFuture<FreeStyleBuild> build = p.scheduleBuild2(0);
+            cloud.finishRunOf(testId);
+            j.assertBuildStatus(Result.SUCCESS, build);
+        }
+
+        String page = JenkinsTestSupport.page(j, p.getUrl());
+
+        assertThat(page, containsString("<svg"));
+        assertThat(page, containsString("load test " + testId));
+        assertThat(page, containsString("href=\"2/\""));
+    }
+
+    @Test
+    public void aFailedMetricsReadIsOneLineAndTheVerdictStays() throws Exception {
+        cloud.sim().faults().inject(Endpoint.METRICS, 5, Fault.notFound());
+        FreeStyleBuild b = build(Outcome.THRESHOLDS_FAIL, "UNSTABLE", Result.UNSTABLE);
+        j.assertLogContains("metrics not available: ", b);
+        assertThat(
+                b.getActions(K6CloudRunAction.class).get(0).getMetricsUnavailable(), containsString("/result_summary"));
+        assertThat(JenkinsTestSupport.buildPage(j, b), containsString("Metrics not available"));
     }
 
     /** Builds a project running a fresh load test that ends as {@code outcome}; no run may be left running. */

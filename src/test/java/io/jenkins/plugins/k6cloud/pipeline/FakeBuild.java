@@ -4,6 +4,7 @@ import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Result;
 import hudson.model.Run;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,6 +19,35 @@ final class FakeBuild extends Run<FakeBuild.FakeJob, FakeBuild> {
 
     FakeBuild() {
         super(new FakeJob(), 0L);
+    }
+
+    /** The build before this one, or {@code null}. */
+    volatile FakeBuild previous;
+
+    @Override
+    public FakeBuild getPreviousBuild() {
+        return previous;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "#" + getNumber();
+    }
+
+    @Override
+    public int getNumber() {
+        return previous == null ? 1 : previous.getNumber() + 1;
+    }
+
+    @Override
+    public <T extends Action> List<T> getActions(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Action a : added) {
+            if (type.isInstance(a)) {
+                out.add(type.cast(a));
+            }
+        }
+        return out;
     }
 
     @Override

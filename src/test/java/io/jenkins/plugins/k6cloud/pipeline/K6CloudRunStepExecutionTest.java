@@ -18,6 +18,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.k6cloud.FakeTaskListener;
+import io.jenkins.plugins.k6cloud.Outcomes;
 import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
@@ -28,7 +29,9 @@ import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
+import io.jenkins.plugins.k6cloud.results.RunFigures;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
@@ -122,6 +125,75 @@ public class K6CloudRunStepExecutionTest {
         assertTrue(build.results.isEmpty());
         assertThat(log.text(), containsString(sim.webAppUrl() + "/runs/" + value.get("runId")));
         assertEquals(1, sim.journal().startsFor(testId).size());
+    }
+
+    @Test
+    public void theMetricsFollowTheVerdictComparedWithThePreviousBuildOfTheSameLoadTest() throws Exception {
+        long testId = sim.addLoadTest("smoke", Scenarios.passes());
+        FakeBuild previous = new FakeBuild();
+        K6CloudRunAction earlier = K6CloudRunAction.of(Outcomes.ofTest(Outcomes.passed(1), testId));
+        K6CloudRunAction otherTest = K6CloudRunAction.of(Outcomes.ofTest(Outcomes.passed(2), testId + 1));
+        RunFigures figures = new RunFigures(250.0, null, null, null, 0.002, 40.0, null, null, null, null);
+        earlier.recordMetrics(null, figures, null);
+        otherTest.recordMetrics(null, new RunFigures(1.0, null, null, null, null, null, null, null, null, null), null);
+        previous.addAction(earlier);
+        previous.addAction(otherTest); // the latest action of that build, but of another load test
+        build.previous = previous;
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        execution(ctx, testId, options(null), h).start();
+        h.awaitScheduled();
+        h.runUntilEnded(ctx);
+
+        Map<?, ?> value = (Map<?, ?>) ctx.end.get();
+        assertEquals("PASSED", value.get("verdict"));
+        Map<?, ?> metrics = (Map<?, ?>) value.get("metrics");
+        assertEquals("build #1", metrics.get("comparedWith"));
+        assertEquals(312.4, (Double) metrics.get("p95Ms"), 1e-9);
+        String console = log.text();
+        assertThat(console, containsString("k6 Cloud metrics (changes against build #1):\n"));
+        assertThat(console, containsString("  response time p95: 312 ms (+25.0 %, worse)"));
+        assertTrue(
+                "after the verdict", console.indexOf("k6 Cloud metrics") > console.indexOf("k6 Cloud verdict: PASSED"));
+        K6CloudRunAction action = (K6CloudRunAction) build.added.get(0);
+        assertEquals("build #1", action.getMetricsComparedWith());
+        assertEquals(312.4, action.figures().p95Ms(), 1e-9);
+        assertEquals(1, sim.journal().count(Endpoint.METRICS));
+    }
+
+    @Test
+    public void aFailedMetricsReadIsOneLineAndChangesNoVerdict() throws Exception {
+        long testId = sim.addLoadTest("limits", Scenarios.thresholdsFail());
+        sim.faults().inject(Endpoint.METRICS, 5, Fault.serverError(500));
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        execution(ctx, testId, options("UNSTABLE"), h).start();
+        h.awaitScheduled();
+        h.runUntilEnded(ctx);
+
+        Map<?, ?> value = (Map<?, ?>) ctx.end.get();
+        assertEquals("THRESHOLDS_FAILED", value.get("verdict"));
+        assertEquals(List.of(Result.UNSTABLE), build.results);
+        Map<?, ?> metrics = (Map<?, ?>) value.get("metrics");
+        assertEquals(Set.of("unavailable"), metrics.keySet());
+        assertEquals(1, log.text().split("metrics not available: ", -1).length - 1);
+        assertThat(((K6CloudRunAction) build.added.get(0)).getMetricsUnavailable(), containsString("/result_summary"));
+    }
+
+    @Test
+    public void aRunThatIsNotFollowedHasNoMetrics() throws Exception {
+        long testId = sim.addLoadTest("smoke", Scenarios.passes());
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        execution(ctx, testId, new RunConfig.Options(null, null, null, null, false), h)
+                .start();
+        h.awaitScheduled();
+        h.runUntilEnded(ctx);
+
+        Map<?, ?> value = (Map<?, ?>) ctx.end.get();
+        assertEquals("STARTED", value.get("verdict"));
+        assertFalse(value.containsKey("metrics"));
+        assertEquals(0, sim.journal().count(Endpoint.METRICS));
     }
 
     @Test
@@ -697,6 +769,15 @@ public class K6CloudRunStepExecutionTest {
         public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
                 throws AbortException {
             reconnected.add(connection);
+            if (tokenGone) {
+                throw new AbortException("Cannot find the credentials '" + connection.credentialsId() + "'");
+            }
+            return client();
+        }
+
+        @Override
+        public K6CloudClient metricsClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
+                throws AbortException {
             if (tokenGone) {
                 throw new AbortException("Cannot find the credentials '" + connection.credentialsId() + "'");
             }

@@ -4,6 +4,7 @@ import static io.jenkins.plugins.k6cloud.JenkinsTestSupport.TOKEN_ID;
 import static io.jenkins.plugins.k6cloud.SimulatedCloudRule.TOKEN;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -21,6 +22,8 @@ import hudson.security.ACLContext;
 import io.jenkins.plugins.k6cloud.JenkinsTestSupport;
 import io.jenkins.plugins.k6cloud.SimulatedCloudRule;
 import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -78,6 +81,32 @@ public class K6CloudRunStepJenkinsTest {
         long testId = cloud.addLoadTest(Outcome.PASSES);
         WorkflowRun b = run(testId, "", Result.SUCCESS);
         j.assertLogContains("verdict=PASSED result=SUCCESS runId=" + onlyRunOf(testId), b);
+    }
+
+    @Test
+    public void theReturnValueHoldsTheMetricsAndTheBuildPageShowsThem() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        WorkflowRun b = run(
+                testId,
+                "",
+                Result.SUCCESS,
+                "echo \"p95=${run.metrics.p95Ms} requests=${run.metrics.requests}"
+                        + " compared=${run.metrics.comparedWith}\"\n");
+        j.assertLogContains("p95=312.4 requests=6000 compared=null", b);
+        j.assertLogContains("k6 Cloud metrics:", b);
+        String page = JenkinsTestSupport.buildPage(j, b);
+        assertThat(page, containsString("response time p95"));
+        assertThat(page, containsString("312 ms"));
+    }
+
+    @Test
+    public void aFailedMetricsReadLeavesTheVerdictAndSaysWhyInTheValue() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        cloud.sim().faults().inject(Endpoint.METRICS, 5, Fault.malformedJson());
+        WorkflowRun b = run(testId, "", Result.SUCCESS, "echo \"unavailable=${run.metrics.unavailable != null}\"\n");
+        j.assertLogContains("verdict=PASSED result=SUCCESS", b);
+        j.assertLogContains("metrics not available: ", b);
+        j.assertLogContains("unavailable=true", b);
     }
 
     @Test

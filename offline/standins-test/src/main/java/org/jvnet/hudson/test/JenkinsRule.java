@@ -11,6 +11,7 @@ import hudson.security.AbstractPasswordBasedSecurityRealm;
 import hudson.tasks.Builder;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
 import java.util.concurrent.Future;
 import jenkins.model.Jenkins;
 import org.junit.rules.TestRule;
@@ -113,6 +114,10 @@ public class JenkinsRule implements TestRule {
     }
 
     public void waitUntilNoActivity() throws Exception {
+        throw stub();
+    }
+
+    public URL getURL() throws IOException {
         throw stub();
     }
 

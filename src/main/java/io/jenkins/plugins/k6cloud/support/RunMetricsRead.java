@@ -1,0 +1,201 @@
+package io.jenkins.plugins.k6cloud.support;
+
+import hudson.model.Run;
+import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
+import io.jenkins.plugins.k6cloud.api.RunMetrics;
+import io.jenkins.plugins.k6cloud.engine.RunOutcome;
+import io.jenkins.plugins.k6cloud.engine.Verdict;
+import io.jenkins.plugins.k6cloud.results.Change;
+import io.jenkins.plugins.k6cloud.results.MetricsTable;
+import io.jenkins.plugins.k6cloud.results.RunFigures;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run's metrics, read once after the verdict, for the freestyle build step and the
+ * {@code k6CloudRun} step alike: what to print, what the build's {@link K6CloudRunAction} keeps and
+ * what the Pipeline step returns. Best effort: a failed read gives one line
+ * {@code metrics not available: ...} and never changes the verdict; an interrupt stays an interrupt.
+ * The changes are against k6's baseline run when k6 reports one, else against the latest earlier
+ * build of the same job whose run of the same load test has figures.
+ */
+public final class RunMetricsRead {
+    /** How many earlier builds are looked at for one with figures of the same load test. */
+    static final int EARLIER_BUILDS = 50;
+
+    /**
+     * What one read gave.
+     *
+     * @param lines the console lines, after the verdict's summary
+     * @param table the table, or {@code null} when the metrics are not available
+     * @param figures this run's figures, kept so that the next build compares with them; {@code null} likewise
+     * @param changes each compared figure's change, empty when nothing was compared
+     * @param unavailable why the metrics are not available, or {@code null}
+     */
+    public record Read(
+            List<String> lines, MetricsTable table, RunFigures figures, List<Change> changes, String unavailable) {
+
+        /**
+         * The Pipeline step's {@code metrics}: plain values only (README: "Pipeline jobs"). Each figure k6
+         * Cloud reported ({@code requests}, {@code failureRate}, {@code rpsMean}, {@code rpsMax},
+         * {@code medianMs}, {@code p95Ms}, {@code p99Ms}, {@code maxMs}, {@code checksPassed}),
+         * {@code comparedWith} and {@code changes} when compared, or only {@code unavailable}.
+         */
+        /** Prints the lines to {@code console} and keeps the table and figures in {@code action}. */
+        public void report(PrintStream console, K6CloudRunAction action) {
+            lines.forEach(console::println);
+            action.recordMetrics(table, figures, unavailable);
+        }
+
+        public Map<String, Object> returnValue() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (unavailable != null) {
+                m.put("unavailable", unavailable);
+                return m;
+            }
+            put(m, "requests", figures.requests());
+            put(m, "failureRate", figures.failureRate());
+            put(m, "rpsMean", figures.rpsMean());
+            put(m, "rpsMax", figures.rpsMax());
+            put(m, "medianMs", figures.medianMs());
+            put(m, "p95Ms", figures.p95Ms());
+            put(m, "p99Ms", figures.p99Ms());
+            put(m, "maxMs", figures.maxMs());
+            put(m, "checksPassed", figures.checksPassed());
+            if (table.comparedWith() != null) {
+                m.put("comparedWith", table.comparedWith());
+                List<Map<String, Object>> list = new ArrayList<>();
+                for (Change c : changes) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("figure", c.name());
+                    row.put("before", c.before());
+                    row.put("after", c.after());
+                    row.put("percent", c.percent());
+                    row.put("change", c.verdict().name());
+                    list.add(row);
+                }
+                m.put("changes", list);
+            }
+            return m;
+        }
+
+        private static void put(Map<String, Object> m, String key, Object value) {
+            if (value != null) {
+                m.put(key, value);
+            }
+        }
+    }
+
+    /** Makes the client of the read; may fail to read the token (or the build's environment). */
+    public interface ClientSource {
+        K6CloudClient client() throws IOException, InterruptedException;
+    }
+
+    /**
+     * The read after {@code outcome}'s verdict in {@code build}: compared with k6's baseline, else
+     * with the previous build's run of the same load test. A client that cannot be made (the token
+     * cannot be read any more) makes the metrics not available, as a failed read does.
+     *
+     * @throws InterruptedException when the thread was interrupted during the read
+     */
+    public static Read afterVerdict(ClientSource source, RunOutcome outcome, Run<?, ?> build)
+            throws InterruptedException {
+        K6CloudClient client;
+        try {
+            client = source.client();
+        } catch (IOException | RuntimeException e) {
+            return unavailable(e.getMessage());
+        }
+        return read(client, outcome, previousBuild(build, outcome.testId()));
+    }
+
+    /** Earlier figures of the same load test and how the table names them, e.g. {@code build #12}. */
+    public record Earlier(RunFigures figures, String name) {}
+
+    private RunMetricsRead() {}
+
+    /**
+     * Whether {@code outcome} is of a run that was started and followed to its end in k6 Cloud: not
+     * {@code wait: false}, not a refused start, not a build abort, not an unreachable k6 Cloud.
+     */
+    public static boolean applies(RunOutcome outcome) {
+        if (outcome == null || outcome.runId() == null) {
+            return false;
+        }
+        Verdict v = outcome.verdict();
+        return v != Verdict.STARTED
+                && v != Verdict.CONFIGURATION_ERROR
+                && v != Verdict.CANCELLED
+                && v != Verdict.UNREACHABLE;
+    }
+
+    /**
+     * Reads the metrics of {@code outcome}'s run once and compares them.
+     *
+     * @param client a client with a short retry budget ({@link RunConfig.Connection#metricsOptions()})
+     * @param previous the previous build's figures of the same load test, or {@code null}
+     * @throws InterruptedException when the thread was interrupted during the read
+     */
+    public static Read read(K6CloudClient client, RunOutcome outcome, Earlier previous) throws InterruptedException {
+        RunMetrics metrics;
+        try {
+            metrics = client.getRunMetrics(outcome.runId());
+        } catch (K6CloudException.InterruptedCallException e) {
+            Thread.currentThread().interrupt();
+            InterruptedException ie = new InterruptedException(e.getMessage());
+            ie.initCause(e);
+            throw ie;
+        } catch (K6CloudException | RuntimeException e) {
+            return unavailable(e.getMessage());
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException(
+                    "interrupted while the metrics of k6 Cloud run " + outcome.runId() + " were read");
+        }
+        RunFigures now = RunFigures.of(metrics.summary(), null);
+        Earlier earlier = previous;
+        RunMetrics.Baseline baseline = metrics.baseline();
+        if (baseline != null && baseline.runId() != outcome.runId()) {
+            earlier = new Earlier(RunFigures.of(baseline.summary(), null), "k6 baseline run " + baseline.runId());
+        }
+        MetricsTable table = MetricsTable.of(
+                metrics, earlier == null ? null : earlier.figures(), earlier == null ? null : earlier.name());
+        List<Change> changes = earlier == null ? List.of() : Change.compare(now, earlier.figures());
+        List<String> lines = new ArrayList<>(table.consoleLines());
+        if (metrics.checksUnavailable() != null) {
+            lines.add("  checks not available: " + metrics.checksUnavailable());
+        }
+        return new Read(lines, table, now, changes, null);
+    }
+
+    /** The one line of a read that failed. */
+    static Read unavailable(String why) {
+        String message = why == null || why.isBlank() ? "no answer" : why;
+        return new Read(List.of("metrics not available: " + message), null, null, List.of(), message);
+    }
+
+    /**
+     * The latest build before {@code build} (at most {@link #EARLIER_BUILDS} back) that kept figures of
+     * a run of {@code testId}; {@code null} when none.
+     */
+    public static Earlier previousBuild(Run<?, ?> build, long testId) {
+        Run<?, ?> r = build == null ? null : build.getPreviousBuild();
+        for (int i = 0; r != null && i < EARLIER_BUILDS; i++, r = r.getPreviousBuild()) {
+            List<K6CloudRunAction> actions = r.getActions(K6CloudRunAction.class);
+            for (int j = actions.size() - 1; j >= 0; j--) {
+                K6CloudRunAction a = actions.get(j);
+                RunFigures f = a.getTestId() == testId ? a.figures() : null;
+                if (f != null) {
+                    return new Earlier(f, "build " + r.getDisplayName());
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -7,9 +7,11 @@ import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Scenario;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.simulator.SimulatedK6Cloud;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -43,7 +45,13 @@ final class VirtualK6Cloud implements EmbeddedK6Cloud {
         setup.accept(sim);
         long testId = sim.addLoadTest(shape.apply(Scenarios.byName(scenario)));
         K6CloudSimulator s = sim;
+        Path script = scenario.equals(Scenarios.UPLOAD_AND_RUN) ? SimulatedK6Cloud.writeDemoScript() : null;
         return new Session() {
+            @Override
+            public Path demoScript() {
+                return script;
+            }
+
             @Override
             public URI apiUrl() {
                 return s.uri();
@@ -72,6 +80,7 @@ final class VirtualK6Cloud implements EmbeddedK6Cloud {
             @Override
             public void close() {
                 s.close();
+                SimulatedK6Cloud.deleteDemoScript(script);
             }
         };
     }

@@ -434,12 +434,17 @@ public final class K6CloudCli {
         }
     }
 
-    /** The upload ended; clears the interrupt {@link #interrupt()} gave it. Returns whether one was requested. */
+    /**
+     * The upload ended; clears the interrupt {@link #interrupt()} gave it and keeps the caller's.
+     * Returns whether either came, so that nothing is started.
+     */
     private boolean endUpload() {
         synchronized (startLock) {
             uploading = null;
             if (uploadInterrupted) {
-                Thread.interrupted();
+                Thread.interrupted(); // ours: the runner goes on to report
+            } else if (Thread.currentThread().isInterrupted()) {
+                interruptRequested = true; // the caller's: kept, and nothing is started
             }
             return interruptRequested;
         }

@@ -13,6 +13,7 @@ final class FaultMatrix {
         rows.addAll(CancelRows.rows());
         rows.addAll(ResumeRows.rows());
         rows.addAll(BadInputRows.rows());
+        rows.addAll(UploadRows.rows());
         return rows;
     }
 }

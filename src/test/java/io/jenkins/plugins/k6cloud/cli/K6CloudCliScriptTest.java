@@ -16,9 +16,8 @@ import io.jenkins.plugins.k6cloud.simulator.RunRecord;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.UploadRecord;
 import io.jenkins.plugins.k6cloud.testing.InMemoryScript;
+import io.jenkins.plugins.k6cloud.testing.LineLatch;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +50,8 @@ public class K6CloudCliScriptTest {
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     private final Map<String, String> env = new HashMap<>();
     private final VirtualK6Cloud cloud = new VirtualK6Cloud();
-    private final CountDownLatch uploading = new CountDownLatch(1);
+    private final LineLatch lines = new LineLatch(outBytes, "Uploading k6 script ");
+    private final CountDownLatch uploading = lines.latch;
     private K6CloudSimulator sim;
     private Path script;
 
@@ -80,32 +79,7 @@ public class K6CloudCliScriptTest {
     }
 
     private K6CloudCli cli() {
-        PrintStream out = new PrintStream(
-                new OutputStream() {
-                    private final StringBuilder line = new StringBuilder();
-
-                    @Override
-                    public synchronized void write(int b) {
-                        outBytes.write(b);
-                        if (b == '\n') {
-                            if (line.toString().startsWith("Uploading k6 script ")) {
-                                uploading.countDown();
-                            }
-                            line.setLength(0);
-                        } else {
-                            line.append((char) b);
-                        }
-                    }
-                },
-                true,
-                StandardCharsets.UTF_8);
-        return new K6CloudCli(
-                out,
-                new PrintStream(errBytes, true, StandardCharsets.UTF_8),
-                env,
-                CliClients::forTarget,
-                () -> Optional.of(cloud),
-                cloud::engine);
+        return cloud.cli(lines, errBytes, env);
     }
 
     /** Runs against the simulator's v6 API with {@code args} after the API URL and stack id. */
@@ -281,6 +255,15 @@ public class K6CloudCliScriptTest {
             assertThat(String.join(" ", args), err(), containsString(c[0]));
         }
         assertEquals(0, sim.journal().totalRequests());
+    }
+
+    @Test
+    public void aNoteWithoutAScriptIsSetOnTheRunOfTheTestId() {
+        long testId = sim.addLoadTest("by-hand", Scenarios.passes());
+        assertEquals(
+                err(), 0, run("--api-flavour", "v6", "--test-id", String.valueOf(testId), "--note", "release 1.2"));
+        assertEquals("release 1.2", sim.journal().noteOf(onlyRun().id()));
+        assertTrue("nothing uploaded", sim.journal().uploads().isEmpty());
     }
 
     @Test

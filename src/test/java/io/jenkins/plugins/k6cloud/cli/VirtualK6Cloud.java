@@ -10,9 +10,14 @@ import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.SimulatedK6Cloud;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -83,6 +88,17 @@ final class VirtualK6Cloud implements EmbeddedK6Cloud {
                 SimulatedK6Cloud.deleteDemoScript(script);
             }
         };
+    }
+
+    /** The runner with the standard clients, this embedded k6 Cloud and its engine, printing to {@code out} and {@code err}. */
+    K6CloudCli cli(OutputStream out, OutputStream err, Map<String, String> env) {
+        return new K6CloudCli(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env,
+                CliClients::forTarget,
+                () -> Optional.of(this),
+                this::engine);
     }
 
     RunEngine engine() {

@@ -11,6 +11,7 @@ import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.RunRecord;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.UploadRecord;
+import io.jenkins.plugins.k6cloud.testing.LineLatch;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -291,18 +292,11 @@ final class UploadRows {
     private static Played abortDuringUpload(Rig rig, boolean signal) throws Exception {
         rig.sim.faults().inject(Endpoint.CREATE_TEST, Fault.latency(Duration.ofMillis(800)));
         Path script = rig.file("load/" + NAME + ".js", SCRIPT);
-        CountDownLatch uploading = new CountDownLatch(1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream() {
-            @Override
-            public synchronized void write(byte[] b, int off, int len) {
-                super.write(b, off, len);
-                if (toString(StandardCharsets.UTF_8).contains("Uploading k6 script ")) {
-                    uploading.countDown();
-                }
-            }
-        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LineLatch lines = new LineLatch(out, "Uploading k6 script ");
+        CountDownLatch uploading = lines.latch;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        K6CloudCli cli = BadInputRows.cli(rig, env(rig), out, err);
+        K6CloudCli cli = BadInputRows.cli(rig, env(rig), lines, err);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread runner = new Thread(() -> exit.complete(cli.run(args(rig, script))), "k6-faults-cli-runner");
         runner.start();

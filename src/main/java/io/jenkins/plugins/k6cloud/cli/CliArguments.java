@@ -4,6 +4,8 @@ import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -18,13 +20,22 @@ public final class CliArguments {
             "",
             "Options:",
             "  --test-id ID          the k6 Cloud load test to run (a positive number)",
+            "  --script FILE         tests as code (Grafana Cloud k6, v6): upload this k6 script (.js) or",
+            "                        k6 archive (.tar, from k6 archive) first; without --test-id the load",
+            "                        test named --test-name is created or updated, with --test-id that",
+            "                        test's script is replaced; then it is started",
+            "  --test-name NAME      the load test to create or update (default: the script's file name",
+            "                        without its extension, e.g. checkout for load/checkout.js)",
+            "  --project-id N        its project (default: the stack's default project)",
+            "  --note TEXT           the run's note in k6 Cloud (v6; default with --script: \"Started by",
+            "                        bin/k6cloud on HOST from FILE\")",
             "  --api-url URL         the k6 Cloud API, e.g. https://api.k6.io",
             "  --web-url URL         the base of run links, e.g. https://app.k6.io (default) or",
             "                        https://STACK.grafana.net/a/k6-app",
             "  --poll-interval D     how often to ask for the run's status (default 5s, at least 1s)",
             "  --timeout D           the longest the run may take before it is stopped (default 2h)",
-            "  --api-flavour v2|v6   the k6 Cloud API: v2, the legacy loadtests API (default), or v6,",
-            "                        Grafana Cloud k6 (needs the stack id)",
+            "  --api-flavour v2|v6   the k6 Cloud API: v2, the legacy loadtests API (default; v6 with",
+            "                        --script), or v6, Grafana Cloud k6 (needs the stack id)",
             "  --stack-id N          the Grafana Cloud stack id, sent as X-Stack-Id (required with v6;",
             "                        also read from the environment variable K6_CLOUD_STACK_ID)",
             "  --simulate [SCENARIO] run against the built-in k6 Cloud simulator (the default when neither",
@@ -37,9 +48,11 @@ public final class CliArguments {
             "",
             "Exit codes: 0 passed, 99 thresholds failed, 97 run failed or aborted, 98 could not follow",
             "the run (k6 Cloud unreachable, or the timeout), 104 configuration error (k6 Cloud refused",
-            "the start: token, stack id, load test id or API URL; no run was created), 105 interrupted",
-            "(the run was stopped), 2 wrong usage (also: --api-flavour v6 without a stack id, a token",
-            "that cannot be sent).",
+            "the start: token, stack id, load test id or API URL; or the script: k6 Cloud rejected it or",
+            "found it too large; no run was created), 105 interrupted (the run was stopped; interrupted",
+            "during the upload, no run is started), 2 wrong usage (also: --api-flavour v6 without a stack",
+            "id, a token that cannot be sent, a --script that is missing, empty or a directory, --script",
+            "with --api-flavour v2).",
             "");
 
     private CliArguments() {}
@@ -55,6 +68,10 @@ public final class CliArguments {
         String scenario = null;
         ApiFlavour flavour = null;
         Long stackId = null;
+        Path script = null;
+        String testName = null;
+        Long projectId = null;
+        String note = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -91,6 +108,18 @@ public final class CliArguments {
                 case "--stack-id":
                     stackId = stackId(inline != null ? inline : value(args, ++i, name), name);
                     break;
+                case "--script":
+                    script = path(inline != null ? inline : value(args, ++i, name), name);
+                    break;
+                case "--test-name":
+                    testName = testName(inline != null ? inline : value(args, ++i, name));
+                    break;
+                case "--project-id":
+                    projectId = positive(inline != null ? inline : value(args, ++i, name), name, "project");
+                    break;
+                case "--note":
+                    note = inline != null ? inline : value(args, ++i, name);
+                    break;
                 case "--simulate":
                     simulate = true;
                     if (inline != null) {
@@ -114,7 +143,17 @@ public final class CliArguments {
             throw new UsageException("--simulate runs against the built-in simulator and --api-url against a real"
                     + " k6 Cloud: give one of them");
         }
-        return new CliOptions(help, testId, apiUrl, webUrl, poll, timeout, simulate, scenario, flavour, stackId);
+        if (script == null && (testName != null || projectId != null)) {
+            throw new UsageException((testName != null ? "--test-name" : "--project-id")
+                    + " names the load test to create or update from a k6 script: give the script with --script FILE");
+        }
+        if (testId != null && (testName != null || projectId != null)) {
+            throw new UsageException("--test-id chooses the load test whose script --script replaces; --test-name and"
+                    + " --project-id choose one by name instead: give one of them");
+        }
+        return new CliOptions(
+                help, testId, apiUrl, webUrl, poll, timeout, simulate, scenario, flavour, stackId, script, testName,
+                projectId, note);
     }
 
     private static String value(String[] args, int i, String name) throws UsageException {
@@ -136,6 +175,45 @@ public final class CliArguments {
             throw new UsageException("--test-id " + id + " is not a load test id: give a positive number");
         }
         return id;
+    }
+
+    private static Path path(String text, String name) throws UsageException {
+        try {
+            if (!text.isBlank()) {
+                return Path.of(text);
+            }
+        } catch (InvalidPathException e) {
+            // reported below
+        }
+        throw new UsageException(
+                name + " '" + text + "' is not a file path: give the k6 script, e.g. load/checkout.js");
+    }
+
+    /** The longest load test name Grafana Cloud k6 accepts (v6 {@code CreateLoadTestApiModel.name}). */
+    static final int MAX_TEST_NAME = 300;
+
+    static String testName(String text) throws UsageException {
+        if (text.isBlank()) {
+            throw new UsageException("--test-name is empty: give the name of the load test, e.g. checkout");
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > MAX_TEST_NAME) {
+            throw new UsageException("--test-name has " + length + " characters; Grafana Cloud k6 takes at most "
+                    + MAX_TEST_NAME + ": give a shorter name");
+        }
+        return text;
+    }
+
+    private static long positive(String text, String name, String what) throws UsageException {
+        try {
+            long id = Long.parseLong(text.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(name + " '" + text + "' is not a " + what + " id: give a positive number");
     }
 
     private static ApiFlavour flavour(String text, String name) throws UsageException {

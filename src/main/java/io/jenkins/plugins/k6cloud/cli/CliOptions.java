@@ -2,6 +2,7 @@ package io.jenkins.plugins.k6cloud.cli;
 
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -17,6 +18,10 @@ import java.time.Duration;
  * @param scenario the simulator's scenario, or {@code null} for its default
  * @param apiFlavour the k6 Cloud API to speak ({@code --api-flavour v2|v6})
  * @param stackId the Grafana stack id ({@code --stack-id}), required by v6
+ * @param script the k6 script or archive to upload before the start ({@code --script})
+ * @param testName the load test to create or update from it ({@code --test-name})
+ * @param projectId the project of that load test ({@code --project-id})
+ * @param note the run's note ({@code --note})
  */
 public record CliOptions(
         boolean help,
@@ -28,4 +33,8 @@ public record CliOptions(
         boolean simulate,
         String scenario,
         ApiFlavour apiFlavour,
-        Long stackId) {}
+        Long stackId,
+        Path script,
+        String testName,
+        Long projectId,
+        String note) {}

@@ -40,6 +40,14 @@ public interface EmbeddedK6Cloud {
             return null;
         }
 
+        /**
+         * A k6 script to upload when no {@code --script} is given ({@code upload-and-run}), or
+         * {@code null} when the scenario plays an existing load test.
+         */
+        default java.nio.file.Path demoScript() {
+            return null;
+        }
+
         @Override
         void close();
     }

@@ -5,11 +5,16 @@ import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
+import io.jenkins.plugins.k6cloud.api.LoadTest;
+import io.jenkins.plugins.k6cloud.api.LoadTestScripts;
+import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.OutcomeWait;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunEvents;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
+import io.jenkins.plugins.k6cloud.engine.Verdict;
+import io.jenkins.plugins.k6cloud.engine.WatchState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -50,6 +55,12 @@ public final class K6CloudCli {
     private volatile int exitCode = ExitCodes.INTERRUPTED;
     private volatile boolean interruptRequested;
     private final AtomicBoolean cancelSent = new AtomicBoolean();
+    /** Guards {@link #interruptRequested}, {@link #uploading} and the start, so that an interrupt during the upload starts nothing. */
+    private final Object startLock = new Object();
+    /** The thread uploading the script, interrupted by {@link #interrupt()}; {@code null} when none is. */
+    private Thread uploading;
+
+    private boolean uploadInterrupted;
 
     /** What a client is built for: API URL, token, API flavour and stack id (or {@code null}). */
     public record ClientTarget(URI apiUrl, ApiToken token, ApiFlavour flavour, Long stackId) {}
@@ -140,7 +151,13 @@ public final class K6CloudCli {
      * print the report), then let {@link #run} return {@link ExitCodes#INTERRUPTED}.
      */
     public void interrupt() {
-        interruptRequested = true;
+        synchronized (startLock) {
+            interruptRequested = true;
+            if (uploading != null && !uploadInterrupted) {
+                uploadInterrupted = true;
+                uploading.interrupt();
+            }
+        }
         cancelOnce("interrupted by a signal");
     }
 
@@ -196,22 +213,55 @@ public final class K6CloudCli {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        if (o.testId() == null) {
-            throw new UsageException("Give the load test to run with --test-id ID");
+        CliScript script = script(o, null);
+        if (o.testId() == null && script == null) {
+            throw new UsageException("Give the load test to run with --test-id ID, or a k6 script to upload and run"
+                    + " with --script FILE");
         }
         URI api = o.apiUrl() == null ? DEFAULT_API_URL : o.apiUrl();
-        ApiFlavour flavour = flavour(o);
+        ApiFlavour flavour = flavour(o, script);
         Long stackId = stackId(o, null);
         if (flavour.requiresStackId() && stackId == null) {
             throw new UsageException("--api-flavour v6 (Grafana Cloud k6) needs the id of your Grafana Cloud stack:"
                     + " give --stack-id N or set the environment variable " + STACK_ID_VARIABLE);
         }
         RunSettings settings = settings(o, o.pollInterval(), o.webUrl());
-        out.println("Running k6 Cloud load test " + o.testId() + " at " + api + describe(flavour, stackId)
-                + " (poll every " + DurationFormat.format(settings.pollInterval()) + ", timeout "
+        out.println((script == null ? "Running k6 Cloud load test " + o.testId() : "Uploading and running a k6 script")
+                + " at " + api + describe(flavour, stackId) + " (poll every "
+                + DurationFormat.format(settings.pollInterval()) + ", timeout "
                 + DurationFormat.format(settings.timeout()) + ")");
         ClientTarget target = new ClientTarget(api, token, flavour, stackId);
-        return follow(o.testId(), settings, clients.apply(target));
+        return follow(o.testId(), script, note(o, script), settings, clients.apply(target));
+    }
+
+    /**
+     * The script to upload: {@code --script}, else {@code demo} (the simulator's, or {@code null});
+     * checked before any request.
+     */
+    private CliScript script(CliOptions o, java.nio.file.Path demo) throws UsageException {
+        java.nio.file.Path file = o.script() != null ? o.script() : demo;
+        if (file == null) {
+            return null;
+        }
+        CliScript script = CliScript.of(file, o.testName(), o.projectId(), o.note(), env);
+        if (o.apiFlavour() == ApiFlavour.V2) {
+            throw new UsageException("--script uploads the k6 script to Grafana Cloud k6, which only its v6 API can"
+                    + " do, and --api-flavour v2 is selected: choose --api-flavour v6 (with --stack-id N), or leave"
+                    + " out --api-flavour");
+        }
+        return script;
+    }
+
+    /** The note to set on the run: the script's (given or default), else {@code --note}; v6 only. */
+    private static String note(CliOptions o, CliScript script) throws UsageException {
+        if (script != null) {
+            return script.note();
+        }
+        if (o.note() != null && o.apiFlavour() != ApiFlavour.V6) {
+            throw new UsageException("--note sets the run's note in Grafana Cloud k6, which only its v6 API can do:"
+                    + " add --api-flavour v6 (with --stack-id N)");
+        }
+        return o.note();
     }
 
     private int simulate(CliOptions o) throws UsageException {
@@ -236,11 +286,12 @@ public final class K6CloudCli {
         try (EmbeddedK6Cloud.Session session = cloud.start(scenario)) {
             out.println("k6 Cloud simulator at " + session.apiUrl() + ", playing scenario '" + scenario
                     + "' (scenarios: " + String.join(", ", cloud.scenarios()) + ")");
-            if (o.testId() != null && o.testId() != session.testId()) {
+            CliScript script = script(o, session.demoScript());
+            if (script == null && o.testId() != null && o.testId() != session.testId()) {
                 out.println(
                         "Ignoring --test-id " + o.testId() + ": the simulator serves load test " + session.testId());
             }
-            ApiFlavour flavour = flavour(o);
+            ApiFlavour flavour = flavour(o, script);
             Long stackId = stackId(o, session.stackId());
             if (flavour.requiresStackId() && stackId == null) {
                 throw new UsageException(
@@ -251,7 +302,9 @@ public final class K6CloudCli {
                     o.pollInterval() == null ? SIMULATED_POLL_INTERVAL : o.pollInterval(),
                     o.webUrl() == null ? session.webAppUrl() : o.webUrl());
             return follow(
-                    session.testId(),
+                    script == null ? Long.valueOf(session.testId()) : o.testId(),
+                    script,
+                    note(o, script),
                     settings,
                     clients.apply(new ClientTarget(session.apiUrl(), session.token(), flavour, stackId)));
         } catch (IOException e) {
@@ -260,8 +313,12 @@ public final class K6CloudCli {
         }
     }
 
-    private static ApiFlavour flavour(CliOptions o) {
-        return o.apiFlavour() == null ? ApiFlavour.V2 : o.apiFlavour();
+    /** {@code --api-flavour}, else v6 to upload a script and v2 otherwise. */
+    private static ApiFlavour flavour(CliOptions o, CliScript script) {
+        if (o.apiFlavour() != null) {
+            return o.apiFlavour();
+        }
+        return script != null ? ApiFlavour.V6 : ApiFlavour.V2;
     }
 
     /** {@code --stack-id}, else {@value #STACK_ID_VARIABLE}, else {@code fallback}. */
@@ -301,22 +358,95 @@ public final class K6CloudCli {
         }
     }
 
-    private int follow(long testId, RunSettings settings, K6CloudClient client) {
+    /**
+     * Uploads {@code script} (when given), starts a run of the load test and follows it; sets
+     * {@code note} (when given) on the run once its id is known.
+     *
+     * @param testId the load test to run, or whose script {@code script} replaces; {@code null} to
+     *     create or update the load test named in {@code script}
+     */
+    private int follow(Long testId, CliScript script, String note, RunSettings settings, K6CloudClient client) {
         currentSettings = settings;
+        LoadTestScripts scripts = null;
+        if (script != null || note != null) {
+            if (!(client instanceof LoadTestScripts)) {
+                err.println("k6cloud: this k6 Cloud client cannot upload scripts or set notes");
+                return ExitCodes.USAGE;
+            }
+            scripts = (LoadTestScripts) client;
+        }
+        LoadTest test = null;
+        if (script != null) {
+            CliUpload.Result uploaded =
+                    new CliUpload(out, this::beginUpload, this::endUpload).upload(scripts, client, script, testId);
+            if (uploaded.test() == null) {
+                return uploaded.exitCode();
+            }
+            test = uploaded.test();
+        }
+        CliNote notes = note == null ? null : new CliNote(scripts, note, out, err, THREAD_PREFIX + "-note");
         try (RunEngine engine = engines.get()) {
             RunEvents printer = new RunEvents() {
                 @Override
                 public void onLine(String line) {
                     out.println(line);
                 }
+
+                @Override
+                public void onStarted(WatchState state) {
+                    if (notes != null && state.runId() != null) {
+                        notes.set(state.runId());
+                    }
+                }
             };
-            RunWatch handle = engine.start(testId, settings, client, printer);
-            current = handle;
-            if (interruptRequested) {
-                cancelOnce("interrupted by a signal");
+            RunWatch handle;
+            synchronized (startLock) {
+                if (interruptRequested) {
+                    out.println("k6 Cloud verdict: " + Verdict.CANCELLED + " (build result "
+                            + Verdict.CANCELLED.buildResult(BuildResult.FAILURE)
+                            + ") - interrupted before the start: no run was started.");
+                    return ExitCodes.INTERRUPTED;
+                }
+                handle = engine.start(test != null ? test.id() : testId, settings, client, printer);
+                current = handle;
             }
             // the cancels happen here, before the engine is closed: a closed engine sends no stop
-            return await(handle, settings);
+            int code = await(handle, settings);
+            if (test != null) {
+                out.println(CliUpload.summary(test, script));
+            }
+            return code;
+        } finally {
+            if (notes != null) {
+                notes.close();
+            }
+        }
+    }
+
+    /** The upload is about to start on this thread; {@code false} when an interrupt came first. */
+    private boolean beginUpload() {
+        synchronized (startLock) {
+            if (interruptRequested) {
+                return false;
+            }
+            uploading = Thread.currentThread();
+            return true;
+        }
+    }
+
+    /**
+     * The upload ended; clears the interrupt {@link #interrupt()} gave it and keeps the caller's.
+     * Returns whether either came, so that nothing is started.
+     */
+    private boolean endUpload() {
+        synchronized (startLock) {
+            uploading = null;
+            if (uploadInterrupted) {
+                Thread.interrupted(); // ours: the runner goes on to report
+            } else if (Thread.currentThread().isInterrupted()) {
+                interruptRequested = true; // the caller's: kept, and nothing is started
+            }
+            return interruptRequested;
         }
     }
 

@@ -10,8 +10,8 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Timings;
+import io.jenkins.plugins.k6cloud.testing.LineLatch;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +30,8 @@ public class K6CloudCliTest {
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     private final Map<String, String> env = new HashMap<>();
     private final VirtualK6Cloud cloud = new VirtualK6Cloud();
-    private final CountDownLatch runStarted = new CountDownLatch(1);
+    private final LineLatch lines = new LineLatch(outBytes, " started for load test ");
+    private final CountDownLatch runStarted = lines.latch;
     private K6CloudSimulator external;
 
     @After
@@ -41,32 +42,7 @@ public class K6CloudCliTest {
     }
 
     private K6CloudCli cli() {
-        PrintStream out = new PrintStream(
-                new OutputStream() {
-                    private final StringBuilder line = new StringBuilder();
-
-                    @Override
-                    public synchronized void write(int b) {
-                        outBytes.write(b);
-                        if (b == '\n') {
-                            if (line.toString().contains(" started for load test ")) {
-                                runStarted.countDown();
-                            }
-                            line.setLength(0);
-                        } else {
-                            line.append((char) b);
-                        }
-                    }
-                },
-                true,
-                StandardCharsets.UTF_8);
-        return new K6CloudCli(
-                out,
-                new PrintStream(errBytes, true, StandardCharsets.UTF_8),
-                env,
-                CliClients::forTarget,
-                () -> Optional.of(cloud),
-                cloud::engine);
+        return cloud.cli(lines, errBytes, env);
     }
 
     private String out() {

@@ -11,11 +11,9 @@ import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.After;
 import org.junit.Test;
 
@@ -35,13 +33,7 @@ public class K6CloudCliV6Test {
     }
 
     private K6CloudCli cli() {
-        return new K6CloudCli(
-                new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-                new PrintStream(errBytes, true, StandardCharsets.UTF_8),
-                env,
-                CliClients::forTarget,
-                () -> Optional.of(cloud),
-                cloud::engine);
+        return cloud.cli(outBytes, errBytes, env);
     }
 
     private String out() {

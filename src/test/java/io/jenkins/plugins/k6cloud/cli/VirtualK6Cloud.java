@@ -7,10 +7,17 @@ import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Scenario;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.simulator.SimulatedK6Cloud;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -43,7 +50,13 @@ final class VirtualK6Cloud implements EmbeddedK6Cloud {
         setup.accept(sim);
         long testId = sim.addLoadTest(shape.apply(Scenarios.byName(scenario)));
         K6CloudSimulator s = sim;
+        Path script = scenario.equals(Scenarios.UPLOAD_AND_RUN) ? SimulatedK6Cloud.writeDemoScript() : null;
         return new Session() {
+            @Override
+            public Path demoScript() {
+                return script;
+            }
+
             @Override
             public URI apiUrl() {
                 return s.uri();
@@ -72,8 +85,20 @@ final class VirtualK6Cloud implements EmbeddedK6Cloud {
             @Override
             public void close() {
                 s.close();
+                SimulatedK6Cloud.deleteDemoScript(script);
             }
         };
+    }
+
+    /** The runner with the standard clients, this embedded k6 Cloud and its engine, printing to {@code out} and {@code err}. */
+    K6CloudCli cli(OutputStream out, OutputStream err, Map<String, String> env) {
+        return new K6CloudCli(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env,
+                CliClients::forTarget,
+                () -> Optional.of(this),
+                this::engine);
     }
 
     RunEngine engine() {

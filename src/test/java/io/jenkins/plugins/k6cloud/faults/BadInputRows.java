@@ -23,6 +23,7 @@ import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudCredentials;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -192,7 +193,7 @@ final class BadInputRows {
         return rows;
     }
 
-    private static Map<String, String> tokenEnv(Rig rig) {
+    static Map<String, String> tokenEnv(Rig rig) {
         Map<String, String> env = new HashMap<>();
         env.put(K6CloudCli.TOKEN_VARIABLE, rig.token);
         return env;
@@ -202,15 +203,26 @@ final class BadInputRows {
     static Played cli(Rig rig, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        K6CloudCli cli = new K6CloudCli(
+        return played(rig, cli(rig, env, out, err).run(args), out, err);
+    }
+
+    /**
+     * The command-line runner in-process, printing to {@code out} and {@code err}; its client (of the
+     * flavour and stack id the arguments choose) pauses in the row's virtual time.
+     */
+    static K6CloudCli cli(Rig rig, Map<String, String> env, OutputStream out, OutputStream err) {
+        return new K6CloudCli(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 env,
-                (uri, token) -> rig.client(uri, token.plainText()),
+                t -> rig.client(t.flavour(), t.apiUrl(), t.token().plainText(), t.stackId()),
                 () -> Optional.empty(),
                 () -> new RunEngine(
                         new FastForwardScheduler(new ThreadPoolScheduler("k6-faults-cli", 1), rig.clock), rig.clock));
-        int code = cli.run(args);
+    }
+
+    /** What the runner did with exit code {@code code}; a rejection must have sent nothing and said why. */
+    static Played played(Rig rig, int code, ByteArrayOutputStream out, ByteArrayOutputStream err) {
         Played p = Played.cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         if (Expected.REJECTED.equals(p.verdict())) {
             rig.check(

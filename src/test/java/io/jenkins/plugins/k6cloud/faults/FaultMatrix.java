@@ -14,6 +14,7 @@ final class FaultMatrix {
         rows.addAll(ResumeRows.rows());
         rows.addAll(BadInputRows.rows());
         rows.addAll(MetricsReadRows.rows());
+        rows.addAll(UploadRows.rows());
         return rows;
     }
 }

@@ -16,6 +16,8 @@ import io.jenkins.plugins.k6cloud.simulator.Scenario;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,7 @@ final class Rig implements AutoCloseable {
     private final List<OkHttpClient> https = new ArrayList<>();
     private Duration stopDelay = Duration.ZERO;
     private boolean unstoppableRunExpected;
+    private Path files;
 
     Rig() throws IOException {
         sim = K6CloudSimulator.builder().clock(clock).token(token).start();
@@ -99,9 +102,25 @@ final class Rig implements AutoCloseable {
     }
 
     K6CloudClient client(URI api, String tokenText) {
-        ClientOptions options =
-                ClientOptions.defaults().withTime(clock, ms -> clock.advance(Duration.ofMillis(ms)), new Random(7));
-        return new HttpK6CloudClient(ApiFlavour.V2, http(), api, ApiToken.of(tokenText), clientOptions.apply(options));
+        return client(ApiFlavour.V2, api, tokenText, null);
+    }
+
+    /** The client of {@code flavour}, sending {@code stackId} when not {@code null}. */
+    HttpK6CloudClient client(ApiFlavour flavour, URI api, String tokenText, Long stackId) {
+        ClientOptions options = ClientOptions.defaults()
+                .withTime(clock, ms -> clock.advance(Duration.ofMillis(ms)), new Random(7))
+                .withStackId(stackId);
+        return new HttpK6CloudClient(flavour, http(), api, ApiToken.of(tokenText), clientOptions.apply(options));
+    }
+
+    /** Writes {@code bytes} as file {@code name} in the rig's own directory, deleted with the rig. */
+    Path file(String name, byte[] bytes) throws IOException {
+        if (files == null) {
+            files = Files.createTempDirectory("k6cloud-faults");
+        }
+        Path p = files.resolve(name);
+        Files.createDirectories(p.getParent());
+        return Files.write(p, bytes);
     }
 
     /** A fresh OkHttp client, shut down with the rig. */
@@ -187,6 +206,14 @@ final class Rig implements AutoCloseable {
         engine.close();
         sim.close();
         fakes.forEach(FakeServer::close);
+        if (files != null) {
+            try (java.util.stream.Stream<Path> all = Files.walk(files)) {
+                all.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                problems.add("could not delete " + files + ": " + e);
+            }
+        }
         for (OkHttpClient http : https) {
             http.dispatcher().executorService().shutdownNow();
             http.connectionPool().evictAll();

@@ -3,7 +3,10 @@ package io.jenkins.plugins.k6cloud.simulator;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.cli.EmbeddedK6Cloud;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -33,7 +36,48 @@ public final class SimulatedK6Cloud implements EmbeddedK6Cloud {
                 .start();
         sim.setUploadScenario(demo);
         long testId = sim.addLoadTest("Demo: " + scenario, demo);
-        return new SimSession(sim, testId);
+        Path script = null;
+        try {
+            if (scenario.equals(Scenarios.UPLOAD_AND_RUN)) {
+                script = writeDemoScript();
+            }
+        } catch (IOException | RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+        return new SimSession(sim, testId, script);
+    }
+
+    /** The resource {@code demo-script.js}, read from the class path. */
+    public static final String DEMO_SCRIPT = "demo-script.js";
+
+    /**
+     * Writes the demo k6 script into a new temporary directory, as {@code demo-script.js} (the name
+     * of the load test the upload creates); the caller deletes both.
+     */
+    public static Path writeDemoScript() throws IOException {
+        Path dir = Files.createTempDirectory("k6cloud-demo");
+        Path file = dir.resolve(DEMO_SCRIPT);
+        try (InputStream in = SimulatedK6Cloud.class.getResourceAsStream(DEMO_SCRIPT)) {
+            if (in == null) {
+                throw new IOException("the test resources hold no " + DEMO_SCRIPT + ": rebuild the test classes");
+            }
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    /** Deletes what {@link #writeDemoScript} wrote. */
+    public static void deleteDemoScript(Path script) {
+        if (script == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(script);
+            Files.deleteIfExists(script.getParent());
+        } catch (IOException e) {
+            // a temporary file; nothing else to do
+        }
     }
 
     /** Demo timings, keeping the scenario's shape: a long processing phase stays longer than the others. */
@@ -53,10 +97,17 @@ public final class SimulatedK6Cloud implements EmbeddedK6Cloud {
     private static final class SimSession implements Session {
         private final K6CloudSimulator sim;
         private final long testId;
+        private final Path script;
 
-        SimSession(K6CloudSimulator sim, long testId) {
+        SimSession(K6CloudSimulator sim, long testId, Path script) {
             this.sim = sim;
             this.testId = testId;
+            this.script = script;
+        }
+
+        @Override
+        public Path demoScript() {
+            return script;
         }
 
         @Override
@@ -87,6 +138,7 @@ public final class SimulatedK6Cloud implements EmbeddedK6Cloud {
         @Override
         public void close() {
             sim.close();
+            deleteDemoScript(script);
         }
     }
 }

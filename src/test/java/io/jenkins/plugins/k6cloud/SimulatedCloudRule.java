@@ -93,7 +93,18 @@ public final class SimulatedCloudRule extends ExternalResource {
 
     /** Waits for the start of load test {@code testId}, then lets every run play to its end; returns the run id. */
     public long finishRunOf(long testId) {
-        long runId = awaitStart(testId);
+        return finishRunOf(testId, 1);
+    }
+
+    /** Waits for the {@code nth} start of load test {@code testId} (from 1), then lets every run play to its end. */
+    public long finishRunOf(long testId, int nth) {
+        long runId = journal()
+                .awaitRequests(
+                        e -> e.endpoint() == Endpoint.START && Objects.equals(e.testId(), testId) && e.runId() != null,
+                        nth,
+                        TIMEOUT)
+                .get(nth - 1)
+                .runId();
         endRuns();
         return runId;
     }

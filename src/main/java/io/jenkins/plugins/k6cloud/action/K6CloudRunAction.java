@@ -16,6 +16,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import jenkins.model.RunAction2;
@@ -295,6 +296,8 @@ public class K6CloudRunAction implements RunAction2, BuildBadgeAction, Environme
         private final Double rpsMax;
         private final Long requests;
         private final Double checksPassed;
+        /** Each threshold's value by its name, for the regression gate; {@code null} in older builds. */
+        private final LinkedHashMap<String, Double> thresholdValues;
 
         Figures(RunFigures f) {
             this.p95Ms = f.p95Ms();
@@ -306,11 +309,22 @@ public class K6CloudRunAction implements RunAction2, BuildBadgeAction, Environme
             this.rpsMax = f.rpsMax();
             this.requests = f.requests();
             this.checksPassed = f.checksPassed();
+            this.thresholdValues = new LinkedHashMap<>();
+            for (Threshold t : f.thresholds()) {
+                if (t.value() != null) {
+                    thresholdValues.put(t.name(), t.value());
+                }
+            }
         }
 
         RunFigures toRunFigures() {
+            List<Threshold> thresholds = new ArrayList<>();
+            if (thresholdValues != null) {
+                // only the name and value are kept: what the regression gate compares
+                thresholdValues.forEach((name, value) -> thresholds.add(new Threshold(name, null, value, false)));
+            }
             return new RunFigures(
-                    p95Ms, medianMs, p99Ms, maxMs, failureRate, rpsMean, rpsMax, requests, checksPassed, null);
+                    p95Ms, medianMs, p99Ms, maxMs, failureRate, rpsMean, rpsMax, requests, checksPassed, thresholds);
         }
     }
 

@@ -47,6 +47,7 @@ public class K6CloudBuilder extends Builder {
     private String pollInterval;
     private String timeout;
     private String thresholdFailure;
+    private String maxRegression;
 
     /** @param testId the load test id, or an expression such as {@code ${K6_TEST_ID}} */
     @DataBoundConstructor
@@ -94,8 +95,19 @@ public class K6CloudBuilder extends Builder {
         this.thresholdFailure = RunConfig.blankToNull(thresholdFailure);
     }
 
+    public String getMaxRegression() {
+        return maxRegression;
+    }
+
+    /** The regression gate's limit, e.g. {@code 10%}; empty: no gate. */
+    @DataBoundSetter
+    public void setMaxRegression(String maxRegression) {
+        this.maxRegression = RunConfig.blankToNull(maxRegression);
+    }
+
     RunConfig.Options options() {
-        return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, true);
+        return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, true)
+                .withMaxRegression(maxRegression);
     }
 
     @Override
@@ -124,15 +136,19 @@ public class K6CloudBuilder extends Builder {
         RunOutcome outcome = waited.outcome();
         boolean aborted = waited.interrupted();
         if (outcome != null) {
-            K6CloudRunAction action = K6CloudRunAction.of(outcome);
-            if (!aborted && RunMetricsRead.applies(outcome)) {
+            RunMetricsRead.Read read = null;
+            if (!aborted && outcome.followedToItsEnd()) {
                 try {
-                    RunMetricsRead.afterVerdict(
-                                    () -> prepared.connection().metricsClientForRun(build, env), outcome, build)
-                            .report(listener.getLogger(), action);
+                    read = RunMetricsRead.afterVerdict(
+                            () -> prepared.connection().metricsClientForRun(build, env), outcome, build, options());
+                    outcome = read.outcome(); // REGRESSED when the regression gate says so
                 } catch (InterruptedException e) {
                     aborted = true; // the build was aborted during the read: the run has ended already
                 }
+            }
+            K6CloudRunAction action = K6CloudRunAction.of(outcome);
+            if (read != null) {
+                read.report(listener.getLogger(), action);
             }
             build.addAction(action);
         }
@@ -248,6 +264,11 @@ public class K6CloudBuilder extends Builder {
         @POST
         public FormValidation doCheckTimeout(@QueryParameter String value) {
             return FormChecks.checkTimeout(value);
+        }
+
+        @POST
+        public FormValidation doCheckMaxRegression(@QueryParameter String value) {
+            return FormChecks.checkMaxRegression(value);
         }
 
         @POST

@@ -88,7 +88,7 @@ public final class ConsoleText {
     /** The closing lines: verdict, duration, VUs, thresholds and, on failure, where to look. */
     public static List<String> summary(RunOutcome o) {
         List<String> lines = new ArrayList<>();
-        lines.add("k6 Cloud verdict: " + o.verdict() + " (build result " + o.buildResult() + ") - " + o.message());
+        lines.add(verdict(o));
         StringBuilder facts = new StringBuilder("  followed for ").append(clock(o.followedFor()));
         if (o.runId() != null && o.runStatusCode() != null) {
             facts.append(", run_status ")
@@ -117,6 +117,11 @@ public final class ConsoleText {
             lines.add("  Look at the run in the k6 web app: " + o.webUrl());
         }
         return lines;
+    }
+
+    /** {@code k6 Cloud verdict: PASSED (build result SUCCESS) - ...}: the summary's first line. */
+    public static String verdict(RunOutcome o) {
+        return "k6 Cloud verdict: " + o.verdict() + " (build result " + o.buildResult() + ") - " + o.message();
     }
 
     static String clock(Duration d) {

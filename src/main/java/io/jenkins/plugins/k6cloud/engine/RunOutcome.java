@@ -44,4 +44,38 @@ public record RunOutcome(
     public RunOutcome {
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
     }
+
+    /**
+     * Whether the run was started and followed to its end in k6 Cloud, so that it has metrics to read:
+     * not {@code wait: false}, not a refused start, not a build abort, not an unreachable k6 Cloud.
+     */
+    public boolean followedToItsEnd() {
+        return runId != null
+                && verdict != Verdict.STARTED
+                && verdict != Verdict.CONFIGURATION_ERROR
+                && verdict != Verdict.CANCELLED
+                && verdict != Verdict.UNREACHABLE;
+    }
+
+    /**
+     * The same run judged again after its end (the regression gate): {@code judgement}'s verdict and
+     * message, and the build result that verdict asks for.
+     */
+    public RunOutcome rejudged(Judgement judgement, BuildResult onThresholdsFailed) {
+        Verdict v = judgement.verdict();
+        return new RunOutcome(
+                v,
+                v.buildResult(onThresholdsFailed),
+                judgement.message(),
+                testId,
+                runId,
+                webUrl,
+                runStatus,
+                runStatusCode,
+                processingStatus,
+                resultStatus,
+                followedFor,
+                vus,
+                thresholds);
+    }
 }

@@ -6,6 +6,11 @@ public enum Verdict {
     PASSED,
     /** Thresholds were crossed: finished with result FAILED, or aborted by a threshold. */
     THRESHOLDS_FAILED,
+    /**
+     * The run passed, but the regression gate ({@code maxRegression}) found a figure that got worse
+     * beyond the limit against the last earlier build whose run of the same load test passed.
+     */
+    REGRESSED,
     /** Someone stopped the run in the k6 web app (run_status 5) without the build asking. */
     ABORTED_IN_K6,
     /**
@@ -30,13 +35,14 @@ public enum Verdict {
     /** The run was started and, as asked, not followed ({@code wait: false}). */
     STARTED;
 
-    /** The build result for this verdict; thresholds map to FAILURE or UNSTABLE as the user chose. */
+    /** The build result for this verdict; thresholds (and regressions) map to FAILURE or UNSTABLE as the user chose. */
     public BuildResult buildResult(BuildResult onThresholdsFailed) {
         switch (this) {
             case PASSED:
             case STARTED:
                 return BuildResult.SUCCESS;
             case THRESHOLDS_FAILED:
+            case REGRESSED:
                 return onThresholdsFailed;
             case UNTRUSTED:
                 return BuildResult.UNSTABLE;

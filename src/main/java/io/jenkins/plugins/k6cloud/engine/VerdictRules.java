@@ -7,6 +7,7 @@ import io.jenkins.plugins.k6cloud.api.ResultStatus;
 import io.jenkins.plugins.k6cloud.api.RunStatus;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The one table that turns what k6 Cloud said about a run (or what stopped us following it) into
@@ -30,6 +31,9 @@ import java.time.Duration;
  *                                                            bounded, until it ended)
  * k6 Cloud unreachable past the budget, or an API error     UNREACHABLE (after trying to stop the run)
  * the build was aborted                                    CANCELLED (after stopping the run)
+ * PASSED, and maxRegression set: p95, failure rate or a    REGRESSED (after the metrics read; a read
+ *   threshold's value worse beyond the limit against the    that fails leaves PASSED)
+ *   last earlier build whose run of the test passed
  * </pre>
  */
 public final class VerdictRules {
@@ -170,6 +174,19 @@ public final class VerdictRules {
     /** The build was aborted; {@code detail} says what became of the run. */
     public static Judgement cancelled(String detail) {
         return new Judgement(Verdict.CANCELLED, "The build was aborted: " + detail);
+    }
+
+    /**
+     * The run passed, but the regression gate found figures that got worse beyond the limit.
+     *
+     * @param against the build compared with, e.g. {@code build #12}
+     * @param regressions one text per figure, e.g. {@code p95 312 ms -> 401 ms (+28.5 %, limit 10 %)}
+     */
+    public static Judgement regressed(long runId, String against, List<String> regressions) {
+        return new Judgement(
+                Verdict.REGRESSED,
+                "k6 Cloud run " + runId + " passed its thresholds, but got worse than " + against
+                        + " beyond maxRegression: " + String.join("; ", regressions) + ".");
     }
 
     /** The run was started and, as asked, not followed. */

@@ -32,6 +32,7 @@ public class K6CloudRunStep extends Step {
     private String timeout;
     private String thresholdFailure;
     private boolean wait = true;
+    private String maxRegression;
 
     @DataBoundConstructor
     public K6CloudRunStep(long testId) {
@@ -88,8 +89,19 @@ public class K6CloudRunStep extends Step {
         this.wait = wait;
     }
 
+    public String getMaxRegression() {
+        return maxRegression;
+    }
+
+    /** The regression gate's limit, e.g. {@code '10%'}; empty: no gate. */
+    @DataBoundSetter
+    public void setMaxRegression(String maxRegression) {
+        this.maxRegression = RunConfig.blankToNull(maxRegression);
+    }
+
     RunConfig.Options options() {
-        return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, wait);
+        return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, wait)
+                .withMaxRegression(maxRegression);
     }
 
     @Override
@@ -133,6 +145,11 @@ public class K6CloudRunStep extends Step {
         @POST
         public FormValidation doCheckTimeout(@QueryParameter String value) {
             return FormChecks.checkTimeout(value);
+        }
+
+        @POST
+        public FormValidation doCheckMaxRegression(@QueryParameter String value) {
+            return FormChecks.checkMaxRegression(value);
         }
 
         @POST

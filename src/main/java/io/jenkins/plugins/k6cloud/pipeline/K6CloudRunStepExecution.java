@@ -435,21 +435,26 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    private void finish(RunOutcome outcome, Run<?, ?> run, TaskListener listener) {
-        Map<String, Object> value = returnValue(outcome);
-        K6CloudRunAction action = K6CloudRunAction.of(outcome);
+    private void finish(RunOutcome engineOutcome, Run<?, ?> run, TaskListener listener) {
+        RunOutcome outcome = engineOutcome;
+        RunMetricsRead.Read read = null;
         RunConfig.Connection c = connection;
-        if (lifecycle().stopCause() == null && c != null && RunMetricsRead.applies(outcome)) {
+        if (lifecycle().stopCause() == null && c != null && outcome.followedToItsEnd()) {
             // on the timer (finishOrFail), never the CPS VM thread; before the end is saved, so that a
             // restart during the read follows the ended run again and reads them then
             try {
-                RunMetricsRead.Read read = RunMetricsRead.afterVerdict(
-                        () -> support().metricsClient(run, getContext().get(EnvVars.class), c), outcome, run);
-                read.report(listener.getLogger(), action);
-                value.put("metrics", read.returnValue());
+                read = RunMetricsRead.afterVerdict(
+                        () -> support().metricsClient(run, getContext().get(EnvVars.class), c), outcome, run, options);
+                outcome = read.outcome(); // REGRESSED when the regression gate says so
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // the timer is shutting down: end the step without them
             }
+        }
+        Map<String, Object> value = returnValue(outcome);
+        K6CloudRunAction action = K6CloudRunAction.of(outcome);
+        if (read != null) {
+            read.report(listener.getLogger(), action);
+            value.put("metrics", read.returnValue());
         }
         if (lifecycle().stopCause() == null) {
             endValue = value;

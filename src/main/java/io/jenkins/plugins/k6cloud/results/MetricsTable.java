@@ -13,8 +13,30 @@ import java.util.Locale;
  * @param rows the rows, in reading order; a figure k6 Cloud did not report has no row
  * @param comparedWith what the changes are against, e.g. {@code k6 baseline run 2000001} or
  *     {@code build #12}; {@code null} when nothing was compared
+ * @param checksUnavailable why the top-level checks could not be read, or {@code null}
  */
-public record MetricsTable(List<Row> rows, String comparedWith) {
+public record MetricsTable(List<Row> rows, String comparedWith, String checksUnavailable) {
+
+    /**
+     * Figures of an earlier run to compare with, and how the table names them.
+     *
+     * @param figures the earlier run's figures
+     * @param name e.g. {@code k6 baseline run 2000001} or {@code build #12}
+     */
+    public record Earlier(RunFigures figures, String name) {
+
+        /**
+         * k6's baseline run when {@code metrics} report one other than run {@code runId} itself, else
+         * {@code fallback} (may be {@code null}).
+         */
+        public static Earlier of(RunMetrics metrics, long runId, Earlier fallback) {
+            RunMetrics.Baseline b = metrics.baseline();
+            if (b != null && b.runId() != runId) {
+                return new Earlier(RunFigures.of(b.summary(), null), "k6 baseline run " + b.runId());
+            }
+            return fallback;
+        }
+    }
 
     /**
      * One row.
@@ -45,6 +67,11 @@ public record MetricsTable(List<Row> rows, String comparedWith) {
      *     same load test), or {@code null}
      * @param earlierName how the table names it
      */
+    public static MetricsTable of(RunMetrics metrics, Earlier earlier) {
+        return of(metrics, earlier == null ? null : earlier.figures(), earlier == null ? null : earlier.name());
+    }
+
+    /** The table of {@code metrics}, compared with {@code earlier} (see {@link #of(RunMetrics, Earlier)}). */
     public static MetricsTable of(RunMetrics metrics, RunFigures earlier, String earlierName) {
         RunMetrics.Summary s = metrics.summary();
         RunFigures now = RunFigures.of(s, null);
@@ -90,10 +117,27 @@ public record MetricsTable(List<Row> rows, String comparedWith) {
             add(rows, "browser CLS p75", format(b.clsP75(), Figure.Unit.PLAIN), null);
             add(rows, "browser HTTP requests", count(b.httpRequests()), null);
         }
-        return new MetricsTable(rows, earlier == null ? null : earlierName);
+        return new MetricsTable(rows, earlier == null ? null : earlierName, metrics.checksUnavailable());
     }
 
-    /** The console's lines: a heading, then one indented line per row. */
+    /**
+     * The one line of a read that failed, in the Jenkins console and the command-line runner alike.
+     *
+     * @param why the failure, e.g. {@code HTTP 404 ...}; blank or {@code null}: {@code no answer}
+     */
+    public static String unavailableLine(String why) {
+        return "metrics not available: " + unavailableReason(why);
+    }
+
+    /** {@code why}, or {@code no answer} when it says nothing. */
+    public static String unavailableReason(String why) {
+        return why == null || why.isBlank() ? "no answer" : why;
+    }
+
+    /**
+     * The console's lines (Jenkins and the command-line runner): a heading, one indented line per row,
+     * and a line when the checks could not be read.
+     */
     public List<String> consoleLines() {
         List<String> out = new ArrayList<>();
         out.add("k6 Cloud metrics" + (comparedWith == null ? ":" : " (changes against " + comparedWith + "):"));
@@ -102,6 +146,9 @@ public record MetricsTable(List<Row> rows, String comparedWith) {
         }
         for (Row r : rows) {
             out.add("  " + r.line());
+        }
+        if (checksUnavailable != null) {
+            out.add("  checks not available: " + checksUnavailable);
         }
         return out;
     }

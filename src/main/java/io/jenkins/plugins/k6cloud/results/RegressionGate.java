@@ -96,6 +96,11 @@ public record RegressionGate(double limitPercent) {
         return new Result(beyond.isEmpty(), lines, beyond);
     }
 
+    /** The gate's one line when the run's metrics could not be read: it cannot compare, and passes. */
+    public static String unreadable() {
+        return "Regression gate: could not compare, the metrics are not available; it passes.";
+    }
+
     /** {@code 10 %}, {@code 7.5 %}. */
     public String limitText() {
         return new BigDecimal(Double.toString(limitPercent))

@@ -12,6 +12,7 @@ import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.results.RegressionGate;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -48,6 +49,19 @@ public final class FormChecks {
 
     public static FormValidation checkTimeout(String value) {
         return timeout(value, K6CloudGlobalConfiguration.get().getTimeout());
+    }
+
+    /** {@code maxRegression}: empty (no gate) or a percentage such as {@code 10%}. */
+    public static FormValidation checkMaxRegression(String value) {
+        if (value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        try {
+            RegressionGate.parse(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     /** The "Secret text" credentials behind the consumer guide's permission gate. */

@@ -13,6 +13,7 @@ import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.results.RegressionGate;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
 import java.io.Serializable;
 import java.net.URI;
@@ -109,6 +110,8 @@ public final class RunConfig {
         private final String timeout;
         private final String thresholdFailure;
         private final boolean waitForEnd;
+        /** {@code null} in what an older version saved: no regression gate. */
+        private final String maxRegression;
 
         public Options(
                 String credentialsId,
@@ -116,11 +119,41 @@ public final class RunConfig {
                 String timeout,
                 String thresholdFailure,
                 boolean waitForEnd) {
+            this(credentialsId, pollInterval, timeout, thresholdFailure, waitForEnd, null);
+        }
+
+        private Options(
+                String credentialsId,
+                String pollInterval,
+                String timeout,
+                String thresholdFailure,
+                boolean waitForEnd,
+                String maxRegression) {
             this.credentialsId = blankToNull(credentialsId);
             this.pollInterval = blankToNull(pollInterval);
             this.timeout = blankToNull(timeout);
             this.thresholdFailure = blankToNull(thresholdFailure);
             this.waitForEnd = waitForEnd;
+            this.maxRegression = blankToNull(maxRegression);
+        }
+
+        /** These options with {@code maxRegression} (e.g. {@code 10%}; {@code null} or blank: no gate). */
+        public Options withMaxRegression(String max) {
+            return new Options(credentialsId, pollInterval, timeout, thresholdFailure, waitForEnd, max);
+        }
+
+        /** {@code thresholdFailure} as typed, or {@code null} for FAILURE. */
+        public String thresholdFailure() {
+            return thresholdFailure;
+        }
+
+        /**
+         * The regression gate of {@code maxRegression}, or {@code null} when it is not set.
+         *
+         * @throws IllegalArgumentException with a message that says what to write
+         */
+        public RegressionGate regressionGate() {
+            return maxRegression == null ? null : RegressionGate.parse(maxRegression);
         }
 
         /** The step's own credentials id, or {@code null} to use the variable or the global default. */
@@ -134,6 +167,7 @@ public final class RunConfig {
          * @throws IllegalArgumentException with a message that says which value to fix
          */
         public RunSettings toSettings(String webAppUrl, String defaultPollInterval, String defaultTimeout) {
+            regressionGate(); // used after the verdict, checked here: before any request
             return RunSettings.defaults()
                     .withWebAppUrl(webAppUrl)
                     .withPollInterval(DurationFormat.parse(pollInterval != null ? pollInterval : defaultPollInterval))

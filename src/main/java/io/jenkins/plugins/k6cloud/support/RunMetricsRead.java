@@ -5,10 +5,15 @@ import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.RunMetrics;
+import io.jenkins.plugins.k6cloud.engine.BuildResult;
+import io.jenkins.plugins.k6cloud.engine.ConsoleText;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.Verdict;
+import io.jenkins.plugins.k6cloud.engine.VerdictRules;
 import io.jenkins.plugins.k6cloud.results.Change;
 import io.jenkins.plugins.k6cloud.results.MetricsTable;
+import io.jenkins.plugins.k6cloud.results.MetricsTable.Earlier;
+import io.jenkins.plugins.k6cloud.results.RegressionGate;
 import io.jenkins.plugins.k6cloud.results.RunFigures;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,7 +28,10 @@ import java.util.Map;
  * what the Pipeline step returns. Best effort: a failed read gives one line
  * {@code metrics not available: ...} and never changes the verdict; an interrupt stays an interrupt.
  * The changes are against k6's baseline run when k6 reports one, else against the latest earlier
- * build of the same job whose run of the same load test has figures.
+ * build of the same job whose run of the same load test has figures. With {@code maxRegression} set,
+ * the {@link RegressionGate} then compares a run that PASSED with the last earlier build whose run of
+ * the same load test passed, and may turn the verdict into {@link Verdict#REGRESSED}; a failed read
+ * passes the gate.
  */
 public final class RunMetricsRead {
     /** How many earlier builds are looked at for one with figures of the same load test. */
@@ -32,6 +40,7 @@ public final class RunMetricsRead {
     /**
      * What one read gave.
      *
+     * @param outcome the run's outcome: the engine's, or REGRESSED after the regression gate
      * @param lines the console lines, after the verdict's summary
      * @param table the table, or {@code null} when the metrics are not available
      * @param figures this run's figures, kept so that the next build compares with them; {@code null} likewise
@@ -39,7 +48,18 @@ public final class RunMetricsRead {
      * @param unavailable why the metrics are not available, or {@code null}
      */
     public record Read(
-            List<String> lines, MetricsTable table, RunFigures figures, List<Change> changes, String unavailable) {
+            RunOutcome outcome,
+            List<String> lines,
+            MetricsTable table,
+            RunFigures figures,
+            List<Change> changes,
+            String unavailable) {
+
+        /** Prints the lines to {@code console} and keeps the table and figures in {@code action}. */
+        public void report(PrintStream console, K6CloudRunAction action) {
+            lines.forEach(console::println);
+            action.recordMetrics(table, figures, unavailable);
+        }
 
         /**
          * The Pipeline step's {@code metrics}: plain values only (README: "Pipeline jobs"). Each figure k6
@@ -47,12 +67,6 @@ public final class RunMetricsRead {
          * {@code medianMs}, {@code p95Ms}, {@code p99Ms}, {@code maxMs}, {@code checksPassed}),
          * {@code comparedWith} and {@code changes} when compared, or only {@code unavailable}.
          */
-        /** Prints the lines to {@code console} and keeps the table and figures in {@code action}. */
-        public void report(PrintStream console, K6CloudRunAction action) {
-            lines.forEach(console::println);
-            action.recordMetrics(table, figures, unavailable);
-        }
-
         public Map<String, Object> returnValue() {
             Map<String, Object> m = new LinkedHashMap<>();
             if (unavailable != null) {
@@ -90,6 +104,38 @@ public final class RunMetricsRead {
                 m.put(key, value);
             }
         }
+
+        /**
+         * This read after the regression gate: a run that PASSED is compared with {@code lastPassed}; a
+         * change for the worse beyond the limit makes it {@link Verdict#REGRESSED}, with the build result
+         * {@code onRegression}. Other verdicts are left as they are; metrics that could not be read pass
+         * the gate, which says so.
+         *
+         * @param lastPassed the last earlier build whose run of this load test passed, or {@code null}
+         */
+        public Read gated(RegressionGate gate, Earlier lastPassed, BuildResult onRegression) {
+            if (outcome.verdict() != Verdict.PASSED) {
+                return this;
+            }
+            List<String> out = new ArrayList<>(lines);
+            if (unavailable != null) {
+                out.add(RegressionGate.unreadable());
+                return new Read(outcome, out, table, figures, changes, unavailable);
+            }
+            RegressionGate.Result r = lastPassed == null
+                    ? gate.check(figures, null, null)
+                    : gate.check(figures, lastPassed.figures(), lastPassed.name());
+            if (r.passed()) {
+                out.addAll(r.lines());
+                return new Read(outcome, out, table, figures, changes, unavailable);
+            }
+            out.add("Regression gate: worse than " + lastPassed.name() + " beyond " + gate.limitText() + ":");
+            r.lines().forEach(l -> out.add("  " + l));
+            RunOutcome regressed = outcome.rejudged(
+                    VerdictRules.regressed(outcome.runId(), lastPassed.name(), r.lines()), onRegression);
+            out.add(ConsoleText.verdict(regressed));
+            return new Read(regressed, out, table, figures, changes, unavailable);
+        }
     }
 
     /** Makes the client of the read; may fail to read the token (or the build's environment). */
@@ -99,41 +145,30 @@ public final class RunMetricsRead {
 
     /**
      * The read after {@code outcome}'s verdict in {@code build}: compared with k6's baseline, else
-     * with the previous build's run of the same load test. A client that cannot be made (the token
-     * cannot be read any more) makes the metrics not available, as a failed read does.
+     * with the previous build's run of the same load test, then through the regression gate when
+     * {@code options} set {@code maxRegression}. A client that cannot be made (the token cannot be
+     * read any more) makes the metrics not available, as a failed read does.
      *
      * @throws InterruptedException when the thread was interrupted during the read
      */
-    public static Read afterVerdict(ClientSource source, RunOutcome outcome, Run<?, ?> build)
+    public static Read afterVerdict(ClientSource source, RunOutcome outcome, Run<?, ?> build, RunConfig.Options options)
             throws InterruptedException {
-        K6CloudClient client;
+        Read read;
         try {
-            client = source.client();
+            read = read(source.client(), outcome, earlier(build, outcome.testId(), false));
         } catch (IOException | RuntimeException e) {
-            return unavailable(e.getMessage());
+            read = unavailable(outcome, e.getMessage());
         }
-        return read(client, outcome, previousBuild(build, outcome.testId()));
+        RegressionGate gate = options.regressionGate(); // checked before the start: no surprise here
+        return gate == null
+                ? read
+                : read.gated(
+                        gate,
+                        earlier(build, outcome.testId(), true),
+                        RunConfig.thresholdResult(options.thresholdFailure()));
     }
-
-    /** Earlier figures of the same load test and how the table names them, e.g. {@code build #12}. */
-    public record Earlier(RunFigures figures, String name) {}
 
     private RunMetricsRead() {}
-
-    /**
-     * Whether {@code outcome} is of a run that was started and followed to its end in k6 Cloud: not
-     * {@code wait: false}, not a refused start, not a build abort, not an unreachable k6 Cloud.
-     */
-    public static boolean applies(RunOutcome outcome) {
-        if (outcome == null || outcome.runId() == null) {
-            return false;
-        }
-        Verdict v = outcome.verdict();
-        return v != Verdict.STARTED
-                && v != Verdict.CONFIGURATION_ERROR
-                && v != Verdict.CANCELLED
-                && v != Verdict.UNREACHABLE;
-    }
 
     /**
      * Reads the metrics of {@code outcome}'s run once and compares them.
@@ -152,45 +187,43 @@ public final class RunMetricsRead {
             ie.initCause(e);
             throw ie;
         } catch (K6CloudException | RuntimeException e) {
-            return unavailable(e.getMessage());
+            return unavailable(outcome, e.getMessage());
         }
         if (Thread.interrupted()) {
             throw new InterruptedException(
                     "interrupted while the metrics of k6 Cloud run " + outcome.runId() + " were read");
         }
-        RunFigures now = RunFigures.of(metrics.summary(), null);
-        Earlier earlier = previous;
-        RunMetrics.Baseline baseline = metrics.baseline();
-        if (baseline != null && baseline.runId() != outcome.runId()) {
-            earlier = new Earlier(RunFigures.of(baseline.summary(), null), "k6 baseline run " + baseline.runId());
-        }
-        MetricsTable table = MetricsTable.of(
-                metrics, earlier == null ? null : earlier.figures(), earlier == null ? null : earlier.name());
+        RunFigures now = RunFigures.of(metrics.summary(), outcome.thresholds());
+        Earlier earlier = Earlier.of(metrics, outcome.runId(), previous);
+        MetricsTable table = MetricsTable.of(metrics, earlier);
         List<Change> changes = earlier == null ? List.of() : Change.compare(now, earlier.figures());
-        List<String> lines = new ArrayList<>(table.consoleLines());
-        if (metrics.checksUnavailable() != null) {
-            lines.add("  checks not available: " + metrics.checksUnavailable());
-        }
-        return new Read(lines, table, now, changes, null);
+        return new Read(outcome, table.consoleLines(), table, now, changes, null);
     }
 
     /** The one line of a read that failed. */
-    static Read unavailable(String why) {
-        String message = why == null || why.isBlank() ? "no answer" : why;
-        return new Read(List.of("metrics not available: " + message), null, null, List.of(), message);
+    static Read unavailable(RunOutcome outcome, String why) {
+        return new Read(
+                outcome,
+                List.of(MetricsTable.unavailableLine(why)),
+                null,
+                null,
+                List.of(),
+                MetricsTable.unavailableReason(why));
     }
 
     /**
      * The latest build before {@code build} (at most {@link #EARLIER_BUILDS} back) that kept figures of
-     * a run of {@code testId}; {@code null} when none.
+     * a run of {@code testId} (with {@code passedOnly}: of a run that PASSED); {@code null} when none.
      */
-    public static Earlier previousBuild(Run<?, ?> build, long testId) {
+    public static Earlier earlier(Run<?, ?> build, long testId, boolean passedOnly) {
         Run<?, ?> r = build == null ? null : build.getPreviousBuild();
         for (int i = 0; r != null && i < EARLIER_BUILDS; i++, r = r.getPreviousBuild()) {
             List<K6CloudRunAction> actions = r.getActions(K6CloudRunAction.class);
             for (int j = actions.size() - 1; j >= 0; j--) {
                 K6CloudRunAction a = actions.get(j);
-                RunFigures f = a.getTestId() == testId ? a.figures() : null;
+                boolean fits = a.getTestId() == testId
+                        && (!passedOnly || Verdict.PASSED.name().equals(a.getVerdict()));
+                RunFigures f = fits ? a.figures() : null;
                 if (f != null) {
                     return new Earlier(f, "build " + r.getDisplayName());
                 }

@@ -8,10 +8,12 @@ import static org.junit.Assert.assertTrue;
 import hudson.EnvVars;
 import io.jenkins.plugins.k6cloud.Outcomes;
 import io.jenkins.plugins.k6cloud.api.RunMetrics;
+import io.jenkins.plugins.k6cloud.api.Threshold;
 import io.jenkins.plugins.k6cloud.results.MetricsTable;
 import io.jenkins.plugins.k6cloud.results.RunFigures;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import org.junit.Test;
@@ -120,7 +122,12 @@ public class K6CloudRunActionTest {
                     Class<?> t = f.getType();
                     assertTrue(
                             c.getSimpleName() + "." + f.getName(),
-                            t == String.class || t == boolean.class || t == Double.class || t == Long.class);
+                            t == String.class
+                                    || t == boolean.class
+                                    || t == Double.class
+                                    || t == Long.class
+                                    // the thresholds' values by name: XStream writes a map of plain values
+                                    || (c == K6CloudRunAction.Figures.class && t == LinkedHashMap.class));
                 }
             }
         }
@@ -169,6 +176,18 @@ public class K6CloudRunActionTest {
         assertEquals("better", failures.getDirection());
         assertEquals(now, a.figures());
         assertNull(a.getMetricsUnavailable());
+    }
+
+    @Test
+    public void keepsEachThresholdsValueForTheRegressionGate() {
+        K6CloudRunAction a = K6CloudRunAction.of(Outcomes.passed(1001));
+        a.recordMetrics(null, RunFigures.of(null, Outcomes.passed(1001).thresholds()), null);
+
+        assertEquals(
+                List.of(
+                        new Threshold("http_req_duration", null, 312.456, false),
+                        new Threshold("http_req_failed", null, 0.001234, false)),
+                a.figures().thresholds());
     }
 
     @Test

@@ -29,6 +29,7 @@ import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
+import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +64,7 @@ public class K6CloudBuilderJenkinsTest {
         before.setPollInterval("10s");
         before.setTimeout("45m");
         before.setThresholdFailure("UNSTABLE");
+        before.setMaxRegression("10%");
         j.assertEqualDataBoundBeans(before, j.configRoundtrip(before));
     }
 
@@ -93,6 +95,34 @@ public class K6CloudBuilderJenkinsTest {
     public void failedThresholdsMarkTheBuildUnstableWhenChosen() throws Exception {
         FreeStyleBuild b = build(Outcome.THRESHOLDS_FAIL, "UNSTABLE", Result.UNSTABLE);
         j.assertLogContains("k6 Cloud verdict: THRESHOLDS_FAILED", b);
+    }
+
+    @Test
+    public void aRegressionAgainstTheLastPassedBuildFailsTheBuild() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        FreeStyleProject p = gatedProject(testId, "10%");
+        QueueTaskFuture<FreeStyleBuild> first = p.scheduleBuild2(0);
+        cloud.finishRunOf(testId, 1);
+        j.assertBuildStatus(Result.SUCCESS, first);
+
+        cloud.sim().setScenario(testId, Scenarios.passesSlower()); // p95 312.4 ms -> 401 ms, thresholds met
+        QueueTaskFuture<FreeStyleBuild> second = p.scheduleBuild2(0);
+        cloud.finishRunOf(testId, 2);
+        FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, second);
+
+        j.assertLogContains("k6 Cloud verdict: REGRESSED (build result FAILURE)", b);
+        j.assertLogContains("  p95 312 ms -> 401 ms (+28.4 %, limit 10 %)", b);
+        assertEquals("REGRESSED", b.getActions(K6CloudRunAction.class).get(0).getVerdict());
+        assertThat(cloud.journal().runsLeftRunning(), empty());
+    }
+
+    @Test
+    public void aMaxRegressionThatIsNotAPercentageFailsBeforeAnyRequest() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        FreeStyleProject p = gatedProject(testId, "ten percent");
+        FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("maxRegression must be a percentage such as '10%'", b);
+        assertThat(cloud.journal().startsFor(testId), empty());
     }
 
     @Test
@@ -254,6 +284,15 @@ public class K6CloudBuilderJenkinsTest {
         assertThat(cloud.journal().startsFor(testId), hasSize(1));
         assertThat(cloud.journal().runsLeftRunning(), empty());
         return b;
+    }
+
+    /** A project running load test {@code testId} with {@code maxRegression}. */
+    private FreeStyleProject gatedProject(long testId, String maxRegression) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        K6CloudBuilder gated = builder(Long.toString(testId), null);
+        gated.setMaxRegression(maxRegression);
+        p.getBuildersList().add(gated);
+        return p;
     }
 
     static K6CloudBuilder builder(String testId, String thresholdFailure) {

@@ -4,8 +4,12 @@ import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
+import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.Verdict;
+import io.jenkins.plugins.k6cloud.results.MetricsTable;
+import io.jenkins.plugins.k6cloud.results.RegressionGate;
+import io.jenkins.plugins.k6cloud.results.RunFigures;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.Scenario;
@@ -20,7 +24,9 @@ import java.util.Random;
 /**
  * Faults of the metrics read after the verdict (404, 500 past the read's one retry, an answer slower
  * than its timeout, malformed JSON), on the summary and on the checks: the verdict stays what the run
- * gave, the read says so in one line, and the token appears nowhere.
+ * gave, the read says so in one line, and the token appears nowhere. With {@code maxRegression} set and
+ * an earlier passed build that any read figures would regress from, a failed summary read passes the
+ * gate, which says it could not compare.
  */
 final class MetricsReadRows {
     static final String CATEGORY = "metrics read";
@@ -41,6 +47,11 @@ final class MetricsReadRows {
             rows.add(row(k, Endpoint.METRICS, Scenarios.passes(), Verdict.PASSED));
             rows.add(row(k, Endpoint.CHECKS, Scenarios.passes(), Verdict.PASSED));
             rows.add(row(k, Endpoint.METRICS, Scenarios.thresholdsFail(), Verdict.THRESHOLDS_FAILED));
+            rows.add(new FaultScenario(
+                    CATEGORY,
+                    k.name() + " on the metrics summary after PASSED, maxRegression 10%",
+                    Expected.verdict(Verdict.PASSED),
+                    rig -> play(rig, k, Endpoint.METRICS, Scenarios.passes(), true)));
         }
         return rows;
     }
@@ -51,10 +62,10 @@ final class MetricsReadRows {
                 CATEGORY,
                 k.name() + " on " + read + " after " + verdict,
                 Expected.verdict(verdict),
-                rig -> play(rig, k, endpoint, scenario));
+                rig -> play(rig, k, endpoint, scenario, false));
     }
 
-    private static Played play(Rig rig, Kind k, Endpoint endpoint, Scenario scenario) throws Exception {
+    private static Played play(Rig rig, Kind k, Endpoint endpoint, Scenario scenario, boolean gated) throws Exception {
         long testId = rig.test(scenario);
         RunOutcome outcome = rig.finish(rig.start(testId, rig.settings()));
         rig.settle();
@@ -68,14 +79,22 @@ final class MetricsReadRows {
         HttpK6CloudClient client =
                 new HttpK6CloudClient(ApiFlavour.V2, rig.http(), rig.sim.uri(), ApiToken.of(rig.token), options);
 
-        RunMetricsRead.Read read = RunMetricsRead.afterVerdict(() -> client, outcome, null);
+        RunMetricsRead.Read read = RunMetricsRead.afterVerdict(
+                () -> client, outcome, null, new RunConfig.Options(null, null, null, null, true));
 
+        if (gated) {
+            // a p95 of 1 ms before: any figures read would be a regression
+            RunFigures fast = new RunFigures(1.0, null, null, null, 0.0, null, null, null, null, null);
+            read = read.gated(
+                    RegressionGate.parse("10%"), new MetricsTable.Earlier(fast, "build #1"), BuildResult.FAILURE);
+            rig.check(read.lines().contains(RegressionGate.unreadable()), "the gate did not say it could not compare");
+        }
         read.lines().forEach(rig::said);
         rig.said(String.valueOf(read.returnValue()));
         List<String> lines = read.lines();
         if (endpoint == Endpoint.METRICS) {
             rig.check(
-                    lines.size() == 1 && lines.get(0).startsWith("metrics not available: "),
+                    lines.size() == (gated ? 2 : 1) && lines.get(0).startsWith("metrics not available: "),
                     "not one 'metrics not available' line: " + lines);
             rig.check(read.figures() == null, "figures from a failed read");
         } else {
@@ -85,6 +104,6 @@ final class MetricsReadRows {
             rig.check(read.figures() != null && read.figures().p95Ms() != null, "the summary was lost");
         }
         rig.check(rig.sim.faults().pending(endpoint) < 5, "the read never met the fault");
-        return Played.of(outcome);
+        return Played.of(read.outcome());
     }
 }

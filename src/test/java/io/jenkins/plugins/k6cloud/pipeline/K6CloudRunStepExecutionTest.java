@@ -29,6 +29,7 @@ import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
+import io.jenkins.plugins.k6cloud.results.RegressionGate;
 import io.jenkins.plugins.k6cloud.results.RunFigures;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
@@ -178,6 +179,105 @@ public class K6CloudRunStepExecutionTest {
         assertEquals(Set.of("unavailable"), metrics.keySet());
         assertEquals(1, log.text().split("metrics not available: ", -1).length - 1);
         assertThat(((K6CloudRunAction) build.added.get(0)).getMetricsUnavailable(), containsString("/result_summary"));
+    }
+
+    @Test
+    public void aRegressionBeyondMaxRegressionIsRegressedWithTheResultThresholdFailureNames() throws Exception {
+        long testId = sim.addLoadTest("smoke", Scenarios.passes());
+        RunConfig.Options gated = options("UNSTABLE").withMaxRegression("10%");
+        FakeBuild first = new FakeBuild();
+        FakeStepContext ctx1 = new FakeStepContext().with(Run.class, first).with(TaskListener.class, log);
+        Harness h1 = harness();
+        execution(ctx1, testId, gated, h1).start();
+        h1.awaitScheduled();
+        h1.runUntilEnded(ctx1);
+        assertEquals("PASSED", ((Map<?, ?>) ctx1.end.get()).get("verdict"));
+        assertThat(
+                log.text(),
+                containsString(
+                        "Regression gate: no earlier passed build of this load test to compare with; it passes."));
+
+        sim.setScenario(testId, Scenarios.passesSlower()); // p95 312.4 ms -> 401 ms, thresholds still met
+        build.previous = first;
+        FakeStepContext ctx2 = context();
+        Harness h2 = harness();
+        execution(ctx2, testId, gated, h2).start();
+        h2.awaitScheduled();
+        h2.runUntilEnded(ctx2);
+
+        Map<?, ?> value = (Map<?, ?>) ctx2.end.get();
+        assertEquals("REGRESSED", value.get("verdict"));
+        assertEquals("UNSTABLE", value.get("result"));
+        assertEquals(List.of(Result.UNSTABLE), build.results);
+        assertTrue("thresholds were met", first.results.isEmpty());
+        String console = log.text();
+        assertThat(console, containsString("Regression gate: worse than build #1 beyond 10 %:\n"));
+        assertThat(console, containsString("\n  p95 312 ms -> 401 ms (+28.4 %, limit 10 %)\n"));
+        assertThat(console, containsString("\n  http_req_duration: p(95)<500 312.4 -> 401 (+28.4 %, limit 10 %)\n"));
+        assertThat(console, containsString("k6 Cloud verdict: REGRESSED (build result UNSTABLE) - k6 Cloud run "));
+        K6CloudRunAction action = (K6CloudRunAction) build.added.get(0);
+        assertEquals("REGRESSED", action.getVerdict());
+        assertEquals("UNSTABLE", action.getBuildResult());
+        assertEquals(value.get("message"), action.getMessage());
+        assertThat(action.getMessage(), containsString("p95 312 ms -> 401 ms (+28.4 %, limit 10 %)"));
+    }
+
+    @Test
+    public void theGateComparesWithTheLastPassedBuildNotTheLastBuild() throws Exception {
+        long testId = sim.addLoadTest("smoke", Scenarios.passes());
+        FakeBuild passed = new FakeBuild();
+        passed.addAction(withFigures(Outcomes.ofTest(Outcomes.passed(1), testId), 300.0));
+        FakeBuild regressed = new FakeBuild();
+        regressed.previous = passed;
+        // faster, but it failed its thresholds: not what the gate compares with
+        regressed.addAction(withFigures(Outcomes.ofTest(Outcomes.thresholdsFailed(2), testId), 100.0));
+        build.previous = regressed;
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        execution(ctx, testId, options(null).withMaxRegression("5%"), h).start();
+        h.awaitScheduled();
+        h.runUntilEnded(ctx);
+
+        assertEquals("PASSED", ((Map<?, ?>) ctx.end.get()).get("verdict"));
+        assertThat(log.text(), containsString("Regression gate: no change for the worse beyond 5 % against build #1"));
+        assertTrue(build.results.isEmpty());
+    }
+
+    @Test
+    public void aMetricsReadFaultWithTheGateOnPassesAndSaysSo() throws Exception {
+        long testId = sim.addLoadTest("smoke", Scenarios.passes());
+        FakeBuild previous = new FakeBuild();
+        previous.addAction(withFigures(Outcomes.ofTest(Outcomes.passed(1), testId), 100.0));
+        build.previous = previous;
+        sim.faults().inject(Endpoint.METRICS, 5, Fault.serverError(500));
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        execution(ctx, testId, options(null).withMaxRegression("10%"), h).start();
+        h.awaitScheduled();
+        h.runUntilEnded(ctx);
+
+        assertEquals("PASSED", ((Map<?, ?>) ctx.end.get()).get("verdict"));
+        assertTrue(build.results.isEmpty());
+        assertThat(log.text(), containsString("metrics not available: "));
+        assertThat(log.text(), containsString(RegressionGate.unreadable()));
+    }
+
+    @Test
+    public void aMaxRegressionThatIsNotAPercentageFailsBeforeAnyRequest() throws Exception {
+        long testId = sim.addLoadTest("smoke", Scenarios.passes());
+        FakeStepContext ctx = context();
+        execution(ctx, testId, options(null).withMaxRegression("10"), harness()).start();
+
+        Throwable t = failure(ctx);
+        assertThat(t.getMessage(), containsString("maxRegression must be a percentage such as '10%'"));
+        assertThat(t.getMessage(), containsString("got '10'"));
+        assertEquals(0, sim.journal().count(Endpoint.START));
+    }
+
+    private static K6CloudRunAction withFigures(io.jenkins.plugins.k6cloud.engine.RunOutcome o, double p95Ms) {
+        K6CloudRunAction a = K6CloudRunAction.of(o);
+        a.recordMetrics(null, new RunFigures(p95Ms, null, null, null, 0.002, 40.0, null, null, null, null), null);
+        return a;
     }
 
     @Test

@@ -25,6 +25,7 @@ import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
+import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -66,6 +67,7 @@ public class K6CloudRunStepJenkinsTest {
         step.setTimeout("45m");
         step.setThresholdFailure("UNSTABLE");
         step.setWait(false);
+        step.setMaxRegression("10%");
         j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
     }
 
@@ -107,6 +109,29 @@ public class K6CloudRunStepJenkinsTest {
         j.assertLogContains("verdict=PASSED result=SUCCESS", b);
         j.assertLogContains("metrics not available: ", b);
         j.assertLogContains("unavailable=true", b);
+    }
+
+    @Test
+    public void aRegressionAgainstTheLastPassedBuildSetsTheResultThresholdFailureNames() throws Exception {
+        long testId = cloud.addLoadTest(Outcome.PASSES);
+        WorkflowJob p = pipeline(script(testId, ", thresholdFailure: 'UNSTABLE', maxRegression: '10%'"));
+        QueueTaskFuture<WorkflowRun> first = p.scheduleBuild2(0);
+        cloud.finishRunOf(testId, 1);
+        WorkflowRun b1 = j.assertBuildStatus(Result.SUCCESS, first);
+        j.assertLogContains("Regression gate: no earlier passed build of this load test to compare with", b1);
+
+        cloud.sim().setScenario(testId, Scenarios.passesSlower()); // p95 312.4 ms -> 401 ms, thresholds met
+        QueueTaskFuture<WorkflowRun> second = p.scheduleBuild2(0);
+        cloud.finishRunOf(testId, 2);
+        WorkflowRun b2 = j.assertBuildStatus(Result.UNSTABLE, second);
+
+        j.assertLogContains("verdict=REGRESSED result=UNSTABLE", b2);
+        j.assertLogContains("Regression gate: worse than build #1 beyond 10 %:", b2);
+        j.assertLogContains("  p95 312 ms -> 401 ms (+28.4 %, limit 10 %)", b2);
+        assertEquals("REGRESSED", b2.getActions(K6CloudRunAction.class).get(0).getVerdict());
+        assertEquals("REGRESSED", b2.getEnvironment(j.createTaskListener()).get(K6CloudRunAction.RESULT_VARIABLE));
+        assertThat(JenkinsTestSupport.buildPage(j, b2), containsString("REGRESSED"));
+        assertThat(cloud.journal().runsLeftRunning(), empty());
     }
 
     @Test

@@ -61,6 +61,8 @@ public class MetricsTableTest {
 
         MetricsTable t = MetricsTable.of(empty, null, "build #3");
 
-        assertEquals(List.of("k6 Cloud metrics:", "  (k6 Cloud reported none)"), t.consoleLines());
+        assertEquals(
+                List.of("k6 Cloud metrics:", "  (k6 Cloud reported none)", "  checks not available: x"),
+                t.consoleLines());
     }
 }

@@ -227,6 +227,13 @@ public class TrendChartTest {
     }
 
     @Test
+    public void aRegressedBuildIsMarkedFailedLikeCrossedThresholds() {
+        assertEquals("failed", TrendChart.kind("REGRESSED"));
+        assertEquals("failed", TrendChart.kind("THRESHOLDS_FAILED"));
+        assertEquals("passed", TrendChart.kind("PASSED"));
+    }
+
+    @Test
     public void axisMaximaAreRoundNumbers() {
         assertEquals(1, TrendChart.niceCeiling(0), 0);
         assertEquals(500, TrendChart.niceCeiling(412), 0);

@@ -144,6 +144,11 @@ public final class K6CloudSimulator implements AutoCloseable {
                 .id();
     }
 
+    /** Load test {@code testId} plays {@code scenario} from its next run on (its runs so far keep theirs). */
+    public void setScenario(long testId, Scenario scenario) {
+        core.store.replaceScenario(testId, Objects.requireNonNull(scenario, "scenario"));
+    }
+
     /** Adds a load test named after the scenario. */
     public long addLoadTest(Scenario scenario) {
         return addLoadTest(scenario.name(), scenario);

@@ -39,6 +39,15 @@ final class RunStore {
         return addTest(name, scenario, now);
     }
 
+    /** Load test {@code id} plays {@code scenario} from its next run on, as after a new script; runs so far keep theirs. */
+    synchronized void replaceScenario(long id, Scenario scenario) {
+        LoadTestSpec old = tests.get(id);
+        if (old == null) {
+            throw new IllegalArgumentException("the simulator has no load test " + id);
+        }
+        tests.put(id, new LoadTestSpec(id, old.name(), old.created(), scenario));
+    }
+
     LoadTestSpec test(long id) {
         return tests.get(id);
     }

@@ -68,6 +68,18 @@ public final class Scenarios {
                 .build();
     }
 
+    /**
+     * Passes, but slower than {@link #passes()}: p95 401 ms instead of 312.4 ms (+28.4 %), within the
+     * same threshold; for the regression gate.
+     */
+    public static Scenario passesSlower() {
+        return Scenario.builder(Outcome.PASSES)
+                .name("passes-slower")
+                .threshold(ThresholdSpec.passing("http_req_duration: p(95)<500", "p(95)", 500, 401))
+                .threshold(FAILED_OK)
+                .build();
+    }
+
     public static Scenario thresholdsFail() {
         return of(Outcome.THRESHOLDS_FAIL);
     }

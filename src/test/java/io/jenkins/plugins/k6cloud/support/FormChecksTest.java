@@ -34,6 +34,14 @@ public class FormChecksTest {
     }
 
     @Test
+    public void maxRegressionIsEmptyOrAPercentage() {
+        assertEquals(Kind.OK, FormChecks.checkMaxRegression("").kind);
+        assertEquals(Kind.OK, FormChecks.checkMaxRegression(null).kind);
+        assertEquals(Kind.OK, FormChecks.checkMaxRegression("12.5%").kind);
+        assertError(FormChecks.checkMaxRegression("12"), "maxRegression must be a percentage such as");
+    }
+
+    @Test
     public void emptyStepDurationsUseTheGlobalDefault() {
         FormValidation v = FormChecks.pollInterval("", "5s");
         assertEquals(Kind.OK, v.kind);

@@ -71,6 +71,22 @@ public class RunConfigTest {
                                 () -> settings(new RunConfig.Options(null, null, null, "ABORTED", true)))
                         .getMessage(),
                 containsString("use FAILURE or UNSTABLE"));
+        assertThat(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> settings(
+                                        new RunConfig.Options(null, null, null, null, true).withMaxRegression("10")))
+                        .getMessage(),
+                containsString("maxRegression must be a percentage such as '10%'"));
+    }
+
+    @Test
+    public void maxRegressionIsKeptAndBlankMeansNoGate() {
+        RunConfig.Options none = new RunConfig.Options(null, null, null, "UNSTABLE", true);
+        assertNull(none.regressionGate());
+        assertNull(none.withMaxRegression("  ").regressionGate());
+        assertEquals(7.5, none.withMaxRegression(" 7.5% ").regressionGate().limitPercent(), 0);
+        assertEquals("UNSTABLE", none.withMaxRegression("10%").thresholdFailure());
     }
 
     @Test

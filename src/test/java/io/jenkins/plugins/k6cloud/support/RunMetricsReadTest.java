@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -24,6 +25,8 @@ import io.jenkins.plugins.k6cloud.api.RunStatus;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.Verdict;
+import io.jenkins.plugins.k6cloud.results.MetricsTable;
+import io.jenkins.plugins.k6cloud.results.RegressionGate;
 import io.jenkins.plugins.k6cloud.results.RunFigures;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
@@ -113,7 +116,7 @@ public class RunMetricsReadTest {
         long second = finishedRun(client, testId);
 
         RunMetricsRead.Read read = RunMetricsRead.read(
-                client, outcome(Verdict.PASSED, testId, second), new RunMetricsRead.Earlier(figures(100), "build #4"));
+                client, outcome(Verdict.PASSED, testId, second), new MetricsTable.Earlier(figures(100), "build #4"));
 
         assertEquals("k6 baseline run " + first, read.table().comparedWith());
         assertEquals(
@@ -137,7 +140,7 @@ public class RunMetricsReadTest {
         RunMetricsRead.Read read = RunMetricsRead.read(
                 client,
                 outcome(Verdict.PASSED, testId, runId),
-                new RunMetricsRead.Earlier(
+                new MetricsTable.Earlier(
                         new RunFigures(250.0, null, null, null, 0.004, 200.0, null, 9000L, null, null), "build #4"));
 
         assertEquals("build #4", read.table().comparedWith());
@@ -213,9 +216,23 @@ public class RunMetricsReadTest {
                     throw new hudson.AbortException("Cannot find the credentials 'gone'");
                 },
                 outcome(Verdict.PASSED, 1, 2L),
-                null);
+                null,
+                new RunConfig.Options(null, null, null, null, true));
 
         assertEquals(List.of("metrics not available: Cannot find the credentials 'gone'"), read.lines());
+    }
+
+    @Test
+    public void theGateJudgesOnlyAPassedRun() throws Exception {
+        K6CloudClient client = client();
+        long testId = sim.addLoadTest("limits", Scenarios.thresholdsFail());
+        long runId = finishedRun(client, testId);
+        RunMetricsRead.Read read = RunMetricsRead.read(client, outcome(Verdict.THRESHOLDS_FAILED, testId, runId), null);
+
+        RunMetricsRead.Read gated = read.gated(
+                RegressionGate.parse("1%"), new MetricsTable.Earlier(figures(1), "build #1"), BuildResult.FAILURE);
+
+        assertSame("thresholds failed: the gate has nothing to add", read, gated);
     }
 
     @Test
@@ -237,15 +254,14 @@ public class RunMetricsReadTest {
 
     @Test
     public void onlyARunFollowedToItsEndIsRead() {
-        assertTrue(RunMetricsRead.applies(outcome(Verdict.PASSED, 1, 2L)));
-        assertTrue(RunMetricsRead.applies(outcome(Verdict.THRESHOLDS_FAILED, 1, 2L)));
-        assertTrue(RunMetricsRead.applies(outcome(Verdict.RUN_FAILED, 1, 2L)));
-        assertFalse("wait: false", RunMetricsRead.applies(outcome(Verdict.STARTED, 1, 2L)));
-        assertFalse("no run", RunMetricsRead.applies(outcome(Verdict.CONFIGURATION_ERROR, 1, null)));
-        assertFalse(RunMetricsRead.applies(outcome(Verdict.RUN_FAILED, 1, null)));
-        assertFalse("the build was aborted", RunMetricsRead.applies(outcome(Verdict.CANCELLED, 1, 2L)));
-        assertFalse(RunMetricsRead.applies(outcome(Verdict.UNREACHABLE, 1, 2L)));
-        assertFalse(RunMetricsRead.applies(null));
+        assertTrue(outcome(Verdict.PASSED, 1, 2L).followedToItsEnd());
+        assertTrue(outcome(Verdict.THRESHOLDS_FAILED, 1, 2L).followedToItsEnd());
+        assertTrue(outcome(Verdict.RUN_FAILED, 1, 2L).followedToItsEnd());
+        assertFalse("wait: false", outcome(Verdict.STARTED, 1, 2L).followedToItsEnd());
+        assertFalse("no run", outcome(Verdict.CONFIGURATION_ERROR, 1, null).followedToItsEnd());
+        assertFalse(outcome(Verdict.RUN_FAILED, 1, null).followedToItsEnd());
+        assertFalse("the build was aborted", outcome(Verdict.CANCELLED, 1, 2L).followedToItsEnd());
+        assertFalse(outcome(Verdict.UNREACHABLE, 1, 2L).followedToItsEnd());
     }
 
     @Test

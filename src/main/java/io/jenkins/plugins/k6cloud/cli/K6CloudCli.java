@@ -5,16 +5,20 @@ import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.api.LoadTestScripts;
+import io.jenkins.plugins.k6cloud.api.RunMetrics;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.OutcomeWait;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunEvents;
+import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.engine.Verdict;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
+import io.jenkins.plugins.k6cloud.results.MetricsTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -411,7 +415,7 @@ public final class K6CloudCli {
                 current = handle;
             }
             // the cancels happen here, before the engine is closed: a closed engine sends no stop
-            int code = await(handle, settings);
+            int code = await(handle, settings, client);
             if (test != null) {
                 out.println(CliUpload.summary(test, script));
             }
@@ -450,8 +454,11 @@ public final class K6CloudCli {
         }
     }
 
-    /** Waits for the outcome (bounded), cancelling once when the wait is interrupted or gives up. */
-    private int await(RunWatch handle, RunSettings settings) {
+    /**
+     * Waits for the outcome (bounded), cancelling once when the wait is interrupted or gives up; then
+     * prints the run's metrics.
+     */
+    private int await(RunWatch handle, RunSettings settings, K6CloudClient client) {
         OutcomeWait.Waited w =
                 OutcomeWait.await(handle.outcome(), settings, new CompletableFuture<>(), new OutcomeWait.Canceller() {
                     @Override
@@ -472,8 +479,33 @@ public final class K6CloudCli {
             Thread.currentThread().interrupt();
             return ExitCodes.INTERRUPTED;
         }
-        return w.gaveUp() || w.outcome() == null
-                ? ExitCodes.NOT_FOLLOWED
-                : ExitCodes.of(w.outcome().verdict());
+        if (w.gaveUp() || w.outcome() == null) {
+            return ExitCodes.NOT_FOLLOWED;
+        }
+        printMetrics(client, w.outcome());
+        return ExitCodes.of(w.outcome().verdict());
+    }
+
+    /**
+     * The run's metrics after the verdict, in the lines the Jenkins console shows (compared with k6's
+     * baseline run when k6 reports one). Best effort: a failed read is one line and changes no exit code.
+     */
+    private void printMetrics(K6CloudClient client, RunOutcome outcome) {
+        if (!outcome.followedToItsEnd()) {
+            return;
+        }
+        try {
+            RunMetrics m = client.getRunMetrics(outcome.runId());
+            MetricsTable.of(m, MetricsTable.Earlier.of(m, outcome.runId(), null))
+                    .consoleLines()
+                    .forEach(out::println);
+        } catch (K6CloudException e) {
+            if (e instanceof K6CloudException.InterruptedCallException) {
+                Thread.currentThread().interrupt();
+            }
+            out.println(MetricsTable.unavailableLine(e.getMessage()));
+        } catch (RuntimeException e) {
+            out.println(MetricsTable.unavailableLine(e.getMessage()));
+        }
     }
 }

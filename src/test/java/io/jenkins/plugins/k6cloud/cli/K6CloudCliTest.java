@@ -8,6 +8,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Timings;
 import io.jenkins.plugins.k6cloud.testing.LineLatch;
@@ -106,6 +107,29 @@ public class K6CloudCliTest {
                 out(), containsString("k6 Cloud simulator at " + cloud.sim.baseUrl() + ", playing scenario 'passes'"));
         assertThat(out(), containsString("k6 Cloud verdict: PASSED"));
         assertThat(cloud.sim.journal().runsLeftRunning(), empty());
+    }
+
+    @Test
+    public void theMetricsFollowTheVerdictAsInTheJenkinsConsole() {
+        assertEquals(0, cli().run());
+
+        String out = out();
+        int verdict = out.indexOf("k6 Cloud verdict: PASSED");
+        int metrics = out.indexOf("\nk6 Cloud metrics:\n"); // the load test's first run: no k6 baseline
+        assertTrue(out, verdict >= 0 && metrics > verdict);
+        assertThat(out, containsString("\n  response time p95: 312 ms\n"));
+        assertThat(out, containsString("\n  check \"status is 200\": "));
+        assertEquals(1, cloud.sim.journal().count(Endpoint.METRICS));
+    }
+
+    @Test
+    public void aFailedMetricsReadIsOneLineAndKeepsTheExitCode() {
+        cloud.setup = sim -> sim.faults().inject(Endpoint.METRICS, 10, Fault.notFound());
+
+        assertEquals(99, cli().run("--simulate", "thresholds-fail"));
+
+        assertEquals(out(), 1, out().split("metrics not available: ", -1).length - 1);
+        assertThat(out(), not(containsString("k6 Cloud metrics")));
     }
 
     @Test

@@ -64,8 +64,7 @@ public record MetricsTable(List<Row> rows, String comparedWith, String checksUna
      * The table of {@code metrics}, compared with {@code earlier}.
      *
      * @param earlier the figures to compare with (k6's baseline run, or the previous build's run of the
-     *     same load test), or {@code null}
-     * @param earlierName how the table names it
+     *     same load test) and their name, or {@code null}
      */
     public static MetricsTable of(RunMetrics metrics, Earlier earlier) {
         return of(metrics, earlier == null ? null : earlier.figures(), earlier == null ? null : earlier.name());

@@ -31,6 +31,20 @@ public class VerdictRulesTest {
     }
 
     @Test
+    public void aRegressionIsJudgedAfterThePassAndTakesTheResultChosenForThresholds() {
+        Judgement j =
+                VerdictRules.regressed(7, "build #3", java.util.List.of("p95 312 ms -> 401 ms (+28.4 %, limit 10 %)"));
+
+        assertEquals(Verdict.REGRESSED, j.verdict());
+        assertEquals(
+                "k6 Cloud run 7 passed its thresholds, but got worse than build #3 beyond maxRegression:"
+                        + " p95 312 ms -> 401 ms (+28.4 %, limit 10 %).",
+                j.message());
+        assertEquals(BuildResult.FAILURE, Verdict.REGRESSED.buildResult(BuildResult.FAILURE));
+        assertEquals(BuildResult.UNSTABLE, Verdict.REGRESSED.buildResult(BuildResult.UNSTABLE));
+    }
+
+    @Test
     public void theTable() {
         BuildResult f = BuildResult.FAILURE;
         BuildResult u = BuildResult.UNSTABLE;

@@ -34,7 +34,7 @@ public class WebMethodsTest {
                 }
             }
         }
-        assertEquals(checked.toString(), 15, checked.size());
+        assertEquals(checked.toString(), 22, checked.size());
     }
 
     @Test

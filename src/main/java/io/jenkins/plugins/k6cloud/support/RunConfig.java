@@ -109,6 +109,16 @@ public final class RunConfig {
         private final String timeout;
         private final String thresholdFailure;
         private final boolean waitForEnd;
+        /** Tests as code: the workspace path of the k6 script or archive to upload, or {@code null}. */
+        private String script;
+        /** The load test to create or update; {@code null}: the script's file name without extension. */
+        private String testName;
+        /** Its project; {@code null}: the stack's default project. */
+        private Long projectId;
+        /** The run's note; {@code null}: the job, build and commit ({@link TestsAsCode#defaultNote}). */
+        private String note;
+        /** The workspace path of the JUnit XML of the thresholds and checks, or {@code null}. */
+        private String junitFile;
 
         public Options(
                 String credentialsId,
@@ -121,6 +131,43 @@ public final class RunConfig {
             this.timeout = blankToNull(timeout);
             this.thresholdFailure = blankToNull(thresholdFailure);
             this.waitForEnd = waitForEnd;
+        }
+
+        /** A copy with tests as code and the JUnit file (blank means not given). */
+        public Options withWorkspaceFiles(
+                String script, String testName, Long projectId, String note, String junitFile) {
+            Options o = new Options(credentialsId, pollInterval, timeout, thresholdFailure, waitForEnd);
+            o.script = blankToNull(script);
+            o.testName = blankToNull(testName);
+            o.projectId = projectId;
+            o.note = blankToNull(note);
+            o.junitFile = blankToNull(junitFile);
+            return o;
+        }
+
+        public String script() {
+            return script;
+        }
+
+        public String testName() {
+            return testName;
+        }
+
+        public Long projectId() {
+            return projectId;
+        }
+
+        public String note() {
+            return note;
+        }
+
+        public String junitFile() {
+            return junitFile;
+        }
+
+        /** Whether the step reads or writes the workspace ({@code script} or {@code junitFile}). */
+        public boolean needsWorkspace() {
+            return script != null || junitFile != null;
         }
 
         /** The step's own credentials id, or {@code null} to use the variable or the global default. */

@@ -37,9 +37,15 @@ public final class RunMetricsRead {
      * @param figures this run's figures, kept so that the next build compares with them; {@code null} likewise
      * @param changes each compared figure's change, empty when nothing was compared
      * @param unavailable why the metrics are not available, or {@code null}
+     * @param checks the run's top-level checks (for the JUnit file), or {@code null} when not read
      */
     public record Read(
-            List<String> lines, MetricsTable table, RunFigures figures, List<Change> changes, String unavailable) {
+            List<String> lines,
+            MetricsTable table,
+            RunFigures figures,
+            List<Change> changes,
+            String unavailable,
+            List<RunMetrics.Check> checks) {
 
         /**
          * The Pipeline step's {@code metrics}: plain values only (README: "Pipeline jobs"). Each figure k6
@@ -171,13 +177,13 @@ public final class RunMetricsRead {
         if (metrics.checksUnavailable() != null) {
             lines.add("  checks not available: " + metrics.checksUnavailable());
         }
-        return new Read(lines, table, now, changes, null);
+        return new Read(lines, table, now, changes, null, metrics.checks());
     }
 
     /** The one line of a read that failed. */
     static Read unavailable(String why) {
         String message = why == null || why.isBlank() ? "no answer" : why;
-        return new Read(List.of("metrics not available: " + message), null, null, List.of(), message);
+        return new Read(List.of("metrics not available: " + message), null, null, List.of(), message, null);
     }
 
     /**

@@ -49,6 +49,9 @@ import org.kohsuke.stapler.verb.POST;
  * {@code k6CloudRun} step, which survives restarts and holds no executor.
  */
 public class K6CloudBuilder extends Builder {
+    /** The longest the build waits for the run's note after the verdict (it is usually set right after the start). */
+    static final Duration NOTE_WAIT = Duration.ofSeconds(30);
+
     /** The load test id as typed; empty when the load test is the one {@code script} is uploaded to. */
     private String testId = "";
 
@@ -237,6 +240,13 @@ public class K6CloudBuilder extends Builder {
                 canceller(id, handle::cancel, listener));
         RunOutcome outcome = waited.outcome();
         boolean aborted = waited.interrupted();
+        if (note != null && !aborted) {
+            try {
+                note.await(NOTE_WAIT); // its line belongs to this build's console
+            } catch (InterruptedException e) {
+                aborted = true;
+            }
+        }
         if (outcome != null) {
             K6CloudRunAction action = K6CloudRunAction.of(outcome);
             if (uploaded != null) {

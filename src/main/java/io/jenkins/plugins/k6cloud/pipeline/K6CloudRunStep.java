@@ -37,7 +37,9 @@ public class K6CloudRunStep extends Step {
     private boolean wait = true;
     private String script;
     private String testName;
-    private Long projectId;
+    /** The project of the load test the script goes to; 0: the stack's default project. */
+    private long projectId;
+
     private String note;
     private String junitFile;
 
@@ -124,12 +126,13 @@ public class K6CloudRunStep extends Step {
         this.testName = RunConfig.blankToNull(testName);
     }
 
-    public Long getProjectId() {
+    /** The project id, or 0 for the stack's default project. */
+    public long getProjectId() {
         return projectId;
     }
 
     @DataBoundSetter
-    public void setProjectId(Long projectId) {
+    public void setProjectId(long projectId) {
         this.projectId = projectId;
     }
 
@@ -153,7 +156,7 @@ public class K6CloudRunStep extends Step {
 
     RunConfig.Options options() {
         return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, wait)
-                .withWorkspaceFiles(script, testName, projectId, note, junitFile);
+                .withWorkspaceFiles(script, testName, projectId > 0 ? projectId : null, note, junitFile);
     }
 
     @Override

@@ -115,7 +115,7 @@ public final class RunConfig {
         private String testName;
         /** Its project; {@code null}: the stack's default project. */
         private Long projectId;
-        /** The run's note; {@code null}: the job, build and commit ({@link TestsAsCode#defaultNote}). */
+        /** The run's note; {@code null}: the job, build and commit ({@link TestsAsCode#note}). */
         private String note;
         /** The workspace path of the JUnit XML of the thresholds and checks, or {@code null}. */
         private String junitFile;

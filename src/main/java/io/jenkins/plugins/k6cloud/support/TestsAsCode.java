@@ -3,6 +3,7 @@ package io.jenkins.plugins.k6cloud.support;
 import hudson.AbortException;
 import hudson.FilePath;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
+import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
@@ -15,9 +16,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -150,6 +156,7 @@ public final class TestsAsCode {
         private final PrintStream log;
         private final Executor executor;
         private final AtomicBoolean asked = new AtomicBoolean();
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
 
         public Note(K6CloudClient client, String text, PrintStream log, Executor executor) {
             this.client = client;
@@ -169,8 +176,25 @@ public final class TestsAsCode {
                     log.println(Messages.TestsAsCode_NoteSet(runId, text));
                 } catch (K6CloudException | RuntimeException e) {
                     log.println(Messages.TestsAsCode_NoteFailed(runId, e.getMessage()));
+                } finally {
+                    done.complete(null);
                 }
             });
+        }
+
+        /**
+         * Waits, at most {@code bound}, until a note that was asked for is set or has failed, so that its
+         * line is in the console before a freestyle build ends (a client call is bounded by its timeouts).
+         */
+        public void await(Duration bound) throws InterruptedException {
+            if (!asked.get()) {
+                return;
+            }
+            try {
+                done.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                log.println(Messages.TestsAsCode_NoteLate(DurationFormat.format(bound)));
+            }
         }
     }
 

@@ -81,7 +81,7 @@ public class K6CloudRunStepJenkinsTest {
         K6CloudRunStep step = new K6CloudRunStep();
         step.setScript("load/checkout.js");
         step.setTestName("Checkout");
-        step.setProjectId(42L);
+        step.setProjectId(42);
         step.setNote("nightly");
         step.setJunitFile("reports/k6.xml");
         K6CloudRunStep after = new StepConfigTester(j).configRoundTrip(step);

@@ -9,6 +9,9 @@ import hudson.AbortException;
 import hudson.FilePath;
 import io.jenkins.plugins.k6cloud.Outcomes;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
+import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.ClientOptions;
+import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.RunMetrics;
 import io.jenkins.plugins.k6cloud.api.ScriptSource;
 import io.jenkins.plugins.k6cloud.results.JUnitReportTest;
@@ -117,6 +120,36 @@ public class TestsAsCodeTest {
                 "Jenkins job shop/main #7",
                 TestsAsCode.note(null, Map.of("JOB_NAME", "shop/main", "BUILD_NUMBER", "7")));
         assertEquals("nightly", TestsAsCode.note("nightly", env));
+    }
+
+    @Test
+    public void aNoteThatCannotBeSetIsOneWarningLineAndIsAskedOnce() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        // the v2 API cannot set notes: the client refuses before any request
+        HttpK6CloudClient v2 = new HttpK6CloudClient(
+                ApiFlavour.V2,
+                new okhttp3.OkHttpClient(),
+                java.net.URI.create("http://127.0.0.1:9"),
+                ApiToken.of("k6tok-note"),
+                ClientOptions.defaults());
+        java.util.concurrent.ExecutorService thread =
+                java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "k6-test-note"));
+        try {
+            TestsAsCode.Note note = new TestsAsCode.Note(v2, "nightly", log, thread);
+            note.await(java.time.Duration.ofSeconds(5)); // nothing asked yet: returns at once
+            note.set(null); // no run id yet: nothing to set
+            note.set(2000001L);
+            note.set(2000001L);
+            note.await(java.time.Duration.ofSeconds(30));
+        } finally {
+            thread.shutdownNow();
+        }
+
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(text, 1, text.split("WARNING: could not set the note of k6 Cloud run 2000001", -1).length - 1);
+        assertThat(text, containsString("(the run is not affected)"));
+        assertThat(text, org.hamcrest.Matchers.not(containsString("k6tok-note")));
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class FormChecks {
             return FormValidation.ok();
         }
         String s = value.strip();
-        if (s.startsWith("/") || s.startsWith("\\") || s.matches("[A-Za-z]:.*")) {
+        if (TestsAsCode.isAbsolute(s)) {
             return FormValidation.error(Messages.TestsAsCode_NotAPath(s, example));
         }
         return FormValidation.ok();

@@ -38,8 +38,8 @@ public final class TestsAsCode {
     private TestsAsCode() {}
 
     /**
-     * Checks what can be checked before the credentials are read: a load test or a script, and a
-     * workspace when the options read or write one.
+     * Checks what can be checked before the credentials are read: a load test or a script, a
+     * workspace when the options read or write one, and paths relative to it.
      *
      * @param workspace the build's workspace, or {@code null} (a Pipeline step outside {@code node {}})
      * @throws AbortException saying what to fix
@@ -51,6 +51,12 @@ public final class TestsAsCode {
         if (options.needsWorkspace() && workspace == null) {
             throw new AbortException(
                     Messages.TestsAsCode_NoWorkspace(options.script() != null ? "script" : "junitFile"));
+        }
+        if (options.script() != null && isAbsolute(options.script())) {
+            throw new AbortException(Messages.TestsAsCode_NotAPath(options.script(), "load/checkout.js"));
+        }
+        if (options.junitFile() != null && isAbsolute(options.junitFile())) {
+            throw new AbortException(Messages.TestsAsCode_NotAPath(options.junitFile(), "k6-junit.xml"));
         }
     }
 
@@ -75,7 +81,7 @@ public final class TestsAsCode {
      * @throws AbortException naming the path, when it is not a script that can be uploaded
      */
     public static ScriptSource script(FilePath workspace, String path) throws IOException, InterruptedException {
-        FilePath file = workspace.child(path);
+        FilePath file = inWorkspace(workspace, path, "load/checkout.js");
         if (!file.exists()) {
             throw new AbortException(Messages.TestsAsCode_NoSuchScript(path, workspace.getRemote()));
         }
@@ -210,11 +216,32 @@ public final class TestsAsCode {
             throws InterruptedException {
         String suite = "k6 Cloud load test " + outcome.testId() + " (run " + outcome.runId() + ")";
         try {
-            workspace.child(path).write(JUnitReport.toString(suite, outcome.thresholds(), checks), "UTF-8");
+            inWorkspace(workspace, path, "k6-junit.xml")
+                    .write(JUnitReport.toString(suite, outcome.thresholds(), checks), "UTF-8");
             log.println(Messages.TestsAsCode_JUnitWritten(outcome.runId(), path));
         } catch (IOException e) {
             log.println(Messages.TestsAsCode_JUnitFailed(path, e.getMessage()));
         }
+    }
+
+    /**
+     * Whether {@code path} is absolute (on Unix or Windows): {@code FilePath.child} would then leave the
+     * workspace, so the steps refuse it.
+     */
+    static boolean isAbsolute(String path) {
+        return path.startsWith("/") || path.startsWith("\\") || path.matches("[A-Za-z]:.*");
+    }
+
+    /**
+     * {@code path} in {@code workspace}.
+     *
+     * @throws AbortException when it is absolute
+     */
+    private static FilePath inWorkspace(FilePath workspace, String path, String example) throws AbortException {
+        if (isAbsolute(path)) {
+            throw new AbortException(Messages.TestsAsCode_NotAPath(path, example));
+        }
+        return workspace.child(path);
     }
 
     /** A workspace file, read through {@link FilePath} for each attempt of the upload. */

@@ -608,8 +608,7 @@ public class K6CloudRunStepExecutionTest {
         h.flavour = ApiFlavour.V6;
         FakeStepContext ctx = workspaceContext().with(EnvVars.class, buildEnv("abc123"));
         Files.writeString(workspace.resolve("load/checkout.js"), SCRIPT);
-        K6CloudRunStepExecution exec =
-                execution(ctx, 0, options(null).withWorkspaceFiles("load/checkout.js", null, null, null, null), h);
+        K6CloudRunStepExecution exec = execution(ctx, 0, uploading(), h);
         exec.start();
         h.awaitScheduled();
         h.runUntilEnded(ctx);
@@ -682,8 +681,7 @@ public class K6CloudRunStepExecutionTest {
         Harness h = harness();
         h.flavour = ApiFlavour.V6;
         FakeStepContext ctx = context(); // no FilePath: outside node {}
-        execution(ctx, 0, options(null).withWorkspaceFiles("load/checkout.js", null, null, null, null), h)
-                .start();
+        execution(ctx, 0, uploading(), h).start();
 
         Throwable failure = failure(ctx);
         assertThat(failure, instanceOf(AbortException.class));
@@ -709,8 +707,7 @@ public class K6CloudRunStepExecutionTest {
         Harness h = harness();
         FakeStepContext ctx = workspaceContext();
         Files.writeString(workspace.resolve("load/checkout.js"), SCRIPT);
-        execution(ctx, 0, options(null).withWorkspaceFiles("load/checkout.js", null, null, null, null), h)
-                .start();
+        execution(ctx, 0, uploading(), h).start();
 
         Throwable failure = failure(ctx);
         assertThat(failure.getMessage(), containsString("Grafana Cloud k6 (v6)"));
@@ -737,8 +734,7 @@ public class K6CloudRunStepExecutionTest {
         h.flavour = ApiFlavour.V6;
         FakeStepContext ctx = workspaceContext();
         Files.write(workspace.resolve("load/checkout.js"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
-        execution(ctx, 0, options(null).withWorkspaceFiles("load/checkout.js", null, null, null, null), h)
-                .start();
+        execution(ctx, 0, uploading(), h).start();
 
         Throwable failure = failure(ctx);
         assertThat(failure, instanceOf(AbortException.class));
@@ -755,8 +751,7 @@ public class K6CloudRunStepExecutionTest {
         sim.faults().inject(Endpoint.CREATE_TEST, Fault.latency(Duration.ofMillis(800)));
         FakeStepContext ctx = workspaceContext();
         Files.writeString(workspace.resolve("load/checkout.js"), SCRIPT);
-        K6CloudRunStepExecution exec =
-                execution(ctx, 0, options(null).withWorkspaceFiles("load/checkout.js", null, null, null, null), h);
+        K6CloudRunStepExecution exec = execution(ctx, 0, uploading(), h);
         exec.start();
         assertTrue(log.awaitText("Uploading k6 script", Duration.ofSeconds(WAIT_SECONDS)));
 
@@ -779,8 +774,7 @@ public class K6CloudRunStepExecutionTest {
         sim.faults().inject(Endpoint.CREATE_TEST, Fault.latency(Duration.ofMillis(800)));
         FakeStepContext ctx1 = workspaceContext();
         Files.writeString(workspace.resolve("load/checkout.js"), SCRIPT);
-        K6CloudRunStepExecution exec1 = execution(
-                ctx1, 0, options(null).withWorkspaceFiles("load/checkout.js", null, null, null, null), before);
+        K6CloudRunStepExecution exec1 = execution(ctx1, 0, uploading(), before);
         exec1.start();
         assertTrue(log.awaitText("Uploading k6 script", Duration.ofSeconds(WAIT_SECONDS)));
         before.engine.close(); // Jenkins shuts down during the upload
@@ -849,6 +843,11 @@ public class K6CloudRunStepExecutionTest {
             files.sorted(java.util.Comparator.reverseOrder())
                     .forEach(f -> f.toFile().delete());
         }
+    }
+
+    /** {@code k6CloudRun script: 'load/checkout.js'}. */
+    private static RunConfig.Options uploading() {
+        return options(null).withWorkspaceFiles("load/checkout.js", null, null, null, null);
     }
 
     private FakeStepContext workspaceContext() {

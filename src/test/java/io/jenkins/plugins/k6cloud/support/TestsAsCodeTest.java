@@ -52,6 +52,10 @@ public class TestsAsCodeTest {
                 assertThrows(AbortException.class, () -> TestsAsCode.check(1L, options(null, null, "k6.xml"), null))
                         .getMessage(),
                 containsString("junitFile needs a workspace"));
+        assertThat(
+                assertThrows(AbortException.class, () -> TestsAsCode.check(1L, options(null, null, "/tmp/k6.xml"), ws))
+                        .getMessage(),
+                containsString("'/tmp/k6.xml' is not a path in the workspace"));
         TestsAsCode.check(1L, options(null, null, null), null); // as before: no node {} needed
         TestsAsCode.check(null, options("a.js", null, "k6.xml"), ws);
     }
@@ -94,6 +98,14 @@ public class TestsAsCodeTest {
                 assertThrows(AbortException.class, () -> TestsAsCode.script(ws, "load/empty.js"))
                         .getMessage(),
                 containsString("is empty"));
+
+        assertThat(
+                assertThrows(
+                                AbortException.class,
+                                () -> TestsAsCode.script(
+                                        ws, root.resolve("load/checkout.js").toString()))
+                        .getMessage(),
+                containsString("is not a path in the workspace: give it relative to the workspace"));
 
         ScriptSource script = TestsAsCode.script(ws, "load/checkout.js");
         assertEquals("checkout.js", script.fileName());

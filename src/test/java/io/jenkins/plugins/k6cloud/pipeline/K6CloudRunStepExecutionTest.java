@@ -34,6 +34,7 @@ import io.jenkins.plugins.k6cloud.results.JUnitReportTest;
 import io.jenkins.plugins.k6cloud.results.RunFigures;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
+import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
@@ -742,6 +743,42 @@ public class K6CloudRunStepExecutionTest {
         assertThat(failure.getMessage(), containsString("Uploaded content must be a javascript text encoded in UTF-8"));
         assertEquals(0, sim.journal().count(Endpoint.START));
         assertEquals(0, ctx.saves.get());
+    }
+
+    @Test
+    public void aScriptTooLargeForK6IsAnErrorNamingItsSizeAndStartsNothing() throws Exception {
+        Harness h = harness();
+        h.flavour = ApiFlavour.V6;
+        sim.setMaxScriptBytes(10);
+        FakeStepContext ctx = workspaceContext();
+        Files.writeString(workspace.resolve("load/checkout.js"), SCRIPT);
+        execution(ctx, 0, uploading(), h).start();
+
+        Throwable failure = failure(ctx);
+        assertThat(failure.getMessage(), containsString("too large: it has " + SCRIPT.length() + " bytes"));
+        assertThat(failure.getMessage(), containsString("HTTP 413"));
+        assertEquals(0, sim.journal().count(Endpoint.START));
+    }
+
+    @Test
+    public void aNoteThatCannotBeSetIsAWarningAndTheRunPasses() throws Exception {
+        Harness h = harness();
+        h.flavour = ApiFlavour.V6;
+        sim.faults().inject(Endpoint.NOTE, 5, Fault.serverError(500));
+        FakeStepContext ctx = workspaceContext();
+        Files.writeString(workspace.resolve("load/checkout.js"), SCRIPT);
+        execution(ctx, 0, uploading(), h).start();
+        h.awaitScheduled();
+        h.runUntilEnded(ctx);
+
+        Map<?, ?> value = (Map<?, ?>) ctx.end.get();
+        assertEquals("PASSED", value.get("verdict"));
+        assertTrue(log.awaitText(
+                "WARNING: could not set the note of k6 Cloud run " + value.get("runId") + " (the run is not affected)",
+                Duration.ofSeconds(WAIT_SECONDS)));
+        List<JournalEntry> notes = sim.journal().requests(Endpoint.NOTE);
+        assertFalse(notes.isEmpty());
+        assertTrue("every note refused: " + notes, notes.stream().allMatch(e -> e.status() == 500));
     }
 
     @Test

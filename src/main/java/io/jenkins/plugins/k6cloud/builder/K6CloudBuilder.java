@@ -208,7 +208,7 @@ public class K6CloudBuilder extends Builder {
         if (options.script() != null) {
             // on the executor; an abort interrupts it, and nothing is started
             uploaded = TestsAsCode.upload(
-                    prepared.client(),
+                    prepared.connection().uploadClientForRun(build, env),
                     given,
                     options,
                     TestsAsCode.script(workspace, options.script()),

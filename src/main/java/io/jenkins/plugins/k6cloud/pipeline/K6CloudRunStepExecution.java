@@ -120,6 +120,9 @@ public class K6CloudRunStepExecution extends StepExecution {
 
         K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
 
+        /** The client of the script's upload before the start ({@link RunConfig.Connection#uploadClientForRun}). */
+        K6CloudClient uploadClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
+
         /** The client of the metrics read after the verdict ({@link RunConfig.Connection#metricsClientForRun}). */
         K6CloudClient metricsClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
 
@@ -138,6 +141,12 @@ public class K6CloudRunStepExecution extends StepExecution {
             public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
                     throws AbortException {
                 return connection.clientForRun(run, env);
+            }
+
+            @Override
+            public K6CloudClient uploadClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
+                    throws AbortException {
+                return connection.uploadClientForRun(run, env);
             }
 
             @Override
@@ -281,7 +290,7 @@ public class K6CloudRunStepExecution extends StepExecution {
             if (options.script() != null) {
                 // nothing is saved yet: a restart from here on uploads again and starts once
                 LoadTest uploaded = TestsAsCode.upload(
-                        prepared.client(),
+                        support().uploadClient(run, env, prepared.connection()),
                         testId == 0 ? null : testId,
                         options,
                         TestsAsCode.script(workspace, options.script()),

@@ -55,6 +55,12 @@ public final class RunConfig {
      */
     static final Duration METRICS_CALL_TIMEOUT = Duration.ofSeconds(5);
 
+    /**
+     * The upload of a k6 script before the start (one attempt of it): long enough for an archive of
+     * several megabytes on a slow link; it holds only the preparing thread, not the engine's.
+     */
+    static final Duration UPLOAD_CALL_TIMEOUT = Duration.ofMinutes(10);
+
     static final RetryPolicy METRICS_RETRY_POLICY = RetryPolicy.defaults()
             .withMaxAttempts(2)
             .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(1), 2.0)
@@ -293,6 +299,26 @@ public final class RunConfig {
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }
+        }
+
+        /**
+         * The client of the upload before the start ({@link #uploadOptions()}), with the token read as
+         * {@link #clientForRun} reads it.
+         *
+         * @throws AbortException when the token cannot be read, or the connection cannot make a client
+         */
+        public K6CloudClient uploadClientForRun(Run<?, ?> run, Map<String, String> env) throws AbortException {
+            try {
+                return client(K6CloudCredentials.token(run, credentialsId, env, apiUrl), uploadOptions());
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(e.getMessage());
+            }
+        }
+
+        /** {@link #runOptions()} with {@link #UPLOAD_CALL_TIMEOUT} per attempt. */
+        public ClientOptions uploadOptions() {
+            ClientOptions o = runOptions();
+            return o.withTimeouts(o.connectTimeout(), o.readTimeout(), UPLOAD_CALL_TIMEOUT);
         }
 
         /** {@link #METRICS_RETRY_POLICY} and {@link #METRICS_CALL_TIMEOUT} for connecting, reading and each attempt. */

@@ -620,6 +620,7 @@ public class K6CloudRunStepExecutionTest {
         assertEquals(3001L, value.get("projectId"));
         UploadRecord upload = sim.journal().uploads().get(0);
         assertEquals(1, sim.journal().uploads().size());
+        assertEquals("the upload's own client (its longer timeout)", 1, h.uploadClients.get());
         assertEquals("checkout.js", upload.fileName());
         assertEquals(SCRIPT.length(), upload.size());
         assertEquals(value.get("testId"), upload.testId());
@@ -1037,6 +1038,9 @@ public class K6CloudRunStepExecutionTest {
         final CountDownLatch preparing = new CountDownLatch(1);
         final Set<String> prepareThreads = ConcurrentHashMap.newKeySet();
         final AtomicInteger engineCalls = new AtomicInteger();
+        /** How often the upload's client was asked for. */
+        final AtomicInteger uploadClients = new AtomicInteger();
+
         volatile CountDownLatch holdPrepare;
         final List<RunConfig.Connection> reconnected = new CopyOnWriteArrayList<>();
         volatile boolean tokenGone;
@@ -1085,6 +1089,12 @@ public class K6CloudRunStepExecutionTest {
             if (tokenGone) {
                 throw new AbortException("Cannot find the credentials '" + connection.credentialsId() + "'");
             }
+            return client();
+        }
+
+        @Override
+        public K6CloudClient uploadClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) {
+            uploadClients.incrementAndGet();
             return client();
         }
 

@@ -56,6 +56,11 @@ public final class StepPlay {
             }
 
             @Override
+            public K6CloudClient uploadClient(Run<?, ?> run, EnvVars env, RunConfig.Connection c) {
+                return client;
+            }
+
+            @Override
             public K6CloudClient metricsClient(Run<?, ?> run, EnvVars env, RunConfig.Connection c) {
                 return client;
             }

@@ -165,6 +165,19 @@ public class TestsAsCodeTest {
     }
 
     @Test
+    public void theUploadHasTheRunsRetriesAndALongerTimeoutPerAttempt() {
+        RunConfig.Connection c = new RunConfig.Connection(ApiFlavour.V6, "https://api.k6.io", 5L, "k6");
+        ClientOptions upload = c.uploadOptions();
+        assertEquals(RunConfig.UPLOAD_CALL_TIMEOUT, upload.callTimeout());
+        assertThat(
+                "longer than a run's call: " + upload,
+                upload.callTimeout().compareTo(c.runOptions().callTimeout()),
+                org.hamcrest.Matchers.greaterThan(0));
+        assertEquals(c.runOptions().retryPolicy(), upload.retryPolicy());
+        assertEquals(Long.valueOf(5), upload.stackId());
+    }
+
+    @Test
     public void theJUnitFileIsWrittenWhereAskedWithItsDirectories() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);

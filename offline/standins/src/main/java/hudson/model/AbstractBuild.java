@@ -1,6 +1,7 @@
 package hudson.model;
 
 import hudson.EnvVars;
+import hudson.FilePath;
 import java.io.IOException;
 import java.util.Calendar;
 
@@ -12,6 +13,11 @@ public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends A
     }
 
     public abstract void run();
+
+    /** The stand-in has no workspace. */
+    public final FilePath getWorkspace() {
+        return null;
+    }
 
     @Override
     public EnvVars getEnvironment(TaskListener log) throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package hudson.model;
 
 import hudson.tasks.Publisher;
+import java.io.IOException;
 import hudson.util.DescribableList;
 
 /** Stand-in of jenkins-core's {@code hudson.model.AbstractProject}. */
@@ -15,4 +16,8 @@ public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends
     public abstract DescribableList<Publisher, Descriptor<Publisher>> getPublishersList();
 
     public abstract boolean isFingerprintConfigured();
+
+    public void setCustomWorkspace(String customWorkspace) throws IOException {
+        throw new UnsupportedOperationException("stand-in: needs a live Jenkins");
+    }
 }

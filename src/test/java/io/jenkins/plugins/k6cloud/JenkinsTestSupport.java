@@ -35,6 +35,13 @@ public final class JenkinsTestSupport {
         config.setPollInterval("1s");
     }
 
+    /** Chooses Grafana Cloud k6 (v6) with the simulator's stack id: tests as code need it. */
+    public static void useV6(SimulatedCloudRule cloud) {
+        K6CloudGlobalConfiguration config = K6CloudGlobalConfiguration.get();
+        config.setApiFlavour("v6");
+        config.setStackId(Long.toString(cloud.sim().stackId()));
+    }
+
     /** {@link #useSimulator} and the simulator's token as global credentials {@link #TOKEN_ID}. */
     public static void useSimulatorWithGlobalToken(SimulatedCloudRule cloud) throws IOException {
         useSimulator(cloud);

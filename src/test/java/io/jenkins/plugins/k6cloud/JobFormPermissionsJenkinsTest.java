@@ -74,16 +74,16 @@ public class JobFormPermissionsJenkinsTest {
             assertEquals(Kind.ERROR, builder.doCheckTimeout("soon").kind);
             assertEquals(Kind.ERROR, step.doCheckPollInterval("200ms").kind);
             assertEquals(Kind.ERROR, step.doCheckTimeout("soon").kind);
-            assertEquals(Kind.ERROR, builder.doCheckTestId(job, "12a", TOKEN_ID).kind);
-            assertEquals(Kind.ERROR, step.doCheckTestId(job, "12a", TOKEN_ID).kind);
+            assertEquals(Kind.ERROR, builder.doCheckTestId(job, "12a", TOKEN_ID, null).kind);
+            assertEquals(Kind.ERROR, step.doCheckTestId(job, "12a", TOKEN_ID, null).kind);
             assertThat(
-                    step.doCheckTestId(job, "${K6_TEST_ID}", TOKEN_ID).renderHtml(),
+                    step.doCheckTestId(job, "${K6_TEST_ID}", TOKEN_ID, null).renderHtml(),
                     containsString("params.K6_TEST_ID"));
             // a number passes as typed: whether k6 Cloud knows it would take the job's credentials
-            FormValidation existing = builder.doCheckTestId(job, id, TOKEN_ID);
+            FormValidation existing = builder.doCheckTestId(job, id, TOKEN_ID, null);
             assertEquals(Kind.OK, existing.kind);
             assertThat(existing.renderHtml(), not(containsString(Outcome.PASSES.scenarioName())));
-            assertEquals(Kind.OK, step.doCheckTestId(job, "99999", TOKEN_ID).kind);
+            assertEquals(Kind.OK, step.doCheckTestId(job, "99999", TOKEN_ID, null).kind);
             assertThat(values(builder.doFillCredentialsIdItems(job, "")), everyItem(is("")));
             assertThat(values(step.doFillCredentialsIdItems(job, "")), everyItem(is("")));
         }
@@ -96,13 +96,13 @@ public class JobFormPermissionsJenkinsTest {
     public void configurerChecksTheTestIdAgainstK6CloudAndSeesTheCredentials() {
         K6CloudBuilder.DescriptorImpl builder = j.get(K6CloudBuilder.DescriptorImpl.class);
         try (ACLContext ignored = ACL.as2(User.getById("configurer", true).impersonate2())) {
-            FormValidation found = builder.doCheckTestId(job, Long.toString(testId), TOKEN_ID);
+            FormValidation found = builder.doCheckTestId(job, Long.toString(testId), TOKEN_ID, null);
             assertEquals(found.renderHtml(), FormValidation.Kind.OK, found.kind);
             assertThat(found.renderHtml(), containsString(Outcome.PASSES.scenarioName()));
-            assertEquals(FormValidation.Kind.ERROR, builder.doCheckTestId(job, "99999", TOKEN_ID).kind);
+            assertEquals(FormValidation.Kind.ERROR, builder.doCheckTestId(job, "99999", TOKEN_ID, null).kind);
             assertThat(values(builder.doFillCredentialsIdItems(job, "")), hasItem(TOKEN_ID));
             // without credentials chosen in the step, the id is only checked as typed
-            assertEquals(FormValidation.Kind.OK, builder.doCheckTestId(job, "99999", "").kind);
+            assertEquals(FormValidation.Kind.OK, builder.doCheckTestId(job, "99999", "", null).kind);
         }
         assertEquals(2, cloud.journal().count(Endpoint.TESTS));
     }

@@ -109,6 +109,15 @@ public final class SimulatedCloudRule extends ExternalResource {
         return runId;
     }
 
+    /** Waits for the start of any load test (e.g. one created by an upload), then lets every run play to its end. */
+    public long finishFirstRun() {
+        long runId = journal()
+                .awaitRequest(e -> e.endpoint() == Endpoint.START && e.runId() != null, TIMEOUT)
+                .runId();
+        endRuns();
+        return runId;
+    }
+
     /** Moves the simulator past the end of every run, held ones included: each ends as its scenario says. */
     public void endRuns() {
         clock.advance(HELD.plus(PAST_THE_END));

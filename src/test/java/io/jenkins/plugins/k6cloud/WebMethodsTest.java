@@ -34,7 +34,7 @@ public class WebMethodsTest {
                 }
             }
         }
-        assertEquals(checked.toString(), 17, checked.size());
+        assertEquals(checked.toString(), 24, checked.size());
     }
 
     @Test

@@ -51,6 +51,10 @@ public class K6CloudRunAction implements RunAction2, BuildBadgeAction, Environme
     private String metricsUnavailable;
     /** The run's figures, for the next build's comparison; {@code null} when not read. */
     private Figures figures;
+    /** The name of the load test the build's k6 script was uploaded to; {@code null} without a script. */
+    private String testName;
+    /** Its project; 0 without a script, or when k6 Cloud did not say. */
+    private long projectId;
 
     private transient Run<?, ?> owner;
 
@@ -96,6 +100,22 @@ public class K6CloudRunAction implements RunAction2, BuildBadgeAction, Environme
             this.metricsComparedWith = table.comparedWith();
         }
         this.figures = runFigures == null ? null : new Figures(runFigures);
+    }
+
+    /** Keeps the load test the build's k6 script was uploaded to (before the action is added to the build). */
+    public void recordUpload(String name, Long project) {
+        this.testName = name;
+        this.projectId = project == null ? 0 : project;
+    }
+
+    /** The name of the load test the script was uploaded to, or {@code null} when no script was. */
+    public String getTestName() {
+        return testName;
+    }
+
+    /** The project of the load test the script was uploaded to, or {@code null}. */
+    public Long getProjectId() {
+        return projectId == 0 ? null : projectId;
     }
 
     @Override

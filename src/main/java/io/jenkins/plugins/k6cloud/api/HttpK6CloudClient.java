@@ -192,13 +192,7 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
         if (api instanceof V6Api v6) {
             return new ScriptUpload(v6, this::call, r -> retrier.call(() -> transport.send(r, true)));
         }
-        throw new K6CloudException.ConfigurationException(
-                what + " needs Grafana Cloud k6 (v6), and the k6 Cloud v2 API is selected, which the plugin"
-                        + " cannot upload scripts or set notes with. Choose \"" + ApiFlavour.V6.displayName()
-                        + "\" as the API in the k6 Cloud settings of Jenkins (apiFlavour: \"v6\" in configuration"
-                        + " as code, --api-flavour v6 on the command line), with the stack id.",
-                null,
-                null);
+        throw new K6CloudException.ConfigurationException(LoadTestScripts.needsV6(what), null, null);
     }
 
     /** Sends a request that creates nothing, retrying transient failures. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud.api;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -41,4 +42,62 @@ public interface LoadTestScripts {
 
     /** Sets the note of run {@code runId}, replacing the one it had. */
     void setNote(long runId, String note) throws K6CloudException;
+
+    /**
+     * The upload before a start, as {@code bin/k6cloud --script} and the Jenkins steps do it: without
+     * {@code testId}, creates or updates the load test {@code name} in {@code projectId} (the default
+     * project when {@code null}); with {@code testId}, replaces that test's script. Sends nothing
+     * but through {@code scripts} and {@code client}; the caller checks the API flavour first
+     * ({@link #needsV6}), since the look-up of {@code testId} would otherwise go out on v2.
+     *
+     * @return the load test the run is to start, with its name and project where k6 Cloud said them
+     */
+    static LoadTest uploadForRun(
+            LoadTestScripts scripts,
+            K6CloudClient client,
+            Long testId,
+            Long projectId,
+            String name,
+            ScriptSource script)
+            throws K6CloudException {
+        if (testId == null) {
+            return scripts.uploadScript(projectId, name, script);
+        }
+        LoadTest known = client.getLoadTest(testId);
+        scripts.replaceScript(testId, script);
+        return new LoadTest(testId, known.name(), known.projectId());
+    }
+
+    /** What the upload is about to do, e.g. {@code Uploading k6 script load/checkout.js (1,234 bytes) to ...}. */
+    static String announce(Long testId, String name, Long projectId, String script, long size) {
+        String sized = script + " (" + bytes(size) + ")";
+        if (testId != null) {
+            return "Replacing the script of load test " + testId + " with k6 script " + sized;
+        }
+        return "Uploading k6 script " + sized + " to load test \"" + name + "\" in "
+                + (projectId == null ? "the stack's default project" : "project " + projectId)
+                + " (created, or its script replaced)";
+    }
+
+    /** {@code "checkout" (id 12) in project 3}. */
+    static String describe(LoadTest test) {
+        return (test.name() == null ? "" : "\"" + test.name() + "\" ") + "(id " + test.id() + ")"
+                + (test.projectId() == null ? "" : " in project " + test.projectId());
+    }
+
+    /** {@code 1,234 bytes}. */
+    static String bytes(long size) {
+        return String.format(Locale.ROOT, "%,d bytes", size);
+    }
+
+    /**
+     * Why {@code what} cannot be done with the v2 API: tests as code and notes need Grafana Cloud k6
+     * (v6), and where to choose it.
+     */
+    static String needsV6(String what) {
+        return what + " needs Grafana Cloud k6 (v6), and the k6 Cloud v2 API is selected, which the plugin"
+                + " cannot upload scripts or set notes with. Choose \"" + ApiFlavour.V6.displayName()
+                + "\" as the API in the k6 Cloud settings of Jenkins (apiFlavour: \"v6\" in configuration"
+                + " as code, --api-flavour v6 on the command line), with the stack id.";
+    }
 }

@@ -23,6 +23,16 @@ public interface ScriptSource {
     /** A new stream from its first byte; the caller closes it. */
     InputStream open() throws IOException;
 
+    /**
+     * The load test name a script gets when none is given, as k6 names it: the file name without
+     * its extension ({@code checkout} for {@code checkout.js}); a name that is only an extension
+     * stays whole.
+     */
+    static String defaultTestName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
     /** A local file. */
     static ScriptSource of(Path file) {
         Objects.requireNonNull(file, "file");

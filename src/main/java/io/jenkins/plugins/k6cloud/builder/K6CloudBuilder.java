@@ -3,6 +3,7 @@ package io.jenkins.plugins.k6cloud.builder;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
@@ -15,7 +16,9 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
+import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.OnEngineClose;
 import io.jenkins.plugins.k6cloud.engine.OutcomeWait;
@@ -23,13 +26,17 @@ import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunEvents;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
+import io.jenkins.plugins.k6cloud.engine.WatchState;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
 import io.jenkins.plugins.k6cloud.support.RunMetricsRead;
+import io.jenkins.plugins.k6cloud.support.TestsAsCode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import jenkins.util.Timer;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -42,21 +49,39 @@ import org.kohsuke.stapler.verb.POST;
  * {@code k6CloudRun} step, which survives restarts and holds no executor.
  */
 public class K6CloudBuilder extends Builder {
-    private final String testId;
+    /** The longest the build waits for the run's note after the verdict (it is usually set right after the start). */
+    static final Duration NOTE_WAIT = Duration.ofSeconds(30);
+
+    /** The load test id as typed; empty when the load test is the one {@code script} is uploaded to. */
+    private String testId = "";
+
     private String credentialsId;
     private String pollInterval;
     private String timeout;
     private String thresholdFailure;
     private String maxRegression;
+    private String script;
+    private String testName;
+    private String projectId;
+    private String note;
+    private String junitFile;
+
+    @DataBoundConstructor
+    public K6CloudBuilder() {}
 
     /** @param testId the load test id, or an expression such as {@code ${K6_TEST_ID}} */
-    @DataBoundConstructor
     public K6CloudBuilder(String testId) {
-        this.testId = testId == null ? "" : testId.strip();
+        setTestId(testId);
     }
 
     public String getTestId() {
         return testId;
+    }
+
+    /** @param testId the load test id, or an expression such as {@code ${K6_TEST_ID}}; empty with {@code script} */
+    @DataBoundSetter
+    public void setTestId(String testId) {
+        this.testId = testId == null ? "" : testId.strip();
     }
 
     public String getCredentialsId() {
@@ -105,29 +130,121 @@ public class K6CloudBuilder extends Builder {
         this.maxRegression = RunConfig.blankToNull(maxRegression);
     }
 
+    /** The workspace path of the k6 script or archive to upload before the start; {@code ${VAR}} is expanded. */
+    public String getScript() {
+        return script;
+    }
+
+    @DataBoundSetter
+    public void setScript(String script) {
+        this.script = RunConfig.blankToNull(script);
+    }
+
+    public String getTestName() {
+        return testName;
+    }
+
+    @DataBoundSetter
+    public void setTestName(String testName) {
+        this.testName = RunConfig.blankToNull(testName);
+    }
+
+    public String getProjectId() {
+        return projectId;
+    }
+
+    @DataBoundSetter
+    public void setProjectId(String projectId) {
+        this.projectId = RunConfig.blankToNull(projectId);
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    @DataBoundSetter
+    public void setNote(String note) {
+        this.note = RunConfig.blankToNull(note);
+    }
+
+    public String getJunitFile() {
+        return junitFile;
+    }
+
+    @DataBoundSetter
+    public void setJunitFile(String junitFile) {
+        this.junitFile = RunConfig.blankToNull(junitFile);
+    }
+
     RunConfig.Options options() {
         return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, true)
                 .withMaxRegression(maxRegression);
+    }
+
+    /**
+     * The options with the workspace files and the note, {@code ${VAR}} expanded from {@code env}.
+     *
+     * @throws IllegalArgumentException when the project id is not one
+     */
+    RunConfig.Options options(UnaryOperator<String> expand) {
+        return options()
+                .withWorkspaceFiles(
+                        expanded(script, expand),
+                        expanded(testName, expand),
+                        FormChecks.parseProjectId(expanded(projectId, expand)),
+                        expanded(note, expand),
+                        expanded(junitFile, expand));
+    }
+
+    private static String expanded(String text, UnaryOperator<String> expand) {
+        return text == null ? null : expand.apply(text);
     }
 
     @Override
     public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException {
         EnvVars env = build.getEnvironment(listener);
-        long id;
+        Long given;
+        RunConfig.Options options;
         try {
-            id = FormChecks.resolveTestId(testId, env::expand);
+            given = testId.isEmpty() ? null : FormChecks.resolveTestId(testId, env::expand);
+            options = options(env::expand);
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
-        RunConfig.Prepared prepared = RunConfig.prepare(build, env, options());
+        FilePath workspace = options.needsWorkspace() ? build.getWorkspace() : null;
+        TestsAsCode.check(given, options, workspace);
+        RunConfig.Prepared prepared = RunConfig.prepare(build, env, options);
+        TestsAsCode.checkFlavour(options, prepared.connection().apiFlavour());
+        LoadTest uploaded = null;
+        if (options.script() != null) {
+            // on the executor; an abort interrupts it, and nothing is started
+            uploaded = TestsAsCode.upload(
+                    prepared.connection().uploadClientForRun(build, env),
+                    given,
+                    options,
+                    TestsAsCode.script(workspace, options.script()),
+                    listener.getLogger());
+        }
+        long id = uploaded != null ? uploaded.id() : given;
         RunEngine engine;
         try {
             engine = K6CloudEngine.get();
         } catch (IllegalStateException e) {
             throw aborted(build::setResult, listener, e.getMessage()); // Jenkins is shutting down
         }
-        RunWatch handle = start(engine, id, prepared, new K6CloudEngine.Console(listener));
+        TestsAsCode.Note note = prepared.connection().apiFlavour() == ApiFlavour.V6
+                ? new TestsAsCode.Note(
+                        prepared.client(), TestsAsCode.note(options.note(), env), listener.getLogger(), Timer.get())
+                : null;
+        RunWatch handle = start(engine, id, prepared, new K6CloudEngine.Console(listener) {
+            @Override
+            public void onStarted(WatchState state) {
+                if (note != null) {
+                    note.set(state.runId());
+                }
+            }
+        });
         OutcomeWait.Waited waited = OutcomeWait.await(
                 handle.outcome(),
                 prepared.settings(),
@@ -135,22 +252,36 @@ public class K6CloudBuilder extends Builder {
                 canceller(id, handle::cancel, listener));
         RunOutcome outcome = waited.outcome();
         boolean aborted = waited.interrupted();
+        if (note != null && !aborted) {
+            try {
+                note.await(NOTE_WAIT); // its line belongs to this build's console
+            } catch (InterruptedException e) {
+                aborted = true;
+            }
+        }
         if (outcome != null) {
             RunMetricsRead.Read read = null;
             if (!aborted && outcome.followedToItsEnd()) {
                 try {
                     read = RunMetricsRead.afterVerdict(
-                            () -> prepared.connection().metricsClientForRun(build, env), outcome, build, options());
+                            () -> prepared.connection().metricsClientForRun(build, env), outcome, build, options);
                     outcome = read.outcome(); // REGRESSED when the regression gate says so
                 } catch (InterruptedException e) {
                     aborted = true; // the build was aborted during the read: the run has ended already
                 }
             }
             K6CloudRunAction action = K6CloudRunAction.of(outcome);
+            if (uploaded != null) {
+                action.recordUpload(uploaded.name(), uploaded.projectId());
+            }
             if (read != null) {
                 read.report(listener.getLogger(), action);
             }
             build.addAction(action);
+            if (read != null && options.junitFile() != null) {
+                // after the verdict and the metrics lines (the checks)
+                TestsAsCode.writeJUnit(workspace, options.junitFile(), outcome, read.checks(), listener.getLogger());
+            }
         }
         if (aborted) {
             build.setResult(Result.ABORTED);
@@ -252,8 +383,31 @@ public class K6CloudBuilder extends Builder {
 
         @POST
         public FormValidation doCheckTestId(
-                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String credentialsId) {
-            return FormChecks.checkTestId(item, value, credentialsId);
+                @AncestorInPath Item item,
+                @QueryParameter String value,
+                @QueryParameter String credentialsId,
+                @QueryParameter String script) {
+            return FormChecks.checkTestIdOrScript(item, value, credentialsId, script);
+        }
+
+        @POST
+        public FormValidation doCheckScript(@QueryParameter String value) {
+            return FormChecks.checkWorkspacePath(value, "load/checkout.js");
+        }
+
+        @POST
+        public FormValidation doCheckTestName(@QueryParameter String value) {
+            return FormChecks.checkTestName(value);
+        }
+
+        @POST
+        public FormValidation doCheckProjectId(@QueryParameter String value) {
+            return FormChecks.checkProjectId(value);
+        }
+
+        @POST
+        public FormValidation doCheckJunitFile(@QueryParameter String value) {
+            return FormChecks.checkWorkspacePath(value, "k6-junit.xml");
         }
 
         @POST

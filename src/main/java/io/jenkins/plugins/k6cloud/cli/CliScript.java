@@ -1,10 +1,10 @@
 package io.jenkins.plugins.k6cloud.cli;
 
+import io.jenkins.plugins.k6cloud.api.LoadTestScripts;
 import io.jenkins.plugins.k6cloud.api.ScriptSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,9 +54,7 @@ record CliScript(Path file, long size, String testName, Long projectId, String n
 
     /** {@code checkout} for {@code load/checkout.js}; a name that is only an extension stays whole. */
     static String defaultName(Path file) {
-        String name = String.valueOf(file.getFileName());
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return ScriptSource.defaultTestName(String.valueOf(file.getFileName()));
     }
 
     /** {@code Started by bin/k6cloud on HOST from FILE}; without a host variable, without "on HOST". */
@@ -75,6 +73,6 @@ record CliScript(Path file, long size, String testName, Long projectId, String n
 
     /** Its size for people, e.g. {@code 1,234 bytes}. */
     String shownSize() {
-        return String.format(Locale.ROOT, "%,d bytes", size);
+        return LoadTestScripts.bytes(size);
     }
 }

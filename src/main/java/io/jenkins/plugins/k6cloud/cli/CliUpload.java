@@ -37,15 +37,8 @@ final class CliUpload {
     }
 
     Result upload(LoadTestScripts scripts, K6CloudClient client, CliScript script, Long testId) {
-        if (testId == null) {
-            out.println("Uploading k6 script " + script.file() + " (" + script.shownSize() + ") to load test \""
-                    + script.testName() + "\" in "
-                    + (script.projectId() == null ? "the stack's default project" : "project " + script.projectId())
-                    + " (created, or its script replaced)");
-        } else {
-            out.println("Replacing the script of load test " + testId + " with k6 script " + script.file() + " ("
-                    + script.shownSize() + ")");
-        }
+        out.println(LoadTestScripts.announce(
+                testId, script.testName(), script.projectId(), script.file().toString(), script.size()));
         if (!begin.getAsBoolean()) {
             return interrupted(null);
         }
@@ -53,13 +46,8 @@ final class CliUpload {
         K6CloudException failure = null;
         boolean interrupted;
         try {
-            if (testId == null) {
-                test = scripts.uploadScript(script.projectId(), script.testName(), script.source());
-            } else {
-                LoadTest known = client.getLoadTest(testId);
-                scripts.replaceScript(testId, script.source());
-                test = new LoadTest(testId, known.name(), known.projectId());
-            }
+            test = LoadTestScripts.uploadForRun(
+                    scripts, client, testId, script.projectId(), script.testName(), script.source());
         } catch (K6CloudException e) {
             failure = e;
         } finally {
@@ -92,8 +80,7 @@ final class CliUpload {
     }
 
     static String describe(LoadTest test) {
-        return (test.name() == null ? "" : "\"" + test.name() + "\" ") + "(id " + test.id() + ")"
-                + (test.projectId() == null ? "" : " in project " + test.projectId());
+        return LoadTestScripts.describe(test);
     }
 
     private static String verdictLine(Verdict v, String message) {

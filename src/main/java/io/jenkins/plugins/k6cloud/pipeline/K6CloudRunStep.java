@@ -21,26 +21,45 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * {@code k6CloudRun testId: 1234}: starts a k6 Cloud run and follows it to a verdict without an
+ * {@code k6CloudRun testId: 1234}, or {@code k6CloudRun script: 'load/checkout.js'} inside {@code node {}}
+ * (tests as code: the script is uploaded first): starts a k6 Cloud run and follows it to a verdict without an
  * executor (it works outside {@code node {}}) and across controller restarts. Returns a map with
  * the run's id, link, statuses, verdict and thresholds.
  */
 public class K6CloudRunStep extends Step {
-    private final long testId;
+    /** The load test to run; 0: the one the script is uploaded to. */
+    private long testId;
+
     private String credentialsId;
     private String pollInterval;
     private String timeout;
     private String thresholdFailure;
     private boolean wait = true;
     private String maxRegression;
+    private String script;
+    private String testName;
+    /** The project of the load test the script goes to; 0: the stack's default project. */
+    private long projectId;
+
+    private String note;
+    private String junitFile;
 
     @DataBoundConstructor
+    public K6CloudRunStep() {}
+
+    /** @param testId the load test to run, or whose script {@code script} replaces (kept from the constructor) */
     public K6CloudRunStep(long testId) {
         this.testId = testId;
     }
 
+    /** The load test id, or 0 when the load test is the one {@code script} is uploaded to. */
     public long getTestId() {
         return testId;
+    }
+
+    @DataBoundSetter
+    public void setTestId(long testId) {
+        this.testId = testId;
     }
 
     public String getCredentialsId() {
@@ -99,9 +118,57 @@ public class K6CloudRunStep extends Step {
         this.maxRegression = RunConfig.blankToNull(maxRegression);
     }
 
+    /** The workspace path of the k6 script or archive to upload before the start, or {@code null}. */
+    public String getScript() {
+        return script;
+    }
+
+    @DataBoundSetter
+    public void setScript(String script) {
+        this.script = RunConfig.blankToNull(script);
+    }
+
+    public String getTestName() {
+        return testName;
+    }
+
+    @DataBoundSetter
+    public void setTestName(String testName) {
+        this.testName = RunConfig.blankToNull(testName);
+    }
+
+    /** The project id, or 0 for the stack's default project. */
+    public long getProjectId() {
+        return projectId;
+    }
+
+    @DataBoundSetter
+    public void setProjectId(long projectId) {
+        this.projectId = projectId;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    @DataBoundSetter
+    public void setNote(String note) {
+        this.note = RunConfig.blankToNull(note);
+    }
+
+    public String getJunitFile() {
+        return junitFile;
+    }
+
+    @DataBoundSetter
+    public void setJunitFile(String junitFile) {
+        this.junitFile = RunConfig.blankToNull(junitFile);
+    }
+
     RunConfig.Options options() {
         return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, wait)
-                .withMaxRegression(maxRegression);
+                .withMaxRegression(maxRegression)
+                .withWorkspaceFiles(script, testName, projectId > 0 ? projectId : null, note, junitFile);
     }
 
     @Override
@@ -124,17 +191,37 @@ public class K6CloudRunStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            // FlowNode for the warning of an unstable verdict; none of these needs a node block
+            // FlowNode for the warning of an unstable verdict; none of these needs a node block. A FilePath
+            // (the workspace) is asked for only with script or junitFile, so that the step keeps working
+            // outside node {} without them
             return Set.of(Run.class, TaskListener.class, FlowNode.class);
         }
 
         @POST
         public FormValidation doCheckTestId(
-                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String credentialsId) {
+                @AncestorInPath Item item,
+                @QueryParameter String value,
+                @QueryParameter String credentialsId,
+                @QueryParameter String script) {
             if (FormChecks.isExpression(value)) {
                 return FormValidation.error(Messages.K6CloudRunStep_NoExpressions());
             }
-            return FormChecks.checkTestId(item, value, credentialsId);
+            return FormChecks.checkTestIdOrScript(item, value, credentialsId, script);
+        }
+
+        @POST
+        public FormValidation doCheckScript(@QueryParameter String value) {
+            return FormChecks.checkWorkspacePath(value, "load/checkout.js");
+        }
+
+        @POST
+        public FormValidation doCheckTestName(@QueryParameter String value) {
+            return FormChecks.checkTestName(value);
+        }
+
+        @POST
+        public FormValidation doCheckJunitFile(@QueryParameter String value) {
+            return FormChecks.checkWorkspacePath(value, "k6-junit.xml");
         }
 
         @POST

@@ -6,11 +6,14 @@ import com.google.common.util.concurrent.ListenableFuture;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
+import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.api.Threshold;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
@@ -21,6 +24,7 @@ import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
 import io.jenkins.plugins.k6cloud.support.RunMetricsRead;
+import io.jenkins.plugins.k6cloud.support.TestsAsCode;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.time.Clock;
@@ -67,6 +71,10 @@ public class K6CloudRunStepExecution extends StepExecution {
     private volatile RunConfig.Connection connection;
     /** The value the step ends with, saved before it is reported; {@code null} while the run is followed. */
     private volatile Map<String, Object> endValue;
+    /** The name and project of the load test the script was uploaded to; {@code null} without a script. */
+    private volatile String uploadedTestName;
+
+    private volatile Long uploadedProjectId;
 
     private transient volatile RunWatch handle;
     private transient StepLifecycle lifecycle;
@@ -78,6 +86,8 @@ public class K6CloudRunStepExecution extends StepExecution {
     private transient volatile Future<?> preparation;
     /** The engine this step hands its new run to, once prepared; {@code null} before, and after a restart. */
     private transient volatile RunEngine engineForStart;
+    /** Sets the run's note once its id is known (v6); {@code null} before the preparation, or without v6. */
+    private transient volatile TestsAsCode.Note note;
 
     K6CloudRunStepExecution(StepContext context, long testId, RunConfig.Options options) {
         super(context);
@@ -110,6 +120,9 @@ public class K6CloudRunStepExecution extends StepExecution {
 
         K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
 
+        /** The client of the script's upload before the start ({@link RunConfig.Connection#uploadClientForRun}). */
+        K6CloudClient uploadClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
+
         /** The client of the metrics read after the verdict ({@link RunConfig.Connection#metricsClientForRun}). */
         K6CloudClient metricsClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
 
@@ -128,6 +141,12 @@ public class K6CloudRunStepExecution extends StepExecution {
             public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
                     throws AbortException {
                 return connection.clientForRun(run, env);
+            }
+
+            @Override
+            public K6CloudClient uploadClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
+                    throws AbortException {
+                return connection.uploadClientForRun(run, env);
             }
 
             @Override
@@ -253,12 +272,39 @@ public class K6CloudRunStepExecution extends StepExecution {
             if (endedOnStop()) {
                 return;
             }
-            checkTestId();
+            // the workspace only with script or junitFile: without them the step needs no node {}
+            FilePath workspace = options.needsWorkspace() ? context.get(FilePath.class) : null;
+            TestsAsCode.check(testId == 0 ? null : testId, options, workspace);
+            if (testId != 0) {
+                checkTestId();
+            }
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
-            RunConfig.Prepared prepared = support().prepare(run, context.get(EnvVars.class), options);
+            EnvVars env = context.get(EnvVars.class);
+            RunConfig.Prepared prepared = support().prepare(run, env, options);
+            TestsAsCode.checkFlavour(options, prepared.connection().apiFlavour());
             if (endedOnStop()) {
                 return; // stopped while the credentials were looked up: save nothing, start nothing
+            }
+            long startTestId = testId;
+            if (options.script() != null) {
+                // nothing is saved yet: a restart from here on uploads again and starts once
+                LoadTest uploaded = TestsAsCode.upload(
+                        support().uploadClient(run, env, prepared.connection()),
+                        testId == 0 ? null : testId,
+                        options,
+                        TestsAsCode.script(workspace, options.script()),
+                        listener.getLogger());
+                if (endedOnStop()) {
+                    return; // stopped during the upload: start nothing
+                }
+                startTestId = uploaded.id();
+                uploadedTestName = uploaded.name();
+                uploadedProjectId = uploaded.projectId();
+            }
+            if (prepared.connection().apiFlavour() == ApiFlavour.V6) {
+                note = new TestsAsCode.Note(
+                        prepared.client(), TestsAsCode.note(options.note(), env), listener.getLogger(), Timer.get());
             }
             RunEngine runEngine = openEngine();
             if (runEngine == null) {
@@ -269,7 +315,7 @@ public class K6CloudRunStepExecution extends StepExecution {
             connection = prepared.connection();
             // saved before the start request, so that a restart from here on can find the run
             ListenableFuture<Void> saved = persist(WatchState.beforeStart(
-                    testId, prepared.settings(), support().clock().millis()));
+                    startTestId, prepared.settings(), support().clock().millis()));
             Futures.addCallback(
                     Futures.withTimeout(saved, SAVE_WAIT.toMillis(), TimeUnit.MILLISECONDS, Timer.get()),
                     new FutureCallback<Void>() {
@@ -320,7 +366,6 @@ public class K6CloudRunStepExecution extends StepExecution {
     private void resume() {
         StepContext context = getContext();
         try {
-            checkTestId();
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
             K6CloudClient client = clientForResume(run, context.get(EnvVars.class));
@@ -346,7 +391,7 @@ public class K6CloudRunStepExecution extends StepExecution {
             String link = s.webUrl();
             throw new AbortException(
                     s.runId() == null || link == null
-                            ? Messages.K6CloudRunStepExecution_CannotResumeUnknownRun(testId, e.getMessage())
+                            ? Messages.K6CloudRunStepExecution_CannotResumeUnknownRun(s.testId(), e.getMessage())
                             : Messages.K6CloudRunStepExecution_CannotResume(s.runId(), e.getMessage(), link));
         }
     }
@@ -398,7 +443,7 @@ public class K6CloudRunStepExecution extends StepExecution {
                 }
                 h = resuming
                         ? engine.resume(state, client, engineListener)
-                        : engine.start(testId, settings, client, engineListener);
+                        : engine.start(state.testId(), settings, client, engineListener);
                 handle = h;
                 stopNow = lifecycle().isStopRequested();
             }
@@ -435,6 +480,24 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
+    /** After the verdict and the metrics (the checks), through the agent's FilePath; a failure is a warning. */
+    private void writeJUnit(RunOutcome outcome, RunMetricsRead.Read read, TaskListener listener) {
+        if (options.junitFile() == null || lifecycle().stopCause() != null) {
+            return;
+        }
+        try {
+            FilePath workspace = getContext().get(FilePath.class);
+            if (workspace != null) {
+                TestsAsCode.writeJUnit(workspace, options.junitFile(), outcome, read.checks(), listener.getLogger());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the timer is shutting down: end the step without it
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "k6CloudRun could not reach the workspace for the JUnit file", e);
+            listener.getLogger().println("WARNING: the JUnit file was not written: " + e.getMessage());
+        }
+    }
+
     private void finish(RunOutcome engineOutcome, Run<?, ?> run, TaskListener listener) {
         RunOutcome outcome = engineOutcome;
         RunMetricsRead.Read read = null;
@@ -452,9 +515,15 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
         Map<String, Object> value = returnValue(outcome);
         K6CloudRunAction action = K6CloudRunAction.of(outcome);
+        if (uploadedTestName != null || uploadedProjectId != null) {
+            value.put("testName", uploadedTestName);
+            value.put("projectId", uploadedProjectId);
+            action.recordUpload(uploadedTestName, uploadedProjectId);
+        }
         if (read != null) {
             read.report(listener.getLogger(), action);
             value.put("metrics", read.returnValue());
+            writeJUnit(outcome, read, listener);
         }
         if (lifecycle().stopCause() == null) {
             endValue = value;
@@ -603,6 +672,10 @@ public class K6CloudRunStepExecution extends StepExecution {
         public void onStarted(WatchState s) {
             state = s;
             saveLater();
+            TestsAsCode.Note n = note;
+            if (n != null) {
+                n.set(s.runId());
+            }
         }
 
         @Override

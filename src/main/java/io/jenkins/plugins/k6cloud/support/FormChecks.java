@@ -43,6 +43,66 @@ public final class FormChecks {
         return loadTest(item, value, credentialsId);
     }
 
+    /**
+     * The load test id of a step that may upload a script instead: empty is fine with a script
+     * ({@code script}), an error without; otherwise as {@link #checkTestId}.
+     */
+    public static FormValidation checkTestIdOrScript(Item item, String value, String credentialsId, String script) {
+        if (value == null || value.isBlank() || value.strip().equals("0")) {
+            return script == null || script.isBlank()
+                    ? FormValidation.error(Messages.TestsAsCode_NoTarget())
+                    : FormValidation.ok();
+        }
+        return checkTestId(item, value, credentialsId);
+    }
+
+    /** A path relative to the workspace ({@code script}, {@code junitFile}); empty means none. */
+    public static FormValidation checkWorkspacePath(String value, String example) {
+        if (value == null || value.isBlank() || isExpression(value)) {
+            return FormValidation.ok();
+        }
+        String s = value.strip();
+        if (TestsAsCode.isAbsolute(s)) {
+            return FormValidation.error(Messages.TestsAsCode_NotAPath(s, example));
+        }
+        return FormValidation.ok();
+    }
+
+    /** A load test name k6 Cloud accepts: at most 300 characters; empty means the script's file name. */
+    public static FormValidation checkTestName(String value) {
+        int length = value == null
+                ? 0
+                : value.strip().codePointCount(0, value.strip().length());
+        return length > 300 ? FormValidation.error(Messages.TestsAsCode_TestName(length)) : FormValidation.ok();
+    }
+
+    /**
+     * A project id as typed in a freestyle job: empty (the default project), an expression, or a
+     * positive whole number.
+     */
+    public static FormValidation checkProjectId(String value) {
+        if (value == null || value.isBlank() || isExpression(value) || positive(value.strip()) != null) {
+            return FormValidation.ok();
+        }
+        return FormValidation.error(Messages.TestsAsCode_ProjectId(value.strip()));
+    }
+
+    /**
+     * Reads a project id: {@code null} when empty, else a positive whole number.
+     *
+     * @throws IllegalArgumentException when it is not one
+     */
+    public static Long parseProjectId(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Long id = positive(text.strip());
+        if (id == null) {
+            throw new IllegalArgumentException(Messages.TestsAsCode_ProjectId(text.strip()));
+        }
+        return id;
+    }
+
     public static FormValidation checkPollInterval(String value) {
         return pollInterval(value, K6CloudGlobalConfiguration.get().getPollInterval());
     }

@@ -56,6 +56,12 @@ public final class RunConfig {
      */
     static final Duration METRICS_CALL_TIMEOUT = Duration.ofSeconds(5);
 
+    /**
+     * The upload of a k6 script before the start (one attempt of it): long enough for an archive of
+     * several megabytes on a slow link; it holds only the preparing thread, not the engine's.
+     */
+    static final Duration UPLOAD_CALL_TIMEOUT = Duration.ofMinutes(10);
+
     static final RetryPolicy METRICS_RETRY_POLICY = RetryPolicy.defaults()
             .withMaxAttempts(2)
             .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(1), 2.0)
@@ -112,6 +118,16 @@ public final class RunConfig {
         private final boolean waitForEnd;
         /** {@code null} in what an older version saved: no regression gate. */
         private final String maxRegression;
+        /** Tests as code: the workspace path of the k6 script or archive to upload, or {@code null}. */
+        private String script;
+        /** The load test to create or update; {@code null}: the script's file name without extension. */
+        private String testName;
+        /** Its project; {@code null}: the stack's default project. */
+        private Long projectId;
+        /** The run's note; {@code null}: the job, build and commit ({@link TestsAsCode#note}). */
+        private String note;
+        /** The workspace path of the JUnit XML of the thresholds and checks, or {@code null}. */
+        private String junitFile;
 
         public Options(
                 String credentialsId,
@@ -139,7 +155,8 @@ public final class RunConfig {
 
         /** These options with {@code maxRegression} (e.g. {@code 10%}; {@code null} or blank: no gate). */
         public Options withMaxRegression(String max) {
-            return new Options(credentialsId, pollInterval, timeout, thresholdFailure, waitForEnd, max);
+            Options o = new Options(credentialsId, pollInterval, timeout, thresholdFailure, waitForEnd, max);
+            return o.withWorkspaceFiles(script, testName, projectId, note, junitFile);
         }
 
         /** {@code thresholdFailure} as typed, or {@code null} for FAILURE. */
@@ -154,6 +171,43 @@ public final class RunConfig {
          */
         public RegressionGate regressionGate() {
             return maxRegression == null ? null : RegressionGate.parse(maxRegression);
+        }
+
+        /** A copy with tests as code and the JUnit file (blank means not given). */
+        public Options withWorkspaceFiles(
+                String script, String testName, Long projectId, String note, String junitFile) {
+            Options o = new Options(credentialsId, pollInterval, timeout, thresholdFailure, waitForEnd, maxRegression);
+            o.script = blankToNull(script);
+            o.testName = blankToNull(testName);
+            o.projectId = projectId;
+            o.note = blankToNull(note);
+            o.junitFile = blankToNull(junitFile);
+            return o;
+        }
+
+        public String script() {
+            return script;
+        }
+
+        public String testName() {
+            return testName;
+        }
+
+        public Long projectId() {
+            return projectId;
+        }
+
+        public String note() {
+            return note;
+        }
+
+        public String junitFile() {
+            return junitFile;
+        }
+
+        /** Whether the step reads or writes the workspace ({@code script} or {@code junitFile}). */
+        public boolean needsWorkspace() {
+            return script != null || junitFile != null;
         }
 
         /** The step's own credentials id, or {@code null} to use the variable or the global default. */
@@ -280,6 +334,26 @@ public final class RunConfig {
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }
+        }
+
+        /**
+         * The client of the upload before the start ({@link #uploadOptions()}), with the token read as
+         * {@link #clientForRun} reads it.
+         *
+         * @throws AbortException when the token cannot be read, or the connection cannot make a client
+         */
+        public K6CloudClient uploadClientForRun(Run<?, ?> run, Map<String, String> env) throws AbortException {
+            try {
+                return client(K6CloudCredentials.token(run, credentialsId, env, apiUrl), uploadOptions());
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(e.getMessage());
+            }
+        }
+
+        /** {@link #runOptions()} with {@link #UPLOAD_CALL_TIMEOUT} per attempt. */
+        public ClientOptions uploadOptions() {
+            ClientOptions o = runOptions();
+            return o.withTimeouts(o.connectTimeout(), o.readTimeout(), UPLOAD_CALL_TIMEOUT);
         }
 
         /** {@link #METRICS_RETRY_POLICY} and {@link #METRICS_CALL_TIMEOUT} for connecting, reading and each attempt. */

@@ -46,6 +46,7 @@ public final class RunMetricsRead {
      * @param figures this run's figures, kept so that the next build compares with them; {@code null} likewise
      * @param changes each compared figure's change, empty when nothing was compared
      * @param unavailable why the metrics are not available, or {@code null}
+     * @param checks the run's top-level checks (for the JUnit file), or {@code null} when not read
      */
     public record Read(
             RunOutcome outcome,
@@ -53,7 +54,8 @@ public final class RunMetricsRead {
             MetricsTable table,
             RunFigures figures,
             List<Change> changes,
-            String unavailable) {
+            String unavailable,
+            List<RunMetrics.Check> checks) {
 
         /** Prints the lines to {@code console} and keeps the table and figures in {@code action}. */
         public void report(PrintStream console, K6CloudRunAction action) {
@@ -120,21 +122,21 @@ public final class RunMetricsRead {
             List<String> out = new ArrayList<>(lines);
             if (unavailable != null) {
                 out.add(RegressionGate.unreadable());
-                return new Read(outcome, out, table, figures, changes, unavailable);
+                return new Read(outcome, out, table, figures, changes, unavailable, checks);
             }
             RegressionGate.Result r = lastPassed == null
                     ? gate.check(figures, null, null)
                     : gate.check(figures, lastPassed.figures(), lastPassed.name());
             if (r.passed()) {
                 out.addAll(r.lines());
-                return new Read(outcome, out, table, figures, changes, unavailable);
+                return new Read(outcome, out, table, figures, changes, unavailable, checks);
             }
             out.add("Regression gate: worse than " + lastPassed.name() + " beyond " + gate.limitText() + ":");
             r.lines().forEach(l -> out.add("  " + l));
             RunOutcome regressed = outcome.rejudged(
                     VerdictRules.regressed(outcome.runId(), lastPassed.name(), r.lines()), onRegression);
             out.add(ConsoleText.verdict(regressed));
-            return new Read(regressed, out, table, figures, changes, unavailable);
+            return new Read(regressed, out, table, figures, changes, unavailable, checks);
         }
     }
 
@@ -197,7 +199,7 @@ public final class RunMetricsRead {
         Earlier earlier = Earlier.of(metrics, outcome.runId(), previous);
         MetricsTable table = MetricsTable.of(metrics, earlier);
         List<Change> changes = earlier == null ? List.of() : Change.compare(now, earlier.figures());
-        return new Read(outcome, table.consoleLines(), table, now, changes, null);
+        return new Read(outcome, table.consoleLines(), table, now, changes, null, metrics.checks());
     }
 
     /** The one line of a read that failed. */
@@ -208,7 +210,8 @@ public final class RunMetricsRead {
                 null,
                 null,
                 List.of(),
-                MetricsTable.unavailableReason(why));
+                MetricsTable.unavailableReason(why),
+                null);
     }
 
     /**

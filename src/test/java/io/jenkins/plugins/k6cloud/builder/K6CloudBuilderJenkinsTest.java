@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 
@@ -77,6 +78,53 @@ public class K6CloudBuilderJenkinsTest {
         assertNull(after.getTimeout());
         assertNull(after.getThresholdFailure());
     }
+
+    @Test
+    public void configRoundTripOfTestsAsCode() throws Exception {
+        K6CloudBuilder before = new K6CloudBuilder();
+        before.setScript("load/${SCRIPT}.js");
+        before.setTestName("Checkout");
+        before.setProjectId("${K6_PROJECT}");
+        before.setNote("nightly");
+        before.setJunitFile("reports/k6.xml");
+        K6CloudBuilder after = j.configRoundtrip(before);
+        j.assertEqualDataBoundBeans(before, after);
+        assertEquals("", after.getTestId());
+    }
+
+    /** Tests as code: the script in the job's workspace is uploaded, run and judged; the JUnit file is written. */
+    @Test
+    public void aScriptInTheWorkspaceIsUploadedToTheSimulatorAndGetsTheVerdict() throws Exception {
+        JenkinsTestSupport.useV6(cloud);
+        java.nio.file.Path workspace = folder.newFolder("workspace").toPath();
+        java.nio.file.Files.createDirectories(workspace.resolve("load"));
+        java.nio.file.Files.writeString(workspace.resolve("load/checkout.js"), "export default function () {}\n");
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.setCustomWorkspace(workspace.toString());
+        K6CloudBuilder step = new K6CloudBuilder();
+        step.setScript("load/checkout.js");
+        step.setCredentialsId(TOKEN_ID);
+        step.setJunitFile("reports/k6.xml");
+        p.getBuildersList().add(step);
+        QueueTaskFuture<FreeStyleBuild> build = p.scheduleBuild2(0);
+        long runId = cloud.finishFirstRun();
+        FreeStyleBuild b = j.assertBuildStatus(Result.SUCCESS, build);
+
+        j.assertLogContains("k6 Cloud verdict: PASSED", b);
+        assertThat(cloud.journal().uploads(), hasSize(1));
+        assertEquals("checkout", b.getActions(K6CloudRunAction.class).get(0).getTestName());
+        cloud.journal().awaitRequest(Endpoint.NOTE, SimulatedCloudRule.TIMEOUT);
+        assertThat(cloud.journal().noteOf(runId), containsString("Jenkins job "));
+        assertThat(cloud.journal().noteOf(runId), containsString(" #1 (http"));
+        java.util.Map<String, Boolean> cases =
+                io.jenkins.plugins.k6cloud.results.JUnitReportTest.casesAsTheJUnitPluginReadsThem(
+                        java.nio.file.Files.readString(workspace.resolve("reports/k6.xml")));
+        assertFalse("the checks of the run, as the JUnit plugin reads them", cases.isEmpty());
+        assertFalse("none failed: " + cases, cases.containsValue(true));
+    }
+
+    @Rule
+    public org.junit.rules.TemporaryFolder folder = new org.junit.rules.TemporaryFolder();
 
     @Test
     public void passingRunSucceeds() throws Exception {

@@ -5,12 +5,17 @@ import static io.jenkins.plugins.k6cloud.engine.Verdict.CONFIGURATION_ERROR;
 import static io.jenkins.plugins.k6cloud.engine.Verdict.PASSED;
 import static io.jenkins.plugins.k6cloud.engine.Verdict.UNREACHABLE;
 
+import hudson.model.Result;
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.cli.K6CloudCli;
+import io.jenkins.plugins.k6cloud.engine.BuildResult;
+import io.jenkins.plugins.k6cloud.pipeline.StepPlay;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.RunRecord;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.UploadRecord;
+import io.jenkins.plugins.k6cloud.support.RunConfig;
 import io.jenkins.plugins.k6cloud.testing.LineLatch;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +27,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 
 /**
  * Tests as code through the command-line runner ({@code --script}, v6): faults on the upload's
  * requests (the default project, create, find by name, the script, the note), the 409 race of two
  * runners creating the same name, a script k6 Cloud rejects or finds too large, an abort during the
  * upload, and bad scripts. Every row checks that a failed upload starts nothing; the load tests the
- * uploads created are checked for duplicate starts like the others.
+ * uploads created are checked for duplicate starts like the others. One row goes through the Jenkins
+ * side, where it adds to the runner's: an abort of the {@code k6CloudRun} step during its upload.
  */
 final class UploadRows {
     static final String CATEGORY = "upload (command line)";
@@ -115,6 +122,11 @@ final class UploadRows {
         }));
         rows.add(row("abort (signal) during the upload", CANCELLED, rig -> abortDuringUpload(rig, true)));
         rows.add(row("abort (thread interrupted) during the upload", CANCELLED, rig -> abortDuringUpload(rig, false)));
+        rows.add(new FaultScenario(
+                "upload (k6CloudRun)",
+                "abort during the upload of the step's script",
+                Expected.verdict(CANCELLED),
+                UploadRows::abortStepDuringUpload));
         rows.add(rejected(
                 "script: no such file", rig -> rig.file("x/placeholder", SCRIPT).resolveSibling("none.js")));
         rows.add(rejected(
@@ -286,6 +298,42 @@ final class UploadRows {
                 first.buildResult(),
                 first.message() + other.message(),
                 List.of(first.message(), other.message()));
+    }
+
+    /**
+     * The Pipeline step aborted while its script's create is held by a latency fault: the step ends
+     * with the abort at once, the upload finishes on Jenkins' timer, and nothing is started or saved
+     * (so a restart cannot start it either).
+     */
+    private static Played abortStepDuringUpload(Rig rig) throws Exception {
+        rig.sim.faults().inject(Endpoint.CREATE_TEST, Fault.latency(Duration.ofMillis(800)));
+        Path script = rig.file("load/" + NAME + ".js", SCRIPT);
+        StepPlay step = new StepPlay(
+                new RunConfig.Options(null, null, null, null, true)
+                        .withWorkspaceFiles("load/" + NAME + ".js", null, null, null, null),
+                new RunConfig.Connection(ApiFlavour.V6, rig.sim.baseUrl(), rig.sim.stackId(), "k6-token"),
+                rig.settings(),
+                rig.client(ApiFlavour.V6, rig.sim.uri(), rig.token, rig.sim.stackId()),
+                rig.engine,
+                rig.clock,
+                script.getParent().getParent());
+        Duration bound = Duration.ofSeconds(20);
+        rig.check(step.awaitLog("Uploading k6 script", bound), "the upload never began");
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true);
+        step.stop(abort);
+        Throwable failure = step.failure(bound);
+        step.awaitPreparation(bound);
+        rig.said(step.log());
+        rig.check(failure == abort, "the step did not end with the abort: " + failure);
+        rig.check(step.endings() == 1, "the step ended " + step.endings() + " times");
+        rig.check(step.saves() == 0, "the step saved a state to resume");
+        rig.check(rig.sim.journal().count(Endpoint.START) == 0, "a start was sent");
+        rig.check(!step.log().contains(" started for load test"), "the console says a run started");
+        return new Played(
+                CANCELLED.name(),
+                CANCELLED.buildResult(BuildResult.FAILURE),
+                "aborted during the upload: no run was started",
+                List.of(step.log(), String.valueOf(failure)));
     }
 
     /** An abort while the create is held by a latency fault: the runner exits 105 and starts nothing. */

@@ -14,6 +14,7 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.SettableFuture;
 import hudson.AbortException;
 import hudson.EnvVars;
+import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -29,13 +30,16 @@ import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
+import io.jenkins.plugins.k6cloud.results.JUnitReportTest;
 import io.jenkins.plugins.k6cloud.results.RegressionGate;
 import io.jenkins.plugins.k6cloud.results.RunFigures;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
+import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.simulator.UploadRecord;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.io.ByteArrayInputStream;
@@ -46,6 +50,8 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -693,6 +699,310 @@ public class K6CloudRunStepExecutionTest {
         assertEquals("the run is looked for, never started", 0, sim.journal().count(Endpoint.START));
     }
 
+    // ------------------------------------------------------------------ tests as code, junitFile
+
+    private static final String SCRIPT = "export default function () {}\n";
+
+    @Test
+    public void aScriptInTheWorkspaceIsUploadedThenStartedAndTheRunsNoteNamesTheBuild() throws Exception {
+        Harness h = harness();
+        h.flavour = ApiFlavour.V6;
+        FakeStepContext ctx = workspaceContext().with(EnvVars.class, buildEnv("abc123"));
+        Files.writeString(workspace.resolve("load/checkout.js"), SCRIPT);
+        K6CloudRunStepExecution exec = execution(ctx, 0, uploading(), h);
+        exec.start();
+        h.awaitScheduled();
+        h.runUntilEnded(ctx);
+
+        Map<?, ?> value = (Map<?, ?>) ctx.end.get();
+        assertEquals("PASSED", value.get("verdict"));
+        assertEquals("the file name without its extension", "checkout", value.get("testName"));
+        assertEquals(3001L, value.get("projectId"));
+        UploadRecord upload = sim.journal().uploads().get(0);
+        assertEquals(1, sim.journal().uploads().size());
+        assertEquals("the upload's own client (its longer timeout)", 1, h.uploadClients.get());
+        assertEquals("checkout.js", upload.fileName());
+        assertEquals(SCRIPT.length(), upload.size());
+        assertEquals(value.get("testId"), upload.testId());
+        assertEquals(1, sim.journal().startsFor(upload.testId()).size());
+        long runId = (Long) value.get("runId");
+        sim.journal().awaitRequest(Endpoint.NOTE, Duration.ofSeconds(WAIT_SECONDS));
+        assertEquals(
+                "Jenkins job shop/checkout #42 (https://ci.example/job/shop/job/checkout/42/), commit abc123",
+                sim.journal().noteOf(runId));
+        assertTrue(log.awaitText("Set the note of k6 Cloud run " + runId, Duration.ofSeconds(WAIT_SECONDS)));
+        assertThat(
+                log.text(),
+                containsString("Uploading k6 script load/checkout.js (" + SCRIPT.length()
+                        + " bytes) to load test \"checkout\""));
+        K6CloudRunAction action = (K6CloudRunAction) build.added.get(0);
+        assertEquals("checkout", action.getTestName());
+        assertEquals(Long.valueOf(3001), action.getProjectId());
+    }
+
+    @Test
+    public void aScriptWithATestIdReplacesThatTestsScriptAndTheNoteParameterWins() throws Exception {
+        Harness h = harness();
+        h.flavour = ApiFlavour.V6;
+        long testId = sim.addLoadTest("existing", Scenarios.passes());
+        FakeStepContext ctx = workspaceContext().with(EnvVars.class, buildEnv(null));
+        Files.writeString(workspace.resolve("load/checkout.js"), SCRIPT);
+        execution(
+                        ctx,
+                        testId,
+                        options(null).withWorkspaceFiles("load/checkout.js", "ignored", null, "nightly", null),
+                        h)
+                .start();
+        h.awaitScheduled();
+        h.runUntilEnded(ctx);
+
+        Map<?, ?> value = (Map<?, ?>) ctx.end.get();
+        assertEquals("PASSED", value.get("verdict"));
+        assertEquals(testId, value.get("testId"));
+        assertEquals("existing", value.get("testName"));
+        assertFalse("replaced, not created", sim.journal().scriptOf(testId).created());
+        assertEquals(0, sim.journal().count(Endpoint.CREATE_TEST));
+        sim.journal().awaitRequest(Endpoint.NOTE, Duration.ofSeconds(WAIT_SECONDS));
+        assertEquals("nightly", sim.journal().noteOf((Long) value.get("runId")));
+    }
+
+    @Test
+    public void neitherATestIdNorAScriptIsAnErrorBeforeAnyRequest() throws Exception {
+        Harness h = harness();
+        FakeStepContext ctx = context();
+        execution(ctx, 0, options(null), h).start();
+
+        Throwable failure = failure(ctx);
+        assertThat(failure, instanceOf(AbortException.class));
+        assertThat(failure.getMessage(), containsString("(testId) or a k6 script"));
+        assertEquals(0, sim.journal().totalRequests());
+    }
+
+    @Test
+    public void aScriptOutsideNodeSaysToPutTheStepInNodeBeforeAnyRequest() throws Exception {
+        Harness h = harness();
+        h.flavour = ApiFlavour.V6;
+        FakeStepContext ctx = context(); // no FilePath: outside node {}
+        execution(ctx, 0, uploading(), h).start();
+
+        Throwable failure = failure(ctx);
+        assertThat(failure, instanceOf(AbortException.class));
+        assertThat(failure.getMessage(), containsString("script needs a workspace"));
+        assertThat(failure.getMessage(), containsString("inside node { }"));
+        assertTrue("nothing prepared", h.prepareThreads.isEmpty());
+        assertEquals(0, sim.journal().totalRequests());
+    }
+
+    @Test
+    public void aJUnitFileOutsideNodeIsAnErrorToo() throws Exception {
+        long testId = sim.addLoadTest("smoke", Scenarios.passes());
+        FakeStepContext ctx = context();
+        execution(ctx, testId, options(null).withWorkspaceFiles(null, null, null, null, "k6.xml"), harness())
+                .start();
+
+        assertThat(failure(ctx).getMessage(), containsString("junitFile needs a workspace"));
+        assertEquals(0, sim.journal().totalRequests());
+    }
+
+    @Test
+    public void aScriptWithTheV2ApiSaysToChooseV6BeforeAnyRequest() throws Exception {
+        Harness h = harness();
+        FakeStepContext ctx = workspaceContext();
+        Files.writeString(workspace.resolve("load/checkout.js"), SCRIPT);
+        execution(ctx, 0, uploading(), h).start();
+
+        Throwable failure = failure(ctx);
+        assertThat(failure.getMessage(), containsString("Grafana Cloud k6 (v6)"));
+        assertEquals(0, sim.journal().totalRequests());
+    }
+
+    @Test
+    public void aMissingScriptIsNamedBeforeAnyRequest() throws Exception {
+        Harness h = harness();
+        h.flavour = ApiFlavour.V6;
+        FakeStepContext ctx = workspaceContext();
+        execution(ctx, 0, options(null).withWorkspaceFiles("load/missing.js", null, null, null, null), h)
+                .start();
+
+        Throwable failure = failure(ctx);
+        assertThat(failure, instanceOf(AbortException.class));
+        assertThat(failure.getMessage(), containsString("'load/missing.js' is not in the workspace"));
+        assertEquals(0, sim.journal().totalRequests());
+    }
+
+    @Test
+    public void aScriptK6RejectsFailsTheStepWithK6sMessageAndStartsNothing() throws Exception {
+        Harness h = harness();
+        h.flavour = ApiFlavour.V6;
+        FakeStepContext ctx = workspaceContext();
+        Files.write(workspace.resolve("load/checkout.js"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+        execution(ctx, 0, uploading(), h).start();
+
+        Throwable failure = failure(ctx);
+        assertThat(failure, instanceOf(AbortException.class));
+        assertThat(failure.getMessage(), containsString("was not uploaded, so no run was started"));
+        assertThat(failure.getMessage(), containsString("Uploaded content must be a javascript text encoded in UTF-8"));
+        assertEquals(0, sim.journal().count(Endpoint.START));
+        assertEquals(0, ctx.saves.get());
+    }
+
+    @Test
+    public void aScriptTooLargeForK6IsAnErrorNamingItsSizeAndStartsNothing() throws Exception {
+        Harness h = harness();
+        h.flavour = ApiFlavour.V6;
+        sim.setMaxScriptBytes(10);
+        FakeStepContext ctx = workspaceContext();
+        Files.writeString(workspace.resolve("load/checkout.js"), SCRIPT);
+        execution(ctx, 0, uploading(), h).start();
+
+        Throwable failure = failure(ctx);
+        assertThat(failure.getMessage(), containsString("too large: it has " + SCRIPT.length() + " bytes"));
+        assertThat(failure.getMessage(), containsString("HTTP 413"));
+        assertEquals(0, sim.journal().count(Endpoint.START));
+    }
+
+    @Test
+    public void aNoteThatCannotBeSetIsAWarningAndTheRunPasses() throws Exception {
+        Harness h = harness();
+        h.flavour = ApiFlavour.V6;
+        sim.faults().inject(Endpoint.NOTE, 5, Fault.serverError(500));
+        FakeStepContext ctx = workspaceContext();
+        Files.writeString(workspace.resolve("load/checkout.js"), SCRIPT);
+        execution(ctx, 0, uploading(), h).start();
+        h.awaitScheduled();
+        h.runUntilEnded(ctx);
+
+        Map<?, ?> value = (Map<?, ?>) ctx.end.get();
+        assertEquals("PASSED", value.get("verdict"));
+        assertTrue(log.awaitText(
+                "WARNING: could not set the note of k6 Cloud run " + value.get("runId") + " (the run is not affected)",
+                Duration.ofSeconds(WAIT_SECONDS)));
+        List<JournalEntry> notes = sim.journal().requests(Endpoint.NOTE);
+        assertFalse(notes.isEmpty());
+        assertTrue("every note refused: " + notes, notes.stream().allMatch(e -> e.status() == 500));
+    }
+
+    @Test
+    public void anAbortDuringTheUploadStartsNothing() throws Exception {
+        Harness h = harness();
+        h.flavour = ApiFlavour.V6;
+        sim.faults().inject(Endpoint.CREATE_TEST, Fault.latency(Duration.ofMillis(800)));
+        FakeStepContext ctx = workspaceContext();
+        Files.writeString(workspace.resolve("load/checkout.js"), SCRIPT);
+        K6CloudRunStepExecution exec = execution(ctx, 0, uploading(), h);
+        exec.start();
+        assertTrue(log.awaitText("Uploading k6 script", Duration.ofSeconds(WAIT_SECONDS)));
+
+        FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true);
+        exec.stop(abort);
+        assertSame(abort, failure(ctx));
+        assertTrue(log.awaitText("Uploaded the k6 script", Duration.ofSeconds(WAIT_SECONDS)));
+        // the stand-in Timer has one thread: once this task ran, the preparation has returned
+        Timer.get().submit(() -> {}).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(1, sim.journal().uploads().size());
+        assertEquals(0, sim.journal().count(Endpoint.START));
+        assertEquals("nothing saved, so a restart cannot start it either", 0, ctx.saves.get());
+        assertEquals(1, ctx.endings.get());
+    }
+
+    @Test
+    public void aRestartDuringTheUploadUploadsAgainAndStartsOnce() throws Exception {
+        Harness before = harness();
+        before.flavour = ApiFlavour.V6;
+        sim.faults().inject(Endpoint.CREATE_TEST, Fault.latency(Duration.ofMillis(800)));
+        FakeStepContext ctx1 = workspaceContext();
+        Files.writeString(workspace.resolve("load/checkout.js"), SCRIPT);
+        K6CloudRunStepExecution exec1 = execution(ctx1, 0, uploading(), before);
+        exec1.start();
+        assertTrue(log.awaitText("Uploading k6 script", Duration.ofSeconds(WAIT_SECONDS)));
+        before.engine.close(); // Jenkins shuts down during the upload
+        exec1.preparation().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals("nothing started before the restart", 0, sim.journal().count(Endpoint.START));
+
+        FakeStepContext ctx2 = workspaceContext();
+        K6CloudRunStepExecution exec2 = restart(exec1, ctx1, ctx2);
+        Harness after = harness();
+        after.flavour = ApiFlavour.V6;
+        exec2.use(after);
+        exec2.onResume();
+        after.awaitScheduled();
+        after.runUntilEnded(ctx2);
+
+        Map<?, ?> value = (Map<?, ?>) ctx2.end.get();
+        assertEquals("PASSED", value.get("verdict"));
+        assertEquals(
+                "uploaded again after the restart", 2, sim.journal().uploads().size());
+        assertEquals(
+                "one load test",
+                1,
+                sim.journal()
+                        .requests(e -> e.endpoint() == Endpoint.CREATE_TEST && e.status() == 201)
+                        .size());
+        assertEquals("started once", 1, sim.journal().count(Endpoint.START));
+    }
+
+    @Test
+    public void theJUnitFileHoldsTheThresholdsAndChecksAfterTheVerdict() throws Exception {
+        long testId = sim.addLoadTest("limits", Scenarios.thresholdsFail());
+        FakeStepContext ctx = workspaceContext();
+        execution(
+                        ctx,
+                        testId,
+                        options("UNSTABLE").withWorkspaceFiles(null, null, null, null, "reports/k6.xml"),
+                        harness())
+                .start();
+        Harness h = harnesses.get(harnesses.size() - 1);
+        h.awaitScheduled();
+        h.runUntilEnded(ctx);
+
+        assertEquals("THRESHOLDS_FAILED", ((Map<?, ?>) ctx.end.get()).get("verdict"));
+        Path file = workspace.resolve("reports/k6.xml");
+        Map<String, Boolean> cases = JUnitReportTest.casesAsTheJUnitPluginReadsThem(Files.readString(file));
+        assertTrue("a crossed threshold fails its case: " + cases, cases.containsValue(true));
+        assertTrue("thresholds: " + cases, cases.keySet().stream().anyMatch(k -> k.startsWith("k6.thresholds.")));
+        assertTrue("checks: " + cases, cases.keySet().stream().anyMatch(k -> k.startsWith("k6.checks.")));
+        String console = log.text();
+        assertTrue(
+                "after the verdict and the metrics",
+                console.indexOf("as JUnit XML to reports/k6.xml") > console.indexOf("k6 Cloud metrics"));
+    }
+
+    private Path workspace;
+
+    @Before
+    public void makeWorkspace() throws IOException {
+        workspace = Files.createTempDirectory("k6-workspace");
+        Files.createDirectories(workspace.resolve("load"));
+    }
+
+    @After
+    public void removeWorkspace() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(workspace)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
+        }
+    }
+
+    /** {@code k6CloudRun script: 'load/checkout.js'}. */
+    private static RunConfig.Options uploading() {
+        return options(null).withWorkspaceFiles("load/checkout.js", null, null, null, null);
+    }
+
+    private FakeStepContext workspaceContext() {
+        return context().with(FilePath.class, new FilePath(workspace.toFile()));
+    }
+
+    private static EnvVars buildEnv(String commit) {
+        EnvVars env = new EnvVars();
+        env.put("JOB_NAME", "shop/checkout");
+        env.put("BUILD_NUMBER", "42");
+        env.put("BUILD_URL", "https://ci.example/job/shop/job/checkout/42/");
+        if (commit != null) {
+            env.put("GIT_COMMIT", commit);
+        }
+        return env;
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** Starts a step whose preparation waits for {@code h.holdPrepare}. */
@@ -828,9 +1138,15 @@ public class K6CloudRunStepExecutionTest {
         final CountDownLatch preparing = new CountDownLatch(1);
         final Set<String> prepareThreads = ConcurrentHashMap.newKeySet();
         final AtomicInteger engineCalls = new AtomicInteger();
+        /** How often the upload's client was asked for. */
+        final AtomicInteger uploadClients = new AtomicInteger();
+
         volatile CountDownLatch holdPrepare;
         final List<RunConfig.Connection> reconnected = new CopyOnWriteArrayList<>();
         volatile boolean tokenGone;
+        /** The API the prepared run speaks (v6 with the simulator's stack id). */
+        volatile ApiFlavour flavour = ApiFlavour.V2;
+
         final RunEngine engine = new RunEngine(
                 new Scheduler() {
                     @Override
@@ -862,7 +1178,8 @@ public class K6CloudRunStepExecutionTest {
             return new RunConfig.Prepared(
                     options.toSettings(sim.webAppUrl(), "5s", "2h"),
                     client(),
-                    new RunConfig.Connection(ApiFlavour.V2, sim.baseUrl(), null, "k6-token"));
+                    new RunConfig.Connection(
+                            flavour, sim.baseUrl(), flavour == ApiFlavour.V6 ? sim.stackId() : null, "k6-token"));
         }
 
         @Override
@@ -872,6 +1189,12 @@ public class K6CloudRunStepExecutionTest {
             if (tokenGone) {
                 throw new AbortException("Cannot find the credentials '" + connection.credentialsId() + "'");
             }
+            return client();
+        }
+
+        @Override
+        public K6CloudClient uploadClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) {
+            uploadClients.incrementAndGet();
             return client();
         }
 
@@ -886,11 +1209,12 @@ public class K6CloudRunStepExecutionTest {
 
         private K6CloudClient client() {
             return new HttpK6CloudClient(
-                    ApiFlavour.V2,
+                    flavour,
                     http,
                     sim.uri(),
                     ApiToken.of(sim.token()),
                     ClientOptions.defaults()
+                            .withStackId(flavour == ApiFlavour.V6 ? sim.stackId() : null)
                             .withRetryPolicy(RetryPolicy.noRetries())
                             .withTime(clock, ms -> clock.advance(Duration.ofMillis(ms)), new Random(7)));
         }

@@ -79,6 +79,59 @@ public class K6CloudRunStepJenkinsTest {
     }
 
     @Test
+    public void snippetGeneratorRoundTripOfTestsAsCode() throws Exception {
+        K6CloudRunStep step = new K6CloudRunStep();
+        step.setScript("load/checkout.js");
+        step.setTestName("Checkout");
+        step.setProjectId(42);
+        step.setNote("nightly");
+        step.setJunitFile("reports/k6.xml");
+        K6CloudRunStep after = new StepConfigTester(j).configRoundTrip(step);
+        j.assertEqualDataBoundBeans(step, after);
+        assertEquals(0, after.getTestId());
+    }
+
+    /** Tests as code: a script written in the workspace inside node {} is uploaded, run and judged. */
+    @Test
+    public void aScriptInTheWorkspaceIsUploadedToTheSimulatorAndGetsTheVerdict() throws Exception {
+        JenkinsTestSupport.useV6(cloud);
+        WorkflowJob p = pipeline("node {\n"
+                + "  writeFile file: 'load/checkout.js', text: 'export default function () {}\\n'\n"
+                + "  def run = k6CloudRun script: 'load/checkout.js', credentialsId: '" + TOKEN_ID + "',"
+                + " junitFile: 'reports/k6.xml'\n"
+                + "  echo \"verdict=${run.verdict} testName=${run.testName} projectId=${run.projectId}\"\n"
+                + "  echo \"junit=${readFile('reports/k6.xml').contains('<testsuite ')}\"\n"
+                + "}\n");
+        QueueTaskFuture<WorkflowRun> build = p.scheduleBuild2(0);
+        long runId = cloud.finishFirstRun();
+        WorkflowRun b = j.assertBuildStatus(Result.SUCCESS, build);
+
+        j.assertLogContains("verdict=PASSED testName=checkout projectId=3001", b);
+        j.assertLogContains("junit=true", b);
+        assertThat(cloud.journal().uploads(), hasSize(1));
+        assertEquals("checkout.js", cloud.journal().uploads().get(0).fileName());
+        cloud.journal().awaitRequest(Endpoint.NOTE, SimulatedCloudRule.TIMEOUT);
+        assertThat(cloud.journal().noteOf(runId), containsString(p.getFullName() + " #1"));
+        K6CloudRunAction action = b.getActions(K6CloudRunAction.class).get(0);
+        assertEquals("checkout", action.getTestName());
+        assertThat(JenkinsTestSupport.buildPage(j, b), containsString("Uploaded k6 script to load test"));
+        assertThat(cloud.journal().runsLeftRunning(), empty());
+    }
+
+    @Test
+    public void aScriptOutsideNodeFailsClearlyBeforeAnythingIsSent() throws Exception {
+        JenkinsTestSupport.useV6(cloud);
+        WorkflowRun b = j.assertBuildStatus(
+                Result.FAILURE,
+                pipeline("k6CloudRun script: 'load/checkout.js', credentialsId: '" + TOKEN_ID + "'\n")
+                        .scheduleBuild2(0));
+
+        j.assertLogContains("script needs a workspace", b);
+        j.assertLogContains("put k6CloudRun inside node { }", b);
+        assertEquals(0, cloud.journal().totalRequests());
+    }
+
+    @Test
     public void passingRunReturnsItsVerdict() throws Exception {
         long testId = cloud.addLoadTest(Outcome.PASSES);
         WorkflowRun b = run(testId, "", Result.SUCCESS);

@@ -63,6 +63,40 @@ public class JUnitReportTest {
         return out;
     }
 
+    /**
+     * Reads {@code xml} with the rules of the JUnit plugin's parser (see the class comment): the root
+     * {@code testsuite} (or each {@code testsuite} of a {@code testsuites} root), and per
+     * {@code testcase} a name, a classname (else the suite's name), a time that is a float and at most
+     * one of {@code failure}, {@code error} and {@code skipped}. Fails on anything else.
+     *
+     * @return {@code classname.name} of each case and whether it failed (a failure or an error)
+     */
+    public static java.util.Map<String, Boolean> casesAsTheJUnitPluginReadsThem(String xml) throws Exception {
+        Element root = parse(xml).getDocumentElement();
+        List<Element> suites = root.getTagName().equals("testsuites") ? children(root, "testsuite") : List.of(root);
+        assertEquals("testsuite", suites.isEmpty() ? "none" : suites.get(0).getTagName());
+        java.util.Map<String, Boolean> cases = new java.util.LinkedHashMap<>();
+        for (Element suite : suites) {
+            if (suite.hasAttribute("time")) {
+                Float.parseFloat(suite.getAttribute("time"));
+            }
+            for (Element c : children(suite, "testcase")) {
+                assertTrue("a test case has a name", c.hasAttribute("name"));
+                if (c.hasAttribute("time")) {
+                    Float.parseFloat(c.getAttribute("time"));
+                }
+                int failures =
+                        children(c, "failure").size() + children(c, "error").size();
+                assertTrue(
+                        "one outcome at most", failures + children(c, "skipped").size() <= 1);
+                String classname =
+                        c.hasAttribute("classname") ? c.getAttribute("classname") : suite.getAttribute("name");
+                cases.put(classname + "." + c.getAttribute("name"), failures > 0);
+            }
+        }
+        return cases;
+    }
+
     @Test
     public void thresholdsAndChecksAreTestCasesTheJUnitPluginReads() throws Exception {
         String xml = JUnitReport.toString("k6 Cloud: checkout (run 2000001)", THRESHOLDS, CHECKS);

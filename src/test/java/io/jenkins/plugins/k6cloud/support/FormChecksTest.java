@@ -42,6 +42,38 @@ public class FormChecksTest {
     }
 
     @Test
+    public void theTestIdMayBeLeftOutOnlyWithAScript() {
+        assertEquals(Kind.OK, FormChecks.checkTestIdOrScript(null, "", "k6-token", "load/checkout.js").kind);
+        assertEquals(Kind.OK, FormChecks.checkTestIdOrScript(null, "0", "k6-token", "load/checkout.js").kind);
+        assertError(FormChecks.checkTestIdOrScript(null, "", "k6-token", " "), "or a k6 script");
+        assertError(
+                FormChecks.checkTestIdOrScript(null, "12a", "k6-token", "load/checkout.js"), "is not a load test id");
+    }
+
+    @Test
+    public void workspacePathsAreRelative() {
+        assertEquals(Kind.OK, FormChecks.checkWorkspacePath("load/checkout.js", "x").kind);
+        assertEquals(Kind.OK, FormChecks.checkWorkspacePath("", "x").kind);
+        assertEquals(Kind.OK, FormChecks.checkWorkspacePath("${SCRIPT}", "x").kind);
+        assertError(FormChecks.checkWorkspacePath("/etc/k6.js", "load/checkout.js"), "relative to the workspace");
+        assertError(FormChecks.checkWorkspacePath("C:\\k6.js", "load/checkout.js"), "e.g. load/checkout.js");
+    }
+
+    @Test
+    public void testNamesAndProjectIds() {
+        assertEquals(Kind.OK, FormChecks.checkTestName("Checkout").kind);
+        assertError(FormChecks.checkTestName("x".repeat(301)), "has 301");
+        assertEquals(Kind.OK, FormChecks.checkProjectId("").kind);
+        assertEquals(Kind.OK, FormChecks.checkProjectId("${K6_PROJECT}").kind);
+        assertError(FormChecks.checkProjectId("p1"), "is not a project id");
+        assertEquals(Long.valueOf(42), FormChecks.parseProjectId(" 42 "));
+        assertEquals(null, FormChecks.parseProjectId(""));
+        IllegalArgumentException e =
+                org.junit.Assert.assertThrows(IllegalArgumentException.class, () -> FormChecks.parseProjectId("0"));
+        assertThat(e.getMessage(), containsString("'0' is not a project id"));
+    }
+
+    @Test
     public void emptyStepDurationsUseTheGlobalDefault() {
         FormValidation v = FormChecks.pollInterval("", "5s");
         assertEquals(Kind.OK, v.kind);

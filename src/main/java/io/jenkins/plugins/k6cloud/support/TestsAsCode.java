@@ -1,0 +1,292 @@
+package io.jenkins.plugins.k6cloud.support;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
+import io.jenkins.plugins.k6cloud.api.DurationFormat;
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
+import io.jenkins.plugins.k6cloud.api.LoadTest;
+import io.jenkins.plugins.k6cloud.api.LoadTestScripts;
+import io.jenkins.plugins.k6cloud.api.RunMetrics;
+import io.jenkins.plugins.k6cloud.api.ScriptSource;
+import io.jenkins.plugins.k6cloud.engine.RunOutcome;
+import io.jenkins.plugins.k6cloud.results.JUnitReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What the build step and {@code k6CloudRun} do with the workspace and the run's note: the k6
+ * script read through {@link FilePath} (on the agent that has it, streamed: the controller never
+ * holds a whole archive) and uploaded before the start ({@link LoadTestScripts#uploadForRun}, the
+ * same as {@code bin/k6cloud --script}), the note that ties the run to the build, and the JUnit
+ * file written after the verdict. Every check that needs no request comes first, so that bad input
+ * fails before anything is sent. Callers run this on a background thread, never the CPS VM thread.
+ */
+public final class TestsAsCode {
+    private TestsAsCode() {}
+
+    /**
+     * Checks what can be checked before the credentials are read: a load test or a script, a
+     * workspace when the options read or write one, and paths relative to it.
+     *
+     * @param workspace the build's workspace, or {@code null} (a Pipeline step outside {@code node {}})
+     * @throws AbortException saying what to fix
+     */
+    public static void check(Long testId, RunConfig.Options options, FilePath workspace) throws AbortException {
+        if (testId == null && options.script() == null) {
+            throw new AbortException(Messages.TestsAsCode_NoTarget());
+        }
+        if (options.needsWorkspace() && workspace == null) {
+            throw new AbortException(
+                    Messages.TestsAsCode_NoWorkspace(options.script() != null ? "script" : "junitFile"));
+        }
+        if (options.script() != null && isAbsolute(options.script())) {
+            throw new AbortException(Messages.TestsAsCode_NotAPath(options.script(), "load/checkout.js"));
+        }
+        if (options.junitFile() != null && isAbsolute(options.junitFile())) {
+            throw new AbortException(Messages.TestsAsCode_NotAPath(options.junitFile(), "k6-junit.xml"));
+        }
+    }
+
+    /**
+     * Checks, before any request, that the API can do what the options ask: an upload and a note
+     * need Grafana Cloud k6 (v6).
+     *
+     * @throws AbortException saying to choose v6
+     */
+    public static void checkFlavour(RunConfig.Options options, ApiFlavour flavour) throws AbortException {
+        if (options.script() != null && flavour != ApiFlavour.V6) {
+            throw new AbortException(LoadTestScripts.needsV6("Uploading the k6 script '" + options.script() + "'"));
+        }
+        if (options.note() != null && flavour != ApiFlavour.V6) {
+            throw new AbortException(Messages.TestsAsCode_NoteNeedsV6());
+        }
+    }
+
+    /**
+     * The script {@code path} of {@code workspace}: it exists, is a file and is not empty.
+     *
+     * @throws AbortException naming the path, when it is not a script that can be uploaded
+     */
+    public static ScriptSource script(FilePath workspace, String path) throws IOException, InterruptedException {
+        FilePath file = inWorkspace(workspace, path, "load/checkout.js");
+        if (!file.exists()) {
+            throw new AbortException(Messages.TestsAsCode_NoSuchScript(path, workspace.getRemote()));
+        }
+        if (file.isDirectory()) {
+            throw new AbortException(Messages.TestsAsCode_ScriptIsADirectory(path));
+        }
+        if (file.length() == 0) {
+            throw new AbortException(Messages.TestsAsCode_EmptyScript(path));
+        }
+        return new WorkspaceScript(file, path);
+    }
+
+    /**
+     * Uploads {@code script} as {@code options} say, before the start, and prints what it does.
+     *
+     * @param testId the load test whose script is replaced, or {@code null} to create or update the
+     *     one named {@code testName} (default: the file name without its extension)
+     * @return the load test to start
+     * @throws AbortException when the script was not uploaded (nothing was started), with k6's message
+     * @throws InterruptedException when the thread was interrupted during the upload
+     */
+    public static LoadTest upload(
+            K6CloudClient client, Long testId, RunConfig.Options options, ScriptSource script, PrintStream log)
+            throws IOException, InterruptedException {
+        if (!(client instanceof LoadTestScripts scripts)) {
+            throw new AbortException(Messages.TestsAsCode_NotUploaded(options.script(), "this client cannot upload"));
+        }
+        String name = options.testName() != null ? options.testName() : ScriptSource.defaultTestName(script.fileName());
+        log.println(LoadTestScripts.announce(testId, name, options.projectId(), options.script(), script.size()));
+        try {
+            LoadTest test = LoadTestScripts.uploadForRun(scripts, client, testId, options.projectId(), name, script);
+            log.println(Messages.TestsAsCode_Uploaded(LoadTestScripts.describe(test)));
+            return test;
+        } catch (K6CloudException.InterruptedCallException e) {
+            InterruptedException ie = new InterruptedException(e.getMessage());
+            ie.initCause(e);
+            throw ie;
+        } catch (K6CloudException | IllegalArgumentException e) {
+            throw new AbortException(Messages.TestsAsCode_NotUploaded(options.script(), e.getMessage()));
+        }
+    }
+
+    /**
+     * The run's note: {@code given}, else the Jenkins job, build number, build URL and commit from
+     * the build's environment ({@code JOB_NAME}, {@code BUILD_NUMBER}, {@code BUILD_URL},
+     * {@code GIT_COMMIT}), e.g. {@code Jenkins job shop/main #42 (https://ci/job/shop/job/main/42/), commit 1a2b3c}.
+     */
+    public static String note(String given, Map<String, String> env) {
+        if (given != null) {
+            return given;
+        }
+        if (env == null) {
+            env = Map.of();
+        }
+        StringBuilder b = new StringBuilder("Jenkins job ").append(env.getOrDefault("JOB_NAME", "?"));
+        String number = env.get("BUILD_NUMBER");
+        if (number != null) {
+            b.append(" #").append(number);
+        }
+        String url = env.get("BUILD_URL");
+        if (url != null && !url.isBlank()) {
+            b.append(" (").append(url).append(')');
+        }
+        String commit = env.get("GIT_COMMIT");
+        if (commit != null && !commit.isBlank()) {
+            b.append(", commit ").append(commit.strip());
+        }
+        return b.toString();
+    }
+
+    /**
+     * Sets a run's note once its id is known, on {@code executor} (the engine's callbacks must not
+     * block). A note that cannot be set is one warning line, never a failed build.
+     */
+    public static final class Note {
+        private final K6CloudClient client;
+        private final String text;
+        private final PrintStream log;
+        private final Executor executor;
+        private final AtomicBoolean asked = new AtomicBoolean();
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        public Note(K6CloudClient client, String text, PrintStream log, Executor executor) {
+            this.client = client;
+            this.text = text;
+            this.log = log;
+            this.executor = executor;
+        }
+
+        /** Sets the note of {@code runId} in the background, the first time it is called. */
+        public void set(Long runId) {
+            if (runId == null || !asked.compareAndSet(false, true)) {
+                return;
+            }
+            executor.execute(() -> {
+                try {
+                    ((LoadTestScripts) client).setNote(runId, text);
+                    log.println(Messages.TestsAsCode_NoteSet(runId, text));
+                } catch (K6CloudException | RuntimeException e) {
+                    log.println(Messages.TestsAsCode_NoteFailed(runId, e.getMessage()));
+                } finally {
+                    done.complete(null);
+                }
+            });
+        }
+
+        /**
+         * Waits, at most {@code bound}, until a note that was asked for is set or has failed, so that its
+         * line is in the console before a freestyle build ends (a client call is bounded by its timeouts).
+         */
+        public void await(Duration bound) throws InterruptedException {
+            if (!asked.get()) {
+                return;
+            }
+            try {
+                done.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                log.println(Messages.TestsAsCode_NoteLate(DurationFormat.format(bound)));
+            }
+        }
+    }
+
+    /**
+     * Writes the thresholds and checks of {@code outcome}'s run as JUnit XML to {@code path} in
+     * {@code workspace} (through {@link FilePath}, creating missing directories), and says so. A
+     * file that cannot be written is one warning line: the verdict stays as it was.
+     *
+     * @param checks the run's top-level checks, or {@code null} when they could not be read
+     */
+    public static void writeJUnit(
+            FilePath workspace, String path, RunOutcome outcome, List<RunMetrics.Check> checks, PrintStream log)
+            throws InterruptedException {
+        String suite = "k6 Cloud load test " + outcome.testId() + " (run " + outcome.runId() + ")";
+        try {
+            inWorkspace(workspace, path, "k6-junit.xml")
+                    .write(JUnitReport.toString(suite, outcome.thresholds(), checks), "UTF-8");
+            log.println(Messages.TestsAsCode_JUnitWritten(outcome.runId(), path));
+        } catch (IOException e) {
+            log.println(Messages.TestsAsCode_JUnitFailed(path, e.getMessage()));
+        }
+    }
+
+    /**
+     * Whether {@code path} is absolute (on Unix or Windows): {@code FilePath.child} would then leave the
+     * workspace, so the steps refuse it.
+     */
+    static boolean isAbsolute(String path) {
+        return path.startsWith("/") || path.startsWith("\\") || path.matches("[A-Za-z]:.*");
+    }
+
+    /**
+     * {@code path} in {@code workspace}.
+     *
+     * @throws AbortException when it is absolute
+     */
+    private static FilePath inWorkspace(FilePath workspace, String path, String example) throws AbortException {
+        if (isAbsolute(path)) {
+            throw new AbortException(Messages.TestsAsCode_NotAPath(path, example));
+        }
+        return workspace.child(path);
+    }
+
+    /** A workspace file, read through {@link FilePath} for each attempt of the upload. */
+    private static final class WorkspaceScript implements ScriptSource {
+        private final FilePath file;
+        private final String path;
+
+        WorkspaceScript(FilePath file, String path) {
+            this.file = file;
+            this.path = path;
+        }
+
+        @Override
+        public String fileName() {
+            return file.getName();
+        }
+
+        @Override
+        public long size() throws IOException {
+            try {
+                return file.length();
+            } catch (InterruptedException e) {
+                throw interrupted(e);
+            }
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            try {
+                return file.read();
+            } catch (InterruptedException e) {
+                throw interrupted(e);
+            }
+        }
+
+        private static InterruptedIOException interrupted(InterruptedException e) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException io = new InterruptedIOException(e.getMessage());
+            io.initCause(e);
+            return io;
+        }
+
+        @Override
+        public String toString() {
+            return path;
+        }
+    }
+}

@@ -147,7 +147,7 @@ final class RunAdoption {
                         + (notes.isEmpty()
                                 ? ""
                                 : " (" + candidates(inWindow.size() - 1) + ": " + notes.substring(2) + ")")
-                        + ": " + RunLinks.of(chosen, settings));
+                        + ": " + settings.runLink(chosen));
     }
 
     private String noneFound(String skipped) {

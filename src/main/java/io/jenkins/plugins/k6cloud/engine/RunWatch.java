@@ -59,7 +59,7 @@ public final class RunWatch {
     private final OnEngineClose onClose;
     private final RunReporter reporter;
     private final ErrorStreak errors;
-    private final StatusLines statusLines = new StatusLines();
+    private final ConsoleText.StatusLines statusLines = new ConsoleText.StatusLines();
     private final TickLoop loop;
     /** Completes when k6 Cloud accepted a stop of the run. */
     private final CompletableFuture<Void> stopAccepted = new CompletableFuture<>();
@@ -242,9 +242,9 @@ public final class RunWatch {
         }
         if (!engine.follow(run.id())) {
             // never follow nor stop it: aborting this build would stop the other build's test
-            return report(VerdictRules.runOfAnotherBuild(testId, run.id(), RunLinks.of(run, settings), cancel != null));
+            return report(VerdictRules.runOfAnotherBuild(testId, run.id(), settings.runLink(run), cancel != null));
         }
-        say(ConsoleText.started(testId, run.id(), RunLinks.of(run, settings)));
+        say(ConsoleText.started(testId, run.id(), settings.runLink(run)));
         known(run);
         return afterKnown(run);
     }
@@ -315,7 +315,7 @@ public final class RunWatch {
     /** {@code run} is ours and marked followed in the engine (by the start, or by {@link RunAdoption}). */
     private void known(TestRun run) {
         runId = run.id();
-        webUrl = RunLinks.of(run, settings);
+        webUrl = settings.runLink(run);
         lastRun = run;
         phase = WatchPhase.WATCHING;
     }
@@ -854,5 +854,65 @@ public final class RunWatch {
         return run.runStatus() == RunStatus.UNKNOWN
                 && run.runStatusCode() != null
                 && (run.ended() != null || run.processingStatus().isDone());
+    }
+
+    /**
+     * Failed calls to k6 Cloud in a row, and whether they have used up the budget: at most
+     * {@link RunSettings#maxConsecutiveErrors()} failures, for at most {@link RunSettings#errorBudget()}
+     * since the first failure of the streak. Any success ends the streak.
+     */
+    static final class ErrorStreak {
+        /** Back-off never grows beyond this, so a long outage is still probed now and then. */
+        static final long MAX_BACKOFF_MILLIS = 60_000;
+
+        private final RunSettings settings;
+        private int failures;
+        private long firstFailureAt;
+
+        ErrorStreak(RunSettings settings) {
+            this.settings = settings;
+        }
+
+        /** @return how many failures the streak that just ended had */
+        int reset() {
+            int had = failures;
+            failures = 0;
+            return had;
+        }
+
+        int failures() {
+            return failures;
+        }
+
+        /**
+         * Counts a failure.
+         *
+         * @return {@code true} when the budget is spent and the engine must give up
+         */
+        boolean record(long nowMillis) {
+            if (failures == 0) {
+                firstFailureAt = nowMillis;
+            }
+            failures++;
+            return failures >= settings.maxConsecutiveErrors()
+                    || nowMillis - firstFailureAt >= settings.errorBudget().toMillis();
+        }
+
+        /** Exponential from the poll interval, at least what a 429 asked for. */
+        long backoffMillis(K6CloudException e) {
+            long base = settings.pollInterval().toMillis();
+            int doublings = Math.min(Math.max(0, failures - 1), 16);
+            long delay = Math.min(base << doublings, Math.max(base, MAX_BACKOFF_MILLIS));
+            if (e instanceof K6CloudException.RateLimitedException) {
+                delay = Math.max(delay, ((K6CloudException.RateLimitedException) e).retryAfterMillis());
+            }
+            return delay;
+        }
+
+        /** "7 calls failed in a row over 2m30s". */
+        String describe(long nowMillis) {
+            return failures + " call" + (failures == 1 ? "" : "s") + " to k6 Cloud failed in a row over "
+                    + DurationFormat.format(java.time.Duration.ofMillis(Math.max(0, nowMillis - firstFailureAt)));
+        }
     }
 }

@@ -45,7 +45,8 @@ public class RunEngineCloseTest {
     @Test
     public void aPollInterruptedByCloseReportsNothingAndStopsNothing() throws Exception {
         long testId = longTest();
-        StallingClient client = StallingClient.onRead(h.client);
+        InterceptingClient client = new InterceptingClient(h.client);
+        client.beforeRead = client.hang();
         RunWatch handle = threadedEngine().start(testId, h.settings(), client, listener);
         EngineHarness.awaitQuietly(client.stalled);
 
@@ -64,7 +65,8 @@ public class RunEngineCloseTest {
     @Test
     public void aStartInterruptedByCloseReportsNothing() throws Exception {
         long testId = longTest();
-        StallingClient client = StallingClient.onStart(h.client);
+        InterceptingClient client = new InterceptingClient(h.client);
+        client.beforeStart = client.hang();
         RunWatch handle = threadedEngine().start(testId, h.settings(), client, listener);
         EngineHarness.awaitQuietly(client.stalled);
 

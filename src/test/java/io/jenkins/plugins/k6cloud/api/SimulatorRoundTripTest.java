@@ -15,6 +15,8 @@ import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import io.jenkins.plugins.k6cloud.testing.RecordingSleeper;
+import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +26,7 @@ import org.junit.Test;
 /** The client against the k6 Cloud simulator (a real HTTP server), in virtual time. */
 public class SimulatorRoundTripTest {
     @Rule
-    public final SimulatorRig rig = new SimulatorRig();
+    public final SimulatorRule rig = new SimulatorRule();
 
     private final ManualClock clock = rig.clock;
     private final RecordingSleeper sleeper = rig.sleeper;
@@ -33,13 +35,8 @@ public class SimulatorRoundTripTest {
         return rig.sim();
     }
 
-    private HttpK6CloudClient client(ClientOptions options) {
-        return new HttpK6CloudClient(
-                ApiFlavour.V2, rig.http, sim().uri(), ApiToken.of(sim().token()), rig.virtualTime(options));
-    }
-
     private HttpK6CloudClient client() {
-        return client(ClientOptions.defaults());
+        return rig.client(ApiFlavour.V2, o -> o);
     }
 
     @Test
@@ -153,7 +150,7 @@ public class SimulatorRoundTripTest {
     @Test
     public void theRecentRunsOfATestAreDecodedByTheServerAsMeant() throws Exception {
         long testId = sim().addLoadTest(Scenarios.passes());
-        HttpK6CloudClient client = client(ClientOptions.defaults().withStackId(4242L));
+        HttpK6CloudClient client = rig.client(ApiFlavour.V2, o -> o.withStackId(4242L));
         client.startRun(testId);
         clock.advance(Duration.ofMinutes(1));
         Instant since = clock.instant();

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,15 +18,10 @@ import org.junit.Test;
  */
 public class V2RecentRunsTest {
     @Rule
-    public final SimulatorRig rig = new SimulatorRig();
+    public final SimulatorRule rig = new SimulatorRule();
 
     private HttpK6CloudClient client() {
-        return new HttpK6CloudClient(
-                ApiFlavour.V2,
-                rig.http,
-                rig.sim().uri(),
-                ApiToken.of(rig.sim().token()),
-                rig.virtualTime(ClientOptions.defaults()));
+        return rig.client(ApiFlavour.V2, o -> o);
     }
 
     /** A full first page of old runs, then one recent run: the look finds that one only. */

@@ -266,10 +266,8 @@ public final class RunWatch {
             found = adoption.find(cancel != null);
             errors.reset();
         } catch (K6CloudException e) {
-            if (e.isTransient() && !errors.record(now())) {
-                return errors.backoffMillis(e);
-            }
-            return endLook(adoption.lookupFailed(e, cancel != null));
+            long retry = retryIn(e, Long.MAX_VALUE);
+            return retry >= 0 ? retry : endLook(adoption.lookupFailed(e, cancel != null));
         }
         if (found.run() != null) {
             return adopt(found);
@@ -407,12 +405,13 @@ public final class RunWatch {
         try {
             run = engine.call(() -> client.getRun(runId));
         } catch (K6CloudException e) {
-            long now = now();
-            if (e.isTransient() && !errors.record(now)) {
-                return errors.backoffMillis(e);
+            long retry = retryIn(e, Long.MAX_VALUE);
+            if (retry >= 0) {
+                return retry;
             }
-            String why =
-                    e.isTransient() ? errors.describe(now) + ", the last error was: " + e.getMessage() : e.getMessage();
+            String why = e.isTransient()
+                    ? errors.describe(now()) + ", the last error was: " + e.getMessage()
+                    : e.getMessage();
             return report(new Judgement(
                     Verdict.UNREACHABLE,
                     "k6 Cloud run " + runId + " ended as " + endedLabel(lastRun)
@@ -456,10 +455,8 @@ public final class RunWatch {
         try {
             sendStop(awaitEnd ? "timeout" : "cannot follow it");
         } catch (K6CloudException e) {
-            if (retryStop && e.isTransient() && !errors.record(now())) {
-                return errors.backoffMillis(e);
-            }
-            return report(afterStop.withNote(couldNotStop(e)));
+            long retry = retryStop ? retryIn(e, Long.MAX_VALUE) : -1;
+            return retry >= 0 ? retry : report(afterStop.withNote(couldNotStop(e)));
         }
         return awaitEnd ? pollWithin(stopWaitUntil()) : report(afterStop);
     }
@@ -482,9 +479,9 @@ public final class RunWatch {
         try {
             run = engine.call(() -> client.getRun(runId));
         } catch (K6CloudException e) {
-            long now = now();
-            if (e.isTransient() && !errors.record(now) && now < deadline) {
-                return Math.min(errors.backoffMillis(e), Math.max(0, deadline - now));
+            long retry = retryIn(e, deadline);
+            if (retry >= 0) {
+                return retry;
             }
             return report(afterStop.withNote("The stop was sent, but whether the run ended could not be read ("
                     + e.getMessage() + "); its last known status is " + statusLines.shown() + "."));
@@ -507,11 +504,12 @@ public final class RunWatch {
         try {
             sendStop(cancel.reason());
         } catch (K6CloudException e) {
-            if (e.isTransient() && !errors.record(now())) {
+            long retry = retryIn(e, Long.MAX_VALUE);
+            if (retry >= 0) {
                 if (cancel.twice()) {
                     report(VerdictRules.cancelled(abandonedDetail()));
                 }
-                return errors.backoffMillis(e); // keeps trying to stop it, even after reporting
+                return retry; // keeps trying to stop it, even after reporting
             }
             return report(VerdictRules.cancelled(couldNotStop(e)));
         }
@@ -804,6 +802,18 @@ public final class RunWatch {
                 || !Objects.equals(before.processingStatusCode(), run.processingStatusCode())) {
             changed();
         }
+    }
+
+    /**
+     * After a failed call: how long to wait before trying again when the failure is transient, the
+     * error budget is not spent and {@code deadline} has not passed (never past it); -1: give up.
+     */
+    private long retryIn(K6CloudException e, long deadline) {
+        long now = now();
+        if (e.isTransient() && !errors.record(now) && now < deadline) {
+            return Math.min(errors.backoffMillis(e), deadline - now);
+        }
+        return -1;
     }
 
     /** A call succeeded: the error streak is over. */

@@ -18,12 +18,6 @@ import org.junit.rules.ExternalResource;
  * real time.)
  */
 public final class SimulatorRule extends ExternalResource {
-    static {
-        // the JDK server writes headers and body separately; without TCP_NODELAY every poll waits
-        // ~40 ms for a delayed ACK (read once, when the server's configuration class loads)
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     public final ManualClock clock = new ManualClock();
     public final RecordingSleeper sleeper = new RecordingSleeper(clock);
     private final OkHttpClient http = new OkHttpClient();

@@ -90,7 +90,7 @@ final class ScriptUpload {
             try {
                 return create(project, name, script);
             } catch (ProtocolException e) {
-                if (e.httpStatus() != 409 && !RunStarter.acceptedButUnreadable(e)) {
+                if (e.httpStatus() != 409 && !Retrier.acceptedButUnreadable(e)) {
                     throw e;
                 }
                 Optional<LoadTest> found = find(project, name);

@@ -8,6 +8,7 @@ import io.jenkins.plugins.k6cloud.api.ResultStatus;
 import io.jenkins.plugins.k6cloud.api.RunStatus;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import io.jenkins.plugins.k6cloud.api.Threshold;
+import io.jenkins.plugins.k6cloud.engine.RunEngine.OnEngineClose;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

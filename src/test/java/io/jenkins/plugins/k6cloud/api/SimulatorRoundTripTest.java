@@ -20,6 +20,7 @@ import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.Rule;
 import org.junit.Test;
 
@@ -200,5 +201,36 @@ public class SimulatorRoundTripTest {
 
         assertEquals(401, e.httpStatus());
         assertEquals("GET /v3/organizations", e.request());
+    }
+
+    // a v2 look for recent runs finds them also when the server ignores order_by=-created (which v2 does
+    // not document) and answers oldest first
+
+    /** A full first page of old runs, then one recent run: the look finds that one only. */
+    private void recentRunsFound(boolean serverIgnoresOrder) throws Exception {
+        sim().ignoreOrderBy(serverIgnoresOrder);
+        long testId = sim().addLoadTest(Scenarios.passes());
+        HttpK6CloudClient client = client();
+        for (int i = 0; i < V2Api.PAGE_SIZE; i++) {
+            client.startRun(testId);
+        }
+        clock.advance(Duration.ofHours(2));
+        Instant since = clock.instant();
+        long recent = client.startRun(testId).id();
+
+        List<Long> found =
+                client.listRuns(testId, since).stream().map(TestRun::id).collect(Collectors.toList());
+        assertEquals(List.of(recent), found);
+    }
+
+    @Test
+    public void theRecentRunIsFoundWhenTheServerAnswersOldestFirst() throws Exception {
+        recentRunsFound(true);
+        assertEquals("both pages read", 2, sim().journal().count(Endpoint.LIST));
+    }
+
+    @Test
+    public void theRecentRunIsFoundWhenTheServerAnswersNewestFirst() throws Exception {
+        recentRunsFound(false);
     }
 }

@@ -8,12 +8,10 @@ import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenario;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.Timings;
+import io.jenkins.plugins.k6cloud.testing.UtcClock;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.rules.ExternalResource;
@@ -131,7 +129,7 @@ public final class SimulatedCloudRule extends ExternalResource {
     }
 
     /** The system clock plus an offset that only grows. */
-    private static final class SteppedClock extends Clock {
+    private static final class SteppedClock extends UtcClock {
         private final AtomicLong offsetMillis = new AtomicLong();
 
         void advance(Duration d) {
@@ -141,24 +139,6 @@ public final class SimulatedCloudRule extends ExternalResource {
         @Override
         public long millis() {
             return System.currentTimeMillis() + offsetMillis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            if (zone.equals(ZoneOffset.UTC)) {
-                return this;
-            }
-            throw new UnsupportedOperationException("UTC only");
         }
     }
 }

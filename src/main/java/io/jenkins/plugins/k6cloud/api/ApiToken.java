@@ -1,7 +1,5 @@
 package io.jenkins.plugins.k6cloud.api;
 
-import java.util.Objects;
-
 /**
  * A k6 Cloud API token. The plain value is only read where the {@code Authorization} header is
  * built; {@link #toString()} is redacted so that the token cannot reach a log line, an exception
@@ -14,12 +12,14 @@ import java.util.Objects;
  * {@link IllegalArgumentException} thrown in the middle of a call; a tab it lets through, and k6
  * Cloud then rejects the token. No API token has either, so both are refused before any request,
  * with a message that names where the token came from and never quotes it.
+ *
+ * @param plainText the plain token, for the {@code Authorization} header only
  */
-public final class ApiToken {
-    private final String value;
+public record ApiToken(String plainText) {
 
-    private ApiToken(String value) {
-        this.value = value;
+    /** A token given directly (by a test or the embedded simulator), checked as {@link #of(String, String)} does. */
+    public ApiToken {
+        plainText = checked(plainText, "given");
     }
 
     /**
@@ -28,7 +28,7 @@ public final class ApiToken {
      * @throws IllegalArgumentException see {@link #of(String, String)}
      */
     public static ApiToken of(String value) {
-        return of(value, "given");
+        return new ApiToken(value);
     }
 
     /**
@@ -40,6 +40,10 @@ public final class ApiToken {
      *     non-ASCII letter); the message names {@code source} and says what to fix, not the token
      */
     public static ApiToken of(String value, String source) {
+        return new ApiToken(checked(value, source));
+    }
+
+    private static String checked(String value, String source) {
         String what = "The k6 Cloud API token " + source;
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what
@@ -56,7 +60,7 @@ public final class ApiToken {
                         + " alone");
             }
         }
-        return new ApiToken(token);
+        return token;
     }
 
     /** What is wrong with {@code c} inside a token, or {@code null} when it may be there. */
@@ -75,21 +79,6 @@ public final class ApiToken {
                     + " a typographic quote or dash, a non-breaking space?)";
         }
         return null;
-    }
-
-    /** The plain token, for the {@code Authorization} header only. */
-    public String plainText() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ApiToken && ((ApiToken) o).value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(value);
     }
 
     @Override

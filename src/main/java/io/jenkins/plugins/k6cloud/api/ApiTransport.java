@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
@@ -115,7 +120,7 @@ final class ApiTransport {
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
                 throw errors.redirected(r.name(), status, location(response));
             }
-            long retryAfter = RetryAfter.millis(response.header("Retry-After"), options.clock());
+            long retryAfter = retryAfterMillis(response.header("Retry-After"), options.clock());
             throw errors.toException(
                     new ErrorResponses.Failure(r.name(), status, response.message(), body, retryAfter));
         } catch (ScriptBody.UnreadableScript e) {
@@ -220,5 +225,29 @@ final class ApiTransport {
     @Override
     public String toString() {
         return "ApiTransport[" + base + ", " + options + "]";
+    }
+
+    private static final long MAX_RETRY_AFTER_SECONDS = Duration.ofDays(1).toSeconds();
+
+    /**
+     * A {@code Retry-After} header, delay-seconds or an HTTP-date (RFC 9110 section 10.2.3), in
+     * milliseconds (0 for a date in the past, at most a day), or -1 when it is absent or unreadable.
+     */
+    static long retryAfterMillis(String header, Clock clock) {
+        if (header == null || header.isBlank()) {
+            return -1;
+        }
+        String h = header.trim();
+        if (h.chars().allMatch(Character::isDigit)) {
+            return (h.length() > 9 ? MAX_RETRY_AFTER_SECONDS : Math.min(Long.parseLong(h), MAX_RETRY_AFTER_SECONDS))
+                    * 1000;
+        }
+        try {
+            ZonedDateTime at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME);
+            long delay = at.toInstant().toEpochMilli() - clock.millis();
+            return Math.max(0, Math.min(delay, MAX_RETRY_AFTER_SECONDS * 1000));
+        } catch (DateTimeParseException e) {
+            return -1;
+        }
     }
 }

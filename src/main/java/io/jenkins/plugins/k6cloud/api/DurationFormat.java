@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k6cloud.api;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,24 +27,15 @@ public final class DurationFormat {
         Duration total = Duration.ZERO;
         int end = 0;
         while (m.lookingAt()) {
-            long n = Long.parseLong(m.group(1));
-            switch (m.group(2)) {
-                case "ms":
-                    total = total.plusMillis(n);
-                    break;
-                case "s":
-                    total = total.plusSeconds(n);
-                    break;
-                case "m":
-                    total = total.plusMinutes(n);
-                    break;
-                case "h":
-                    total = total.plusHours(n);
-                    break;
-                default:
-                    total = total.plusDays(n);
-                    break;
-            }
+            ChronoUnit unit =
+                    switch (m.group(2)) {
+                        case "ms" -> ChronoUnit.MILLIS;
+                        case "s" -> ChronoUnit.SECONDS;
+                        case "m" -> ChronoUnit.MINUTES;
+                        case "h" -> ChronoUnit.HOURS;
+                        default -> ChronoUnit.DAYS; // a day is 24 hours here
+                    };
+            total = total.plus(Long.parseLong(m.group(1)), unit);
             end = m.end();
             m.region(end, s.length());
         }

@@ -16,26 +16,15 @@ import java.util.function.UnaryOperator;
  * where it pointed and asks to fix the API URL. The message says what
  * happened and what to do, names the request, quotes k6 Cloud's error when the body is one, and
  * never carries HTML, a long body or the token.
+ *
+ * @param redact removes the token from any text the server sent back
+ * @param stackIdSent whether requests carry {@code X-Stack-Id} (the advice then mentions the stack)
+ * @param host the host of the configured API URL, named when an answer shows it is not k6 Cloud
  */
-final class ErrorResponses {
+record ErrorResponses(UnaryOperator<String> redact, boolean stackIdSent, String host) {
 
     /** What is known of a failed answer; every text in it comes from the server and is redacted before use. */
     record Failure(String request, int status, String reason, String body, long retryAfterMillis) {}
-
-    private final UnaryOperator<String> redact;
-    private final boolean stackIdSent;
-    private final String host;
-
-    /**
-     * @param redact removes the token from any text the server sent back
-     * @param stackIdSent whether requests carry {@code X-Stack-Id} (the advice then mentions the stack)
-     * @param host the host of the configured API URL, named when an answer shows it is not k6 Cloud
-     */
-    ErrorResponses(UnaryOperator<String> redact, boolean stackIdSent, String host) {
-        this.redact = redact;
-        this.stackIdSent = stackIdSent;
-        this.host = host;
-    }
 
     /**
      * A 3xx: the k6 Cloud API never redirects, so the API URL is wrong; the redirect is not followed.

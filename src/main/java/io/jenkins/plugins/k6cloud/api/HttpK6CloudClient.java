@@ -14,7 +14,7 @@ import okhttp3.OkHttpClient;
  * Cloud k6 v6 ({@code /cloud/v6}). What differs between them (paths, {@code Authorization} scheme,
  * JSON) is the flavour's {@link FlavourApi}; the rest is here and shared: reads, lists, thresholds,
  * tests, the token check and stop are retried on transient failures ({@link RetryPolicy}), a start
- * never creates two runs ({@link RunStarter}), every answer that is not a 2xx becomes a
+ * never creates two runs ({@link Retrier#start}), every answer that is not a 2xx becomes a
  * {@link K6CloudException} ({@link ApiTransport}). Tests as code ({@link LoadTestScripts}) is v6
  * only ({@link ScriptUpload}). Thread-safe: one instance may serve every build that uses the same
  * flavour, URL, token and options.
@@ -34,7 +34,6 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
     private final FlavourApi api;
     private final ApiTransport transport;
     private final Retrier retrier;
-    private final RunStarter starter;
 
     /**
      * @param flavour which REST API {@code baseUri} speaks
@@ -55,7 +54,6 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
         this.api = FlavourApi.of(flavour);
         this.transport = new ApiTransport(http, baseUri, api.authScheme(), token, options);
         this.retrier = new Retrier(options);
-        this.starter = new RunStarter(retrier, options.clock());
     }
 
     /**
@@ -66,7 +64,7 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
     public TestRun startRun(long testId) throws K6CloudException {
         ApiRequest request =
                 api.startRun(testId).header(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
-        return starter.start(
+        return retrier.start(
                 testId,
                 request.name(),
                 () -> {

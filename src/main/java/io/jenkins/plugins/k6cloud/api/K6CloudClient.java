@@ -16,7 +16,7 @@ public interface K6CloudClient {
      * did not start for certain: when the outcome of the request is unknown (the response was
      * lost), v6 sends it again with the same idempotency key (within the retry budget); otherwise
      * (always on v2) a {@link K6CloudException.StartOutcomeUnknownException} says since when the
-     * caller, which knows the runs it follows already, is to look for the run (see {@code RunStarter}).
+     * caller, which knows the runs it follows already, is to look for the run (see {@code Retrier.start}).
      */
     TestRun startRun(long testId) throws K6CloudException;
 

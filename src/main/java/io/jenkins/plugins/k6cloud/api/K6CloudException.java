@@ -132,7 +132,7 @@ public class K6CloudException extends Exception {
      * transient, so that the engine reads again within its error budget. An HTML page or other text
      * is not: it comes from a server that is not the k6 Cloud API, and asking again will not help. Answering a start it is
      * never transient: the start was accepted, so its run is looked for, and the start is not sent
-     * again ({@link RunStarter}).
+     * again ({@link Retrier#start}).
      */
     public static final class ProtocolException extends K6CloudException {
         private static final long serialVersionUID = 1L;

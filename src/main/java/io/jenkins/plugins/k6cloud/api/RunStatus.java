@@ -5,7 +5,7 @@ package io.jenkins.plugins.k6cloud.api;
  * Codes k6 Cloud may add later map to {@link #UNKNOWN}; {@link TestRun#runStatusCode()} keeps the
  * raw code so that it can still be shown.
  */
-public enum RunStatus {
+public enum RunStatus implements StatusCode {
     CREATED(-2, "Created"),
     VALIDATED(-1, "Validated"),
     QUEUED(0, "Queued"),
@@ -22,8 +22,6 @@ public enum RunStatus {
     ARCHIVED(10, "Archived"),
     UNKNOWN(Integer.MIN_VALUE, "Unknown");
 
-    private static final StatusCodes<RunStatus> BY_CODE = new StatusCodes<>(values(), RunStatus::code, UNKNOWN);
-
     private final int code;
     private final String label;
 
@@ -32,17 +30,19 @@ public enum RunStatus {
         this.label = label;
     }
 
+    @Override
     public int code() {
         return code;
     }
 
     /** The wording of the k6 CLI and web app, e.g. "Aborted (by threshold)". */
+    @Override
     public String label() {
         return label;
     }
 
     public static RunStatus of(Integer code) {
-        return BY_CODE.of(code);
+        return StatusCode.of(values(), code);
     }
 
     /** Created, validated, queued or initializing: the load has not started yet. */

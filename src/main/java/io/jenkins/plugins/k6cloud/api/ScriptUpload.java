@@ -15,28 +15,18 @@ import java.util.logging.Logger;
  * answer was lost is sent again and then meets its own test as a 409, and a 2xx answer that cannot
  * be read is settled the same way, by name; if the name is taken but no test has it when we look
  * (it was deleted meanwhile), the create is tried again, at most {@link #MAX_ROUNDS} times.
+ *
+ * @param api the v6 requests
+ * @param reads sends with the client's retries
+ * @param creates the same, but OkHttp never sends the request again on its own
  */
-final class ScriptUpload {
+record ScriptUpload(V6Api api, FlavourApi.Call reads, FlavourApi.Call creates) {
     private static final Logger LOG = Logger.getLogger(ScriptUpload.class.getName());
 
     /** The longest load test name (v6 {@code CreateLoadTestApiModel.name}). */
     static final int MAX_NAME_LENGTH = 300;
 
     static final int MAX_ROUNDS = 3;
-
-    private final V6Api api;
-    private final FlavourApi.Call reads;
-    private final FlavourApi.Call creates;
-
-    /**
-     * @param reads sends with the client's retries
-     * @param creates the same, but OkHttp never sends the request again on its own
-     */
-    ScriptUpload(V6Api api, FlavourApi.Call reads, FlavourApi.Call creates) {
-        this.api = api;
-        this.reads = reads;
-        this.creates = creates;
-    }
 
     long defaultProjectId() throws K6CloudException {
         Long id = api.defaultProjectId(reads);
@@ -90,7 +80,7 @@ final class ScriptUpload {
             try {
                 return create(project, name, script);
             } catch (ProtocolException e) {
-                if (e.httpStatus() != 409 && !RunStarter.acceptedButUnreadable(e)) {
+                if (e.httpStatus() != 409 && !Retrier.acceptedButUnreadable(e)) {
                     throw e;
                 }
                 Optional<LoadTest> found = find(project, name);

@@ -22,7 +22,7 @@ import okhttp3.RequestBody;
  *
  * <ul>
  *   <li>A start sent again with the same {@code K6-Idempotency-Key} within 10 minutes returns the
- *       same run (documented), so an ambiguous start may be sent again ({@link RunStarter}).
+ *       same run (documented), so an ambiguous start may be sent again ({@link Retrier#start}).
  *   <li>The token check is {@code GET /cloud/v6/projects?$top=1}: it needs exactly the token and the
  *       stack id every other call needs. ({@code GET /cloud/v6/auth}, which k6 uses at login, checks
  *       a token against a stack <em>URL</em> given as {@code X-Stack-Url}; the plugin has a stack id.)

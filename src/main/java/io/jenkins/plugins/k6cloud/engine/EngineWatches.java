@@ -30,17 +30,17 @@ final class EngineWatches {
     /**
      * Makes {@code call} unless the engine is closing. Once it is, no call is sent, and a call that
      * fails meanwhile (typically interrupted by the scheduler's shutdown) throws
-     * {@link EngineClosingException} instead, so that no tick turns the shutdown into a verdict or a stop.
+     * {@link ClosingException} instead, so that no tick turns the shutdown into a verdict or a stop.
      */
     <T> T call(Call<T> call) throws K6CloudException {
         if (closing) {
-            throw new EngineClosingException();
+            throw new ClosingException();
         }
         try {
             return call.run();
         } catch (K6CloudException e) {
             if (closing) {
-                throw new EngineClosingException();
+                throw new ClosingException();
             }
             throw e;
         }
@@ -89,5 +89,17 @@ final class EngineWatches {
     void clear() {
         active.clear();
         followedRunIds.clear();
+    }
+
+    /**
+     * Thrown by {@link #call} instead of a call to k6 Cloud (or instead of its failure) once the engine is
+     * closing: the tick that made the call ends without a verdict, so the watch can be resumed after the restart.
+     */
+    static final class ClosingException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ClosingException() {
+            super("the k6 Cloud engine is closing", null, false, false);
+        }
     }
 }

@@ -25,7 +25,14 @@ import java.util.stream.Collectors;
  * appears, nothing is started again (which can never start a duplicate): the build fails saying
  * that k6 Cloud may still have started a run and where to check.
  */
-final class RunAdoption {
+record RunAdoption(
+        K6CloudClient client,
+        long testId,
+        RunSettings settings,
+        EngineWatches engine,
+        Instant sentAt,
+        String situation,
+        K6CloudException startFailure) {
     /** How far k6 Cloud's clock may lag behind ours when comparing creation times. */
     static final long CLOCK_SKEW_MILLIS = 30_000;
     /**
@@ -36,33 +43,14 @@ final class RunAdoption {
      */
     static final long START_CALL_MILLIS = 180_000;
 
-    private final K6CloudClient client;
-    private final long testId;
-    private final RunSettings settings;
-    private final EngineWatches engine;
-    private final Instant sentAt;
-    private final Instant from;
-    private final Instant until;
-    private final String situation;
-    private final K6CloudException startFailure;
+    /** The earliest creation time of a candidate. */
+    private Instant from() {
+        return sentAt.minusMillis(CLOCK_SKEW_MILLIS);
+    }
 
-    private RunAdoption(
-            K6CloudClient client,
-            long testId,
-            RunSettings settings,
-            EngineWatches engine,
-            Instant sentAt,
-            String situation,
-            K6CloudException startFailure) {
-        this.client = client;
-        this.testId = testId;
-        this.settings = settings;
-        this.engine = engine;
-        this.sentAt = sentAt;
-        this.from = sentAt.minusMillis(CLOCK_SKEW_MILLIS);
-        this.until = sentAt.plusMillis(START_CALL_MILLIS);
-        this.situation = situation;
-        this.startFailure = startFailure;
+    /** The latest creation time of a candidate. */
+    private Instant until() {
+        return sentAt.plusMillis(START_CALL_MILLIS);
     }
 
     /** A restart happened while the start request of {@code state} was in flight. */
@@ -104,10 +92,10 @@ final class RunAdoption {
      * the explanation of none found says there was none to stop.
      */
     Result find(boolean cancelled) throws K6CloudException {
-        List<TestRun> inWindow = engine.call(() -> client.listRuns(testId, from)).stream()
+        List<TestRun> inWindow = engine.call(() -> client.listRuns(testId, from())).stream()
                 .filter(r -> r.created() != null
-                        && !r.created().isBefore(from)
-                        && !r.created().isAfter(until))
+                        && !r.created().isBefore(from())
+                        && !r.created().isAfter(until()))
                 .sorted(Comparator.comparing(TestRun::created).thenComparingLong(TestRun::id))
                 .collect(Collectors.toList());
         List<TestRun> preferred = new ArrayList<>();
@@ -147,12 +135,12 @@ final class RunAdoption {
                         + (notes.isEmpty()
                                 ? ""
                                 : " (" + candidates(inWindow.size() - 1) + ": " + notes.substring(2) + ")")
-                        + ": " + RunLinks.of(chosen, settings));
+                        + ": " + settings.runLink(chosen));
     }
 
     private String noneFound(String skipped) {
-        return situation + ", and no run of the test created since " + from + " (until "
-                + until + ") has appeared in k6 Cloud" + skipped
+        return situation + ", and no run of the test created since " + from() + " (until "
+                + until() + ") has appeared in k6 Cloud" + skipped
                 + ", so no run was started by this build that it"
                 + " could follow. k6 Cloud may still have started one: check the runs of load test "
                 + testId
@@ -163,7 +151,7 @@ final class RunAdoption {
     /** The build was aborted and the window has passed with no run: there was none to stop. */
     private String noneToStop(String skipped) {
         return "The build was aborted: no run was found to stop. " + situation + ", and no run of the test created"
-                + " since " + from + " (until " + until + ") appeared in k6 Cloud" + skipped
+                + " since " + from() + " (until " + until() + ") appeared in k6 Cloud" + skipped
                 + " while the plugin looked for it. To be sure, check the runs of load test " + testId
                 + " in the k6 web app: " + settings.webAppUrl();
     }
@@ -171,19 +159,19 @@ final class RunAdoption {
     /** The console line when the build is aborted while the run is looked for. */
     String lookingOnToStop() {
         return "The build was aborted while the plugin looks for the run that the start of load test " + testId
-                + " may have created: looking on until " + until + " to stop it if it appears";
+                + " may have created: looking on until " + until() + " to stop it if it appears";
     }
 
     /** After a second cancel while no run has appeared yet (a detail for {@link VerdictRules#cancelled}). */
     String stillLooking() {
         return "no run had appeared yet. " + situation + "; not waiting for one any longer (cancelled twice), but a"
-                + " run of the test created until " + until + " that appears is stopped. Check the runs of load test "
+                + " run of the test created until " + until() + " that appears is stopped. Check the runs of load test "
                 + testId + " in the k6 web app: " + settings.webAppUrl();
     }
 
     /** Whether a run created by the start may still show up in the list (the window is not over yet). */
     boolean mayStillAppear(long nowMillis) {
-        return nowMillis <= until.toEpochMilli();
+        return nowMillis <= until().toEpochMilli();
     }
 
     private static String candidates(int n) {

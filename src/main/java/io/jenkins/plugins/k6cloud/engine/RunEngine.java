@@ -26,6 +26,14 @@ public final class RunEngine implements AutoCloseable {
     private final Clock clock;
     private final EngineWatches watches = new EngineWatches();
 
+    /** What {@link RunEngine#cancelUnresumable} does with a run when the engine shuts down. */
+    public enum OnEngineClose {
+        /** Leave the run going: the caller persisted its {@link WatchState} and resumes it after the restart. */
+        RESUME,
+        /** Cancel it (stop the run): the caller cannot resume it, e.g. a freestyle build. */
+        CANCEL
+    }
+
     public RunEngine(Scheduler scheduler, Clock clock) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -2,7 +2,9 @@ package io.jenkins.plugins.k6cloud.engine;
 
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
+import io.jenkins.plugins.k6cloud.api.TestRun;
 import java.io.Serializable;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -103,6 +105,23 @@ public record RunSettings(
     /** The link to a run in the web app. */
     public String runUrl(long runId) {
         return webAppUrl + "/runs/" + runId;
+    }
+
+    /**
+     * The link k6 Cloud gave for the run when it is safe (see {@link #safeLink}), else {@link #runUrl}.
+     */
+    String runLink(TestRun run) {
+        String safe = safeLink(run.webUrl());
+        return safe != null ? safe : runUrl(run.id());
+    }
+
+    /**
+     * {@code url} when it is an absolute http(s) URL with a host and no user-info, else {@code null}:
+     * run links from k6 Cloud answers end up in {@code href} attributes of the build page.
+     */
+    static String safeLink(String url) {
+        URI u = K6CloudDefaults.httpUri(url);
+        return u != null && u.getRawUserInfo() == null ? u.toString() : null;
     }
 
     /** k6 Cloud is polled this often (at least {@link #MIN_POLL_INTERVAL}). */

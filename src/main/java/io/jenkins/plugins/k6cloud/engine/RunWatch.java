@@ -8,6 +8,7 @@ import io.jenkins.plugins.k6cloud.api.ResultStatus;
 import io.jenkins.plugins.k6cloud.api.RunStatus;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import io.jenkins.plugins.k6cloud.api.Threshold;
+import io.jenkins.plugins.k6cloud.engine.RunEngine.OnEngineClose;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class RunWatch {
     private final OnEngineClose onClose;
     private final RunReporter reporter;
     private final ErrorStreak errors;
-    private final StatusLines statusLines = new StatusLines();
+    private final ConsoleText.StatusLines statusLines = new ConsoleText.StatusLines();
     private final TickLoop loop;
     /** Completes when k6 Cloud accepted a stop of the run. */
     private final CompletableFuture<Void> stopAccepted = new CompletableFuture<>();
@@ -242,9 +243,9 @@ public final class RunWatch {
         }
         if (!engine.follow(run.id())) {
             // never follow nor stop it: aborting this build would stop the other build's test
-            return report(VerdictRules.runOfAnotherBuild(testId, run.id(), RunLinks.of(run, settings), cancel != null));
+            return report(VerdictRules.runOfAnotherBuild(testId, run.id(), settings.runLink(run), cancel != null));
         }
-        say(ConsoleText.started(testId, run.id(), RunLinks.of(run, settings)));
+        say(ConsoleText.started(testId, run.id(), settings.runLink(run)));
         known(run);
         return afterKnown(run);
     }
@@ -266,10 +267,8 @@ public final class RunWatch {
             found = adoption.find(cancel != null);
             errors.reset();
         } catch (K6CloudException e) {
-            if (e.isTransient() && !errors.record(now())) {
-                return errors.backoffMillis(e);
-            }
-            return endLook(adoption.lookupFailed(e, cancel != null));
+            long retry = retryIn(e, Long.MAX_VALUE);
+            return retry >= 0 ? retry : endLook(adoption.lookupFailed(e, cancel != null));
         }
         if (found.run() != null) {
             return adopt(found);
@@ -315,7 +314,7 @@ public final class RunWatch {
     /** {@code run} is ours and marked followed in the engine (by the start, or by {@link RunAdoption}). */
     private void known(TestRun run) {
         runId = run.id();
-        webUrl = RunLinks.of(run, settings);
+        webUrl = settings.runLink(run);
         lastRun = run;
         phase = WatchPhase.WATCHING;
     }
@@ -407,12 +406,13 @@ public final class RunWatch {
         try {
             run = engine.call(() -> client.getRun(runId));
         } catch (K6CloudException e) {
-            long now = now();
-            if (e.isTransient() && !errors.record(now)) {
-                return errors.backoffMillis(e);
+            long retry = retryIn(e, Long.MAX_VALUE);
+            if (retry >= 0) {
+                return retry;
             }
-            String why =
-                    e.isTransient() ? errors.describe(now) + ", the last error was: " + e.getMessage() : e.getMessage();
+            String why = e.isTransient()
+                    ? errors.describe(now()) + ", the last error was: " + e.getMessage()
+                    : e.getMessage();
             return report(new Judgement(
                     Verdict.UNREACHABLE,
                     "k6 Cloud run " + runId + " ended as " + endedLabel(lastRun)
@@ -456,10 +456,8 @@ public final class RunWatch {
         try {
             sendStop(awaitEnd ? "timeout" : "cannot follow it");
         } catch (K6CloudException e) {
-            if (retryStop && e.isTransient() && !errors.record(now())) {
-                return errors.backoffMillis(e);
-            }
-            return report(afterStop.withNote(couldNotStop(e)));
+            long retry = retryStop ? retryIn(e, Long.MAX_VALUE) : -1;
+            return retry >= 0 ? retry : report(afterStop.withNote(couldNotStop(e)));
         }
         return awaitEnd ? pollWithin(stopWaitUntil()) : report(afterStop);
     }
@@ -482,9 +480,9 @@ public final class RunWatch {
         try {
             run = engine.call(() -> client.getRun(runId));
         } catch (K6CloudException e) {
-            long now = now();
-            if (e.isTransient() && !errors.record(now) && now < deadline) {
-                return Math.min(errors.backoffMillis(e), Math.max(0, deadline - now));
+            long retry = retryIn(e, deadline);
+            if (retry >= 0) {
+                return retry;
             }
             return report(afterStop.withNote("The stop was sent, but whether the run ended could not be read ("
                     + e.getMessage() + "); its last known status is " + statusLines.shown() + "."));
@@ -507,11 +505,12 @@ public final class RunWatch {
         try {
             sendStop(cancel.reason());
         } catch (K6CloudException e) {
-            if (e.isTransient() && !errors.record(now())) {
+            long retry = retryIn(e, Long.MAX_VALUE);
+            if (retry >= 0) {
                 if (cancel.twice()) {
                     report(VerdictRules.cancelled(abandonedDetail()));
                 }
-                return errors.backoffMillis(e); // keeps trying to stop it, even after reporting
+                return retry; // keeps trying to stop it, even after reporting
             }
             return report(VerdictRules.cancelled(couldNotStop(e)));
         }
@@ -806,6 +805,18 @@ public final class RunWatch {
         }
     }
 
+    /**
+     * After a failed call: how long to wait before trying again when the failure is transient, the
+     * error budget is not spent and {@code deadline} has not passed (never past it); -1: give up.
+     */
+    private long retryIn(K6CloudException e, long deadline) {
+        long now = now();
+        if (e.isTransient() && !errors.record(now) && now < deadline) {
+            return Math.min(errors.backoffMillis(e), deadline - now);
+        }
+        return -1;
+    }
+
     /** A call succeeded: the error streak is over. */
     private void answered() {
         int had = errors.reset();
@@ -854,5 +865,65 @@ public final class RunWatch {
         return run.runStatus() == RunStatus.UNKNOWN
                 && run.runStatusCode() != null
                 && (run.ended() != null || run.processingStatus().isDone());
+    }
+
+    /**
+     * Failed calls to k6 Cloud in a row, and whether they have used up the budget: at most
+     * {@link RunSettings#maxConsecutiveErrors()} failures, for at most {@link RunSettings#errorBudget()}
+     * since the first failure of the streak. Any success ends the streak.
+     */
+    static final class ErrorStreak {
+        /** Back-off never grows beyond this, so a long outage is still probed now and then. */
+        static final long MAX_BACKOFF_MILLIS = 60_000;
+
+        private final RunSettings settings;
+        private int failures;
+        private long firstFailureAt;
+
+        ErrorStreak(RunSettings settings) {
+            this.settings = settings;
+        }
+
+        /** @return how many failures the streak that just ended had */
+        int reset() {
+            int had = failures;
+            failures = 0;
+            return had;
+        }
+
+        int failures() {
+            return failures;
+        }
+
+        /**
+         * Counts a failure.
+         *
+         * @return {@code true} when the budget is spent and the engine must give up
+         */
+        boolean record(long nowMillis) {
+            if (failures == 0) {
+                firstFailureAt = nowMillis;
+            }
+            failures++;
+            return failures >= settings.maxConsecutiveErrors()
+                    || nowMillis - firstFailureAt >= settings.errorBudget().toMillis();
+        }
+
+        /** Exponential from the poll interval, at least what a 429 asked for. */
+        long backoffMillis(K6CloudException e) {
+            long base = settings.pollInterval().toMillis();
+            int doublings = Math.min(Math.max(0, failures - 1), 16);
+            long delay = Math.min(base << doublings, Math.max(base, MAX_BACKOFF_MILLIS));
+            if (e instanceof K6CloudException.RateLimitedException) {
+                delay = Math.max(delay, ((K6CloudException.RateLimitedException) e).retryAfterMillis());
+            }
+            return delay;
+        }
+
+        /** "7 calls failed in a row over 2m30s". */
+        String describe(long nowMillis) {
+            return failures + " call" + (failures == 1 ? "" : "s") + " to k6 Cloud failed in a row over "
+                    + DurationFormat.format(java.time.Duration.ofMillis(Math.max(0, nowMillis - firstFailureAt)));
+        }
     }
 }

@@ -13,6 +13,8 @@ import io.jenkins.plugins.k6cloud.api.K6CloudException.RateLimitedException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ServerException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.TransportException;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Random;
 import mockwebserver3.MockResponse;
@@ -219,5 +221,34 @@ public class HttpK6CloudClientRetryTest {
             Thread.interrupted();
         }
         assertEquals(1, k6.requestCount());
+    }
+
+    // reading Retry-After: delay-seconds or an HTTP-date (MockK6Cloud.NOW on the clock)
+
+    @Test
+    public void retryAfterSecondsBecomeMillis() {
+        assertEquals(30_000, ApiTransport.retryAfterMillis("30", k6.clock));
+        assertEquals(0, ApiTransport.retryAfterMillis("0", k6.clock));
+        assertEquals(2_000, ApiTransport.retryAfterMillis(" 2 ", k6.clock));
+        assertEquals("capped at a day", 86_400_000, ApiTransport.retryAfterMillis("99999999999999", k6.clock));
+    }
+
+    @Test
+    public void aRetryAfterHttpDateIsCountedFromTheClock() {
+        String in45s = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                k6.clock.instant().plusSeconds(45).atOffset(ZoneOffset.UTC));
+        assertEquals(45_000, ApiTransport.retryAfterMillis(in45s, k6.clock));
+        assertEquals(45_000, ApiTransport.retryAfterMillis("Sun, 01 Mar 2026 10:00:45 GMT", k6.clock));
+        assertEquals(
+                "a past date means now", 0, ApiTransport.retryAfterMillis("Sun, 01 Mar 2026 09:00:00 GMT", k6.clock));
+    }
+
+    @Test
+    public void anAbsentOrUnreadableRetryAfterIsMinusOne() {
+        assertEquals(-1, ApiTransport.retryAfterMillis(null, k6.clock));
+        assertEquals(-1, ApiTransport.retryAfterMillis("", k6.clock));
+        assertEquals(-1, ApiTransport.retryAfterMillis("soon", k6.clock));
+        assertEquals(-1, ApiTransport.retryAfterMillis("-5", k6.clock));
+        assertEquals(-1, ApiTransport.retryAfterMillis("1.5", k6.clock));
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.k6cloud.api;
 import static org.junit.Assert.assertNotNull;
 
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import io.jenkins.plugins.k6cloud.testing.RecordingSleeper;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Random;

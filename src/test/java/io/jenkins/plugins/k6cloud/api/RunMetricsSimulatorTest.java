@@ -20,6 +20,7 @@ import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenario;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.time.Duration;
 import java.util.List;
 import org.junit.Rule;
@@ -32,16 +33,10 @@ import org.junit.Test;
  */
 public class RunMetricsSimulatorTest {
     @Rule
-    public final SimulatorRig rig = new SimulatorRig();
+    public final SimulatorRule rig = new SimulatorRule();
 
-    private HttpK6CloudClient client(ApiFlavour flavour, ClientOptions options) {
-        ClientOptions o = rig.virtualTime(options);
-        return new HttpK6CloudClient(
-                flavour,
-                rig.http,
-                rig.sim().uri(),
-                ApiToken.of(rig.sim().token()),
-                flavour == ApiFlavour.V6 ? o.withStackId(rig.sim().stackId()) : o);
+    private HttpK6CloudClient client(ApiFlavour flavour) {
+        return rig.client(flavour, o -> o);
     }
 
     /** A run of {@code scenario} that has ended and been processed. */
@@ -54,7 +49,7 @@ public class RunMetricsSimulatorTest {
     @Test
     public void bothFlavoursReadTheFiguresTheSimulatorDerivesFromTheScenario() throws Exception {
         for (ApiFlavour flavour : ApiFlavour.values()) {
-            HttpK6CloudClient client = client(flavour, ClientOptions.defaults());
+            HttpK6CloudClient client = client(flavour);
             long testId = rig.sim().addLoadTest("checkout " + flavour, Scenarios.passes());
             long first = finishedRun(client, testId, Scenarios.passes());
             long second = finishedRun(client, testId, Scenarios.passes());
@@ -91,7 +86,7 @@ public class RunMetricsSimulatorTest {
     @Test
     public void oddPayloadsReadWithNullsAndMissingSectionsAsAbsentValues() throws Exception {
         Scenario odd = Scenarios.of(Outcome.ODD_PAYLOADS);
-        HttpK6CloudClient client = client(ApiFlavour.V2, ClientOptions.defaults());
+        HttpK6CloudClient client = client(ApiFlavour.V2);
         long runId = finishedRun(client, rig.sim().addLoadTest(odd), odd);
 
         RunMetrics m = client.getRunMetrics(runId);
@@ -108,7 +103,7 @@ public class RunMetricsSimulatorTest {
 
     @Test
     public void beforeProcessingEndsEverySectionIsAbsent() throws Exception {
-        HttpK6CloudClient client = client(ApiFlavour.V2, ClientOptions.defaults());
+        HttpK6CloudClient client = client(ApiFlavour.V2);
         long runId = client.startRun(rig.sim().addLoadTest(Scenarios.passes())).id();
 
         RunMetrics m = client.getRunMetrics(runId);
@@ -120,7 +115,7 @@ public class RunMetricsSimulatorTest {
 
     @Test
     public void notFoundIsATypedFailureWithoutRetries() throws Exception {
-        HttpK6CloudClient client = client(ApiFlavour.V6, ClientOptions.defaults());
+        HttpK6CloudClient client = client(ApiFlavour.V6);
         long runId = finishedRun(client, rig.sim().addLoadTest(Scenarios.passes()), Scenarios.passes());
         rig.sim().faults().inject(Endpoint.METRICS, Fault.notFound());
 
@@ -134,7 +129,7 @@ public class RunMetricsSimulatorTest {
 
     @Test
     public void serverErrorsPastTheRetryBudgetAreATypedFailure() throws Exception {
-        HttpK6CloudClient client = client(ApiFlavour.V2, ClientOptions.defaults());
+        HttpK6CloudClient client = client(ApiFlavour.V2);
         long runId = finishedRun(client, rig.sim().addLoadTest(Scenarios.passes()), Scenarios.passes());
         rig.sim().faults().inject(Endpoint.METRICS, 5, Fault.serverError(500));
 
@@ -146,7 +141,7 @@ public class RunMetricsSimulatorTest {
 
     @Test
     public void aServerErrorWithinTheBudgetIsRetried() throws Exception {
-        HttpK6CloudClient client = client(ApiFlavour.V2, ClientOptions.defaults());
+        HttpK6CloudClient client = client(ApiFlavour.V2);
         long runId = finishedRun(client, rig.sim().addLoadTest(Scenarios.passes()), Scenarios.passes());
         rig.sim().faults().inject(Endpoint.METRICS, 2, Fault.serverError(500));
 
@@ -156,9 +151,9 @@ public class RunMetricsSimulatorTest {
 
     @Test
     public void aTimeoutIsATypedFailure() throws Exception {
-        ClientOptions slow = ClientOptions.defaults()
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(2));
-        HttpK6CloudClient client = client(ApiFlavour.V2, slow);
+        HttpK6CloudClient client = rig.client(
+                ApiFlavour.V2,
+                o -> o.withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(2)));
         long runId = finishedRun(client, rig.sim().addLoadTest(Scenarios.passes()), Scenarios.passes());
         rig.sim().faults().inject(Endpoint.METRICS, 5, Fault.latency(Duration.ofMillis(400))); // every attempt
 
@@ -171,7 +166,7 @@ public class RunMetricsSimulatorTest {
 
     @Test
     public void malformedJsonIsATypedFailure() throws Exception {
-        HttpK6CloudClient client = client(ApiFlavour.V6, ClientOptions.defaults());
+        HttpK6CloudClient client = client(ApiFlavour.V6);
         long runId = finishedRun(client, rig.sim().addLoadTest(Scenarios.passes()), Scenarios.passes());
         rig.sim().faults().inject(Endpoint.METRICS, 5, Fault.malformedJson());
 
@@ -183,7 +178,7 @@ public class RunMetricsSimulatorTest {
 
     @Test
     public void aFailedChecksReadKeepsTheSummary() throws Exception {
-        HttpK6CloudClient client = client(ApiFlavour.V2, ClientOptions.defaults());
+        HttpK6CloudClient client = client(ApiFlavour.V2);
         long runId = finishedRun(client, rig.sim().addLoadTest(Scenarios.passes()), Scenarios.passes());
         rig.sim().faults().inject(Endpoint.CHECKS, Fault.notFound());
 

@@ -15,16 +15,19 @@ import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import io.jenkins.plugins.k6cloud.testing.RecordingSleeper;
+import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.Rule;
 import org.junit.Test;
 
 /** The client against the k6 Cloud simulator (a real HTTP server), in virtual time. */
 public class SimulatorRoundTripTest {
     @Rule
-    public final SimulatorRig rig = new SimulatorRig();
+    public final SimulatorRule rig = new SimulatorRule();
 
     private final ManualClock clock = rig.clock;
     private final RecordingSleeper sleeper = rig.sleeper;
@@ -33,13 +36,8 @@ public class SimulatorRoundTripTest {
         return rig.sim();
     }
 
-    private HttpK6CloudClient client(ClientOptions options) {
-        return new HttpK6CloudClient(
-                ApiFlavour.V2, rig.http, sim().uri(), ApiToken.of(sim().token()), rig.virtualTime(options));
-    }
-
     private HttpK6CloudClient client() {
-        return client(ClientOptions.defaults());
+        return rig.client(ApiFlavour.V2, o -> o);
     }
 
     @Test
@@ -153,7 +151,7 @@ public class SimulatorRoundTripTest {
     @Test
     public void theRecentRunsOfATestAreDecodedByTheServerAsMeant() throws Exception {
         long testId = sim().addLoadTest(Scenarios.passes());
-        HttpK6CloudClient client = client(ClientOptions.defaults().withStackId(4242L));
+        HttpK6CloudClient client = rig.client(ApiFlavour.V2, o -> o.withStackId(4242L));
         client.startRun(testId);
         clock.advance(Duration.ofMinutes(1));
         Instant since = clock.instant();
@@ -203,5 +201,36 @@ public class SimulatorRoundTripTest {
 
         assertEquals(401, e.httpStatus());
         assertEquals("GET /v3/organizations", e.request());
+    }
+
+    // a v2 look for recent runs finds them also when the server ignores order_by=-created (which v2 does
+    // not document) and answers oldest first
+
+    /** A full first page of old runs, then one recent run: the look finds that one only. */
+    private void recentRunsFound(boolean serverIgnoresOrder) throws Exception {
+        sim().ignoreOrderBy(serverIgnoresOrder);
+        long testId = sim().addLoadTest(Scenarios.passes());
+        HttpK6CloudClient client = client();
+        for (int i = 0; i < V2Api.PAGE_SIZE; i++) {
+            client.startRun(testId);
+        }
+        clock.advance(Duration.ofHours(2));
+        Instant since = clock.instant();
+        long recent = client.startRun(testId).id();
+
+        List<Long> found =
+                client.listRuns(testId, since).stream().map(TestRun::id).collect(Collectors.toList());
+        assertEquals(List.of(recent), found);
+    }
+
+    @Test
+    public void theRecentRunIsFoundWhenTheServerAnswersOldestFirst() throws Exception {
+        recentRunsFound(true);
+        assertEquals("both pages read", 2, sim().journal().count(Endpoint.LIST));
+    }
+
+    @Test
+    public void theRecentRunIsFoundWhenTheServerAnswersNewestFirst() throws Exception {
+        recentRunsFound(false);
     }
 }

@@ -18,6 +18,7 @@ import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.UploadRecord;
 import io.jenkins.plugins.k6cloud.testing.InMemoryScript;
+import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -35,19 +36,14 @@ public class V6ScriptUploadTest {
     private static final long PROJECT = 3001;
 
     @Rule
-    public final SimulatorRig rig = new SimulatorRig();
+    public final SimulatorRule rig = new SimulatorRule();
 
     private K6CloudSimulator sim() {
         return rig.sim();
     }
 
     private HttpK6CloudClient client(ApiFlavour flavour) {
-        return new HttpK6CloudClient(
-                flavour,
-                rig.http,
-                sim().uri(),
-                ApiToken.of(sim().token()),
-                rig.virtualTime(ClientOptions.defaults().withStackId(sim().stackId())));
+        return rig.client(flavour, o -> o.withStackId(sim().stackId()));
     }
 
     private HttpK6CloudClient client() {

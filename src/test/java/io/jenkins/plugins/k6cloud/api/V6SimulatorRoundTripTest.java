@@ -14,6 +14,8 @@ import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import io.jenkins.plugins.k6cloud.testing.RecordingSleeper;
+import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.time.Duration;
 import java.util.List;
 import org.junit.Rule;
@@ -22,7 +24,7 @@ import org.junit.Test;
 /** The v6 client against the k6 Cloud simulator's v6 flavour (a real HTTP server), in virtual time. */
 public class V6SimulatorRoundTripTest {
     @Rule
-    public final SimulatorRig rig = new SimulatorRig();
+    public final SimulatorRule rig = new SimulatorRule();
 
     private final ManualClock clock = rig.clock;
     private final RecordingSleeper sleeper = rig.sleeper;
@@ -32,12 +34,7 @@ public class V6SimulatorRoundTripTest {
     }
 
     private K6CloudClient client(ApiFlavour flavour, String token, long stackId) {
-        return new HttpK6CloudClient(
-                flavour,
-                rig.http,
-                sim().uri(),
-                ApiToken.of(token),
-                rig.virtualTime(ClientOptions.defaults().withStackId(stackId)));
+        return rig.client(flavour, token, o -> o.withStackId(stackId));
     }
 
     private K6CloudClient client() {
@@ -99,14 +96,9 @@ public class V6SimulatorRoundTripTest {
     public void aStartSentAgainAfterATimeoutCreatesOneRun() throws Exception {
         long testId = sim().addLoadTest(Scenarios.passes());
         sim().faults().inject(Endpoint.START, Fault.latency(Duration.ofMillis(1500)));
-        K6CloudClient client = new HttpK6CloudClient(
+        K6CloudClient client = rig.client(
                 ApiFlavour.V6,
-                rig.http,
-                sim().uri(),
-                ApiToken.of(sim().token()),
-                rig.virtualTime(ClientOptions.defaults()
-                        .withStackId(sim().stackId())
-                        .withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(60))));
+                o -> o.withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(60)));
 
         TestRun run = client.startRun(testId);
 

@@ -4,9 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
-import io.jenkins.plugins.k6cloud.api.ApiToken;
-import io.jenkins.plugins.k6cloud.api.ClientOptions;
-import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
@@ -15,14 +12,14 @@ import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.RunRecord;
 import io.jenkins.plugins.k6cloud.simulator.Scenario;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
-import java.io.IOException;
+import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import okhttp3.OkHttpClient;
 import org.junit.rules.ExternalResource;
+import org.junit.runner.Description;
+import org.junit.runners.model.Statement;
 
 /**
  * The engine under test in virtual time, against the k6 Cloud simulator over real HTTP: one
@@ -33,19 +30,13 @@ import org.junit.rules.ExternalResource;
 final class EngineHarness extends ExternalResource {
     static final Duration LONG_ENOUGH = Duration.ofHours(4);
 
-    static {
-        // the JDK server writes headers and body separately; without TCP_NODELAY every poll waits
-        // ~40 ms for a delayed ACK (read once, when the server's configuration class loads)
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     final ApiFlavour flavour;
-    final ManualClock clock = new ManualClock();
+    private final SimulatorRule cloud = new SimulatorRule();
+    final ManualClock clock = cloud.clock;
     final VirtualScheduler scheduler = new VirtualScheduler(clock);
     K6CloudSimulator sim;
     K6CloudClient client;
     RunEngine engine;
-    private OkHttpClient http;
 
     EngineHarness() {
         this(ApiFlavour.V2);
@@ -55,32 +46,26 @@ final class EngineHarness extends ExternalResource {
         this.flavour = flavour;
     }
 
+    /** The simulator comes up before the engine and goes down after it. */
     @Override
-    protected void before() throws IOException {
-        sim = K6CloudSimulator.builder().clock(clock).start();
-        http = new OkHttpClient();
+    public Statement apply(Statement base, Description description) {
+        return cloud.apply(super.apply(base, description), description);
+    }
+
+    @Override
+    protected void before() {
+        sim = cloud.sim();
         client = newClient();
         engine = new RunEngine(scheduler, clock);
     }
 
     K6CloudClient newClient() {
-        return new HttpK6CloudClient(
-                flavour,
-                http,
-                sim.uri(),
-                ApiToken.of(sim.token()),
-                ClientOptions.defaults()
-                        .withStackId(flavour.requiresStackId() ? sim.stackId() : null)
-                        .withRetryPolicy(RetryPolicy.noRetries())
-                        .withTime(clock, ms -> clock.advance(Duration.ofMillis(ms)), new Random(7)));
+        return cloud.client(flavour, o -> o.withRetryPolicy(RetryPolicy.noRetries()));
     }
 
     @Override
     protected void after() {
         engine.close();
-        sim.close();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
     }
 
     /** Settings with the simulator's run links and a 5 s poll. */

@@ -13,7 +13,8 @@ public class ErrorStreakTest {
 
     @Test
     public void backsOffExponentiallyFromThePollIntervalUpToAMinute() {
-        ErrorStreak s = new ErrorStreak(RunSettings.defaults().withPollInterval(Duration.ofSeconds(5)));
+        RunWatch.ErrorStreak s =
+                new RunWatch.ErrorStreak(RunSettings.defaults().withPollInterval(Duration.ofSeconds(5)));
         long[] expected = {5_000, 10_000, 20_000, 40_000, 60_000, 60_000};
         for (long e : expected) {
             s.record(0);
@@ -23,7 +24,7 @@ public class ErrorStreakTest {
 
     @Test
     public void honoursRetryAfter() {
-        ErrorStreak s = new ErrorStreak(RunSettings.defaults());
+        RunWatch.ErrorStreak s = new RunWatch.ErrorStreak(RunSettings.defaults());
         s.record(0);
         assertEquals(90_000, s.backoffMillis(new K6CloudException.RateLimitedException("429", "GET /x", 90_000)));
         assertEquals(5_000, s.backoffMillis(new K6CloudException.RateLimitedException("429", "GET /x", -1)));
@@ -31,11 +32,13 @@ public class ErrorStreakTest {
 
     @Test
     public void theBudgetIsACountAndATime() {
-        ErrorStreak byCount = new ErrorStreak(RunSettings.defaults().withErrorBudget(Duration.ofHours(1), 3));
+        RunWatch.ErrorStreak byCount =
+                new RunWatch.ErrorStreak(RunSettings.defaults().withErrorBudget(Duration.ofHours(1), 3));
         assertFalse(byCount.record(0));
         assertFalse(byCount.record(1));
         assertTrue(byCount.record(2));
-        ErrorStreak byTime = new ErrorStreak(RunSettings.defaults().withErrorBudget(Duration.ofSeconds(30), 100));
+        RunWatch.ErrorStreak byTime =
+                new RunWatch.ErrorStreak(RunSettings.defaults().withErrorBudget(Duration.ofSeconds(30), 100));
         assertFalse(byTime.record(1_000));
         assertFalse(byTime.record(30_999));
         assertTrue(byTime.record(31_000));

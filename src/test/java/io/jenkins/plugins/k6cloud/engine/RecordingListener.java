@@ -4,18 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Keeps everything the engine told it, for assertions. */
-final class RecordingListener implements RunEvents {
+/** Keeps everything the engine told it, for assertions (engine tests) and the token scan (fault matrix). */
+public final class RecordingListener implements RunEvents {
     private final List<String> lines = new ArrayList<>();
     private final List<WatchState> started = new ArrayList<>();
     private final List<WatchState> changes = new ArrayList<>();
+    /** Every state handed out to persist, by either method, in order. */
+    private final List<WatchState> persisted = new ArrayList<>();
+
     private final boolean echo;
 
-    RecordingListener() {
+    public RecordingListener() {
         this(Boolean.getBoolean("k6cloud.test.echo"));
     }
 
-    RecordingListener(boolean echo) {
+    public RecordingListener(boolean echo) {
         this.echo = echo;
     }
 
@@ -30,14 +33,16 @@ final class RecordingListener implements RunEvents {
     @Override
     public synchronized void onStarted(WatchState state) {
         started.add(state);
+        persisted.add(state);
     }
 
     @Override
     public synchronized void onStateChanged(WatchState state) {
         changes.add(state);
+        persisted.add(state);
     }
 
-    synchronized List<String> lines() {
+    public synchronized List<String> lines() {
         return new ArrayList<>(lines);
     }
 
@@ -55,6 +60,16 @@ final class RecordingListener implements RunEvents {
 
     synchronized WatchState lastState() {
         return changes.isEmpty() ? null : changes.get(changes.size() - 1);
+    }
+
+    /** The last state handed out to persist, whether by {@link #onStarted} or {@link #onStateChanged}. */
+    public synchronized WatchState lastPersisted() {
+        return persisted.isEmpty() ? null : persisted.get(persisted.size() - 1);
+    }
+
+    /** Every state handed out to persist, as {@code toString()}, for the token scan. */
+    public synchronized List<String> statesAsText() {
+        return persisted.stream().map(WatchState::toString).collect(Collectors.toList());
     }
 
     synchronized String text() {

@@ -5,12 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
-import io.jenkins.plugins.k6cloud.api.TestRun;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
-import io.jenkins.plugins.k6cloud.testing.ForwardingK6CloudClient;
 import java.time.Duration;
 import java.util.List;
 import org.junit.Rule;
@@ -30,11 +27,9 @@ public class RestartBeforeTheStartTest {
         VirtualScheduler before = new VirtualScheduler(h.clock);
         RunEngine engine = new RunEngine(before, h.clock);
         // the restart comes while the start request is on its way: it creates nothing here
-        K6CloudClient client = new ForwardingK6CloudClient(h.client) {
-            @Override
-            public TestRun startRun(long id) throws K6CloudException {
-                throw new K6CloudException.ProtocolException("restarting", "POST start", 400, null);
-            }
+        InterceptingClient client = new InterceptingClient(h.client);
+        client.beforeStart = () -> {
+            throw new K6CloudException.ProtocolException("restarting", "POST start", 400, null);
         };
         RunWatch handle = engine.start(testId, h.settings(), client, listener);
         WatchState initial = handle.state();

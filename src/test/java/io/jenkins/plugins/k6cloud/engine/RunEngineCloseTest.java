@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.k6cloud.engine.RunEngine.OnEngineClose;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.Timings;
@@ -45,7 +46,8 @@ public class RunEngineCloseTest {
     @Test
     public void aPollInterruptedByCloseReportsNothingAndStopsNothing() throws Exception {
         long testId = longTest();
-        StallingClient client = StallingClient.onRead(h.client);
+        InterceptingClient client = new InterceptingClient(h.client);
+        client.beforeRead = client.hang();
         RunWatch handle = threadedEngine().start(testId, h.settings(), client, listener);
         EngineHarness.awaitQuietly(client.stalled);
 
@@ -64,7 +66,8 @@ public class RunEngineCloseTest {
     @Test
     public void aStartInterruptedByCloseReportsNothing() throws Exception {
         long testId = longTest();
-        StallingClient client = StallingClient.onStart(h.client);
+        InterceptingClient client = new InterceptingClient(h.client);
+        client.beforeStart = client.hang();
         RunWatch handle = threadedEngine().start(testId, h.settings(), client, listener);
         EngineHarness.awaitQuietly(client.stalled);
 

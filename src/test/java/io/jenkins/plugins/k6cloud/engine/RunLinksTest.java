@@ -17,17 +17,17 @@ public class RunLinksTest {
 
     @Test
     public void onlyAbsoluteHttpLinksWithoutUserInfoAreSafe() {
-        assertEquals("https://app.k6.io/runs/42", RunLinks.safe("https://app.k6.io/runs/42"));
-        assertEquals("http://127.0.0.1:8080/runs/42", RunLinks.safe(" http://127.0.0.1:8080/runs/42 "));
-        assertNull(RunLinks.safe("javascript:alert(1)"));
-        assertNull(RunLinks.safe("JavaScript:alert(document.cookie)"));
-        assertNull(RunLinks.safe("data:text/html,<script>alert(1)</script>"));
-        assertNull(RunLinks.safe("//evil.example/runs/42"));
-        assertNull(RunLinks.safe("/runs/42"));
-        assertNull(RunLinks.safe("https://user:secret@evil.example/runs/42"));
-        assertNull(RunLinks.safe("https://app.k6.io/runs/<42>"));
-        assertNull(RunLinks.safe(""));
-        assertNull(RunLinks.safe(null));
+        assertEquals("https://app.k6.io/runs/42", RunSettings.safeLink("https://app.k6.io/runs/42"));
+        assertEquals("http://127.0.0.1:8080/runs/42", RunSettings.safeLink(" http://127.0.0.1:8080/runs/42 "));
+        assertNull(RunSettings.safeLink("javascript:alert(1)"));
+        assertNull(RunSettings.safeLink("JavaScript:alert(document.cookie)"));
+        assertNull(RunSettings.safeLink("data:text/html,<script>alert(1)</script>"));
+        assertNull(RunSettings.safeLink("//evil.example/runs/42"));
+        assertNull(RunSettings.safeLink("/runs/42"));
+        assertNull(RunSettings.safeLink("https://user:secret@evil.example/runs/42"));
+        assertNull(RunSettings.safeLink("https://app.k6.io/runs/<42>"));
+        assertNull(RunSettings.safeLink(""));
+        assertNull(RunSettings.safeLink(null));
     }
 
     @Test

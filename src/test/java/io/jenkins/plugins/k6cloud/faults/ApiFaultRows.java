@@ -44,7 +44,7 @@ final class ApiFaultRows {
     static List<FaultScenario> rows() {
         List<Kind> kinds = List.of(
                 // At start, a dropped connection or a 502 may come after k6 Cloud created the run: the start is
-                // never sent again (the lead's decision, see RunStarter); no run appears, so the build fails
+                // never sent again (the lead's decision, see Retrier.start); no run appears, so the build fails
                 // safe (UNREACHABLE) saying where to look. These rows used to expect a resend and a pass.
                 new Kind(
                         "dropped connection (twice)",

@@ -99,7 +99,7 @@ final class CancelRows {
         long testId = rig.test(Scenarios.passes());
         InterceptingClient client = new InterceptingClient(rig.client());
         AtomicReference<RunWatch> handle = new AtomicReference<>();
-        Runnable abort = () -> {
+        InterceptingClient.Hook abort = () -> {
             for (int i = 0; i < times; i++) {
                 handle.get().cancel("the build was aborted");
             }

@@ -125,7 +125,7 @@ final class ResumeRows {
         long testId = rig.test(scenario);
         RunWatch handle = rig.start(testId, rig.settings());
         rig.runUntilStatus(handle, runStatus);
-        WatchState saved = rig.console.lastState();
+        WatchState saved = rig.console.lastPersisted();
         if (cancel) {
             handle.cancel("the build was aborted");
             saved = handle.state(); // the step persists the cancel before the engine acts on it
@@ -144,7 +144,7 @@ final class ResumeRows {
         long testId = rig.test(Scenarios.thresholdsFail());
         RunWatch handle = rig.start(testId, rig.settings());
         rig.runUntilProcessing(handle);
-        WatchState saved = rig.console.lastState();
+        WatchState saved = rig.console.lastPersisted();
         rig.check(saved.endedSeenAtMillis() != null, "the state does not say when the run ended");
         return Played.of(restartAndResume(rig, saved, Duration.ofSeconds(2)));
     }
@@ -153,7 +153,7 @@ final class ResumeRows {
         long testId = rig.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(2))));
         RunWatch handle = rig.start(testId, rig.settings().withTimeout(Duration.ofMinutes(2)));
         rig.runUntilStatus(handle, 2);
-        RunOutcome o = restartAndResume(rig, rig.console.lastState(), Duration.ofMinutes(3));
+        RunOutcome o = restartAndResume(rig, rig.console.lastPersisted(), Duration.ofMinutes(3));
         rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
         return Played.of(o);
     }
@@ -166,7 +166,7 @@ final class ResumeRows {
         rig.runUntilStatus(handle, 2);
         handle.cancel("the build was aborted");
         rig.scheduler.runDue();
-        WatchState saved = rig.console.lastState();
+        WatchState saved = rig.console.lastPersisted();
         rig.check(saved.stopSent() && saved.cancelRequested(), "the state does not say the stop was sent: " + saved);
         RunOutcome o = restartAndResume(rig, saved, Duration.ofSeconds(5));
         rig.check(rig.sim.journal().run(o.runId()).stoppedByUs(), "the run was not stopped by us");

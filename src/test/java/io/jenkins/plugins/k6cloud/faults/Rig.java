@@ -5,6 +5,7 @@ import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.engine.RecordingListener;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
@@ -42,7 +43,7 @@ final class Rig implements AutoCloseable {
     final ManualClock clock = new ManualClock();
     final long startedAtMillis = clock.millis();
     final String token = "tok-" + Integer.toHexString(0x5ec2e7 + TOKENS.incrementAndGet()) + "-do-not-print";
-    final ConsoleLines console = new ConsoleLines();
+    final RecordingListener console = new RecordingListener(false);
     final List<String> texts = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
     final List<Long> testIds = new ArrayList<>();

@@ -11,6 +11,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.Before;
@@ -29,7 +30,7 @@ public class ApiRequestsTest {
     @Before
     public void addLoadTest() {
         sim = simulator.sim();
-        http = simulator.http();
+        http = new SimHttp(sim);
         testId = sim.addLoadTest("checkout", Scenarios.passes());
     }
 

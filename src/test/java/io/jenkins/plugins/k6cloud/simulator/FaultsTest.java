@@ -10,6 +10,7 @@ import static org.junit.Assert.fail;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +35,7 @@ public class FaultsTest {
     @Before
     public void addLoadTest() {
         sim = simulator.sim();
-        http = simulator.http();
+        http = new SimHttp(sim);
         testId = sim.addLoadTest("checkout", Scenarios.passes());
     }
 

@@ -26,14 +26,14 @@ final class HttpFrontend implements HttpHandler {
     static final int KEPT_BODY_BYTES = 16 << 20;
 
     private final SimCore core;
-    private final List<ApiFlavour> flavours;
+    private final List<SimFlavour> flavours;
 
-    HttpFrontend(SimCore core, List<ApiFlavour> flavours) {
+    HttpFrontend(SimCore core, List<SimFlavour> flavours) {
         this.core = core;
         this.flavours = List.copyOf(flavours);
     }
 
-    private record Match(ApiFlavour flavour, Route route, Matcher matcher, boolean methodMismatch) {}
+    private record Match(SimFlavour flavour, Route route, Matcher matcher, boolean methodMismatch) {}
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
@@ -48,7 +48,7 @@ final class HttpFrontend implements HttpHandler {
         Fault fault = null;
         RouteCall call = null;
         SimResponse response;
-        ApiFlavour flavour = flavours.get(0);
+        SimFlavour flavour = flavours.get(0);
         Body body;
         try (InputStream in = ex.getRequestBody()) {
             body = Body.read(in);
@@ -152,7 +152,7 @@ final class HttpFrontend implements HttpHandler {
     }
 
     private SimResponse respond(Match m, SimRequest req, RouteCall call, Fault fault) {
-        ApiFlavour flavour = m.flavour();
+        SimFlavour flavour = m.flavour();
         if (fault != null) {
             switch (fault.kind()) {
                 case LATENCY:
@@ -165,7 +165,7 @@ final class HttpFrontend implements HttpHandler {
                 case DROP_CONNECTION:
                     return SimResponse.drop();
                 case UNAUTHORIZED:
-                    return flavour.unauthorized(ApiFlavour.AuthResult.INVALID);
+                    return flavour.unauthorized(SimFlavour.AuthResult.INVALID);
                 case NOT_FOUND:
                     return flavour.notFound();
                 default:
@@ -173,7 +173,7 @@ final class HttpFrontend implements HttpHandler {
             }
         }
         if (m.route().requiresAuth()) {
-            ApiFlavour.AuthResult auth = flavour.authenticate(req);
+            SimFlavour.AuthResult auth = flavour.authenticate(req);
             if (!auth.valid()) {
                 return flavour.unauthorized(auth);
             }
@@ -189,13 +189,13 @@ final class HttpFrontend implements HttpHandler {
     }
 
     /** The flavour whose paths {@code path} is among, or the first (v2). */
-    private ApiFlavour owner(String path) {
+    private SimFlavour owner(String path) {
         return flavours.stream().filter(f -> f.owns(path)).findFirst().orElse(flavours.get(0));
     }
 
     private Match match(String method, String path) {
         Match wrongMethod = null;
-        for (ApiFlavour f : flavours) {
+        for (SimFlavour f : flavours) {
             for (Route r : f.routes()) {
                 Matcher matcher = r.path().matcher(path);
                 if (matcher.matches()) {

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,13 +60,9 @@ public final class K6CloudSimulator implements AutoCloseable {
 
     private K6CloudSimulator(Builder b) throws IOException {
         this.core = new SimCore(b.clock, b.journalMode);
-        core.tokens.addAll(b.tokens);
-        core.stopDelay(b.stopDelay);
-        core.endedRunStopReply(b.endedRunStopReply);
-        core.acceptedStopReply(b.acceptedStopReply);
+        core.tokens.add(b.token);
         core.stackId(b.stackId);
-        core.ignoreOrderBy = b.ignoreOrderBy;
-        this.token = b.tokens.get(0);
+        this.token = b.token;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), b.port), b.backlog);
         this.executor = new ThreadPoolExecutor(
                 b.threads, b.threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), this::newThread);
@@ -120,7 +115,10 @@ public final class K6CloudSimulator implements AutoCloseable {
         return token;
     }
 
-    /** From now on, v2 run lists ignore {@code order_by} or not (see {@link Builder#ignoreOrderBy}). */
+    /**
+     * From now on, v2 run lists ignore {@code order_by} and answer oldest first, or not (the default): v2
+     * documents no ordering by creation, and a server may not know it.
+     */
     public void ignoreOrderBy(boolean v) {
         core.ignoreOrderBy = v;
     }
@@ -238,27 +236,14 @@ public final class K6CloudSimulator implements AutoCloseable {
     /** Configures and starts a {@link K6CloudSimulator}. */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
-        private final List<String> tokens = new ArrayList<>(List.of(DEFAULT_TOKEN));
+        private String token = DEFAULT_TOKEN;
         private int threads = 4;
         private int port;
         private int backlog = 512;
         private JournalMode journalMode = JournalMode.full();
-        private Duration stopDelay = Duration.ZERO;
-        private EndedRunStopReply endedRunStopReply = EndedRunStopReply.BAD_REQUEST_400;
-        private AcceptedStopReply acceptedStopReply = AcceptedStopReply.OK_WITH_RUN;
         private long stackId = DEFAULT_STACK_ID;
-        private boolean ignoreOrderBy;
 
         private Builder() {}
-
-        /**
-         * Whether v2 run lists ignore {@code order_by} and answer oldest first (default {@code false}):
-         * v2 documents no ordering by creation, and a server may not know it.
-         */
-        public Builder ignoreOrderBy(boolean v) {
-            ignoreOrderBy = v;
-            return this;
-        }
 
         /** The Grafana stack id v6 requests must carry (default {@value #DEFAULT_STACK_ID}). */
         public Builder stackId(long v) {
@@ -275,23 +260,13 @@ public final class K6CloudSimulator implements AutoCloseable {
             return this;
         }
 
-        /** The accepted tokens (replacing the default {@value #DEFAULT_TOKEN}); the first is {@link #token()}. */
-        public Builder tokens(String... v) {
-            if (v.length == 0) {
-                throw new IllegalArgumentException("give at least one token the simulator accepts");
-            }
-            tokens.clear();
-            for (String t : v) {
-                if (t == null || t.isBlank()) {
-                    throw new IllegalArgumentException("an accepted token must not be empty");
-                }
-                tokens.add(t);
-            }
-            return this;
-        }
-
+        /** The accepted token, replacing the default {@value #DEFAULT_TOKEN}; more with {@link #acceptToken}. */
         public Builder token(String v) {
-            return tokens(v);
+            if (v == null || v.isBlank()) {
+                throw new IllegalArgumentException("an accepted token must not be empty");
+            }
+            token = v;
+            return this;
         }
 
         /** The number of server threads, named {@code k6-sim-http-N} (default 4). */
@@ -320,24 +295,6 @@ public final class K6CloudSimulator implements AutoCloseable {
 
         public Builder journalMode(JournalMode v) {
             journalMode = Objects.requireNonNull(v, "journalMode");
-            return this;
-        }
-
-        public Builder stopDelay(Duration v) {
-            if (v == null || v.isNegative()) {
-                throw new IllegalArgumentException("the stop delay must be zero or positive, not " + v);
-            }
-            stopDelay = v;
-            return this;
-        }
-
-        public Builder endedRunStopReply(EndedRunStopReply v) {
-            endedRunStopReply = Objects.requireNonNull(v, "endedRunStopReply");
-            return this;
-        }
-
-        public Builder acceptedStopReply(AcceptedStopReply v) {
-            acceptedStopReply = Objects.requireNonNull(v, "acceptedStopReply");
             return this;
         }
 

@@ -9,6 +9,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,7 +28,7 @@ public class RunLifecycleTest {
     @Before
     public void useSimulator() {
         sim = simulator.sim();
-        http = simulator.http();
+        http = new SimHttp(sim);
     }
 
     private static List<Integer> statuses(JsonObject run) {

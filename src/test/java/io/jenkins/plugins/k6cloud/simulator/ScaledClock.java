@@ -1,12 +1,10 @@
 package io.jenkins.plugins.k6cloud.simulator;
 
+import io.jenkins.plugins.k6cloud.testing.UtcClock;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A clock that runs {@code factor} times faster than {@code base}, from the instant it was made. */
-public final class ScaledClock extends Clock {
+public final class ScaledClock extends UtcClock {
     private final Clock base;
     private final double factor;
     private final long originMillis;
@@ -23,23 +21,5 @@ public final class ScaledClock extends Clock {
     @Override
     public long millis() {
         return originMillis + (long) ((base.millis() - originMillis) * factor);
-    }
-
-    @Override
-    public Instant instant() {
-        return Instant.ofEpochMilli(millis());
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        if (zone.equals(ZoneOffset.UTC)) {
-            return this;
-        }
-        throw new UnsupportedOperationException("ScaledClock is UTC only");
     }
 }

@@ -117,11 +117,6 @@ public final class Scenario {
             return this;
         }
 
-        public Builder clearThresholds() {
-            thresholds.clear();
-            return this;
-        }
-
         public Scenario build() {
             return new Scenario(this);
         }

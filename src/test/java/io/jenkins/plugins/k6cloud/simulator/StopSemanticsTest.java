@@ -20,8 +20,8 @@ public class StopSemanticsTest {
         }
     }
 
-    private SimHttp start(K6CloudSimulator.Builder b) throws Exception {
-        sim = b.clock(clock).start();
+    private SimHttp start() throws Exception {
+        sim = K6CloudSimulator.builder().clock(clock).start();
         return new SimHttp(sim);
     }
 
@@ -33,7 +33,8 @@ public class StopSemanticsTest {
 
     @Test
     public void stopTakesAFewMomentsWithADelay() throws Exception {
-        SimHttp http = start(K6CloudSimulator.builder().stopDelay(Duration.ofSeconds(4)));
+        SimHttp http = start();
+        sim.setStopDelay(Duration.ofSeconds(4));
         long runId = http.start(sim.addLoadTest(Scenarios.passes()));
         clock.advance(Duration.ofSeconds(10));
         assertEquals(200, http.post("/loadtests/v2/runs/" + runId + "/stop").status());
@@ -54,7 +55,7 @@ public class StopSemanticsTest {
 
     @Test
     public void stopOfAnEndedRunAnswers400ByDefault() throws Exception {
-        SimHttp http = start(K6CloudSimulator.builder());
+        SimHttp http = start();
         long runId = endedRun(http);
         SimHttp.Reply r = http.post("/loadtests/v2/runs/" + runId + "/stop");
         assertEquals(400, r.status());
@@ -66,7 +67,8 @@ public class StopSemanticsTest {
 
     @Test
     public void stopOfAnEndedRunCanAnswer200Or409() throws Exception {
-        SimHttp http = start(K6CloudSimulator.builder().endedRunStopReply(EndedRunStopReply.OK_200));
+        SimHttp http = start();
+        sim.setEndedRunStopReply(EndedRunStopReply.OK_200);
         long runId = endedRun(http);
         SimHttp.Reply ok = http.post("/loadtests/v2/runs/" + runId + "/stop");
         assertEquals(200, ok.status());
@@ -81,7 +83,8 @@ public class StopSemanticsTest {
 
     @Test
     public void acceptedStopCanAnswer204OrAnEmptyObject() throws Exception {
-        SimHttp http = start(K6CloudSimulator.builder().acceptedStopReply(AcceptedStopReply.NO_CONTENT));
+        SimHttp http = start();
+        sim.setAcceptedStopReply(AcceptedStopReply.NO_CONTENT);
         long test = sim.addLoadTest(Scenarios.passes());
         long first = http.start(test);
         SimHttp.Reply noContent = http.post("/loadtests/v2/runs/" + first + "/stop");
@@ -98,7 +101,7 @@ public class StopSemanticsTest {
 
     @Test
     public void runStoppedInTheWebAppIsNotStoppedByUs() throws Exception {
-        SimHttp http = start(K6CloudSimulator.builder());
+        SimHttp http = start();
         Scenario s = Scenarios.byName("stopped-in-web-app");
         long runId = http.start(sim.addLoadTest(s));
         clock.advance(s.timings().total());
@@ -111,7 +114,7 @@ public class StopSemanticsTest {
 
     @Test
     public void stopOfAnUnknownStatusRunIsAccepted() throws Exception {
-        SimHttp http = start(K6CloudSimulator.builder());
+        SimHttp http = start();
         Scenario s = Scenarios.byName("unknown-status");
         long runId = http.start(sim.addLoadTest(s));
         clock.advance(s.timings().untilRunning());

@@ -11,8 +11,9 @@
  *
  * <p>Inside: run state is never stored but computed from the clock by {@code RunPlan}; a stop
  * replaces the plan. {@code HttpFrontend} is the request pipeline shared by every API flavour
- * (parse, route, fault, auth, handle, journal, answer). A flavour ({@code ApiFlavour}) is a list of
- * small {@code Route} classes plus its auth and error wording. Both are served at once, on their
+ * (parse, route, fault, auth, handle, journal, answer). A flavour ({@code SimFlavour}) is a list of
+ * {@code Route}s (endpoint, method, path, handler; the handlers are the flavour's methods) plus its
+ * auth and error wording. Both are served at once, on their
  * own paths: {@code V2Flavour} ({@code /loadtests/v2}, {@code Token}, integer error codes) and
  * {@code V6Flavour} ({@code /cloud/v6}, {@code Bearer} + {@code X-Stack-Id}, string statuses and
  * error codes, 204/409 abort, {@code @nextLink} paging, {@code K6-Idempotency-Key}). The v6 routes

@@ -1,14 +1,11 @@
 package io.jenkins.plugins.k6cloud.testing;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock that only moves when a test moves it. Shared by the simulator and the engine under test. */
-public final class ManualClock extends Clock {
+public final class ManualClock extends UtcClock {
     private final AtomicLong millis;
 
     public ManualClock(Instant start) {
@@ -34,23 +31,5 @@ public final class ManualClock extends Clock {
     @Override
     public long millis() {
         return millis.get();
-    }
-
-    @Override
-    public Instant instant() {
-        return Instant.ofEpochMilli(millis.get());
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        if (zone.equals(ZoneOffset.UTC)) {
-            return this;
-        }
-        throw new UnsupportedOperationException("ManualClock is UTC only");
     }
 }

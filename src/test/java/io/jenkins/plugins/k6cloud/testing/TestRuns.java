@@ -7,29 +7,19 @@ public final class TestRuns {
     private TestRuns() {}
 
     public static TestRun withStatus(TestRun r, Integer runStatus, Integer processingStatus) {
+        return copy(r, runStatus, processingStatus, r.webUrl());
+    }
+
+    public static TestRun withWebUrl(TestRun r, String url) {
+        return copy(r, r.runStatusCode(), r.processingStatusCode(), url);
+    }
+
+    private static TestRun copy(TestRun r, Integer runStatus, Integer processingStatus, String url) {
         return new TestRun(
                 r.id(),
                 r.testId(),
                 runStatus,
                 processingStatus,
-                r.resultStatusCode(),
-                r.created(),
-                r.started(),
-                r.ended(),
-                r.vus(),
-                r.durationSeconds(),
-                r.errorCode(),
-                r.errorDetail(),
-                r.webUrl(),
-                r.statusText());
-    }
-
-    public static TestRun withWebUrl(TestRun r, String url) {
-        return new TestRun(
-                r.id(),
-                r.testId(),
-                r.runStatusCode(),
-                r.processingStatusCode(),
                 r.resultStatusCode(),
                 r.created(),
                 r.started(),

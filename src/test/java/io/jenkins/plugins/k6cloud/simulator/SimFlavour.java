@@ -8,7 +8,7 @@ import java.util.Set;
  * One generation of the k6 Cloud API (v2 and v6, on their own paths): its routes, how it checks
  * credentials and how it words errors. All flavours share the run state and the journal.
  */
-interface ApiFlavour {
+interface SimFlavour {
     List<Route> routes();
 
     /** Whether {@code path} is in this flavour's part of the URL space (for the 404 of an unknown path). */
@@ -19,17 +19,37 @@ interface ApiFlavour {
     /** Whether the request carries credentials this flavour accepts. */
     AuthResult authenticate(SimRequest request);
 
-    SimResponse unauthorized(AuthResult result);
+    // the answers of a failed request, as v6 words them (v2 words its own)
 
-    SimResponse notFound();
+    default SimResponse unauthorized(AuthResult result) {
+        return switch (result) {
+            case STACK_MISSING -> V6Errors.error(400, V6Errors.VALIDATION, "The X-Stack-Id header is required.");
+            case STACK_DENIED ->
+                V6Errors.error(403, V6Errors.PERMISSION_DENIED, "You do not have permission to perform this action.");
+            default -> V6Errors.invalidToken();
+        };
+    }
 
-    SimResponse methodNotAllowed();
+    default SimResponse notFound() {
+        return V6Errors.notFound();
+    }
 
-    SimResponse rateLimited(Duration retryAfter);
+    default SimResponse methodNotAllowed() {
+        return V6Errors.error(405, V6Errors.ERROR, "Method not allowed.");
+    }
 
-    SimResponse badRequest(String message);
+    default SimResponse rateLimited(Duration retryAfter) {
+        return V6Errors.error(429, V6Errors.THROTTLED, "Request was throttled.")
+                .withHeader("Retry-After", Long.toString(retryAfterSeconds(retryAfter)));
+    }
 
-    SimResponse internalError(String message);
+    default SimResponse badRequest(String message) {
+        return V6Errors.error(400, V6Errors.VALIDATION, message);
+    }
+
+    default SimResponse internalError(String message) {
+        return V6Errors.error(500, V6Errors.ERROR, message);
+    }
 
     /** Checks {@code Authorization: <scheme> <token>} (scheme case-insensitive) against the known tokens. */
     static AuthResult checkAuthorization(SimRequest request, String scheme, Set<String> tokens) {

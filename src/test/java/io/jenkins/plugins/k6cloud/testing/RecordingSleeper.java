@@ -1,16 +1,16 @@
-package io.jenkins.plugins.k6cloud.api;
+package io.jenkins.plugins.k6cloud.testing;
 
-import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import io.jenkins.plugins.k6cloud.api.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A {@link Sleeper} that never sleeps: it records each delay and moves a {@link ManualClock} by it. */
-final class RecordingSleeper implements Sleeper {
+public final class RecordingSleeper implements Sleeper {
     private final ManualClock clock;
     private final List<Long> delays = new CopyOnWriteArrayList<>();
 
-    RecordingSleeper(ManualClock clock) {
+    public RecordingSleeper(ManualClock clock) {
         this.clock = clock;
     }
 
@@ -21,7 +21,7 @@ final class RecordingSleeper implements Sleeper {
     }
 
     /** The delays asked for, in order. */
-    List<Long> delays() {
+    public List<Long> delays() {
         return List.copyOf(delays);
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
@@ -62,7 +63,7 @@ public class K6CloudCliScriptTest {
                 .token("tok-script")
                 .stackId(31337)
                 .start();
-        env.put(K6CloudCli.TOKEN_VARIABLE, "tok-script");
+        env.put(K6CloudDefaults.TOKEN_VARIABLE, "tok-script");
         env.put("HOSTNAME", "ci-7");
         script = write("load/checkout.js", SCRIPT.getBytes(StandardCharsets.UTF_8));
     }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
@@ -73,7 +74,7 @@ public class K6CloudCliTest {
         assertThat(err(), containsString("choose one of passes"));
         assertEquals(2, cli().run("--poll-interval", "500ms"));
         assertThat(err(), containsString("use 1s or more"));
-        env.put(K6CloudCli.TOKEN_VARIABLE, "a-token");
+        env.put(K6CloudDefaults.TOKEN_VARIABLE, "a-token");
         assertEquals(2, cli().run("--api-url", "https://api.k6.io"));
         assertThat(err(), containsString("--test-id"));
         assertThat(out() + err(), not(containsString("a-token")));
@@ -85,7 +86,7 @@ public class K6CloudCliTest {
                 System.out,
                 new PrintStream(errBytes, true, StandardCharsets.UTF_8),
                 env,
-                CliClients::forTarget,
+                K6CloudCli::httpClient,
                 Optional::empty,
                 cloud::engine);
         assertEquals(2, cli.run("--simulate"));
@@ -206,7 +207,7 @@ public class K6CloudCliTest {
         long testId = external.addLoadTest(io.jenkins.plugins.k6cloud.simulator.Scenarios.passes());
         for (String bad : new String[] {"tok-right\ntok-right", "tok-right\ttok-right", "tok-r\u00e9ght", "   "}) {
             errBytes.reset();
-            env.put(K6CloudCli.TOKEN_VARIABLE, bad);
+            env.put(K6CloudDefaults.TOKEN_VARIABLE, bad);
             assertEquals(2, cli().run("--api-url", external.baseUrl(), "--test-id", String.valueOf(testId)));
             assertThat(err(), containsString("The k6 Cloud API token in the environment variable K6_CLOUD_TOKEN"));
             assertThat(err(), not(containsString("Exception")));
@@ -221,11 +222,11 @@ public class K6CloudCliTest {
         external =
                 K6CloudSimulator.builder().clock(cloud.clock).token("tok-right").start();
         long testId = external.addLoadTest(io.jenkins.plugins.k6cloud.simulator.Scenarios.passes());
-        env.put(K6CloudCli.TOKEN_VARIABLE, "tok-wrong");
+        env.put(K6CloudDefaults.TOKEN_VARIABLE, "tok-wrong");
         assertEquals(104, cli().run("--api-url", external.baseUrl(), "--test-id", String.valueOf(testId)));
         assertThat(out(), containsString("k6 Cloud verdict: CONFIGURATION_ERROR (build result FAILURE)"));
         assertThat(out(), containsString("did not accept the API token"));
-        env.put(K6CloudCli.TOKEN_VARIABLE, "tok-right");
+        env.put(K6CloudDefaults.TOKEN_VARIABLE, "tok-right");
         assertEquals(104, cli().run("--api-url", external.baseUrl(), "--test-id", "987654"));
         assertThat(out(), containsString("404"));
         assertTrue(external.journal().runs().isEmpty());
@@ -238,7 +239,7 @@ public class K6CloudCliTest {
                 .token("tok-from-env")
                 .start();
         long testId = external.addLoadTest(io.jenkins.plugins.k6cloud.simulator.Scenarios.thresholdsFail());
-        env.put(K6CloudCli.TOKEN_VARIABLE, "tok-from-env");
+        env.put(K6CloudDefaults.TOKEN_VARIABLE, "tok-from-env");
         int code = cli().run(
                         "--api-url",
                         external.baseUrl(),

@@ -8,6 +8,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
@@ -51,13 +52,13 @@ public class K6CloudCliV6Test {
                 .token("tok-v6")
                 .stackId(31337)
                 .start();
-        env.put(K6CloudCli.TOKEN_VARIABLE, "tok-v6");
+        env.put(K6CloudDefaults.TOKEN_VARIABLE, "tok-v6");
         return external.addLoadTest(Scenarios.thresholdsFail());
     }
 
     @Test
     public void parsesTheFlavourAndTheStackId() throws Exception {
-        CliOptions o = CliArguments.parse("--api-flavour", "v6", "--stack-id=4242");
+        CliArguments o = CliArguments.parse("--api-flavour", "v6", "--stack-id=4242");
         assertEquals(ApiFlavour.V6, o.apiFlavour());
         assertEquals(Long.valueOf(4242), o.stackId());
         assertEquals(ApiFlavour.V2, CliArguments.parse("--api-flavor=V2").apiFlavour());
@@ -128,7 +129,7 @@ public class K6CloudCliV6Test {
         assertEquals(2, cli().run("--stack-id", "stack-1"));
         assertThat(err(), containsString("--stack-id 'stack-1' is not a stack id"));
         env.put(K6CloudCli.STACK_ID_VARIABLE, "-3");
-        env.put(K6CloudCli.TOKEN_VARIABLE, "a-token");
+        env.put(K6CloudDefaults.TOKEN_VARIABLE, "a-token");
         assertEquals(2, cli().run("--api-flavour", "v6", "--api-url", "https://api.k6.io", "--test-id", "1"));
         assertThat(err(), containsString("K6_CLOUD_STACK_ID '-3' is not a stack id"));
     }

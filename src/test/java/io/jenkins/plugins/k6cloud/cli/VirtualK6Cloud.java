@@ -96,7 +96,7 @@ final class VirtualK6Cloud implements EmbeddedK6Cloud {
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 env,
-                CliClients::forTarget,
+                K6CloudCli::httpClient,
                 () -> Optional.of(this),
                 this::engine);
     }

@@ -5,6 +5,7 @@ import static io.jenkins.plugins.k6cloud.engine.Verdict.CONFIGURATION_ERROR;
 import static io.jenkins.plugins.k6cloud.engine.Verdict.PASSED;
 import static io.jenkins.plugins.k6cloud.engine.Verdict.UNREACHABLE;
 
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.cli.K6CloudCli;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
@@ -189,7 +190,7 @@ final class UploadRows {
     }
 
     private static Map<String, String> env(Rig rig) {
-        return Map.of(K6CloudCli.TOKEN_VARIABLE, rig.token, "HOSTNAME", "ci-7");
+        return Map.of(K6CloudDefaults.TOKEN_VARIABLE, rig.token, "HOSTNAME", "ci-7");
     }
 
     private static String[] args(Rig rig, Path script, String... more) {

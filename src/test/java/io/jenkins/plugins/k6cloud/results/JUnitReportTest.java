@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.k6cloud.api.RunMetrics;
 import io.jenkins.plugins.k6cloud.api.Threshold;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,14 @@ public class JUnitReportTest {
             new RunMetrics.Check("body has items", 6000L, 0L, 1.0),
             new RunMetrics.Check("no counts", null, null, null));
 
+    /** The report {@link JUnitReport#write} writes, as a string. */
+    private static String xml(String suite, List<Threshold> thresholds, List<RunMetrics.Check> checks)
+            throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JUnitReport.write(suite, thresholds, checks, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     static Document parse(String xml) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
@@ -65,7 +74,7 @@ public class JUnitReportTest {
 
     @Test
     public void thresholdsAndChecksAreTestCasesTheJUnitPluginReads() throws Exception {
-        String xml = JUnitReport.toString("k6 Cloud: checkout (run 2000001)", THRESHOLDS, CHECKS);
+        String xml = xml("k6 Cloud: checkout (run 2000001)", THRESHOLDS, CHECKS);
         Element suite = parse(xml).getDocumentElement();
 
         assertEquals("testsuite", suite.getTagName());
@@ -113,8 +122,7 @@ public class JUnitReportTest {
 
     @Test
     public void checksThatCouldNotBeReadLeaveOnlyTheThresholds() throws Exception {
-        Element suite = parse(JUnitReport.toString("k6", THRESHOLDS.subList(0, 2), null))
-                .getDocumentElement();
+        Element suite = parse(xml("k6", THRESHOLDS.subList(0, 2), null)).getDocumentElement();
 
         assertEquals("2", suite.getAttribute("tests"));
         assertEquals("1", suite.getAttribute("failures"));
@@ -123,7 +131,7 @@ public class JUnitReportTest {
 
     @Test
     public void aRunWithoutThresholdsOrChecksIsAnEmptySuite() throws Exception {
-        Element suite = parse(JUnitReport.toString("k6", List.of(), List.of())).getDocumentElement();
+        Element suite = parse(xml("k6", List.of(), List.of())).getDocumentElement();
 
         assertEquals("0", suite.getAttribute("tests"));
         assertEquals(List.of(), children(suite, "testcase"));

@@ -10,6 +10,8 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.Rule;
 import org.junit.Test;
 
@@ -17,6 +19,14 @@ import org.junit.Test;
 public class K6CloudCliV6Test {
     @Rule
     public final VirtualK6Cloud cloud = new VirtualK6Cloud();
+
+    /** Runs with v6 against load test {@code testId} of the external k6 Cloud, with {@code more} options. */
+    private int runV6(long testId, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--api-flavour", "v6", "--api-url", cloud.external.baseUrl(), "--test-id", String.valueOf(testId)));
+        args.addAll(List.of(more));
+        return cloud.cli().run(args.toArray(String[]::new));
+    }
 
     private long externalTest() throws Exception {
         return cloud.external("tok-v6", 31337).addLoadTest(Scenarios.thresholdsFail());
@@ -38,16 +48,7 @@ public class K6CloudCliV6Test {
         long testId = externalTest();
         cloud.env.put(K6CloudCli.STACK_ID_VARIABLE, "31337");
 
-        int code = cloud.cli()
-                .run(
-                        "--api-flavour",
-                        "v6",
-                        "--api-url",
-                        cloud.external.baseUrl(),
-                        "--test-id",
-                        String.valueOf(testId),
-                        "--poll-interval",
-                        "2s");
+        int code = runV6(testId, "--poll-interval", "2s");
 
         assertEquals(cloud.err(), 99, code);
         assertThat(
@@ -68,33 +69,13 @@ public class K6CloudCliV6Test {
     public void theStackIdOptionWinsOverTheEnvironment() throws Exception {
         long testId = externalTest();
         cloud.env.put(K6CloudCli.STACK_ID_VARIABLE, "1");
-        assertEquals(
-                cloud.err(),
-                99,
-                cloud.cli()
-                        .run(
-                                "--api-flavour=v6",
-                                "--stack-id",
-                                "31337",
-                                "--api-url",
-                                cloud.external.baseUrl(),
-                                "--test-id",
-                                String.valueOf(testId)));
+        assertEquals(cloud.err(), 99, runV6(testId, "--stack-id=31337"));
     }
 
     @Test
     public void v6WithoutAStackIdIsAUsageErrorBeforeAnyRequest() throws Exception {
         long testId = externalTest();
-        assertEquals(
-                2,
-                cloud.cli()
-                        .run(
-                                "--api-flavour",
-                                "v6",
-                                "--api-url",
-                                cloud.external.baseUrl(),
-                                "--test-id",
-                                String.valueOf(testId)));
+        assertEquals(2, runV6(testId));
         assertThat(cloud.err(), containsString("needs the id of your Grafana Cloud stack"));
         assertThat(cloud.err(), containsString("--stack-id"));
         assertEquals(0, cloud.external.journal().totalRequests());

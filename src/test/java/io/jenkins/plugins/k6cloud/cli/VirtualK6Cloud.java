@@ -1,6 +1,5 @@
 package io.jenkins.plugins.k6cloud.cli;
 
-import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.engine.FastForwardScheduler;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
@@ -17,7 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -67,45 +65,8 @@ final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
         sim = K6CloudSimulator.builder().clock(clock).start();
         setup.accept(sim);
         long testId = sim.addLoadTest(shape.apply(Scenarios.byName(scenario)));
-        K6CloudSimulator s = sim;
         Path script = scenario.equals(Scenarios.UPLOAD_AND_RUN) ? SimulatedK6Cloud.writeDemoScript() : null;
-        return new Session() {
-            @Override
-            public Path demoScript() {
-                return script;
-            }
-
-            @Override
-            public URI apiUrl() {
-                return s.uri();
-            }
-
-            @Override
-            public ApiToken token() {
-                return ApiToken.of(s.token());
-            }
-
-            @Override
-            public long testId() {
-                return testId;
-            }
-
-            @Override
-            public String webAppUrl() {
-                return s.webAppUrl();
-            }
-
-            @Override
-            public Long stackId() {
-                return s.stackId();
-            }
-
-            @Override
-            public void close() {
-                s.close();
-                SimulatedK6Cloud.deleteDemoScript(script);
-            }
-        };
+        return SimulatedK6Cloud.session(sim, testId, script);
     }
 
     /** Counts down once the runner prints a line with {@code marker} (for the runners made after this call). */

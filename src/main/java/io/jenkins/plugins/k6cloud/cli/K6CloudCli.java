@@ -525,12 +525,10 @@ public final class K6CloudCli {
             MetricsTable.of(m, MetricsTable.Earlier.of(m, outcome.runId(), null))
                     .consoleLines()
                     .forEach(out::println);
-        } catch (K6CloudException e) {
+        } catch (K6CloudException | RuntimeException e) {
             if (e instanceof K6CloudException.InterruptedCallException) {
                 Thread.currentThread().interrupt();
             }
-            out.println(MetricsTable.unavailableLine(e.getMessage()));
-        } catch (RuntimeException e) {
             out.println(MetricsTable.unavailableLine(e.getMessage()));
         }
     }

@@ -214,18 +214,12 @@ public final class K6CloudCli {
                     + " with --script FILE");
         }
         URI api = o.apiUrl() == null ? DEFAULT_API_URL : o.apiUrl();
-        ApiFlavour flavour = flavour(o, script);
-        Long stackId = stackId(o, null);
-        if (flavour.requiresStackId() && stackId == null) {
-            throw new UsageException("--api-flavour v6 (Grafana Cloud k6) needs the id of your Grafana Cloud stack:"
-                    + " give --stack-id N or set the environment variable " + STACK_ID_VARIABLE);
-        }
+        ClientTarget target = target(o, script, api, token, null);
         RunSettings settings = settings(o, o.pollInterval(), o.webUrl());
         out.println((script == null ? "Running k6 Cloud load test " + o.testId() : "Uploading and running a k6 script")
-                + " at " + api + describe(flavour, stackId) + " (poll every "
+                + " at " + api + describe(target) + " (poll every "
                 + DurationFormat.format(settings.pollInterval()) + ", timeout "
                 + DurationFormat.format(settings.timeout()) + ")");
-        ClientTarget target = new ClientTarget(api, token, flavour, stackId);
         return follow(o.testId(), script, note(o, script), settings, clients.apply(target));
     }
 
@@ -286,12 +280,7 @@ public final class K6CloudCli {
                 out.println(
                         "Ignoring --test-id " + o.testId() + ": the simulator serves load test " + session.testId());
             }
-            ApiFlavour flavour = flavour(o, script);
-            Long stackId = stackId(o, session.stackId());
-            if (flavour.requiresStackId() && stackId == null) {
-                throw new UsageException(
-                        "--api-flavour v6 needs a stack id and the simulator has none: give" + " --stack-id N");
-            }
+            ClientTarget target = target(o, script, session.apiUrl(), session.token(), session);
             RunSettings settings = settings(
                     o,
                     o.pollInterval() == null ? SIMULATED_POLL_INTERVAL : o.pollInterval(),
@@ -301,19 +290,30 @@ public final class K6CloudCli {
                     script,
                     note(o, script),
                     settings,
-                    clients.apply(new ClientTarget(session.apiUrl(), session.token(), flavour, stackId)));
+                    clients.apply(target));
         } catch (IOException e) {
             err.println("Could not start the k6 Cloud simulator: " + e.getMessage());
             return ExitCodes.NOT_FOLLOWED;
         }
     }
 
-    /** {@code --api-flavour}, else v6 to upload a script and v2 otherwise. */
-    private static ApiFlavour flavour(CliArguments o, CliScript script) {
-        if (o.apiFlavour() != null) {
-            return o.apiFlavour();
+    /**
+     * What the client is built for: {@code --api-flavour} (else v6 to upload a script and v2 otherwise)
+     * and the stack id ({@link #stackId}, else the simulator's when {@code simulator} is not {@code null}).
+     */
+    private ClientTarget target(
+            CliArguments o, CliScript script, URI api, ApiToken token, EmbeddedK6Cloud.Session simulator)
+            throws UsageException {
+        ApiFlavour flavour = o.apiFlavour() != null ? o.apiFlavour() : script != null ? ApiFlavour.V6 : ApiFlavour.V2;
+        Long stackId = stackId(o, simulator == null ? null : simulator.stackId());
+        if (flavour.requiresStackId() && stackId == null) {
+            throw new UsageException(
+                    simulator != null
+                            ? "--api-flavour v6 needs a stack id and the simulator has none: give --stack-id N"
+                            : "--api-flavour v6 (Grafana Cloud k6) needs the id of your Grafana Cloud stack: give"
+                                    + " --stack-id N or set the environment variable " + STACK_ID_VARIABLE);
         }
-        return script != null ? ApiFlavour.V6 : ApiFlavour.V2;
+        return new ClientTarget(api, token, flavour, stackId);
     }
 
     /** {@code --stack-id}, else {@value #STACK_ID_VARIABLE}, else {@code fallback}. */
@@ -328,11 +328,8 @@ public final class K6CloudCli {
         return fallback;
     }
 
-    private static String describe(ApiFlavour flavour, Long stackId) {
-        if (flavour == ApiFlavour.V2) {
-            return "";
-        }
-        return " with " + flavour.displayName() + ", stack " + stackId;
+    private static String describe(ClientTarget t) {
+        return t.flavour() == ApiFlavour.V2 ? "" : " with " + t.flavour().displayName() + ", stack " + t.stackId();
     }
 
     private static RunSettings settings(CliArguments o, Duration poll, String webUrl) throws UsageException {

@@ -2,15 +2,46 @@ package io.jenkins.plugins.k6cloud.cli;
 
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Set;
 
-/** Reads the command line of {@code bin/k6cloud} into {@link CliOptions}. */
-public final class CliArguments {
+/**
+ * The command line of {@code bin/k6cloud}, read by {@link #parse}. {@code null} means "not given".
+ *
+ * @param help print the usage and exit
+ * @param testId the load test to run
+ * @param apiUrl the k6 Cloud API
+ * @param webUrl the base of run links in the k6 web app
+ * @param pollInterval how often to poll the run
+ * @param timeout the longest the whole run may take
+ * @param simulate run against the embedded k6 Cloud simulator
+ * @param scenario the simulator's scenario, or {@code null} for its default
+ * @param apiFlavour the k6 Cloud API to speak ({@code --api-flavour v2|v6})
+ * @param stackId the Grafana stack id ({@code --stack-id}), required by v6
+ * @param script the k6 script or archive to upload before the start ({@code --script})
+ * @param testName the load test to create or update from it ({@code --test-name})
+ * @param projectId the project of that load test ({@code --project-id})
+ * @param note the run's note ({@code --note})
+ */
+public record CliArguments(
+        boolean help,
+        Long testId,
+        URI apiUrl,
+        String webUrl,
+        Duration pollInterval,
+        Duration timeout,
+        boolean simulate,
+        String scenario,
+        ApiFlavour apiFlavour,
+        Long stackId,
+        Path script,
+        String testName,
+        Long projectId,
+        String note) {
 
     public static final String USAGE = String.join(
             System.lineSeparator(),
@@ -55,9 +86,31 @@ public final class CliArguments {
             "with --api-flavour v2).",
             "");
 
-    private CliArguments() {}
+    /** The options that take a value, as {@code --name VALUE} or {@code --name=VALUE}. */
+    private static final Set<String> WITH_VALUE = Set.of(
+            "--test-id",
+            "--api-url",
+            "--web-url",
+            "--poll-interval",
+            "--timeout",
+            "--api-flavour",
+            "--api-flavor",
+            "--stack-id",
+            "--script",
+            "--test-name",
+            "--project-id",
+            "--note");
 
-    public static CliOptions parse(String... args) throws UsageException {
+    /** The command line cannot be used as given; the message says what to fix. */
+    public static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    public static CliArguments parse(String... args) throws UsageException {
         boolean help = false;
         Long testId = null;
         URI apiUrl = null;
@@ -81,58 +134,33 @@ public final class CliArguments {
                 name = arg.substring(0, eq);
                 inline = arg.substring(eq + 1);
             }
+            String value = !WITH_VALUE.contains(name) ? null : inline != null ? inline : value(args, ++i, name);
             switch (name) {
-                case "--help":
-                case "-h":
-                    help = true;
-                    break;
-                case "--test-id":
-                    testId = testId(inline != null ? inline : value(args, ++i, name));
-                    break;
-                case "--api-url":
-                    apiUrl = URI.create(httpUrl(inline != null ? inline : value(args, ++i, name), name));
-                    break;
-                case "--web-url":
-                    webUrl = httpUrl(inline != null ? inline : value(args, ++i, name), name);
-                    break;
-                case "--poll-interval":
-                    poll = duration(inline != null ? inline : value(args, ++i, name), name);
-                    break;
-                case "--timeout":
-                    timeout = duration(inline != null ? inline : value(args, ++i, name), name);
-                    break;
-                case "--api-flavour":
-                case "--api-flavor":
-                    flavour = flavour(inline != null ? inline : value(args, ++i, name), name);
-                    break;
-                case "--stack-id":
-                    stackId = stackId(inline != null ? inline : value(args, ++i, name), name);
-                    break;
-                case "--script":
-                    script = path(inline != null ? inline : value(args, ++i, name), name);
-                    break;
-                case "--test-name":
-                    testName = testName(inline != null ? inline : value(args, ++i, name));
-                    break;
-                case "--project-id":
-                    projectId = positive(inline != null ? inline : value(args, ++i, name), name, "project");
-                    break;
-                case "--note":
-                    note = inline != null ? inline : value(args, ++i, name);
-                    break;
-                case "--simulate":
+                case "--help", "-h" -> help = true;
+                case "--test-id" -> testId = testId(value);
+                case "--api-url" -> apiUrl = httpUrl(value, name);
+                case "--web-url" -> webUrl = httpUrl(value, name).toString();
+                case "--poll-interval" -> poll = duration(value, name);
+                case "--timeout" -> timeout = duration(value, name);
+                case "--api-flavour", "--api-flavor" -> flavour = flavour(value, name);
+                case "--stack-id" -> stackId = stackId(value, name);
+                case "--script" -> script = path(value, name);
+                case "--test-name" -> testName = testName(value);
+                case "--project-id" -> projectId = positive(value, name, "project id", "give a positive number");
+                case "--note" -> note = value;
+                case "--simulate" -> {
                     simulate = true;
                     if (inline != null) {
                         scenario = inline;
                     } else if (i + 1 < args.length && !args[i + 1].startsWith("-")) {
                         scenario = args[++i];
                     }
-                    break;
-                case "--token":
-                case "--api-token":
-                    throw new UsageException("The k6 Cloud API token is never given on the command line (it would"
-                            + " show in the process list and the shell history): set K6_CLOUD_TOKEN instead");
-                default:
+                }
+                case "--token", "--api-token" ->
+                    throw new UsageException("The k6 Cloud API token is never given on"
+                            + " the command line (it would show in the process list and the shell history): set "
+                            + K6CloudDefaults.TOKEN_VARIABLE + " instead");
+                default ->
                     throw new UsageException(
                             arg.startsWith("-")
                                     ? "Unknown option " + name + ": see --help for the options"
@@ -151,7 +179,7 @@ public final class CliArguments {
             throw new UsageException("--test-id chooses the load test whose script --script replaces; --test-name and"
                     + " --project-id choose one by name instead: give one of them");
         }
-        return new CliOptions(
+        return new CliArguments(
                 help, testId, apiUrl, webUrl, poll, timeout, simulate, scenario, flavour, stackId, script, testName,
                 projectId, note);
     }
@@ -204,7 +232,8 @@ public final class CliArguments {
         return text;
     }
 
-    private static long positive(String text, String name, String what) throws UsageException {
+    /** A positive id; {@code source} names where it came from (an option or a variable). */
+    private static long positive(String text, String source, String what, String hint) throws UsageException {
         try {
             long id = Long.parseLong(text.strip());
             if (id > 0) {
@@ -213,7 +242,20 @@ public final class CliArguments {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException(name + " '" + text + "' is not a " + what + " id: give a positive number");
+        throw new UsageException(source + " '" + text + "' is not a " + what + ": " + hint);
+    }
+
+    /** A positive stack id; {@code source} names where it came from (an option or a variable). */
+    static long stackId(String text, String source) throws UsageException {
+        return positive(text, source, "stack id", "give the numeric id of your Grafana Cloud stack, e.g. 123456");
+    }
+
+    private static URI httpUrl(String text, String name) throws UsageException {
+        URI uri = K6CloudDefaults.httpUri(text);
+        if (uri == null) {
+            throw new UsageException(name + " '" + text + "' is not an http(s) URL: write it like https://api.k6.io");
+        }
+        return uri;
     }
 
     private static ApiFlavour flavour(String text, String name) throws UsageException {
@@ -222,34 +264,6 @@ public final class CliArguments {
         } catch (IllegalArgumentException e) {
             throw new UsageException(name + ": " + e.getMessage());
         }
-    }
-
-    /** A positive stack id; {@code source} names where it came from (an option or a variable). */
-    static long stackId(String text, String source) throws UsageException {
-        try {
-            long id = Long.parseLong(text.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(source + " '" + text + "' is not a stack id: give the numeric id of your Grafana"
-                + " Cloud stack, e.g. 123456");
-    }
-
-    private static String httpUrl(String text, String name) throws UsageException {
-        String t = text.strip();
-        try {
-            URI u = new URI(t);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null) {
-                return t;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw new UsageException(name + " '" + text + "' is not an http(s) URL: write it like https://api.k6.io");
     }
 
     private static Duration duration(String text, String name) throws UsageException {

@@ -1,11 +1,19 @@
 package io.jenkins.plugins.k6cloud.cli;
 
+import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
+import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.api.LoadTestScripts;
 import io.jenkins.plugins.k6cloud.api.ScriptSource;
+import io.jenkins.plugins.k6cloud.cli.CliArguments.UsageException;
+import io.jenkins.plugins.k6cloud.engine.BuildResult;
+import io.jenkins.plugins.k6cloud.engine.Verdict;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Tests as code on the command line ({@code --script}, {@code --test-name}, {@code --project-id},
@@ -74,5 +82,74 @@ record CliScript(Path file, long size, String testName, Long projectId, String n
     /** Its size for people, e.g. {@code 1,234 bytes}. */
     String shownSize() {
         return LoadTestScripts.bytes(size);
+    }
+
+    /** The load test uploaded to, or {@code null} and the exit code. */
+    record Result(LoadTest test, int exitCode) {}
+
+    /**
+     * The upload before the start: creates or updates the load test by name, or replaces the script of
+     * {@code testId}, on the caller's thread, and says what it did. A failure ends the command with a
+     * verdict line and no run: a script or setting k6 Cloud refuses (400 with k6's message, 413, 401,
+     * 403, 404, a name taken by no test it lists) is a configuration error (exit 104), k6 Cloud
+     * unreachable past the retries exit 98, and an interrupt exit 105.
+     *
+     * @param begin called on the uploading thread before the first request; {@code false}: an
+     *     interrupt came first, upload nothing
+     * @param end called after the upload; {@code true}: an interrupt came meanwhile, start nothing
+     */
+    Result upload(
+            PrintStream out,
+            LoadTestScripts scripts,
+            K6CloudClient client,
+            Long testId,
+            BooleanSupplier begin,
+            BooleanSupplier end) {
+        out.println(LoadTestScripts.announce(testId, testName, projectId, file.toString(), size));
+        if (!begin.getAsBoolean()) {
+            return interrupted(out, null);
+        }
+        LoadTest test = null;
+        K6CloudException failure = null;
+        boolean interrupted;
+        try {
+            test = LoadTestScripts.uploadForRun(scripts, client, testId, projectId, testName, source());
+        } catch (K6CloudException e) {
+            failure = e;
+        } finally {
+            interrupted = end.getAsBoolean();
+        }
+        if (interrupted || failure instanceof K6CloudException.InterruptedCallException) {
+            return interrupted(out, test);
+        }
+        if (failure != null) {
+            Verdict v = failure.isTransient() ? Verdict.UNREACHABLE : Verdict.CONFIGURATION_ERROR;
+            out.println(
+                    verdictLine(v, "the k6 script was not uploaded, so no run was started: " + failure.getMessage()));
+            return new Result(null, ExitCodes.of(v));
+        }
+        out.println("Uploaded: " + describe(test));
+        return new Result(test, ExitCodes.PASSED);
+    }
+
+    private static Result interrupted(PrintStream out, LoadTest test) {
+        out.println(verdictLine(
+                Verdict.CANCELLED,
+                "interrupted during the upload of the k6 script: no run was started"
+                        + (test == null ? "." : " (" + describe(test) + " has the new script).")));
+        return new Result(null, ExitCodes.INTERRUPTED);
+    }
+
+    /** The line the summary ends with: the load test, its project and the script. */
+    String summary(LoadTest test) {
+        return "Load test: " + describe(test) + ", script " + file + " (" + shownSize() + ")";
+    }
+
+    static String describe(LoadTest test) {
+        return LoadTestScripts.describe(test);
+    }
+
+    static String verdictLine(Verdict v, String message) {
+        return "k6 Cloud verdict: " + v + " (build result " + v.buildResult(BuildResult.FAILURE) + ") - " + message;
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.k6cloud.cli;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -24,32 +25,25 @@ public interface EmbeddedK6Cloud {
      */
     Session start(String scenario) throws IOException;
 
-    /** A running embedded k6 Cloud; {@link #close()} stops its server. */
-    interface Session extends AutoCloseable {
-        URI apiUrl();
-
-        ApiToken token();
-
-        long testId();
-
-        /** The base of run links it serves, e.g. {@code http://127.0.0.1:PORT/app}. */
-        String webAppUrl();
-
-        /** The Grafana stack id its v6 API accepts, or {@code null} when it serves no v6. */
-        default Long stackId() {
-            return null;
-        }
-
-        /**
-         * A k6 script to upload when no {@code --script} is given ({@code upload-and-run}), or
-         * {@code null} when the scenario plays an existing load test.
-         */
-        default java.nio.file.Path demoScript() {
-            return null;
-        }
-
+    /**
+     * A running embedded k6 Cloud; {@link #close()} stops its server.
+     *
+     * @param apiUrl its API
+     * @param token the token it takes
+     * @param testId the load test playing the scenario
+     * @param webAppUrl the base of run links it serves, e.g. {@code http://127.0.0.1:PORT/app}
+     * @param stackId the Grafana stack id its v6 API accepts, or {@code null} when it serves no v6
+     * @param demoScript a k6 script to upload when no {@code --script} is given ({@code upload-and-run}),
+     *     or {@code null} when the scenario plays an existing load test
+     * @param stop what {@link #close()} does
+     */
+    record Session(
+            URI apiUrl, ApiToken token, long testId, String webAppUrl, Long stackId, Path demoScript, Runnable stop)
+            implements AutoCloseable {
         @Override
-        void close();
+        public void close() {
+            stop.run();
+        }
     }
 
     static Optional<EmbeddedK6Cloud> find() {

@@ -24,21 +24,13 @@ public final class ExitCodes {
     private ExitCodes() {}
 
     public static int of(Verdict verdict) {
-        switch (verdict) {
-            case PASSED:
-            case STARTED:
-                return PASSED;
-            case THRESHOLDS_FAILED:
-                return THRESHOLDS_FAILED;
-            case TIMED_OUT:
-            case UNREACHABLE:
-                return NOT_FOLLOWED;
-            case CONFIGURATION_ERROR:
-                return INVALID_CONFIG;
-            case CANCELLED:
-                return INTERRUPTED;
-            default:
-                return RUN_FAILED;
-        }
+        return switch (verdict) {
+            case PASSED, STARTED -> PASSED;
+            case THRESHOLDS_FAILED -> THRESHOLDS_FAILED;
+            case TIMED_OUT, UNREACHABLE -> NOT_FOLLOWED;
+            case CONFIGURATION_ERROR -> INVALID_CONFIG;
+            case CANCELLED -> INTERRUPTED;
+            default -> RUN_FAILED;
+        };
     }
 }

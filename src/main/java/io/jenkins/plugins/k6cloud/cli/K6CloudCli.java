@@ -2,14 +2,16 @@ package io.jenkins.plugins.k6cloud.cli;
 
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
+import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.api.LoadTestScripts;
 import io.jenkins.plugins.k6cloud.api.RunMetrics;
-import io.jenkins.plugins.k6cloud.engine.BuildResult;
+import io.jenkins.plugins.k6cloud.cli.CliArguments.UsageException;
 import io.jenkins.plugins.k6cloud.engine.OutcomeWait;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunEvents;
@@ -29,9 +31,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
 
 /**
  * The command-line runner: starts a k6 Cloud run, follows it with the same engine as the Jenkins
@@ -39,13 +42,14 @@ import java.util.function.Supplier;
  * {@code System.exit}, so tests call it in-process; {@link #interrupt} is what SIGINT/SIGTERM do.
  */
 public final class K6CloudCli {
-    public static final String TOKEN_VARIABLE = K6CloudDefaults.TOKEN_VARIABLE;
     /** The Grafana stack id when {@code --stack-id} is not given. */
     public static final String STACK_ID_VARIABLE = "K6_CLOUD_STACK_ID";
 
     public static final URI DEFAULT_API_URL = URI.create(K6CloudDefaults.API_URL);
     static final Duration SIMULATED_POLL_INTERVAL = Duration.ofSeconds(1);
     static final String THREAD_PREFIX = "k6-cloud-cli";
+    /** The longest the runner waits for the run's note to be set after the run was judged. */
+    static final Duration NOTE_WAIT = Duration.ofSeconds(30);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -70,27 +74,7 @@ public final class K6CloudCli {
     public record ClientTarget(URI apiUrl, ApiToken token, ApiFlavour flavour, Long stackId) {}
 
     /**
-     * A runner whose client factory only takes the API URL and token (it decides the flavour itself;
-     * {@code --api-flavour} and {@code --stack-id} are still checked, not passed on).
-     */
-    public K6CloudCli(
-            PrintStream out,
-            PrintStream err,
-            Map<String, String> env,
-            BiFunction<URI, ApiToken, K6CloudClient> clients,
-            Supplier<Optional<EmbeddedK6Cloud>> clouds,
-            Supplier<RunEngine> engines) {
-        this(
-                out,
-                err,
-                env,
-                (Function<ClientTarget, K6CloudClient>) t -> clients.apply(t.apiUrl(), t.token()),
-                clouds,
-                engines);
-    }
-
-    /**
-     * @param env the environment (the token is read from {@value #TOKEN_VARIABLE}, the stack id from
+     * @param env the environment (the token is read from {@value K6CloudDefaults#TOKEN_VARIABLE}, the stack id from
      *     {@value #STACK_ID_VARIABLE})
      * @param clients builds the client of an API URL, token, flavour and stack id
      * @param clouds finds the embedded k6 Cloud for {@code --simulate}
@@ -120,9 +104,15 @@ public final class K6CloudCli {
                 out,
                 err,
                 env,
-                CliClients::forTarget,
+                K6CloudCli::httpClient,
                 EmbeddedK6Cloud::find,
                 () -> RunEngine.withThreads(THREAD_PREFIX, 1));
+    }
+
+    /** The HTTP client of the target's flavour, sending its stack id, with the default timeouts and retries. */
+    static K6CloudClient httpClient(ClientTarget t) {
+        ClientOptions options = ClientOptions.defaults().withStackId(t.stackId());
+        return new HttpK6CloudClient(t.flavour(), new OkHttpClient(), t.apiUrl(), t.token(), options);
     }
 
     public static void main(String[] args) {
@@ -197,23 +187,24 @@ public final class K6CloudCli {
     }
 
     private int execute(String[] args) throws UsageException {
-        CliOptions o = CliArguments.parse(args);
+        CliArguments o = CliArguments.parse(args);
         if (o.help()) {
             out.print(CliArguments.USAGE);
             return ExitCodes.PASSED;
         }
-        String value = env.get(TOKEN_VARIABLE);
+        String value = env.get(K6CloudDefaults.TOKEN_VARIABLE);
         boolean hasToken = value != null && !value.isEmpty();
         if (o.simulate() || (o.apiUrl() == null && !hasToken)) {
             return simulate(o);
         }
         if (!hasToken) {
             throw new UsageException("--api-url " + o.apiUrl() + " needs a token: set the environment variable "
-                    + TOKEN_VARIABLE + " to a k6 Cloud API token (or leave out --api-url to use the simulator)");
+                    + K6CloudDefaults.TOKEN_VARIABLE
+                    + " to a k6 Cloud API token (or leave out --api-url to use the simulator)");
         }
         ApiToken token;
         try {
-            token = ApiToken.of(value, "in the environment variable " + TOKEN_VARIABLE);
+            token = ApiToken.of(value, "in the environment variable " + K6CloudDefaults.TOKEN_VARIABLE);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -223,18 +214,12 @@ public final class K6CloudCli {
                     + " with --script FILE");
         }
         URI api = o.apiUrl() == null ? DEFAULT_API_URL : o.apiUrl();
-        ApiFlavour flavour = flavour(o, script);
-        Long stackId = stackId(o, null);
-        if (flavour.requiresStackId() && stackId == null) {
-            throw new UsageException("--api-flavour v6 (Grafana Cloud k6) needs the id of your Grafana Cloud stack:"
-                    + " give --stack-id N or set the environment variable " + STACK_ID_VARIABLE);
-        }
+        ClientTarget target = target(o, script, api, token, null);
         RunSettings settings = settings(o, o.pollInterval(), o.webUrl());
         out.println((script == null ? "Running k6 Cloud load test " + o.testId() : "Uploading and running a k6 script")
-                + " at " + api + describe(flavour, stackId) + " (poll every "
+                + " at " + api + describe(target) + " (poll every "
                 + DurationFormat.format(settings.pollInterval()) + ", timeout "
                 + DurationFormat.format(settings.timeout()) + ")");
-        ClientTarget target = new ClientTarget(api, token, flavour, stackId);
         return follow(o.testId(), script, note(o, script), settings, clients.apply(target));
     }
 
@@ -242,7 +227,7 @@ public final class K6CloudCli {
      * The script to upload: {@code --script}, else {@code demo} (the simulator's, or {@code null});
      * checked before any request.
      */
-    private CliScript script(CliOptions o, java.nio.file.Path demo) throws UsageException {
+    private CliScript script(CliArguments o, java.nio.file.Path demo) throws UsageException {
         java.nio.file.Path file = o.script() != null ? o.script() : demo;
         if (file == null) {
             return null;
@@ -257,7 +242,7 @@ public final class K6CloudCli {
     }
 
     /** The note to set on the run: the script's (given or default), else {@code --note}; v6 only. */
-    private static String note(CliOptions o, CliScript script) throws UsageException {
+    private static String note(CliArguments o, CliScript script) throws UsageException {
         if (script != null) {
             return script.note();
         }
@@ -268,7 +253,7 @@ public final class K6CloudCli {
         return o.note();
     }
 
-    private int simulate(CliOptions o) throws UsageException {
+    private int simulate(CliArguments o) throws UsageException {
         Optional<EmbeddedK6Cloud> found;
         try {
             found = clouds.get();
@@ -279,7 +264,7 @@ public final class K6CloudCli {
         if (found.isEmpty()) {
             throw new UsageException("The k6 Cloud simulator is not on the class path. Run bin/k6cloud from a"
                     + " clone of the plugin (it builds the test classes that carry the simulator), or follow a"
-                    + " real run: set " + TOKEN_VARIABLE + " and give --api-url and --test-id.");
+                    + " real run: set " + K6CloudDefaults.TOKEN_VARIABLE + " and give --api-url and --test-id.");
         }
         EmbeddedK6Cloud cloud = found.get();
         String scenario = o.scenario() == null ? cloud.scenarios().get(0) : o.scenario();
@@ -295,12 +280,7 @@ public final class K6CloudCli {
                 out.println(
                         "Ignoring --test-id " + o.testId() + ": the simulator serves load test " + session.testId());
             }
-            ApiFlavour flavour = flavour(o, script);
-            Long stackId = stackId(o, session.stackId());
-            if (flavour.requiresStackId() && stackId == null) {
-                throw new UsageException(
-                        "--api-flavour v6 needs a stack id and the simulator has none: give" + " --stack-id N");
-            }
+            ClientTarget target = target(o, script, session.apiUrl(), session.token(), session);
             RunSettings settings = settings(
                     o,
                     o.pollInterval() == null ? SIMULATED_POLL_INTERVAL : o.pollInterval(),
@@ -310,23 +290,34 @@ public final class K6CloudCli {
                     script,
                     note(o, script),
                     settings,
-                    clients.apply(new ClientTarget(session.apiUrl(), session.token(), flavour, stackId)));
+                    clients.apply(target));
         } catch (IOException e) {
             err.println("Could not start the k6 Cloud simulator: " + e.getMessage());
             return ExitCodes.NOT_FOLLOWED;
         }
     }
 
-    /** {@code --api-flavour}, else v6 to upload a script and v2 otherwise. */
-    private static ApiFlavour flavour(CliOptions o, CliScript script) {
-        if (o.apiFlavour() != null) {
-            return o.apiFlavour();
+    /**
+     * What the client is built for: {@code --api-flavour} (else v6 to upload a script and v2 otherwise)
+     * and the stack id ({@link #stackId}, else the simulator's when {@code simulator} is not {@code null}).
+     */
+    private ClientTarget target(
+            CliArguments o, CliScript script, URI api, ApiToken token, EmbeddedK6Cloud.Session simulator)
+            throws UsageException {
+        ApiFlavour flavour = o.apiFlavour() != null ? o.apiFlavour() : script != null ? ApiFlavour.V6 : ApiFlavour.V2;
+        Long stackId = stackId(o, simulator == null ? null : simulator.stackId());
+        if (flavour.requiresStackId() && stackId == null) {
+            throw new UsageException(
+                    simulator != null
+                            ? "--api-flavour v6 needs a stack id and the simulator has none: give --stack-id N"
+                            : "--api-flavour v6 (Grafana Cloud k6) needs the id of your Grafana Cloud stack: give"
+                                    + " --stack-id N or set the environment variable " + STACK_ID_VARIABLE);
         }
-        return script != null ? ApiFlavour.V6 : ApiFlavour.V2;
+        return new ClientTarget(api, token, flavour, stackId);
     }
 
     /** {@code --stack-id}, else {@value #STACK_ID_VARIABLE}, else {@code fallback}. */
-    private Long stackId(CliOptions o, Long fallback) throws UsageException {
+    private Long stackId(CliArguments o, Long fallback) throws UsageException {
         if (o.stackId() != null) {
             return o.stackId();
         }
@@ -337,14 +328,11 @@ public final class K6CloudCli {
         return fallback;
     }
 
-    private static String describe(ApiFlavour flavour, Long stackId) {
-        if (flavour == ApiFlavour.V2) {
-            return "";
-        }
-        return " with " + flavour.displayName() + ", stack " + stackId;
+    private static String describe(ClientTarget t) {
+        return t.flavour() == ApiFlavour.V2 ? "" : " with " + t.flavour().displayName() + ", stack " + t.stackId();
     }
 
-    private static RunSettings settings(CliOptions o, Duration poll, String webUrl) throws UsageException {
+    private static RunSettings settings(CliArguments o, Duration poll, String webUrl) throws UsageException {
         try {
             RunSettings s = RunSettings.defaults();
             if (poll != null) {
@@ -371,24 +359,20 @@ public final class K6CloudCli {
      */
     private int follow(Long testId, CliScript script, String note, RunSettings settings, K6CloudClient client) {
         currentSettings = settings;
-        LoadTestScripts scripts = null;
-        if (script != null || note != null) {
-            if (!(client instanceof LoadTestScripts)) {
-                err.println("k6cloud: this k6 Cloud client cannot upload scripts or set notes");
-                return ExitCodes.USAGE;
-            }
-            scripts = (LoadTestScripts) client;
+        LoadTestScripts scripts = client instanceof LoadTestScripts s ? s : null;
+        if ((script != null || note != null) && scripts == null) {
+            err.println("k6cloud: this k6 Cloud client cannot upload scripts or set notes");
+            return ExitCodes.USAGE;
         }
         LoadTest test = null;
         if (script != null) {
-            CliUpload.Result uploaded =
-                    new CliUpload(out, this::beginUpload, this::endUpload).upload(scripts, client, script, testId);
+            CliScript.Result uploaded = script.upload(out, scripts, client, testId, this::beginUpload, this::endUpload);
             if (uploaded.test() == null) {
                 return uploaded.exitCode();
             }
             test = uploaded.test();
         }
-        CliNote notes = note == null ? null : new CliNote(scripts, note, out, err, THREAD_PREFIX + "-note");
+        AtomicReference<Thread> noteSetter = new AtomicReference<>();
         try (RunEngine engine = engines.get()) {
             RunEvents printer = new RunEvents() {
                 @Override
@@ -398,17 +382,19 @@ public final class K6CloudCli {
 
                 @Override
                 public void onStarted(WatchState state) {
-                    if (notes != null && state.runId() != null) {
-                        notes.set(state.runId());
+                    if (note != null && state.runId() != null) {
+                        Thread t = noteSetter(scripts, state.runId(), note);
+                        if (noteSetter.compareAndSet(null, t)) {
+                            t.start();
+                        }
                     }
                 }
             };
             RunWatch handle;
             synchronized (startLock) {
                 if (interruptRequested) {
-                    out.println("k6 Cloud verdict: " + Verdict.CANCELLED + " (build result "
-                            + Verdict.CANCELLED.buildResult(BuildResult.FAILURE)
-                            + ") - interrupted before the start: no run was started.");
+                    out.println(CliScript.verdictLine(
+                            Verdict.CANCELLED, "interrupted before the start: no run was started."));
                     return ExitCodes.INTERRUPTED;
                 }
                 handle = engine.start(test != null ? test.id() : testId, settings, client, printer);
@@ -417,12 +403,49 @@ public final class K6CloudCli {
             // the cancels happen here, before the engine is closed: a closed engine sends no stop
             int code = await(handle, settings, client);
             if (test != null) {
-                out.println(CliUpload.summary(test, script));
+                out.println(script.summary(test));
             }
             return code;
         } finally {
-            if (notes != null) {
-                notes.close();
+            awaitNote(noteSetter.get());
+        }
+    }
+
+    /**
+     * Sets the note of run {@code runId} on a named thread of its own (the engine's callbacks must not
+     * block). A note that cannot be set is a warning line on standard error, never a failed run.
+     */
+    private Thread noteSetter(LoadTestScripts scripts, long runId, String note) {
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        scripts.setNote(runId, note);
+                        out.println("Set the note of run " + runId + ": " + note);
+                    } catch (K6CloudException e) {
+                        err.println("Warning: could not set the note of run " + runId + " (the run is not affected): "
+                                + e.getMessage());
+                    }
+                },
+                THREAD_PREFIX + "-note");
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Waits for the note's thread (when one started), at most {@link #NOTE_WAIT}; then interrupts it. */
+    private void awaitNote(Thread t) {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join(NOTE_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            t.interrupt();
+            if (!Thread.currentThread().isInterrupted()) {
+                err.println("Warning: the note of the run was not set within " + DurationFormat.format(NOTE_WAIT)
+                        + " (the run is not affected)");
             }
         }
     }
@@ -499,12 +522,10 @@ public final class K6CloudCli {
             MetricsTable.of(m, MetricsTable.Earlier.of(m, outcome.runId(), null))
                     .consoleLines()
                     .forEach(out::println);
-        } catch (K6CloudException e) {
+        } catch (K6CloudException | RuntimeException e) {
             if (e instanceof K6CloudException.InterruptedCallException) {
                 Thread.currentThread().interrupt();
             }
-            out.println(MetricsTable.unavailableLine(e.getMessage()));
-        } catch (RuntimeException e) {
             out.println(MetricsTable.unavailableLine(e.getMessage()));
         }
     }

@@ -4,7 +4,6 @@ import io.jenkins.plugins.k6cloud.api.RunMetrics;
 import io.jenkins.plugins.k6cloud.api.Threshold;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
@@ -133,16 +132,5 @@ public final class JUnitReport {
                         || c >= 0x10000)
                 .forEach(b::appendCodePoint);
         return b.toString();
-    }
-
-    /** The same report as a string (for tests and the console). */
-    public static String toString(String suite, List<Threshold> thresholds, List<RunMetrics.Check> checks) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try {
-            write(suite, thresholds, checks, out);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -5,13 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * The trend of a job's k6 Cloud runs across its last builds, drawn on the server as SVG: one chart per
@@ -70,35 +71,43 @@ public final class TrendChart {
 
     /** A plotted series. */
     private enum Series {
-        P95("Response time p95", "ms", "k6-trend-p95", "#2563eb", Figure.P95, Figure.Unit.MS),
-        FAILURES("Failure rate", "%", "k6-trend-failures", "#ea580c", Figure.FAILURE_RATE, Figure.Unit.RATE),
-        RPS("Requests per second", "/s", "k6-trend-rps", "#9333ea", Figure.REQUESTS_PER_SECOND, Figure.Unit.PER_SECOND);
+        P95("Response time p95", "ms", "k6-trend-p95", "#2563eb", Figure.P95),
+        FAILURES("Failure rate", "%", "k6-trend-failures", "#ea580c", Figure.FAILURE_RATE),
+        RPS("Requests per second", "/s", "k6-trend-rps", "#9333ea", Figure.REQUESTS_PER_SECOND);
 
+        final String title;
         final String label;
-        final String unit;
         final String css;
         final String colour;
-        final Function<RunFigures, Double> value;
-        final Figure.Unit format;
+        final Figure figure;
 
-        Series(String label, String unit, String css, String colour, Figure figure, Figure.Unit format) {
-            this.label = label;
-            this.unit = unit;
+        Series(String label, String unit, String css, String colour, Figure figure) {
+            this.title = label;
+            this.label = label + " (" + unit + ")";
             this.css = css;
             this.colour = colour;
-            this.value = figure::of;
-            this.format = format;
+            this.figure = figure;
         }
 
-        /** The value as plotted: rates in percent. */
-        Double plotted(RunFigures f) {
-            Double v = f == null ? null : value.apply(f);
+        /** The value as plotted (rates in percent), or {@code null} for a gap. */
+        Double plotted(Run r) {
+            Double v = r == null ? null : figure.of(r.figures());
             if (v == null || v.isNaN() || v.isInfinite()) {
                 return null;
             }
             return this == FAILURES ? Double.valueOf(v * 100) : v;
         }
+
+        /** The value as written, e.g. {@code 312 ms}. */
+        String format(Double v) {
+            return Figure.format(v, figure.unit());
+        }
     }
+
+    /** The verdict kinds ({@link #kind}) in the legend's order, and their colours. */
+    private static final List<String> KINDS = List.of("passed", "failed", "other");
+
+    private static final List<String> KIND_FILLS = List.of("#16a34a", "#dc2626", "#6b7280");
 
     private TrendChart() {}
 
@@ -124,137 +133,90 @@ public final class TrendChart {
             }
         }
         List<Chart> charts = new ArrayList<>();
-        int n = 0;
-        for (String test : byTest.keySet()) {
-            List<Run> runs = new ArrayList<>();
+        for (Map.Entry<String, List<Run>> e : byTest.entrySet()) {
             for (Build b : last) {
                 Run run = null;
                 for (Run r : b.runs()) {
-                    if (r.loadTest().equals(test)) {
+                    if (r.loadTest().equals(e.getKey())) {
                         run = r; // the last run of the load test in the build
                     }
                 }
-                runs.add(run);
+                e.getValue().add(run);
             }
-            charts.add(new Chart(test, svg(test, last, runs, ++n)));
+            charts.add(new Chart(e.getKey(), svg(e.getKey(), last, e.getValue(), charts.size() + 1)));
         }
         return charts;
     }
 
     private static String svg(String test, List<Build> builds, List<Run> runs, int index) {
-        int panels = Series.values().length;
-        int stripTop = TOP + panels * (PANEL_HEIGHT + PANEL_GAP);
+        Series[] series = Series.values();
+        int stripTop = TOP + series.length * (PANEL_HEIGHT + PANEL_GAP);
         int height = stripTop + 18 + 28;
         String id = "k6-trend-" + index;
         StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"k6-trend\" role=\"img\" width=\"")
-                .append(WIDTH)
-                .append("\" height=\"")
-                .append(height)
-                .append("\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(height)
-                .append("\" aria-labelledby=\"")
-                .append(id)
-                .append("-title ")
-                .append(id)
-                .append("-desc\">\n");
-        s.append("<title id=\"")
-                .append(id)
-                .append("-title\">")
-                .append(esc("k6 Cloud trend of " + test))
-                .append("</title>\n");
-        s.append("<desc id=\"")
-                .append(id)
-                .append("-desc\">")
-                .append(esc(description(test, builds, runs)))
-                .append("</desc>\n");
+        s.append(tag(
+                "<svg xmlns='http://www.w3.org/2000/svg' class='k6-trend' role='img' width='%s' height='%s'"
+                        + " viewBox='0 0 %s %s' aria-labelledby='%s-title %s-desc'>\n",
+                WIDTH, height, WIDTH, height, id, id));
+        s.append(tag("<title id='%s-title'>%s</title>\n", id, esc("k6 Cloud trend of " + test)));
+        s.append(tag("<desc id='%s-desc'>%s</desc>\n", id, esc(description(test, builds, runs))));
         s.append("<style>").append(CSS).append("</style>\n");
-        text(s, LEFT, 18, "k6-trend-title", "#1f2328", "start", "k6 Cloud: " + test);
-        legend(s);
-        for (int p = 0; p < panels; p++) {
-            panel(s, Series.values()[p], TOP + p * (PANEL_HEIGHT + PANEL_GAP), builds, runs);
-        }
-        verdicts(s, stripTop, builds, runs);
-        s.append("</svg>\n");
-        return s.toString();
-    }
-
-    /** The series on one row, the verdict colours on the next. */
-    private static void legend(StringBuilder s) {
-        int x = LEFT;
-        for (Series series : Series.values()) {
-            s.append("<line class=\"k6-trend-line ")
-                    .append(series.css)
-                    .append("\" stroke=\"")
-                    .append(series.colour)
-                    .append("\" stroke-width=\"2\" x1=\"")
-                    .append(x)
-                    .append("\" y1=\"34\" x2=\"")
-                    .append(x + 16)
-                    .append("\" y2=\"34\"/>\n");
-            String label = series.label + " (" + series.unit + ")";
-            text(s, x + 20, 38, "k6-trend-text", "#1f2328", "start", label);
-            x += 36 + label.length() * 6;
+        text(s, LEFT, 18, "k6-trend-title", "start", "k6 Cloud: " + test);
+        int x = LEFT; // the legend: the series on one row, the verdict colours on the next
+        for (Series l : series) {
+            s.append(tag(
+                    "<line class='k6-trend-line %s' stroke='%s' stroke-width='2' x1='%s' y1='34' x2='%s'"
+                            + " y2='34'/>\n",
+                    l.css, l.colour, x, x + 16));
+            text(s, x + 20, 38, "k6-trend-text", "start", l.label);
+            x += 36 + l.label.length() * 6;
         }
         x = LEFT;
-        for (String[] v : new String[][] {{"passed", "#16a34a"}, {"failed", "#dc2626"}, {"other", "#6b7280"}}) {
-            s.append("<rect class=\"k6-trend-")
-                    .append(v[0])
-                    .append("\" fill=\"")
-                    .append(v[1]);
-            s.append("\" x=\"").append(x + 3).append("\" y=\"47\" width=\"10\" height=\"10\"/>\n");
-            text(s, x + 20, 56, "k6-trend-text", "#1f2328", "start", v[0] + " build");
-            x += 36 + (v[0].length() + 6) * 6;
+        for (String kind : KINDS) {
+            s.append(tag(
+                    "<rect class='k6-trend-%s' fill='%s' x='%s' y='47' width='10' height='10'/>\n",
+                    kind, fill(kind), x + 3));
+            text(s, x + 20, 56, "k6-trend-text", "start", kind + " build");
+            x += 36 + (kind.length() + 6) * 6;
         }
+        for (int p = 0; p < series.length; p++) {
+            panel(s, series[p], TOP + p * (PANEL_HEIGHT + PANEL_GAP), builds, runs);
+        }
+        verdicts(s, stripTop, builds, runs);
+        return s.append("</svg>\n").toString();
     }
 
     private static void panel(StringBuilder s, Series series, int top, List<Build> builds, List<Run> runs) {
         int bottom = top + PANEL_HEIGHT;
-        double max = 0;
-        for (Run r : runs) {
-            Double v = r == null ? null : series.plotted(r.figures());
-            if (v != null) {
-                max = Math.max(max, v);
-            }
-        }
-        max = niceCeiling(max);
-        text(s, LEFT, top - 8, "k6-trend-text", "#1f2328", "start", series.label + " (" + series.unit + ")");
+        double max = niceCeiling(runs.stream()
+                .map(series::plotted)
+                .filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0));
+        text(s, LEFT, top - 8, "k6-trend-text", "start", series.label);
+        String line = "<line class='%s' stroke='%s' x1='%s' y1='%s' x2='%s' y2='%s'/>\n";
         for (int g = 0; g <= 2; g++) {
             double v = max * g / 2;
             int y = (int) Math.round(bottom - (double) PANEL_HEIGHT * g / 2);
-            s.append("<line class=\"")
-                    .append(g == 0 ? "k6-trend-axis" : "k6-trend-grid")
-                    .append("\" stroke=\"")
-                    .append(g == 0 ? "#6b7280" : "#d0d7de")
-                    .append("\" x1=\"")
-                    .append(LEFT)
-                    .append("\" y1=\"")
-                    .append(y)
-                    .append("\" x2=\"")
-                    .append(WIDTH - RIGHT)
-                    .append("\" y2=\"")
-                    .append(y)
-                    .append("\"/>\n");
-            text(s, LEFT - 6, y + 4, "k6-trend-text", "#1f2328", "end", Figure.number(v, v < 10 ? 2 : 0));
+            String[] look =
+                    g == 0 ? new String[] {"k6-trend-axis", "#6b7280"} : new String[] {"k6-trend-grid", "#d0d7de"};
+            s.append(tag(line, look[0], look[1], LEFT, y, WIDTH - RIGHT, y));
+            text(s, LEFT - 6, y + 4, "k6-trend-text", "end", Figure.number(v, v < 10 ? 2 : 0));
         }
-        s.append("<line class=\"k6-trend-axis\" stroke=\"#6b7280\" x1=\"")
-                .append(LEFT)
-                .append("\" y1=\"")
-                .append(top)
-                .append("\" x2=\"")
-                .append(LEFT)
-                .append("\" y2=\"")
-                .append(bottom)
-                .append("\"/>\n");
+        s.append(tag(line, "k6-trend-axis", "#6b7280", LEFT, top, LEFT, bottom));
         List<String> segment = new ArrayList<>();
         StringBuilder points = new StringBuilder();
         for (int i = 0; i <= builds.size(); i++) {
             Run r = i < builds.size() ? runs.get(i) : null;
-            Double v = r == null ? null : series.plotted(r.figures());
+            Double v = series.plotted(r);
             if (v == null) {
-                polyline(s, series, segment);
+                if (segment.size() > 1) {
+                    s.append(tag(
+                            "<polyline class='k6-trend-line %s' fill='none' stroke='%s' stroke-width='2'"
+                                    + " points='%s'/>\n",
+                            series.css, series.colour, String.join(" ", segment)));
+                }
                 segment.clear();
                 continue;
             }
@@ -262,30 +224,18 @@ public final class TrendChart {
             String y = coordinate(bottom - (max == 0 ? 0 : v / max * PANEL_HEIGHT));
             segment.add(x + "," + y);
             Build b = builds.get(i);
-            String circle = "<circle class=\"" + series.css + "\" fill=\"" + series.colour + "\" cx=\"" + x + "\" cy=\""
-                    + y + "\" r=\"3.5\"><title>"
-                    + esc("#" + b.number() + ": " + series.label + " "
-                            + Figure.format(series.value.apply(r.figures()), series.format))
-                    + "</title></circle>";
-            points.append(link(b, circle)).append('\n');
+            String title = "#" + b.number() + ": " + series.title + " " + series.format(series.figure.of(r.figures()));
+            points.append(link(
+                    b,
+                    tag(
+                            "<circle class='%s' fill='%s' cx='%s' cy='%s' r='3.5'><title>%s</title></circle>",
+                            series.css, series.colour, x, y, esc(title))));
         }
         s.append(points);
     }
 
-    private static void polyline(StringBuilder s, Series series, List<String> segment) {
-        if (segment.size() > 1) {
-            s.append("<polyline class=\"k6-trend-line ")
-                    .append(series.css)
-                    .append("\" fill=\"none\" stroke=\"")
-                    .append(series.colour)
-                    .append("\" stroke-width=\"2\" points=\"")
-                    .append(String.join(" ", segment))
-                    .append("\"/>\n");
-        }
-    }
-
     private static void verdicts(StringBuilder s, int top, List<Build> builds, List<Run> runs) {
-        text(s, LEFT - 6, top + 13, "k6-trend-text", "#1f2328", "end", "verdict");
+        text(s, LEFT - 6, top + 13, "k6-trend-text", "end", "verdict");
         int step = Math.max(1, (int) Math.ceil(builds.size() / 12.0));
         for (int i = 0; i < builds.size(); i++) {
             Build b = builds.get(i);
@@ -293,15 +243,16 @@ public final class TrendChart {
             Run r = runs.get(i);
             if (r != null) {
                 String kind = kind(r.verdict());
-                String fill = kind.equals("passed") ? "#16a34a" : kind.equals("failed") ? "#dc2626" : "#6b7280";
-                String rect = "<rect class=\"k6-trend-" + kind + "\" fill=\"" + fill + "\" x=\"" + coordinate(x - 6)
-                        + "\" y=\"" + top + "\" width=\"12\" height=\"16\"><title>"
-                        + esc("#" + b.number() + ": " + (r.verdict() == null ? "no verdict" : r.verdict()))
-                        + "</title></rect>";
-                s.append(link(b, rect)).append('\n');
+                String title = "#" + b.number() + ": " + (r.verdict() == null ? "no verdict" : r.verdict());
+                s.append(link(
+                        b,
+                        tag(
+                                "<rect class='k6-trend-%s' fill='%s' x='%s' y='%s' width='12' height='16'>"
+                                        + "<title>%s</title></rect>",
+                                kind, fill(kind), coordinate(x - 6), top, esc(title))));
             }
             if (i % step == 0 || i == builds.size() - 1) {
-                text(s, (int) Math.round(x), top + 34, "k6-trend-text", "#1f2328", "middle", "#" + b.number());
+                text(s, (int) Math.round(x), top + 34, "k6-trend-text", "middle", "#" + b.number());
             }
         }
     }
@@ -320,41 +271,27 @@ public final class TrendChart {
         return "failed";
     }
 
+    private static String fill(String kind) {
+        return KIND_FILLS.get(KINDS.indexOf(kind));
+    }
+
     private static String description(String test, List<Build> builds, List<Run> runs) {
-        StringBuilder d = new StringBuilder();
-        d.append("Builds #")
-                .append(builds.get(0).number())
-                .append(" to #")
-                .append(builds.get(builds.size() - 1).number())
-                .append(" of load test ")
-                .append(test)
-                .append(".");
+        StringBuilder d = new StringBuilder("Builds #" + builds.get(0).number() + " to #"
+                + builds.get(builds.size() - 1).number() + " of load test " + test + ".");
         for (Series series : Series.values()) {
-            Double min = null;
-            Double max = null;
-            Double latest = null;
-            for (Run r : runs) {
-                Double v = r == null || r.figures() == null ? null : series.value.apply(r.figures());
-                if (v != null && !v.isNaN()) {
-                    min = min == null ? v : Math.min(min, v);
-                    max = max == null ? v : Math.max(max, v);
-                    latest = v;
-                }
-            }
-            d.append(' ').append(series.label);
-            if (latest == null) {
-                d.append(": no values.");
-            } else {
-                d.append(" from ")
-                        .append(Figure.format(min, series.format))
-                        .append(" to ")
-                        .append(Figure.format(max, series.format))
-                        .append(", latest ")
-                        .append(Figure.format(latest, series.format))
-                        .append('.');
-            }
+            List<Double> values = runs.stream()
+                    .map(r -> r == null ? null : series.figure.of(r.figures()))
+                    .filter(v -> v != null && !v.isNaN())
+                    .toList();
+            d.append(' ').append(series.title);
+            d.append(
+                    values.isEmpty()
+                            ? ": no values."
+                            : " from " + series.format(Collections.min(values)) + " to "
+                                    + series.format(Collections.max(values)) + ", latest "
+                                    + series.format(values.get(values.size() - 1)) + ".");
         }
-        Map<String, Integer> kinds = new LinkedHashMap<>();
+        Map<String, Integer> kinds = new HashMap<>();
         List<String> gaps = new ArrayList<>();
         for (int i = 0; i < builds.size(); i++) {
             Run r = runs.get(i);
@@ -365,13 +302,10 @@ public final class TrendChart {
                 gaps.add("#" + builds.get(i).number());
             }
         }
-        d.append(" Verdicts: ")
-                .append(kinds.getOrDefault("passed", 0))
-                .append(" passed, ")
-                .append(kinds.getOrDefault("failed", 0))
-                .append(" failed, ")
-                .append(kinds.getOrDefault("other", 0))
-                .append(" other.");
+        d.append(" Verdicts: ");
+        for (String kind : KINDS) {
+            d.append(kinds.getOrDefault(kind, 0)).append(' ').append(kind).append(kind.equals("other") ? "." : ", ");
+        }
         if (!gaps.isEmpty()) {
             d.append(" No run or no metrics: ").append(String.join(", ", gaps)).append('.');
         }
@@ -397,12 +331,10 @@ public final class TrendChart {
         return 10 * power;
     }
 
+    /** {@code content} linked to the build's page, when the build has a URL that cannot run script; a line. */
     private static String link(Build b, String content) {
         String url = b.url();
-        if (url == null || !safeUrl(url)) {
-            return content;
-        }
-        return "<a href=\"" + esc(url) + "\">" + content + "</a>";
+        return (url == null || !safeUrl(url) ? content : "<a href=\"" + esc(url) + "\">" + content + "</a>") + "\n";
     }
 
     /** A relative URL, or an absolute http(s) one: nothing that could run script. */
@@ -413,20 +345,19 @@ public final class TrendChart {
         return colon < 0 || (slash >= 0 && slash < colon) || u.startsWith("http://") || u.startsWith("https://");
     }
 
-    private static void text(StringBuilder s, int x, int y, String css, String fill, String anchor, String text) {
-        s.append("<text class=\"")
-                .append(css)
-                .append("\" fill=\"")
-                .append(fill)
-                .append("\" font-family=\"sans-serif\" font-size=\"11\" x=\"")
-                .append(x)
-                .append("\" y=\"")
-                .append(y)
-                .append("\" text-anchor=\"")
-                .append(anchor)
-                .append("\">")
-                .append(esc(text))
-                .append("</text>\n");
+    private static void text(StringBuilder s, int x, int y, String css, String anchor, String text) {
+        s.append(tag(
+                "<text class='%s' fill='#1f2328' font-family='sans-serif' font-size='11' x='%s' y='%s'"
+                        + " text-anchor='%s'>%s</text>\n",
+                css, x, y, anchor, esc(text)));
+    }
+
+    /**
+     * {@code template} with {@code '} written as {@code "}, its {@code %s} filled in with {@code values}
+     * as they are (text must come escaped, see {@link #esc}).
+     */
+    private static String tag(String template, Object... values) {
+        return String.format(Locale.ROOT, template.replace('\'', '"'), values);
     }
 
     private static String coordinate(double v) {

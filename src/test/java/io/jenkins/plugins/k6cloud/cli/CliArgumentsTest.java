@@ -16,13 +16,13 @@ import org.junit.Test;
 public class CliArgumentsTest {
 
     private static String error(String... args) {
-        return assertThrows(UsageException.class, () -> CliArguments.parse(args))
+        return assertThrows(CliArguments.UsageException.class, () -> CliArguments.parse(args))
                 .getMessage();
     }
 
     @Test
     public void readsEveryOption() throws Exception {
-        CliOptions o = CliArguments.parse(
+        CliArguments o = CliArguments.parse(
                 "--test-id",
                 "42",
                 "--api-url",
@@ -48,7 +48,7 @@ public class CliArgumentsTest {
         assertEquals(
                 "thresholds-fail",
                 CliArguments.parse("--simulate", "thresholds-fail").scenario());
-        CliOptions o = CliArguments.parse("--simulate", "--timeout", "5m");
+        CliArguments o = CliArguments.parse("--simulate", "--timeout", "5m");
         assertNull(o.scenario());
         assertEquals(Duration.ofMinutes(5), o.timeout());
         assertTrue(CliArguments.parse("--help").help());

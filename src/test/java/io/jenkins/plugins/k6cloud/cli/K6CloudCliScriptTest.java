@@ -16,20 +16,15 @@ import io.jenkins.plugins.k6cloud.simulator.RunRecord;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.UploadRecord;
 import io.jenkins.plugins.k6cloud.testing.InMemoryScript;
-import io.jenkins.plugins.k6cloud.testing.LineLatch;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -46,30 +41,18 @@ public class K6CloudCliScriptTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    private final Map<String, String> env = new HashMap<>();
-    private final VirtualK6Cloud cloud = new VirtualK6Cloud();
-    private final LineLatch lines = new LineLatch(outBytes, "Uploading k6 script ");
-    private final CountDownLatch uploading = lines.latch;
+    @Rule
+    public final VirtualK6Cloud cloud = new VirtualK6Cloud();
+
+    private final CountDownLatch uploading = cloud.latchOn("Uploading k6 script ");
     private K6CloudSimulator sim;
     private Path script;
 
     @Before
     public void start() throws Exception {
-        sim = K6CloudSimulator.builder()
-                .clock(cloud.clock)
-                .token("tok-script")
-                .stackId(31337)
-                .start();
-        env.put(K6CloudCli.TOKEN_VARIABLE, "tok-script");
-        env.put("HOSTNAME", "ci-7");
+        sim = cloud.external("tok-script", 31337);
+        cloud.env.put("HOSTNAME", "ci-7");
         script = write("load/checkout.js", SCRIPT.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @After
-    public void stop() {
-        sim.close();
     }
 
     private Path write(String name, byte[] bytes) throws Exception {
@@ -78,23 +61,11 @@ public class K6CloudCliScriptTest {
         return Files.write(p, bytes);
     }
 
-    private K6CloudCli cli() {
-        return cloud.cli(lines, errBytes, env);
-    }
-
     /** Runs against the simulator's v6 API with {@code args} after the API URL and stack id. */
     private int run(String... args) {
         List<String> all = new ArrayList<>(List.of("--api-url", sim.baseUrl(), "--stack-id", "31337"));
         all.addAll(List.of(args));
-        return cli().run(all.toArray(new String[0]));
-    }
-
-    private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return errBytes.toString(StandardCharsets.UTF_8);
+        return cloud.cli().run(all.toArray(new String[0]));
     }
 
     private static String sha256(Path p) throws Exception {
@@ -109,15 +80,15 @@ public class K6CloudCliScriptTest {
 
     @Test
     public void helpListsTheFlags() {
-        assertEquals(0, cli().run("--help"));
+        assertEquals(0, cloud.cli().run("--help"));
         for (String flag : List.of("--script FILE", "--test-name NAME", "--project-id N", "--note TEXT")) {
-            assertThat(out(), containsString(flag));
+            assertThat(cloud.out(), containsString(flag));
         }
     }
 
     @Test
     public void aNewTestIsCreatedByNameStartedAndNoted() throws Exception {
-        assertEquals(err(), 0, run("--script", script.toString()));
+        assertEquals(cloud.err(), 0, run("--script", script.toString()));
 
         List<UploadRecord> uploads = sim.journal().uploads();
         assertEquals(1, uploads.size());
@@ -129,10 +100,10 @@ public class K6CloudCliScriptTest {
         assertEquals(u.testId(), run.testId());
         assertEquals(
                 "Started by bin/k6cloud on ci-7 from " + script, sim.journal().noteOf(run.id()));
-        assertThat(out(), containsString("Load test: \"checkout\" (id " + u.testId() + ") in project "));
-        assertThat(out(), containsString("k6 Cloud verdict: PASSED"));
-        assertThat(out() + err(), not(containsString("tok-script")));
-        assertTrue(sim.journal().requests().stream().allMatch(e -> isV6(e)));
+        assertThat(cloud.out(), containsString("Load test: \"checkout\" (id " + u.testId() + ") in project "));
+        assertThat(cloud.out(), containsString("k6 Cloud verdict: PASSED"));
+        assertThat(cloud.out() + cloud.err(), not(containsString("tok-script")));
+        assertTrue(sim.journal().requests().stream().allMatch(e -> VirtualK6Cloud.isV6(e)));
         assertThat(sim.journal().runsLeftRunning(), empty());
     }
 
@@ -140,7 +111,7 @@ public class K6CloudCliScriptTest {
     public void anExistingTestOfThatNameGetsTheScriptAndTheGivenNote() throws Exception {
         long existing = sim.addLoadTest("shop", Scenarios.thresholdsFail());
 
-        assertEquals(err(), 99, run("--script", script.toString(), "--test-name", "shop", "--note", "nightly"));
+        assertEquals(cloud.err(), 99, run("--script", script.toString(), "--test-name", "shop", "--note", "nightly"));
 
         UploadRecord u = sim.journal().scriptOf(existing);
         assertNotNull("the script of the existing test was replaced", u);
@@ -149,31 +120,31 @@ public class K6CloudCliScriptTest {
         assertEquals(1, sim.journal().count(Endpoint.CREATE_TEST));
         assertEquals("nightly", sim.journal().noteOf(onlyRun().id()));
         assertEquals(existing, onlyRun().testId());
-        assertThat(out(), containsString("Load test: \"shop\" (id " + existing + ")"));
+        assertThat(cloud.out(), containsString("Load test: \"shop\" (id " + existing + ")"));
     }
 
     @Test
     public void withATestIdItsScriptIsReplacedThenItStarts() throws Exception {
         long testId = sim.addLoadTest("by-id", Scenarios.passes());
 
-        assertEquals(err(), 0, run("--test-id", String.valueOf(testId), "--script", script.toString()));
+        assertEquals(cloud.err(), 0, run("--test-id", String.valueOf(testId), "--script", script.toString()));
 
         assertEquals(sha256(script), sim.journal().scriptOf(testId).sha256());
         assertEquals(0, sim.journal().count(Endpoint.CREATE_TEST));
         assertEquals(testId, onlyRun().testId());
-        assertThat(out(), containsString("Replacing the script of load test " + testId));
-        assertThat(out(), containsString("Load test: \"by-id\" (id " + testId + ")"));
+        assertThat(cloud.out(), containsString("Replacing the script of load test " + testId));
+        assertThat(cloud.out(), containsString("Load test: \"by-id\" (id " + testId + ")"));
     }
 
     @Test
     public void aScriptTheApiRejectsIsAConfigurationErrorWithK6sMessageAndNoRun() throws Exception {
         Path binary = write("load/bad.js", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
 
-        assertEquals(err(), 104, run("--script", binary.toString()));
+        assertEquals(cloud.err(), 104, run("--script", binary.toString()));
 
-        assertThat(out(), containsString("k6 Cloud verdict: CONFIGURATION_ERROR"));
-        assertThat(out(), containsString("Uploaded content must be a javascript text encoded in UTF-8"));
-        assertThat(out(), containsString("no run was started"));
+        assertThat(cloud.out(), containsString("k6 Cloud verdict: CONFIGURATION_ERROR"));
+        assertThat(cloud.out(), containsString("Uploaded content must be a javascript text encoded in UTF-8"));
+        assertThat(cloud.out(), containsString("no run was started"));
         assertEquals(0, sim.journal().count(Endpoint.START));
         assertTrue(sim.journal().runs().isEmpty());
     }
@@ -181,8 +152,8 @@ public class K6CloudCliScriptTest {
     @Test
     public void aScriptTooLargeNamesItsSize() throws Exception {
         sim.setMaxScriptBytes(10);
-        assertEquals(err(), 104, run("--script", script.toString()));
-        assertThat(out(), containsString("too large: it has " + Files.size(script) + " bytes"));
+        assertEquals(cloud.err(), 104, run("--script", script.toString()));
+        assertThat(cloud.out(), containsString("too large: it has " + Files.size(script) + " bytes"));
         assertTrue(sim.journal().runs().isEmpty());
     }
 
@@ -192,7 +163,7 @@ public class K6CloudCliScriptTest {
         sim.faults().inject(Endpoint.SCRIPT, Fault.serverError(503));
         sim.faults().inject(Endpoint.NOTE, Fault.dropConnection());
 
-        assertEquals(err(), 0, run("--script", script.toString()));
+        assertEquals(cloud.err(), 0, run("--script", script.toString()));
 
         assertEquals(
                 "one load test of that name",
@@ -209,24 +180,24 @@ public class K6CloudCliScriptTest {
     @Test
     public void aNoteThatCannotBeSetIsAWarningNotAFailedRun() {
         sim.faults().inject(Endpoint.NOTE, Fault.notFound());
-        assertEquals(err(), 0, run("--script", script.toString()));
+        assertEquals(cloud.err(), 0, run("--script", script.toString()));
         assertThat(
-                err(),
+                cloud.err(),
                 containsString(
                         "Warning: could not set the note of run " + onlyRun().id()));
-        assertThat(out(), containsString("k6 Cloud verdict: PASSED"));
+        assertThat(cloud.out(), containsString("k6 Cloud verdict: PASSED"));
     }
 
     @Test
     public void aSignalDuringTheUploadStartsNothing() throws Exception {
         sim.faults().inject(Endpoint.CREATE_TEST, Fault.latency(Duration.ofMillis(1500)));
-        K6CloudCli cli = cli();
+        K6CloudCli cli = cloud.cli();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                 () -> cli.run("--api-url", sim.baseUrl(), "--stack-id", "31337", "--script", script.toString()));
         assertTrue("the upload began", uploading.await(30, TimeUnit.SECONDS));
         cli.interrupt();
         assertEquals(Integer.valueOf(105), exit.get(30, TimeUnit.SECONDS));
-        assertThat(out(), containsString("interrupted during the upload of the k6 script: no run was started"));
+        assertThat(cloud.out(), containsString("interrupted during the upload of the k6 script: no run was started"));
         assertEquals(0, sim.journal().count(Endpoint.START));
         assertTrue(sim.journal().runs().isEmpty());
     }
@@ -249,10 +220,10 @@ public class K6CloudCliScriptTest {
             {"only its v6 API", "--test-id", "1", "--note", "x", "--api-flavour", "v2"},
         };
         for (String[] c : cases) {
-            errBytes.reset();
+            cloud.errBytes.reset();
             String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
             assertEquals(String.join(" ", args), 2, run(args));
-            assertThat(String.join(" ", args), err(), containsString(c[0]));
+            assertThat(String.join(" ", args), cloud.err(), containsString(c[0]));
         }
         assertEquals(0, sim.journal().totalRequests());
     }
@@ -261,29 +232,23 @@ public class K6CloudCliScriptTest {
     public void aNoteWithoutAScriptIsSetOnTheRunOfTheTestId() {
         long testId = sim.addLoadTest("by-hand", Scenarios.passes());
         assertEquals(
-                err(), 0, run("--api-flavour", "v6", "--test-id", String.valueOf(testId), "--note", "release 1.2"));
+                cloud.err(),
+                0,
+                run("--api-flavour", "v6", "--test-id", String.valueOf(testId), "--note", "release 1.2"));
         assertEquals("release 1.2", sim.journal().noteOf(onlyRun().id()));
         assertTrue("nothing uploaded", sim.journal().uploads().isEmpty());
     }
 
     @Test
     public void theSimulatorPlaysAnUploadAndRun() {
-        assertEquals(err(), 0, cli().run("--simulate", "upload-and-run"));
+        assertEquals(cloud.err(), 0, cloud.cli().run("--simulate", "upload-and-run"));
         List<UploadRecord> uploads = cloud.sim.journal().uploads();
         assertEquals(1, uploads.size());
         assertEquals("demo-script", uploads.get(0).testName());
         RunRecord run = cloud.sim.journal().runs().get(0);
         assertEquals(uploads.get(0).testId(), run.testId());
         assertThat(cloud.sim.journal().noteOf(run.id()), containsString("Started by bin/k6cloud on ci-7"));
-        assertThat(out(), containsString("Load test: \"demo-script\""));
+        assertThat(cloud.out(), containsString("Load test: \"demo-script\""));
         assertThat(cloud.sim.journal().runsLeftRunning(), empty());
-    }
-
-    /**
-     * A request of the v6 API; the metrics read after the verdict uses the endpoints Grafana's own CI
-     * action reads (/cloud/v5 and /loadtests/v4) with either flavour.
-     */
-    private static boolean isV6(io.jenkins.plugins.k6cloud.simulator.JournalEntry e) {
-        return e.path().startsWith("/cloud/v6/") || e.endpoint() == Endpoint.METRICS || e.endpoint() == Endpoint.CHECKS;
     }
 }

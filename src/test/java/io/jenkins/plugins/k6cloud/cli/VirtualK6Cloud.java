@@ -1,34 +1,50 @@
 package io.jenkins.plugins.k6cloud.cli;
 
-import io.jenkins.plugins.k6cloud.api.ApiToken;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.engine.FastForwardScheduler;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Scenario;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.SimulatedK6Cloud;
+import io.jenkins.plugins.k6cloud.testing.LineLatch;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.junit.rules.ExternalResource;
 
 /**
- * The embedded k6 Cloud for CLI tests: the simulator on a {@link ManualClock}, with an engine
- * whose waits only move that clock, so a simulated run takes milliseconds.
+ * The fixture of the CLI tests (a rule): the embedded k6 Cloud, the simulator on a {@link ManualClock}
+ * with an engine whose waits only move that clock, so a simulated run takes milliseconds; the
+ * runner's output, error output and environment; and a k6 Cloud at an API URL of its own
+ * ({@link #external}), closed after the test.
  */
-final class VirtualK6Cloud implements EmbeddedK6Cloud {
+final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
     static final String THREAD_PREFIX = "k6-cloud-cli-test";
 
     final ManualClock clock = new ManualClock();
+    final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    final Map<String, String> env = new HashMap<>();
+    /** Where {@link #cli()} prints: {@link #outBytes}, or a {@link LineLatch} on it. */
+    private OutputStream out = outBytes;
+    /** The k6 Cloud {@link #external} started, or {@code null}. */
+    K6CloudSimulator external;
+
     UnaryOperator<Scenario> shape = UnaryOperator.identity();
     Consumer<K6CloudSimulator> setup = sim -> {};
     volatile K6CloudSimulator sim;
@@ -49,59 +65,63 @@ final class VirtualK6Cloud implements EmbeddedK6Cloud {
         sim = K6CloudSimulator.builder().clock(clock).start();
         setup.accept(sim);
         long testId = sim.addLoadTest(shape.apply(Scenarios.byName(scenario)));
-        K6CloudSimulator s = sim;
         Path script = scenario.equals(Scenarios.UPLOAD_AND_RUN) ? SimulatedK6Cloud.writeDemoScript() : null;
-        return new Session() {
-            @Override
-            public Path demoScript() {
-                return script;
-            }
-
-            @Override
-            public URI apiUrl() {
-                return s.uri();
-            }
-
-            @Override
-            public ApiToken token() {
-                return ApiToken.of(s.token());
-            }
-
-            @Override
-            public long testId() {
-                return testId;
-            }
-
-            @Override
-            public String webAppUrl() {
-                return s.webAppUrl();
-            }
-
-            @Override
-            public Long stackId() {
-                return s.stackId();
-            }
-
-            @Override
-            public void close() {
-                s.close();
-                SimulatedK6Cloud.deleteDemoScript(script);
-            }
-        };
+        return SimulatedK6Cloud.session(sim, testId, script);
     }
 
-    /** The runner with the standard clients, this embedded k6 Cloud and its engine, printing to {@code out} and {@code err}. */
-    K6CloudCli cli(OutputStream out, OutputStream err, Map<String, String> env) {
+    /** Counts down once the runner prints a line with {@code marker} (for the runners made after this call). */
+    CountDownLatch latchOn(String marker) {
+        LineLatch lines = new LineLatch(outBytes, marker);
+        out = lines;
+        return lines.latch;
+    }
+
+    /**
+     * A k6 Cloud on the virtual clock at an API URL of its own, taking {@code token} (also put in
+     * {@link #env}) and, when not {@code null}, stack id {@code stackId}.
+     */
+    K6CloudSimulator external(String token, Integer stackId) throws IOException {
+        K6CloudSimulator.Builder b = K6CloudSimulator.builder().clock(clock).token(token);
+        external = (stackId == null ? b : b.stackId(stackId)).start();
+        env.put(K6CloudDefaults.TOKEN_VARIABLE, token);
+        return external;
+    }
+
+    @Override
+    protected void after() {
+        if (external != null) {
+            external.close();
+        }
+    }
+
+    String out() {
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The runner with the standard clients, this embedded k6 Cloud and its engine, printing to the fixture. */
+    K6CloudCli cli() {
         return new K6CloudCli(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
+                new PrintStream(errBytes, true, StandardCharsets.UTF_8),
                 env,
-                CliClients::forTarget,
+                K6CloudCli::httpClient,
                 () -> Optional.of(this),
                 this::engine);
     }
 
     RunEngine engine() {
         return new RunEngine(new FastForwardScheduler(new ThreadPoolScheduler(THREAD_PREFIX, 1), clock), clock);
+    }
+
+    /**
+     * A request of the v6 API; the metrics read after the verdict uses the endpoints Grafana's own CI
+     * action reads (/cloud/v5 and /loadtests/v4) with either flavour.
+     */
+    static boolean isV6(JournalEntry e) {
+        return e.path().startsWith("/cloud/v6/") || e.endpoint() == Endpoint.METRICS || e.endpoint() == Endpoint.CHECKS;
     }
 }

@@ -90,9 +90,10 @@ final class BadInputRows {
         }
         BAD_TOKENS.forEach((shown, bad) -> {
             rows.add(new FaultScenario(CATEGORY, shown + " (command line)", Expected.rejected(), rig -> {
-                Map<String, String> env = Map.of(K6CloudCli.TOKEN_VARIABLE, bad.apply(rig.token));
+                Map<String, String> env = Map.of(K6CloudDefaults.TOKEN_VARIABLE, bad.apply(rig.token));
                 Played p = cli(rig, env, "--api-url", rig.sim.baseUrl(), "--test-id", "1");
-                rig.check(p.message().contains(K6CloudCli.TOKEN_VARIABLE), "the message does not name the variable");
+                rig.check(
+                        p.message().contains(K6CloudDefaults.TOKEN_VARIABLE), "the message does not name the variable");
                 noStackTrace(rig, p.message());
                 return p;
             }));
@@ -195,7 +196,7 @@ final class BadInputRows {
 
     static Map<String, String> tokenEnv(Rig rig) {
         Map<String, String> env = new HashMap<>();
-        env.put(K6CloudCli.TOKEN_VARIABLE, rig.token);
+        env.put(K6CloudDefaults.TOKEN_VARIABLE, rig.token);
         return env;
     }
 

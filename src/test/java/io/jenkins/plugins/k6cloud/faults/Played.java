@@ -31,31 +31,19 @@ record Played(String verdict, BuildResult buildResult, String message, List<Stri
     /** What the command-line runner did, read back from its exit code. */
     static Played cli(int exitCode, String out, String err) {
         List<String> texts = new ArrayList<>(List.of(out, err));
-        String verdict;
-        switch (exitCode) {
-            case ExitCodes.USAGE:
-                return new Played(Expected.REJECTED, BuildResult.FAILURE, err, texts);
-            case ExitCodes.PASSED:
-                verdict = Verdict.PASSED.name();
-                break;
-            case ExitCodes.THRESHOLDS_FAILED:
-                verdict = Verdict.THRESHOLDS_FAILED.name();
-                break;
-            case ExitCodes.RUN_FAILED:
-                verdict = Verdict.RUN_FAILED.name();
-                break;
-            case ExitCodes.INVALID_CONFIG:
-                verdict = Verdict.CONFIGURATION_ERROR.name();
-                break;
-            case ExitCodes.NOT_FOLLOWED:
-                verdict = Verdict.UNREACHABLE.name();
-                break;
-            case ExitCodes.INTERRUPTED:
-                verdict = Verdict.CANCELLED.name();
-                break;
-            default:
-                verdict = "EXIT_" + exitCode;
+        if (exitCode == ExitCodes.USAGE) {
+            return new Played(Expected.REJECTED, BuildResult.FAILURE, err, texts);
         }
+        String verdict =
+                switch (exitCode) {
+                    case ExitCodes.PASSED -> Verdict.PASSED.name();
+                    case ExitCodes.THRESHOLDS_FAILED -> Verdict.THRESHOLDS_FAILED.name();
+                    case ExitCodes.RUN_FAILED -> Verdict.RUN_FAILED.name();
+                    case ExitCodes.INVALID_CONFIG -> Verdict.CONFIGURATION_ERROR.name();
+                    case ExitCodes.NOT_FOLLOWED -> Verdict.UNREACHABLE.name();
+                    case ExitCodes.INTERRUPTED -> Verdict.CANCELLED.name();
+                    default -> "EXIT_" + exitCode;
+                };
         BuildResult result = verdict.startsWith("EXIT_")
                 ? BuildResult.FAILURE
                 : Verdict.valueOf(verdict).buildResult(BuildResult.FAILURE);

@@ -7,6 +7,7 @@ import static io.jenkins.plugins.k6cloud.engine.Verdict.UNREACHABLE;
 
 import hudson.model.Result;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
+import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.cli.K6CloudCli;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.pipeline.StepPlay;
@@ -201,7 +202,7 @@ final class UploadRows {
     }
 
     private static Map<String, String> env(Rig rig) {
-        return Map.of(K6CloudCli.TOKEN_VARIABLE, rig.token, "HOSTNAME", "ci-7");
+        return Map.of(K6CloudDefaults.TOKEN_VARIABLE, rig.token, "HOSTNAME", "ci-7");
     }
 
     private static String[] args(Rig rig, Path script, String... more) {

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.k6cloud.api.RunMetrics;
 import io.jenkins.plugins.k6cloud.api.Threshold;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,14 @@ public class JUnitReportTest {
             new RunMetrics.Check("status is 200", 5988L, 12L, 0.998),
             new RunMetrics.Check("body has items", 6000L, 0L, 1.0),
             new RunMetrics.Check("no counts", null, null, null));
+
+    /** The report {@link JUnitReport#write} writes, as a string. */
+    private static String xml(String suite, List<Threshold> thresholds, List<RunMetrics.Check> checks)
+            throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JUnitReport.write(suite, thresholds, checks, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
 
     static Document parse(String xml) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -99,7 +108,7 @@ public class JUnitReportTest {
 
     @Test
     public void thresholdsAndChecksAreTestCasesTheJUnitPluginReads() throws Exception {
-        String xml = JUnitReport.toString("k6 Cloud: checkout (run 2000001)", THRESHOLDS, CHECKS);
+        String xml = xml("k6 Cloud: checkout (run 2000001)", THRESHOLDS, CHECKS);
         Element suite = parse(xml).getDocumentElement();
 
         assertEquals("testsuite", suite.getTagName());
@@ -147,8 +156,7 @@ public class JUnitReportTest {
 
     @Test
     public void checksThatCouldNotBeReadLeaveOnlyTheThresholds() throws Exception {
-        Element suite = parse(JUnitReport.toString("k6", THRESHOLDS.subList(0, 2), null))
-                .getDocumentElement();
+        Element suite = parse(xml("k6", THRESHOLDS.subList(0, 2), null)).getDocumentElement();
 
         assertEquals("2", suite.getAttribute("tests"));
         assertEquals("1", suite.getAttribute("failures"));
@@ -157,7 +165,7 @@ public class JUnitReportTest {
 
     @Test
     public void aRunWithoutThresholdsOrChecksIsAnEmptySuite() throws Exception {
-        Element suite = parse(JUnitReport.toString("k6", List.of(), List.of())).getDocumentElement();
+        Element suite = parse(xml("k6", List.of(), List.of())).getDocumentElement();
 
         assertEquals("0", suite.getAttribute("tests"));
         assertEquals(List.of(), children(suite, "testcase"));

@@ -88,48 +88,23 @@ public class RegressionGateTest {
         assertEquals(List.of("failure rate 0 % -> 1 % (+inf %, limit 10 %)"), r.lines());
     }
 
-    @Test
-    public void aLowerIsBetterThresholdValueUpBeyondTheLimitFails() {
-        String name = "http_req_duration{name:login}: p(95)<800";
+    /** The threshold's value from {@code before} to {@code after}: the gate's lines, none when it passes. */
+    private List<String> thresholdChange(String name, double before, double after) {
         RegressionGate.Result r = gate.check(
-                figures(null, null, null, null, threshold(name, 600)),
-                figures(null, null, null, null, threshold(name, 500)),
+                figures(null, null, null, null, threshold(name, after)),
+                figures(null, null, null, null, threshold(name, before)),
                 "build #7");
-
-        assertFalse(r.passed());
-        assertEquals(List.of(name + " 500 -> 600 (+20.0 %, limit 10 %)"), r.lines());
+        return r.passed() ? List.of() : r.lines();
     }
 
     @Test
-    public void aLowerIsBetterThresholdValueDownPasses() {
-        String name = "http_req_duration: p(95)<800";
-        assertTrue(gate.check(
-                        figures(null, null, null, null, threshold(name, 400)),
-                        figures(null, null, null, null, threshold(name, 500)),
-                        "build #7")
-                .passed());
-    }
-
-    @Test
-    public void aHigherIsBetterThresholdValueDownBeyondTheLimitFails() {
-        String name = "checks: rate>0.5";
-        RegressionGate.Result r = gate.check(
-                figures(null, null, null, null, threshold(name, 0.8)),
-                figures(null, null, null, null, threshold(name, 0.99)),
-                "build #7");
-
-        assertFalse(r.passed());
-        assertEquals(List.of(name + " 0.99 -> 0.8 (-19.2 %, limit 10 %)"), r.lines());
-    }
-
-    @Test
-    public void aHigherIsBetterThresholdValueUpPasses() {
-        String name = "checks: rate>0.5";
-        assertTrue(gate.check(
-                        figures(null, null, null, null, threshold(name, 0.99)),
-                        figures(null, null, null, null, threshold(name, 0.8)),
-                        "build #7")
-                .passed());
+    public void aThresholdValueFailsWhenItChangesForTheWorseByItsOperatorBeyondTheLimit() {
+        String lower = "http_req_duration{name:login}: p(95)<800";
+        assertEquals(List.of(lower + " 500 -> 600 (+20.0 %, limit 10 %)"), thresholdChange(lower, 500, 600));
+        assertEquals(List.of(), thresholdChange("http_req_duration: p(95)<800", 500, 400));
+        String higher = "checks: rate>0.5";
+        assertEquals(List.of(higher + " 0.99 -> 0.8 (-19.2 %, limit 10 %)"), thresholdChange(higher, 0.99, 0.8));
+        assertEquals(List.of(), thresholdChange(higher, 0.8, 0.99));
     }
 
     @Test

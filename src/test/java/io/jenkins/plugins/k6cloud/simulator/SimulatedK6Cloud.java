@@ -4,7 +4,6 @@ import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.cli.EmbeddedK6Cloud;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,7 +44,7 @@ public final class SimulatedK6Cloud implements EmbeddedK6Cloud {
             sim.close();
             throw e;
         }
-        return new SimSession(sim, testId, script);
+        return session(sim, testId, script);
     }
 
     /** The resource {@code demo-script.js}, read from the class path. */
@@ -94,51 +93,11 @@ public final class SimulatedK6Cloud implements EmbeddedK6Cloud {
                         (long) (demo.processing().toMillis() * Math.min(processingShare, 4))));
     }
 
-    private static final class SimSession implements Session {
-        private final K6CloudSimulator sim;
-        private final long testId;
-        private final Path script;
-
-        SimSession(K6CloudSimulator sim, long testId, Path script) {
-            this.sim = sim;
-            this.testId = testId;
-            this.script = script;
-        }
-
-        @Override
-        public Path demoScript() {
-            return script;
-        }
-
-        @Override
-        public URI apiUrl() {
-            return sim.uri();
-        }
-
-        @Override
-        public ApiToken token() {
-            return ApiToken.of(sim.token());
-        }
-
-        @Override
-        public long testId() {
-            return testId;
-        }
-
-        @Override
-        public String webAppUrl() {
-            return sim.webAppUrl();
-        }
-
-        @Override
-        public Long stackId() {
-            return sim.stackId();
-        }
-
-        @Override
-        public void close() {
+    /** The session of {@code sim} playing load test {@code testId}; its close also deletes {@code script}. */
+    public static Session session(K6CloudSimulator sim, long testId, Path script) {
+        return new Session(sim.uri(), ApiToken.of(sim.token()), testId, sim.webAppUrl(), sim.stackId(), script, () -> {
             sim.close();
             deleteDemoScript(script);
-        }
+        });
     }
 }

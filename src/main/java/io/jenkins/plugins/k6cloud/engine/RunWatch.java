@@ -1,5 +1,14 @@
 package io.jenkins.plugins.k6cloud.engine;
 
+import static io.jenkins.plugins.k6cloud.engine.WatchPhase.CANCELLING;
+import static io.jenkins.plugins.k6cloud.engine.WatchPhase.CANCEL_STOP_SENT;
+import static io.jenkins.plugins.k6cloud.engine.WatchPhase.LOOKING;
+import static io.jenkins.plugins.k6cloud.engine.WatchPhase.PROCESSING;
+import static io.jenkins.plugins.k6cloud.engine.WatchPhase.STARTING;
+import static io.jenkins.plugins.k6cloud.engine.WatchPhase.STOPPING;
+import static io.jenkins.plugins.k6cloud.engine.WatchPhase.STOP_SENT;
+import static io.jenkins.plugins.k6cloud.engine.WatchPhase.WATCHING;
+
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
@@ -15,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,7 +78,7 @@ public final class RunWatch {
     private final Object cancelLock = new Object();
 
     // written by the ticks, one at a time; volatile for status(), state() and cancel() on other threads
-    private volatile WatchPhase phase = WatchPhase.STARTING;
+    private volatile WatchPhase phase = STARTING;
     private volatile Long runId;
     private volatile String webUrl;
     private volatile TestRun lastRun;
@@ -82,12 +92,49 @@ public final class RunWatch {
     private volatile Judgement stopping;
     /** In STOP_SENT after our timeout: until when to wait for the run to end ({@code null}: not begun). */
     private Long stopWaitUntil;
-    /** A stop request went out (even one that failed): a second cancel need not wait for it. */
+    /** A stop request went out, even one that failed (the phase stays): a second cancel need not wait for it. */
     private volatile boolean stopAttempted;
-    /** In STOPPING: retry a transient stop failure (our timeout, or after a restart). */
+    /** In STOPPING: retry a transient stop failure (our timeout, or after a restart; not an error's first stop). */
     private boolean retryStop;
-    /** In LOOKING: the console said that the look goes on after the cancel. */
+    /** In LOOKING: the console said that the look goes on after the cancel (said once, not a phase). */
     private boolean lookCancelSaid;
+
+    // ---- the state machine: every phase and the method that handles its tick; the sections below follow it
+
+    private long advance() {
+        if (reporter.isDone() && phase != CANCELLING && phase != LOOKING) {
+            return DONE; // a second cancel reported already, and no stop or look is left to finish
+        }
+        if (cancel != null && (phase == WATCHING || phase == STOPPING || phase == STOP_SENT)) {
+            enter(phase == STOP_SENT ? CANCEL_STOP_SENT : CANCELLING); // the build was aborted: stop the run
+        }
+        return switch (phase) {
+            case STARTING -> sendStart(); // -> WATCHING, LOOKING (answer lost), DONE
+            case LOOKING -> look(); // -> WATCHING (run found), DONE (none found)
+            case WATCHING -> poll(); // -> PROCESSING (ended), STOPPING (timeout, error)
+            case PROCESSING -> awaitProcessing(); // -> DONE
+            case STOPPING -> stop(); // -> STOP_SENT, DONE
+            case CANCELLING -> sendCancelStop(); // -> CANCEL_STOP_SENT, DONE
+            case STOP_SENT, CANCEL_STOP_SENT -> awaitEndAfterStop(); // -> DONE
+            case DONE -> DONE;
+        };
+    }
+
+    private void enter(WatchPhase next) {
+        phase = next;
+        changed();
+    }
+
+    private long tick() {
+        if (engine.closing()) {
+            return DONE; // resumed after the restart, from the persisted state
+        }
+        try {
+            return advance();
+        } catch (Throwable e) {
+            return engine.closing() ? DONE : failed(e);
+        }
+    }
 
     RunWatch(
             Scheduler scheduler,
@@ -146,70 +193,24 @@ public final class RunWatch {
         if (runId == null) {
             if (!s.startNotSent()) {
                 adoption = RunAdoption.afterRestart(client, s, engine);
-                phase = WatchPhase.LOOKING;
+                phase = LOOKING;
             }
             return;
         }
         engine.follow(runId);
         if (s.cancelRequested()) {
-            phase = s.stopSent() ? WatchPhase.CANCEL_STOP_SENT : WatchPhase.CANCELLING;
-        } else if (s.phase() == WatchPhase.PROCESSING) {
-            phase = WatchPhase.PROCESSING;
+            phase = s.stopSent() ? CANCEL_STOP_SENT : CANCELLING;
+        } else if (s.phase() == PROCESSING) {
+            phase = PROCESSING;
         } else if (s.stoppingFor() != null) {
             // our timeout or an error was being acted on: the stop (if not yet sent) and the verdict stay
             stopping = new Judgement(s.stoppingFor(), Objects.requireNonNullElse(s.stoppingMessage(), ""));
             retryStop = true;
-            phase = s.stopSent() ? WatchPhase.STOP_SENT : WatchPhase.STOPPING;
+            phase = s.stopSent() ? STOP_SENT : STOPPING;
         } else {
-            phase = WatchPhase.WATCHING;
+            phase = WATCHING;
         }
         say(ConsoleText.resumed(runId, webUrl));
-    }
-
-    // ---- the state machine
-
-    private long tick() {
-        if (engine.closing()) {
-            return DONE; // resumed after the restart, from the persisted state
-        }
-        try {
-            return advance();
-        } catch (Throwable e) {
-            return engine.closing() ? DONE : failed(e);
-        }
-    }
-
-    private long advance() {
-        if (reporter.isDone() && phase != WatchPhase.CANCELLING && phase != WatchPhase.LOOKING) {
-            return DONE; // a second cancel reported already, and no stop or look is left to finish
-        }
-        if (cancel != null) {
-            switch (phase) {
-                case WATCHING, STOPPING -> enter(WatchPhase.CANCELLING);
-                case STOP_SENT -> enter(WatchPhase.CANCEL_STOP_SENT);
-                case PROCESSING -> {
-                    return report(VerdictRules.cancelled(
-                            "k6 Cloud run " + runId + " had already ended as " + endedLabel(lastRun) + "."));
-                }
-                default -> {}
-            }
-        }
-        return switch (phase) {
-            case STARTING -> sendStart();
-            case LOOKING -> look();
-            case WATCHING -> poll();
-            case PROCESSING -> awaitProcessing();
-            case STOPPING -> stop();
-            case STOP_SENT -> awaitEndAfterStop();
-            case CANCELLING -> sendCancelStop();
-            case CANCEL_STOP_SENT -> awaitEndAfterCancel();
-            case DONE -> DONE;
-        };
-    }
-
-    private void enter(WatchPhase next) {
-        phase = next;
-        changed();
     }
 
     // ---- STARTING and LOOKING: getting a run id, never by a second start after one whose outcome is unknown
@@ -227,7 +228,7 @@ public final class RunWatch {
         } catch (K6CloudException.StartOutcomeUnknownException e) {
             // a run may exist after all: look again, then follow it (or stop it, if cancelled)
             adoption = RunAdoption.afterUnknownStart(client, testId, settings, engine, e);
-            phase = WatchPhase.LOOKING;
+            phase = LOOKING;
             return settings.pollInterval().toMillis();
         } catch (K6CloudException.RateLimitedException e) {
             // refused with 429: nothing was created; sent again after the delay asked for, within the start timeout
@@ -267,8 +268,7 @@ public final class RunWatch {
             found = adoption.find(cancel != null);
             errors.reset();
         } catch (K6CloudException e) {
-            long retry = retryIn(e, Long.MAX_VALUE);
-            return retry >= 0 ? retry : endLook(adoption.lookupFailed(e, cancel != null));
+            return retryOr(e, Long.MAX_VALUE, () -> endLook(adoption.lookupFailed(e, cancel != null)));
         }
         if (found.run() != null) {
             return adopt(found);
@@ -316,19 +316,20 @@ public final class RunWatch {
         runId = run.id();
         webUrl = settings.runLink(run);
         lastRun = run;
-        phase = WatchPhase.WATCHING;
+        phase = WATCHING;
     }
 
     private long afterKnown(TestRun run) {
         reporter.started(state());
         if (cancel != null) {
-            enter(WatchPhase.CANCELLING);
+            enter(CANCELLING);
             return sendCancelStop();
         }
         if (!settings.waitForEnd()) {
             return report(VerdictRules.started(run.id(), webUrl));
         }
         lastRun = null; // so that the first status is shown and persisted
+        observe(run);
         return afterRead(run);
     }
 
@@ -337,17 +338,15 @@ public final class RunWatch {
     private long poll() {
         TestRun run;
         try {
-            run = engine.call(() -> client.getRun(runId));
+            run = read();
         } catch (K6CloudException e) {
             return onPollError(e);
         }
-        answered();
         return afterRead(run);
     }
 
-    /** Judges the run once ended, stops it when a timeout passed, or polls again. */
+    /** Judges the run (read and observed) once ended, stops it when a timeout passed, or polls again. */
     private long afterRead(TestRun run) {
-        observe(run);
         if (hasEnded(run)) {
             return ended(run);
         }
@@ -382,7 +381,7 @@ public final class RunWatch {
     }
 
     private long ended(TestRun run) {
-        phase = WatchPhase.PROCESSING;
+        phase = PROCESSING;
         if (endedSeenAt == null) {
             endedSeenAt = now();
         }
@@ -402,24 +401,24 @@ public final class RunWatch {
     }
 
     private long awaitProcessing() {
+        if (cancel != null) {
+            return report(VerdictRules.cancelled(
+                    "k6 Cloud run " + runId + " had already ended as " + endedLabel(lastRun) + "."));
+        }
         TestRun run;
         try {
-            run = engine.call(() -> client.getRun(runId));
+            run = read();
         } catch (K6CloudException e) {
-            long retry = retryIn(e, Long.MAX_VALUE);
-            if (retry >= 0) {
-                return retry;
-            }
-            String why = e.isTransient()
-                    ? errors.describe(now()) + ", the last error was: " + e.getMessage()
-                    : e.getMessage();
-            return report(new Judgement(
-                    Verdict.UNREACHABLE,
-                    "k6 Cloud run " + runId + " ended as " + endedLabel(lastRun)
-                            + ", but its result could not be read: " + why + " See " + webUrl));
+            return retryOr(e, Long.MAX_VALUE, () -> {
+                String why = e.isTransient()
+                        ? errors.describe(now()) + ", the last error was: " + e.getMessage()
+                        : e.getMessage();
+                return report(new Judgement(
+                        Verdict.UNREACHABLE,
+                        "k6 Cloud run " + runId + " ended as " + endedLabel(lastRun)
+                                + ", but its result could not be read: " + why + " See " + webUrl));
+            });
         }
-        answered();
-        observe(run);
         if (run.processingStatus().isDone() || !awaitsProcessing(run) || now() >= processingDeadline()) {
             return judge(run);
         }
@@ -441,12 +440,12 @@ public final class RunWatch {
         return report(VerdictRules.judge(run, phase.stopSent(), webUrl), thresholds);
     }
 
-    // ---- STOPPING and STOP_SENT: our timeout or an error; after our timeout the run's end is awaited
+    // ---- STOPPING: our timeout or an error; after our timeout the run's end is awaited
 
     private long beginStop(Judgement judgement, boolean retry) {
         stopping = judgement;
         retryStop = retry;
-        enter(WatchPhase.STOPPING); // persists the verdict to come, so that a restart before the report keeps it
+        enter(STOPPING); // persists the verdict to come, so that a restart before the report keeps it
         return stop();
     }
 
@@ -456,50 +455,13 @@ public final class RunWatch {
         try {
             sendStop(awaitEnd ? "timeout" : "cannot follow it");
         } catch (K6CloudException e) {
-            long retry = retryStop ? retryIn(e, Long.MAX_VALUE) : -1;
-            return retry >= 0 ? retry : report(afterStop.withNote(couldNotStop(e)));
+            return retryOr(
+                    e, retryStop ? Long.MAX_VALUE : Long.MIN_VALUE, () -> report(afterStop.withNote(couldNotStop(e))));
         }
         return awaitEnd ? pollWithin(stopWaitUntil()) : report(afterStop);
     }
 
-    private long stopWaitUntil() {
-        if (stopWaitUntil == null) {
-            stopWaitUntil = now() + settings.cancelWait().toMillis(); // also after a restart: the wait starts again
-        }
-        return stopWaitUntil;
-    }
-
-    /** Our stop was accepted: after our timeout, poll (bounded by the cancel wait) until the run ends; report. */
-    private long awaitEndAfterStop() {
-        Judgement afterStop = stopping;
-        if (afterStop.verdict() != Verdict.TIMED_OUT) {
-            return report(afterStop); // a restart came between an error's stop and its report
-        }
-        long deadline = stopWaitUntil();
-        TestRun run;
-        try {
-            run = engine.call(() -> client.getRun(runId));
-        } catch (K6CloudException e) {
-            long retry = retryIn(e, deadline);
-            if (retry >= 0) {
-                return retry;
-            }
-            return report(afterStop.withNote("The stop was sent, but whether the run ended could not be read ("
-                    + e.getMessage() + "); its last known status is " + statusLines.shown() + "."));
-        }
-        answered();
-        observe(run);
-        if (hasEnded(run)) {
-            return report(afterStop.withNote("After the stop it ended as " + endedLabel(run) + "."));
-        }
-        if (now() >= deadline) {
-            return report(afterStop.withNote("The stop was sent, but the run was still " + statusLines.shown() + " "
-                    + DurationFormat.format(settings.cancelWait()) + " later: check that it stops."));
-        }
-        return pollWithin(deadline);
-    }
-
-    // ---- CANCELLING and CANCEL_STOP_SENT: the build was aborted
+    // ---- CANCELLING: the build was aborted
 
     private long sendCancelStop() {
         try {
@@ -520,37 +482,68 @@ public final class RunWatch {
         if (cancel.twice()) {
             return report(VerdictRules.cancelled(abandonedDetail()));
         }
-        return pollWithin(cancelDeadline());
+        return pollWithin(stopWaitUntil());
     }
 
-    /** The stop was accepted: poll, bounded by the cancel wait, until the run ends. */
-    private long awaitEndAfterCancel() {
-        if (cancel.twice()) {
-            return report(VerdictRules.cancelled(abandonedDetail()));
+    // ---- STOP_SENT and CANCEL_STOP_SENT: the stop was accepted
+
+    /**
+     * STOP_SENT and CANCEL_STOP_SENT: the stop was accepted; polls, bounded by the cancel wait, until
+     * the run ends, then reports. An error's stop (restored between the stop and its report) and a
+     * second cancel report at once.
+     */
+    private long awaitEndAfterStop() {
+        boolean cancelled = phase == CANCEL_STOP_SENT;
+        if (cancelled ? cancel.twice() : stopping.verdict() != Verdict.TIMED_OUT) {
+            return report(cancelled ? VerdictRules.cancelled(abandonedDetail()) : stopping);
         }
-        long now = now();
+        long deadline = stopWaitUntil();
         TestRun run;
         try {
-            run = engine.call(() -> client.getRun(runId));
+            run = read();
         } catch (K6CloudException e) {
-            if (e.isTransient() && !errors.record(now) && now < cancelDeadline()) {
-                return Math.min(errors.backoffMillis(e), Math.max(0, cancelDeadline() - now));
-            }
-            return report(VerdictRules.cancelled("k6 Cloud run " + runId + " was asked to stop, but whether"
-                    + " it ended could not be read: " + e.getMessage() + " Check " + webUrl));
+            return retryOr(
+                    e,
+                    deadline,
+                    () -> reportAfterStop(
+                            "k6 Cloud run " + runId + " was asked to stop, but whether it ended could not be read: "
+                                    + e.getMessage() + " Check " + webUrl,
+                            "The stop was sent, but whether the run ended could not be read (" + e.getMessage()
+                                    + "); its last known status is " + statusLines.shown() + "."));
         }
-        answered();
-        observe(run);
         if (hasEnded(run)) {
-            return report(VerdictRules.cancelled(
-                    "k6 Cloud run " + runId + " was stopped and ended as " + endedLabel(run) + "."));
+            return reportAfterStop(
+                    "k6 Cloud run " + runId + " was stopped and ended as " + endedLabel(run) + ".",
+                    "After the stop it ended as " + endedLabel(run) + ".");
         }
-        if (now() >= cancelDeadline()) {
-            return report(VerdictRules.cancelled("k6 Cloud run " + runId + " was asked to stop but was still "
-                    + statusLines.shown() + " after " + DurationFormat.format(settings.cancelWait())
-                    + "; check that it stops: " + webUrl));
+        if (now() >= deadline) {
+            return reportAfterStop(
+                    "k6 Cloud run " + runId + " was asked to stop but was still " + statusLines.shown() + " after "
+                            + DurationFormat.format(settings.cancelWait()) + "; check that it stops: " + webUrl,
+                    "The stop was sent, but the run was still " + statusLines.shown() + " "
+                            + DurationFormat.format(settings.cancelWait()) + " later: check that it stops.");
         }
-        return pollWithin(cancelDeadline());
+        return pollWithin(deadline);
+    }
+
+    /**
+     * Until when the run's end is awaited after the stop: the cancel wait, counted from the cancel, or
+     * after our timeout from the first wait (also after a restart: the wait starts again).
+     */
+    private long stopWaitUntil() {
+        if (phase == CANCEL_STOP_SENT) {
+            return cancel.at() + settings.cancelWait().toMillis();
+        }
+        if (stopWaitUntil == null) {
+            stopWaitUntil = now() + settings.cancelWait().toMillis();
+        }
+        return stopWaitUntil;
+    }
+
+    /** The report once the stop was accepted: a cancel's, or our timeout's verdict with a note. */
+    private long reportAfterStop(String cancelDetail, String timeoutNote) {
+        return report(
+                phase == CANCEL_STOP_SENT ? VerdictRules.cancelled(cancelDetail) : stopping.withNote(timeoutNote));
     }
 
     /** Sends the stop; once k6 Cloud accepted it, STOPPING becomes STOP_SENT and CANCELLING CANCEL_STOP_SENT. */
@@ -563,7 +556,7 @@ public final class RunWatch {
         } finally {
             stopAttempted = true;
         }
-        phase = phase == WatchPhase.CANCELLING ? WatchPhase.CANCEL_STOP_SENT : WatchPhase.STOP_SENT;
+        phase = phase == CANCELLING ? CANCEL_STOP_SENT : STOP_SENT;
         stopAccepted.complete(null);
         errors.reset();
         say(ConsoleText.stopSent(elapsed(), runId, why));
@@ -578,9 +571,9 @@ public final class RunWatch {
     private String abandonedDetail() {
         WatchPhase p = phase;
         if (runId == null) {
-            return p == WatchPhase.LOOKING ? adoption.stillLooking() : "no run was started.";
+            return p == LOOKING ? adoption.stillLooking() : "no run was started.";
         }
-        if (p == WatchPhase.PROCESSING) {
+        if (p == PROCESSING) {
             return "k6 Cloud run " + runId + " had already ended as " + endedLabel(lastRun) + ".";
         }
         return (p.stopSent()
@@ -597,7 +590,7 @@ public final class RunWatch {
         LOGGER.log(Level.WARNING, "Following k6 Cloud run " + runId + " of test " + testId + " failed", e);
         String what = "an unexpected error in the plugin: " + e;
         WatchPhase p = phase;
-        if (runId != null && (p == WatchPhase.WATCHING || p == WatchPhase.STOPPING || p == WatchPhase.CANCELLING)) {
+        if (runId != null && (p == WATCHING || p == STOPPING || p == CANCELLING)) {
             try {
                 sendStop("plugin error");
             } catch (K6CloudException | RuntimeException stopFailure) {
@@ -651,12 +644,10 @@ public final class RunWatch {
     /** After a second cancel a stop not yet accepted is retried (CANCELLING), or the look goes on, silently. */
     private WatchPhase afterReport() {
         WatchPhase p = phase;
-        if (cancel != null
-                && runId != null
-                && (p == WatchPhase.WATCHING || p == WatchPhase.STOPPING || p == WatchPhase.CANCELLING)) {
-            return WatchPhase.CANCELLING;
+        if (cancel != null && runId != null && (p == WATCHING || p == STOPPING || p == CANCELLING)) {
+            return CANCELLING;
         }
-        return cancel != null && p == WatchPhase.LOOKING ? WatchPhase.LOOKING : WatchPhase.DONE;
+        return cancel != null && p == LOOKING ? LOOKING : WatchPhase.DONE;
     }
 
     // ---- what other threads call
@@ -691,7 +682,7 @@ public final class RunWatch {
             } else {
                 cancel = new Cancel(k.at(), k.reason(), true);
                 WatchPhase p = phase;
-                reportNow = stopAttempted || p == WatchPhase.PROCESSING || p == WatchPhase.LOOKING;
+                reportNow = stopAttempted || p == PROCESSING || p == LOOKING;
             }
         }
         if (reportNow) {
@@ -704,7 +695,7 @@ public final class RunWatch {
     public WatchState state() {
         TestRun r = lastRun;
         WatchPhase p = phase;
-        Judgement s = p == WatchPhase.STOPPING || p == WatchPhase.STOP_SENT ? stopping : null;
+        Judgement s = p == STOPPING || p == STOP_SENT ? stopping : null;
         Cancel k = cancel;
         return new WatchState(
                 testId,
@@ -767,7 +758,7 @@ public final class RunWatch {
         if (id == null) {
             detail = "the stop was not confirmed: no run was known yet. Check the runs of load test " + testId
                     + " in the k6 web app: " + settings.webAppUrl();
-        } else if (p.stopSent() || p == WatchPhase.PROCESSING) {
+        } else if (p.stopSent() || p == PROCESSING) {
             detail = "the stop of k6 Cloud run " + id + " was sent.";
         } else {
             detail = "the stop of k6 Cloud run " + id + " was not confirmed: check it in the k6 web app: " + webUrl;
@@ -811,10 +802,24 @@ public final class RunWatch {
      */
     private long retryIn(K6CloudException e, long deadline) {
         long now = now();
-        if (e.isTransient() && !errors.record(now) && now < deadline) {
+        if (e.isTransient() && now < deadline && !errors.record(now)) {
             return Math.min(errors.backoffMillis(e), deadline - now);
         }
         return -1;
+    }
+
+    /** After a failed call: the delay of {@link #retryIn}, or {@code giveUp} when there is none. */
+    private long retryOr(K6CloudException e, long deadline, LongSupplier giveUp) {
+        long retry = retryIn(e, deadline);
+        return retry >= 0 ? retry : giveUp.getAsLong();
+    }
+
+    /** Reads the run, ending an error streak, and observes it. */
+    private TestRun read() throws K6CloudException {
+        TestRun run = engine.call(() -> client.getRun(runId));
+        answered();
+        observe(run);
+        return run;
     }
 
     /** A call succeeded: the error streak is over. */
@@ -841,10 +846,6 @@ public final class RunWatch {
     private long processingDeadline() {
         Long at = endedSeenAt;
         return (at == null ? now() : at) + settings.processingTimeout().toMillis();
-    }
-
-    private long cancelDeadline() {
-        return cancel.at() + settings.cancelWait().toMillis();
     }
 
     /** "Aborted (by user)", or "run_status 42" for a code this plugin does not know. */

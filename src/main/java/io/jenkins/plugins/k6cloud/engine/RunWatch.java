@@ -190,27 +190,24 @@ public final class RunWatch {
         if (s.cancelRequested()) {
             cancel = new Cancel(s.cancelRequestedAtMillis(), "cancel requested before the restart", false);
         }
-        if (runId == null) {
-            if (!s.startNotSent()) {
-                adoption = RunAdoption.afterRestart(client, s, engine);
-                phase = LOOKING;
-            }
-            return;
-        }
-        engine.follow(runId);
-        if (s.cancelRequested()) {
-            phase = s.stopSent() ? CANCEL_STOP_SENT : CANCELLING;
-        } else if (s.phase() == PROCESSING) {
-            phase = PROCESSING;
-        } else if (s.stoppingFor() != null) {
+        if (s.stoppingFor() != null) {
             // our timeout or an error was being acted on: the stop (if not yet sent) and the verdict stay
-            stopping = new Judgement(s.stoppingFor(), Objects.requireNonNullElse(s.stoppingMessage(), ""));
+            stopping = new Judgement(s.stoppingFor(), s.stoppingMessage());
             retryStop = true;
-            phase = s.stopSent() ? STOP_SENT : STOPPING;
-        } else {
-            phase = WATCHING;
         }
-        say(ConsoleText.resumed(runId, webUrl));
+        phase = runId == null
+                ? (s.startNotSent() ? STARTING : LOOKING) // a start may have gone out: look for its run
+                : s.cancelRequested()
+                        ? (s.stopSent() ? CANCEL_STOP_SENT : CANCELLING)
+                        : s.phase() == PROCESSING
+                                ? PROCESSING
+                                : stopping != null ? (s.stopSent() ? STOP_SENT : STOPPING) : WATCHING;
+        if (phase == LOOKING) {
+            adoption = RunAdoption.afterRestart(client, s, engine);
+        } else if (runId != null) {
+            engine.follow(runId);
+            say(ConsoleText.resumed(runId, webUrl));
+        }
     }
 
     // ---- STARTING and LOOKING: getting a run id, never by a second start after one whose outcome is unknown
@@ -247,8 +244,7 @@ public final class RunWatch {
             return report(VerdictRules.runOfAnotherBuild(testId, run.id(), settings.runLink(run), cancel != null));
         }
         say(ConsoleText.started(testId, run.id(), settings.runLink(run)));
-        known(run);
-        return afterKnown(run);
+        return known(run);
     }
 
     private Judgement startFailed(K6CloudException e) {
@@ -289,7 +285,6 @@ public final class RunWatch {
 
     private long adopt(RunAdoption.Result found) {
         TestRun run = found.run();
-        known(run);
         synchronized (cancelLock) {
             Cancel k = cancel;
             if (k != null) {
@@ -297,7 +292,7 @@ public final class RunWatch {
             }
         }
         say(found.explanation());
-        long next = afterKnown(run);
+        long next = known(run);
         if (reporter.isDone()) {
             // checked after the id is set: an outcome (a second cancel, on the caller's thread) that went
             // out before then did not release the run; one that went out after it did, and this is a no-op
@@ -311,15 +306,15 @@ public final class RunWatch {
         return report(j);
     }
 
-    /** {@code run} is ours and marked followed in the engine (by the start, or by {@link RunAdoption}). */
-    private void known(TestRun run) {
+    /**
+     * {@code run} is ours and marked followed in the engine (by the start, or by {@link RunAdoption}):
+     * WATCHING it, or CANCELLING when the build was aborted meanwhile.
+     */
+    private long known(TestRun run) {
         runId = run.id();
         webUrl = settings.runLink(run);
         lastRun = run;
         phase = WATCHING;
-    }
-
-    private long afterKnown(TestRun run) {
         reporter.started(state());
         if (cancel != null) {
             enter(CANCELLING);

@@ -397,8 +397,7 @@ public final class RunWatch {
 
     private long awaitProcessing() {
         if (cancel != null) {
-            return report(VerdictRules.cancelled(
-                    "k6 Cloud run " + runId + " had already ended as " + endedLabel(lastRun) + "."));
+            return report(VerdictRules.cancelled(cancelDetail()));
         }
         TestRun run;
         try {
@@ -465,7 +464,7 @@ public final class RunWatch {
             long retry = retryIn(e, Long.MAX_VALUE);
             if (retry >= 0) {
                 if (cancel.twice()) {
-                    report(VerdictRules.cancelled(abandonedDetail()));
+                    report(VerdictRules.cancelled(cancelDetail()));
                 }
                 return retry; // keeps trying to stop it, even after reporting
             }
@@ -475,7 +474,7 @@ public final class RunWatch {
             return DONE;
         }
         if (cancel.twice()) {
-            return report(VerdictRules.cancelled(abandonedDetail()));
+            return report(VerdictRules.cancelled(cancelDetail()));
         }
         return pollWithin(stopWaitUntil());
     }
@@ -490,7 +489,7 @@ public final class RunWatch {
     private long awaitEndAfterStop() {
         boolean cancelled = phase == CANCEL_STOP_SENT;
         if (cancelled ? cancel.twice() : stopping.verdict() != Verdict.TIMED_OUT) {
-            return report(cancelled ? VerdictRules.cancelled(abandonedDetail()) : stopping);
+            return report(cancelled ? VerdictRules.cancelled(cancelDetail()) : stopping);
         }
         long deadline = stopWaitUntil();
         TestRun run;
@@ -562,8 +561,8 @@ public final class RunWatch {
         return "The run could not be stopped (" + e.getMessage() + "): stop it in the k6 web app: " + webUrl;
     }
 
-    /** What to say when a second cancel stops the waiting. */
-    private String abandonedDetail() {
+    /** What a cancel reports when it does not wait: after a second cancel, or when the run had ended. */
+    private String cancelDetail() {
         WatchPhase p = phase;
         if (runId == null) {
             return p == LOOKING ? adoption.stillLooking() : "no run was started.";
@@ -681,7 +680,7 @@ public final class RunWatch {
             }
         }
         if (reportNow) {
-            report(VerdictRules.cancelled(abandonedDetail()));
+            report(VerdictRules.cancelled(cancelDetail()));
         }
         loop.wake();
     }

@@ -461,14 +461,11 @@ public final class RunWatch {
         try {
             sendStop(cancel.reason());
         } catch (K6CloudException e) {
-            long retry = retryIn(e, Long.MAX_VALUE);
-            if (retry >= 0) {
-                if (cancel.twice()) {
-                    report(VerdictRules.cancelled(cancelDetail()));
-                }
-                return retry; // keeps trying to stop it, even after reporting
+            long next = retryOr(e, Long.MAX_VALUE, () -> report(VerdictRules.cancelled(couldNotStop(e))));
+            if (next != DONE && cancel.twice()) {
+                report(VerdictRules.cancelled(cancelDetail())); // and keeps trying to stop it, silently
             }
-            return report(VerdictRules.cancelled(couldNotStop(e)));
+            return next;
         }
         if (reporter.isDone()) {
             return DONE;

@@ -42,6 +42,9 @@ public abstract class FormValidation extends IOException {
     public abstract String renderHtml();
 
     private static FormValidation of(Kind kind, String text) {
+        if (text == null && kind != Kind.OK) {
+            return ok(); // as core's _errorWithMarkup: no message, no error
+        }
         String message = text == null ? null : escape(text);
         return new FormValidation(kind, message) {
             private static final long serialVersionUID = 1L;
@@ -55,7 +58,8 @@ public abstract class FormValidation extends IOException {
 
     private static String escape(String text) {
         StringBuilder b = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '<':
                     b.append("&lt;");
@@ -74,6 +78,10 @@ public abstract class FormValidation extends IOException {
                     break;
                 case '\n':
                     b.append("<br>");
+                    break;
+                case ' ':
+                    // as core's Util.escape: every space of a run but the last is a non-breaking one
+                    b.append(i + 1 < text.length() && text.charAt(i + 1) == ' ' ? "&nbsp;" : " ");
                     break;
                 default:
                     b.append(c);

@@ -293,7 +293,10 @@ public class K6CloudRunStepJenkinsTest {
                 .waitForStart();
         long runId = cloud.awaitRunning(testId);
 
-        // as the Abort button does: Executor.interrupt() records a UserInterruption ("Aborted by alice")
+        // as the Abort button does: Executor.interrupt() records a UserInterruption ("Aborted by alice").
+        // impersonate2() needs a realm that knows alice: JenkinsRule's default, SecurityRealm.NO_AUTHENTICATION, throws
+        // UsernameNotFoundException for every name (User.getUserDetailsForImpersonation2, core 2.541.3)
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         try (ACLContext ignored = ACL.as2(User.getById("alice", true).impersonate2())) {
             b.getExecutor().interrupt();
         }

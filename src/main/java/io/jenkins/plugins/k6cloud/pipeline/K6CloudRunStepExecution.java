@@ -19,6 +19,7 @@ import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
+import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -48,7 +50,9 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * Runs {@code k6CloudRun} without blocking the CPS VM thread: {@link #start()} only schedules the
- * preparation (credentials, client) on Jenkins' timer; the start request is sent once the first
+ * preparation (credentials, client, the script's upload) on the plugin's own threads
+ * ({@link K6CloudEngine#preparations()}: an upload may take minutes, too long for Jenkins' shared timer),
+ * where a stop interrupts it; the start request is sent once the first
  * state is saved (a callback, no thread waits for it); the engine follows the run on its own
  * threads. The engine's {@link WatchState} and the API connection are saved with the Pipeline, so
  * after a restart {@link #onResume()} follows the same run, with the same API, instead of starting
@@ -82,7 +86,7 @@ public class K6CloudRunStepExecution extends StepExecution {
 
     @SuppressFBWarnings(
             value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
-            justification = "a task of this JVM's timer; after a restart onResume() submits a new one")
+            justification = "a task of this JVM's threads; after a restart onResume() submits a new one")
     private transient volatile Future<?> preparation;
     /** The engine this step hands its new run to, once prepared; {@code null} before, and after a restart. */
     private transient volatile RunEngine engineForStart;
@@ -100,7 +104,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         this.support = support;
     }
 
-    /** The preparation handed to Jenkins' timer by {@link #start()} or {@link #onResume()} (for tests). */
+    /** The preparation scheduled by {@link #start()} or {@link #onResume()} (for tests). */
     Future<?> preparation() {
         return preparation;
     }
@@ -127,6 +131,9 @@ public class K6CloudRunStepExecution extends StepExecution {
         K6CloudClient metricsClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
 
         RunEngine engine();
+
+        /** The threads the step prepares on ({@link K6CloudEngine#preparations()}). */
+        Scheduler preparations();
 
         Clock clock();
 
@@ -161,6 +168,11 @@ public class K6CloudRunStepExecution extends StepExecution {
             }
 
             @Override
+            public Scheduler preparations() {
+                return K6CloudEngine.preparations();
+            }
+
+            @Override
             public Clock clock() {
                 return Clock.systemUTC();
             }
@@ -169,8 +181,20 @@ public class K6CloudRunStepExecution extends StepExecution {
 
     @Override
     public boolean start() {
-        preparation = Timer.get().submit(this::prepareAndStart);
+        prepareLater();
         return false;
+    }
+
+    /**
+     * Schedules {@link #prepareAndStart} on the preparations' threads. When Jenkins is shutting down
+     * there are none: the step saves no state and prepares after the restart ({@link #onResume()}).
+     */
+    private void prepareLater() {
+        try {
+            preparation = support().preparations().schedule(this::prepareAndStart, 0);
+        } catch (IllegalStateException | RejectedExecutionException shuttingDown) {
+            LOGGER.log(Level.INFO, "k6CloudRun prepares after the restart", shuttingDown);
+        }
     }
 
     @Override
@@ -184,7 +208,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         if (state == null) {
             // no start request was sent before the restart: it is sent only once a state is saved, and a
             // step that Jenkins' shutdown kept from starting its run saves none (writeObject)
-            preparation = Timer.get().submit(this::prepareAndStart);
+            prepareLater();
             return;
         }
         preparation = Timer.get().submit(this::resume);
@@ -232,10 +256,11 @@ public class K6CloudRunStepExecution extends StepExecution {
             // a second stop arrives here too: the engine then stops waiting for k6 Cloud
             h.cancel(lifecycle().stopReason());
         } else if (state == null) {
-            // nothing was sent to k6 Cloud yet; the preparation, if it still runs, sees the stop and starts nothing
+            // no start was sent: the preparation is called off, or interrupted (an upload's call ends with
+            // K6CloudException.InterruptedCallException, retries are not waited for), and starts nothing
             Future<?> p = preparation;
             if (p != null) {
-                p.cancel(false);
+                p.cancel(true);
             }
             lifecycle().end(() -> getContext().onFailure(cause));
             return;
@@ -265,7 +290,7 @@ public class K6CloudRunStepExecution extends StepExecution {
                 : Messages.K6CloudRunStepExecution_StatusResuming();
     }
 
-    /** On the timer: credentials and client, then the first save; the start follows in a callback. */
+    /** On the preparations' threads: credentials, client, upload, then the first save; the start follows in a callback. */
     private void prepareAndStart() {
         StepContext context = getContext();
         try {
@@ -346,6 +371,11 @@ public class K6CloudRunStepExecution extends StepExecution {
                     Timer.get());
         } catch (AbortException e) {
             lifecycle().end(() -> context.onFailure(e));
+        } catch (InterruptedException e) {
+            // a stop (it ends the step), or Jenkins shutting down (the step stays pending, with no state saved)
+            if (!endedOnStop() && openEngine() != null) {
+                lifecycle().end(() -> context.onFailure(e));
+            }
         } catch (Exception e) {
             LOGGER.log(Level.WARNING, "k6CloudRun could not start", e);
             lifecycle().end(() -> context.onFailure(e));

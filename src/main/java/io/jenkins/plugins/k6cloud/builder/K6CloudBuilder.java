@@ -220,7 +220,8 @@ public class K6CloudBuilder extends Builder {
         if (options.script() != null) {
             // on the executor; an abort interrupts it, and nothing is started
             uploaded = TestsAsCode.upload(
-                    prepared.connection().uploadClientForRun(build, env),
+                    prepared.connection()
+                            .clientForRun(build, env, prepared.connection().uploadOptions()),
                     given,
                     options,
                     TestsAsCode.script(workspace, options.script()),
@@ -264,7 +265,12 @@ public class K6CloudBuilder extends Builder {
             if (!aborted && outcome.followedToItsEnd()) {
                 try {
                     read = RunMetricsRead.afterVerdict(
-                            () -> prepared.connection().metricsClientForRun(build, env), outcome, build, options);
+                            () -> prepared.connection()
+                                    .clientForRun(
+                                            build, env, prepared.connection().metricsOptions()),
+                            outcome,
+                            build,
+                            options);
                     outcome = read.outcome(); // REGRESSED when the regression gate says so
                 } catch (InterruptedException e) {
                     aborted = true; // the build was aborted during the read: the run has ended already

@@ -12,6 +12,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
+import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.api.Threshold;
@@ -116,19 +117,16 @@ public class K6CloudRunStepExecution extends StepExecution {
 
     /**
      * What the execution takes from the rest of the plugin: the prepared run (settings, client and
-     * connection), a client of a saved connection after a restart, the engine, and the engine's
-     * clock. {@link #JENKINS} in Jenkins; tests give a simulator's client and an engine in virtual time.
+     * connection), a client of the saved connection (after a restart, for the upload, for the metrics
+     * read), the engine, its clock and the threads of the preparation. {@link #JENKINS} in Jenkins;
+     * tests give a simulator's client and an engine in virtual time.
      */
     interface Support {
         RunConfig.Prepared prepare(Run<?, ?> run, EnvVars env, RunConfig.Options options) throws AbortException;
 
-        K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
-
-        /** The client of the script's upload before the start ({@link RunConfig.Connection#uploadClientForRun}). */
-        K6CloudClient uploadClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
-
-        /** The client of the metrics read after the verdict ({@link RunConfig.Connection#metricsClientForRun}). */
-        K6CloudClient metricsClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
+        /** {@link RunConfig.Connection#clientForRun}. */
+        K6CloudClient client(Run<?, ?> run, EnvVars env, RunConfig.Connection connection, ClientOptions options)
+                throws AbortException;
 
         RunEngine engine();
 
@@ -145,21 +143,10 @@ public class K6CloudRunStepExecution extends StepExecution {
             }
 
             @Override
-            public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
+            public K6CloudClient client(
+                    Run<?, ?> run, EnvVars env, RunConfig.Connection connection, ClientOptions options)
                     throws AbortException {
-                return connection.clientForRun(run, env);
-            }
-
-            @Override
-            public K6CloudClient uploadClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
-                    throws AbortException {
-                return connection.uploadClientForRun(run, env);
-            }
-
-            @Override
-            public K6CloudClient metricsClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
-                    throws AbortException {
-                return connection.metricsClientForRun(run, env);
+                return connection.clientForRun(run, env, options);
             }
 
             @Override
@@ -315,7 +302,12 @@ public class K6CloudRunStepExecution extends StepExecution {
             if (options.script() != null) {
                 // nothing is saved yet: a restart from here on uploads again and starts once
                 LoadTest uploaded = TestsAsCode.upload(
-                        support().uploadClient(run, env, prepared.connection()),
+                        support()
+                                .client(
+                                        run,
+                                        env,
+                                        prepared.connection(),
+                                        prepared.connection().uploadOptions()),
                         testId == 0 ? null : testId,
                         options,
                         TestsAsCode.script(workspace, options.script()),
@@ -415,7 +407,7 @@ public class K6CloudRunStepExecution extends StepExecution {
 
     private K6CloudClient clientForResume(Run<?, ?> run, EnvVars env) throws Exception {
         try {
-            return support().reconnect(run, env, connection);
+            return support().client(run, env, connection, connection.runOptions());
         } catch (AbortException e) {
             WatchState s = state;
             String link = s.webUrl();
@@ -537,7 +529,10 @@ public class K6CloudRunStepExecution extends StepExecution {
             // restart during the read follows the ended run again and reads them then
             try {
                 read = RunMetricsRead.afterVerdict(
-                        () -> support().metricsClient(run, getContext().get(EnvVars.class), c), outcome, run, options);
+                        () -> support().client(run, getContext().get(EnvVars.class), c, c.metricsOptions()),
+                        outcome,
+                        run,
+                        options);
                 outcome = read.outcome(); // REGRESSED when the regression gate says so
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // the timer is shutting down: end the step without them

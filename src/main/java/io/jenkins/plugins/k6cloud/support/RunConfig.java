@@ -91,7 +91,7 @@ public final class RunConfig {
                     options.toSettings(global.getWebAppUrl(), global.getPollInterval(), global.getTimeout());
             Connection connection = defaults.withCredentialsId(
                     K6CloudCredentials.chooseSource(options.credentialsId(), defaults.credentialsId(), env));
-            return new Prepared(settings, connection.clientForRun(run, env), connection);
+            return new Prepared(settings, connection.clientForRun(run, env, connection.runOptions()), connection);
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
@@ -309,42 +309,16 @@ public final class RunConfig {
         }
 
         /**
-         * The client of one run of {@code run}, with the token read from the credentials or the
-         * variable (only the token is looked up again when a resumed run reconnects).
+         * A client for {@code run} with {@code options} ({@link #runOptions()} for a run, also one
+         * resumed after a restart; {@link #uploadOptions()}; {@link #metricsOptions()}), with the token
+         * read from the credentials or the variable: only the token is looked up again.
          *
          * @throws AbortException when the token cannot be read, or the connection cannot make a client
          */
-        public K6CloudClient clientForRun(Run<?, ?> run, Map<String, String> env) throws AbortException {
+        public K6CloudClient clientForRun(Run<?, ?> run, Map<String, String> env, ClientOptions options)
+                throws AbortException {
             try {
-                return client(K6CloudCredentials.token(run, credentialsId, env, apiUrl), runOptions());
-            } catch (IllegalArgumentException e) {
-                throw new AbortException(e.getMessage());
-            }
-        }
-
-        /**
-         * The client of the metrics read after a run's verdict ({@link #metricsOptions()}), with the
-         * token read as {@link #clientForRun} reads it.
-         *
-         * @throws AbortException when the token cannot be read, or the connection cannot make a client
-         */
-        public K6CloudClient metricsClientForRun(Run<?, ?> run, Map<String, String> env) throws AbortException {
-            try {
-                return client(K6CloudCredentials.token(run, credentialsId, env, apiUrl), metricsOptions());
-            } catch (IllegalArgumentException e) {
-                throw new AbortException(e.getMessage());
-            }
-        }
-
-        /**
-         * The client of the upload before the start ({@link #uploadOptions()}), with the token read as
-         * {@link #clientForRun} reads it.
-         *
-         * @throws AbortException when the token cannot be read, or the connection cannot make a client
-         */
-        public K6CloudClient uploadClientForRun(Run<?, ?> run, Map<String, String> env) throws AbortException {
-            try {
-                return client(K6CloudCredentials.token(run, credentialsId, env, apiUrl), uploadOptions());
+                return client(K6CloudCredentials.token(run, credentialsId, env, apiUrl), options);
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }

@@ -248,15 +248,7 @@ public final class TestsAsCode {
     }
 
     /** A workspace file, read through {@link FilePath} for each attempt of the upload. */
-    private static final class WorkspaceScript implements ScriptSource {
-        private final FilePath file;
-        private final String path;
-
-        WorkspaceScript(FilePath file, String path) {
-            this.file = file;
-            this.path = path;
-        }
-
+    private record WorkspaceScript(FilePath file, String path) implements ScriptSource {
         @Override
         public String fileName() {
             return file.getName();
@@ -264,32 +256,33 @@ public final class TestsAsCode {
 
         @Override
         public long size() throws IOException {
-            try {
-                return file.length();
-            } catch (InterruptedException e) {
-                throw interrupted(e);
-            }
+            return interruptible(file::length);
         }
 
         @Override
         public InputStream open() throws IOException {
-            try {
-                return file.read();
-            } catch (InterruptedException e) {
-                throw interrupted(e);
-            }
+            return interruptible(file::read);
         }
 
-        private static InterruptedIOException interrupted(InterruptedException e) {
-            Thread.currentThread().interrupt();
-            InterruptedIOException io = new InterruptedIOException(e.getMessage());
-            io.initCause(e);
-            return io;
+        /** {@code read}'s value; an interrupt (an abort) becomes the {@link InterruptedIOException} an upload ends with. */
+        private static <T> T interruptible(FileRead<T> read) throws IOException {
+            try {
+                return read.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                InterruptedIOException io = new InterruptedIOException(e.getMessage());
+                io.initCause(e);
+                throw io;
+            }
         }
 
         @Override
         public String toString() {
             return path;
         }
+    }
+
+    private interface FileRead<T> {
+        T get() throws IOException, InterruptedException;
     }
 }

@@ -1192,25 +1192,15 @@ public class K6CloudRunStepExecutionTest {
                             flavour, sim.baseUrl(), flavour == ApiFlavour.V6 ? sim.stackId() : null, "k6-token"));
         }
 
+        /** A run's client after a restart, the upload's or the metrics read's, told apart by their call timeouts. */
         @Override
-        public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
+        public K6CloudClient client(Run<?, ?> run, EnvVars env, RunConfig.Connection connection, ClientOptions options)
                 throws AbortException {
-            reconnected.add(connection);
-            if (tokenGone) {
-                throw new AbortException("Cannot find the credentials '" + connection.credentialsId() + "'");
+            if (options.callTimeout().equals(connection.uploadOptions().callTimeout())) {
+                uploadClients.incrementAndGet();
+            } else if (options.callTimeout().equals(connection.runOptions().callTimeout())) {
+                reconnected.add(connection);
             }
-            return client();
-        }
-
-        @Override
-        public K6CloudClient uploadClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) {
-            uploadClients.incrementAndGet();
-            return client();
-        }
-
-        @Override
-        public K6CloudClient metricsClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
-                throws AbortException {
             if (tokenGone) {
                 throw new AbortException("Cannot find the credentials '" + connection.credentialsId() + "'");
             }

@@ -5,6 +5,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.k6cloud.FakeTaskListener;
+import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
@@ -54,17 +55,7 @@ public final class StepPlay {
             }
 
             @Override
-            public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection c) {
-                return client;
-            }
-
-            @Override
-            public K6CloudClient uploadClient(Run<?, ?> run, EnvVars env, RunConfig.Connection c) {
-                return client;
-            }
-
-            @Override
-            public K6CloudClient metricsClient(Run<?, ?> run, EnvVars env, RunConfig.Connection c) {
+            public K6CloudClient client(Run<?, ?> run, EnvVars env, RunConfig.Connection c, ClientOptions options) {
                 return client;
             }
 

@@ -11,7 +11,6 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
-import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
@@ -249,7 +248,7 @@ public class K6CloudRunStepExecution extends StepExecution {
             if (p != null) {
                 p.cancel(true);
             }
-            lifecycle().end(() -> getContext().onFailure(cause));
+            end(cause);
             return;
         }
         Duration bound = (state == null ? Duration.ZERO : state.settings().cancelWait()).plus(STOP_MARGIN);
@@ -260,7 +259,7 @@ public class K6CloudRunStepExecution extends StepExecution {
                             if (late != null) {
                                 late.cancel("stop waiting");
                             }
-                            lifecycle().end(() -> getContext().onFailure(cause));
+                            end(cause);
                         },
                         bound.toMillis(),
                         TimeUnit.MILLISECONDS);
@@ -310,7 +309,7 @@ public class K6CloudRunStepExecution extends StepExecution {
                                         prepared.connection().uploadOptions()),
                         testId == 0 ? null : testId,
                         options,
-                        TestsAsCode.script(workspace, options.script()),
+                        workspace,
                         listener.getLogger());
                 if (endedOnStop()) {
                     return; // stopped during the upload: start nothing
@@ -319,10 +318,7 @@ public class K6CloudRunStepExecution extends StepExecution {
                 uploadedTestName = uploaded.name();
                 uploadedProjectId = uploaded.projectId();
             }
-            if (prepared.connection().apiFlavour() == ApiFlavour.V6) {
-                note = new TestsAsCode.Note(
-                        prepared.client(), TestsAsCode.note(options.note(), env), listener.getLogger(), Timer.get());
-            }
+            note = TestsAsCode.Note.of(prepared, options, env, listener.getLogger());
             RunEngine runEngine = openEngine();
             if (runEngine == null) {
                 waitForTheRestart(listener); // with no state: prepared again after the restart
@@ -347,30 +343,23 @@ public class K6CloudRunStepExecution extends StepExecution {
                                 waitForTheRestart(listener); // the last save, after the close, forgets the state
                                 return;
                             }
-                            String why = t instanceof TimeoutException
-                                    ? "Jenkins did not save it within " + SAVE_WAIT.toSeconds() + " s"
-                                    : String.valueOf(t.getMessage());
                             LOGGER.log(Level.WARNING, "k6CloudRun could not save its state", t);
-                            Throwable stopCause = lifecycle().stopCause();
-                            lifecycle()
-                                    .end(() -> context.onFailure(
-                                            stopCause != null
-                                                    ? stopCause
-                                                    : new AbortException(
-                                                            Messages.K6CloudRunStepExecution_SaveFailed(why))));
+                            if (!endedOnStop()) {
+                                end(new AbortException(Messages.K6CloudRunStepExecution_SaveFailed(
+                                        t instanceof TimeoutException
+                                                ? "Jenkins did not save it within " + SAVE_WAIT.toSeconds() + " s"
+                                                : String.valueOf(t.getMessage()))));
+                            }
                         }
                     },
                     Timer.get());
-        } catch (AbortException e) {
-            lifecycle().end(() -> context.onFailure(e));
         } catch (InterruptedException e) {
             // a stop (it ends the step), or Jenkins shutting down (the step stays pending, with no state saved)
             if (!endedOnStop() && openEngine() != null) {
-                lifecycle().end(() -> context.onFailure(e));
+                end(e);
             }
         } catch (Exception e) {
-            LOGGER.log(Level.WARNING, "k6CloudRun could not start", e);
-            lifecycle().end(() -> context.onFailure(e));
+            fail("start", e);
         }
     }
 
@@ -380,8 +369,21 @@ public class K6CloudRunStepExecution extends StepExecution {
         if (stopCause == null) {
             return false;
         }
-        lifecycle().end(() -> getContext().onFailure(stopCause));
+        end(stopCause);
         return true;
+    }
+
+    /** Ends the step with {@code failure}, unless it has ended already. */
+    private void end(Throwable failure) {
+        lifecycle().end(() -> getContext().onFailure(failure));
+    }
+
+    /** Ends the step with {@code e}; one that is not an {@link AbortException} (which says what to fix) is logged. */
+    private void fail(String what, Throwable e) {
+        if (!(e instanceof AbortException)) {
+            LOGGER.log(Level.WARNING, "k6CloudRun could not " + what, e);
+        }
+        end(e);
     }
 
     /** On the timer after a restart: a client of the saved connection (only the token is read again). */
@@ -397,11 +399,8 @@ public class K6CloudRunStepExecution extends StepExecution {
                 return;
             }
             follow(true, runEngine, state.settings(), client, run, listener);
-        } catch (AbortException e) {
-            lifecycle().end(() -> context.onFailure(e));
         } catch (Exception e) {
-            LOGGER.log(Level.WARNING, "k6CloudRun could not resume", e);
-            lifecycle().end(() -> context.onFailure(e));
+            fail("resume", e);
         }
     }
 
@@ -444,18 +443,14 @@ public class K6CloudRunStepExecution extends StepExecution {
             K6CloudClient client,
             Run<?, ?> run,
             TaskListener listener) {
-        StepContext context = getContext();
         try {
             PipelineRunListener engineListener = new PipelineRunListener(listener);
-            if (!resuming && endedOnStop()) {
-                return;
-            }
             RunWatch h;
             boolean stopNow;
             synchronized (this) {
                 // a resumed run is followed even when stopped meanwhile, so that it is stopped in k6 Cloud
                 if (!resuming && (lifecycle().isEnded() || lifecycle().isStopRequested())) {
-                    lifecycle().end(() -> context.onFailure(lifecycle().stopCause()));
+                    end(lifecycle().stopCause());
                     return;
                 }
                 if (engine.isClosed()) {
@@ -476,8 +471,7 @@ public class K6CloudRunStepExecution extends StepExecution {
             // on the timer, not on the thread that completed the outcome (e.g. the CPS VM thread of a second stop)
             h.outcome().whenCompleteAsync((outcome, error) -> finishOrFail(outcome, error, run, listener), Timer.get());
         } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "k6CloudRun could not hand the run to the engine", e);
-            lifecycle().end(() -> context.onFailure(e));
+            fail("hand the run to the engine", e);
         }
     }
 
@@ -497,8 +491,7 @@ public class K6CloudRunStepExecution extends StepExecution {
             }
             finish(outcome, run, listener);
         } catch (Throwable t) {
-            LOGGER.log(Level.WARNING, "k6CloudRun could not report the outcome of its run", t);
-            lifecycle().end(() -> getContext().onFailure(t));
+            fail("report the outcome of its run", t);
         }
     }
 
@@ -625,9 +618,13 @@ public class K6CloudRunStepExecution extends StepExecution {
                 break;
             case "UNSTABLE":
                 // what the unstable step does: the warning on this step's node, the build's result, a log line
-                FlowNode node = flowNode();
-                if (node != null) {
-                    node.addAction(new WarningAction(Result.UNSTABLE).withMessage(message));
+                try {
+                    FlowNode node = getContext().get(FlowNode.class);
+                    if (node != null) {
+                        node.addAction(new WarningAction(Result.UNSTABLE).withMessage(message));
+                    }
+                } catch (IOException | InterruptedException e) {
+                    LOGGER.log(Level.FINE, "no flow node for the warning of k6CloudRun", e);
                 }
                 run.setResult(Result.UNSTABLE);
                 listener.getLogger().println(Messages.K6CloudRunStepExecution_Unstable(message));
@@ -660,15 +657,6 @@ public class K6CloudRunStepExecution extends StepExecution {
         @Override
         public String getShortDescription() {
             return message;
-        }
-    }
-
-    private FlowNode flowNode() {
-        try {
-            return getContext().get(FlowNode.class);
-        } catch (Exception e) {
-            LOGGER.log(Level.FINE, "no flow node for the warning of k6CloudRun", e);
-            return null;
         }
     }
 

@@ -16,7 +16,6 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
-import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
@@ -36,7 +35,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import jenkins.util.Timer;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -216,16 +214,16 @@ public class K6CloudBuilder extends Builder {
         TestsAsCode.check(given, options, workspace);
         RunConfig.Prepared prepared = RunConfig.prepare(build, env, options);
         TestsAsCode.checkFlavour(options, prepared.connection().apiFlavour());
-        LoadTest uploaded = null;
-        if (options.script() != null) {
-            // on the executor; an abort interrupts it, and nothing is started
-            uploaded = TestsAsCode.upload(
-                    prepared.connection().uploadClientForRun(build, env),
-                    given,
-                    options,
-                    TestsAsCode.script(workspace, options.script()),
-                    listener.getLogger());
-        }
+        // on the executor; an abort interrupts it, and nothing is started
+        LoadTest uploaded = options.script() == null
+                ? null
+                : TestsAsCode.upload(
+                        prepared.connection()
+                                .clientForRun(build, env, prepared.connection().uploadOptions()),
+                        given,
+                        options,
+                        workspace,
+                        listener.getLogger());
         long id = uploaded != null ? uploaded.id() : given;
         RunEngine engine;
         try {
@@ -233,10 +231,7 @@ public class K6CloudBuilder extends Builder {
         } catch (IllegalStateException e) {
             throw aborted(build::setResult, listener, e.getMessage()); // Jenkins is shutting down
         }
-        TestsAsCode.Note note = prepared.connection().apiFlavour() == ApiFlavour.V6
-                ? new TestsAsCode.Note(
-                        prepared.client(), TestsAsCode.note(options.note(), env), listener.getLogger(), Timer.get())
-                : null;
+        TestsAsCode.Note note = TestsAsCode.Note.of(prepared, options, env, listener.getLogger());
         RunWatch handle = start(engine, id, prepared, new K6CloudEngine.Console(listener) {
             @Override
             public void onStarted(WatchState state) {
@@ -264,7 +259,12 @@ public class K6CloudBuilder extends Builder {
             if (!aborted && outcome.followedToItsEnd()) {
                 try {
                     read = RunMetricsRead.afterVerdict(
-                            () -> prepared.connection().metricsClientForRun(build, env), outcome, build, options);
+                            () -> prepared.connection()
+                                    .clientForRun(
+                                            build, env, prepared.connection().metricsOptions()),
+                            outcome,
+                            build,
+                            options);
                     outcome = read.outcome(); // REGRESSED when the regression gate says so
                 } catch (InterruptedException e) {
                     aborted = true; // the build was aborted during the read: the run has ended already

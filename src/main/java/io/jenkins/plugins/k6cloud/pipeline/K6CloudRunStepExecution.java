@@ -11,7 +11,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
-import io.jenkins.plugins.k6cloud.api.ApiFlavour;
+import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.api.Threshold;
@@ -19,6 +19,7 @@ import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
+import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -48,7 +50,9 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * Runs {@code k6CloudRun} without blocking the CPS VM thread: {@link #start()} only schedules the
- * preparation (credentials, client) on Jenkins' timer; the start request is sent once the first
+ * preparation (credentials, client, the script's upload) on the plugin's own threads
+ * ({@link K6CloudEngine#preparations()}: an upload may take minutes, too long for Jenkins' shared timer),
+ * where a stop interrupts it; the start request is sent once the first
  * state is saved (a callback, no thread waits for it); the engine follows the run on its own
  * threads. The engine's {@link WatchState} and the API connection are saved with the Pipeline, so
  * after a restart {@link #onResume()} follows the same run, with the same API, instead of starting
@@ -82,7 +86,7 @@ public class K6CloudRunStepExecution extends StepExecution {
 
     @SuppressFBWarnings(
             value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
-            justification = "a task of this JVM's timer; after a restart onResume() submits a new one")
+            justification = "a task of this JVM's threads; after a restart onResume() submits a new one")
     private transient volatile Future<?> preparation;
     /** The engine this step hands its new run to, once prepared; {@code null} before, and after a restart. */
     private transient volatile RunEngine engineForStart;
@@ -100,7 +104,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         this.support = support;
     }
 
-    /** The preparation handed to Jenkins' timer by {@link #start()} or {@link #onResume()} (for tests). */
+    /** The preparation scheduled by {@link #start()} or {@link #onResume()} (for tests). */
     Future<?> preparation() {
         return preparation;
     }
@@ -112,21 +116,21 @@ public class K6CloudRunStepExecution extends StepExecution {
 
     /**
      * What the execution takes from the rest of the plugin: the prepared run (settings, client and
-     * connection), a client of a saved connection after a restart, the engine, and the engine's
-     * clock. {@link #JENKINS} in Jenkins; tests give a simulator's client and an engine in virtual time.
+     * connection), a client of the saved connection (after a restart, for the upload, for the metrics
+     * read), the engine, its clock and the threads of the preparation. {@link #JENKINS} in Jenkins;
+     * tests give a simulator's client and an engine in virtual time.
      */
     interface Support {
         RunConfig.Prepared prepare(Run<?, ?> run, EnvVars env, RunConfig.Options options) throws AbortException;
 
-        K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
-
-        /** The client of the script's upload before the start ({@link RunConfig.Connection#uploadClientForRun}). */
-        K6CloudClient uploadClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
-
-        /** The client of the metrics read after the verdict ({@link RunConfig.Connection#metricsClientForRun}). */
-        K6CloudClient metricsClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) throws AbortException;
+        /** {@link RunConfig.Connection#clientForRun}. */
+        K6CloudClient client(Run<?, ?> run, EnvVars env, RunConfig.Connection connection, ClientOptions options)
+                throws AbortException;
 
         RunEngine engine();
+
+        /** The threads the step prepares on ({@link K6CloudEngine#preparations()}). */
+        Scheduler preparations();
 
         Clock clock();
 
@@ -138,26 +142,20 @@ public class K6CloudRunStepExecution extends StepExecution {
             }
 
             @Override
-            public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
+            public K6CloudClient client(
+                    Run<?, ?> run, EnvVars env, RunConfig.Connection connection, ClientOptions options)
                     throws AbortException {
-                return connection.clientForRun(run, env);
-            }
-
-            @Override
-            public K6CloudClient uploadClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
-                    throws AbortException {
-                return connection.uploadClientForRun(run, env);
-            }
-
-            @Override
-            public K6CloudClient metricsClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
-                    throws AbortException {
-                return connection.metricsClientForRun(run, env);
+                return connection.clientForRun(run, env, options);
             }
 
             @Override
             public RunEngine engine() {
                 return K6CloudEngine.get();
+            }
+
+            @Override
+            public Scheduler preparations() {
+                return K6CloudEngine.preparations();
             }
 
             @Override
@@ -169,8 +167,20 @@ public class K6CloudRunStepExecution extends StepExecution {
 
     @Override
     public boolean start() {
-        preparation = Timer.get().submit(this::prepareAndStart);
+        prepareLater();
         return false;
+    }
+
+    /**
+     * Schedules {@link #prepareAndStart} on the preparations' threads. When Jenkins is shutting down
+     * there are none: the step saves no state and prepares after the restart ({@link #onResume()}).
+     */
+    private void prepareLater() {
+        try {
+            preparation = support().preparations().schedule(this::prepareAndStart, 0);
+        } catch (IllegalStateException | RejectedExecutionException shuttingDown) {
+            LOGGER.log(Level.INFO, "k6CloudRun prepares after the restart", shuttingDown);
+        }
     }
 
     @Override
@@ -184,7 +194,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         if (state == null) {
             // no start request was sent before the restart: it is sent only once a state is saved, and a
             // step that Jenkins' shutdown kept from starting its run saves none (writeObject)
-            preparation = Timer.get().submit(this::prepareAndStart);
+            prepareLater();
             return;
         }
         preparation = Timer.get().submit(this::resume);
@@ -232,12 +242,13 @@ public class K6CloudRunStepExecution extends StepExecution {
             // a second stop arrives here too: the engine then stops waiting for k6 Cloud
             h.cancel(lifecycle().stopReason());
         } else if (state == null) {
-            // nothing was sent to k6 Cloud yet; the preparation, if it still runs, sees the stop and starts nothing
+            // no start was sent: the preparation is called off, or interrupted (an upload's call ends with
+            // K6CloudException.InterruptedCallException, retries are not waited for), and starts nothing
             Future<?> p = preparation;
             if (p != null) {
-                p.cancel(false);
+                p.cancel(true);
             }
-            lifecycle().end(() -> getContext().onFailure(cause));
+            end(cause);
             return;
         }
         Duration bound = (state == null ? Duration.ZERO : state.settings().cancelWait()).plus(STOP_MARGIN);
@@ -248,7 +259,7 @@ public class K6CloudRunStepExecution extends StepExecution {
                             if (late != null) {
                                 late.cancel("stop waiting");
                             }
-                            lifecycle().end(() -> getContext().onFailure(cause));
+                            end(cause);
                         },
                         bound.toMillis(),
                         TimeUnit.MILLISECONDS);
@@ -265,7 +276,7 @@ public class K6CloudRunStepExecution extends StepExecution {
                 : Messages.K6CloudRunStepExecution_StatusResuming();
     }
 
-    /** On the timer: credentials and client, then the first save; the start follows in a callback. */
+    /** On the preparations' threads: credentials, client, upload, then the first save; the start follows in a callback. */
     private void prepareAndStart() {
         StepContext context = getContext();
         try {
@@ -290,10 +301,15 @@ public class K6CloudRunStepExecution extends StepExecution {
             if (options.script() != null) {
                 // nothing is saved yet: a restart from here on uploads again and starts once
                 LoadTest uploaded = TestsAsCode.upload(
-                        support().uploadClient(run, env, prepared.connection()),
+                        support()
+                                .client(
+                                        run,
+                                        env,
+                                        prepared.connection(),
+                                        prepared.connection().uploadOptions()),
                         testId == 0 ? null : testId,
                         options,
-                        TestsAsCode.script(workspace, options.script()),
+                        workspace,
                         listener.getLogger());
                 if (endedOnStop()) {
                     return; // stopped during the upload: start nothing
@@ -302,10 +318,7 @@ public class K6CloudRunStepExecution extends StepExecution {
                 uploadedTestName = uploaded.name();
                 uploadedProjectId = uploaded.projectId();
             }
-            if (prepared.connection().apiFlavour() == ApiFlavour.V6) {
-                note = new TestsAsCode.Note(
-                        prepared.client(), TestsAsCode.note(options.note(), env), listener.getLogger(), Timer.get());
-            }
+            note = TestsAsCode.Note.of(prepared, options, env, listener.getLogger());
             RunEngine runEngine = openEngine();
             if (runEngine == null) {
                 waitForTheRestart(listener); // with no state: prepared again after the restart
@@ -330,25 +343,23 @@ public class K6CloudRunStepExecution extends StepExecution {
                                 waitForTheRestart(listener); // the last save, after the close, forgets the state
                                 return;
                             }
-                            String why = t instanceof TimeoutException
-                                    ? "Jenkins did not save it within " + SAVE_WAIT.toSeconds() + " s"
-                                    : String.valueOf(t.getMessage());
                             LOGGER.log(Level.WARNING, "k6CloudRun could not save its state", t);
-                            Throwable stopCause = lifecycle().stopCause();
-                            lifecycle()
-                                    .end(() -> context.onFailure(
-                                            stopCause != null
-                                                    ? stopCause
-                                                    : new AbortException(
-                                                            Messages.K6CloudRunStepExecution_SaveFailed(why))));
+                            if (!endedOnStop()) {
+                                end(new AbortException(Messages.K6CloudRunStepExecution_SaveFailed(
+                                        t instanceof TimeoutException
+                                                ? "Jenkins did not save it within " + SAVE_WAIT.toSeconds() + " s"
+                                                : String.valueOf(t.getMessage()))));
+                            }
                         }
                     },
                     Timer.get());
-        } catch (AbortException e) {
-            lifecycle().end(() -> context.onFailure(e));
+        } catch (InterruptedException e) {
+            // a stop (it ends the step), or Jenkins shutting down (the step stays pending, with no state saved)
+            if (!endedOnStop() && openEngine() != null) {
+                end(e);
+            }
         } catch (Exception e) {
-            LOGGER.log(Level.WARNING, "k6CloudRun could not start", e);
-            lifecycle().end(() -> context.onFailure(e));
+            fail("start", e);
         }
     }
 
@@ -358,8 +369,21 @@ public class K6CloudRunStepExecution extends StepExecution {
         if (stopCause == null) {
             return false;
         }
-        lifecycle().end(() -> getContext().onFailure(stopCause));
+        end(stopCause);
         return true;
+    }
+
+    /** Ends the step with {@code failure}, unless it has ended already. */
+    private void end(Throwable failure) {
+        lifecycle().end(() -> getContext().onFailure(failure));
+    }
+
+    /** Ends the step with {@code e}; one that is not an {@link AbortException} (which says what to fix) is logged. */
+    private void fail(String what, Throwable e) {
+        if (!(e instanceof AbortException)) {
+            LOGGER.log(Level.WARNING, "k6CloudRun could not " + what, e);
+        }
+        end(e);
     }
 
     /** On the timer after a restart: a client of the saved connection (only the token is read again). */
@@ -375,17 +399,14 @@ public class K6CloudRunStepExecution extends StepExecution {
                 return;
             }
             follow(true, runEngine, state.settings(), client, run, listener);
-        } catch (AbortException e) {
-            lifecycle().end(() -> context.onFailure(e));
         } catch (Exception e) {
-            LOGGER.log(Level.WARNING, "k6CloudRun could not resume", e);
-            lifecycle().end(() -> context.onFailure(e));
+            fail("resume", e);
         }
     }
 
     private K6CloudClient clientForResume(Run<?, ?> run, EnvVars env) throws Exception {
         try {
-            return support().reconnect(run, env, connection);
+            return support().client(run, env, connection, connection.runOptions());
         } catch (AbortException e) {
             WatchState s = state;
             String link = s.webUrl();
@@ -422,18 +443,14 @@ public class K6CloudRunStepExecution extends StepExecution {
             K6CloudClient client,
             Run<?, ?> run,
             TaskListener listener) {
-        StepContext context = getContext();
         try {
             PipelineRunListener engineListener = new PipelineRunListener(listener);
-            if (!resuming && endedOnStop()) {
-                return;
-            }
             RunWatch h;
             boolean stopNow;
             synchronized (this) {
                 // a resumed run is followed even when stopped meanwhile, so that it is stopped in k6 Cloud
                 if (!resuming && (lifecycle().isEnded() || lifecycle().isStopRequested())) {
-                    lifecycle().end(() -> context.onFailure(lifecycle().stopCause()));
+                    end(lifecycle().stopCause());
                     return;
                 }
                 if (engine.isClosed()) {
@@ -454,8 +471,7 @@ public class K6CloudRunStepExecution extends StepExecution {
             // on the timer, not on the thread that completed the outcome (e.g. the CPS VM thread of a second stop)
             h.outcome().whenCompleteAsync((outcome, error) -> finishOrFail(outcome, error, run, listener), Timer.get());
         } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "k6CloudRun could not hand the run to the engine", e);
-            lifecycle().end(() -> context.onFailure(e));
+            fail("hand the run to the engine", e);
         }
     }
 
@@ -475,8 +491,7 @@ public class K6CloudRunStepExecution extends StepExecution {
             }
             finish(outcome, run, listener);
         } catch (Throwable t) {
-            LOGGER.log(Level.WARNING, "k6CloudRun could not report the outcome of its run", t);
-            lifecycle().end(() -> getContext().onFailure(t));
+            fail("report the outcome of its run", t);
         }
     }
 
@@ -507,7 +522,10 @@ public class K6CloudRunStepExecution extends StepExecution {
             // restart during the read follows the ended run again and reads them then
             try {
                 read = RunMetricsRead.afterVerdict(
-                        () -> support().metricsClient(run, getContext().get(EnvVars.class), c), outcome, run, options);
+                        () -> support().client(run, getContext().get(EnvVars.class), c, c.metricsOptions()),
+                        outcome,
+                        run,
+                        options);
                 outcome = read.outcome(); // REGRESSED when the regression gate says so
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // the timer is shutting down: end the step without them
@@ -600,9 +618,13 @@ public class K6CloudRunStepExecution extends StepExecution {
                 break;
             case "UNSTABLE":
                 // what the unstable step does: the warning on this step's node, the build's result, a log line
-                FlowNode node = flowNode();
-                if (node != null) {
-                    node.addAction(new WarningAction(Result.UNSTABLE).withMessage(message));
+                try {
+                    FlowNode node = getContext().get(FlowNode.class);
+                    if (node != null) {
+                        node.addAction(new WarningAction(Result.UNSTABLE).withMessage(message));
+                    }
+                } catch (IOException | InterruptedException e) {
+                    LOGGER.log(Level.FINE, "no flow node for the warning of k6CloudRun", e);
                 }
                 run.setResult(Result.UNSTABLE);
                 listener.getLogger().println(Messages.K6CloudRunStepExecution_Unstable(message));
@@ -635,15 +657,6 @@ public class K6CloudRunStepExecution extends StepExecution {
         @Override
         public String getShortDescription() {
             return message;
-        }
-    }
-
-    private FlowNode flowNode() {
-        try {
-            return getContext().get(FlowNode.class);
-        } catch (Exception e) {
-            LOGGER.log(Level.FINE, "no flow node for the warning of k6CloudRun", e);
-            return null;
         }
     }
 

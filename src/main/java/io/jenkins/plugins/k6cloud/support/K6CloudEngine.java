@@ -8,6 +8,8 @@ import hudson.model.TaskListener;
 import hudson.model.listeners.ItemListener;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunEvents;
+import io.jenkins.plugins.k6cloud.engine.Scheduler;
+import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -27,11 +29,22 @@ import java.util.function.Supplier;
  * and is a no-op when the listener already did it. Each Jenkins instance re-opens the lifecycle when
  * it starts ({@link #open()}), so that a restart in the same JVM (as in Jenkins' own tests) gets a
  * fresh engine.
+ *
+ * <p>It also owns the threads the Pipeline steps prepare on ({@link #preparations()}): a step's
+ * preparation may upload a k6 script, which holds its thread for up to a call timeout per attempt
+ * (minutes), so it must not hold one of the ten threads of Jenkins' shared {@code jenkins.util.Timer}
+ * (core's {@code Timer.get()}: {@code ErrorLoggingScheduledThreadPoolExecutor(10, ...)}). They are
+ * stopped (interrupted) with the engine; a step interrupted so stays pending and prepares again after
+ * the restart.
  */
 public final class K6CloudEngine {
     static final String THREAD_NAME_PREFIX = "k6-cloud-engine";
     /** Each thread may be held by one HTTP call (up to the run clients' call budget); polls are short. */
     static final int THREADS = 4;
+
+    static final String PREPARATION_THREAD_PREFIX = "k6-cloud-preparation";
+    /** Steps preparing at once (credentials, the script's upload); more wait their turn. */
+    static final int PREPARATION_THREADS = 2;
 
     static final String SHUTDOWN_REASON = "Jenkins is shutting down";
     /** How long the shutdown waits for k6 Cloud to accept the stops of the freestyle runs. */
@@ -44,6 +57,15 @@ public final class K6CloudEngine {
     /** @throws IllegalStateException after Jenkins has begun to shut down */
     public static RunEngine get() {
         return LIFECYCLE.get();
+    }
+
+    /**
+     * The threads of the Pipeline steps' preparations, made on first use and stopped with the engine.
+     *
+     * @throws IllegalStateException after Jenkins has begun to shut down
+     */
+    public static Scheduler preparations() {
+        return LIFECYCLE.preparations();
     }
 
     /**
@@ -103,6 +125,7 @@ public final class K6CloudEngine {
         private CompletableFuture<Void> closed = new CompletableFuture<>();
 
         private boolean shutDown;
+        private Scheduler preparations;
 
         Lifecycle(Supplier<RunEngine> factory) {
             this.factory = factory;
@@ -118,6 +141,16 @@ public final class K6CloudEngine {
             return engine;
         }
 
+        synchronized Scheduler preparations() {
+            if (shutDown) {
+                throw new IllegalStateException(Messages.K6CloudEngine_ShutDown());
+            }
+            if (preparations == null) {
+                preparations = new ThreadPoolScheduler(PREPARATION_THREAD_PREFIX, PREPARATION_THREADS);
+            }
+            return preparations;
+        }
+
         synchronized CompletableFuture<Void> whenClosed(RunEngine e) {
             return e != null && e == engine && !e.isClosed() ? closed : CompletableFuture.completedFuture(null);
         }
@@ -129,19 +162,27 @@ public final class K6CloudEngine {
 
         /**
          * Stops the runs that cannot resume (bounded), then closes the engine's threads, and then
-         * tells the waits of {@link #whenClosed}. Idempotent.
+         * tells the waits of {@link #whenClosed}; then interrupts the preparations (bounded). Idempotent.
          */
-        synchronized void shutdown() {
-            shutDown = true;
-            if (engine != null) {
-                try {
-                    engine.cancelUnresumable(SHUTDOWN_REASON, SHUTDOWN_CANCEL_BOUND);
-                } finally {
-                    engine.close();
-                    engine = null;
-                    closed.complete(null);
-                    closed = new CompletableFuture<>();
+        void shutdown() {
+            Scheduler p;
+            synchronized (this) {
+                shutDown = true;
+                p = preparations;
+                preparations = null;
+                if (engine != null) {
+                    try {
+                        engine.cancelUnresumable(SHUTDOWN_REASON, SHUTDOWN_CANCEL_BOUND);
+                    } finally {
+                        engine.close();
+                        engine = null;
+                        closed.complete(null);
+                        closed = new CompletableFuture<>();
+                    }
                 }
+            }
+            if (p != null) {
+                p.close(); // outside the monitor: an interrupted preparation asks get() whether the engine is open
             }
         }
     }

@@ -91,7 +91,7 @@ public final class RunConfig {
                     options.toSettings(global.getWebAppUrl(), global.getPollInterval(), global.getTimeout());
             Connection connection = defaults.withCredentialsId(
                     K6CloudCredentials.chooseSource(options.credentialsId(), defaults.credentialsId(), env));
-            return new Prepared(settings, connection.clientForRun(run, env), connection);
+            return new Prepared(settings, connection.clientForRun(run, env, connection.runOptions()), connection);
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
@@ -116,8 +116,8 @@ public final class RunConfig {
         private final String timeout;
         private final String thresholdFailure;
         private final boolean waitForEnd;
-        /** {@code null} in what an older version saved: no regression gate. */
-        private final String maxRegression;
+        /** The regression gate's limit as typed, or {@code null}: no regression gate. */
+        private String maxRegression;
         /** Tests as code: the workspace path of the k6 script or archive to upload, or {@code null}. */
         private String script;
         /** The load test to create or update; {@code null}: the script's file name without extension. */
@@ -135,28 +135,24 @@ public final class RunConfig {
                 String timeout,
                 String thresholdFailure,
                 boolean waitForEnd) {
-            this(credentialsId, pollInterval, timeout, thresholdFailure, waitForEnd, null);
-        }
-
-        private Options(
-                String credentialsId,
-                String pollInterval,
-                String timeout,
-                String thresholdFailure,
-                boolean waitForEnd,
-                String maxRegression) {
             this.credentialsId = blankToNull(credentialsId);
             this.pollInterval = blankToNull(pollInterval);
             this.timeout = blankToNull(timeout);
             this.thresholdFailure = blankToNull(thresholdFailure);
             this.waitForEnd = waitForEnd;
-            this.maxRegression = blankToNull(maxRegression);
+        }
+
+        private Options copy() {
+            Options o = new Options(credentialsId, pollInterval, timeout, thresholdFailure, waitForEnd);
+            o.maxRegression = maxRegression;
+            return o.setWorkspaceFiles(script, testName, projectId, note, junitFile);
         }
 
         /** These options with {@code maxRegression} (e.g. {@code 10%}; {@code null} or blank: no gate). */
         public Options withMaxRegression(String max) {
-            Options o = new Options(credentialsId, pollInterval, timeout, thresholdFailure, waitForEnd, max);
-            return o.withWorkspaceFiles(script, testName, projectId, note, junitFile);
+            Options o = copy();
+            o.maxRegression = blankToNull(max);
+            return o;
         }
 
         /** {@code thresholdFailure} as typed, or {@code null} for FAILURE. */
@@ -176,13 +172,17 @@ public final class RunConfig {
         /** A copy with tests as code and the JUnit file (blank means not given). */
         public Options withWorkspaceFiles(
                 String script, String testName, Long projectId, String note, String junitFile) {
-            Options o = new Options(credentialsId, pollInterval, timeout, thresholdFailure, waitForEnd, maxRegression);
-            o.script = blankToNull(script);
-            o.testName = blankToNull(testName);
-            o.projectId = projectId;
-            o.note = blankToNull(note);
-            o.junitFile = blankToNull(junitFile);
-            return o;
+            return copy().setWorkspaceFiles(script, testName, projectId, note, junitFile);
+        }
+
+        private Options setWorkspaceFiles(
+                String script, String testName, Long projectId, String note, String junitFile) {
+            this.script = blankToNull(script);
+            this.testName = blankToNull(testName);
+            this.projectId = projectId;
+            this.note = blankToNull(note);
+            this.junitFile = blankToNull(junitFile);
+            return this;
         }
 
         public String script() {
@@ -309,42 +309,16 @@ public final class RunConfig {
         }
 
         /**
-         * The client of one run of {@code run}, with the token read from the credentials or the
-         * variable (only the token is looked up again when a resumed run reconnects).
+         * A client for {@code run} with {@code options} ({@link #runOptions()} for a run, also one
+         * resumed after a restart; {@link #uploadOptions()}; {@link #metricsOptions()}), with the token
+         * read from the credentials or the variable: only the token is looked up again.
          *
          * @throws AbortException when the token cannot be read, or the connection cannot make a client
          */
-        public K6CloudClient clientForRun(Run<?, ?> run, Map<String, String> env) throws AbortException {
+        public K6CloudClient clientForRun(Run<?, ?> run, Map<String, String> env, ClientOptions options)
+                throws AbortException {
             try {
-                return client(K6CloudCredentials.token(run, credentialsId, env, apiUrl), runOptions());
-            } catch (IllegalArgumentException e) {
-                throw new AbortException(e.getMessage());
-            }
-        }
-
-        /**
-         * The client of the metrics read after a run's verdict ({@link #metricsOptions()}), with the
-         * token read as {@link #clientForRun} reads it.
-         *
-         * @throws AbortException when the token cannot be read, or the connection cannot make a client
-         */
-        public K6CloudClient metricsClientForRun(Run<?, ?> run, Map<String, String> env) throws AbortException {
-            try {
-                return client(K6CloudCredentials.token(run, credentialsId, env, apiUrl), metricsOptions());
-            } catch (IllegalArgumentException e) {
-                throw new AbortException(e.getMessage());
-            }
-        }
-
-        /**
-         * The client of the upload before the start ({@link #uploadOptions()}), with the token read as
-         * {@link #clientForRun} reads it.
-         *
-         * @throws AbortException when the token cannot be read, or the connection cannot make a client
-         */
-        public K6CloudClient uploadClientForRun(Run<?, ?> run, Map<String, String> env) throws AbortException {
-            try {
-                return client(K6CloudCredentials.token(run, credentialsId, env, apiUrl), uploadOptions());
+                return client(K6CloudCredentials.token(run, credentialsId, env, apiUrl), options);
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }

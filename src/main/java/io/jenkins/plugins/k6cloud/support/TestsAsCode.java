@@ -27,6 +27,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jenkins.util.Timer;
 
 /**
  * What the build step and {@code k6CloudRun} do with the workspace and the run's note: the k6
@@ -97,7 +98,8 @@ public final class TestsAsCode {
     }
 
     /**
-     * Uploads {@code script} as {@code options} say, before the start, and prints what it does.
+     * Uploads the script {@code options} name in {@code workspace} ({@link #script}), before the
+     * start, and prints what it does.
      *
      * @param testId the load test whose script is replaced, or {@code null} to create or update the
      *     one named {@code testName} (default: the file name without its extension)
@@ -106,8 +108,9 @@ public final class TestsAsCode {
      * @throws InterruptedException when the thread was interrupted during the upload
      */
     public static LoadTest upload(
-            K6CloudClient client, Long testId, RunConfig.Options options, ScriptSource script, PrintStream log)
+            K6CloudClient client, Long testId, RunConfig.Options options, FilePath workspace, PrintStream log)
             throws IOException, InterruptedException {
+        ScriptSource script = script(workspace, options.script());
         if (!(client instanceof LoadTestScripts scripts)) {
             throw new AbortException(Messages.TestsAsCode_NotUploaded(options.script(), "this client cannot upload"));
         }
@@ -171,6 +174,14 @@ public final class TestsAsCode {
             this.text = text;
             this.log = log;
             this.executor = executor;
+        }
+
+        /** The note of a run {@code prepared} starts, set on Jenkins' timer; {@code null} unless the API is v6. */
+        public static Note of(
+                RunConfig.Prepared prepared, RunConfig.Options options, Map<String, String> env, PrintStream log) {
+            return prepared.connection().apiFlavour() != ApiFlavour.V6
+                    ? null
+                    : new Note(prepared.client(), note(options.note(), env), log, Timer.get());
         }
 
         /** Sets the note of {@code runId} in the background, the first time it is called. */
@@ -248,15 +259,7 @@ public final class TestsAsCode {
     }
 
     /** A workspace file, read through {@link FilePath} for each attempt of the upload. */
-    private static final class WorkspaceScript implements ScriptSource {
-        private final FilePath file;
-        private final String path;
-
-        WorkspaceScript(FilePath file, String path) {
-            this.file = file;
-            this.path = path;
-        }
-
+    private record WorkspaceScript(FilePath file, String path) implements ScriptSource {
         @Override
         public String fileName() {
             return file.getName();
@@ -264,32 +267,33 @@ public final class TestsAsCode {
 
         @Override
         public long size() throws IOException {
-            try {
-                return file.length();
-            } catch (InterruptedException e) {
-                throw interrupted(e);
-            }
+            return interruptible(file::length);
         }
 
         @Override
         public InputStream open() throws IOException {
-            try {
-                return file.read();
-            } catch (InterruptedException e) {
-                throw interrupted(e);
-            }
+            return interruptible(file::read);
         }
 
-        private static InterruptedIOException interrupted(InterruptedException e) {
-            Thread.currentThread().interrupt();
-            InterruptedIOException io = new InterruptedIOException(e.getMessage());
-            io.initCause(e);
-            return io;
+        /** {@code read}'s value; an interrupt (an abort) becomes the {@link InterruptedIOException} an upload ends with. */
+        private static <T> T interruptible(FileRead<T> read) throws IOException {
+            try {
+                return read.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                InterruptedIOException io = new InterruptedIOException(e.getMessage());
+                io.initCause(e);
+                throw io;
+            }
         }
 
         @Override
         public String toString() {
             return path;
         }
+    }
+
+    private interface FileRead<T> {
+        T get() throws IOException, InterruptedException;
     }
 }

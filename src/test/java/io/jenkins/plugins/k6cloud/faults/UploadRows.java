@@ -303,11 +303,14 @@ final class UploadRows {
 
     /**
      * The Pipeline step aborted while its script's create is held by a latency fault: the step ends
-     * with the abort at once, the upload finishes on Jenkins' timer, and nothing is started or saved
-     * (so a restart cannot start it either).
+     * with the abort at once, the abort interrupts the upload on the plugin's thread (it ends with the
+     * call in flight, sends nothing more), and nothing is started or saved (so a restart cannot start
+     * it either).
      */
     private static Played abortStepDuringUpload(Rig rig) throws Exception {
         rig.sim.faults().inject(Endpoint.CREATE_TEST, Fault.latency(Duration.ofMillis(800)));
+        // an upload that went on after the abort would take longer than PROMPT to send its script
+        rig.sim.faults().inject(Endpoint.SCRIPT, Fault.latency(PROMPT.plusSeconds(1)));
         Path script = rig.file("load/" + NAME + ".js", SCRIPT);
         StepPlay step = new StepPlay(
                 new RunConfig.Options(null, null, null, null, true)
@@ -323,9 +326,12 @@ final class UploadRows {
         FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true);
         step.stop(abort);
         Throwable failure = step.failure(bound);
-        step.awaitPreparation(bound);
+        Duration upload = step.awaitPreparation(bound);
         rig.said(step.log());
         rig.check(failure == abort, "the step did not end with the abort: " + failure);
+        rig.check(upload.compareTo(PROMPT) < 0, "the upload went on for " + upload + " after the abort");
+        rig.check(rig.sim.journal().count(Endpoint.SCRIPT) == 0, "the script was sent after the abort");
+        rig.check(!step.log().contains("Uploaded the k6 script"), "the console says the script was uploaded");
         rig.check(step.endings() == 1, "the step ended " + step.endings() + " times");
         rig.check(step.saves() == 0, "the step saved a state to resume");
         rig.check(rig.sim.journal().count(Endpoint.START) == 0, "a start was sent");
@@ -336,6 +342,9 @@ final class UploadRows {
                 "aborted during the upload: no run was started",
                 List.of(step.log(), String.valueOf(failure)));
     }
+
+    /** How soon an abort of the step ends its upload: the call in flight (the create, held 800 ms) is the last. */
+    private static final Duration PROMPT = Duration.ofSeconds(5);
 
     /** An abort while the create is held by a latency fault: the runner exits 105 and starts nothing. */
     private static Played abortDuringUpload(Rig rig, boolean signal) throws Exception {

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.k6cloud.pipeline;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertSame;
@@ -29,6 +31,7 @@ import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.Scheduler;
+import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
 import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
 import io.jenkins.plugins.k6cloud.results.JUnitReportTest;
 import io.jenkins.plugins.k6cloud.results.RegressionGate;
@@ -67,7 +70,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import jenkins.util.Timer;
 import okhttp3.OkHttpClient;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.junit.After;
@@ -103,7 +105,10 @@ public class K6CloudRunStepExecutionTest {
 
     @After
     public void stopEverything() {
-        harnesses.forEach(h -> h.engine.close());
+        harnesses.forEach(h -> {
+            h.engine.close();
+            h.preparations.close();
+        });
         sim.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
@@ -372,7 +377,7 @@ public class K6CloudRunStepExecutionTest {
         assertSame("ended at once", cause, failure(ctx));
 
         h.holdPrepare.countDown();
-        Timer.get().submit(() -> {}).get(WAIT_SECONDS, TimeUnit.SECONDS); // the preparation has returned
+        h.awaitPreparations();
         assertEquals(0, h.engineCalls.get());
         assertEquals(0, sim.journal().count(Endpoint.START));
         assertEquals(1, ctx.endings.get());
@@ -385,8 +390,8 @@ public class K6CloudRunStepExecutionTest {
         Harness h = harness();
         FakeStepContext ctx = context();
         K6CloudRunStepExecution exec = execution(ctx, testId, options(null), h);
-        CountDownLatch timerBusy = new CountDownLatch(1);
-        Future<?> blocker = Timer.get().submit(() -> await(timerBusy)); // the timer is busy with other work
+        CountDownLatch busy = new CountDownLatch(1);
+        Future<?> blocker = h.preparations.schedule(() -> await(busy), 0); // another step is preparing
         try {
             exec.start();
             Throwable cause = new InterruptedException("aborted before the preparation ran");
@@ -394,10 +399,10 @@ public class K6CloudRunStepExecutionTest {
             assertSame(cause, failure(ctx));
             assertTrue("the preparation will not run", exec.preparation().isCancelled());
         } finally {
-            timerBusy.countDown();
+            busy.countDown();
         }
         blocker.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        Timer.get().submit(() -> {}).get(WAIT_SECONDS, TimeUnit.SECONDS); // the timer ran what was due
+        h.awaitPreparations();
 
         assertTrue("no credentials were looked up", h.prepareThreads.isEmpty());
         assertEquals(0, ctx.saves.get());
@@ -883,7 +888,7 @@ public class K6CloudRunStepExecutionTest {
     }
 
     @Test
-    public void anAbortDuringTheUploadStartsNothing() throws Exception {
+    public void anAbortDuringTheUploadInterruptsItAndStartsNothing() throws Exception {
         Harness h = harness();
         h.flavour = ApiFlavour.V6;
         sim.faults().inject(Endpoint.CREATE_TEST, Fault.latency(Duration.ofMillis(800)));
@@ -896,13 +901,16 @@ public class K6CloudRunStepExecutionTest {
         FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true);
         exec.stop(abort);
         assertSame(abort, failure(ctx));
-        assertTrue(log.awaitText("Uploaded the k6 script", Duration.ofSeconds(WAIT_SECONDS)));
-        // the stand-in Timer has one thread: once this task ran, the preparation has returned
-        Timer.get().submit(() -> {}).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        assertEquals(1, sim.journal().uploads().size());
+        h.awaitPreparations();
+        assertThat(
+                "interrupted: the call in flight was the last",
+                log.text(),
+                not(containsString("Uploaded the k6 script")));
+        assertEquals("the script was not sent", 0, sim.journal().count(Endpoint.SCRIPT));
         assertEquals(0, sim.journal().count(Endpoint.START));
         assertEquals("nothing saved, so a restart cannot start it either", 0, ctx.saves.get());
         assertEquals(1, ctx.endings.get());
+        assertThat(h.prepareThreads, contains(startsWith("k6-test-preparation")));
     }
 
     @Test
@@ -1140,6 +1148,8 @@ public class K6CloudRunStepExecutionTest {
         final AtomicInteger engineCalls = new AtomicInteger();
         /** How often the upload's client was asked for. */
         final AtomicInteger uploadClients = new AtomicInteger();
+        /** Where the step prepares: one thread, so that a task scheduled after the preparation runs after it. */
+        final ThreadPoolScheduler preparations = new ThreadPoolScheduler("k6-test-preparation", 1);
 
         volatile CountDownLatch holdPrepare;
         final List<RunConfig.Connection> reconnected = new CopyOnWriteArrayList<>();
@@ -1182,25 +1192,15 @@ public class K6CloudRunStepExecutionTest {
                             flavour, sim.baseUrl(), flavour == ApiFlavour.V6 ? sim.stackId() : null, "k6-token"));
         }
 
+        /** A run's client after a restart, the upload's or the metrics read's, told apart by their call timeouts. */
         @Override
-        public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
+        public K6CloudClient client(Run<?, ?> run, EnvVars env, RunConfig.Connection connection, ClientOptions options)
                 throws AbortException {
-            reconnected.add(connection);
-            if (tokenGone) {
-                throw new AbortException("Cannot find the credentials '" + connection.credentialsId() + "'");
+            if (options.callTimeout().equals(connection.uploadOptions().callTimeout())) {
+                uploadClients.incrementAndGet();
+            } else if (options.callTimeout().equals(connection.runOptions().callTimeout())) {
+                reconnected.add(connection);
             }
-            return client();
-        }
-
-        @Override
-        public K6CloudClient uploadClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection) {
-            uploadClients.incrementAndGet();
-            return client();
-        }
-
-        @Override
-        public K6CloudClient metricsClient(Run<?, ?> run, EnvVars env, RunConfig.Connection connection)
-                throws AbortException {
             if (tokenGone) {
                 throw new AbortException("Cannot find the credentials '" + connection.credentialsId() + "'");
             }
@@ -1226,8 +1226,18 @@ public class K6CloudRunStepExecutionTest {
         }
 
         @Override
+        public Scheduler preparations() {
+            return preparations;
+        }
+
+        @Override
         public Clock clock() {
             return clock;
+        }
+
+        /** Returns once the preparations scheduled so far have returned. */
+        void awaitPreparations() throws Exception {
+            preparations.schedule(() -> {}, 0).get(WAIT_SECONDS, TimeUnit.SECONDS);
         }
 
         void awaitScheduled() throws InterruptedException {

@@ -5,16 +5,18 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.k6cloud.FakeTaskListener;
+import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.engine.Scheduler;
+import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import jenkins.util.Timer;
 
 /**
  * One {@code k6CloudRun} step execution outside Jenkins, for the fault matrix: a fake build and
@@ -24,6 +26,8 @@ public final class StepPlay {
     private final FakeStepContext context;
     private final FakeTaskListener log = new FakeTaskListener();
     private final K6CloudRunStepExecution execution;
+    /** Where the step prepares and uploads: one thread, closed by {@link #awaitPreparation}. */
+    private final ThreadPoolScheduler preparations = new ThreadPoolScheduler("k6-faults-preparation", 1);
 
     /**
      * Starts {@code k6CloudRun} with {@code options} and no test id ({@code script} names the load test).
@@ -51,23 +55,18 @@ public final class StepPlay {
             }
 
             @Override
-            public K6CloudClient reconnect(Run<?, ?> run, EnvVars env, RunConfig.Connection c) {
-                return client;
-            }
-
-            @Override
-            public K6CloudClient uploadClient(Run<?, ?> run, EnvVars env, RunConfig.Connection c) {
-                return client;
-            }
-
-            @Override
-            public K6CloudClient metricsClient(Run<?, ?> run, EnvVars env, RunConfig.Connection c) {
+            public K6CloudClient client(Run<?, ?> run, EnvVars env, RunConfig.Connection c, ClientOptions options) {
                 return client;
             }
 
             @Override
             public RunEngine engine() {
                 return engine;
+            }
+
+            @Override
+            public Scheduler preparations() {
+                return preparations;
             }
 
             @Override
@@ -102,10 +101,21 @@ public final class StepPlay {
         }
     }
 
-    /** Waits until the step's preparation (and upload) on Jenkins' timer has returned, at most {@code bound}. */
-    public void awaitPreparation(Duration bound) throws Exception {
-        // the stand-in Timer has one thread: once this task ran, the preparation has returned
-        Timer.get().submit(() -> {}).get(bound.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Waits until the step's preparation (and upload) has returned, at most {@code bound}, and stops its
+     * thread.
+     *
+     * @return how long the wait took
+     */
+    public Duration awaitPreparation(Duration bound) throws Exception {
+        long began = System.nanoTime();
+        try {
+            // one thread: once this task ran, the preparation has returned
+            preparations.schedule(() -> {}, 0).get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return Duration.ofNanos(System.nanoTime() - began);
+        } finally {
+            preparations.close();
+        }
     }
 
     /** How often the step saved its state (a saved state is what a restart resumes). */

@@ -137,6 +137,35 @@ public class K6CloudEngineTest {
     }
 
     @Test
+    public void thePreparationsRunOnNamedThreadsThatTheShutdownInterrupts() throws Exception {
+        K6CloudEngine.Lifecycle lifecycle =
+                new K6CloudEngine.Lifecycle(() -> RunEngine.withThreads("k6-engine-test", 1));
+        Scheduler preparations = lifecycle.preparations();
+        assertSame(preparations, lifecycle.preparations());
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<String> interruptedOn = new CompletableFuture<>();
+        preparations.schedule(
+                () -> {
+                    running.countDown();
+                    try {
+                        new CountDownLatch(1).await(); // an upload's call, until interrupted
+                    } catch (InterruptedException e) {
+                        interruptedOn.complete(Thread.currentThread().getName());
+                    }
+                },
+                0);
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+
+        lifecycle.shutdown();
+
+        assertThat(interruptedOn.get(10, TimeUnit.SECONDS), startsWith(K6CloudEngine.PREPARATION_THREAD_PREFIX + "-"));
+        assertThrows(IllegalStateException.class, lifecycle::preparations);
+        lifecycle.open();
+        assertNotSame("fresh threads for the next Jenkins", preparations, lifecycle.preparations());
+        lifecycle.shutdown();
+    }
+
+    @Test
     public void runClientsRetryOnceAndLeaveLongerOutagesToTheEngine() {
         sim.faults().inject(Endpoint.READ, 5, Fault.serverError(503));
         RunConfig.Connection global = new RunConfig.Connection(null, sim.baseUrl(), null, null);

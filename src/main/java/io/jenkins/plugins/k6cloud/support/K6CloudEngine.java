@@ -43,8 +43,12 @@ public final class K6CloudEngine {
     static final int THREADS = 4;
 
     static final String PREPARATION_THREAD_PREFIX = "k6-cloud-preparation";
-    /** Steps preparing at once (credentials, the script's upload); more wait their turn. */
-    static final int PREPARATION_THREADS = 2;
+    /**
+     * Steps preparing at once (credentials, the script's upload); more wait their turn. Several, so that
+     * a step without a script (a preparation of milliseconds) is not kept waiting behind a couple of long
+     * uploads; made only as steps need them (a scheduled pool starts its threads one task at a time).
+     */
+    static final int PREPARATION_THREADS = 8;
 
     static final String SHUTDOWN_REASON = "Jenkins is shutting down";
     /** How long the shutdown waits for k6 Cloud to accept the stops of the freestyle runs. */

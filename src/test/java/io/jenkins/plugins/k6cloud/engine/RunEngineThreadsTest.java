@@ -49,7 +49,8 @@ public class RunEngineThreadsTest {
                 callbackThreads.add(Thread.currentThread().getName());
             }
         };
-        RunSettings settings = h.settings().withTimeout(Duration.ofDays(1)).withPollInterval(Duration.ofSeconds(15));
+        RunSettings settings = TestSettings.pollInterval(
+                TestSettings.timeout(h.settings(), Duration.ofDays(1)), Duration.ofSeconds(15));
         List<CompletableFuture<RunOutcome>> outcomes = new ArrayList<>();
         try (RunEngine engine =
                 new RunEngine(new FastForwardScheduler(new ThreadPoolScheduler(PREFIX, THREADS), h.clock), h.clock)) {

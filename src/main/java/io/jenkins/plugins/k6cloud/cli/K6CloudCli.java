@@ -12,6 +12,7 @@ import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.api.LoadTestScripts;
 import io.jenkins.plugins.k6cloud.api.RunMetrics;
 import io.jenkins.plugins.k6cloud.cli.CliArguments.UsageException;
+import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.OutcomeWait;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunEvents;
@@ -334,17 +335,12 @@ public final class K6CloudCli {
 
     private static RunSettings settings(CliArguments o, Duration poll, String webUrl) throws UsageException {
         try {
-            RunSettings s = RunSettings.defaults();
-            if (poll != null) {
-                s = s.withPollInterval(poll);
-            }
-            if (o.timeout() != null) {
-                s = s.withTimeout(o.timeout());
-            }
-            if (webUrl != null) {
-                s = s.withWebAppUrl(webUrl);
-            }
-            return s;
+            return RunSettings.of(
+                    webUrl != null ? webUrl : RunSettings.DEFAULT_WEB_APP_URL,
+                    poll != null ? poll : RunSettings.DEFAULT_POLL_INTERVAL,
+                    o.timeout() != null ? o.timeout() : RunSettings.DEFAULT_TIMEOUT,
+                    BuildResult.FAILURE,
+                    true);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

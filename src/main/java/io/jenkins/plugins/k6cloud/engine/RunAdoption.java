@@ -3,6 +3,7 @@ package io.jenkins.plugins.k6cloud.engine;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.TestRun;
+import io.jenkins.plugins.k6cloud.engine.VerdictRules.Judgement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

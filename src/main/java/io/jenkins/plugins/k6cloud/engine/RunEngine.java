@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k6cloud.engine;
 
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.engine.Scheduler.ThreadPoolScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

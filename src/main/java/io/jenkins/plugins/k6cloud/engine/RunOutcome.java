@@ -4,6 +4,7 @@ import io.jenkins.plugins.k6cloud.api.ProcessingStatus;
 import io.jenkins.plugins.k6cloud.api.ResultStatus;
 import io.jenkins.plugins.k6cloud.api.RunStatus;
 import io.jenkins.plugins.k6cloud.api.Threshold;
+import io.jenkins.plugins.k6cloud.engine.VerdictRules.Judgement;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;

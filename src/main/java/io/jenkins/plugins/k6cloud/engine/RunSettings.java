@@ -7,12 +7,12 @@ import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * How one run is followed; it travels with {@link WatchState}. Every value is checked when the
- * settings are made, with a message that says what to fix; the {@code with*} methods return changed
- * copies.
+ * settings are made, with a message that says what to fix. {@link #of} makes them from what a user
+ * chooses; the engine's limits (start, processing and cancel waits, the error budget) keep their
+ * defaults there.
  *
  * @param pollInterval how often k6 Cloud is polled (at least {@link #MIN_POLL_INTERVAL})
  * @param timeout the longest the run may take from the start of the watch until it ends; then it
@@ -52,6 +52,12 @@ public record RunSettings(
     public static final String DEFAULT_WEB_APP_URL = "https://app.k6.io";
 
     public RunSettings {
+        String url = Objects.requireNonNull(webAppUrl, "webAppUrl").strip().replaceAll("/+$", "");
+        if (K6CloudDefaults.httpUri(url) == null) {
+            throw new IllegalArgumentException(
+                    "The k6 web app address '" + webAppUrl + "' is not an http(s) URL, e.g. https://app.k6.io");
+        }
+        webAppUrl = url;
         checkPollInterval(pollInterval);
         requirePositive(timeout, "timeout");
         requirePositive(startTimeout, "start timeout");
@@ -65,26 +71,33 @@ public record RunSettings(
             throw new IllegalArgumentException(
                     "When thresholds fail the build can be FAILURE or UNSTABLE, not " + onThresholdsFailed);
         }
-        String url = Objects.requireNonNull(webAppUrl, "webAppUrl").strip().replaceAll("/+$", "");
-        if (K6CloudDefaults.httpUri(url) == null) {
-            throw new IllegalArgumentException(
-                    "The k6 web app address '" + webAppUrl + "' is not an http(s) URL, e.g. https://app.k6.io");
-        }
-        webAppUrl = url;
     }
 
     public static RunSettings defaults() {
+        return of(DEFAULT_WEB_APP_URL, DEFAULT_POLL_INTERVAL, DEFAULT_TIMEOUT, BuildResult.FAILURE, true);
+    }
+
+    /**
+     * The settings a user chooses (the step, the builder, the CLI), with the engine's defaults for the
+     * rest; checked as any settings are.
+     */
+    public static RunSettings of(
+            String webAppUrl,
+            Duration pollInterval,
+            Duration timeout,
+            BuildResult onThresholdsFailed,
+            boolean waitForEnd) {
         return new RunSettings(
-                DEFAULT_POLL_INTERVAL,
-                DEFAULT_TIMEOUT,
+                pollInterval,
+                timeout,
                 DEFAULT_START_TIMEOUT,
                 DEFAULT_PROCESSING_TIMEOUT,
                 DEFAULT_ERROR_BUDGET,
                 DEFAULT_MAX_CONSECUTIVE_ERRORS,
                 DEFAULT_CANCEL_WAIT,
-                BuildResult.FAILURE,
-                DEFAULT_WEB_APP_URL,
-                true);
+                onThresholdsFailed,
+                webAppUrl,
+                waitForEnd);
     }
 
     /** Rejects a poll interval that is not positive or shorter than {@link #MIN_POLL_INTERVAL}, saying what to fix. */
@@ -122,89 +135,5 @@ public record RunSettings(
     static String safeLink(String url) {
         URI u = K6CloudDefaults.httpUri(url);
         return u != null && u.getRawUserInfo() == null ? u.toString() : null;
-    }
-
-    /** k6 Cloud is polled this often (at least {@link #MIN_POLL_INTERVAL}). */
-    public RunSettings withPollInterval(Duration d) {
-        return changed(c -> c.pollInterval = d);
-    }
-
-    public RunSettings withTimeout(Duration d) {
-        return changed(c -> c.timeout = d);
-    }
-
-    public RunSettings withStartTimeout(Duration d) {
-        return changed(c -> c.startTimeout = d);
-    }
-
-    public RunSettings withProcessingTimeout(Duration d) {
-        return changed(c -> c.processingTimeout = d);
-    }
-
-    public RunSettings withErrorBudget(Duration d, int maxConsecutive) {
-        return changed(c -> {
-            c.errorBudget = d;
-            c.maxConsecutiveErrors = maxConsecutive;
-        });
-    }
-
-    public RunSettings withCancelWait(Duration d) {
-        return changed(c -> c.cancelWait = d);
-    }
-
-    public RunSettings withOnThresholdsFailed(BuildResult r) {
-        return changed(c -> c.onThresholdsFailed = r);
-    }
-
-    public RunSettings withWebAppUrl(String url) {
-        return changed(c -> c.webAppUrl = url);
-    }
-
-    public RunSettings withWaitForEnd(boolean wait) {
-        return changed(c -> c.waitForEnd = wait);
-    }
-
-    /** A copy with what {@code change} sets, checked as any settings are. */
-    private RunSettings changed(Consumer<Values> change) {
-        Values v = new Values(this);
-        change.accept(v);
-        return new RunSettings(
-                v.pollInterval,
-                v.timeout,
-                v.startTimeout,
-                v.processingTimeout,
-                v.errorBudget,
-                v.maxConsecutiveErrors,
-                v.cancelWait,
-                v.onThresholdsFailed,
-                v.webAppUrl,
-                v.waitForEnd);
-    }
-
-    /** The values of settings while one {@code with*} method changes them. */
-    private static final class Values {
-        Duration pollInterval;
-        Duration timeout;
-        Duration startTimeout;
-        Duration processingTimeout;
-        Duration errorBudget;
-        int maxConsecutiveErrors;
-        Duration cancelWait;
-        BuildResult onThresholdsFailed;
-        String webAppUrl;
-        boolean waitForEnd;
-
-        Values(RunSettings s) {
-            pollInterval = s.pollInterval;
-            timeout = s.timeout;
-            startTimeout = s.startTimeout;
-            processingTimeout = s.processingTimeout;
-            errorBudget = s.errorBudget;
-            maxConsecutiveErrors = s.maxConsecutiveErrors;
-            cancelWait = s.cancelWait;
-            onThresholdsFailed = s.onThresholdsFailed;
-            webAppUrl = s.webAppUrl;
-            waitForEnd = s.waitForEnd;
-        }
     }
 }

@@ -18,6 +18,7 @@ import io.jenkins.plugins.k6cloud.api.RunStatus;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import io.jenkins.plugins.k6cloud.api.Threshold;
 import io.jenkins.plugins.k6cloud.engine.RunEngine.OnEngineClose;
+import io.jenkins.plugins.k6cloud.engine.VerdictRules.Judgement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The one table that turns what k6 Cloud said about a run (or what stopped us following it) into
- * a {@link Verdict}. {@code result_status} is 0 for most aborted runs, so it is only read together
+ * a {@link Judgement}: a {@link Verdict} and the line that explains it. {@code result_status} is 0 for most aborted runs, so it is only read together
  * with {@code run_status}:
  *
  * <pre>
@@ -39,6 +39,20 @@ import java.util.List;
 public final class VerdictRules {
 
     private VerdictRules() {}
+
+    /**
+     * A verdict and the one line that explains it.
+     *
+     * @param verdict what became of the run
+     * @param message what happened and, on failure, what to look at
+     */
+    public record Judgement(Verdict verdict, String message) {
+
+        /** The same verdict with one more sentence. */
+        public Judgement withNote(String note) {
+            return new Judgement(verdict, message + " " + note);
+        }
+    }
 
     /**
      * Judges a run that has ended.

@@ -222,12 +222,12 @@ public final class RunConfig {
          */
         public RunSettings toSettings(String webAppUrl, String defaultPollInterval, String defaultTimeout) {
             regressionGate(); // used after the verdict, checked here: before any request
-            return RunSettings.defaults()
-                    .withWebAppUrl(webAppUrl)
-                    .withPollInterval(DurationFormat.parse(pollInterval != null ? pollInterval : defaultPollInterval))
-                    .withTimeout(DurationFormat.parse(timeout != null ? timeout : defaultTimeout))
-                    .withOnThresholdsFailed(thresholdResult(thresholdFailure))
-                    .withWaitForEnd(waitForEnd);
+            return RunSettings.of(
+                    webAppUrl,
+                    DurationFormat.parse(pollInterval != null ? pollInterval : defaultPollInterval),
+                    DurationFormat.parse(timeout != null ? timeout : defaultTimeout),
+                    thresholdResult(thresholdFailure),
+                    waitForEnd);
         }
     }
 

@@ -5,6 +5,7 @@ import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.simulator.JournalMode;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
@@ -101,10 +102,7 @@ final class Batch {
     }
 
     private RunSettings settings(K6CloudSimulator sim, Duration lifetime) {
-        return RunSettings.defaults()
-                .withPollInterval(options.interval())
-                .withWebAppUrl(sim.webAppUrl())
-                .withTimeout(lifetime.plus(GRACE));
+        return RunSettings.of(sim.webAppUrl(), options.interval(), lifetime.plus(GRACE), BuildResult.FAILURE, true);
     }
 
     /**

@@ -51,7 +51,7 @@ record BenchOptions(List<Integer> sizes, Duration interval, int repeats, int eng
                     break;
                 case "--interval":
                     interval = DurationFormat.parse(value(args, ++i));
-                    RunSettings.defaults().withPollInterval(interval); // the engine's own rule: 1 s or more
+                    RunSettings.checkPollInterval(interval); // the engine's own rule: 1 s or more
                     break;
                 case "--repeats":
                     repeats = positive(value(args, ++i), "--repeats", 20);

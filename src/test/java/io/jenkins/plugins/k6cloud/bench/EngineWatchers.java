@@ -4,7 +4,7 @@ import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunEvents;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
-import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
+import io.jenkins.plugins.k6cloud.engine.Scheduler.ThreadPoolScheduler;
 import java.time.Clock;
 
 /** The plugin's design: every run a state machine on one small {@link RunEngine} scheduler. */

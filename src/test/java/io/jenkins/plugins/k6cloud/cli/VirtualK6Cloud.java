@@ -3,7 +3,7 @@ package io.jenkins.plugins.k6cloud.cli;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.engine.FastForwardScheduler;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
-import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
+import io.jenkins.plugins.k6cloud.engine.Scheduler.ThreadPoolScheduler;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;

@@ -142,7 +142,7 @@ public class CancelDuringLateRunLookTest {
     public void theCancelWaitCountsFromWhenTheRunAppears() throws Exception {
         h.sim.setStopDelay(Duration.ofSeconds(30));
         long testId = h.test(Scenarios.passes());
-        RunWatch handle = startLooking(testId, h.settings().withCancelWait(Duration.ofMinutes(1)));
+        RunWatch handle = startLooking(testId, TestSettings.cancelWait(h.settings(), Duration.ofMinutes(1)));
         handle.cancel("aborted by user");
         h.scheduler.advance(Duration.ofSeconds(80)); // the cancel wait would have passed by now
         assertFalse(handle.outcome().isDone());

@@ -70,7 +70,12 @@ final class EngineHarness extends ExternalResource {
 
     /** Settings with the simulator's run links and a 5 s poll. */
     RunSettings settings() {
-        return RunSettings.defaults().withWebAppUrl(sim.webAppUrl());
+        return RunSettings.of(
+                sim.webAppUrl(),
+                RunSettings.DEFAULT_POLL_INTERVAL,
+                RunSettings.DEFAULT_TIMEOUT,
+                BuildResult.FAILURE,
+                true);
     }
 
     long test(Scenario scenario) {

@@ -14,7 +14,7 @@ public class ErrorStreakTest {
     @Test
     public void backsOffExponentiallyFromThePollIntervalUpToAMinute() {
         RunWatch.ErrorStreak s =
-                new RunWatch.ErrorStreak(RunSettings.defaults().withPollInterval(Duration.ofSeconds(5)));
+                new RunWatch.ErrorStreak(TestSettings.pollInterval(RunSettings.defaults(), Duration.ofSeconds(5)));
         long[] expected = {5_000, 10_000, 20_000, 40_000, 60_000, 60_000};
         for (long e : expected) {
             s.record(0);
@@ -33,12 +33,12 @@ public class ErrorStreakTest {
     @Test
     public void theBudgetIsACountAndATime() {
         RunWatch.ErrorStreak byCount =
-                new RunWatch.ErrorStreak(RunSettings.defaults().withErrorBudget(Duration.ofHours(1), 3));
+                new RunWatch.ErrorStreak(TestSettings.errorBudget(RunSettings.defaults(), Duration.ofHours(1), 3));
         assertFalse(byCount.record(0));
         assertFalse(byCount.record(1));
         assertTrue(byCount.record(2));
         RunWatch.ErrorStreak byTime =
-                new RunWatch.ErrorStreak(RunSettings.defaults().withErrorBudget(Duration.ofSeconds(30), 100));
+                new RunWatch.ErrorStreak(TestSettings.errorBudget(RunSettings.defaults(), Duration.ofSeconds(30), 100));
         assertFalse(byTime.record(1_000));
         assertFalse(byTime.record(30_999));
         assertTrue(byTime.record(31_000));

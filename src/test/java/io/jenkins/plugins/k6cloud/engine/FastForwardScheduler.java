@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud.engine;
 
+import io.jenkins.plugins.k6cloud.engine.Scheduler.ThreadPoolScheduler;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.util.concurrent.Future;
 

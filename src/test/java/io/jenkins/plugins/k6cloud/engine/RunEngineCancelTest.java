@@ -26,7 +26,7 @@ public class RunEngineCancelTest {
     private final RecordingListener lines = new RecordingListener();
 
     private RunSettings settings() {
-        return h.settings().withPollInterval(Duration.ofSeconds(1));
+        return TestSettings.pollInterval(h.settings(), Duration.ofSeconds(1));
     }
 
     private RunWatch startAndRunUntil(long testId, int runStatus) {
@@ -174,7 +174,8 @@ public class RunEngineCancelTest {
         long testId = h.test(Scenarios.of(Outcome.PASSES)
                 .withTimings(
                         io.jenkins.plugins.k6cloud.simulator.Timings.standard().withRunning(Duration.ofMinutes(30))));
-        RunWatch handle = h.engine.start(testId, settings().withCancelWait(Duration.ofMinutes(1)), h.client, lines);
+        RunWatch handle =
+                h.engine.start(testId, TestSettings.cancelWait(settings(), Duration.ofMinutes(1)), h.client, lines);
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         long cancelledAt = h.clock.millis();
         handle.cancel("aborted by user");
@@ -202,7 +203,8 @@ public class RunEngineCancelTest {
     @Test
     public void aStopThatKeepsFailingIsReported() {
         long testId = h.test(Scenarios.passes());
-        RunWatch handle = h.engine.start(testId, settings().withErrorBudget(Duration.ofMinutes(5), 3), h.client, lines);
+        RunWatch handle =
+                h.engine.start(testId, TestSettings.errorBudget(settings(), Duration.ofMinutes(5), 3), h.client, lines);
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         h.sim.faults().inject(Endpoint.STOP, 10, Fault.badGateway());
         handle.cancel("aborted by user");

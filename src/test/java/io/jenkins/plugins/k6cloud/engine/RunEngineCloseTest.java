@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.k6cloud.engine.RunEngine.OnEngineClose;
+import io.jenkins.plugins.k6cloud.engine.Scheduler.ThreadPoolScheduler;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.Timings;
@@ -90,8 +91,8 @@ public class RunEngineCloseTest {
         };
         threadedEngine();
         // long polls and a long timeout, so that neither run ends on its own while the test looks
-        RunSettings settings =
-                h.settings().withPollInterval(Duration.ofMinutes(1)).withTimeout(Duration.ofDays(2));
+        RunSettings settings = TestSettings.timeout(
+                TestSettings.pollInterval(h.settings(), Duration.ofMinutes(1)), Duration.ofDays(2));
         RunWatch freestyle = engine.start(testId, settings, h.client, counting, OnEngineClose.CANCEL);
         RunWatch pipeline = engine.start(testId, settings, h.client, counting);
         EngineHarness.awaitQuietly(bothStarted);

@@ -40,7 +40,7 @@ public class RunEngineConsoleTest {
     @Test
     public void oneLinePerStatusChangeNotPerPoll() {
         long testId = h.test(Scenarios.passes());
-        RunOutcome o = h.finish(h.start(testId, h.settings().withPollInterval(Duration.ofSeconds(1)), lines));
+        RunOutcome o = h.finish(h.start(testId, TestSettings.pollInterval(h.settings(), Duration.ofSeconds(1)), lines));
         assertThat(
                 lines.lines().get(0),
                 startsWith("k6 Cloud run " + o.runId() + " started for load test " + testId + ": " + h.sim.webAppUrl()
@@ -125,7 +125,7 @@ public class RunEngineConsoleTest {
     @Test
     public void theListenerHearsOfTheStartOnceAndOfEveryChange() {
         long testId = h.test(Scenarios.passes());
-        RunOutcome o = h.finish(h.start(testId, h.settings().withPollInterval(Duration.ofSeconds(1)), lines));
+        RunOutcome o = h.finish(h.start(testId, TestSettings.pollInterval(h.settings(), Duration.ofSeconds(1)), lines));
         assertThat(lines.started(), hasSize(1));
         assertEquals(o.runId(), lines.started().get(0).runId());
         assertEquals(WatchPhase.DONE, lines.lastState().phase());
@@ -139,7 +139,7 @@ public class RunEngineConsoleTest {
     @Test
     public void notWaitingReportsStartedAsSoonAsTheIdIsKnown() {
         long testId = h.test(Scenarios.passes());
-        RunWatch handle = h.start(testId, h.settings().withWaitForEnd(false), lines);
+        RunWatch handle = h.start(testId, TestSettings.waitForEnd(h.settings(), false), lines);
         h.scheduler.runDue();
         assertTrue(handle.outcome().isDone());
         RunOutcome o = handle.outcome().join();

@@ -53,7 +53,8 @@ public class RunEngineErrorsTest {
     @Test
     public void tooManyFailuresInARowGiveUpAndStopTheRun() {
         long testId = longTest();
-        RunWatch handle = startAndRunUntilRunning(testId, h.settings().withErrorBudget(Duration.ofHours(1), 3));
+        RunWatch handle =
+                startAndRunUntilRunning(testId, TestSettings.errorBudget(h.settings(), Duration.ofHours(1), 3));
         h.sim.faults().inject(Endpoint.READ, 10, Fault.serverError(500));
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.UNREACHABLE, o.verdict());
@@ -67,7 +68,8 @@ public class RunEngineErrorsTest {
     @Test
     public void theErrorBudgetIsAlsoATimeLimit() {
         long testId = longTest();
-        RunWatch handle = startAndRunUntilRunning(testId, h.settings().withErrorBudget(Duration.ofSeconds(30), 100));
+        RunWatch handle =
+                startAndRunUntilRunning(testId, TestSettings.errorBudget(h.settings(), Duration.ofSeconds(30), 100));
         long firstFailureAt = h.clock.millis();
         h.sim.faults().inject(Endpoint.READ, 100, Fault.serverError(503));
         RunOutcome o = h.finish(handle);
@@ -167,7 +169,7 @@ public class RunEngineErrorsTest {
     public void theOverallTimeoutStopsTheRunAndWaitsForItsEnd() {
         long testId = longTest();
         h.sim.setStopDelay(Duration.ofSeconds(20));
-        RunOutcome o = h.finish(h.start(testId, h.settings().withTimeout(Duration.ofMinutes(5)), lines));
+        RunOutcome o = h.finish(h.start(testId, TestSettings.timeout(h.settings(), Duration.ofMinutes(5)), lines));
         assertEquals(Verdict.TIMED_OUT, o.verdict());
         assertEquals(BuildResult.FAILURE, o.buildResult());
         assertThat(o.message(), containsString("5m timeout"));
@@ -188,7 +190,8 @@ public class RunEngineErrorsTest {
     public void theWaitAfterTheTimeoutsStopIsBoundedByTheCancelWait() {
         long testId = longTest();
         h.sim.setStopDelay(Duration.ofMinutes(10));
-        RunSettings settings = h.settings().withTimeout(Duration.ofMinutes(5)).withCancelWait(Duration.ofMinutes(1));
+        RunSettings settings = TestSettings.cancelWait(
+                TestSettings.timeout(h.settings(), Duration.ofMinutes(5)), Duration.ofMinutes(1));
         RunOutcome o = h.finish(h.start(testId, settings, lines));
         assertEquals(Verdict.TIMED_OUT, o.verdict());
         assertThat(o.message(), containsString("The stop was sent, but the run was still Running 1m later"));
@@ -208,7 +211,7 @@ public class RunEngineErrorsTest {
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(5));
         long testId = h.test(Scenarios.passes().withTimings(slowQueue));
-        RunOutcome o = h.finish(h.start(testId, h.settings().withStartTimeout(Duration.ofMinutes(2)), lines));
+        RunOutcome o = h.finish(h.start(testId, TestSettings.startTimeout(h.settings(), Duration.ofMinutes(2)), lines));
         assertEquals(Verdict.TIMED_OUT, o.verdict());
         assertThat(o.message(), containsString("still Queued and had not started running 2m"));
         assertThat(o.message(), containsString("After the stop it ended as Aborted (by user)."));

@@ -30,7 +30,7 @@ public class RunEngineProcessingWaitTest {
     private RunOutcome followWithProcessingStuck(Outcome outcome, RecordingListener listener) {
         InterceptingClient client = new InterceptingClient(h.client);
         client.rewriteRun = r -> TestRuns.withStatus(r, r.runStatusCode(), ProcessingStatus.PROCESSING.code());
-        RunSettings settings = h.settings().withProcessingTimeout(PROCESSING_TIMEOUT);
+        RunSettings settings = TestSettings.processingTimeout(h.settings(), PROCESSING_TIMEOUT);
         return h.finish(h.engine.start(h.test(Scenarios.of(outcome)), settings, client, listener));
     }
 

@@ -72,7 +72,7 @@ public class RunEngineResumeTest {
     @Test
     public void resumesWhileProcessing() throws Exception {
         long testId = h.test(Scenarios.of(Outcome.PROCESSING_LAGS));
-        RunSettings settings = h.settings().withProcessingTimeout(Duration.ofMinutes(15));
+        RunSettings settings = TestSettings.processingTimeout(h.settings(), Duration.ofMinutes(15));
         RunWatch handle = h.start(testId, settings, before);
         h.runUntil(() -> handle.state().phase() == WatchPhase.PROCESSING, "processing");
         WatchState saved = roundTrip(handle.state());
@@ -85,7 +85,7 @@ public class RunEngineResumeTest {
     @Test
     public void deadlinesSurviveTheRestart() throws Exception {
         long testId = h.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(1))));
-        RunWatch handle = h.start(testId, h.settings().withTimeout(Duration.ofMinutes(5)), before);
+        RunWatch handle = h.start(testId, TestSettings.timeout(h.settings(), Duration.ofMinutes(5)), before);
         h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
         WatchState saved = roundTrip(handle.state());
         RunOutcome o = restartAndResume(saved, Duration.ofMinutes(10));
@@ -167,7 +167,7 @@ public class RunEngineResumeTest {
     @Test
     public void aRestartAfterOurTimeoutsStopWasAcceptedKeepsTheTimeout() throws Exception {
         long testId = h.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(1))));
-        h.finish(h.start(testId, h.settings().withTimeout(Duration.ofMinutes(5)), before));
+        h.finish(h.start(testId, TestSettings.timeout(h.settings(), Duration.ofMinutes(5)), before));
         WatchState saved = savedWhileStopping(true);
         assertEquals(Verdict.TIMED_OUT, saved.stoppingFor());
 

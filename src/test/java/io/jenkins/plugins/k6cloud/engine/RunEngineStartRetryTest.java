@@ -47,7 +47,8 @@ public class RunEngineStartRetryTest {
         long testId = h.test(Scenarios.passes());
         h.sim.faults().inject(Endpoint.START, 1, Fault.rateLimited(Duration.ofHours(1)));
 
-        RunOutcome o = h.finish(h.start(testId, h.settings().withStartTimeout(Duration.ofMinutes(10)), listener));
+        RunOutcome o =
+                h.finish(h.start(testId, TestSettings.startTimeout(h.settings(), Duration.ofMinutes(10)), listener));
 
         assertEquals(Verdict.UNREACHABLE, o.verdict());
         assertNull(o.runId());

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.k6cloud.engine.Scheduler.ThreadPoolScheduler;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import java.time.Duration;
@@ -49,7 +50,8 @@ public class RunEngineThreadsTest {
                 callbackThreads.add(Thread.currentThread().getName());
             }
         };
-        RunSettings settings = h.settings().withTimeout(Duration.ofDays(1)).withPollInterval(Duration.ofSeconds(15));
+        RunSettings settings = TestSettings.pollInterval(
+                TestSettings.timeout(h.settings(), Duration.ofDays(1)), Duration.ofSeconds(15));
         List<CompletableFuture<RunOutcome>> outcomes = new ArrayList<>();
         try (RunEngine engine =
                 new RunEngine(new FastForwardScheduler(new ThreadPoolScheduler(PREFIX, THREADS), h.clock), h.clock)) {

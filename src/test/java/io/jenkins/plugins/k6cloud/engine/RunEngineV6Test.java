@@ -28,7 +28,7 @@ public class RunEngineV6Test {
     private final RecordingListener lines = new RecordingListener();
 
     private RunSettings settings() {
-        return h.settings().withPollInterval(Duration.ofSeconds(1));
+        return TestSettings.pollInterval(h.settings(), Duration.ofSeconds(1));
     }
 
     @Test
@@ -78,7 +78,7 @@ public class RunEngineV6Test {
     public void theOverallTimeoutAbortsTheRun() {
         long testId = h.test(
                 Scenarios.passes().withTimings(Scenarios.passes().timings().withRunning(Duration.ofHours(1))));
-        RunOutcome o = h.finish(h.start(testId, h.settings().withTimeout(Duration.ofMinutes(5)), lines));
+        RunOutcome o = h.finish(h.start(testId, TestSettings.timeout(h.settings(), Duration.ofMinutes(5)), lines));
         assertEquals(Verdict.TIMED_OUT, o.verdict());
         assertEquals(1, h.stops(1));
         h.assertNothingLeftRunning(Duration.ZERO);

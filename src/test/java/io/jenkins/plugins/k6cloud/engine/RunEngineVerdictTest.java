@@ -79,7 +79,8 @@ public class RunEngineVerdictTest {
 
     @Test
     public void failedThresholdsCanMakeTheBuildUnstable() {
-        RunOutcome o = follow(Outcome.THRESHOLDS_FAIL, h.settings().withOnThresholdsFailed(BuildResult.UNSTABLE));
+        RunOutcome o =
+                follow(Outcome.THRESHOLDS_FAIL, TestSettings.onThresholdsFailed(h.settings(), BuildResult.UNSTABLE));
         assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
         assertEquals(BuildResult.UNSTABLE, o.buildResult());
     }
@@ -146,7 +147,7 @@ public class RunEngineVerdictTest {
     @Test
     public void waitsForProcessingBeforeReadingTheResult() {
         // result_status reads 0 (passed) until the 10-minute processing is over, then 1
-        RunSettings settings = h.settings().withProcessingTimeout(Duration.ofMinutes(15));
+        RunSettings settings = TestSettings.processingTimeout(h.settings(), Duration.ofMinutes(15));
         RunOutcome o = follow(Outcome.PROCESSING_LAGS, settings);
         assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
         assertThat(o.followedFor().toMinutes(), org.hamcrest.Matchers.greaterThanOrEqualTo(10L));
@@ -156,7 +157,7 @@ public class RunEngineVerdictTest {
     public void processingWaitIsBounded() {
         RecordingListener lines = new RecordingListener();
         long testId = h.test(Scenarios.of(Outcome.PROCESSING_LAGS));
-        RunSettings settings = h.settings().withProcessingTimeout(Duration.ofMinutes(2));
+        RunSettings settings = TestSettings.processingTimeout(h.settings(), Duration.ofMinutes(2));
         RunOutcome o = h.finish(h.start(testId, settings, lines));
         if (v6) {
             assertEquals("no result yet in v6", Verdict.RUN_FAILED, o.verdict());

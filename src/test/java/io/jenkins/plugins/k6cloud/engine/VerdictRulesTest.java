@@ -7,6 +7,7 @@ import static org.junit.Assert.assertEquals;
 
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.TestRun;
+import io.jenkins.plugins.k6cloud.engine.VerdictRules.Judgement;
 import java.time.Duration;
 import org.junit.Test;
 

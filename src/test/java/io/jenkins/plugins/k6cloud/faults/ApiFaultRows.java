@@ -9,6 +9,7 @@ import static io.jenkins.plugins.k6cloud.engine.Verdict.UNREACHABLE;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
+import io.jenkins.plugins.k6cloud.engine.TestSettings;
 import io.jenkins.plugins.k6cloud.engine.Verdict;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
@@ -203,7 +204,7 @@ final class ApiFaultRows {
     /** A run that would go on for 2 h; the build is aborted (or our 2 min timeout passes) and the stop suffers. */
     private static Played stopTrouble(Rig rig, Fault fault, int times, boolean cancel) {
         long testId = rig.test(longRun());
-        RunSettings settings = rig.settings().withTimeout(Duration.ofMinutes(2));
+        RunSettings settings = TestSettings.timeout(rig.settings(), Duration.ofMinutes(2));
         RunWatch handle = rig.start(testId, settings);
         rig.runUntilStatus(handle, 2);
         rig.sim.faults().inject(Endpoint.STOP, times, fault);
@@ -218,7 +219,7 @@ final class ApiFaultRows {
     /** Every read fails from {@code runStatus} on; the engine gives up after 3 in a row and stops the run. */
     private static Played pastTheBudget(Rig rig, Fault fault, int runStatus) {
         long testId = rig.test(longRun());
-        RunWatch handle = rig.start(testId, rig.settings().withErrorBudget(Duration.ofMinutes(5), 3));
+        RunWatch handle = rig.start(testId, TestSettings.errorBudget(rig.settings(), Duration.ofMinutes(5), 3));
         rig.runUntilStatus(handle, runStatus);
         rig.sim.faults().inject(Endpoint.READ, 100, fault);
         RunOutcome o = rig.finish(handle);

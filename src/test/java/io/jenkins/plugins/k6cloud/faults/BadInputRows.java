@@ -18,7 +18,7 @@ import io.jenkins.plugins.k6cloud.config.K6CloudGlobalConfiguration;
 import io.jenkins.plugins.k6cloud.engine.FastForwardScheduler;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
-import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
+import io.jenkins.plugins.k6cloud.engine.Scheduler.ThreadPoolScheduler;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudCredentials;
 import io.jenkins.plugins.k6cloud.support.RunConfig;

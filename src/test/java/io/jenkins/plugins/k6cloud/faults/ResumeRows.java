@@ -11,6 +11,7 @@ import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
+import io.jenkins.plugins.k6cloud.engine.TestSettings;
 import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
 import io.jenkins.plugins.k6cloud.engine.WatchPhase;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
@@ -151,7 +152,7 @@ final class ResumeRows {
 
     private static Played timeoutDuringRestart(Rig rig) throws Exception {
         long testId = rig.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(2))));
-        RunWatch handle = rig.start(testId, rig.settings().withTimeout(Duration.ofMinutes(2)));
+        RunWatch handle = rig.start(testId, TestSettings.timeout(rig.settings(), Duration.ofMinutes(2)));
         rig.runUntilStatus(handle, 2);
         RunOutcome o = restartAndResume(rig, rig.console.lastPersisted(), Duration.ofMinutes(3));
         rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));

@@ -5,6 +5,7 @@ import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.RecordingListener;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
@@ -76,7 +77,8 @@ final class Rig implements AutoCloseable {
 
     /** 1 s polls (the least allowed), links to the simulator's web app. */
     RunSettings settings() {
-        return RunSettings.defaults().withPollInterval(Duration.ofSeconds(1)).withWebAppUrl(sim.webAppUrl());
+        return RunSettings.of(
+                sim.webAppUrl(), Duration.ofSeconds(1), RunSettings.DEFAULT_TIMEOUT, BuildResult.FAILURE, true);
     }
 
     void stopDelay(Duration d) {

@@ -18,12 +18,13 @@ import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.builder.K6CloudBuilder;
+import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunEvents;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.engine.Scheduler;
-import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
+import io.jenkins.plugins.k6cloud.engine.Scheduler.ThreadPoolScheduler;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
@@ -90,10 +91,8 @@ public class K6CloudEngineTest {
 
         long testId = sim.addLoadTest("long", Scenarios.passes());
         // polls far apart and a long timeout, so that neither run ends on its own while the test looks
-        RunSettings settings = RunSettings.defaults()
-                .withWebAppUrl(sim.webAppUrl())
-                .withPollInterval(Duration.ofMinutes(10))
-                .withTimeout(Duration.ofDays(1));
+        RunSettings settings =
+                RunSettings.of(sim.webAppUrl(), Duration.ofMinutes(10), Duration.ofDays(1), BuildResult.FAILURE, true);
         CountDownLatch bothStarted = new CountDownLatch(2);
         RunEvents started = new RunEvents() {
             @Override
@@ -208,7 +207,12 @@ public class K6CloudEngineTest {
             CompletableFuture<Thread> startedOn = new CompletableFuture<>();
             engine.start(
                     testId,
-                    RunSettings.defaults().withWebAppUrl(sim.webAppUrl()).withPollInterval(Duration.ofMinutes(10)),
+                    RunSettings.of(
+                            sim.webAppUrl(),
+                            Duration.ofMinutes(10),
+                            RunSettings.DEFAULT_TIMEOUT,
+                            BuildResult.FAILURE,
+                            true),
                     client(),
                     new RunEvents() {
                         @Override

@@ -31,7 +31,7 @@ import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.Scheduler;
-import io.jenkins.plugins.k6cloud.engine.ThreadPoolScheduler;
+import io.jenkins.plugins.k6cloud.engine.Scheduler.ThreadPoolScheduler;
 import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
 import io.jenkins.plugins.k6cloud.results.JUnitReportTest;
 import io.jenkins.plugins.k6cloud.results.RegressionGate;

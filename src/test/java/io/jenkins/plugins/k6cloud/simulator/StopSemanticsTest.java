@@ -5,23 +5,20 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.time.Duration;
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 public class StopSemanticsTest {
-    private final ManualClock clock = new ManualClock();
+    @Rule
+    public final SimulatorRule rig = new SimulatorRule();
+
+    private final ManualClock clock = rig.clock;
     private K6CloudSimulator sim;
 
-    @After
-    public void stopSimulator() {
-        if (sim != null) {
-            sim.close();
-        }
-    }
-
-    private SimHttp start() throws Exception {
-        sim = K6CloudSimulator.builder().clock(clock).start();
+    private SimHttp start() {
+        sim = rig.sim();
         return new SimHttp(sim);
     }
 

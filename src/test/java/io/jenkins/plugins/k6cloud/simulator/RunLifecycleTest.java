@@ -8,29 +8,12 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
-import io.jenkins.plugins.k6cloud.testing.ManualClock;
-import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.Before;
-import org.junit.Rule;
 import org.junit.Test;
 
-public class RunLifecycleTest {
-    @Rule
-    public final SimulatorRule simulator = new SimulatorRule();
-
-    private final ManualClock clock = simulator.clock;
-    private K6CloudSimulator sim;
-    private SimHttp http;
-
-    @Before
-    public void useSimulator() {
-        sim = simulator.sim();
-        http = new SimHttp(sim);
-    }
-
+public class RunLifecycleTest extends SimHttpFixture {
     private static List<Integer> statuses(JsonObject run) {
         return List.of(
                 run.get("run_status").getAsInt(),

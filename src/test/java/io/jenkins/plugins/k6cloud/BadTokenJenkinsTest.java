@@ -18,31 +18,18 @@ import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.Before;
-import org.junit.ClassRule;
-import org.junit.Rule;
 import org.junit.Test;
-import org.jvnet.hudson.test.BuildWatcher;
-import org.jvnet.hudson.test.JenkinsRule;
 
 /**
  * A token pasted with a line break into "Secret text" credentials (the usual way to get one):
  * the build fails with a message that names the credentials, before any request, without a stack
  * trace and without the token; Test connection says the same under the button.
  */
-public class BadTokenJenkinsTest {
+public class BadTokenJenkinsTest extends JenkinsTestSupport {
     /** Two lines, each the token: a leak of any part of it shows as the token in the log. */
     private static final String PASTED = TOKEN + "\n" + TOKEN;
 
     private static final String PASTED_ID = "k6-cloud-token-pasted";
-
-    @ClassRule
-    public static BuildWatcher buildWatcher = new BuildWatcher();
-
-    @Rule
-    public JenkinsRule j = new JenkinsRule();
-
-    @Rule
-    public SimulatedCloudRule cloud = new SimulatedCloudRule();
 
     @Before
     public void useSimulatedCloud() throws Exception {

@@ -18,14 +18,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
 
-/** Setup shared by the tests against a live Jenkins: the k6 Cloud token as credentials, and k6 Cloud itself. */
-public final class JenkinsTestSupport {
+/**
+ * Setup shared by the tests against a live Jenkins: the k6 Cloud token as credentials, and k6 Cloud itself.
+ * A test with one Jenkins and one simulated k6 Cloud per test method extends it for its rules ({@link #j},
+ * {@link #cloud}, the build logs on the console); one with another lifecycle (a restart) calls the static helpers.
+ */
+public abstract class JenkinsTestSupport {
     /** The id of the "Secret text" credentials holding {@link SimulatedCloudRule#TOKEN}. */
     public static final String TOKEN_ID = "k6-cloud-token";
 
-    private JenkinsTestSupport() {}
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
+    @Rule
+    public JenkinsRule j = new JenkinsRule();
+
+    @Rule
+    public SimulatedCloudRule cloud = new SimulatedCloudRule();
 
     /** Points the global configuration at the simulator, polling every second. */
     public static void useSimulator(SimulatedCloudRule cloud) {

@@ -63,34 +63,21 @@ public class HttpK6CloudClientRetryTest {
     }
 
     @Test
-    public void retryAfterSecondsIsHonouredInsteadOfTheBackoff() throws Exception {
-        rateLimited("3");
-        k6.json(200, RUN);
-
-        k6.client().getRun(42);
-
-        assertEquals(List.of(3000L), k6.sleeper.delays());
-    }
-
-    @Test
-    public void retryAfterAsAnHttpDateIsHonoured() throws Exception {
+    public void aRateLimitWaitsWhatRetryAfterSaysOrElseBacksOff() throws Exception {
+        // three reads: Retry-After as an HTTP date, as seconds, then absent twice (the backoff, not Retry-After)
         rateLimited("Sun, 01 Mar 2026 10:00:12 GMT");
         k6.json(200, RUN);
-
-        k6.client().getRun(42);
-
-        assertEquals(List.of(12_000L), k6.sleeper.delays());
-    }
-
-    @Test
-    public void rateLimitWithoutRetryAfterBacksOff() throws Exception {
+        rateLimited("3");
+        k6.json(200, RUN);
         rateLimited(null);
         rateLimited(null);
         k6.json(200, RUN);
 
-        k6.client().getRun(42);
+        for (int read = 0; read < 3; read++) {
+            assertEquals(42, k6.client().getRun(42).id());
+        }
 
-        assertEquals(List.of(500L, 1000L), k6.sleeper.delays());
+        assertEquals(List.of(12_000L, 3000L, 500L, 1000L), k6.sleeper.delays());
     }
 
     @Test

@@ -11,7 +11,6 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.k6cloud.JenkinsTestSupport;
-import io.jenkins.plugins.k6cloud.SimulatedCloudRule;
 import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
@@ -20,23 +19,10 @@ import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
 import java.time.Duration;
 import org.junit.Before;
-import org.junit.ClassRule;
-import org.junit.Rule;
 import org.junit.Test;
-import org.jvnet.hudson.test.BuildWatcher;
-import org.jvnet.hudson.test.JenkinsRule;
 
 /** Aborting a freestyle build stops its k6 Cloud run, whether the run is running or its start is still unanswered. */
-public class K6CloudBuilderAbortJenkinsTest {
-    @ClassRule
-    public static BuildWatcher buildWatcher = new BuildWatcher();
-
-    @Rule
-    public JenkinsRule j = new JenkinsRule();
-
-    @Rule
-    public SimulatedCloudRule cloud = new SimulatedCloudRule();
-
+public class K6CloudBuilderAbortJenkinsTest extends JenkinsTestSupport {
     @Before
     public void useSimulatedCloud() throws Exception {
         JenkinsTestSupport.useSimulatorWithGlobalToken(cloud);

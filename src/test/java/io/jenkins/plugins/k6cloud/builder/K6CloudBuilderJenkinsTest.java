@@ -36,23 +36,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.Before;
-import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
-import org.jvnet.hudson.test.BuildWatcher;
-import org.jvnet.hudson.test.JenkinsRule;
 
 /** The freestyle build step in a live Jenkins against the simulated k6 Cloud: its form, one build per verdict, its records. */
-public class K6CloudBuilderJenkinsTest {
-    @ClassRule
-    public static BuildWatcher buildWatcher = new BuildWatcher();
-
-    @Rule
-    public JenkinsRule j = new JenkinsRule();
-
-    @Rule
-    public SimulatedCloudRule cloud = new SimulatedCloudRule();
-
+public class K6CloudBuilderJenkinsTest extends JenkinsTestSupport {
     @Before
     public void useSimulatedCloud() throws Exception {
         JenkinsTestSupport.useSimulatorWithGlobalToken(cloud);

@@ -24,7 +24,6 @@ import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.JenkinsTestSupport;
-import io.jenkins.plugins.k6cloud.SimulatedCloudRule;
 import io.jenkins.plugins.k6cloud.builder.K6CloudBuilder;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
@@ -32,25 +31,12 @@ import io.jenkins.plugins.k6cloud.support.RunConfig;
 import java.util.List;
 import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
-import org.junit.ClassRule;
-import org.junit.Rule;
 import org.junit.Test;
-import org.jvnet.hudson.test.BuildWatcher;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The global configuration in a live Jenkins: its form and storage, its permission checks, the connection test, folder credentials. */
-public class K6CloudGlobalConfigurationJenkinsTest {
-    @ClassRule
-    public static BuildWatcher buildWatcher = new BuildWatcher();
-
-    @Rule
-    public JenkinsRule j = new JenkinsRule();
-
-    @Rule
-    public SimulatedCloudRule cloud = new SimulatedCloudRule();
-
+public class K6CloudGlobalConfigurationJenkinsTest extends JenkinsTestSupport {
     @Test
     public void formRoundTripKeepsTheValuesAndSavesThem() throws Exception {
         JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);

@@ -174,20 +174,7 @@ public class CancelDuringLateRunLookTest {
     @Test
     public void afterARestartWithACancelPendingARunThatAppearsLaterIsStopped() throws Exception {
         long testId = h.test(Scenarios.passes());
-        WatchState saved = new WatchState(
-                testId,
-                null,
-                h.settings(),
-                h.clock.millis(),
-                null,
-                null,
-                WatchPhase.STARTING,
-                null,
-                h.clock.millis(),
-                null,
-                null,
-                null,
-                h.clock.millis());
+        WatchState saved = h.startInFlightWithACancel(testId);
         h.clock.advance(Duration.ofSeconds(5)); // the restart
         RunWatch handle = h.engine.resume(saved, h.client, listener);
         h.runUntil(() -> h.sim.journal().count(Endpoint.LIST) >= 2, "the engine looked again");

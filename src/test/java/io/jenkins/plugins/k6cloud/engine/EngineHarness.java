@@ -68,6 +68,16 @@ final class EngineHarness extends ExternalResource {
         engine.close();
     }
 
+    /**
+     * What a step saved while the start of a run of {@code testId} was in flight, with a stop
+     * already asked for: the state a restart resumes from, everything stamped now.
+     */
+    WatchState startInFlightWithACancel(long testId) {
+        long now = clock.millis();
+        return new WatchState(
+                testId, null, settings(), now, null, null, WatchPhase.STARTING, null, now, null, null, null, now);
+    }
+
     /** Settings with the simulator's run links and a 5 s poll. */
     RunSettings settings() {
         return RunSettings.of(

@@ -123,20 +123,7 @@ public class RunEngineResumeTest {
     @Test
     public void aStartInFlightAtTheRestartIsStoppedWhenCancelled() throws Exception {
         long testId = h.test(Scenarios.passes());
-        WatchState saved = roundTrip(new WatchState(
-                testId,
-                null,
-                h.settings(),
-                h.clock.millis(),
-                null,
-                null,
-                WatchPhase.STARTING,
-                null,
-                h.clock.millis(),
-                null,
-                null,
-                null,
-                h.clock.millis()));
+        WatchState saved = roundTrip(h.startInFlightWithACancel(testId));
         TestRun created = h.client.startRun(testId);
         RunOutcome o = restartAndResume(saved, Duration.ofSeconds(5));
         assertEquals(Verdict.CANCELLED, o.verdict());

@@ -153,9 +153,7 @@ public class K6CloudRunStepExecutionTest {
         build.previous = previous;
         Harness h = harness();
         FakeStepContext ctx = context();
-        execution(ctx, testId, options(null), h).start();
-        h.awaitScheduled();
-        h.runUntilEnded(ctx);
+        h.startAndRunUntilEnded(execution(ctx, testId, options(null), h), ctx);
 
         Map<?, ?> value = (Map<?, ?>) ctx.end.get();
         assertEquals("PASSED", value.get("verdict"));
@@ -179,9 +177,7 @@ public class K6CloudRunStepExecutionTest {
         sim.faults().inject(Endpoint.METRICS, 5, Fault.serverError(500));
         Harness h = harness();
         FakeStepContext ctx = context();
-        execution(ctx, testId, options("UNSTABLE"), h).start();
-        h.awaitScheduled();
-        h.runUntilEnded(ctx);
+        h.startAndRunUntilEnded(execution(ctx, testId, options("UNSTABLE"), h), ctx);
 
         Map<?, ?> value = (Map<?, ?>) ctx.end.get();
         assertEquals("THRESHOLDS_FAILED", value.get("verdict"));
@@ -245,9 +241,7 @@ public class K6CloudRunStepExecutionTest {
         build.previous = regressed;
         Harness h = harness();
         FakeStepContext ctx = context();
-        execution(ctx, testId, options(null).withMaxRegression("5%"), h).start();
-        h.awaitScheduled();
-        h.runUntilEnded(ctx);
+        h.startAndRunUntilEnded(execution(ctx, testId, options(null).withMaxRegression("5%"), h), ctx);
 
         assertEquals("PASSED", ((Map<?, ?>) ctx.end.get()).get("verdict"));
         assertThat(log.text(), containsString("Regression gate: no change for the worse beyond 5 % against build #1"));
@@ -263,9 +257,7 @@ public class K6CloudRunStepExecutionTest {
         sim.faults().inject(Endpoint.METRICS, 5, Fault.serverError(500));
         Harness h = harness();
         FakeStepContext ctx = context();
-        execution(ctx, testId, options(null).withMaxRegression("10%"), h).start();
-        h.awaitScheduled();
-        h.runUntilEnded(ctx);
+        h.startAndRunUntilEnded(execution(ctx, testId, options(null).withMaxRegression("10%"), h), ctx);
 
         assertEquals("PASSED", ((Map<?, ?>) ctx.end.get()).get("verdict"));
         assertTrue(build.results.isEmpty());
@@ -312,9 +304,7 @@ public class K6CloudRunStepExecutionTest {
         long testId = sim.addLoadTest("limits", Scenarios.thresholdsFail());
         Harness h = harness();
         FakeStepContext ctx = context();
-        execution(ctx, testId, options("UNSTABLE"), h).start();
-        h.awaitScheduled();
-        h.runUntilEnded(ctx);
+        h.startAndRunUntilEnded(execution(ctx, testId, options("UNSTABLE"), h), ctx);
 
         assertEquals("THRESHOLDS_FAILED", ((Map<?, ?>) ctx.end.get()).get("verdict"));
         assertEquals(List.of(Result.UNSTABLE), build.results);
@@ -326,9 +316,7 @@ public class K6CloudRunStepExecutionTest {
         long testId = sim.addLoadTest("limits", Scenarios.thresholdsFail());
         Harness h = harness();
         FakeStepContext ctx = context();
-        execution(ctx, testId, options(null), h).start();
-        h.awaitScheduled();
-        h.runUntilEnded(ctx);
+        h.startAndRunUntilEnded(execution(ctx, testId, options(null), h), ctx);
 
         Throwable failure = failure(ctx);
         assertThat(failure, instanceOf(AbortException.class));
@@ -615,9 +603,7 @@ public class K6CloudRunStepExecutionTest {
         long testId = sim.addLoadTest("stopped", Scenarios.of(Outcome.STOPPED_IN_WEB_APP));
         Harness h = harness();
         FakeStepContext ctx = context();
-        execution(ctx, testId, options(null), h).start();
-        h.awaitScheduled();
-        h.runUntilEnded(ctx);
+        h.startAndRunUntilEnded(execution(ctx, testId, options(null), h), ctx);
 
         Throwable failure = failure(ctx);
         assertThat(failure, instanceOf(FlowInterruptedException.class));
@@ -1244,6 +1230,13 @@ public class K6CloudRunStepExecutionTest {
             assertTrue(
                     "the execution never handed the run to the engine",
                     scheduled.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        }
+
+        /** Starts {@code exec}, waits until it handed the run to the engine, and runs until the step ended. */
+        void startAndRunUntilEnded(K6CloudRunStepExecution exec, FakeStepContext ctx) throws Exception {
+            exec.start();
+            awaitScheduled();
+            runUntilEnded(ctx);
         }
 
         /** Runs the engine in virtual time until the step ended; the end is reported on the timer, in real time. */

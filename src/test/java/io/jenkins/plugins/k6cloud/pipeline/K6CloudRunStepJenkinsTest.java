@@ -33,26 +33,13 @@ import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.Before;
-import org.junit.ClassRule;
-import org.junit.Rule;
 import org.junit.Test;
-import org.jvnet.hudson.test.BuildWatcher;
-import org.jvnet.hudson.test.JenkinsRule;
 
 /** The {@code k6CloudRun} step in sandboxed Pipelines against the simulated k6 Cloud. */
-public class K6CloudRunStepJenkinsTest {
+public class K6CloudRunStepJenkinsTest extends JenkinsTestSupport {
     /** Prints what the step returns; not reached when the step fails. */
     private static final String ECHO_RESULT =
             "echo \"verdict=${run.verdict} result=${run.result} runId=${run.runId}\"\n";
-
-    @ClassRule
-    public static BuildWatcher buildWatcher = new BuildWatcher();
-
-    @Rule
-    public JenkinsRule j = new JenkinsRule();
-
-    @Rule
-    public SimulatedCloudRule cloud = new SimulatedCloudRule();
 
     @Before
     public void useSimulatedCloud() throws Exception {

@@ -10,27 +10,16 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.jenkins.plugins.k6cloud.testing.ManualClock;
-import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.Before;
-import org.junit.Rule;
 import org.junit.Test;
 
-public class ApiRequestsTest {
-    @Rule
-    public final SimulatorRule simulator = new SimulatorRule();
-
-    private final ManualClock clock = simulator.clock;
-    private K6CloudSimulator sim;
-    private SimHttp http;
+public class ApiRequestsTest extends SimHttpFixture {
     private long testId;
 
     @Before
     public void addLoadTest() {
-        sim = simulator.sim();
-        http = new SimHttp(sim);
         testId = sim.addLoadTest("checkout", Scenarios.passes());
     }
 

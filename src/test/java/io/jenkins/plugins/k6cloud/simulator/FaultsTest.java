@@ -9,8 +9,6 @@ import static org.junit.Assert.fail;
 
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import io.jenkins.plugins.k6cloud.testing.ManualClock;
-import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,22 +18,13 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.Before;
-import org.junit.Rule;
 import org.junit.Test;
 
-public class FaultsTest {
-    @Rule
-    public final SimulatorRule simulator = new SimulatorRule();
-
-    private final ManualClock clock = simulator.clock;
-    private K6CloudSimulator sim;
-    private SimHttp http;
+public class FaultsTest extends SimHttpFixture {
     private long testId;
 
     @Before
     public void addLoadTest() {
-        sim = simulator.sim();
-        http = new SimHttp(sim);
         testId = sim.addLoadTest("checkout", Scenarios.passes());
     }
 

@@ -8,29 +8,12 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
-import io.jenkins.plugins.k6cloud.testing.ManualClock;
-import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.Before;
-import org.junit.Rule;
 import org.junit.Test;
 
-public class RunLifecycleTest {
-    @Rule
-    public final SimulatorRule simulator = new SimulatorRule();
-
-    private final ManualClock clock = simulator.clock;
-    private K6CloudSimulator sim;
-    private SimHttp http;
-
-    @Before
-    public void useSimulator() {
-        sim = simulator.sim();
-        http = new SimHttp(sim);
-    }
-
+public class RunLifecycleTest extends SimHttpFixture {
     private static List<Integer> statuses(JsonObject run) {
         return List.of(
                 run.get("run_status").getAsInt(),
@@ -77,27 +60,27 @@ public class RunLifecycleTest {
                 contains(-2, -1, 0, 1, 2, 3, 3));
     }
 
+    private JsonObject firstThreshold(long runId) throws Exception {
+        return http.get("/loadtests/v2/thresholds?test_run_id=" + runId)
+                .json()
+                .getAsJsonArray("k6-thresholds")
+                .get(0)
+                .getAsJsonObject();
+    }
+
     @Test
     public void failedThresholdsShowOnlyAfterProcessing() throws Exception {
         long testId = sim.addLoadTest("checkout", Scenarios.thresholdsFail());
         long runId = http.start(testId);
         clock.advance(Scenarios.thresholdsFail().timings().untilEnd());
         assertEquals(List.of(3, 1, 0), statuses(http.run(runId)));
-        JsonObject during = http.get("/loadtests/v2/thresholds?test_run_id=" + runId)
-                .json()
-                .getAsJsonArray("k6-thresholds")
-                .get(0)
-                .getAsJsonObject();
+        JsonObject during = firstThreshold(runId);
         assertFalse(during.get("tainted").getAsBoolean());
         assertTrue(during.get("calculated_value").isJsonNull());
 
         clock.advance(Scenarios.thresholdsFail().timings().processing());
         assertEquals(List.of(3, 2, 1), statuses(http.run(runId)));
-        JsonObject threshold = http.get("/loadtests/v2/thresholds?test_run_id=" + runId)
-                .json()
-                .getAsJsonArray("k6-thresholds")
-                .get(0)
-                .getAsJsonObject();
+        JsonObject threshold = firstThreshold(runId);
         assertEquals("http_req_duration: p(95)<500", threshold.get("name").getAsString());
         assertEquals("p(95)", threshold.get("stat").getAsString());
         assertTrue(threshold.get("tainted").getAsBoolean());

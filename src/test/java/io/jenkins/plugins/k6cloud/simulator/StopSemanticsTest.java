@@ -4,28 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.time.Duration;
-import org.junit.After;
 import org.junit.Test;
 
-public class StopSemanticsTest {
-    private final ManualClock clock = new ManualClock();
-    private K6CloudSimulator sim;
-
-    @After
-    public void stopSimulator() {
-        if (sim != null) {
-            sim.close();
-        }
-    }
-
-    private SimHttp start() throws Exception {
-        sim = K6CloudSimulator.builder().clock(clock).start();
-        return new SimHttp(sim);
-    }
-
-    private long endedRun(SimHttp http) throws Exception {
+public class StopSemanticsTest extends SimHttpFixture {
+    private long endedRun() throws Exception {
         long runId = http.start(sim.addLoadTest(Scenarios.passes()));
         clock.advance(Scenarios.passes().timings().total());
         return runId;
@@ -33,7 +16,6 @@ public class StopSemanticsTest {
 
     @Test
     public void stopTakesAFewMomentsWithADelay() throws Exception {
-        SimHttp http = start();
         sim.setStopDelay(Duration.ofSeconds(4));
         long runId = http.start(sim.addLoadTest(Scenarios.passes()));
         clock.advance(Duration.ofSeconds(10));
@@ -55,8 +37,7 @@ public class StopSemanticsTest {
 
     @Test
     public void stopOfAnEndedRunAnswers400ByDefault() throws Exception {
-        SimHttp http = start();
-        long runId = endedRun(http);
+        long runId = endedRun();
         SimHttp.Reply r = http.post("/loadtests/v2/runs/" + runId + "/stop");
         assertEquals(400, r.status());
         assertEquals("Test run is not running.", r.obj("error").get("message").getAsString());
@@ -67,9 +48,8 @@ public class StopSemanticsTest {
 
     @Test
     public void stopOfAnEndedRunCanAnswer200Or409() throws Exception {
-        SimHttp http = start();
         sim.setEndedRunStopReply(EndedRunStopReply.OK_200);
-        long runId = endedRun(http);
+        long runId = endedRun();
         SimHttp.Reply ok = http.post("/loadtests/v2/runs/" + runId + "/stop");
         assertEquals(200, ok.status());
         assertEquals(3, ok.obj("k6-run").get("run_status").getAsInt());
@@ -83,7 +63,6 @@ public class StopSemanticsTest {
 
     @Test
     public void acceptedStopCanAnswer204OrAnEmptyObject() throws Exception {
-        SimHttp http = start();
         sim.setAcceptedStopReply(AcceptedStopReply.NO_CONTENT);
         long test = sim.addLoadTest(Scenarios.passes());
         long first = http.start(test);
@@ -101,7 +80,6 @@ public class StopSemanticsTest {
 
     @Test
     public void runStoppedInTheWebAppIsNotStoppedByUs() throws Exception {
-        SimHttp http = start();
         Scenario s = Scenarios.byName("stopped-in-web-app");
         long runId = http.start(sim.addLoadTest(s));
         clock.advance(s.timings().total());
@@ -114,7 +92,6 @@ public class StopSemanticsTest {
 
     @Test
     public void stopOfAnUnknownStatusRunIsAccepted() throws Exception {
-        SimHttp http = start();
         Scenario s = Scenarios.byName("unknown-status");
         long runId = http.start(sim.addLoadTest(s));
         clock.advance(s.timings().untilRunning());

@@ -27,7 +27,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import jenkins.util.Timer;
 
 /**
  * What the build step and {@code k6CloudRun} do with the workspace and the run's note: the k6
@@ -176,12 +175,19 @@ public final class TestsAsCode {
             this.executor = executor;
         }
 
-        /** The note of a run {@code prepared} starts, set on Jenkins' timer; {@code null} unless the API is v6. */
+        /**
+         * The note of a run {@code prepared} starts, set on the plugin's preparation threads (an HTTP call
+         * with retries must not hold a thread of Jenkins' shared timer); {@code null} unless the API is v6.
+         */
         public static Note of(
                 RunConfig.Prepared prepared, RunConfig.Options options, Map<String, String> env, PrintStream log) {
             return prepared.connection().apiFlavour() != ApiFlavour.V6
                     ? null
-                    : new Note(prepared.client(), note(options.note(), env), log, Timer.get());
+                    : new Note(
+                            prepared.client(),
+                            note(options.note(), env),
+                            log,
+                            task -> K6CloudEngine.preparations().schedule(task, 0));
         }
 
         /** Sets the note of {@code runId} in the background, the first time it is called. */
@@ -189,7 +195,7 @@ public final class TestsAsCode {
             if (runId == null || !asked.compareAndSet(false, true)) {
                 return;
             }
-            executor.execute(() -> {
+            Runnable task = () -> {
                 try {
                     ((LoadTestScripts) client).setNote(runId, text);
                     log.println(Messages.TestsAsCode_NoteSet(runId, text));
@@ -198,7 +204,13 @@ public final class TestsAsCode {
                 } finally {
                     done.complete(null);
                 }
-            });
+            };
+            try {
+                executor.execute(task);
+            } catch (RuntimeException e) { // Jenkins is shutting down: no threads are handed out any more
+                log.println(Messages.TestsAsCode_NoteFailed(runId, e.getMessage()));
+                done.complete(null);
+            }
         }
 
         /**

@@ -4,9 +4,7 @@ import java.util.Locale;
 
 /** Which k6 Cloud REST API a client speaks: the deprecated v2 "loadtests" API or Grafana Cloud k6 v6. */
 public enum ApiFlavour {
-    /** {@code /loadtests/v2}, {@code Authorization: Token}, stack id optional. */
     V2("v2", "k6 Cloud (v2, legacy loadtests API)"),
-    /** {@code /cloud/v6}, {@code Authorization: Bearer}, stack id required. */
     V6("v6", "Grafana Cloud k6 (v6)");
 
     private final String id;
@@ -17,7 +15,7 @@ public enum ApiFlavour {
         this.displayName = displayName;
     }
 
-    /** {@code v2} or {@code v6}: what configurations and the command line store. */
+    /** What configurations and the command line store. */
     public String id() {
         return id;
     }
@@ -26,22 +24,16 @@ public enum ApiFlavour {
         return displayName;
     }
 
-    /** Whether requests of this flavour need a Grafana stack id ({@code X-Stack-Id}). */
+    /** {@code X-Stack-Id}. */
     public boolean requiresStackId() {
         return this == V6;
     }
 
-    /** The other flavour (for "this token works with the other API" hints). */
     public ApiFlavour other() {
         return this == V2 ? V6 : V2;
     }
 
-    /**
-     * {@code v2}/{@code v6} (also {@code V2}, {@code 6}, with white space); {@code null} or blank
-     * is {@link #V2}, the default of existing configurations.
-     *
-     * @throws IllegalArgumentException naming the accepted values
-     */
+    /** {@code v2}/{@code v6} (also {@code V2}, {@code 6}); {@code null} or blank is {@link #V2}. */
     public static ApiFlavour parse(String text) {
         if (text == null || text.isBlank()) {
             return V2;

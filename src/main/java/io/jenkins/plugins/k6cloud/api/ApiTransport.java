@@ -24,10 +24,8 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
 /**
- * Sends one {@link ApiRequest} to k6 Cloud, once: builds the URL on the base, adds authentication,
- * {@code X-Stack-Id}, {@code User-Agent} and {@code Content-Type}, bounds the call with the
- * configured timeouts, and maps every failure to a {@link K6CloudException}. Retrying is the
- * caller's business ({@link Retrier}). Shared by the API flavours ({@link FlavourApi}).
+ * Sends one {@link ApiRequest} once: the URL on the base, authentication, {@code X-Stack-Id},
+ * {@code User-Agent}, the timeouts; every failure becomes a {@link K6CloudException}.
  */
 final class ApiTransport {
     private static final Logger LOG = Logger.getLogger(ApiTransport.class.getName());
@@ -39,13 +37,8 @@ final class ApiTransport {
     private final String authorization;
     private final ApiToken token;
     private final ClientOptions options;
-    private final ErrorResponses errors;
 
-    /**
-     * @param http the caller's client (proxy, TLS, pool); our timeouts are applied on a derived client
-     * @param baseUri e.g. {@code https://api.k6.io}; user info, query and fragment are dropped
-     * @param scheme the word before the token in {@code Authorization} ({@code Token}, {@code Bearer})
-     */
+    /** @param http the caller's client (proxy, TLS, pool), with our timeouts on a derived one */
     ApiTransport(OkHttpClient http, URI baseUri, String scheme, ApiToken token, ClientOptions options) {
         Objects.requireNonNull(http, "http");
         this.token = Objects.requireNonNull(token, "token");
@@ -66,10 +59,9 @@ final class ApiTransport {
         this.httpWithoutSilentResend =
                 this.http.newBuilder().retryOnConnectionFailure(false).build();
         this.authorization = scheme + " " + token.plainText();
-        this.errors = new ErrorResponses(this::redact, options.stackId() != null, base.host());
     }
 
-    /** The base URL without user info, query or fragment, and without a trailing slash. */
+    /** Without user info, query, fragment and trailing slash. */
     static HttpUrl baseUrl(URI uri) {
         Objects.requireNonNull(uri, "The k6 Cloud API URL is missing");
         HttpUrl url = HttpUrl.parse(uri.toString());
@@ -77,8 +69,7 @@ final class ApiTransport {
             throw new IllegalArgumentException(
                     "The k6 Cloud API URL must be an http or https URL such as https://api.k6.io");
         }
-        HttpUrl.Builder b =
-                url.newBuilder().username("").password("").query(null).fragment(null);
+        HttpUrl.Builder b = clean(url).newBuilder();
         int last = url.pathSize() - 1;
         if (url.pathSegments().get(last).isEmpty()) {
             b.removePathSegment(last);
@@ -94,17 +85,11 @@ final class ApiTransport {
         return options;
     }
 
-    /** The client requests go through (the caller's, with our timeouts). */
     OkHttpClient http() {
         return http;
     }
 
-    /**
-     * Sends {@code r} once.
-     *
-     * @param mayCreate the request may create something (a run): OkHttp must not send it twice on its own
-     * @return the 2xx answer
-     */
+    /** @param mayCreate the request may create something (a run): OkHttp must not send it twice on its own */
     ApiResponse send(ApiRequest r, boolean mayCreate) throws K6CloudException {
         Request request = toOkHttp(r);
         OkHttpClient client = mayCreate ? httpWithoutSilentResend : http;
@@ -118,12 +103,18 @@ final class ApiTransport {
                 return new ApiResponse(r.name(), status, body, this::redact);
             }
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-                throw errors.redirected(r.name(), status, location(response));
+                String to = response.header("Location");
+                HttpUrl url = to == null ? null : response.request().url().resolve(to);
+                throw K6CloudException.redirected(
+                        r.name(), status, url == null ? null : redact(clean(url).toString()), base.host());
             }
             long retryAfter = retryAfterMillis(response.header("Retry-After"), options.clock());
-            throw errors.toException(
-                    new ErrorResponses.Failure(r.name(), status, response.message(), body, retryAfter));
-        } catch (ScriptBody.UnreadableScript e) {
+            throw K6CloudException.of(
+                    new K6CloudException.Failure(r.name(), status, response.message(), body, retryAfter),
+                    this::redact,
+                    options.stackId() != null,
+                    base.host());
+        } catch (ScriptUpload.UnreadableScript e) {
             throw new K6CloudException.ConfigurationException(e.getMessage(), r.name(), e);
         } catch (IOException e) {
             throw transportFailure(r, e);
@@ -144,18 +135,13 @@ final class ApiTransport {
         }
     }
 
-    /** Where a 3xx points, without user info, query or fragment; {@code null} when it says nothing readable. */
-    private static HttpUrl location(Response response) {
-        String location = response.header("Location");
-        HttpUrl url = location == null ? null : response.request().url().resolve(location);
-        return url == null
-                ? null
-                : url.newBuilder()
-                        .username("")
-                        .password("")
-                        .query(null)
-                        .fragment(null)
-                        .build();
+    private static HttpUrl clean(HttpUrl url) {
+        return url.newBuilder()
+                .username("")
+                .password("")
+                .query(null)
+                .fragment(null)
+                .build();
     }
 
     /** Removes the token from text that came from elsewhere (server bodies, exception messages). */
@@ -167,8 +153,8 @@ final class ApiTransport {
     }
 
     private Request toOkHttp(ApiRequest r) {
-        HttpUrl.Builder url = base.newBuilder().addEncodedPathSegments(r.path().substring(1));
-        for (ApiRequest.QueryParam q : r.query()) {
+        HttpUrl.Builder url = base.newBuilder().addEncodedPathSegments(r.path.substring(1));
+        for (ApiRequest.QueryParam q : r.query) {
             if (q.encoded()) {
                 url.addEncodedQueryParameter(q.name(), q.value());
             } else {
@@ -177,18 +163,16 @@ final class ApiTransport {
         }
         Request.Builder b = new Request.Builder()
                 .url(url.build())
-                .header(
-                        "Authorization",
-                        r.authScheme() == null ? authorization : r.authScheme() + " " + token.plainText())
+                .header("Authorization", r.authScheme == null ? authorization : r.authScheme + " " + token.plainText())
                 .header("User-Agent", options.userAgent())
                 .header("Accept", "application/json");
         if (options.stackId() != null) {
             b.header("X-Stack-Id", options.stackId().toString());
         }
-        for (Map.Entry<String, String> h : r.headers().entrySet()) {
+        for (Map.Entry<String, String> h : r.headers.entrySet()) {
             b.header(h.getKey(), h.getValue());
         }
-        return b.method(r.method(), r.body()).build();
+        return b.method(r.method, r.body).build();
     }
 
     private String readBody(Response response, ApiRequest r) throws IOException, ProtocolException {
@@ -222,17 +206,9 @@ final class ApiTransport {
                 e);
     }
 
-    @Override
-    public String toString() {
-        return "ApiTransport[" + base + ", " + options + "]";
-    }
-
     private static final long MAX_RETRY_AFTER_SECONDS = Duration.ofDays(1).toSeconds();
 
-    /**
-     * A {@code Retry-After} header, delay-seconds or an HTTP-date (RFC 9110 section 10.2.3), in
-     * milliseconds (0 for a date in the past, at most a day), or -1 when it is absent or unreadable.
-     */
+    /** {@code Retry-After}, seconds or an HTTP-date (RFC 9110 10.2.3), in ms at most a day; -1 when unreadable. */
     static long retryAfterMillis(String header, Clock clock) {
         if (header == null || header.isBlank()) {
             return -1;

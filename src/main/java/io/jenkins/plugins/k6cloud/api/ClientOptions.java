@@ -6,18 +6,15 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * The settings of a k6 Cloud client besides its flavour, HTTP client, URL and token. {@link
- * #defaults()} has every one; the {@code with} methods change one.
+ * A client's settings besides flavour, HTTP client, URL and token.
  *
- * @param stackId the Grafana stack id sent as {@code X-Stack-Id}, or {@code null} to send none
- * @param pluginVersion the plugin version shown in the User-Agent, e.g. {@code 1.0.3}. Only its first
- *     word is kept (Jenkins snapshot versions read like {@code 1.0-SNAPSHOT (private-...)}),
- *     characters a header cannot carry become {@code _}, and {@code null} or blank means {@code dev}
- * @param readTimeout the longest wait for the next bytes of a response (also the write timeout)
- * @param callTimeout the longest one attempt of a request may take, from connecting to reading the
- *     whole body
- * @param clock the time of retry budgets and {@code Retry-After} dates; with {@code sleeper} and
- *     {@code random} (the source of retry jitter), replaceable so that tests run in virtual time
+ * @param stackId sent as {@code X-Stack-Id}; {@code null}: none
+ * @param pluginVersion for the User-Agent: its first word (snapshots read {@code 1.0-SNAPSHOT (private-...)}),
+ *     header-unsafe characters as {@code _}, {@code dev} when blank
+ * @param readTimeout also the write timeout
+ * @param callTimeout one attempt, from connecting to the whole body
+ * @param clock retry budgets and {@code Retry-After} dates; with {@code sleeper} and {@code random} (the
+ *     jitter) replaceable, so that tests run in virtual time
  */
 public record ClientOptions(
         Long stackId,
@@ -48,7 +45,6 @@ public record ClientOptions(
         Objects.requireNonNull(random, "random");
     }
 
-    /** No stack id, 10 s connect, 30 s read, 60 s per attempt, {@link RetryPolicy#defaults()}, real time. */
     public static ClientOptions defaults() {
         return new ClientOptions(
                 null,
@@ -81,13 +77,11 @@ public record ClientOptions(
                 stackId, pluginVersion, connectTimeout, readTimeout, callTimeout, policy, clock, sleeper, random);
     }
 
-    /** Time for tests: pauses go to {@code sleeper} (which may move {@code clock} instead of waiting). */
     public ClientOptions withTime(Clock time, Sleeper pauses, Random jitter) {
         return new ClientOptions(
                 stackId, pluginVersion, connectTimeout, readTimeout, callTimeout, retryPolicy, time, pauses, jitter);
     }
 
-    /** {@code k6-cloud-jenkins-plugin/<version>}. */
     public String userAgent() {
         return USER_AGENT_PRODUCT + "/" + pluginVersion;
     }

@@ -12,9 +12,7 @@ public final class DurationFormat {
 
     private DurationFormat() {}
 
-    /**
-     * @throws IllegalArgumentException with a message that shows the expected form
-     */
+    /** @throws IllegalArgumentException with a message that shows the expected form */
     public static Duration parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("A duration is empty: write it like 30s, 5m or 1h");
@@ -68,19 +66,8 @@ public final class DurationFormat {
             return ms + "ms";
         }
         long s = ms / 1000;
-        StringBuilder b = new StringBuilder();
-        long h = s / 3600;
-        long m = (s % 3600) / 60;
-        long sec = s % 60;
-        if (h > 0) {
-            b.append(h).append('h');
-        }
-        if (m > 0) {
-            b.append(m).append('m');
-        }
-        if (sec > 0) {
-            b.append(sec).append('s');
-        }
-        return b.toString();
+        return (s >= 3600 ? s / 3600 + "h" : "")
+                + (s % 3600 >= 60 ? s % 3600 / 60 + "m" : "")
+                + (s % 60 > 0 ? s % 60 + "s" : "");
     }
 }

@@ -1,52 +1,45 @@
 package io.jenkins.plugins.k6cloud.api;
 
+import com.google.gson.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * What differs between the two REST APIs {@link HttpK6CloudClient} speaks ({@link ApiFlavour}): the
- * word before the token in {@code Authorization}, the path and query of each request, and how the
- * answers read into the shared model ({@link TestRun}, {@link Threshold}, {@link LoadTest}).
- * Sending, retries, error mapping, the idempotency key, the safe start and the stop that meets the
- * end of a run are the client's. For start, stop and the token check a flavour names the request;
- * the reads it makes itself through a {@link Call}, which sends with the client's retries (a list
- * follows the flavour's paging, and v6 has no thresholds to ask for).
+ * What differs between the APIs {@link HttpK6CloudClient} speaks: the {@code Authorization} scheme,
+ * each request's path and query, and how answers map to {@link TestRun}, {@link Threshold} and
+ * {@link LoadTest}. Start, stop and the token check are named here and sent by the client; reads go
+ * through a {@link Call} with the client's retries.
  */
 sealed interface FlavourApi permits V2Api, V6Api {
 
-    static FlavourApi of(ApiFlavour flavour) {
-        return switch (flavour) {
-            case V2 -> new V2Api();
-            case V6 -> new V6Api();
-        };
-    }
-
-    /** Sends one request with the client's retries and returns its 2xx answer. */
     @FunctionalInterface
     interface Call {
         ApiResponse send(ApiRequest request) throws K6CloudException;
     }
 
-    /** The word before the token in {@code Authorization}: {@code Token} (v2) or {@code Bearer} (v6). */
+    /** {@code Token} (v2) or {@code Bearer} (v6). */
     String authScheme();
 
     /** Where a person looks for a run, as messages name it. */
     String webApp();
 
-    /**
-     * Whether a start sent again with the same {@code K6-Idempotency-Key} returns the run of the
-     * first (v6, documented); on v2 an ambiguous start is never sent again.
-     */
+    /** Whether a start sent again with the same {@code K6-Idempotency-Key} returns the first run (v6). */
     boolean resendsStartSafely();
 
     ApiRequest startRun(long testId);
 
-    /** The run in the answer to a start; {@code null} when it has no readable id. */
+    /** {@code null} when the answer has no readable run id. */
     TestRun startedRun(ApiResponse answer) throws K6CloudException;
 
     ApiRequest stopRun(long runId);
 
-    /** Whether a stop refused with {@code status} says that the run is no longer running (v6: 409). */
+    /** Whether a stop refused with {@code status} means that the run had ended (v6: 409). */
     boolean refusalMeansEnded(int status);
 
     /** A cheap authenticated request: a 2xx JSON answer means the token (and stack) work. */
@@ -54,11 +47,53 @@ sealed interface FlavourApi permits V2Api, V6Api {
 
     TestRun getRun(Call call, long runId) throws K6CloudException;
 
-    /** The thresholds of a run; empty when it has none, or the API offers none. */
     List<Threshold> getThresholds(Call call, long runId) throws K6CloudException;
 
     LoadTest getLoadTest(Call call, long testId) throws K6CloudException;
 
-    /** See {@link K6CloudClient#listRuns}: every page, gathered by {@link PagedRuns}. */
     List<TestRun> listRuns(Call call, long testId, Instant createdAfter) throws K6CloudException;
+
+    /**
+     * The runs of a paged list: those without id or created before {@code createdAfter} are dropped,
+     * and so are duplicates. An older run ends the paging only when the list comes newest first
+     * ({@code newestFirst}: v6 documents {@code $orderby}; v2 documents no order, and a server that
+     * ignores it must not hide the newest runs).
+     */
+    final class PagedRuns {
+        private final Map<Long, TestRun> runs = new LinkedHashMap<>();
+        private final Set<Long> seen = new HashSet<>();
+        private final Function<JsonObject, TestRun> mapper;
+        private final Instant createdAfter;
+        private final boolean newestFirst;
+
+        PagedRuns(Function<JsonObject, TestRun> mapper, Instant createdAfter, boolean newestFirst) {
+            this.mapper = mapper;
+            this.createdAfter = createdAfter;
+            this.newestFirst = newestFirst;
+        }
+
+        /** {@code false} when reading on is pointless: an empty page, one with nothing new, or past the range. */
+        boolean add(List<JsonObject> page) {
+            boolean outOfRange = false;
+            boolean fresh = false;
+            for (JsonObject o : page) {
+                TestRun run = mapper.apply(o);
+                if (run == null) {
+                    continue;
+                }
+                fresh |= seen.add(run.id());
+                if (createdAfter != null
+                        && (run.created() == null || run.created().isBefore(createdAfter))) {
+                    outOfRange = true;
+                } else {
+                    runs.putIfAbsent(run.id(), run);
+                }
+            }
+            return !page.isEmpty() && !(newestFirst && outOfRange) && fresh;
+        }
+
+        List<TestRun> list() {
+            return new ArrayList<>(runs.values());
+        }
+    }
 }

@@ -1,7 +1,16 @@
 package io.jenkins.plugins.k6cloud.api;
 
+import io.jenkins.plugins.k6cloud.api.K6CloudException.InterruptedCallException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.RateLimitedException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.ServerException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.StartOutcomeUnknownException;
+import io.jenkins.plugins.k6cloud.api.K6CloudException.TransportException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,22 +19,20 @@ import java.util.logging.Logger;
 import okhttp3.OkHttpClient;
 
 /**
- * The k6 Cloud client over OkHttp, for either API flavour: v2 ({@code /loadtests/v2}) or Grafana
- * Cloud k6 v6 ({@code /cloud/v6}). What differs between them (paths, {@code Authorization} scheme,
- * JSON) is the flavour's {@link FlavourApi}; the rest is here and shared: reads, lists, thresholds,
- * tests, the token check and stop are retried on transient failures ({@link RetryPolicy}), a start
- * never creates two runs ({@link Retrier#start}), every answer that is not a 2xx becomes a
- * {@link K6CloudException} ({@link ApiTransport}). Tests as code ({@link LoadTestScripts}) is v6
- * only ({@link ScriptUpload}). Thread-safe: one instance may serve every build that uses the same
- * flavour, URL, token and options.
+ * The k6 Cloud client over OkHttp for both API flavours; what differs (paths, {@code Authorization},
+ * JSON) is the flavour's {@link FlavourApi}. Shared here: transient failures are retried
+ * ({@link RetryPolicy}, {@code Retry-After} honoured), a start never creates two runs, a stop meets
+ * the end of a run. Thread-safe: one instance may serve every build with the same settings.
  */
 public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
     private static final Logger LOG = Logger.getLogger(HttpK6CloudClient.class.getName());
 
-    /** Sent with every start; the same key for every attempt of one start (v6 documents it). */
+    /** The same key for every attempt of one start; v2 ignores it (k6's own legacy client sends one too). */
     static final String IDEMPOTENCY_KEY = "K6-Idempotency-Key";
 
-    /** Why a v6 client cannot be made without a stack id. */
+    /** k6 Cloud keeps an idempotency key 10 minutes from its arrival; one is left for the answers' time. */
+    static final Duration KEY_WINDOW = Duration.ofMinutes(9);
+
     public static final String MISSING_STACK_ID = "Grafana Cloud k6 (API v6) needs the id of your Grafana Cloud"
             + " stack, sent as X-Stack-Id with every request, and none is configured. Set the stack id (a number)"
             + " in the k6 Cloud settings of Jenkins, or with --stack-id / K6_CLOUD_STACK_ID on the command line.";
@@ -33,17 +40,14 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
     private final ApiFlavour flavour;
     private final FlavourApi api;
     private final ApiTransport transport;
-    private final Retrier retrier;
+    private final ClientOptions options;
+
+    private static final String NOT_LOOKED =
+            "Its run, if any, is to be looked for among the runs of the test created since then.";
 
     /**
-     * @param flavour which REST API {@code baseUri} speaks
-     * @param http the OkHttp client to share (proxy, TLS and connection pool come from it; the
-     *     timeouts of {@code options} replace its own)
-     * @param baseUri the API root, e.g. {@code https://api.k6.io}; user info in it is ignored
-     * @param token the API token, sent as {@code Authorization: Token <token>} (v2) or {@code Bearer} (v6)
-     * @param options stack id, User-Agent, timeouts and retries
-     * @throws IllegalArgumentException for v6 without a stack id in {@code options} (before any
-     *     request), or an API URL that is not an http(s) URL
+     * @param http proxy, TLS and pool come from it; {@code options}' timeouts replace its own
+     * @throws IllegalArgumentException for v6 without a stack id, or an API URL that is not http(s)
      */
     public HttpK6CloudClient(
             ApiFlavour flavour, OkHttpClient http, URI baseUri, ApiToken token, ClientOptions options) {
@@ -51,37 +55,110 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
             throw new IllegalArgumentException(MISSING_STACK_ID);
         }
         this.flavour = flavour;
-        this.api = FlavourApi.of(flavour);
+        this.api = flavour == ApiFlavour.V2 ? new V2Api() : new V6Api();
         this.transport = new ApiTransport(http, baseUri, api.authScheme(), token, options);
-        this.retrier = new Retrier(options);
+        this.options = options;
     }
 
     /**
-     * Sends the start with a {@code K6-Idempotency-Key} made once per call and reused by every
-     * attempt (v2 carries one too; k6's own legacy client sends one, and nothing relies on it there).
+     * Never starts two runs, and never returns one it did not start for certain. Ambiguous failures
+     * (a transport failure once the request may have gone out, any 5xx: a 500 may follow the run's
+     * creation) end in {@link StartOutcomeUnknownException}, whose {@code notBefore} is when the first
+     * ambiguous attempt was sent; the engine looks for the run (it knows the runs its other builds
+     * follow). Only v6 sends an ambiguous start again, with the same idempotency key and within
+     * {@link #KEY_WINDOW} (documented to return the first run). A refused connection and a 429 are
+     * retried on both; a 2xx that cannot be read was accepted and is never sent again.
      */
     @Override
     public TestRun startRun(long testId) throws K6CloudException {
         ApiRequest request =
                 api.startRun(testId).header(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
-        return retrier.start(
-                testId,
-                request.name(),
-                () -> {
-                    ApiResponse response = transport.send(request, true);
-                    TestRun started = api.startedRun(response);
-                    if (started == null) {
-                        throw new ProtocolException(
-                                "k6 Cloud accepted " + request.name() + " but its answer has no run id,"
-                                        + " so the plugin cannot follow or stop the run. Look for the run in "
-                                        + api.webApp() + " and stop it if it is not wanted.",
-                                request.name(),
-                                response.status(),
-                                null);
-                    }
+        long deadline = deadline();
+        Instant firstAmbiguous = null;
+        for (int failures = 1; ; failures++) {
+            Instant sentAt = options.clock().instant();
+            K6CloudException failure;
+            try {
+                ApiResponse response = transport.send(request, true);
+                TestRun started = api.startedRun(response);
+                if (started != null) {
                     return started;
-                },
-                api.resendsStartSafely());
+                }
+                throw new ProtocolException(
+                        "k6 Cloud accepted " + request.name() + " but its answer has no run id, so the plugin"
+                                + " cannot follow or stop the run. Look for the run in " + api.webApp()
+                                + " and stop it if it is not wanted.",
+                        request.name(),
+                        response.status(),
+                        null);
+            } catch (K6CloudException e) {
+                failure = e;
+            }
+            if (failure instanceof InterruptedCallException && mayHaveBeenSent(failure.getCause())) {
+                throw unknownOutcome(
+                        testId,
+                        request,
+                        firstAmbiguous != null ? firstAmbiguous : sentAt,
+                        failure,
+                        "The plugin was interrupted before it could find out.");
+            }
+            boolean accepted = acceptedButUnreadable(failure);
+            boolean ambiguous = accepted || isAmbiguous(failure);
+            if (ambiguous && firstAmbiguous == null) {
+                firstAmbiguous = sentAt;
+            }
+            boolean resend = (ambiguous || failure.isTransient())
+                    && (firstAmbiguous == null || (api.resendsStartSafely() && !accepted));
+            if (!resend) {
+                throw firstAmbiguous == null
+                        ? failure
+                        : unknownOutcome(testId, request, firstAmbiguous, failure, NOT_LOOKED);
+            }
+            try {
+                pauseOrThrow(failure, failures, deadline);
+            } catch (K6CloudException last) {
+                throw firstAmbiguous == null ? last : unknownOutcome(testId, request, firstAmbiguous, last, NOT_LOOKED);
+            }
+            if (firstAmbiguous != null && !options.clock().instant().isBefore(firstAmbiguous.plus(KEY_WINDOW))) {
+                throw unknownOutcome(
+                        testId,
+                        request,
+                        firstAmbiguous,
+                        failure,
+                        "k6 Cloud may have forgotten its idempotency key by now, so it was not sent again. "
+                                + NOT_LOOKED);
+            }
+        }
+    }
+
+    /** Whether the request may have reached k6 Cloud and created a run without our knowing. */
+    static boolean isAmbiguous(K6CloudException e) {
+        return e instanceof ServerException || (e instanceof TransportException && mayHaveBeenSent(e.getCause()));
+    }
+
+    /** A 2xx whose body could not be read: k6 Cloud accepted the request. */
+    static boolean acceptedButUnreadable(K6CloudException e) {
+        return e instanceof ProtocolException && e.httpStatus() >= 200 && e.httpStatus() <= 299;
+    }
+
+    /** Only a refused connection, an unknown host or no route prove that nothing was sent. */
+    private static boolean mayHaveBeenSent(Throwable cause) {
+        return !(cause instanceof ConnectException
+                || cause instanceof UnknownHostException
+                || cause instanceof NoRouteToHostException);
+    }
+
+    private static StartOutcomeUnknownException unknownOutcome(
+            long testId, ApiRequest request, Instant notBefore, K6CloudException failure, String why) {
+        return new StartOutcomeUnknownException(
+                "Starting load test " + testId + " (" + request.name() + ") may or may not have created a run: "
+                        + failure.getMessage() + " " + why + " Look in k6 Cloud for a run of load test " + testId
+                        + " created after " + notBefore
+                        + " and stop it if it is not wanted; the plugin did not start another one.",
+                request.name(),
+                testId,
+                notBefore,
+                failure);
     }
 
     @Override
@@ -95,9 +172,8 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
     }
 
     /**
-     * Sends a stop. A refusal (4xx other than 401/403/404) that the flavour does not know for "no
-     * longer running" (k6 Cloud refusing to stop a run that has ended, presumably) makes us read the
-     * run: if it has ended, the stop is done; otherwise the refusal is thrown.
+     * A refusal (a 4xx but 401/403/404) the flavour does not know for "no longer running" makes us
+     * read the run: if it has ended, the stop is done.
      */
     @Override
     public void stopRun(long runId) throws K6CloudException {
@@ -105,25 +181,24 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
         try {
             call(request);
         } catch (ProtocolException refused) {
-            if (api.refusalMeansEnded(refused.httpStatus())) {
-                LOG.fine(() ->
-                        "Run " + runId + " is no longer running (HTTP " + refused.httpStatus() + "); stop is done");
+            int status = refused.httpStatus();
+            if (api.refusalMeansEnded(status)) {
+                LOG.fine(() -> "Run " + runId + " is no longer running (HTTP " + status + "); stop is done");
                 return;
-            }
-            if (refused.httpStatus() < 400 || refused.httpStatus() > 499) {
+            } else if (status < 400 || status > 499) {
                 throw refused;
             }
             TestRun run = getRun(runId);
             if (run.runStatus().isTerminal()) {
                 LOG.fine(() -> "Run " + runId + " had already ended ("
-                        + run.runStatus().label() + "); stop is done");
+                        + run.runStatus().label() + ")");
                 return;
             }
             throw new ProtocolException(
                     refused.getMessage() + " The run is still "
                             + run.runStatus().label() + ": stop it in " + api.webApp() + ".",
                     request.name(),
-                    refused.httpStatus(),
+                    status,
                     refused);
         }
     }
@@ -148,7 +223,7 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
         RunMetrics metrics = RunMetrics.summary(runId, call(RunMetrics.summaryRequest(runId)));
         try {
             return metrics.withChecks(RunMetrics.checks(call(RunMetrics.checksRequest(runId))), null);
-        } catch (K6CloudException.InterruptedCallException e) {
+        } catch (InterruptedCallException e) {
             throw e;
         } catch (K6CloudException e) {
             return metrics.withChecks(null, e.getMessage());
@@ -166,8 +241,8 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
     }
 
     @Override
-    public LoadTest createLoadTest(long projectId, String name, ScriptSource script) throws K6CloudException {
-        return scripts("Creating a load test from a k6 script").create(projectId, name, script);
+    public LoadTest uploadScript(Long projectId, String name, ScriptSource script) throws K6CloudException {
+        return scripts("Uploading a k6 script").upload(projectId, name, script);
     }
 
     @Override
@@ -176,26 +251,87 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
     }
 
     @Override
-    public LoadTest uploadScript(Long projectId, String name, ScriptSource script) throws K6CloudException {
-        return scripts("Uploading a k6 script").upload(projectId, name, script);
-    }
-
-    @Override
     public void setNote(long runId, String note) throws K6CloudException {
         scripts("Setting the note of a run").setNote(runId, note);
     }
 
-    /** The v6 calls of tests as code; with v2, the configuration error that says to choose v6. */
     private ScriptUpload scripts(String what) throws K6CloudException.ConfigurationException {
-        if (api instanceof V6Api v6) {
-            return new ScriptUpload(v6, this::call, r -> retrier.call(() -> transport.send(r, true)));
+        if (flavour == ApiFlavour.V6) {
+            return new ScriptUpload(this::call, r -> send(r, true));
         }
         throw new K6CloudException.ConfigurationException(LoadTestScripts.needsV6(what), null, null);
     }
 
     /** Sends a request that creates nothing, retrying transient failures. */
     private ApiResponse call(ApiRequest request) throws K6CloudException {
-        return retrier.call(() -> transport.send(request, false));
+        return send(request, false);
+    }
+
+    private ApiResponse send(ApiRequest request, boolean mayCreate) throws K6CloudException {
+        long deadline = deadline();
+        for (int failures = 1; ; failures++) {
+            try {
+                return transport.send(request, mayCreate);
+            } catch (K6CloudException e) {
+                if (!e.isTransient()) {
+                    throw e;
+                }
+                pauseOrThrow(e, failures, deadline);
+            }
+        }
+    }
+
+    private long deadline() {
+        long budget = options.retryPolicy().budget().toMillis();
+        long now = options.clock().millis();
+        return budget > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + budget;
+    }
+
+    /**
+     * Sleeps before the next attempt, or throws {@code failure} when attempts or budget are used up; a
+     * {@code Retry-After} beyond the budget is thrown at once so that the caller can reschedule.
+     */
+    private void pauseOrThrow(K6CloudException failure, int failures, long deadline) throws K6CloudException {
+        RetryPolicy policy = options.retryPolicy();
+        if (failures >= policy.maxAttempts()) {
+            throw gaveUp(failure, failures);
+        }
+        long retryAfter = failure instanceof RateLimitedException rl ? rl.retryAfterMillis() : -1;
+        long delay = retryAfter >= 0 ? retryAfter : policy.backoffMillis(failures, options.random());
+        if (delay > deadline - options.clock().millis()) {
+            throw retryAfter >= 0 ? failure : gaveUp(failure, failures);
+        }
+        LOG.fine(() -> failure.request() + " failed (" + failure.getClass().getSimpleName() + ", HTTP "
+                + failure.httpStatus() + "); attempt " + (failures + 1) + " in " + delay + " ms");
+        try {
+            options.sleeper().sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedCallException(
+                    "Interrupted while waiting to send " + failure.request()
+                            + " to k6 Cloud again; the last attempt failed: " + failure.getMessage(),
+                    failure.request(),
+                    failure);
+        }
+    }
+
+    /** The same failure, its message saying how many attempts were made. */
+    private static K6CloudException gaveUp(K6CloudException e, int attempts) {
+        String message = e.getMessage() + " (gave up after " + attempts + " attempts)";
+        K6CloudException out;
+        if (attempts <= 1) {
+            return e;
+        } else if (e instanceof RateLimitedException rl) {
+            out = new RateLimitedException(message, e.request(), rl.retryAfterMillis());
+        } else if (e instanceof ServerException) {
+            out = new ServerException(message, e.request(), e.httpStatus());
+        } else if (e instanceof TransportException) {
+            out = new TransportException(message, e.request(), e.getCause());
+        } else {
+            return e;
+        }
+        out.setStackTrace(e.getStackTrace());
+        return out;
     }
 
     ApiTransport transport() {
@@ -204,7 +340,6 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
 
     @Override
     public String toString() {
-        return "HttpK6CloudClient[" + flavour.id() + ", " + transport.base() + ", stackId="
-                + transport.options().stackId() + "]";
+        return "HttpK6CloudClient[" + flavour.id() + ", " + transport.base() + ", stackId=" + options.stackId() + "]";
     }
 }

@@ -1,9 +1,20 @@
 package io.jenkins.plugins.k6cloud.api;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
 /**
- * A call to k6 Cloud that did not give the expected answer. The message says what happened and
- * what to do, names the request (method and path) and never contains the token. Subclasses tell
- * the engine whether trying again may help ({@link #isTransient()}).
+ * A call to k6 Cloud that did not give the expected answer, and how a failed answer reads
+ * ({@link #of}): the message says what happened and what to do, names the request and never holds
+ * the token. The subclass says whether trying again may help ({@link #isTransient()}).
  */
 public class K6CloudException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -13,36 +24,24 @@ public class K6CloudException extends Exception {
     private final boolean transientError;
     private final boolean configurationError;
 
-    /**
-     * @param message what happened and what to do about it
-     * @param request the request, as {@code "GET /loadtests/v2/runs/42"}, or {@code null}
-     * @param httpStatus the HTTP status, or 0 when no response arrived
-     */
+    /** @param request {@code "GET /loadtests/v2/runs/42"} or {@code null}; {@code httpStatus} 0 when no answer came */
     public K6CloudException(String message, String request, int httpStatus, Throwable cause) {
         this(message, request, httpStatus, cause, false, false);
     }
 
-    /** The subclasses say here whether the error is transient and whether it is a configuration error. */
     private K6CloudException(
-            String message,
-            String request,
-            int httpStatus,
-            Throwable cause,
-            boolean transientError,
-            boolean configurationError) {
+            String message, String request, int status, Throwable cause, boolean transientError, boolean config) {
         super(message, cause);
         this.request = request;
-        this.httpStatus = httpStatus;
+        this.httpStatus = status;
         this.transientError = transientError;
-        this.configurationError = configurationError;
+        this.configurationError = config;
     }
 
-    /** The request as {@code "METHOD /path"}, or {@code null}. */
     public String request() {
         return request;
     }
 
-    /** The HTTP status of the response, or 0 when none arrived. */
     public int httpStatus() {
         return httpStatus;
     }
@@ -52,19 +51,12 @@ public class K6CloudException extends Exception {
         return transientError;
     }
 
-    /**
-     * Whether the answer shows a setting to fix rather than a failure of k6 Cloud or of a run: the
-     * token or the stack id (401, 403), the load test id (404), or the API URL (a redirect, an
-     * answer that is not the k6 Cloud API).
-     */
+    /** Whether a setting is to fix: the token or stack (401, 403), the test id (404), the API URL. */
     public boolean isConfigurationError() {
         return configurationError;
     }
 
-    /**
-     * A setting that cannot work, found before any request was sent (or before it reached k6 Cloud):
-     * a script upload with the v2 API selected, a script that cannot be read. Not transient.
-     */
+    /** Found before any request reached k6 Cloud: v2 chosen for an upload, an unreadable script. */
     public static final class ConfigurationException extends K6CloudException {
         private static final long serialVersionUID = 1L;
 
@@ -73,7 +65,6 @@ public class K6CloudException extends Exception {
         }
     }
 
-    /** 401 or 403: the token is wrong, revoked, or lacks access to this test or stack. */
     public static final class AuthenticationException extends K6CloudException {
         private static final long serialVersionUID = 1L;
 
@@ -82,7 +73,6 @@ public class K6CloudException extends Exception {
         }
     }
 
-    /** 404: no such load test or run, or the token cannot see it. */
     public static final class NotFoundException extends K6CloudException {
         private static final long serialVersionUID = 1L;
 
@@ -91,7 +81,6 @@ public class K6CloudException extends Exception {
         }
     }
 
-    /** 429: too many requests; {@link #retryAfterMillis()} says how long k6 Cloud asked us to wait. */
     public static final class RateLimitedException extends K6CloudException {
         private static final long serialVersionUID = 1L;
         private final long retryAfterMillis;
@@ -101,13 +90,13 @@ public class K6CloudException extends Exception {
             this.retryAfterMillis = retryAfterMillis;
         }
 
-        /** The {@code Retry-After} delay in milliseconds, or -1 when the response had none. */
+        /** The {@code Retry-After} delay, or -1 when the answer had none. */
         public long retryAfterMillis() {
             return retryAfterMillis;
         }
     }
 
-    /** 5xx: k6 Cloud (or a proxy in front of it) failed. */
+    /** 5xx: k6 Cloud, or a proxy in front of it, failed. */
     public static final class ServerException extends K6CloudException {
         private static final long serialVersionUID = 1L;
 
@@ -116,7 +105,7 @@ public class K6CloudException extends Exception {
         }
     }
 
-    /** No usable response: connection refused or reset, DNS failure, connect/read/call timeout. */
+    /** No usable answer: connection refused or reset, unknown host, a timeout. */
     public static final class TransportException extends K6CloudException {
         private static final long serialVersionUID = 1L;
 
@@ -126,50 +115,28 @@ public class K6CloudException extends Exception {
     }
 
     /**
-     * A response that is not what the API documents (a 2xx body we cannot read, a redirect, an
-     * unexpected status). Not transient, with one exception: a 2xx whose body starts like JSON but
-     * cannot be read, answering a read ({@code GET}), is taken for an answer a proxy cut short and is
-     * transient, so that the engine reads again within its error budget. An HTML page or other text
-     * is not: it comes from a server that is not the k6 Cloud API, and asking again will not help. Answering a start it is
-     * never transient: the start was accepted, so its run is looked for, and the start is not sent
-     * again ({@link Retrier#start}).
+     * An answer the API does not document. Transient only for a 2xx read ({@code GET}) whose body
+     * starts like JSON but is cut short (a proxy's doing); never for a start, whose run is then
+     * looked for instead ({@code HttpK6CloudClient.startRun}).
      */
     public static final class ProtocolException extends K6CloudException {
         private static final long serialVersionUID = 1L;
 
         public ProtocolException(String message, String request, int httpStatus, Throwable cause) {
-            this(message, request, httpStatus, cause, false);
+            this(message, request, httpStatus, cause, false, false);
         }
 
-        /** @param transientAnswer whether the same request may get a readable answer later (see the class) */
-        public ProtocolException(
-                String message, String request, int httpStatus, Throwable cause, boolean transientAnswer) {
-            this(message, request, httpStatus, cause, transientAnswer, false);
+        ProtocolException(String message, String request, int status, Throwable cause, boolean again, boolean nonK6) {
+            super(message, request, status, cause, again, nonK6);
         }
 
-        private ProtocolException(
-                String message,
-                String request,
-                int httpStatus,
-                Throwable cause,
-                boolean transientAnswer,
-                boolean notK6Api) {
-            super(message, request, httpStatus, cause, transientAnswer, notK6Api);
-        }
-
-        /**
-         * An answer the k6 Cloud API never gives (a redirect, an HTML page, a body far too large): the
-         * API URL leads elsewhere. Not transient; a {@linkplain #isConfigurationError() configuration error}.
-         */
+        /** An answer the k6 Cloud API never gives (a redirect, an HTML page): the API URL is wrong. */
         public static ProtocolException notK6Api(String message, String request, int httpStatus) {
             return new ProtocolException(message, request, httpStatus, null, false, true);
         }
     }
 
-    /**
-     * The calling thread was interrupted (typically: the build was aborted) during a call or during
-     * the pause before the next attempt. Not transient: the caller is being asked to stop.
-     */
+    /** The thread was interrupted (the build was aborted) during a call or the pause before the next. */
     public static final class InterruptedCallException extends K6CloudException {
         private static final long serialVersionUID = 1L;
 
@@ -179,21 +146,16 @@ public class K6CloudException extends Exception {
     }
 
     /**
-     * A start request whose outcome is unknown: its answer was lost (or was a 5xx, or unreadable) and
-     * the client may not send it again; the caller looks for the run. A run of the test may be running
-     * without the plugin knowing it; not transient, so that nobody starts another one blindly.
+     * A start whose answer was lost and that may not be sent again: a run created after
+     * {@code notBefore} may be ours, and the caller looks for it. Not transient.
      */
     public static final class StartOutcomeUnknownException extends K6CloudException {
         private static final long serialVersionUID = 1L;
         private final long testId;
-        private final java.time.Instant notBefore;
+        private final Instant notBefore;
 
-        /**
-         * @param testId the load test that was being started
-         * @param notBefore a run of that test created after this instant may be ours
-         */
         public StartOutcomeUnknownException(
-                String message, String request, long testId, java.time.Instant notBefore, K6CloudException cause) {
+                String message, String request, long testId, Instant notBefore, K6CloudException cause) {
             super(message, request, cause == null ? 0 : cause.httpStatus(), cause);
             this.testId = testId;
             this.notBefore = notBefore;
@@ -203,8 +165,184 @@ public class K6CloudException extends Exception {
             return testId;
         }
 
-        public java.time.Instant notBefore() {
+        public Instant notBefore() {
             return notBefore;
         }
+    }
+
+    // ---- how a failed answer reads
+
+    /** What is known of a non-2xx answer; every text in it comes from the server and is redacted before use. */
+    record Failure(String request, int status, String reason, String body, long retryAfterMillis) {}
+
+    /**
+     * The exception of a non-2xx, non-3xx answer. A 404 whose body is no k6 error means the API URL
+     * leads to another server, not that the test id is wrong.
+     *
+     * @param stackIdSent whether requests carry {@code X-Stack-Id} (the advice then names the stack)
+     * @param host the configured API host, named when an answer shows it is not k6 Cloud
+     */
+    static K6CloudException of(Failure f, UnaryOperator<String> redact, boolean stackIdSent, String host) {
+        String reason = f.reason() == null
+                ? ""
+                : redact.apply(f.reason()).replaceAll("\\p{Cntrl}", "").strip();
+        String line = "HTTP " + f.status()
+                + (reason.isEmpty() ? "" : " " + reason.substring(0, Math.min(60, reason.length())));
+        String k6 = describeError(f.body());
+        String said = k6 != null
+                ? " k6 Cloud says: " + redact.apply(k6) + "."
+                : f.body() == null || f.body().isBlank()
+                        ? ""
+                        : f.body().strip().startsWith("<")
+                                ? " The answer is an HTML page, probably from a proxy."
+                                : " The answer says: \"" + redact.apply(K6CloudJson.snippet(f.body())) + "\".";
+        String req = f.request();
+        int s = f.status();
+        String stack = stackIdSent ? " and stack" : "";
+        String fixUrl = " Fix the API URL in the k6 Cloud settings (e.g. https://api.k6.io).";
+        if (s == 401) {
+            return new AuthenticationException(
+                    "k6 Cloud did not accept the API token (" + line + ") for " + req + "." + said
+                            + " Check the API token in the Jenkins credentials: it may be mistyped, revoked or"
+                            + " belong to another account"
+                            + (stackIdSent ? ", or not belong to the configured stack" : "") + ".",
+                    req,
+                    s);
+        } else if (s == 403) {
+            return new AuthenticationException(
+                    "k6 Cloud refused access (" + line + ") for " + req + "." + said + " Check that the token's"
+                            + " account" + (stackIdSent ? " and the configured stack id" : "")
+                            + " may see and run this load test.",
+                    req,
+                    s);
+        } else if (s == 404) {
+            return new NotFoundException(
+                    k6 == null
+                            ? "The server at the k6 Cloud API URL (" + host + ") has no " + req + " (" + line
+                                    + ") and its answer is not a k6 Cloud error: the API URL does not look like"
+                                    + " the k6 Cloud API." + fixUrl
+                            : "k6 Cloud found nothing for " + req + " (" + line + ")." + said
+                                    + " Check the load test or run id, and that the token's account" + stack
+                                    + " can see it.",
+                    req);
+        } else if (s == 429) {
+            String wait = f.retryAfterMillis() >= 0
+                    ? "; it asked us to wait " + DurationFormat.format(Duration.ofMillis(f.retryAfterMillis()))
+                    : "";
+            return new RateLimitedException(
+                    "k6 Cloud is limiting the rate of requests (" + line + ") for " + req + wait + "." + said
+                            + " The plugin waits and retries by itself; if this keeps happening, run fewer"
+                            + " k6 Cloud builds at once.",
+                    req,
+                    f.retryAfterMillis());
+        } else if (s >= 500 && s <= 599) {
+            return new ServerException(
+                    "k6 Cloud, or a proxy in front of it, failed (" + line + ") for " + req + "." + said
+                            + " This is usually temporary: try again later.",
+                    req,
+                    s);
+        } else if (s >= 400 && s <= 499) {
+            // a body that is no k6 error (an HTML page, say) comes from another server or a proxy
+            return new ProtocolException(
+                    "k6 Cloud rejected " + req + " (" + line + ")." + said + " Fix what k6 Cloud reports (for"
+                            + " example a subscription limit or an invalid load test) and try again.",
+                    req,
+                    s,
+                    null,
+                    false,
+                    k6 == null && f.body() != null && !f.body().isBlank());
+        }
+        return ProtocolException.notK6Api(
+                "k6 Cloud answered " + req + " with an unexpected " + line + "." + said
+                        + " Check the k6 Cloud API URL and any proxy between Jenkins and k6 Cloud.",
+                req,
+                s);
+    }
+
+    /** A 3xx: the k6 Cloud API never redirects, so the API URL is wrong; {@code to} is where it pointed, cleaned. */
+    static ProtocolException redirected(String request, int status, String to, String host) {
+        return ProtocolException.notK6Api(
+                "The server at the k6 Cloud API URL (" + host + ") answered " + request + " with a redirect (HTTP "
+                        + status + ") " + (to == null ? "without a usable Location" : "to " + to)
+                        + ", which the k6 Cloud API never does; the plugin did not follow it. Fix the API URL in the"
+                        + " k6 Cloud settings (e.g. https://api.k6.io).",
+                request,
+                status);
+    }
+
+    /**
+     * A k6 Cloud error body as one line ({@code "Invalid token." (code 6); more; field: a, b}), or
+     * {@code null} when it is none: v2 {@code {"error":{"message","code","errors":[],"field_errors":{},
+     * "details":{}}}}, v6 {@code {"error":{"message","code","details":[{"message","target"}]}}}, and
+     * the gateway shapes {@code {"error":"..."}}, {@code {"message":"..."}}, {@code {"detail":"..."}}.
+     */
+    static String describeError(String body) {
+        JsonObject root;
+        try {
+            JsonElement e = body == null || !body.strip().startsWith("{") ? null : JsonParser.parseString(body);
+            root = e != null && e.isJsonObject() ? e.getAsJsonObject() : null;
+        } catch (JsonParseException e) {
+            root = null;
+        }
+        if (root == null) {
+            return null;
+        }
+        JsonObject error = K6CloudJson.object(root, "error");
+        String message = K6CloudJson.string(error != null ? error : root, error != null ? "message" : "error");
+        if (error == null && message == null) {
+            message = K6CloudJson.string(root, "message") != null
+                    ? K6CloudJson.string(root, "message")
+                    : K6CloudJson.string(root, "detail");
+        }
+        List<String> parts = new ArrayList<>();
+        String code = K6CloudJson.string(error, "code");
+        String head = (message == null || message.isBlank() ? "" : "\"" + message.strip() + "\"")
+                + (code == null || code.isBlank() ? "" : " (code " + code.strip() + ")");
+        if (!head.isBlank()) {
+            parts.add(head.strip());
+        }
+        if (error != null) {
+            for (String e : strings(error.get("errors"))) {
+                if (!e.equals(message)) {
+                    parts.add(e);
+                }
+            }
+            for (String key : List.of("field_errors", "details")) {
+                JsonElement fields = error.get(key);
+                if (fields != null && fields.isJsonObject()) {
+                    for (Map.Entry<String, JsonElement> f :
+                            fields.getAsJsonObject().entrySet()) {
+                        List<String> msgs = strings(f.getValue());
+                        if (!msgs.isEmpty()) {
+                            parts.add(f.getKey() + ": " + String.join(", ", msgs));
+                        }
+                    }
+                } else if (fields != null && fields.isJsonArray()) {
+                    for (JsonObject item : K6CloudJson.objects(fields)) {
+                        String msg = K6CloudJson.string(item, "message");
+                        String target = K6CloudJson.string(item, "target");
+                        if (msg != null) {
+                            parts.add(target == null ? msg : target + ": " + msg);
+                        }
+                    }
+                }
+            }
+        }
+        String text = String.join("; ", parts).replaceAll("\\p{Cntrl}", " ");
+        return text.isEmpty() ? null : text.length() > 500 ? text.substring(0, 500) + "..." : text;
+    }
+
+    private static List<String> strings(JsonElement e) {
+        List<String> out = new ArrayList<>();
+        if (e != null && e.isJsonPrimitive()) {
+            out.add(e.getAsString());
+        } else if (e != null && e.isJsonArray()) {
+            e.getAsJsonArray().forEach(i -> {
+                if (i.isJsonPrimitive()) {
+                    out.add(i.getAsString());
+                }
+            });
+        }
+        return out;
     }
 }

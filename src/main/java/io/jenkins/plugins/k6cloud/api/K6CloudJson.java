@@ -20,15 +20,12 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Lenient reading of k6 Cloud JSON. Any field may be missing or {@code null}; numbers may come as
- * JSON numbers or as strings ({@code "42"}, {@code "75.0"}); dates come with or without a zone,
- * with {@code T} or a space, with or without fractions. A value that cannot be read as the wanted
- * type reads as {@code null}. Only a body that is not a JSON object, or that lacks its envelope,
- * is an error.
+ * Lenient reading of k6 Cloud JSON: any field may be missing or {@code null}, numbers may be strings
+ * ({@code "42"}), dates come with or without zone, {@code T} and fraction; what cannot be read is
+ * {@code null}. Only a body that is no JSON object, or lacks its envelope, is an error.
  */
 final class K6CloudJson {
 
-    /** ISO date and time, {@code T} or space, optional fraction, optional offset ({@code Z}, {@code +00:00}, {@code +0000}, {@code +00}). */
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
@@ -52,12 +49,7 @@ final class K6CloudJson {
 
     private K6CloudJson() {}
 
-    /**
-     * The body of a 2xx response as a JSON object.
-     *
-     * @param redact removes the token from the snippet of the body quoted in the message
-     * @throws ProtocolException naming {@code request} when the body is not a JSON object
-     */
+    /** The body of a 2xx answer; {@code redact} cleans the snippet quoted when it is no JSON object. */
     static JsonObject parseObject(String body, String request, int status, UnaryOperator<String> redact)
             throws ProtocolException {
         JsonElement root;
@@ -74,16 +66,14 @@ final class K6CloudJson {
                     + redact.apply(describeUnexpected(body)) + " instead of JSON"
                     + (truncatedJson ? "; if this persists," : ":")
                     + " check that the k6 Cloud API URL points at the k6 Cloud REST API (e.g. https://api.k6.io).";
-            if (!truncatedJson && body != null && !body.isBlank()) {
-                throw ProtocolException.notK6Api(message, request, status); // an HTML page or other text
-            }
-            throw new ProtocolException(
-                    message, request, status, null, truncatedJson && request != null && request.startsWith("GET "));
+            boolean read = request != null && request.startsWith("GET ");
+            boolean text = !truncatedJson && body != null && !body.isBlank(); // an HTML page, say: not k6 Cloud
+            throw new ProtocolException(message, request, status, null, truncatedJson && read, text);
         }
         return root.getAsJsonObject();
     }
 
-    /** The object under {@code key} (e.g. {@code "k6-run"}); a missing or non-object envelope is an error. */
+    /** The object under {@code key} (e.g. {@code "k6-run"}); its absence is an error. */
     static JsonObject envelope(JsonObject root, String key, String request, int status) throws ProtocolException {
         JsonElement e = root.get(key);
         if (e == null || !e.isJsonObject()) {
@@ -92,43 +82,39 @@ final class K6CloudJson {
         return e.getAsJsonObject();
     }
 
-    /**
-     * The objects of the array under {@code key} (e.g. {@code "k6-runs"}). A {@code null} array reads
-     * as empty, elements that are not objects are skipped, a missing key is an error.
-     */
+    /** The objects of the array under {@code key} ({@code null}: none); a missing key or no array is an error. */
     static List<JsonObject> envelopeArray(JsonObject root, String key, String request, int status)
             throws ProtocolException {
-        if (!root.has(key)) {
-            throw missingEnvelope(key, request, status);
-        }
         JsonElement e = root.get(key);
-        List<JsonObject> out = new ArrayList<>();
-        if (e.isJsonNull()) {
-            return out;
-        }
-        if (!e.isJsonArray()) {
+        if (e == null || !(e.isJsonNull() || e.isJsonArray())) {
             throw missingEnvelope(key, request, status);
         }
-        for (JsonElement item : (JsonArray) e) {
-            if (item.isJsonObject()) {
-                out.add(item.getAsJsonObject());
+        return objects(e);
+    }
+
+    /** The objects in {@code e} when it is an array; empty otherwise. */
+    static List<JsonObject> objects(JsonElement e) {
+        List<JsonObject> out = new ArrayList<>();
+        if (e != null && e.isJsonArray()) {
+            for (JsonElement item : (JsonArray) e) {
+                if (item.isJsonObject()) {
+                    out.add(item.getAsJsonObject());
+                }
             }
         }
         return out;
     }
 
-    /** The object's {@code id}, else {@code fallbackId}; {@code null} when neither is there. */
     static Long id(JsonObject o, Long fallbackId) {
         Long id = longValue(o, "id");
         return id != null ? id : fallbackId;
     }
 
-    /** Load test {@code testId} (v2 and v6 name the same fields), its own {@code id} first. */
+    /** v2 and v6 name the same fields. */
     static LoadTest loadTest(JsonObject o, long testId) {
         return new LoadTest(id(o, testId), string(o, "name"), longValue(o, "project_id"));
     }
 
-    /** The object under {@code key}, or {@code null}. */
     static JsonObject object(JsonObject o, String key) {
         JsonElement e = o == null ? null : o.get(key);
         return e != null && e.isJsonObject() ? e.getAsJsonObject() : null;
@@ -139,7 +125,7 @@ final class K6CloudJson {
         return p == null ? null : p.getAsString();
     }
 
-    /** A whole number from a JSON number or a numeric string ({@code 42}, {@code "42"}, {@code 42.0}). */
+    /** {@code 42}, {@code "42"} and {@code 42.0} read as 42. */
     static Long longValue(JsonObject o, String key) {
         BigDecimal d = decimal(o, key);
         if (d == null) {
@@ -162,10 +148,7 @@ final class K6CloudJson {
         return d == null ? null : d.doubleValue();
     }
 
-    /**
-     * Whether the value reads as true: a JSON boolean {@code true}, a string {@code "true"} or the number 1.
-     * Anything else, a missing value included, is false.
-     */
+    /** {@code true}, {@code "true"} or 1; anything else, absence included, is false. */
     static boolean isTrue(JsonObject o, String key) {
         JsonPrimitive p = primitive(o, key);
         if (p == null) {
@@ -183,7 +166,7 @@ final class K6CloudJson {
         return p == null || !p.isString() ? null : parseInstant(p.getAsString());
     }
 
-    /** Parses the date forms k6 Cloud uses; a date without a zone is UTC. {@code null} when unreadable. */
+    /** A date without a zone is UTC. */
     static Instant parseInstant(String text) {
         if (text == null) {
             return null;
@@ -203,7 +186,6 @@ final class K6CloudJson {
         }
     }
 
-    /** A short description of a body that is not what was expected; never the whole body, never HTML. */
     static String describeUnexpected(String body) {
         if (body == null || body.isBlank()) {
             return "an empty body";
@@ -215,7 +197,7 @@ final class K6CloudJson {
         return "the text \"" + snippet(s) + "\"";
     }
 
-    /** The first line of {@code text}, at most 100 characters, control characters removed. */
+    /** The first line, at most 100 characters, without control characters. */
     static String snippet(String text) {
         String s = text.strip();
         int nl = s.indexOf('\n');

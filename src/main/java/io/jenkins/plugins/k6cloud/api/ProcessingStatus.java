@@ -1,6 +1,6 @@
 package io.jenkins.plugins.k6cloud.api;
 
-/** The {@code processing_status} of a test run: whether k6 Cloud is still processing its metrics. */
+/** The {@code processing_status} of a run: whether k6 Cloud is still processing its metrics. */
 public enum ProcessingStatus implements StatusCode {
     NOT_STARTED,
     PROCESSING,
@@ -12,7 +12,7 @@ public enum ProcessingStatus implements StatusCode {
         return StatusCode.of(values(), code);
     }
 
-    /** Processing is over: metrics, {@code result_status} and thresholds are as final as they will get. */
+    /** Metrics, {@code result_status} and thresholds are as final as they will get. */
     public boolean isDone() {
         return this == FINISHED || this == ERROR;
     }

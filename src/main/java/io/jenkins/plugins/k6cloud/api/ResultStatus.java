@@ -1,9 +1,6 @@
 package io.jenkins.plugins.k6cloud.api;
 
-/**
- * The {@code result_status} of a test run. k6 Cloud reports {@link #PASSED} (0) for most aborted
- * runs too, so it means nothing without the {@link RunStatus}.
- */
+/** The {@code result_status} of a run; k6 Cloud says {@link #PASSED} for most aborted runs too. */
 public enum ResultStatus implements StatusCode {
     PASSED,
     FAILED,

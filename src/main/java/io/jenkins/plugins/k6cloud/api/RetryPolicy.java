@@ -5,16 +5,13 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * How often and how long a client retries a request that failed in a way that may pass (transport
- * errors, 429, 5xx): capped exponential backoff with jitter, within a time budget per call.
+ * How a client retries a transient failure (transport, 429, 5xx): capped exponential backoff with
+ * jitter, within a time budget per call; the loop is {@code HttpK6CloudClient}'s.
  *
- * @param maxAttempts attempts in total, including the first (1 = no retry)
- * @param initialBackoff the pause after the first failure
- * @param maxBackoff the longest pause computed by the backoff (a {@code Retry-After} may ask for more)
- * @param multiplier how much each pause grows over the previous one
- * @param jitter the fraction of each pause that is randomised (0 = exact pauses), from 0 to 1
- * @param budget the time one call may take, attempts and pauses together; a pause that would end
- *     after it is not taken and the last failure is thrown instead
+ * @param maxAttempts the first included (1 = no retry)
+ * @param maxBackoff the longest computed pause (a {@code Retry-After} may ask for more)
+ * @param jitter the fraction of each pause that is random, 0 to 1
+ * @param budget attempts and pauses of one call together; a pause that would end after it is not taken
  */
 public record RetryPolicy(
         int maxAttempts,
@@ -51,7 +48,6 @@ public record RetryPolicy(
         return new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(8), 2.0, 0.2, Duration.ofSeconds(60));
     }
 
-    /** One attempt only: every failure is thrown at once. */
     public static RetryPolicy noRetries() {
         return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 1.0, 0.0, Duration.ZERO);
     }
@@ -72,10 +68,7 @@ public record RetryPolicy(
         return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, callBudget);
     }
 
-    /**
-     * The pause after {@code failedAttempts} failures: {@code initial * multiplier^(failedAttempts-1)},
-     * capped at {@code maxBackoff}, then shortened by up to {@code jitter} of itself at random.
-     */
+    /** {@code initial * multiplier^(failedAttempts-1)}, capped, then shortened by up to {@code jitter} of itself. */
     public long backoffMillis(int failedAttempts, Random random) {
         double base = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, failedAttempts - 1));
         double capped = Math.min(base, maxBackoff.toMillis());

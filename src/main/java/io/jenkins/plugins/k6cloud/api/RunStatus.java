@@ -1,10 +1,6 @@
 package io.jenkins.plugins.k6cloud.api;
 
-/**
- * The {@code run_status} of a k6 Cloud test run: how far the run is in its execution pipeline.
- * Codes k6 Cloud may add later map to {@link #UNKNOWN}; {@link TestRun#runStatusCode()} keeps the
- * raw code so that it can still be shown.
- */
+/** The {@code run_status} of a run; a code k6 Cloud adds later is {@link #UNKNOWN} (the raw code is kept). */
 public enum RunStatus implements StatusCode {
     CREATED(-2, "Created"),
     VALIDATED(-1, "Validated"),
@@ -35,7 +31,6 @@ public enum RunStatus implements StatusCode {
         return code;
     }
 
-    /** The wording of the k6 CLI and web app, e.g. "Aborted (by threshold)". */
     @Override
     public String label() {
         return label;
@@ -45,12 +40,11 @@ public enum RunStatus implements StatusCode {
         return StatusCode.of(values(), code);
     }
 
-    /** Created, validated, queued or initializing: the load has not started yet. */
     public boolean isBeforeRunning() {
         return this == CREATED || this == VALIDATED || this == QUEUED || this == INITIALIZING;
     }
 
-    /** A known code of a run that has stopped executing (3..10). {@link #UNKNOWN} is not assumed terminal. */
+    /** 3..10; {@link #UNKNOWN} is not assumed terminal. */
     public boolean isTerminal() {
         return code >= FINISHED.code && this != UNKNOWN;
     }

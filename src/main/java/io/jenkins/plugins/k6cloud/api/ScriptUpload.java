@@ -1,53 +1,102 @@
 package io.jenkins.plugins.k6cloud.api;
 
+import static io.jenkins.plugins.k6cloud.api.ApiRequest.positive;
+
+import com.google.gson.JsonObject;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ConfigurationException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.RequestBody;
+import okio.Buffer;
+import okio.BufferedSink;
+import okio.Okio;
+import okio.Source;
 
 /**
- * The v6 calls of {@link LoadTestScripts} for one client: checks the input before any request,
- * sends through the client's retries, and turns k6 Cloud's refusal of a script into a message
- * naming the script and its size. Create-or-update follows k6's own {@code k6 cloud upload}: create,
- * and on 409 (the name is taken) find the test by name and replace its script. A create whose
- * answer was lost is sent again and then meets its own test as a 409, and a 2xx answer that cannot
- * be read is settled the same way, by name; if the name is taken but no test has it when we look
- * (it was deleted meanwhile), the create is tried again, at most {@link #MAX_ROUNDS} times.
+ * The v6 calls of {@link LoadTestScripts} (tests as code), checked before any request. Create or
+ * update follows {@code k6 cloud upload}: create, and on 409 (the name is taken) find the test by
+ * name and replace its script. A create whose answer was lost meets its own test as a 409 when sent
+ * again, and a 2xx that cannot be read is settled by name too; a name taken by no test we can find
+ * (deleted meanwhile) is created again, at most {@link #MAX_ROUNDS} times.
  *
- * @param api the v6 requests
+ * <ul>
+ *   <li>the default project: the one of {@code GET /cloud/v6/projects} marked {@code is_default};
+ *   <li>find: {@code GET /cloud/v6/projects/{id}/load_tests?name=}, the exact name;
+ *   <li>create: {@code POST /cloud/v6/projects/{id}/load_tests}, {@code multipart/form-data} with
+ *       {@code name} and the file part {@code script};
+ *   <li>replace: {@code PUT /cloud/v6/load_tests/{id}/script}, the bytes as {@code application/octet-stream};
+ *   <li>a run's note: {@code PATCH /cloud/v6/test_runs/{id}} {@code {"note": ...}}.
+ * </ul>
+ *
  * @param reads sends with the client's retries
  * @param creates the same, but OkHttp never sends the request again on its own
  */
-record ScriptUpload(V6Api api, FlavourApi.Call reads, FlavourApi.Call creates) {
+record ScriptUpload(FlavourApi.Call reads, FlavourApi.Call creates) {
     private static final Logger LOG = Logger.getLogger(ScriptUpload.class.getName());
+    private static final String PREFIX = V6Api.PREFIX;
 
-    /** The longest load test name (v6 {@code CreateLoadTestApiModel.name}). */
+    /** v6 {@code CreateLoadTestApiModel.name}. */
     static final int MAX_NAME_LENGTH = 300;
 
     static final int MAX_ROUNDS = 3;
 
     long defaultProjectId() throws K6CloudException {
-        Long id = api.defaultProjectId(reads);
-        if (id == null) {
+        JsonObject project = first(
+                ApiRequest.get(PREFIX + "/projects"),
+                p -> K6CloudJson.isTrue(p, "is_default") && K6CloudJson.longValue(p, "id") != null);
+        if (project == null) {
             throw new ConfigurationException(
                     "Grafana Cloud k6 marks no project of the stack as the default one, so the plugin does not"
                             + " know where to put the load test: give the project id.",
-                    "GET " + V6Api.PREFIX + "/projects",
+                    "GET " + PREFIX + "/projects",
                     null);
         }
-        return id;
+        return K6CloudJson.longValue(project, "id");
     }
 
     Optional<LoadTest> find(long projectId, String name) throws K6CloudException {
-        return api.findLoadTest(reads, projectId, checkName(name));
+        checkName(name);
+        JsonObject test = first(
+                ApiRequest.get(PREFIX + "/projects/" + positive(projectId, "project") + "/load_tests")
+                        .param("name", name),
+                t -> name.equals(K6CloudJson.string(t, "name")) && K6CloudJson.id(t, null) != null);
+        return Optional.ofNullable(test).map(t -> K6CloudJson.loadTest(t, 0));
+    }
+
+    /** The first item of a list that {@code wanted} accepts, following {@code @nextLink}; {@code null} if none. */
+    private JsonObject first(ApiRequest request, Predicate<JsonObject> wanted) throws K6CloudException {
+        for (int page = 1; request != null && page <= V6Api.MAX_PAGES; page++) {
+            ApiResponse answer = reads.send(request);
+            JsonObject root = answer.json();
+            for (JsonObject item : answer.envelopeArray(root, V6Api.VALUE)) {
+                if (wanted.test(item)) {
+                    return item;
+                }
+            }
+            request = V6Api.nextPage(root, answer);
+        }
+        return null;
     }
 
     LoadTest create(long projectId, String name, ScriptSource script) throws K6CloudException {
         checkName(name);
-        long size = ScriptBody.sizeOf(Objects.requireNonNull(script, "script"));
-        ApiRequest request = api.createLoadTest(projectId, name, script.fileName(), new ScriptBody(script, size));
+        long size = sizeOf(script);
+        RequestBody form = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
+                .addFormDataPart("name", name)
+                .addFormDataPart("script", script.fileName(), new ScriptBody(script, size))
+                .build();
+        ApiRequest request = ApiRequest.withBody(
+                "POST", PREFIX + "/projects/" + positive(projectId, "project") + "/load_tests", form);
         try {
             ApiResponse answer = creates.send(request);
             LoadTest test = K6CloudJson.loadTest(answer.json(), 0);
@@ -65,9 +114,12 @@ record ScriptUpload(V6Api api, FlavourApi.Call reads, FlavourApi.Call creates) {
     }
 
     void replace(long testId, ScriptSource script) throws K6CloudException {
-        long size = ScriptBody.sizeOf(Objects.requireNonNull(script, "script"));
+        long size = sizeOf(script);
         try {
-            reads.send(api.replaceScript(testId, new ScriptBody(script, size)));
+            reads.send(ApiRequest.withBody(
+                    "PUT",
+                    PREFIX + "/load_tests/" + positive(testId, "load test") + "/script",
+                    new ScriptBody(script, size)));
         } catch (K6CloudException e) {
             throw refused(e, script, size);
         }
@@ -75,23 +127,22 @@ record ScriptUpload(V6Api api, FlavourApi.Call reads, FlavourApi.Call creates) {
 
     LoadTest upload(Long projectId, String name, ScriptSource script) throws K6CloudException {
         checkName(name);
-        long project = projectId != null ? ApiRequest.positive(projectId, "project") : defaultProjectId();
+        long project = projectId != null ? positive(projectId, "project") : defaultProjectId();
         for (int round = 1; ; round++) {
             try {
                 return create(project, name, script);
             } catch (ProtocolException e) {
-                if (e.httpStatus() != 409 && !Retrier.acceptedButUnreadable(e)) {
+                if (e.httpStatus() != 409 && !HttpK6CloudClient.acceptedButUnreadable(e)) {
                     throw e;
                 }
                 Optional<LoadTest> found = find(project, name);
                 if (found.isPresent()) {
+                    LoadTest t = found.get();
                     LOG.fine(() -> "Load test \"" + name + "\" exists in project " + project + " (HTTP "
                             + e.httpStatus() + "): replacing its script");
-                    replace(found.get().id(), script);
-                    LoadTest t = found.get();
+                    replace(t.id(), script);
                     return new LoadTest(t.id(), t.name(), t.projectId() != null ? t.projectId() : project);
-                }
-                if (round >= MAX_ROUNDS) {
+                } else if (round >= MAX_ROUNDS) {
                     throw new ProtocolException(
                             "Grafana Cloud k6 says the name of load test \"" + name + "\" is taken in project "
                                     + project + ", but no load test of that project has it (tried " + round
@@ -105,10 +156,12 @@ record ScriptUpload(V6Api api, FlavourApi.Call reads, FlavourApi.Call creates) {
     }
 
     void setNote(long runId, String note) throws K6CloudException {
-        reads.send(api.setNote(runId, Objects.requireNonNull(note, "note")));
+        JsonObject body = new JsonObject();
+        body.addProperty("note", Objects.requireNonNull(note, "note"));
+        reads.send(ApiRequest.withBody(
+                "PATCH", PREFIX + "/test_runs/" + positive(runId, "run"), ApiRequest.json(body.toString())));
     }
 
-    /** A name k6 Cloud accepts: 1 to {@value #MAX_NAME_LENGTH} characters, not only spaces. */
     static String checkName(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("A k6 Cloud load test needs a name, e.g. the script's file name.");
@@ -131,8 +184,7 @@ record ScriptUpload(V6Api api, FlavourApi.Call reads, FlavourApi.Call creates) {
                     e.request(),
                     413,
                     e);
-        }
-        if (e.httpStatus() == 400) {
+        } else if (e.httpStatus() == 400) {
             return new ProtocolException(
                     "Grafana Cloud k6 rejected the k6 script " + script + " (" + bytes(size) + "): " + e.getMessage(),
                     e.request(),
@@ -143,7 +195,98 @@ record ScriptUpload(V6Api api, FlavourApi.Call reads, FlavourApi.Call creates) {
     }
 
     static String bytes(long size) {
-        String exact = String.format(Locale.ROOT, "%,d bytes", size);
+        String exact = LoadTestScripts.bytes(size);
         return size < 1 << 20 ? exact : exact + String.format(Locale.ROOT, ", %.1f MiB", size / 1048576.0);
+    }
+
+    static long sizeOf(ScriptSource source) throws ConfigurationException {
+        try {
+            long size = Objects.requireNonNull(source, "script").size();
+            if (size <= 0) {
+                throw new ConfigurationException(
+                        "The k6 script " + source + " is empty: there is nothing to upload.", null, null);
+            }
+            return size;
+        } catch (IOException e) {
+            throw new ConfigurationException(
+                    "Could not read the k6 script " + source + " (" + e + "). Check the script's path.", null, e);
+        }
+    }
+
+    /** The script could not be read, or not as announced; {@link ApiTransport} makes it a configuration error. */
+    static final class UnreadableScript extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableScript(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * A script as a request body, opened anew for each attempt and copied in small buffers (never whole
+     * in memory). A source that fails, or whose size changes while it is sent, is an
+     * {@link UnreadableScript}, never retried; an interrupted read stays an interruption.
+     */
+    static final class ScriptBody extends RequestBody {
+        private final ScriptSource source;
+        private final long size;
+
+        ScriptBody(ScriptSource source, long size) {
+            this.source = source;
+            this.size = size;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return MediaType.get("application/octet-stream");
+        }
+
+        @Override
+        public long contentLength() {
+            return size;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            long total = 0;
+            try (InputStream in = source.open();
+                    Source from = Okio.source(in)) {
+                while (total < size) {
+                    long n = read(from, sink.getBuffer(), Math.min(8192, size - total));
+                    if (n < 0) {
+                        break;
+                    }
+                    total += n;
+                    sink.emitCompleteSegments();
+                }
+                if (total == size && read(from, new Buffer(), 1) > 0) {
+                    total++; // it grew
+                }
+            }
+            if (total != size) {
+                throw new UnreadableScript(
+                        "The k6 script " + source + " changed while it was being uploaded (" + size + " bytes were"
+                                + " announced, " + (total > size ? "more" : Long.toString(total)) + " read);"
+                                + " k6 Cloud did not get it whole. Try again.",
+                        null);
+            }
+        }
+
+        private long read(Source from, Buffer into, long max) throws IOException {
+            try {
+                return from.read(into, max);
+            } catch (IOException e) {
+                if (e instanceof InterruptedIOException
+                        || Thread.currentThread().isInterrupted()) {
+                    throw e; // an abort (a file channel says ClosedByInterrupt)
+                }
+                throw new UnreadableScript("Could not read the k6 script " + source + " (" + e + ").", e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "ScriptBody[" + source.fileName() + ", " + size + " bytes]";
+        }
     }
 }

@@ -3,8 +3,6 @@ package io.jenkins.plugins.k6cloud.api;
 /** Waits between two attempts of a request; tests pass one that only records the delay. */
 @FunctionalInterface
 public interface Sleeper {
-
-    /** Sleeps with {@link Thread#sleep(long)}. */
     Sleeper SYSTEM = Thread::sleep;
 
     void sleep(long millis) throws InterruptedException;

@@ -3,17 +3,13 @@ package io.jenkins.plugins.k6cloud.api;
 import java.time.Instant;
 
 /**
- * One k6 Cloud test run as the plugin sees it, whichever API flavour it came from. Every field but
- * {@link #id()} may be missing in a response, so may be {@code null}; the status getters return
- * {@code UNKNOWN} rather than {@code null}.
+ * A test run, whichever API it came from; every field but {@link #id()} may be {@code null}.
  *
  * @param runStatusCode the raw {@code run_status}, kept for codes this plugin does not know
- * @param vus the largest number of virtual users of the run
- * @param durationSeconds the configured length of the test, in seconds
- * @param webUrl the run's page in the k6 web app when the API gave one (v6 {@code test_run_details_page_url})
- * @param statusText the status as the API wrote it, when it is one this plugin does not know (a v6
- *     status string such as {@code "paused"}); {@code null} otherwise, and always for v2, whose codes
- *     are numbers
+ * @param vus the largest number of virtual users
+ * @param durationSeconds the configured length of the test
+ * @param webUrl the run's page when the API gave one (v6 {@code test_run_details_page_url})
+ * @param statusText a v6 status this plugin does not know (such as {@code "paused"}), as written
  */
 public record TestRun(
         long id,
@@ -31,7 +27,6 @@ public record TestRun(
         String webUrl,
         String statusText) {
 
-    /** A run known by its id, its test and its status codes only (a saved watch, a test). */
     public static TestRun ofStatus(
             long id, Long testId, Integer runStatus, Integer processingStatus, Integer resultStatus) {
         return new TestRun(

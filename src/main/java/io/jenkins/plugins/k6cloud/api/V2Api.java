@@ -4,13 +4,11 @@ import static io.jenkins.plugins.k6cloud.api.ApiRequest.positive;
 
 import com.google.gson.JsonObject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The legacy k6 Cloud REST API v2 ({@code /loadtests/v2}, {@code /v3/organizations}):
- * {@code Authorization: Token}, answers wrapped in envelopes ({@code k6-run}, ...), lists paged by
- * {@code page} and {@code meta.count}. Its JSON is read leniently ({@link K6CloudJson}).
+ * The legacy k6 Cloud REST API v2 ({@code /loadtests/v2}): {@code Authorization: Token}, answers in
+ * envelopes ({@code k6-run}, ...), lists paged by {@code page} and {@code meta.count}.
  */
 final class V2Api implements FlavourApi {
     static final String RUN = "k6-run";
@@ -18,7 +16,7 @@ final class V2Api implements FlavourApi {
     static final String TEST = "k6-test";
     static final String THRESHOLDS = "k6-thresholds";
 
-    /** The run fields the engine needs; always asked for with {@code $select} so that no script or archive comes along. */
+    /** Always asked for with {@code $select}, so that no script or archive comes along. */
     static final List<String> RUN_FIELDS = List.of(
             "id",
             "test_id",
@@ -35,10 +33,9 @@ final class V2Api implements FlavourApi {
 
     static final List<String> TEST_FIELDS = List.of("id", "name", "project_id");
 
-    /** Page size of the run list (the official k6 Grafana data source uses 50 too). */
+    /** As the official k6 Grafana data source. */
     static final int PAGE_SIZE = 50;
 
-    /** No list is followed further than this, whatever {@code meta.count} says. */
     static final int MAX_PAGES = 200;
 
     @Override
@@ -66,7 +63,7 @@ final class V2Api implements FlavourApi {
         return run(answer.envelope(RUN), null);
     }
 
-    /** The v2 answer to a stop is not documented: any 2xx counts as accepted. */
+    /** The answer is not documented: any 2xx counts as accepted. */
     @Override
     public ApiRequest stopRun(long runId) {
         return ApiRequest.post("/loadtests/v2/runs/" + positive(runId, "run") + "/stop");
@@ -93,11 +90,9 @@ final class V2Api implements FlavourApi {
     public List<Threshold> getThresholds(Call call, long runId) throws K6CloudException {
         ApiResponse answer =
                 call.send(ApiRequest.get("/loadtests/v2/thresholds").param("test_run_id", positive(runId, "run")));
-        List<Threshold> out = new ArrayList<>();
-        for (JsonObject o : answer.envelopeArray(answer.json(), THRESHOLDS)) {
-            out.add(threshold(o));
-        }
-        return out;
+        return answer.envelopeArray(answer.json(), THRESHOLDS).stream()
+                .map(V2Api::threshold)
+                .toList();
     }
 
     @Override
@@ -108,11 +103,8 @@ final class V2Api implements FlavourApi {
     }
 
     /**
-     * {@code GET /loadtests/v2/runs?test_id=}, {@code page=1,2,...} until {@code meta.count} runs have
-     * come, a page is empty or short (without a count), a page brings nothing new (a server ignoring
-     * {@code page}), or {@link #MAX_PAGES}. With {@code createdAfter}, asks for {@code order_by=-created}
-     * (v2 has no creation filter) and drops older runs, but reads every page: v2 does not document
-     * that ordering, and a server that ignores it answers oldest first.
+     * Pages until {@code meta.count} runs came, or a page is short (without a count). v2 has no creation
+     * filter: {@code order_by=-created} is asked for, but every page is read, as v2 documents no order.
      */
     @Override
     public List<TestRun> listRuns(Call call, long testId, Instant createdAfter) throws K6CloudException {
@@ -136,7 +128,7 @@ final class V2Api implements FlavourApi {
         return runs.list();
     }
 
-    /** A run; {@code fallbackId} is used when the object has no readable {@code id}, {@code null} means "skip it". */
+    /** {@code null} without an id or {@code fallbackId}. */
     static TestRun run(JsonObject o, Long fallbackId) {
         Long id = K6CloudJson.id(o, fallbackId);
         if (id == null) {
@@ -159,7 +151,7 @@ final class V2Api implements FlavourApi {
                 null);
     }
 
-    /** A threshold; a missing {@code tainted} reads as not crossed, a missing name as {@code "threshold <id>"}. */
+    /** A missing {@code tainted} reads as not crossed. */
     static Threshold threshold(JsonObject o) {
         String name = K6CloudJson.string(o, "name");
         if (name == null || name.isBlank()) {

@@ -2,81 +2,50 @@ package io.jenkins.plugins.k6cloud.api;
 
 import static io.jenkins.plugins.k6cloud.api.ApiRequest.positive;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Predicate;
 import okhttp3.HttpUrl;
-import okhttp3.MultipartBody;
-import okhttp3.RequestBody;
 
 /**
  * Grafana Cloud k6's REST API v6 ({@code /cloud/v6}): {@code Authorization: Bearer} and the required
- * {@code X-Stack-Id}, bare JSON answers, lists that follow {@code @nextLink}.
+ * {@code X-Stack-Id}, bare JSON answers, lists that follow {@code @nextLink} (on the client's own base
+ * URL, so the token goes to no other host). The token check is {@code GET /cloud/v6/projects?$top=1},
+ * which needs exactly what every call needs ({@code /cloud/v6/auth}, k6's login check, wants a stack
+ * URL). v6 documents no threshold endpoint: a threshold's abort is recognised from status and result.
  *
- * <ul>
- *   <li>A start sent again with the same {@code K6-Idempotency-Key} within 10 minutes returns the
- *       same run (documented), so an ambiguous start may be sent again ({@link Retrier#start}).
- *   <li>The token check is {@code GET /cloud/v6/projects?$top=1}: it needs exactly the token and the
- *       stack id every other call needs. ({@code GET /cloud/v6/auth}, which k6 uses at login, checks
- *       a token against a stack <em>URL</em> given as {@code X-Stack-Url}; the plugin has a stack id.)
- *   <li>v6 documents no threshold endpoint: {@link #getThresholds} returns an empty list without a
- *       request (a run aborted by a threshold is still recognised from its status and result).
- *   <li>Tests as code ({@link ScriptUpload}): the default project is the one of
- *       {@code GET /cloud/v6/projects} marked {@code is_default}; a load test is found by exact name
- *       with {@code GET /cloud/v6/projects/{id}/load_tests?name=}, created with
- *       {@code POST /cloud/v6/projects/{id}/load_tests} ({@code multipart/form-data}: {@code name},
- *       and the script as the file part {@code script}), its script replaced with
- *       {@code PUT /cloud/v6/load_tests/{id}/script} (the bytes as {@code application/octet-stream});
- *       a run's note is set with {@code PATCH /cloud/v6/test_runs/{id}} {@code {"note": ...}}.
- *   <li>Lists follow {@code @nextLink} on the client's own base URL (never to another host, so the
- *       token goes nowhere else), at most {@link #MAX_PAGES} pages.
- * </ul>
- *
- * <p>Runs are mapped into the model shared with v2, so that the engine's one verdict table judges
- * both. Lenient like {@link K6CloudJson}. The run mapping:
+ * <p>Runs map into the model shared with v2, so one verdict table judges both:
  *
  * <pre>
  * v6 status            v6 result        run_status                processing   result_status
- * created              -                CREATED (-2)              -            -
- * queued               -                QUEUED (0)                -            -
- * initializing         -                INITIALIZING (1)          -            -
- * running              -                RUNNING (2)               -            -
+ * created/queued/initializing/running   CREATED/QUEUED/INITIALIZING/RUNNING   -   -
  * processing_metrics   passed/failed/-  FINISHED (3)              PROCESSING   0/1/-
- * completed            passed           FINISHED (3)              FINISHED     PASSED
- * completed            failed           FINISHED (3)              FINISHED     FAILED
- * completed            error            ABORTED_BY_SYSTEM (6)     FINISHED     -       + error code/message (so: failed)
- * completed            null             FINISHED (3)              FINISHED     -       (so: no result)
+ * completed            passed/failed/-  FINISHED (3)              FINISHED     0/1/-
+ * completed            error            ABORTED_BY_SYSTEM (6)     FINISHED     -       + error code/message
  * aborted              failed           ABORTED_BY_THRESHOLD (8)  FINISHED     FAILED
  * aborted, by_user set any              ABORTED_BY_USER (5)       FINISHED     -
  * aborted              other            ABORTED_BY_SYSTEM (6)     FINISHED     -       + error code/message
- * anything else        any              UNKNOWN (null), never terminal; the status text is kept ({@link TestRun#statusText()})
+ * anything else        any              UNKNOWN, never terminal; the status text kept ({@link TestRun#statusText()})
  * </pre>
  *
- * <p>"completed" with result "error" means, in the API's words, that "the execution was not
- * completed", and k6 itself treats it as a failed run (exit code 97): it is read as a run that
- * k6 Cloud ended with an error (a failed build), quoting {@code result_details}. The error of an
- * abort comes from {@code result_details} first, then {@code status_details.extra}.
+ * <p>"completed" with result "error" means "the execution was not completed" (API reference), and k6
+ * itself fails such a run (exit code 97). An error is quoted from {@code result_details}, else
+ * {@code status_details.extra}.
  */
 final class V6Api implements FlavourApi {
     static final String PREFIX = "/cloud/v6";
 
-    /** The start answer's link to the run page in Grafana Cloud (read runs do not have it). */
+    /** Only the start's answer has it. */
     static final String DETAILS_PAGE_URL = "test_run_details_page_url";
 
     static final String VALUE = "value";
     static final String NEXT_LINK = "@nextLink";
 
-    /** {@code $top} of list requests (the API allows up to 1000). */
+    /** {@code $top} of lists (the API allows 1000). */
     static final int PAGE_SIZE = 200;
 
-    /** No list is followed further than this. */
     static final int MAX_PAGES = 100;
 
     @Override
@@ -104,7 +73,6 @@ final class V6Api implements FlavourApi {
         return run(answer.json(), null);
     }
 
-    /** {@code POST /cloud/v6/test_runs/{id}/abort}: 204 means accepted, 409 that the run is no longer running. */
     @Override
     public ApiRequest stopRun(long runId) {
         return ApiRequest.postEmpty(PREFIX + "/test_runs/" + positive(runId, "run") + "/abort");
@@ -128,91 +96,19 @@ final class V6Api implements FlavourApi {
                 runId);
     }
 
-    /** v6 documents no threshold endpoint: always empty, no request. */
     @Override
     public List<Threshold> getThresholds(Call call, long runId) {
         positive(runId, "run");
         return List.of();
     }
 
-    /** A load test ({@code LoadTestApiModel}). */
     @Override
     public LoadTest getLoadTest(Call call, long testId) throws K6CloudException {
         ApiResponse answer = call.send(ApiRequest.get(PREFIX + "/load_tests/" + positive(testId, "load test")));
         return K6CloudJson.loadTest(answer.json(), testId);
     }
 
-    /** The project marked {@code is_default} among every page of {@code GET /cloud/v6/projects}, or {@code null}. */
-    Long defaultProjectId(Call call) throws K6CloudException {
-        JsonObject project = first(
-                call,
-                ApiRequest.get(PREFIX + "/projects"),
-                p -> K6CloudJson.isTrue(p, "is_default") && K6CloudJson.longValue(p, "id") != null);
-        return project == null ? null : K6CloudJson.longValue(project, "id");
-    }
-
-    /** {@code GET /cloud/v6/projects/{id}/load_tests?name=}: the test named exactly {@code name}, if any. */
-    Optional<LoadTest> findLoadTest(Call call, long projectId, String name) throws K6CloudException {
-        ApiRequest request = ApiRequest.get(PREFIX + "/projects/" + positive(projectId, "project") + "/load_tests")
-                .param("name", name);
-        JsonObject test = first(
-                call, request, t -> name.equals(K6CloudJson.string(t, "name")) && K6CloudJson.id(t, null) != null);
-        return test == null ? Optional.empty() : Optional.of(K6CloudJson.loadTest(test, 0));
-    }
-
-    /** {@code POST /cloud/v6/projects/{id}/load_tests}, {@code multipart/form-data} with {@code name} and {@code script}. */
-    ApiRequest createLoadTest(long projectId, String name, String fileName, RequestBody script) {
-        RequestBody form = new MultipartBody.Builder()
-                .setType(MultipartBody.FORM)
-                .addFormDataPart("name", name)
-                .addFormDataPart("script", fileName, script)
-                .build();
-        return ApiRequest.withBody(
-                "POST", PREFIX + "/projects/" + positive(projectId, "project") + "/load_tests", form);
-    }
-
-    /** {@code PUT /cloud/v6/load_tests/{id}/script} with the script's bytes. */
-    ApiRequest replaceScript(long testId, RequestBody script) {
-        return ApiRequest.withBody("PUT", PREFIX + "/load_tests/" + positive(testId, "load test") + "/script", script);
-    }
-
-    /** {@code PATCH /cloud/v6/test_runs/{id}} {@code {"note": ...}}. */
-    ApiRequest setNote(long runId, String note) {
-        JsonObject body = new JsonObject();
-        body.addProperty("note", note);
-        return ApiRequest.withBody(
-                "PATCH", PREFIX + "/test_runs/" + positive(runId, "run"), ApiRequest.json(body.toString()));
-    }
-
-    /**
-     * The first item of a list that {@code wanted} accepts, following {@code @nextLink} (at most
-     * {@link #MAX_PAGES} pages); {@code null} when there is none.
-     */
-    private static JsonObject first(Call call, ApiRequest request, Predicate<JsonObject> wanted)
-            throws K6CloudException {
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            ApiResponse answer = call.send(request);
-            JsonObject root = answer.json();
-            for (JsonObject item : answer.envelopeArray(root, VALUE)) {
-                if (wanted.test(item)) {
-                    return item;
-                }
-            }
-            String next = K6CloudJson.string(root, NEXT_LINK);
-            if (next == null || next.isBlank()) {
-                break;
-            }
-            request = nextPage(next, answer);
-        }
-        return null;
-    }
-
-    /**
-     * {@code GET /cloud/v6/load_tests/{id}/test_runs}, newest first ({@code $orderby}), with
-     * {@code $top}; with {@code createdAfter} also {@code created_after}, and paging stops at the first
-     * older run (in case the server ignores the filter). Then follows {@code @nextLink} until there is
-     * none, a page is empty or brings nothing new, or {@link #MAX_PAGES}.
-     */
+    /** Newest first, {@code created_after} when given; paging stops at an older run (a server ignoring the filter). */
     @Override
     public List<TestRun> listRuns(Call call, long testId, Instant createdAfter) throws K6CloudException {
         ApiRequest request = ApiRequest.get(PREFIX + "/load_tests/" + positive(testId, "load test") + "/test_runs")
@@ -222,23 +118,20 @@ final class V6Api implements FlavourApi {
         }
         request.encodedParam("$top", Integer.toString(PAGE_SIZE));
         PagedRuns runs = new PagedRuns(o -> run(o, null), createdAfter, true);
-        for (int page = 1; page <= MAX_PAGES; page++) {
+        for (int page = 1; request != null && page <= MAX_PAGES; page++) {
             ApiResponse answer = call.send(request);
             JsonObject root = answer.json();
-            String next = K6CloudJson.string(root, NEXT_LINK);
-            if (!runs.add(answer.envelopeArray(root, VALUE)) || next == null || next.isBlank()) {
-                break;
-            }
-            request = nextPage(next, answer);
+            request = runs.add(answer.envelopeArray(root, VALUE)) ? nextPage(root, answer) : null;
         }
         return runs.list();
     }
 
-    /**
-     * The request for an {@code @nextLink}: its {@code /cloud/v6/...} path and its query, sent to the
-     * client's base URL whatever host the link names.
-     */
-    private static ApiRequest nextPage(String link, ApiResponse current) throws ProtocolException {
+    /** The {@code @nextLink} of {@code root}, on our base URL whatever host it names; {@code null} for none. */
+    static ApiRequest nextPage(JsonObject root, ApiResponse current) throws ProtocolException {
+        String link = K6CloudJson.string(root, NEXT_LINK);
+        if (link == null || link.isBlank()) {
+            return null;
+        }
         HttpUrl url = HttpUrl.parse(link);
         if (url == null && link.startsWith("/")) {
             url = HttpUrl.parse("http://next.link" + link);
@@ -265,7 +158,7 @@ final class V6Api implements FlavourApi {
         return next;
     }
 
-    /** A run; {@code fallbackId} is used when the object has no readable {@code id}, {@code null} means "skip it". */
+    /** {@code null} without an id or {@code fallbackId}. */
     static TestRun run(JsonObject o, Long fallbackId) {
         Long id = K6CloudJson.id(o, fallbackId);
         if (id == null) {
@@ -285,7 +178,6 @@ final class V6Api implements FlavourApi {
                         result.equals("failed")
                                 ? RunStatus.ABORTED_BY_THRESHOLD
                                 : abortedByUser(o) ? RunStatus.ABORTED_BY_USER : RunStatus.ABORTED_BY_SYSTEM;
-                    // a status this plugin does not know, which the engine never takes for an end
                     default -> RunStatus.UNKNOWN;
                 };
         Integer processing =
@@ -302,7 +194,7 @@ final class V6Api implements FlavourApi {
                 };
         Integer errorCode = null;
         String errorMessage = null;
-        if (run == RunStatus.ABORTED_BY_SYSTEM) { // quoted from result_details, else status_details.extra
+        if (run == RunStatus.ABORTED_BY_SYSTEM) {
             JsonObject details = K6CloudJson.object(o, "result_details");
             JsonObject extra = K6CloudJson.object(K6CloudJson.object(o, "status_details"), "extra");
             errorCode = K6CloudJson.intValue(details, "code");
@@ -336,12 +228,12 @@ final class V6Api implements FlavourApi {
         };
     }
 
-    /** {@code by_user} in {@code status_details.extra} or in an {@code aborted} entry of {@code status_history}. */
+    /** {@code by_user} in {@code status_details.extra} or an {@code aborted} entry of {@code status_history}. */
     static boolean abortedByUser(JsonObject run) {
         if (byUser(K6CloudJson.object(run, "status_details"))) {
             return true;
         }
-        for (JsonObject entry : history(run)) {
+        for (JsonObject entry : K6CloudJson.objects(run.get("status_history"))) {
             if ("aborted".equals(lower(K6CloudJson.string(entry, "type"))) && byUser(entry)) {
                 return true;
             }
@@ -354,28 +246,14 @@ final class V6Api implements FlavourApi {
         return user != null && !user.isBlank();
     }
 
-    /** When the run first entered {@code type}, from {@code status_history} (or {@code status_details}). */
     private static Instant enteredFirst(JsonObject run, String type) {
-        for (JsonObject entry : history(run)) {
+        for (JsonObject entry : K6CloudJson.objects(run.get("status_history"))) {
             if (type.equals(lower(K6CloudJson.string(entry, "type")))) {
                 return K6CloudJson.instant(entry, "entered");
             }
         }
         JsonObject details = K6CloudJson.object(run, "status_details");
         return type.equals(lower(K6CloudJson.string(details, "type"))) ? K6CloudJson.instant(details, "entered") : null;
-    }
-
-    private static List<JsonObject> history(JsonObject run) {
-        List<JsonObject> out = new ArrayList<>();
-        JsonElement h = run.get("status_history");
-        if (h != null && h.isJsonArray()) {
-            for (JsonElement e : (JsonArray) h) {
-                if (e.isJsonObject()) {
-                    out.add(e.getAsJsonObject());
-                }
-            }
-        }
-        return out;
     }
 
     private static String lower(String s) {

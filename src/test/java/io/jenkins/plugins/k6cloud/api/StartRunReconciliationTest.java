@@ -27,7 +27,7 @@ import org.junit.Test;
 
 /**
  * A v2 start whose outcome is ambiguous is never sent again, nor looked for by the client: the
- * caller looks, knowing the runs it follows (see {@link Retrier#start}).
+ * caller looks, knowing the runs it follows (see {@link HttpK6CloudClient#startRun}).
  */
 public class StartRunReconciliationTest {
     private static final String START = "/loadtests/v2/tests/7/start-testrun";
@@ -227,18 +227,21 @@ public class StartRunReconciliationTest {
 
     @Test
     public void onlyFailuresAfterTheRequestMayHaveBeenSentAreAmbiguous() {
-        assertFalse(Retrier.isAmbiguous(new TransportException("m", "r", new ConnectException("refused"))));
-        assertFalse(Retrier.isAmbiguous(new TransportException("m", "r", new UnknownHostException("x"))));
-        assertFalse(Retrier.isAmbiguous(new TransportException("m", "r", new java.net.NoRouteToHostException("x"))));
+        assertFalse(HttpK6CloudClient.isAmbiguous(new TransportException("m", "r", new ConnectException("refused"))));
+        assertFalse(HttpK6CloudClient.isAmbiguous(new TransportException("m", "r", new UnknownHostException("x"))));
+        assertFalse(HttpK6CloudClient.isAmbiguous(
+                new TransportException("m", "r", new java.net.NoRouteToHostException("x"))));
         assertTrue(
                 "only proof of no connection allows a resend",
-                Retrier.isAmbiguous(new TransportException("m", "r", new Exception("odd"))));
-        assertTrue(Retrier.isAmbiguous(new TransportException("m", "r", null)));
-        assertTrue(Retrier.isAmbiguous(new TransportException("m", "r", new SocketTimeoutException("timeout"))));
-        assertTrue(Retrier.isAmbiguous(new TransportException("m", "r", new IOException("unexpected end of stream"))));
-        assertTrue(Retrier.isAmbiguous(new ServerException("m", "r", 500)));
-        assertTrue(Retrier.isAmbiguous(new ServerException("m", "r", 503)));
-        assertFalse(Retrier.isAmbiguous(new K6CloudException.RateLimitedException("m", "r", 1000)));
-        assertFalse(Retrier.isAmbiguous(new ProtocolException("m", "r", 400, null)));
+                HttpK6CloudClient.isAmbiguous(new TransportException("m", "r", new Exception("odd"))));
+        assertTrue(HttpK6CloudClient.isAmbiguous(new TransportException("m", "r", null)));
+        assertTrue(
+                HttpK6CloudClient.isAmbiguous(new TransportException("m", "r", new SocketTimeoutException("timeout"))));
+        assertTrue(HttpK6CloudClient.isAmbiguous(
+                new TransportException("m", "r", new IOException("unexpected end of stream"))));
+        assertTrue(HttpK6CloudClient.isAmbiguous(new ServerException("m", "r", 500)));
+        assertTrue(HttpK6CloudClient.isAmbiguous(new ServerException("m", "r", 503)));
+        assertFalse(HttpK6CloudClient.isAmbiguous(new K6CloudException.RateLimitedException("m", "r", 1000)));
+        assertFalse(HttpK6CloudClient.isAmbiguous(new ProtocolException("m", "r", 400, null)));
     }
 }

@@ -136,7 +136,7 @@ public class V6ScriptUploadTest {
         sim().faults().inject(Endpoint.SCRIPT, Fault.serverError(503));
         sim().faults().inject(Endpoint.NOTE, Fault.badGateway());
         HttpK6CloudClient client = client();
-        long existing = client.createLoadTest(PROJECT, "faults", v1).id();
+        long existing = client.uploadScript(PROJECT, "faults", v1).id();
 
         LoadTest test = client.uploadScript(null, "faults", v2);
         client.setNote(client.startRun(test.id()).id(), "Jenkins job app #7");
@@ -184,7 +184,6 @@ public class V6ScriptUploadTest {
         List<Callable<?>> calls = List.of(
                 v2::defaultProjectId,
                 () -> v2.findLoadTest(PROJECT, "x"),
-                () -> v2.createLoadTest(PROJECT, "x", v1),
                 () -> v2.uploadScript(null, "x", v1),
                 () -> {
                     v2.replaceScript(1001, v1);
@@ -328,7 +327,7 @@ public class V6ScriptUploadTest {
             }
         };
         okio.BufferedSink out = okio.Okio.buffer(sink);
-        new ScriptBody(generated, size).writeTo(out);
+        new ScriptUpload.ScriptBody(generated, size).writeTo(out);
         out.flush();
         assertEquals(size, sink.total);
         assertTrue(

@@ -81,10 +81,6 @@ final class ApiTransport {
         return base;
     }
 
-    ClientOptions options() {
-        return options;
-    }
-
     OkHttpClient http() {
         return http;
     }
@@ -121,8 +117,7 @@ final class ApiTransport {
         } catch (K6CloudException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            // OkHttp is Kotlin: it throws InterruptedException while connecting without declaring it.
-            if (e instanceof InterruptedException) {
+            if (e instanceof InterruptedException) { // OkHttp (Kotlin) throws it undeclared while connecting
                 Thread.currentThread().interrupt();
                 throw new K6CloudException.InterruptedCallException(
                         "Interrupted during " + r.name() + " to k6 Cloud.", r.name(), e);
@@ -146,10 +141,7 @@ final class ApiTransport {
 
     /** Removes the token from text that came from elsewhere (server bodies, exception messages). */
     String redact(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.replace(token.plainText(), "****");
+        return text == null ? null : text.replace(token.plainText(), "****");
     }
 
     private Request toOkHttp(ApiRequest r) {

@@ -16,42 +16,45 @@ import java.util.function.Function;
  * {@link LoadTest}. Start, stop and the token check are named here and sent by the client; reads go
  * through a {@link Call} with the client's retries.
  */
-sealed interface FlavourApi permits V2Api, V6Api {
+abstract sealed class FlavourApi permits V2Api, V6Api {
+    /** {@code Token} (v2) or {@code Bearer} (v6). */
+    final String authScheme;
+    /** Where a person looks for a run, as messages name it. */
+    final String webApp;
+    /** Whether a start sent again with the same {@code K6-Idempotency-Key} returns the first run (v6). */
+    final boolean resendsStartSafely;
+    /** The status of a stop refused because the run had ended (v6: 409); 0 when the API has none. */
+    final int stopRefusedWhenEnded;
+
+    FlavourApi(String authScheme, String webApp, boolean resendsStartSafely, int stopRefusedWhenEnded) {
+        this.authScheme = authScheme;
+        this.webApp = webApp;
+        this.resendsStartSafely = resendsStartSafely;
+        this.stopRefusedWhenEnded = stopRefusedWhenEnded;
+    }
 
     @FunctionalInterface
     interface Call {
         ApiResponse send(ApiRequest request) throws K6CloudException;
     }
 
-    /** {@code Token} (v2) or {@code Bearer} (v6). */
-    String authScheme();
-
-    /** Where a person looks for a run, as messages name it. */
-    String webApp();
-
-    /** Whether a start sent again with the same {@code K6-Idempotency-Key} returns the first run (v6). */
-    boolean resendsStartSafely();
-
-    ApiRequest startRun(long testId);
+    abstract ApiRequest startRun(long testId);
 
     /** {@code null} when the answer has no readable run id. */
-    TestRun startedRun(ApiResponse answer) throws K6CloudException;
+    abstract TestRun startedRun(ApiResponse answer) throws K6CloudException;
 
-    ApiRequest stopRun(long runId);
-
-    /** Whether a stop refused with {@code status} means that the run had ended (v6: 409). */
-    boolean refusalMeansEnded(int status);
+    abstract ApiRequest stopRun(long runId);
 
     /** A cheap authenticated request: a 2xx JSON answer means the token (and stack) work. */
-    ApiRequest checkToken();
+    abstract ApiRequest checkToken();
 
-    TestRun getRun(Call call, long runId) throws K6CloudException;
+    abstract TestRun getRun(Call call, long runId) throws K6CloudException;
 
-    List<Threshold> getThresholds(Call call, long runId) throws K6CloudException;
+    abstract List<Threshold> getThresholds(Call call, long runId) throws K6CloudException;
 
-    LoadTest getLoadTest(Call call, long testId) throws K6CloudException;
+    abstract LoadTest getLoadTest(Call call, long testId) throws K6CloudException;
 
-    List<TestRun> listRuns(Call call, long testId, Instant createdAfter) throws K6CloudException;
+    abstract List<TestRun> listRuns(Call call, long testId, Instant createdAfter) throws K6CloudException;
 
     /**
      * The runs of a paged list: those without id or created before {@code createdAfter} are dropped,
@@ -59,7 +62,7 @@ sealed interface FlavourApi permits V2Api, V6Api {
      * ({@code newestFirst}: v6 documents {@code $orderby}; v2 documents no order, and a server that
      * ignores it must not hide the newest runs).
      */
-    final class PagedRuns {
+    static final class PagedRuns {
         private final Map<Long, TestRun> runs = new LinkedHashMap<>();
         private final Set<Long> seen = new HashSet<>();
         private final Function<JsonObject, TestRun> mapper;

@@ -56,7 +56,7 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
         }
         this.flavour = flavour;
         this.api = flavour == ApiFlavour.V2 ? new V2Api() : new V6Api();
-        this.transport = new ApiTransport(http, baseUri, api.authScheme(), token, options);
+        this.transport = new ApiTransport(http, baseUri, api.authScheme, token, options);
         this.options = options;
     }
 
@@ -86,7 +86,7 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
                 }
                 throw new ProtocolException(
                         "k6 Cloud accepted " + request.name() + " but its answer has no run id, so the plugin"
-                                + " cannot follow or stop the run. Look for the run in " + api.webApp()
+                                + " cannot follow or stop the run. Look for the run in " + api.webApp
                                 + " and stop it if it is not wanted.",
                         request.name(),
                         response.status(),
@@ -108,7 +108,7 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
                 firstAmbiguous = sentAt;
             }
             boolean resend = (ambiguous || failure.isTransient())
-                    && (firstAmbiguous == null || (api.resendsStartSafely() && !accepted));
+                    && (firstAmbiguous == null || (api.resendsStartSafely && !accepted));
             if (!resend) {
                 throw firstAmbiguous == null
                         ? failure
@@ -182,7 +182,7 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
             call(request);
         } catch (ProtocolException refused) {
             int status = refused.httpStatus();
-            if (api.refusalMeansEnded(status)) {
+            if (status == api.stopRefusedWhenEnded) {
                 LOG.fine(() -> "Run " + runId + " is no longer running (HTTP " + status + "); stop is done");
                 return;
             } else if (status < 400 || status > 499) {
@@ -196,7 +196,7 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
             }
             throw new ProtocolException(
                     refused.getMessage() + " The run is still "
-                            + run.runStatus().label() + ": stop it in " + api.webApp() + ".",
+                            + run.runStatus().label() + ": stop it in " + api.webApp + ".",
                     request.name(),
                     status,
                     refused);

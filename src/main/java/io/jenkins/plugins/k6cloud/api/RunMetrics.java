@@ -9,6 +9,7 @@ import static io.jenkins.plugins.k6cloud.api.K6CloudJson.string;
 import com.google.gson.JsonObject;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
 import java.io.Serializable;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -141,73 +142,54 @@ public record RunMetrics(long runId, Summary summary, Baseline baseline, List<Ch
     }
 
     static Summary summary(JsonObject s) {
-        JsonObject h = object(s, "http_metric_summary");
-        JsonObject c = object(s, "checks_metric_summary");
-        JsonObject t = object(s, "thresholds_summary");
-        JsonObject w = object(s, "ws_metric_summary");
-        JsonObject g = object(s, "grpc_metric_summary");
-        JsonObject b = object(s, "browser_metric_summary");
         return new Summary(
-                h == null
-                        ? null
-                        : new Http(
-                                longValue(h, "requests_count"),
-                                longValue(h, "failures_count"),
-                                doubleValue(h, "rps_mean"),
-                                doubleValue(h, "rps_max"),
-                                trend(h, "duration"),
-                                doubleValue(h, "duration_median")),
-                c == null
-                        ? null
-                        : new Checks(
-                                longValue(c, "total"),
-                                longValue(c, "successes"),
-                                longValue(c, "hits_total"),
-                                longValue(c, "hits_successes")),
-                t == null ? null : new Thresholds(longValue(t, "total"), longValue(t, "successes")),
-                w == null
-                        ? null
-                        : new Ws(
-                                longValue(w, "msgs_sent"),
-                                longValue(w, "msgs_received"),
-                                longValue(w, "sessions"),
-                                trend(w, "connecting"),
-                                trend(w, "ping"),
-                                trend(w, "session_duration")),
-                g == null
-                        ? null
-                        : new Grpc(
-                                longValue(g, "requests_count"),
-                                doubleValue(g, "rps_mean"),
-                                doubleValue(g, "rps_max"),
-                                trend(g, "duration"),
-                                doubleValue(g, "duration_median")),
-                b == null
-                        ? null
-                        : new Browser(
-                                doubleValue(b, "web_vital_lcp_p75"),
-                                doubleValue(b, "web_vital_fcp_p75"),
-                                doubleValue(b, "web_vital_cls_p75"),
-                                doubleValue(b, "web_vital_inp_p75"),
-                                doubleValue(b, "web_vital_ttfb_p75"),
-                                longValue(b, "http_request_count"),
-                                longValue(b, "http_failure_count"),
-                                doubleValue(b, "http_rps_mean"),
-                                trend(b, "http_duration")));
+                read(
+                        Http.class,
+                        s,
+                        "http_metric_summary requests_count failures_count rps_mean rps_max duration"
+                                + " duration_median"),
+                read(Checks.class, s, "checks_metric_summary total successes hits_total hits_successes"),
+                read(Thresholds.class, s, "thresholds_summary total successes"),
+                read(
+                        Ws.class,
+                        s,
+                        "ws_metric_summary msgs_sent msgs_received sessions connecting ping session_duration"),
+                read(Grpc.class, s, "grpc_metric_summary requests_count rps_mean rps_max duration duration_median"),
+                read(
+                        Browser.class,
+                        s,
+                        "browser_metric_summary web_vital_lcp_p75 web_vital_fcp_p75 web_vital_cls_p75"
+                                + " web_vital_inp_p75 web_vital_ttfb_p75 http_request_count http_failure_count http_rps_mean"
+                                + " http_duration"));
     }
 
-    private static Trend trend(JsonObject parent, String key) {
-        JsonObject o = object(parent, key);
-        return o == null
-                ? null
-                : new Trend(
-                        longValue(o, "count"),
-                        doubleValue(o, "min"),
-                        doubleValue(o, "mean"),
-                        doubleValue(o, "max"),
-                        doubleValue(o, "p95"),
-                        doubleValue(o, "p99"),
-                        doubleValue(o, "stdev"));
+    /**
+     * The record in the object {@code names[0]} of {@code parent}, its components read in order from
+     * the fields {@code names[1..]} (a {@link Trend} from the object of that name); {@code null} when
+     * there is no such object.
+     */
+    private static <R extends Record> R read(Class<R> type, JsonObject parent, String names) {
+        String[] key = names.split(" ");
+        JsonObject o = object(parent, key[0]);
+        if (o == null) {
+            return null;
+        }
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = types[i] == Long.class
+                    ? longValue(o, key[i + 1])
+                    : types[i] == Double.class
+                            ? doubleValue(o, key[i + 1])
+                            : read(Trend.class, o, key[i + 1] + " count min mean max p95 p99 stdev");
+        }
+        try {
+            return type.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Double ratio(Long part, Long whole) {

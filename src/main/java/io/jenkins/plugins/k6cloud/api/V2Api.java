@@ -10,7 +10,7 @@ import java.util.List;
  * The legacy k6 Cloud REST API v2 ({@code /loadtests/v2}): {@code Authorization: Token}, answers in
  * envelopes ({@code k6-run}, ...), lists paged by {@code page} and {@code meta.count}.
  */
-final class V2Api implements FlavourApi {
+final class V2Api extends FlavourApi {
     static final String RUN = "k6-run";
     static final String RUNS = "k6-runs";
     static final String TEST = "k6-test";
@@ -38,56 +38,40 @@ final class V2Api implements FlavourApi {
 
     static final int MAX_PAGES = 200;
 
-    @Override
-    public String authScheme() {
-        return "Token";
+    V2Api() {
+        super("Token", "the k6 Cloud web app", false, 0);
     }
 
     @Override
-    public String webApp() {
-        return "the k6 Cloud web app";
-    }
-
-    @Override
-    public boolean resendsStartSafely() {
-        return false;
-    }
-
-    @Override
-    public ApiRequest startRun(long testId) {
+    ApiRequest startRun(long testId) {
         return ApiRequest.post("/loadtests/v2/tests/" + positive(testId, "load test") + "/start-testrun");
     }
 
     @Override
-    public TestRun startedRun(ApiResponse answer) throws K6CloudException {
+    TestRun startedRun(ApiResponse answer) throws K6CloudException {
         return run(answer.envelope(RUN), null);
     }
 
     /** The answer is not documented: any 2xx counts as accepted. */
     @Override
-    public ApiRequest stopRun(long runId) {
+    ApiRequest stopRun(long runId) {
         return ApiRequest.post("/loadtests/v2/runs/" + positive(runId, "run") + "/stop");
     }
 
     @Override
-    public boolean refusalMeansEnded(int status) {
-        return false;
-    }
-
-    @Override
-    public ApiRequest checkToken() {
+    ApiRequest checkToken() {
         return ApiRequest.get("/v3/organizations");
     }
 
     @Override
-    public TestRun getRun(Call call, long runId) throws K6CloudException {
+    TestRun getRun(Call call, long runId) throws K6CloudException {
         ApiResponse answer = call.send(
                 ApiRequest.get("/loadtests/v2/runs/" + positive(runId, "run")).select(RUN_FIELDS));
         return run(answer.envelope(RUN), runId);
     }
 
     @Override
-    public List<Threshold> getThresholds(Call call, long runId) throws K6CloudException {
+    List<Threshold> getThresholds(Call call, long runId) throws K6CloudException {
         ApiResponse answer =
                 call.send(ApiRequest.get("/loadtests/v2/thresholds").param("test_run_id", positive(runId, "run")));
         return answer.envelopeArray(answer.json(), THRESHOLDS).stream()
@@ -96,7 +80,7 @@ final class V2Api implements FlavourApi {
     }
 
     @Override
-    public LoadTest getLoadTest(Call call, long testId) throws K6CloudException {
+    LoadTest getLoadTest(Call call, long testId) throws K6CloudException {
         ApiResponse answer = call.send(ApiRequest.get("/loadtests/v2/tests/" + positive(testId, "load test"))
                 .select(TEST_FIELDS));
         return K6CloudJson.loadTest(answer.envelope(TEST), testId);
@@ -107,7 +91,7 @@ final class V2Api implements FlavourApi {
      * filter: {@code order_by=-created} is asked for, but every page is read, as v2 documents no order.
      */
     @Override
-    public List<TestRun> listRuns(Call call, long testId, Instant createdAfter) throws K6CloudException {
+    List<TestRun> listRuns(Call call, long testId, Instant createdAfter) throws K6CloudException {
         positive(testId, "load test");
         PagedRuns runs = new PagedRuns(o -> run(o, null), createdAfter, false);
         long received = 0;

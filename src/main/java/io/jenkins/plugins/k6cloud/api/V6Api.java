@@ -34,7 +34,7 @@ import okhttp3.HttpUrl;
  * itself fails such a run (exit code 97). An error is quoted from {@code result_details}, else
  * {@code status_details.extra}.
  */
-final class V6Api implements FlavourApi {
+final class V6Api extends FlavourApi {
     static final String PREFIX = "/cloud/v6";
 
     /** Only the start's answer has it. */
@@ -48,48 +48,32 @@ final class V6Api implements FlavourApi {
 
     static final int MAX_PAGES = 100;
 
-    @Override
-    public String authScheme() {
-        return "Bearer";
+    V6Api() {
+        super("Bearer", "Grafana Cloud k6", true, 409);
     }
 
     @Override
-    public String webApp() {
-        return "Grafana Cloud k6";
-    }
-
-    @Override
-    public boolean resendsStartSafely() {
-        return true;
-    }
-
-    @Override
-    public ApiRequest startRun(long testId) {
+    ApiRequest startRun(long testId) {
         return ApiRequest.postEmpty(PREFIX + "/load_tests/" + positive(testId, "load test") + "/start");
     }
 
     @Override
-    public TestRun startedRun(ApiResponse answer) throws K6CloudException {
+    TestRun startedRun(ApiResponse answer) throws K6CloudException {
         return run(answer.json(), null);
     }
 
     @Override
-    public ApiRequest stopRun(long runId) {
+    ApiRequest stopRun(long runId) {
         return ApiRequest.postEmpty(PREFIX + "/test_runs/" + positive(runId, "run") + "/abort");
     }
 
     @Override
-    public boolean refusalMeansEnded(int status) {
-        return status == 409;
-    }
-
-    @Override
-    public ApiRequest checkToken() {
+    ApiRequest checkToken() {
         return ApiRequest.get(PREFIX + "/projects").encodedParam("$top", "1");
     }
 
     @Override
-    public TestRun getRun(Call call, long runId) throws K6CloudException {
+    TestRun getRun(Call call, long runId) throws K6CloudException {
         return run(
                 call.send(ApiRequest.get(PREFIX + "/test_runs/" + positive(runId, "run")))
                         .json(),
@@ -97,20 +81,20 @@ final class V6Api implements FlavourApi {
     }
 
     @Override
-    public List<Threshold> getThresholds(Call call, long runId) {
+    List<Threshold> getThresholds(Call call, long runId) {
         positive(runId, "run");
         return List.of();
     }
 
     @Override
-    public LoadTest getLoadTest(Call call, long testId) throws K6CloudException {
+    LoadTest getLoadTest(Call call, long testId) throws K6CloudException {
         ApiResponse answer = call.send(ApiRequest.get(PREFIX + "/load_tests/" + positive(testId, "load test")));
         return K6CloudJson.loadTest(answer.json(), testId);
     }
 
     /** Newest first, {@code created_after} when given; paging stops at an older run (a server ignoring the filter). */
     @Override
-    public List<TestRun> listRuns(Call call, long testId, Instant createdAfter) throws K6CloudException {
+    List<TestRun> listRuns(Call call, long testId, Instant createdAfter) throws K6CloudException {
         ApiRequest request = ApiRequest.get(PREFIX + "/load_tests/" + positive(testId, "load test") + "/test_runs")
                 .encodedParam("$orderby", "created%20desc");
         if (createdAfter != null) {

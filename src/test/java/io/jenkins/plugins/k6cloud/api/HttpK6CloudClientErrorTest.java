@@ -17,6 +17,7 @@ import io.jenkins.plugins.k6cloud.api.K6CloudException.ServerException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.TransportException;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.Rule;
@@ -43,19 +44,66 @@ public class HttpK6CloudClientErrorTest {
         return assertThrows(K6CloudException.class, () -> noRetries().getRun(42));
     }
 
+    /** One failed read: the answer, the exception's type, whether it is transient, what its message says and not. */
+    private record Case(int code, String type, String body, Class<?> is, boolean again, String says, String not) {}
+
+    private static final String K6_401 = "{\"error\":{\"message\":\"Invalid token.\",\"code\":6}}";
+    private static final String K6_404 =
+            "{\"error\":{\"message\":\"Not found.\",\"code\":3,\"errors\":[\"Not found.\"]}}";
+    private static final String OOPS = "{\"error\":{\"message\":\"oops\",\"code\":1}}";
+    private static final String JSON = "application/json";
+
     @Test
-    public void unauthorizedWithAK6ErrorQuotesIt() {
-        K6CloudException e =
-                failRead(401, "application/json", "{\"error\":{\"message\":\"Invalid token.\",\"code\":6}}");
-        assertThat(e, instanceOf(AuthenticationException.class));
-        assertEquals(401, e.httpStatus());
-        assertEquals("GET /loadtests/v2/runs/42", e.request());
-        assertFalse(e.isTransient());
-        assertThat(e.getMessage(), containsString("did not accept the API token (HTTP 401 Client Error)"));
-        assertThat(e.getMessage(), containsString("GET /loadtests/v2/runs/42"));
-        assertThat(e.getMessage(), containsString("k6 Cloud says: \"Invalid token.\" (code 6)"));
-        assertThat(e.getMessage(), containsString("Check the API token in the Jenkins credentials"));
-        assertThat("no stack configured", e.getMessage(), not(containsString("stack")));
+    public void everyFailedAnswerBecomesItsExceptionWithAMessageThatHelps() {
+        List<Case> cases = List.of(
+                new Case(
+                        401,
+                        JSON,
+                        K6_401,
+                        AuthenticationException.class,
+                        false,
+                        "did not accept the API token"
+                                + " (HTTP 401 Client Error) for GET /loadtests/v2/runs/42. k6 Cloud says: \"Invalid token.\""
+                                + " (code 6). Check the API token in the Jenkins credentials",
+                        "stack"),
+                new Case(401, null, "", AuthenticationException.class, false, "HTTP 401", "says"),
+                new Case(
+                        404,
+                        JSON,
+                        K6_404,
+                        NotFoundException.class,
+                        false,
+                        "found nothing for GET"
+                                + " /loadtests/v2/runs/42 (HTTP 404 Client Error). k6 Cloud says: \"Not found.\" (code 3)."
+                                + " Check the load test or run id",
+                        "stack"),
+                new Case(
+                        429,
+                        "text/plain",
+                        "slow down",
+                        RateLimitedException.class,
+                        true,
+                        "The answer says:" + " \"slow down\"",
+                        "asked us to wait"),
+                new Case(502, "text/html", HTML, ServerException.class, true, "HTML page", "<"),
+                new Case(502, "text/html", HTML, ServerException.class, true, "try again later", "nginx"),
+                new Case(500, JSON, OOPS, ServerException.class, true, "GET /loadtests/v2/runs/42", "<"),
+                new Case(503, JSON, OOPS, ServerException.class, true, "GET /loadtests/v2/runs/42", "<"),
+                new Case(504, JSON, OOPS, ServerException.class, true, "GET /loadtests/v2/runs/42", "<"),
+                new Case(599, JSON, OOPS, ServerException.class, true, "GET /loadtests/v2/runs/42", "<"),
+                new Case(409, null, "", ProtocolException.class, false, "HTTP 409", "<"),
+                new Case(304, null, "", ProtocolException.class, false, "unexpected HTTP 304", "<"));
+        for (Case c : cases) {
+            K6CloudException e = failRead(c.code(), c.type(), c.body());
+            String what = "HTTP " + c.code() + ": " + e.getMessage();
+            assertThat(what, e, instanceOf(c.is()));
+            assertEquals(what, c.code(), e.httpStatus());
+            assertEquals(what, "GET /loadtests/v2/runs/42", e.request());
+            assertEquals(what, c.again(), e.isTransient());
+            assertThat(what, e.getMessage(), containsString(c.says()));
+            assertThat(what, e.getMessage(), not(containsString(c.not())));
+        }
+        assertEquals(-1, ((RateLimitedException) failRead(429, "text/plain", "slow down")).retryAfterMillis());
     }
 
     @Test
@@ -69,28 +117,6 @@ public class HttpK6CloudClientErrorTest {
         assertEquals(403, e.httpStatus());
         assertThat(e.getMessage(), containsString("\"Not allowed\" (code 5)"));
         assertThat(e.getMessage(), containsString("stack id"));
-    }
-
-    @Test
-    public void unauthorizedWithoutABodyStillSaysWhatToDo() {
-        K6CloudException e = failRead(401, null, "");
-        assertThat(e, instanceOf(AuthenticationException.class));
-        assertThat(e.getMessage(), containsString("HTTP 401"));
-        assertThat(e.getMessage(), containsString("Check the API token"));
-        assertThat(e.getMessage(), not(containsString("says")));
-    }
-
-    @Test
-    public void notFoundNamesTheRequestAndTheIdToCheck() {
-        K6CloudException e = failRead(
-                404,
-                "application/json",
-                "{\"error\":{\"message\":\"Not found.\",\"code\":3,\"errors\":[\"Not found.\"]}}");
-        assertThat(e, instanceOf(NotFoundException.class));
-        assertEquals(404, e.httpStatus());
-        assertThat(e.getMessage(), containsString("found nothing for GET /loadtests/v2/runs/42"));
-        assertThat(e.getMessage(), containsString("\"Not found.\" (code 3)."));
-        assertThat(e.getMessage(), containsString("Check the load test or run id"));
     }
 
     @Test
@@ -111,35 +137,6 @@ public class HttpK6CloudClientErrorTest {
     }
 
     @Test
-    public void rateLimitedWithoutRetryAfterSaysSo() {
-        K6CloudException e = failRead(429, "text/plain", "slow down");
-        assertEquals(-1, ((RateLimitedException) e).retryAfterMillis());
-        assertThat(e.getMessage(), containsString("The answer says: \"slow down\""));
-    }
-
-    @Test
-    public void htmlFromAProxyIsNotDumped() {
-        K6CloudException e = failRead(502, "text/html", HTML);
-        assertThat(e, instanceOf(ServerException.class));
-        assertEquals(502, e.httpStatus());
-        assertTrue(e.isTransient());
-        assertThat(e.getMessage(), containsString("HTML page"));
-        assertThat(e.getMessage(), containsString("try again later"));
-        assertThat(e.getMessage(), not(containsString("<")));
-        assertThat(e.getMessage(), not(containsString("nginx")));
-    }
-
-    @Test
-    public void everyServerErrorIsAServerException() {
-        for (int code : new int[] {500, 503, 504, 599}) {
-            K6CloudException e = failRead(code, "application/json", "{\"error\":{\"message\":\"oops\",\"code\":1}}");
-            assertThat("HTTP " + code, e, instanceOf(ServerException.class));
-            assertEquals(code, e.httpStatus());
-            assertThat(e.getMessage(), containsString("GET /loadtests/v2/runs/42"));
-        }
-    }
-
-    @Test
     public void aValidationErrorOnStartIsAProtocolErrorQuotingK6() {
         k6.json(
                 400,
@@ -152,16 +149,6 @@ public class HttpK6CloudClientErrorTest {
         assertFalse(e.isTransient());
         assertThat(e.getMessage(), containsString("rejected POST /loadtests/v2/tests/7/start-testrun (HTTP 400"));
         assertThat(e.getMessage(), containsString("maximum number of concurrent tests"));
-    }
-
-    @Test
-    public void unexpectedStatusesAreProtocolErrors() {
-        K6CloudException conflict = failRead(409, null, "");
-        assertThat(conflict, instanceOf(ProtocolException.class));
-        assertEquals(409, conflict.httpStatus());
-        K6CloudException redirect = failRead(304, null, "");
-        assertThat(redirect, instanceOf(ProtocolException.class));
-        assertThat(redirect.getMessage(), containsString("unexpected HTTP 304"));
     }
 
     @Test

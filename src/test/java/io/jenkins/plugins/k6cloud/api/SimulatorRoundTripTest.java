@@ -1,5 +1,8 @@
 package io.jenkins.plugins.k6cloud.api;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -20,11 +23,10 @@ import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.Rule;
 import org.junit.Test;
 
-/** The client against the k6 Cloud simulator (a real HTTP server), in virtual time. */
+/** The client of both flavours against the k6 Cloud simulator (a real HTTP server), in virtual time. */
 public class SimulatorRoundTripTest {
     @Rule
     public final SimulatorRule rig = new SimulatorRule();
@@ -40,31 +42,50 @@ public class SimulatorRoundTripTest {
         return rig.client(ApiFlavour.V2, o -> o);
     }
 
+    private K6CloudClient client(ApiFlavour flavour, String token, long stackId) {
+        return rig.client(flavour, token, o -> o.withStackId(stackId));
+    }
+
     @Test
     public void startFollowStopRoundTripLeavesNothingRunning() throws Exception {
-        long testId = sim().addLoadTest("checkout", Scenarios.passes());
-        HttpK6CloudClient client = client();
+        for (ApiFlavour flavour : ApiFlavour.values()) {
+            long testId = sim().addLoadTest("checkout", Scenarios.passes());
+            K6CloudClient client = client(flavour, sim().token(), sim().stackId());
+            int requestsBefore = sim().journal().requests().size();
 
-        client.checkToken();
-        assertEquals("checkout", client.getLoadTest(testId).name());
+            client.checkToken();
+            assertEquals("checkout", client.getLoadTest(testId).name());
+            TestRun started = client.startRun(testId);
+            assertEquals(Long.valueOf(testId), started.testId());
+            assertTrue(started.runStatus().isBeforeRunning());
 
-        TestRun started = client.startRun(testId);
-        assertEquals(Long.valueOf(testId), started.testId());
-        assertTrue(started.runStatus().isBeforeRunning());
+            clock.advance(Duration.ofSeconds(15));
+            TestRun running = client.getRun(started.id());
+            assertEquals(RunStatus.RUNNING, running.runStatus());
+            assertEquals(clock.instant().minusSeconds(6), running.started());
 
-        clock.advance(Duration.ofSeconds(15));
-        TestRun running = client.getRun(started.id());
-        assertEquals(RunStatus.RUNNING, running.runStatus());
-        assertNotNull(running.started());
+            client.stopRun(started.id());
+            assertEquals(RunStatus.ABORTED_BY_USER, client.getRun(started.id()).runStatus());
+            client.stopRun(started.id());
 
-        client.stopRun(started.id());
-        TestRun stopped = client.getRun(started.id());
-        assertEquals(RunStatus.ABORTED_BY_USER, stopped.runStatus());
-
-        assertEquals(1, sim().journal().startsFor(testId).size());
-        assertEquals(1, sim().journal().stopsFor(started.id()).size());
-        assertTrue(sim().journal().runsLeftRunning().isEmpty());
-        assertTrue(sleeper.delays().isEmpty());
+            assertThat(client.listRuns(testId, null), hasSize(1));
+            assertThat(sim().journal().startsFor(testId), hasSize(1));
+            assertTrue(sim().journal().runsLeftRunning().isEmpty());
+            assertTrue("nothing was retried", sleeper.delays().isEmpty());
+            assertTrue(sim().journal().requests().stream()
+                    .skip(requestsBefore)
+                    .allMatch(e -> Long.toString(sim().stackId()).equals(e.stackId())));
+            List<JournalEntry> stops = sim().journal().stopsFor(started.id());
+            if (flavour == ApiFlavour.V6) {
+                assertEquals(sim().webAppUrl() + "/runs/" + started.id(), started.webUrl());
+                assertEquals(
+                        List.of(204, 409),
+                        stops.stream().map(JournalEntry::status).toList());
+                assertTrue(sim().journal().requests().stream()
+                        .skip(requestsBefore)
+                        .allMatch(e -> e.path().startsWith("/cloud/v6/")));
+            }
+        }
     }
 
     @Test
@@ -89,7 +110,7 @@ public class SimulatorRoundTripTest {
     public void aLostStartAnswerIsLeftToTheCallerToLookForAndNoSecondRunIsStarted() throws Exception {
         long testId = sim().addLoadTest(Scenarios.passes());
         sim().faults().inject(Endpoint.START, Fault.startThenDrop());
-        java.time.Instant sentAt = clock.instant();
+        Instant sentAt = clock.instant();
 
         K6CloudException.StartOutcomeUnknownException e =
                 assertThrows(K6CloudException.StartOutcomeUnknownException.class, () -> client().startRun(testId));
@@ -219,7 +240,7 @@ public class SimulatorRoundTripTest {
         long recent = client.startRun(testId).id();
 
         List<Long> found =
-                client.listRuns(testId, since).stream().map(TestRun::id).collect(Collectors.toList());
+                client.listRuns(testId, since).stream().map(TestRun::id).toList();
         assertEquals(List.of(recent), found);
     }
 
@@ -232,5 +253,77 @@ public class SimulatorRoundTripTest {
     @Test
     public void theRecentRunIsFoundWhenTheServerAnswersNewestFirst() throws Exception {
         recentRunsFound(false);
+    }
+
+    @Test
+    public void aStartWhoseAnswerIsLostIsSentAgainWithTheSameKeyAndGivesTheSameRun() throws Exception {
+        long testId = sim().addLoadTest(Scenarios.passes());
+        sim().faults().inject(Endpoint.START, Fault.startThenDrop());
+
+        TestRun run = client(ApiFlavour.V6, sim().token(), sim().stackId()).startRun(testId);
+
+        assertThat(sim().journal().runsOf(testId), hasSize(1));
+        assertEquals(sim().journal().runsOf(testId).get(0).id(), run.id());
+        assertThat("sent again, with the same key", sim().journal().startsFor(testId), hasSize(2));
+        assertEquals(
+                "no look: the key makes sending again safe", 0, sim().journal().count(Endpoint.LIST));
+    }
+
+    /**
+     * The answer comes after the read timeout, so the start is sent again without looking: the same
+     * idempotency key makes k6 Cloud give back the run the first request creates instead of a second one.
+     */
+    @Test
+    public void aStartSentAgainAfterATimeoutCreatesOneRun() throws Exception {
+        long testId = sim().addLoadTest(Scenarios.passes());
+        sim().faults().inject(Endpoint.START, Fault.latency(Duration.ofMillis(1500)));
+        K6CloudClient client = rig.client(
+                ApiFlavour.V6,
+                o -> o.withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(60)));
+
+        TestRun run = client.startRun(testId);
+
+        List<JournalEntry> starts =
+                sim().journal().awaitRequests(e -> e.endpoint() == Endpoint.START, 2, Duration.ofSeconds(10));
+        assertEquals("the first start was answered late, with the same run", run.id(), (long)
+                starts.get(1).runId());
+        assertThat(sim().journal().runsOf(testId), hasSize(1));
+        assertEquals(0, sim().journal().count(Endpoint.LIST));
+    }
+
+    @Test
+    public void bothFlavoursSeeTheSameRuns() throws Exception {
+        long testId = sim().addLoadTest(Scenarios.thresholdsFail());
+        TestRun started = client(ApiFlavour.V6, sim().token(), sim().stackId()).startRun(testId);
+        clock.advance(Scenarios.thresholdsFail().timings().total());
+
+        TestRun v6 = client(ApiFlavour.V6, sim().token(), sim().stackId()).getRun(started.id());
+        TestRun v2 = client(ApiFlavour.V2, sim().token(), sim().stackId()).getRun(started.id());
+
+        assertEquals(v2.runStatus(), v6.runStatus());
+        assertEquals(v2.processingStatus(), v6.processingStatus());
+        assertEquals(v2.resultStatus(), v6.resultStatus());
+        assertEquals(v2.ended(), v6.ended());
+        assertThat(
+                "v6 has no thresholds endpoint",
+                client(ApiFlavour.V6, sim().token(), sim().stackId()).getThresholds(started.id()),
+                hasSize(0));
+    }
+
+    @Test
+    public void aWrongTokenOrStackIsAnAuthenticationError() {
+        AuthenticationException token = assertThrows(
+                AuthenticationException.class,
+                () -> client(ApiFlavour.V6, "not-it", sim().stackId()).checkToken());
+        assertEquals(401, token.httpStatus());
+        assertThat(token.getMessage(), containsString("\"Invalid token\" (code error)"));
+        assertThat(token.getMessage(), containsString("GET /cloud/v6/projects"));
+
+        AuthenticationException stack = assertThrows(
+                AuthenticationException.class,
+                () -> client(ApiFlavour.V6, sim().token(), 1).checkToken());
+        assertEquals(403, stack.httpStatus());
+        assertThat(stack.getMessage(), containsString("configured stack id"));
+        assertThat(stack.getMessage(), containsString("(code permission_denied)"));
     }
 }

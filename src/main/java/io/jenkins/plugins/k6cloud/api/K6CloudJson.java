@@ -8,11 +8,11 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -25,27 +25,6 @@ import java.util.function.UnaryOperator;
  * {@code null}. Only a body that is no JSON object, or lacks its envelope, is an error.
  */
 final class K6CloudJson {
-
-    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart()
-            .appendLiteral('T')
-            .optionalEnd()
-            .optionalStart()
-            .appendLiteral(' ')
-            .optionalEnd()
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart()
-            .appendOffset("+HH:MM:ss", "Z")
-            .optionalEnd()
-            .optionalStart()
-            .appendOffset("+HHMM", "Z")
-            .optionalEnd()
-            .optionalStart()
-            .appendOffset("+HH", "Z")
-            .optionalEnd()
-            .toFormatter();
 
     private K6CloudJson() {}
 
@@ -166,22 +145,20 @@ final class K6CloudJson {
         return p == null || !p.isString() ? null : parseInstant(p.getAsString());
     }
 
-    /** A date without a zone is UTC. */
+    /** ISO dates with {@code T} or a space, any fraction, offsets as {@code Z}, {@code +00:00}, {@code +0000}, {@code +00} or none (UTC). */
     static Instant parseInstant(String text) {
         if (text == null) {
             return null;
         }
-        String s = text.trim();
+        String s = text.trim().replaceFirst(" ", "T");
+        s = s.length() == 10
+                ? s + "T00:00"
+                : s.replaceFirst("([+-]\\d\\d):?(\\d\\d)$", "$1:$2").replaceFirst("([+-]\\d\\d)$", "$1:00");
         try {
-            if (s.length() == 10) {
-                return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            TemporalAccessor t = DATE_TIME.parse(s);
-            ZoneOffset offset = t.isSupported(ChronoField.OFFSET_SECONDS)
-                    ? ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS))
-                    : ZoneOffset.UTC;
-            return LocalDate.from(t).atTime(java.time.LocalTime.from(t)).toInstant(offset);
-        } catch (java.time.DateTimeException e) {
+            TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parse(s);
+            return LocalDateTime.from(t)
+                    .toInstant(t.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(t) : ZoneOffset.UTC);
+        } catch (DateTimeException e) {
             return null;
         }
     }

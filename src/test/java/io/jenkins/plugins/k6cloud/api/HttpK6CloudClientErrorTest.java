@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -23,7 +24,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.Rule;
 import org.junit.Test;
 
-/** Each HTTP failure becomes the right exception, with a message that names the request and helps. */
+/** How a failed answer reads: the right exception, a message that names the request, quotes k6 Cloud and helps. */
 public class HttpK6CloudClientErrorTest {
     private static final String HTML = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
             + "<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
@@ -198,5 +199,70 @@ public class HttpK6CloudClientErrorTest {
                 assertThrows(K6CloudException.class, () -> noRetries().getRun(42));
         assertThat(e, instanceOf(TransportException.class));
         assertThat(e.getMessage(), containsString("GET /loadtests/v2/runs/42"));
+    }
+
+    // k6 Cloud error bodies (v2 and v6 shapes) as one line
+
+    @Test
+    public void v2MessageAndCode() {
+        assertEquals(
+                "\"Invalid token.\" (code 6)",
+                K6CloudException.describeError("{\"error\":{\"message\":\"Invalid token.\",\"code\":6}}"));
+    }
+
+    @Test
+    public void errorsDuplicatingTheMessageAreDropped() {
+        assertEquals(
+                "\"Not found.\" (code 3); also this",
+                K6CloudException.describeError("{\"error\":{\"message\":\"Not found.\",\"code\":3,\"detail_code\":0,"
+                        + "\"errors\":[\"Not found.\",\"also this\"]}}"));
+    }
+
+    @Test
+    public void fieldErrorsAndTheOldDetailsMapAreListed() {
+        assertEquals(
+                "\"Validation failed\" (code 2); Project matching ID 1 not found in stack 1.; "
+                        + "vus: Ensure this value is less than or equal to 100., must be whole; name: Too short.",
+                K6CloudException.describeError("{\"error\":{\"code\":2,\"message\":\"Validation failed\",\"errors\":"
+                        + "[\"Project matching ID 1 not found in stack 1.\"],\"field_errors\":{\"vus\":"
+                        + "[\"Ensure this value is less than or equal to 100.\",\"must be whole\"]},"
+                        + "\"details\":{\"name\":[\"Too short.\"]}}}"));
+    }
+
+    @Test
+    public void v6StringCodesAndDetailsListWork() {
+        assertEquals(
+                "\"Invalid token\" (code error)",
+                K6CloudException.describeError("{\"error\":{\"code\":\"error\",\"message\":\"Invalid token\"}}"));
+        assertEquals(
+                "\"Validation failed\" (code validation); vus: too many",
+                K6CloudException.describeError(
+                        "{\"error\":{\"code\":\"validation\",\"message\":\"Validation failed\","
+                                + "\"target\":null,\"details\":[{\"message\":\"too many\",\"code\":\"x\",\"target\":\"vus\"}]}}"));
+    }
+
+    @Test
+    public void gatewayShapesAreUnderstood() {
+        assertEquals(
+                "\"Rate limit exceeded\"", K6CloudException.describeError("{\"message\":\"Rate limit exceeded\"}"));
+        assertEquals("\"Not found.\"", K6CloudException.describeError("{\"detail\":\"Not found.\"}"));
+        assertEquals("\"boom\"", K6CloudException.describeError("{\"error\":\"boom\"}"));
+    }
+
+    @Test
+    public void anythingElseIsNotAK6Error() {
+        assertNull(K6CloudException.describeError(null));
+        assertNull(K6CloudException.describeError(""));
+        assertNull(K6CloudException.describeError("<html>502</html>"));
+        assertNull(K6CloudException.describeError("{\"k6-run\":{}}"));
+        assertNull(K6CloudException.describeError("{\"error\":{}}"));
+        assertNull(K6CloudException.describeError("{broken"));
+        assertNull(K6CloudException.describeError("[\"error\"]"));
+    }
+
+    @Test
+    public void longErrorsAreCut() {
+        String d = K6CloudException.describeError("{\"error\":{\"message\":\"" + "m".repeat(2000) + "\"}}");
+        assertEquals(503, d.length());
     }
 }

@@ -30,7 +30,7 @@ record RunAdoption(
         K6CloudClient client,
         long testId,
         RunSettings settings,
-        EngineWatches engine,
+        RunEngine engine,
         Instant sentAt,
         String situation,
         K6CloudException startFailure) {
@@ -55,7 +55,7 @@ record RunAdoption(
     }
 
     /** A restart happened while the start request of {@code state} was in flight. */
-    static RunAdoption afterRestart(K6CloudClient client, WatchState state, EngineWatches engine) {
+    static RunAdoption afterRestart(K6CloudClient client, WatchState state, RunEngine engine) {
         Long attempt = state.startAttemptAtMillis();
         return new RunAdoption(
                 client,
@@ -72,7 +72,7 @@ record RunAdoption(
             K6CloudClient client,
             long testId,
             RunSettings settings,
-            EngineWatches engine,
+            RunEngine engine,
             K6CloudException.StartOutcomeUnknownException e) {
         return new RunAdoption(
                 client,

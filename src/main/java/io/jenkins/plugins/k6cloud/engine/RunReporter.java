@@ -1,80 +1,65 @@
 package io.jenkins.plugins.k6cloud.engine;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything the engine tells the caller about one run, one call at a time (a second cancel may
- * report from the caller's thread while a tick runs): lines, state changes, and the outcome,
- * completed once, after the summary. Nothing is said after the outcome. A listener that throws is
- * logged and otherwise ignored: it must neither stop the run nor keep the outcome from completing.
+ * Everything the engine tells the caller about one run, one call at a time (a second cancel may report from the
+ * caller's thread while a tick runs), and nothing after the outcome, which completes once, after the summary. A
+ * listener that throws is logged: it must neither stop the run nor keep the outcome from completing.
  */
 final class RunReporter {
     private static final Logger LOGGER = Logger.getLogger(RunReporter.class.getName());
     private static final RunEvents SILENT = new RunEvents() {};
 
     private final RunEvents listener;
-    private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+    final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
     private boolean reported;
 
     RunReporter(RunEvents listener) {
         this.listener = listener == null ? SILENT : listener;
     }
 
-    CompletableFuture<RunOutcome> outcome() {
-        return outcome;
-    }
-
     boolean isDone() {
         return outcome.isDone();
     }
 
-    synchronized void line(String line) {
-        if (!reported) {
-            safely("onLine", () -> listener.onLine(line));
-        }
+    void line(String line) {
+        tell("onLine", l -> l.onLine(line));
     }
 
-    synchronized void started(WatchState state) {
-        if (!reported) {
-            safely("onStarted", () -> listener.onStarted(state));
-        }
+    void started(WatchState state) {
+        tell("onStarted", l -> l.onStarted(state));
     }
 
-    synchronized void changed(WatchState state) {
-        if (!reported) {
-            safely("onStateChanged", () -> listener.onStateChanged(state));
-        }
+    void changed(WatchState state) {
+        tell("onStateChanged", l -> l.onStateChanged(state));
     }
 
-    /**
-     * Writes the summary, tells the final state and completes the outcome, unless that happened
-     * already.
-     *
-     * @param finalState read after {@code beforeCompleting} ran
-     * @return whether this call reported
-     */
-    synchronized boolean complete(RunOutcome o, Runnable beforeCompleting, Supplier<WatchState> finalState) {
+    /** Writes the summary, runs {@code beforeCompleting}, tells the final state and completes, unless done already. */
+    synchronized void complete(RunOutcome o, Runnable beforeCompleting, Supplier<WatchState> finalState) {
         if (reported) {
-            return false;
+            return;
         }
         try {
-            ConsoleText.summary(o).forEach(l -> safely("onLine", () -> listener.onLine(l)));
+            ConsoleText.summary(o).forEach(this::line);
             beforeCompleting.run();
-            WatchState last = finalState.get();
-            safely("onStateChanged", () -> listener.onStateChanged(last));
+            changed(finalState.get());
         } finally {
             reported = true;
             outcome.complete(o);
         }
-        return true;
     }
 
-    private void safely(String method, Runnable call) {
+    private synchronized void tell(String method, Consumer<RunEvents> call) {
+        if (reported) {
+            return;
+        }
         try {
-            call.run();
+            call.accept(listener);
         } catch (RuntimeException e) {
             LOGGER.log(
                     Level.WARNING,

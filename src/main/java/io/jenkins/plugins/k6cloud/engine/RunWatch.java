@@ -125,7 +125,7 @@ public final class RunWatch {
         this.errors = new ErrorStreak(settings);
         this.loop = new TickLoop(engine.scheduler, clock, this::tick);
         engine.added(this);
-        reporter.outcome().whenComplete((o, e) -> engine.done(this, runId));
+        reporter.outcome.whenComplete((o, e) -> engine.done(this, runId));
     }
 
     void begin() {
@@ -533,22 +533,19 @@ public final class RunWatch {
     /** Something no tick expects (a bug of ours, an {@link Error}): UNREACHABLE, after trying to stop the run. */
     private long failed(Throwable e) {
         LOGGER.log(Level.WARNING, "Following k6 Cloud run " + runId + " of test " + testId + " failed", e);
-        String what = "an unexpected error in the plugin: " + e;
+        String unstopped = "";
         WatchPhase p = phase;
         if (runId != null && (p == WATCHING || p == STOPPING || p == CANCELLING)) {
             try {
                 sendStop("plugin error");
             } catch (K6CloudException | RuntimeException stopFailure) {
-                return report(new Judgement(
-                        Verdict.UNREACHABLE,
-                        "Stopped following k6 Cloud run " + runId + " because of " + what
-                                + ". The run could not be stopped: stop it in the k6 web app: " + webUrl));
+                unstopped = ". The run could not be stopped: stop it in the k6 web app: " + webUrl;
             }
         }
         return report(new Judgement(
                 Verdict.UNREACHABLE,
                 "Stopped following k6 Cloud " + (runId == null ? "load test " + testId : "run " + runId)
-                        + " because of " + what));
+                        + " because of an unexpected error in the plugin: " + e + unstopped));
     }
 
     // ---- reporting
@@ -595,7 +592,7 @@ public final class RunWatch {
 
     /** Completes once, never exceptionally; never, when the engine is closed first (resume the run then). */
     public CompletableFuture<RunOutcome> outcome() {
-        return reporter.outcome();
+        return reporter.outcome;
     }
 
     /**
@@ -650,11 +647,11 @@ public final class RunWatch {
     public String status() {
         Long id = runId;
         if (reporter.isDone()) {
-            RunOutcome o = reporter.outcome().getNow(null);
-            return (id == null ? "test " + testId : "run " + id) + " done"
-                    + (o == null
-                            ? ""
-                            : ": " + o.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            RunOutcome o = reporter.outcome.getNow(null);
+            String verdict = o == null
+                    ? ""
+                    : ": " + o.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            return (id == null ? "test " + testId : "run " + id) + " done" + verdict;
         }
         if (id == null) {
             return "starting a run of test " + testId;
@@ -676,7 +673,7 @@ public final class RunWatch {
 
     /** Completes when k6 Cloud accepted a stop of the run, or the outcome is known. */
     CompletableFuture<Object> stopSettled() {
-        return CompletableFuture.anyOf(reporter.outcome(), stopAccepted);
+        return CompletableFuture.anyOf(reporter.outcome, stopAccepted);
     }
 
     /** The engine closed before this unresumable watch had an outcome: CANCELLED, so that its caller returns. */

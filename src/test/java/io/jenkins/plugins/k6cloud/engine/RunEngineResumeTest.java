@@ -56,7 +56,7 @@ public class RunEngineResumeTest {
     public void resumesTheSameRunWithoutASecondStart() throws Exception {
         long testId = h.test(Scenarios.passes());
         RunWatch handle = h.start(testId, h.settings(), before);
-        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        h.untilRunning(handle);
         WatchState saved = roundTrip(before.lastState());
         assertEquals(WatchPhase.WATCHING, saved.phase());
         assertEquals(handle.state().runId(), saved.runId());
@@ -86,7 +86,7 @@ public class RunEngineResumeTest {
     public void deadlinesSurviveTheRestart() throws Exception {
         long testId = h.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(1))));
         RunWatch handle = h.start(testId, TestSettings.timeout(h.settings(), Duration.ofMinutes(5)), before);
-        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        h.untilRunning(handle);
         WatchState saved = roundTrip(handle.state());
         RunOutcome o = restartAndResume(saved, Duration.ofMinutes(10));
         assertEquals(Verdict.TIMED_OUT, o.verdict());
@@ -98,7 +98,7 @@ public class RunEngineResumeTest {
     public void aCancelRequestedBeforeTheRestartIsCarriedOut() throws Exception {
         long testId = h.test(Scenarios.passes());
         RunWatch handle = h.start(testId, h.settings(), before);
-        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        h.untilRunning(handle);
         handle.cancel("aborted");
         WatchState saved = roundTrip(handle.state());
         assertTrue(saved.cancelRequested());
@@ -169,7 +169,7 @@ public class RunEngineResumeTest {
     public void aRestartBeforeTheStopForAnErrorStopsTheRunAndKeepsTheVerdict() throws Exception {
         long testId = h.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(1))));
         RunWatch handle = h.start(testId, h.settings(), before);
-        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        h.untilRunning(handle);
         h.sim.faults().inject(Endpoint.READ, Fault.unauthorized());
         h.finish(handle);
         WatchState saved = savedWhileStopping(false);

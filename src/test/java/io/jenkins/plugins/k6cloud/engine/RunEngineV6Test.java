@@ -45,7 +45,7 @@ public class RunEngineV6Test {
     public void cancelWhileRunningAbortsTheRun() {
         long testId = h.test(Scenarios.passes());
         RunWatch handle = h.start(testId, settings(), lines);
-        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        h.untilRunning(handle);
         handle.cancel("aborted by user");
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.CANCELLED, o.verdict());
@@ -64,7 +64,7 @@ public class RunEngineV6Test {
         long testId = h.test(Scenarios.passes());
         h.sim.faults().inject(Endpoint.STOP, Fault.stopRacesFinish());
         RunWatch handle = h.start(testId, settings(), lines);
-        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        h.untilRunning(handle);
         handle.cancel("aborted by user");
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.CANCELLED, o.verdict());

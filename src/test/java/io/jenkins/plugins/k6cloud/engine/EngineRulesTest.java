@@ -4,14 +4,22 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import io.jenkins.plugins.k6cloud.engine.VerdictRules.Judgement;
 import java.time.Duration;
 import org.junit.Test;
 
-public class VerdictRulesTest {
+/** The engine's rules without a run: the verdict table, the console's wording, the error budget and back-off, safe run links. */
+public class EngineRulesTest {
+
+    // ---- the verdict table
+
     private static final String URL = "https://app.k6.io/runs/7";
 
     private static TestRun run(Integer runStatus, Integer result, Integer processing) {
@@ -136,5 +144,103 @@ public class VerdictRulesTest {
         assertEquals(
                 BuildResult.ABORTED, VerdictRules.cancelled("stopped").verdict().buildResult(BuildResult.FAILURE));
         assertEquals(BuildResult.SUCCESS, VerdictRules.started(7, URL).verdict().buildResult(BuildResult.FAILURE));
+    }
+
+    // ---- console wording
+
+    /** A v6 run in a status this plugin does not know. */
+    private static final TestRun PAUSED =
+            new TestRun(1, null, null, null, null, null, null, null, null, null, null, null, null, "paused");
+
+    @Test
+    public void elapsedTime() {
+        assertEquals("[00:00]", ConsoleText.elapsed(0));
+        assertEquals("[00:42]", ConsoleText.elapsed(42_999));
+        assertEquals("[59:59]", ConsoleText.elapsed(3_599_000));
+        assertEquals("[1:00:05]", ConsoleText.elapsed(3_605_000));
+    }
+
+    @Test
+    public void waitsInWords() {
+        assertEquals("5s", DurationFormat.untilNext(4_001));
+        assertEquals("1m", DurationFormat.untilNext(60_000));
+        assertEquals("2m30s", DurationFormat.untilNext(150_000));
+        assertEquals("0s", DurationFormat.untilNext(-5));
+    }
+
+    @Test
+    public void statusWording() {
+        assertEquals("Running", ConsoleText.statusText(TestRun.ofStatus(1, null, 2, null, null)));
+        assertEquals("Finished, processing metrics", ConsoleText.statusText(TestRun.ofStatus(1, null, 3, 1, null)));
+        assertEquals("Aborted (by threshold)", ConsoleText.statusText(TestRun.ofStatus(1, null, 8, 2, null)));
+        assertEquals("unknown run_status 42", ConsoleText.statusText(TestRun.ofStatus(1, null, 42, null, null)));
+        assertEquals("unknown status 'paused'", ConsoleText.statusText(PAUSED));
+        assertEquals(
+                "k6 Cloud run 1 reports status 'paused', which this plugin does not know; following it until it ends",
+                ConsoleText.unknownStatus(PAUSED));
+    }
+
+    @Test
+    public void numbers() {
+        assertEquals("500", ConsoleText.number(500.0));
+        assertEquals("812.7", ConsoleText.number(812.7));
+        assertEquals("0.002", ConsoleText.number(0.002));
+        assertEquals("1234.57", ConsoleText.number(1234.5678));
+    }
+
+    // ---- the error budget and back-off
+
+    private static final K6CloudException DOWN = new K6CloudException.ServerException("502", "GET /x", 502);
+
+    @Test
+    public void backsOffExponentiallyFromThePollIntervalUpToAMinute() {
+        RunWatch.ErrorStreak s =
+                new RunWatch.ErrorStreak(TestSettings.pollInterval(RunSettings.defaults(), Duration.ofSeconds(5)));
+        long[] expected = {5_000, 10_000, 20_000, 40_000, 60_000, 60_000};
+        for (long e : expected) {
+            s.record(0);
+            assertEquals(e, s.backoffMillis(DOWN));
+        }
+    }
+
+    @Test
+    public void honoursRetryAfter() {
+        RunWatch.ErrorStreak s = new RunWatch.ErrorStreak(RunSettings.defaults());
+        s.record(0);
+        assertEquals(90_000, s.backoffMillis(new K6CloudException.RateLimitedException("429", "GET /x", 90_000)));
+        assertEquals(5_000, s.backoffMillis(new K6CloudException.RateLimitedException("429", "GET /x", -1)));
+    }
+
+    @Test
+    public void theBudgetIsACountAndATime() {
+        RunWatch.ErrorStreak byCount =
+                new RunWatch.ErrorStreak(TestSettings.errorBudget(RunSettings.defaults(), Duration.ofHours(1), 3));
+        assertFalse(byCount.record(0));
+        assertFalse(byCount.record(1));
+        assertTrue(byCount.record(2));
+        RunWatch.ErrorStreak byTime =
+                new RunWatch.ErrorStreak(TestSettings.errorBudget(RunSettings.defaults(), Duration.ofSeconds(30), 100));
+        assertFalse(byTime.record(1_000));
+        assertFalse(byTime.record(30_999));
+        assertTrue(byTime.record(31_000));
+        assertEquals(3, byTime.reset());
+        assertFalse("a success starts a new streak", byTime.record(100_000));
+    }
+
+    // ---- run links from k6 Cloud answers end in href attributes: only absolute http(s) links are used
+
+    @Test
+    public void onlyAbsoluteHttpLinksWithoutUserInfoAreSafe() {
+        assertEquals("https://app.k6.io/runs/42", RunSettings.safeLink("https://app.k6.io/runs/42"));
+        assertEquals("http://127.0.0.1:8080/runs/42", RunSettings.safeLink(" http://127.0.0.1:8080/runs/42 "));
+        assertNull(RunSettings.safeLink("javascript:alert(1)"));
+        assertNull(RunSettings.safeLink("JavaScript:alert(document.cookie)"));
+        assertNull(RunSettings.safeLink("data:text/html,<script>alert(1)</script>"));
+        assertNull(RunSettings.safeLink("//evil.example/runs/42"));
+        assertNull(RunSettings.safeLink("/runs/42"));
+        assertNull(RunSettings.safeLink("https://user:secret@evil.example/runs/42"));
+        assertNull(RunSettings.safeLink("https://app.k6.io/runs/<42>"));
+        assertNull(RunSettings.safeLink(""));
+        assertNull(RunSettings.safeLink(null));
     }
 }

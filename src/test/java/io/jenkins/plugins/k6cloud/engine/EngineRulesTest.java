@@ -13,6 +13,8 @@ import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.TestRun;
 import io.jenkins.plugins.k6cloud.engine.VerdictRules.Judgement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.Test;
 
 /** The engine's rules without a run: the verdict table, the console's wording, the error budget and back-off, safe run links. */
@@ -105,42 +107,32 @@ public class EngineRulesTest {
 
     @Test
     public void engineMadeRows() {
-        assertEquals(
-                Verdict.TIMED_OUT,
-                VerdictRules.timedOut(7, Duration.ofMinutes(5), "Running", URL).verdict());
+        K6CloudException down = new K6CloudException.TransportException("connection refused", "GET /x", null);
+        K6CloudException auth = new K6CloudException.AuthenticationException("token rejected", "GET /x", 401);
+        K6CloudException forbidden = new K6CloudException.AuthenticationException("no access", "POST /x", 403);
+        K6CloudException noTest = new K6CloudException.NotFoundException("no such load test", "POST /x");
+        K6CloudException moved = K6CloudException.ProtocolException.notK6Api("redirect", "POST /x", 302);
+        // k6 Cloud's own refusal of another kind (a subscription limit, say) stays a failed run
+        K6CloudException limit = new K6CloudException.ProtocolException("limit reached", "POST /x", 400, null);
+        Map<Judgement, Verdict> rows = new LinkedHashMap<>();
+        rows.put(VerdictRules.timedOut(7, Duration.ofMinutes(5), "Running", URL), Verdict.TIMED_OUT);
+        rows.put(VerdictRules.startTimedOut(7, Duration.ofMinutes(1), "Queued", URL), Verdict.TIMED_OUT);
+        rows.put(VerdictRules.unreachable(7, "3 calls failed", down, URL), Verdict.UNREACHABLE);
+        rows.put(VerdictRules.apiError(7, auth, URL), Verdict.UNREACHABLE);
+        // a start refused before any run existed: the settings are wrong (token, stack, test id, API URL)
+        rows.put(VerdictRules.startFailed(1, auth), Verdict.CONFIGURATION_ERROR);
+        rows.put(VerdictRules.startFailed(1, forbidden), Verdict.CONFIGURATION_ERROR);
+        rows.put(VerdictRules.startFailed(1, noTest), Verdict.CONFIGURATION_ERROR);
+        rows.put(VerdictRules.startFailed(1, moved), Verdict.CONFIGURATION_ERROR);
+        rows.put(VerdictRules.startFailed(1, limit), Verdict.RUN_FAILED);
+        // after a run exists, the same answers keep today's verdict
+        rows.put(VerdictRules.apiError(7, noTest, URL), Verdict.UNREACHABLE);
+        rows.put(VerdictRules.startFailed(1, down), Verdict.UNREACHABLE);
+        rows.forEach((j, v) -> assertEquals(j.message(), v, j.verdict()));
         assertThat(
                 VerdictRules.timedOut(7, Duration.ofMinutes(5), "Running", URL).message(),
                 containsString("5m timeout"));
-        assertEquals(
-                Verdict.TIMED_OUT,
-                VerdictRules.startTimedOut(7, Duration.ofMinutes(1), "Queued", URL)
-                        .verdict());
-        K6CloudException down = new K6CloudException.TransportException("connection refused", "GET /x", null);
-        assertEquals(
-                Verdict.UNREACHABLE,
-                VerdictRules.unreachable(7, "3 calls failed", down, URL).verdict());
-        K6CloudException auth = new K6CloudException.AuthenticationException("token rejected", "GET /x", 401);
-        assertEquals(Verdict.UNREACHABLE, VerdictRules.apiError(7, auth, URL).verdict());
-        // a start refused before any run existed: the settings are wrong (token, stack, test id, API URL)
-        assertEquals(
-                Verdict.CONFIGURATION_ERROR, VerdictRules.startFailed(1, auth).verdict());
-        K6CloudException forbidden = new K6CloudException.AuthenticationException("no access", "POST /x", 403);
-        assertEquals(
-                Verdict.CONFIGURATION_ERROR,
-                VerdictRules.startFailed(1, forbidden).verdict());
-        K6CloudException noTest = new K6CloudException.NotFoundException("no such load test", "POST /x");
-        assertEquals(
-                Verdict.CONFIGURATION_ERROR, VerdictRules.startFailed(1, noTest).verdict());
-        K6CloudException moved = K6CloudException.ProtocolException.notK6Api("redirect", "POST /x", 302);
-        assertEquals(
-                Verdict.CONFIGURATION_ERROR, VerdictRules.startFailed(1, moved).verdict());
         assertEquals(BuildResult.FAILURE, Verdict.CONFIGURATION_ERROR.buildResult(BuildResult.UNSTABLE));
-        // k6 Cloud's own refusal of another kind (a subscription limit, say) stays a failed run
-        K6CloudException limit = new K6CloudException.ProtocolException("limit reached", "POST /x", 400, null);
-        assertEquals(Verdict.RUN_FAILED, VerdictRules.startFailed(1, limit).verdict());
-        // after a run exists, the same answers keep today's verdict
-        assertEquals(Verdict.UNREACHABLE, VerdictRules.apiError(7, noTest, URL).verdict());
-        assertEquals(Verdict.UNREACHABLE, VerdictRules.startFailed(1, down).verdict());
         assertEquals(
                 BuildResult.ABORTED, VerdictRules.cancelled("stopped").verdict().buildResult(BuildResult.FAILURE));
         assertEquals(BuildResult.SUCCESS, VerdictRules.started(7, URL).verdict().buildResult(BuildResult.FAILURE));

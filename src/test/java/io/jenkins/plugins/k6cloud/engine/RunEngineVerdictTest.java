@@ -75,6 +75,9 @@ public class RunEngineVerdictTest {
         assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
         assertEquals(BuildResult.FAILURE, o.buildResult());
         assertEquals(!v6, o.thresholds().stream().anyMatch(t -> !t.passed()));
+        o = follow(Outcome.ABORTED_BY_THRESHOLD);
+        assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
+        assertEquals(RunStatus.ABORTED_BY_THRESHOLD, o.runStatus());
     }
 
     @Test
@@ -83,13 +86,6 @@ public class RunEngineVerdictTest {
                 follow(Outcome.THRESHOLDS_FAIL, TestSettings.onThresholdsFailed(h.settings(), BuildResult.UNSTABLE));
         assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
         assertEquals(BuildResult.UNSTABLE, o.buildResult());
-    }
-
-    @Test
-    public void abortedByThreshold() {
-        RunOutcome o = follow(Outcome.ABORTED_BY_THRESHOLD);
-        assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
-        assertEquals(RunStatus.ABORTED_BY_THRESHOLD, o.runStatus());
     }
 
     @Test
@@ -133,14 +129,10 @@ public class RunEngineVerdictTest {
     }
 
     @Test
-    public void archivedRunFails() {
+    public void archivedRunFailsAndOddPayloadsStillPass() {
         RunOutcome o = follow(Outcome.ARCHIVED);
         assertEquals(Verdict.RUN_FAILED, o.verdict());
         assertThat(o.message(), containsString(v6 ? "archived" : "Archived"));
-    }
-
-    @Test
-    public void oddPayloadsStillPass() {
         assertEquals(Verdict.PASSED, follow(Outcome.ODD_PAYLOADS).verdict());
     }
 

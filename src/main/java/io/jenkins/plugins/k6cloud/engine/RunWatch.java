@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +40,7 @@ import java.util.logging.Logger;
 public final class RunWatch {
     private static final Logger LOGGER = Logger.getLogger(RunWatch.class.getName());
     private static final long DONE = TickLoop.DONE;
+    private static final RunEvents SILENT = new RunEvents() {};
 
     /** A cancel the build asked for: when (the cancel wait counts from there), why, and whether twice. */
     private record Cancel(long at, String reason, boolean twice) {}
@@ -50,12 +52,14 @@ public final class RunWatch {
     private final long testId;
     private final long watchStartedAt;
     private final OnEngineClose onClose;
-    private final RunReporter reporter;
+    private final RunEvents listener;
+    private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
     private final ErrorStreak errors;
     private final ConsoleText.StatusLines statusLines = new ConsoleText.StatusLines();
     private final TickLoop loop;
     private final CompletableFuture<Void> stopAccepted = new CompletableFuture<>();
     private final Object cancelLock = new Object();
+    private final Object reportLock = new Object();
 
     // written by the ticks, one at a time; volatile for status(), state() and cancel() on other threads
     private volatile WatchPhase phase = STARTING;
@@ -71,11 +75,12 @@ public final class RunWatch {
     private volatile boolean stopAttempted; // even a failed stop: a second cancel need not wait for it
     private boolean retryStop; // our timeout's stop, or one after a restart: not an error's first stop
     private boolean lookCancelSaid; // the console said once that the look goes on after the cancel
+    private boolean reported; // under reportLock: the listener hears nothing after the outcome
 
     // ---- every phase and the method that handles its tick; the sections below follow it
 
     private long advance() {
-        if (reporter.isDone() && phase != CANCELLING && phase != LOOKING) {
+        if (outcome.isDone() && phase != CANCELLING && phase != LOOKING) {
             return DONE; // a second cancel reported already, and no stop or look is left to finish
         }
         if (cancel != null && (phase == WATCHING || phase == STOPPING || phase == STOP_SENT)) {
@@ -121,11 +126,11 @@ public final class RunWatch {
         this.testId = testId;
         this.watchStartedAt = watchStartedAt;
         this.onClose = Objects.requireNonNull(onClose, "onClose");
-        this.reporter = new RunReporter(listener);
+        this.listener = listener == null ? SILENT : listener;
         this.errors = new ErrorStreak(settings);
         this.loop = new TickLoop(engine.scheduler, clock, this::tick);
         engine.added(this);
-        reporter.outcome.whenComplete((o, e) -> engine.done(this, runId));
+        outcome.whenComplete((o, e) -> engine.done(this, runId));
     }
 
     void begin() {
@@ -259,7 +264,7 @@ public final class RunWatch {
         }
         say(found.explanation());
         long next = known(run);
-        if (reporter.isDone()) {
+        if (outcome.isDone()) {
             // checked after the id is set: an outcome (a second cancel, on the caller's thread) that went
             // out before then did not release the run; one that went out after it did, and this is a no-op
             engine.unfollow(run.id());
@@ -278,7 +283,8 @@ public final class RunWatch {
         webUrl = settings.runLink(run);
         lastRun = run;
         phase = WATCHING;
-        reporter.started(state());
+        WatchState started = state();
+        tell("onStarted", l -> l.onStarted(started));
         if (cancel != null) {
             enter(CANCELLING);
             return sendCancelStop();
@@ -432,7 +438,7 @@ public final class RunWatch {
             }
             return next;
         }
-        if (reporter.isDone()) {
+        if (outcome.isDone()) {
             return DONE;
         }
         if (cancel.twice()) {
@@ -575,7 +581,18 @@ public final class RunWatch {
                 Duration.ofMillis(Math.max(0, elapsed())),
                 r == null ? null : r.vus(),
                 thresholds);
-        reporter.complete(o, () -> phase = afterReport(), this::state);
+        synchronized (reportLock) {
+            if (!reported) {
+                try {
+                    ConsoleText.summary(o).forEach(this::say);
+                    phase = afterReport();
+                    changed();
+                } finally {
+                    reported = true;
+                    outcome.complete(o);
+                }
+            }
+        }
         return DONE;
     }
 
@@ -592,7 +609,7 @@ public final class RunWatch {
 
     /** Completes once, never exceptionally; never, when the engine is closed first (resume the run then). */
     public CompletableFuture<RunOutcome> outcome() {
-        return reporter.outcome;
+        return outcome;
     }
 
     /**
@@ -602,7 +619,7 @@ public final class RunWatch {
     public void cancel(String reason) {
         boolean reportNow;
         synchronized (cancelLock) {
-            if (reporter.isDone()) {
+            if (outcome.isDone()) {
                 return;
             }
             Cancel k = cancel;
@@ -646,8 +663,8 @@ public final class RunWatch {
     /** A short lowercase phrase for an administrator, e.g. "run 42 running, next poll in 5 s". */
     public String status() {
         Long id = runId;
-        if (reporter.isDone()) {
-            RunOutcome o = reporter.outcome.getNow(null);
+        if (outcome.isDone()) {
+            RunOutcome o = outcome.getNow(null);
             String verdict = o == null
                     ? ""
                     : ": " + o.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' ');
@@ -673,7 +690,7 @@ public final class RunWatch {
 
     /** Completes when k6 Cloud accepted a stop of the run, or the outcome is known. */
     CompletableFuture<Object> stopSettled() {
-        return CompletableFuture.anyOf(reporter.outcome, stopAccepted);
+        return CompletableFuture.anyOf(outcome, stopAccepted);
     }
 
     /** The engine closed before this unresumable watch had an outcome: CANCELLED, so that its caller returns. */
@@ -703,11 +720,33 @@ public final class RunWatch {
     }
 
     private void say(String line) {
-        reporter.line(line);
+        tell("onLine", l -> l.onLine(line));
     }
 
     private void changed() {
-        reporter.changed(state());
+        WatchState s = state();
+        tell("onStateChanged", l -> l.onStateChanged(s));
+    }
+
+    /**
+     * Tells the listener, one call at a time (a second cancel may report from the caller's thread while a tick
+     * runs) and nothing after the outcome. A listener that throws is logged: it must neither stop the run nor
+     * keep the outcome from completing.
+     */
+    private void tell(String method, Consumer<RunEvents> call) {
+        synchronized (reportLock) {
+            try {
+                if (!reported) {
+                    call.accept(listener);
+                }
+            } catch (RuntimeException e) {
+                LOGGER.log(
+                        Level.WARNING,
+                        "A k6 Cloud run listener failed in " + method + " ("
+                                + e.getClass().getName() + "); the run is followed on",
+                        e);
+            }
+        }
     }
 
     /** The run was read: console lines worth writing, and a state to save when its statuses changed. */

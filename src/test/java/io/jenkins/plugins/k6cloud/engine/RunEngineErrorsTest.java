@@ -266,7 +266,7 @@ public class RunEngineErrorsTest {
     // ---- failures that are not k6 Cloud's
 
     private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-    private final Logger reporterLog = Logger.getLogger(RunReporter.class.getName());
+    private final Logger reporterLog = Logger.getLogger(RunWatch.class.getName());
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord r) {

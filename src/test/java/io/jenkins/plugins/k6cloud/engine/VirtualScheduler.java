@@ -17,7 +17,6 @@ public final class VirtualScheduler implements Scheduler {
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
     private long sequence;
     private boolean closed;
-    private int ran;
 
     public VirtualScheduler(ManualClock clock) {
         this.clock = clock;
@@ -88,7 +87,6 @@ public final class VirtualScheduler implements Scheduler {
             clock.advanceTo(t.due);
             t.body.run();
             n++;
-            ran++;
         }
         if (!done.isDone()) {
             clock.advanceTo(limit);
@@ -105,11 +103,6 @@ public final class VirtualScheduler implements Scheduler {
     /** Tasks waiting to run. */
     public synchronized int pending() {
         return tasks.size();
-    }
-
-    /** Tasks run so far. */
-    public int ran() {
-        return ran;
     }
 
     @Override

@@ -243,6 +243,7 @@ public class RunAdoptionTest {
         RunOutcome o = h.finish(h.engine.resume(saved, h.client, new RecordingListener()));
 
         assertEquals(Verdict.UNREACHABLE, o.verdict());
+        assertThat(o.message(), containsString("no run was started"));
         assertEquals("never started", 0, h.sim.journal().count(Endpoint.START));
     }
 

@@ -324,7 +324,7 @@ public class RunEngineErrorsTest {
 
     @Test
     public void anErrorInAStepCompletesTheOutcomeAndStopsTheRun() {
-        long testId = h.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(1))));
+        long testId = h.longTest();
         InterceptingClient client = new InterceptingClient(h.client);
         RunWatch handle = h.engine.start(testId, h.settings(), client, listener);
         h.untilRunning(handle);

@@ -76,8 +76,7 @@ public class RunEngineV6Test {
 
     @Test
     public void theOverallTimeoutAbortsTheRun() {
-        long testId = h.test(
-                Scenarios.passes().withTimings(Scenarios.passes().timings().withRunning(Duration.ofHours(1))));
+        long testId = h.longTest();
         RunOutcome o = h.finish(h.start(testId, TestSettings.timeout(h.settings(), Duration.ofMinutes(5)), lines));
         assertEquals(Verdict.TIMED_OUT, o.verdict());
         assertEquals(1, h.stops(1));

@@ -36,16 +36,10 @@ public class RunEngineErrorsTest {
 
     private final RecordingListener listener = new RecordingListener();
 
-    private RunWatch startAndRunUntilRunning(long testId, RunSettings settings) {
-        RunWatch handle = h.start(testId, settings, listener);
-        h.untilRunning(handle);
-        return handle;
-    }
-
     @Test
     public void transientErrorsWithinTheBudgetAreRiddenOut() {
         long testId = h.test(Scenarios.passes());
-        RunWatch handle = startAndRunUntilRunning(testId, h.settings());
+        RunWatch handle = h.untilRunning(h.start(testId, h.settings(), listener));
         h.sim.faults().inject(Endpoint.READ, 3, Fault.badGateway());
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.PASSED, o.verdict());
@@ -57,8 +51,8 @@ public class RunEngineErrorsTest {
     @Test
     public void tooManyFailuresInARowGiveUpAndStopTheRun() {
         long testId = h.longTest();
-        RunWatch handle =
-                startAndRunUntilRunning(testId, TestSettings.errorBudget(h.settings(), Duration.ofHours(1), 3));
+        RunWatch handle = h.untilRunning(
+                h.start(testId, TestSettings.errorBudget(h.settings(), Duration.ofHours(1), 3), listener));
         h.sim.faults().inject(Endpoint.READ, 10, Fault.serverError(500));
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.UNREACHABLE, o.verdict());
@@ -72,8 +66,8 @@ public class RunEngineErrorsTest {
     @Test
     public void theErrorBudgetIsAlsoATimeLimit() {
         long testId = h.longTest();
-        RunWatch handle =
-                startAndRunUntilRunning(testId, TestSettings.errorBudget(h.settings(), Duration.ofSeconds(30), 100));
+        RunWatch handle = h.untilRunning(
+                h.start(testId, TestSettings.errorBudget(h.settings(), Duration.ofSeconds(30), 100), listener));
         long firstFailureAt = h.clock.millis();
         h.sim.faults().inject(Endpoint.READ, 100, Fault.serverError(503));
         RunOutcome o = h.finish(handle);
@@ -89,7 +83,7 @@ public class RunEngineErrorsTest {
     @Test
     public void retryAfterIsHonoured() {
         long testId = h.test(Scenarios.passes());
-        RunWatch handle = startAndRunUntilRunning(testId, h.settings());
+        RunWatch handle = h.untilRunning(h.start(testId, h.settings(), listener));
         h.sim.faults().inject(Endpoint.READ, Fault.rateLimited(Duration.ofSeconds(40)));
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.PASSED, o.verdict());
@@ -109,7 +103,7 @@ public class RunEngineErrorsTest {
     @Test
     public void aLastingErrorStopsTheRunAndSaysWhy() {
         long testId = h.longTest();
-        RunWatch handle = startAndRunUntilRunning(testId, h.settings());
+        RunWatch handle = h.untilRunning(h.start(testId, h.settings(), listener));
         h.sim.faults().inject(Endpoint.READ, Fault.unauthorized());
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.UNREACHABLE, o.verdict());

@@ -134,16 +134,6 @@ public class RunEngineErrorsTest {
     }
 
     @Test
-    public void aStartWhoseAnswerIsLostIsNotRepeated() {
-        long testId = h.test(Scenarios.passes());
-        h.sim.faults().inject(Endpoint.START, Fault.startThenDrop());
-        RunOutcome o = h.finish(h.start(testId, h.settings(), listener));
-        assertEquals(Verdict.PASSED, o.verdict());
-        h.assertOneStart(testId);
-        assertEquals(1, h.sim.journal().runsOf(testId).size());
-    }
-
-    @Test
     public void aStartThatIsRefusedIsAConfigurationError() {
         long testId = h.test(Scenarios.passes());
         h.sim.faults().inject(Endpoint.START, Fault.unauthorized());

@@ -10,6 +10,9 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ProcessingStatus;
 import io.jenkins.plugins.k6cloud.api.RunStatus;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.Fault;
+import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import java.time.Duration;
@@ -21,7 +24,8 @@ import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
 
 /**
- * Every row of the verdict table, end to end against the simulator, once per API flavour: the
+ * Every row of the verdict table, and the paths where the flavours differ most (the run page, the stop, the
+ * timeout, a lost start), end to end against the simulator, once per API flavour: the
  * same scenarios must give the same verdicts whether the client speaks v2 or v6. Where the v6 API
  * genuinely reports less, the expectation says so ({@link #v6}): it has no thresholds endpoint,
  * folds timeouts, script errors, limits and archived runs into one "aborted" (read as aborted by
@@ -173,5 +177,81 @@ public class RunEngineVerdictTest {
         // v6 names its status in words: the console quotes them (the simulator's unknown status is "warming_up")
         assertThat(lines.linesContaining(v6 ? "unknown status 'warming_up'" : "unknown run_status 42"), hasSize(1));
         assertThat(lines.linesContaining("reports " + (v6 ? "status 'warming_up'" : "run_status 42")), hasSize(1));
+    }
+
+    // ---- where the flavours differ most: the run page, the stop (v6: 204 abort, 409 for a run that ended), a lost
+    // start
+
+    @Test
+    public void theRunPageComesFromTheStartAnswer() {
+        RecordingListener lines = new RecordingListener();
+        long testId = h.test(Scenarios.thresholdsFail());
+        RunOutcome o = h.finish(h.start(testId, fastPolls(), lines));
+        assertEquals(h.sim.webAppUrl() + "/runs/" + o.runId(), o.webUrl());
+        assertFalse(lines.linesContaining(o.webUrl()).isEmpty());
+        String api = v6 ? "/cloud/v6/" : "/loadtests/v2/";
+        assertTrue(h.sim.journal().requests().stream().allMatch(e -> e.path().startsWith(api)));
+    }
+
+    @Test
+    public void cancelWhileRunningStopsTheRun() {
+        long testId = h.test(Scenarios.passes());
+        RunWatch handle = h.untilRunning(h.start(testId, fastPolls(), new RecordingListener()));
+        handle.cancel("aborted by user");
+        RunOutcome o = h.finish(handle);
+        assertEquals(Verdict.CANCELLED, o.verdict());
+        assertEquals(BuildResult.ABORTED, o.buildResult());
+        assertThat(o.message(), containsString("Aborted (by user)"));
+        List<JournalEntry> stops = h.sim.journal().stopsFor(o.runId());
+        assertThat(stops, hasSize(1));
+        assertEquals(v6 ? 204 : 200, stops.get(0).status());
+        assertTrue(h.sim.journal().run(o.runId()).stoppedByUs());
+        h.assertOneStart(testId);
+        h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    @Test
+    public void aStopThatMeetsTheEndIsDone() {
+        long testId = h.test(Scenarios.passes());
+        h.sim.faults().inject(Endpoint.STOP, Fault.stopRacesFinish());
+        RunWatch handle = h.untilRunning(h.start(testId, fastPolls(), new RecordingListener()));
+        handle.cancel("aborted by user");
+        RunOutcome o = h.finish(handle);
+        assertEquals(Verdict.CANCELLED, o.verdict());
+        List<JournalEntry> stops = h.sim.journal().stopsFor(o.runId());
+        assertThat(stops, hasSize(1));
+        if (v6) {
+            assertEquals(
+                    "409 Cannot abort a non-running test", 409, stops.get(0).status());
+        }
+        h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    @Test
+    public void theOverallTimeoutStopsTheRun() {
+        long testId = h.longTest();
+        RunSettings settings = TestSettings.timeout(h.settings(), Duration.ofMinutes(5));
+        RunOutcome o = h.finish(h.start(testId, settings, new RecordingListener()));
+        assertEquals(Verdict.TIMED_OUT, o.verdict());
+        assertEquals(1, h.stops(1));
+        h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    /** A client reports a start it cannot send again as unknown: the engine looks for the run. */
+    @Test
+    public void aStartWhoseAnswerIsLostIsNotRepeatedAndItsRunIsAdopted() {
+        RecordingListener lines = new RecordingListener();
+        long testId = h.test(Scenarios.passes());
+        h.sim.faults().inject(Endpoint.START, Fault.startThenDrop());
+        RunOutcome o = h.finish(h.start(testId, fastPolls(), lines));
+        assertEquals(Verdict.PASSED, o.verdict());
+        h.assertOneStart(testId);
+        assertThat(h.sim.journal().runsOf(testId), hasSize(1));
+        assertThat(lines.linesContaining("was lost"), hasSize(1));
+        assertThat(lines.linesContaining("following run " + o.runId()), hasSize(1));
+    }
+
+    private RunSettings fastPolls() {
+        return TestSettings.pollInterval(h.settings(), Duration.ofSeconds(1));
     }
 }

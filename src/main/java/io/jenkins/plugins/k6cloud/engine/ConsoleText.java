@@ -12,11 +12,10 @@ import java.util.Locale;
 
 /** The wording of the console lines the engine writes while it follows a run. */
 public final class ConsoleText {
-
     private ConsoleText() {}
 
     /** {@code [mm:ss]}, or {@code [h:mm:ss]} from one hour on. */
-    public static String elapsed(long millis) {
+    static String elapsed(long millis) {
         long s = Math.max(0, millis) / 1000;
         if (s >= 3600) {
             return String.format(Locale.ROOT, "[%d:%02d:%02d]", s / 3600, (s % 3600) / 60, s % 60);
@@ -41,47 +40,36 @@ public final class ConsoleText {
         return status.label();
     }
 
-    public static String started(long testId, long runId, String url) {
+    static String started(long testId, long runId, String url) {
         return "k6 Cloud run " + runId + " started for load test " + testId + ": " + url;
     }
 
-    public static String resumed(long runId, String url) {
+    static String resumed(long runId, String url) {
         return "Following k6 Cloud run " + runId + " again after a restart: " + url;
     }
 
-    public static String status(long elapsedMillis, long runId, String statusText) {
+    static String status(long elapsedMillis, long runId, String statusText) {
         return elapsed(elapsedMillis) + " k6 Cloud run " + runId + ": " + statusText;
     }
 
-    public static String stillGoing(long elapsedMillis, long runId, String statusText) {
-        return elapsed(elapsedMillis) + " k6 Cloud run " + runId + ": still " + statusText;
-    }
-
     /** The one warning about a status this plugin does not know, in the API's own words when it has them. */
-    public static String unknownStatus(TestRun run) {
-        if (run.statusText() == null) {
-            return unknownStatus(run.id(), run.runStatusCode());
-        }
-        return "k6 Cloud run " + run.id() + " reports status '" + run.statusText() + "', which this plugin does not"
-                + " know; following it until it ends";
+    static String unknownStatus(TestRun run) {
+        return "k6 Cloud run " + run.id() + " reports "
+                + (run.statusText() == null ? "run_status " + run.runStatusCode() : "status '" + run.statusText() + "'")
+                + ", which this plugin does not know; following it until it ends";
     }
 
-    public static String unknownStatus(long runId, Integer code) {
-        return "k6 Cloud run " + runId + " reports run_status " + code + ", which this plugin does not know;"
-                + " following it until it ends";
-    }
-
-    public static String apiTrouble(long elapsedMillis, String message, long retryInMillis) {
+    static String apiTrouble(long elapsedMillis, String message, long retryInMillis) {
         return elapsed(elapsedMillis) + " k6 Cloud did not answer as expected (" + message + "); trying again in "
                 + DurationFormat.untilNext(retryInMillis);
     }
 
-    public static String apiBack(long elapsedMillis, int failures) {
+    static String apiBack(long elapsedMillis, int failures) {
         return elapsed(elapsedMillis) + " k6 Cloud answers again after " + failures + " failed call"
                 + (failures == 1 ? "" : "s");
     }
 
-    public static String stopSent(long elapsedMillis, long runId, String why) {
+    static String stopSent(long elapsedMillis, long runId, String why) {
         return elapsed(elapsedMillis) + " Asked k6 Cloud to stop run " + runId + " (" + why + ")";
     }
 
@@ -142,12 +130,8 @@ public final class ConsoleText {
                 .toPlainString();
     }
 
-    /**
-     * Decides which polls are worth a console line: a status change, an unknown code (once), and a
-     * "still ..." line when nothing changed for {@link #STILL_GOING_EVERY_MILLIS}.
-     */
+    /** Which polls are worth a line: a change, an unknown code (once), "still ..." every minute without one. */
     static final class StatusLines {
-        /** A "still running" line at most this often. */
         static final long STILL_GOING_EVERY_MILLIS = 60_000;
 
         private String shown;
@@ -178,7 +162,7 @@ public final class ConsoleText {
                 lines.add(ConsoleText.status(elapsedMillis, run.id(), text));
             } else if (now - lastLineAt >= STILL_GOING_EVERY_MILLIS) {
                 lastLineAt = now;
-                lines.add(ConsoleText.stillGoing(elapsedMillis, run.id(), text));
+                lines.add(ConsoleText.status(elapsedMillis, run.id(), "still " + text));
             }
             return lines;
         }

@@ -7,19 +7,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Waiting for a run's outcome on the caller's thread, for callers that cannot resume a run (a
- * freestyle build's executor, the command line). Every wait is bounded: first by the run's own
- * deadlines plus {@link #MARGIN}; when it is interrupted or that bound passes, the caller cancels the
- * run and the outcome is awaited again, bounded by the cancel wait plus the margin; when that wait is
- * interrupted or passes too, the caller cancels again (which stops the engine's waiting) and the
- * outcome is awaited at most {@link #AFTER_SECOND_CANCEL}. Every wait also ends when
- * {@code engineClosed} completes. The first interrupt is reported ({@link Waited#interrupted}),
- * not kept; a later one is kept (the thread's flag is set again on return).
+ * A bounded wait for a run's outcome on the caller's thread, for callers that cannot resume a run (a freestyle
+ * executor, the command line): first for the run's own deadlines plus {@link #MARGIN}; when interrupted or past
+ * that, the caller cancels and waits the cancel wait plus the margin; when that ends too, the caller cancels again
+ * (which stops the engine's waiting) and waits at most {@link #AFTER_SECOND_CANCEL}. Every wait also ends when
+ * {@code engineClosed} completes. The first interrupt is reported ({@link Waited#interrupted}), a later one kept.
  */
 public final class OutcomeWait {
-    /** Beyond the engine's own deadlines, which complete the outcome well before this. */
     public static final Duration MARGIN = Duration.ofMinutes(2);
-    /** After a second cancel the engine completes the outcome at once; this only bounds the wait for it. */
     public static final Duration AFTER_SECOND_CANCEL = Duration.ofSeconds(10);
 
     /** How the caller cancels (and says so). */
@@ -27,24 +22,18 @@ public final class OutcomeWait {
         /** The wait was interrupted ({@code interrupted}) or its bound passed: cancel the run. */
         void cancel(boolean interrupted, Duration bound);
 
-        /** The wait after that cancel ended too (interrupted, or after {@code bound}): cancel again, to stop waiting. */
+        /** The wait after that cancel ended too: cancel again, to stop waiting. */
         void stopWaiting(Duration bound);
     }
 
     /**
-     * @param outcome how the run ended, or {@code null} if the engine did not say in time
-     * @param interrupted whether the first wait was interrupted (the build was aborted), so that the caller cancelled
-     * @param gaveUp whether the first wait's bound passed, so that the caller cancelled
-     * @param engineClosed whether the engine was closed before it said how the run ended
+     * {@code outcome} is {@code null} when the engine did not say in time; {@code interrupted} or {@code gaveUp}:
+     * why the caller cancelled; {@code engineClosed}: the engine closed before it said how the run ended.
      */
     public record Waited(RunOutcome outcome, boolean interrupted, boolean gaveUp, boolean engineClosed) {}
 
     private OutcomeWait() {}
 
-    /**
-     * @param outcome the run's outcome ({@link RunWatch#outcome()})
-     * @param engineClosed completes when the engine that follows the run is closed
-     */
     public static Waited await(
             CompletableFuture<RunOutcome> outcome,
             RunSettings settings,
@@ -83,7 +72,6 @@ public final class OutcomeWait {
         }
     }
 
-    /** Returns once the run's outcome is known or the engine is closed, whichever comes first. */
     private static void awaitEither(
             CompletableFuture<RunOutcome> outcome, CompletableFuture<?> engineClosed, Duration bound)
             throws InterruptedException, TimeoutException {
@@ -94,14 +82,9 @@ public final class OutcomeWait {
         }
     }
 
-    /**
-     * The outcome, which is known unless the engine was closed first. The engine's close completes
-     * the outcomes it completes at all before {@code engineClosed} does, so there is nothing to wait for.
-     */
+    /** The engine's close completes the outcomes it completes at all before {@code engineClosed}: no more wait. */
     private static Waited known(CompletableFuture<RunOutcome> outcome, boolean interrupted, boolean gaveUp) {
-        if (!outcome.isDone()) {
-            return new Waited(null, interrupted, gaveUp, true);
-        }
-        return new Waited(outcome.join(), interrupted, gaveUp, false);
+        RunOutcome o = outcome.getNow(null);
+        return new Waited(o, interrupted, gaveUp, o == null);
     }
 }

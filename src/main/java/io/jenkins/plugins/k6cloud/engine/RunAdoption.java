@@ -12,25 +12,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Finds the run a start request may have created when its answer never arrived (a restart in the
- * middle of it, or a start whose outcome the client could not tell), so that the engine adopts
- * it instead of starting a second one. One policy for both cases: the candidates are the runs of
- * the test created from {@link #CLOCK_SKEW_MILLIS} before the request was sent (our clock, which
- * may be ahead of k6 Cloud's) until {@link #START_CALL_MILLIS} after it, that no other watch of
- * this engine follows. The earliest created at or after the send time is adopted (and from then on
- * followed); only when there is none, the latest created before it (within the skew), since a run
- * created before our request is more likely someone else's. The console line names the others.
- * k6 Cloud may create the run some time after it failed to answer, so the engine looks again every
- * poll interval until the window has passed ({@link #mayStillAppear}), also when the build is
- * aborted meanwhile (a run that appears is then stopped, see {@link RunWatch}). When no run
- * appears, nothing is started again (which can never start a duplicate): the build fails saying
- * that k6 Cloud may still have started a run and where to check.
+ * Finds the run a start may have created when its answer never arrived (a restart during it, or a start whose
+ * outcome the client could not tell), so that the engine adopts it instead of starting a second one. The
+ * candidates are the test's runs created from {@link #CLOCK_SKEW_MILLIS} before the request was sent until
+ * {@link #START_CALL_MILLIS} after, that no other watch of this engine follows: the earliest created at or after
+ * the send time, else the latest created before it (one created before our request is more likely someone
+ * else's). k6 Cloud may create the run late, so the engine looks every poll interval until the window has passed,
+ * also after a cancel (a run that appears is then stopped). When none appears, nothing is started again.
  */
 record RunAdoption(
         K6CloudClient client,
         long testId,
         RunSettings settings,
-        EngineWatches engine,
+        RunEngine engine,
         Instant sentAt,
         String situation,
         K6CloudException startFailure) {
@@ -44,18 +38,16 @@ record RunAdoption(
      */
     static final long START_CALL_MILLIS = 180_000;
 
-    /** The earliest creation time of a candidate. */
     private Instant from() {
         return sentAt.minusMillis(CLOCK_SKEW_MILLIS);
     }
 
-    /** The latest creation time of a candidate. */
     private Instant until() {
         return sentAt.plusMillis(START_CALL_MILLIS);
     }
 
     /** A restart happened while the start request of {@code state} was in flight. */
-    static RunAdoption afterRestart(K6CloudClient client, WatchState state, EngineWatches engine) {
+    static RunAdoption afterRestart(K6CloudClient client, WatchState state, RunEngine engine) {
         Long attempt = state.startAttemptAtMillis();
         return new RunAdoption(
                 client,
@@ -72,7 +64,7 @@ record RunAdoption(
             K6CloudClient client,
             long testId,
             RunSettings settings,
-            EngineWatches engine,
+            RunEngine engine,
             K6CloudException.StartOutcomeUnknownException e) {
         return new RunAdoption(
                 client,
@@ -88,17 +80,14 @@ record RunAdoption(
     /** The run found (or {@code null}) and a line that says what was decided. */
     record Result(TestRun run, String explanation) {}
 
-    /**
-     * Looks once. {@code cancelled}: the build was aborted, so the run found is to be stopped, and
-     * the explanation of none found says there was none to stop.
-     */
+    /** Looks once; {@code cancelled}: the build was aborted, so the run found is to be stopped. */
     Result find(boolean cancelled) throws K6CloudException {
         List<TestRun> inWindow = engine.call(() -> client.listRuns(testId, from())).stream()
                 .filter(r -> r.created() != null
                         && !r.created().isBefore(from())
                         && !r.created().isAfter(until()))
                 .sorted(Comparator.comparing(TestRun::created).thenComparingLong(TestRun::id))
-                .collect(Collectors.toList());
+                .toList();
         List<TestRun> preferred = new ArrayList<>();
         List<TestRun> before = new ArrayList<>();
         for (TestRun r : inWindow) {
@@ -107,8 +96,7 @@ record RunAdoption(
         Collections.reverse(before); // the latest created before the request first
         preferred.addAll(before);
         TestRun chosen = null;
-        List<Long> followed = new ArrayList<>();
-        List<Long> others = new ArrayList<>();
+        List<Long> followed = new ArrayList<>(), others = new ArrayList<>();
         for (TestRun r : preferred) {
             if (chosen != null) {
                 others.add(r.id());
@@ -122,15 +110,13 @@ record RunAdoption(
         if (chosen == null) {
             return new Result(null, cancelled ? noneToStop(skipped) : noneFound(skipped));
         }
-        boolean early = chosen.created().isBefore(sentAt);
-        String also = others.isEmpty() ? "" : "; " + runs(others) + " left alone";
-        String notes = skipped + also;
+        String notes = skipped + (others.isEmpty() ? "" : "; " + runs(others) + " left alone");
         String doing =
                 cancelled ? "stopping run " + chosen.id() + " (the build was aborted)" : "following run " + chosen.id();
         return new Result(
                 chosen,
                 situation + "; " + doing
-                        + (early
+                        + (chosen.created().isBefore(sentAt)
                                 ? ", created shortly before the request was sent (none was created after it)"
                                 : ", the first one created since then")
                         + (notes.isEmpty()
@@ -149,7 +135,6 @@ record RunAdoption(
                 + settings.webAppUrl();
     }
 
-    /** The build was aborted and the window has passed with no run: there was none to stop. */
     private String noneToStop(String skipped) {
         return "The build was aborted: no run was found to stop. " + situation + ", and no run of the test created"
                 + " since " + from() + " (until " + until() + ") appeared in k6 Cloud" + skipped
@@ -157,20 +142,19 @@ record RunAdoption(
                 + " in the k6 web app: " + settings.webAppUrl();
     }
 
-    /** The console line when the build is aborted while the run is looked for. */
     String lookingOnToStop() {
         return "The build was aborted while the plugin looks for the run that the start of load test " + testId
                 + " may have created: looking on until " + until() + " to stop it if it appears";
     }
 
-    /** After a second cancel while no run has appeared yet (a detail for {@link VerdictRules#cancelled}). */
+    /** After a second cancel while no run has appeared yet. */
     String stillLooking() {
         return "no run had appeared yet. " + situation + "; not waiting for one any longer (cancelled twice), but a"
                 + " run of the test created until " + until() + " that appears is stopped. Check the runs of load test "
                 + testId + " in the k6 web app: " + settings.webAppUrl();
     }
 
-    /** Whether a run created by the start may still show up in the list (the window is not over yet). */
+    /** Whether the window is not over yet. */
     boolean mayStillAppear(long nowMillis) {
         return nowMillis <= until().toEpochMilli();
     }
@@ -185,10 +169,9 @@ record RunAdoption(
     }
 
     /**
-     * The look failed for good. When the start and the look were both answered with something that
-     * shows a setting to fix (an HTML page of a web server at the API URL, say), the start never
-     * reached k6 Cloud's API and no run was created: a {@link Verdict#CONFIGURATION_ERROR}.
-     * Otherwise a run may exist: UNREACHABLE (CANCELLED when the build was aborted), saying where to look.
+     * The look failed for good. When the start and the look both got an answer that shows a setting to fix (an
+     * HTML page at the API URL, say), the start never reached k6 Cloud: a configuration error. Otherwise a run may
+     * exist: UNREACHABLE (CANCELLED when the build was aborted), saying where to look.
      */
     Judgement lookupFailed(K6CloudException e, boolean cancelled) {
         if (!cancelled && startFailure != null && startFailure.isConfigurationError() && e.isConfigurationError()) {
@@ -196,22 +179,22 @@ record RunAdoption(
                     Verdict.CONFIGURATION_ERROR,
                     "Could not start a run of k6 Cloud load test " + testId + ": " + startFailure.getMessage()
                             + " Listing the runs of the test got "
-                            + (sameWay(e) ? "the same kind of answer" : e.getMessage())
-                            + ", so the start did not reach k6 Cloud and no run was created.");
+                            + answer(e) + ", so the start did not reach k6 Cloud and no run was created.");
         }
         return new Judgement(cancelled ? Verdict.CANCELLED : Verdict.UNREACHABLE, lookupFailed(e));
     }
 
-    private boolean sameWay(K6CloudException e) {
+    /** The look's failure; the same answer as the start's (an HTML page, say) is not quoted twice. */
+    private String answer(K6CloudException e) {
         return startFailure != null
-                && startFailure.getClass() == e.getClass()
-                && startFailure.httpStatus() == e.httpStatus();
+                        && startFailure.getClass() == e.getClass()
+                        && startFailure.httpStatus() == e.httpStatus()
+                ? "the same kind of answer"
+                : e.getMessage();
     }
 
     private String lookupFailed(K6CloudException e) {
-        // the same answer as the start's (an HTML page, say) is not quoted twice
-        return situation + ", and the runs of the test could not be listed ("
-                + (sameWay(e) ? "the same kind of answer" : e.getMessage()) + "); check in"
+        return situation + ", and the runs of the test could not be listed (" + answer(e) + "); check in"
                 + " the k6 web app whether a run was started and stop it if needed: " + settings.webAppUrl();
     }
 }

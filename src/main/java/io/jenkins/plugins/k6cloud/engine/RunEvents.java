@@ -1,17 +1,16 @@
 package io.jenkins.plugins.k6cloud.engine;
 
 /**
- * What the engine tells the caller while it follows a run. Called on engine threads (a second
- * {@link RunWatch#cancel} reports on the thread that calls it), one call at a time per run, and
- * not at all once the outcome is complete; implementations must not block.
+ * What the engine tells the caller about a run, one call at a time, never after the outcome; on engine
+ * threads (a second {@link RunWatch#cancel} on its caller's), so an implementation must not block.
  */
 public interface RunEvents {
-    /** A line for the console (status changes, the run link, the summary); no trailing newline. */
+    /** A console line, without a trailing newline. */
     default void onLine(String line) {}
 
-    /** The run id is known; the state now carries it. Persist it before anything else happens. */
+    /** The run id is known: persist this state before anything else happens. */
     default void onStarted(WatchState state) {}
 
-    /** The state changed in a way worth persisting (statuses, deadlines, cancel requested). */
+    /** A change worth persisting (statuses, deadlines, a cancel). */
     default void onStateChanged(WatchState state) {}
 }

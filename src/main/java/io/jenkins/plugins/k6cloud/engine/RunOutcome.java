@@ -10,22 +10,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How a followed run ended: the verdict, the build result it asks for, a one-line message for the
- * console and the build page, and what k6 Cloud last said about the run.
- *
- * @param verdict what became of the run
- * @param buildResult the build result the verdict asks for (thresholds already mapped as chosen)
- * @param message one line that says what happened and, on failure, what to look at
- * @param testId the load test
- * @param runId the run, or {@code null} when no run was started
- * @param webUrl the run's page in the k6 web app, or {@code null}
- * @param runStatus the last {@code run_status} seen ({@code UNKNOWN} when none)
- * @param runStatusCode its raw code, or {@code null}
- * @param processingStatus the last {@code processing_status} seen
- * @param resultStatus the last {@code result_status} seen
- * @param followedFor how long the engine followed the run
- * @param vus the largest number of virtual users, or {@code null}
- * @param thresholds the run's thresholds, empty when unknown
+ * How a followed run ended: the verdict, the build result it asks for (thresholds mapped as chosen), a
+ * one-line message, and what k6 Cloud last said of the run ({@code runId}, {@code webUrl}, {@code runStatusCode}
+ * and {@code vus} are {@code null} when unknown; {@code thresholds} empty).
  */
 public record RunOutcome(
         Verdict verdict,
@@ -46,10 +33,7 @@ public record RunOutcome(
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
     }
 
-    /**
-     * Whether the run was started and followed to its end in k6 Cloud, so that it has metrics to read:
-     * not {@code wait: false}, not a refused start, not a build abort, not an unreachable k6 Cloud.
-     */
+    /** Whether the run was followed to its end, so that it has metrics to read. */
     public boolean followedToItsEnd() {
         return runId != null
                 && verdict != Verdict.STARTED
@@ -58,10 +42,7 @@ public record RunOutcome(
                 && verdict != Verdict.UNREACHABLE;
     }
 
-    /**
-     * The same run judged again after its end (the regression gate): {@code judgement}'s verdict and
-     * message, and the build result that verdict asks for.
-     */
+    /** The same run judged again after its end (the regression gate). */
     public RunOutcome rejudged(Judgement judgement, BuildResult onThresholdsFailed) {
         Verdict v = judgement.verdict();
         return new RunOutcome(

@@ -9,22 +9,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How one run is followed; it travels with {@link WatchState}. Every value is checked when the
- * settings are made, with a message that says what to fix. {@link #of} makes them from what a user
- * chooses; the engine's limits (start, processing and cancel waits, the error budget) keep their
- * defaults there.
- *
- * @param pollInterval how often k6 Cloud is polled (at least {@link #MIN_POLL_INTERVAL})
- * @param timeout the longest the run may take from the start of the watch until it ends; then it
- *     is stopped (the wait for metrics processing after the end is bounded by {@code processingTimeout})
- * @param startTimeout the longest a run may stay created, queued or initializing before it runs
- * @param processingTimeout the longest to wait, after the run ended, for k6 Cloud to process its metrics
- * @param errorBudget how long k6 Cloud may keep failing (transport, 429, 5xx) before we give up on the run
- * @param maxConsecutiveErrors how many calls in a row may fail before we give up on the run
- * @param cancelWait after a cancel (or our timeout's stop), how long to wait for k6 Cloud to report the run ended
- * @param onThresholdsFailed the build result when thresholds fail: FAILURE (default) or UNSTABLE
- * @param webAppUrl the base of run links, e.g. {@code https://app.k6.io} ({@code /runs/{id}} is appended)
- * @param waitForEnd {@code false}: report {@link Verdict#STARTED} as soon as the run has an id
+ * How one run is followed, checked when made, with a message that says what to fix; it travels with
+ * {@link WatchState}. {@link #of} takes what a user chooses; the engine's limits keep their defaults. {@code timeout}
+ * counts from the start of the watch to the run's end; {@code startTimeout} bounds created/queued/initializing;
+ * {@code processingTimeout} the wait for processed metrics after the end; {@code errorBudget} and
+ * {@code maxConsecutiveErrors} how long and how often k6 Cloud may fail in a row; {@code cancelWait} the wait for
+ * the end after a cancel (or our timeout's stop); {@code webAppUrl} the base of run links;
+ * {@code waitForEnd == false} reports {@link Verdict#STARTED} once the run has an id.
  */
 public record RunSettings(
         Duration pollInterval,
@@ -40,9 +31,7 @@ public record RunSettings(
         implements Serializable {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
-    /** k6 Cloud is not polled more often than this. */
     public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
-
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(2);
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(30);
     public static final Duration DEFAULT_PROCESSING_TIMEOUT = Duration.ofMinutes(10);
@@ -77,10 +66,7 @@ public record RunSettings(
         return of(DEFAULT_WEB_APP_URL, DEFAULT_POLL_INTERVAL, DEFAULT_TIMEOUT, BuildResult.FAILURE, true);
     }
 
-    /**
-     * The settings a user chooses (the step, the builder, the CLI), with the engine's defaults for the
-     * rest; checked as any settings are.
-     */
+    /** What a user chooses (the step, the builder, the CLI), with the engine's defaults for the rest. */
     public static RunSettings of(
             String webAppUrl,
             Duration pollInterval,
@@ -100,7 +86,7 @@ public record RunSettings(
                 waitForEnd);
     }
 
-    /** Rejects a poll interval that is not positive or shorter than {@link #MIN_POLL_INTERVAL}, saying what to fix. */
+    /** Rejects a poll interval shorter than {@link #MIN_POLL_INTERVAL}, saying what to fix. */
     public static void checkPollInterval(Duration d) {
         requirePositive(d, "poll interval");
         if (d.compareTo(MIN_POLL_INTERVAL) < 0) {
@@ -115,14 +101,11 @@ public record RunSettings(
         }
     }
 
-    /** The link to a run in the web app. */
     public String runUrl(long runId) {
         return webAppUrl + "/runs/" + runId;
     }
 
-    /**
-     * The link k6 Cloud gave for the run when it is safe (see {@link #safeLink}), else {@link #runUrl}.
-     */
+    /** The link k6 Cloud gave for the run when it is safe, else {@link #runUrl}. */
     String runLink(TestRun run) {
         String safe = safeLink(run.webUrl());
         return safe != null ? safe : runUrl(run.id());

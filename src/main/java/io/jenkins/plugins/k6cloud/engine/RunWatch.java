@@ -25,58 +25,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One run the engine is starting or following ({@link RunEngine#start}, {@link RunEngine#resume}):
- * the whole state machine, advanced one tick (one or two HTTP calls) at a time
- * on the engine's scheduler. {@link #advance} shows every phase; only this class sets the phase.
- *
- * <pre>
- * STARTING --answered--> WATCHING --ended--> PROCESSING --processed (bounded)--> DONE
- *    | 429: again later      |  timeout / error          (judged at once when the verdict
- *    | answer lost           v                            does not depend on the metrics)
- *    +--> LOOKING         STOPPING --stop accepted--> STOP_SENT --ended or cancel wait over--> DONE
- *           | run found      (an error's verdict is reported as soon as the stop is accepted)
- *           +--> WATCHING
- * a cancel: STARTING reports at once; LOOKING looks on (a run found is stopped);
- *           WATCHING, STOPPING --> CANCELLING --stop accepted--> CANCEL_STOP_SENT --ended or bounded--> DONE
- *           STOP_SENT --> CANCEL_STOP_SENT; PROCESSING reports at once (the run had ended)
- * </pre>
- *
- * <p>{@link #cancel} only records the request and wakes the machine; a second cancel reports at
- * once when a stop was tried, the run ended or a run is looked for (the stop, or the look, goes on
- * silently). Once the engine is closing, ticks end without a verdict.
- *
- * <p>A run the start answered with that another watch of this engine follows already cannot be
- * ours for certain (only a fault of k6 Cloud, such as an idempotency key answered with another
- * request's run, leads here): it is neither followed nor stopped, and the build fails (or, when
- * aborted, ends cancelled) saying so.
+ * One run the engine starts or follows: the whole state machine, advanced a tick (one or two HTTP calls) at a
+ * time on the engine's scheduler. {@link #advance} shows every phase; only this class sets it (the phases, as a
+ * diagram: docs/ARCHITECTURE.md). {@link #cancel} only records the request and wakes the machine. A run that
+ * another watch of this engine follows (only a fault of k6 Cloud, such as an idempotency key answered with
+ * another request's run, leads here) is neither followed nor stopped: the build fails saying so.
  */
 public final class RunWatch {
     private static final Logger LOGGER = Logger.getLogger(RunWatch.class.getName());
     private static final long DONE = TickLoop.DONE;
+    private static final RunEvents SILENT = new RunEvents() {};
 
     /** A cancel the build asked for: when (the cancel wait counts from there), why, and whether twice. */
     private record Cancel(long at, String reason, boolean twice) {}
 
+    private final RunEngine engine;
     private final Clock clock;
     private final K6CloudClient client;
     private final RunSettings settings;
     private final long testId;
     private final long watchStartedAt;
-    private final EngineWatches engine;
     private final OnEngineClose onClose;
-    private final RunReporter reporter;
+    private final RunEvents listener;
+    private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
     private final ErrorStreak errors;
     private final ConsoleText.StatusLines statusLines = new ConsoleText.StatusLines();
     private final TickLoop loop;
-    /** Completes when k6 Cloud accepted a stop of the run. */
     private final CompletableFuture<Void> stopAccepted = new CompletableFuture<>();
-
     private final Object cancelLock = new Object();
+    private final Object reportLock = new Object();
 
     // written by the ticks, one at a time; volatile for status(), state() and cancel() on other threads
     private volatile WatchPhase phase = STARTING;
@@ -85,25 +68,19 @@ public final class RunWatch {
     private volatile TestRun lastRun;
     private volatile Long startAttemptAt;
     private volatile Long endedSeenAt;
-    /** Written under {@link #cancelLock}; {@code null} until the build asks to cancel. */
-    private volatile Cancel cancel;
-    /** In LOOKING: the look for the run of the start whose answer was lost. */
-    private volatile RunAdoption adoption;
-    /** In STOPPING and STOP_SENT: what to report once the run is stopped. */
-    private volatile Judgement stopping;
-    /** In STOP_SENT after our timeout: until when to wait for the run to end ({@code null}: not begun). */
-    private Long stopWaitUntil;
-    /** A stop request went out, even one that failed (the phase stays): a second cancel need not wait for it. */
-    private volatile boolean stopAttempted;
-    /** In STOPPING: retry a transient stop failure (our timeout, or after a restart; not an error's first stop). */
-    private boolean retryStop;
-    /** In LOOKING: the console said that the look goes on after the cancel (said once, not a phase). */
-    private boolean lookCancelSaid;
+    private volatile Cancel cancel; // written under cancelLock
+    private volatile RunAdoption adoption; // in LOOKING
+    private volatile Judgement stopping; // in STOPPING and STOP_SENT: what to report once the run is stopped
+    private Long stopWaitUntil; // in STOP_SENT after our timeout: until when to wait for the end
+    private volatile boolean stopAttempted; // even a failed stop: a second cancel need not wait for it
+    private boolean retryStop; // our timeout's stop, or one after a restart: not an error's first stop
+    private boolean lookCancelSaid; // the console said once that the look goes on after the cancel
+    private boolean reported; // under reportLock: the listener hears nothing after the outcome
 
-    // ---- the state machine: every phase and the method that handles its tick; the sections below follow it
+    // ---- every phase and the method that handles its tick; the sections below follow it
 
     private long advance() {
-        if (reporter.isDone() && phase != CANCELLING && phase != LOOKING) {
+        if (outcome.isDone() && phase != CANCELLING && phase != LOOKING) {
             return DONE; // a second cancel reported already, and no stop or look is left to finish
         }
         if (cancel != null && (phase == WATCHING || phase == STOPPING || phase == STOP_SENT)) {
@@ -127,41 +104,35 @@ public final class RunWatch {
     }
 
     private long tick() {
-        if (engine.closing()) {
-            return DONE; // resumed after the restart, from the persisted state
-        }
         try {
-            return advance();
+            return engine.isClosed() ? DONE : advance(); // once closed: resumed after the restart
         } catch (Throwable e) {
-            return engine.closing() ? DONE : failed(e);
+            return engine.isClosed() ? DONE : failed(e);
         }
     }
 
     RunWatch(
-            Scheduler scheduler,
-            Clock clock,
+            RunEngine engine,
             K6CloudClient client,
             RunEvents listener,
             long testId,
             RunSettings settings,
             long watchStartedAt,
-            EngineWatches engine,
             OnEngineClose onClose) {
-        this.clock = clock;
-        this.client = client;
-        this.settings = settings;
+        this.engine = engine;
+        this.clock = engine.clock;
+        this.client = Objects.requireNonNull(client, "client");
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.testId = testId;
         this.watchStartedAt = watchStartedAt;
-        this.engine = engine;
-        this.onClose = onClose;
-        this.reporter = new RunReporter(listener);
+        this.onClose = Objects.requireNonNull(onClose, "onClose");
+        this.listener = listener == null ? SILENT : listener;
         this.errors = new ErrorStreak(settings);
-        this.loop = new TickLoop(scheduler, clock, this::tick);
+        this.loop = new TickLoop(engine.scheduler, clock, this::tick);
         engine.added(this);
-        reporter.outcome().whenComplete((o, e) -> engine.done(this, runId));
+        outcome.whenComplete((o, e) -> engine.done(this, runId));
     }
 
-    /** Begins a new watch: the first tick starts the run. */
     void begin() {
         if (onClose == OnEngineClose.CANCEL && engine.draining()) {
             // checked once the watch is registered: a cancelUnresumable that began earlier may not see it
@@ -171,14 +142,12 @@ public final class RunWatch {
         loop.schedule(0);
     }
 
-    /** Begins again where a persisted state left off, after a restart. */
+    /**
+     * After a restart, in the saved phase: deadlines count from the saved moments, a cancel is carried out,
+     * a stop for our timeout or an error keeps its verdict, a state without a run id whose start may have gone
+     * out is LOOKING.
+     */
     void resume(WatchState s) {
-        restore(s);
-        loop.schedule(0);
-    }
-
-    /** Puts the watch back where a persisted state left it, after a restart. */
-    private void restore(WatchState s) {
         runId = s.runId();
         webUrl = runId == null ? null : s.webUrl();
         endedSeenAt = s.endedSeenAtMillis();
@@ -209,6 +178,7 @@ public final class RunWatch {
             engine.follow(runId);
             say(ConsoleText.resumed(runId, webUrl));
         }
+        loop.schedule(0);
     }
 
     // ---- STARTING and LOOKING: getting a run id, never by a second start after one whose outcome is unknown
@@ -255,9 +225,9 @@ public final class RunWatch {
     }
 
     /**
-     * Looks for the run every poll interval until the {@link RunAdoption} window has passed, then
-     * follows it, or stops it when the build was aborted. A cancel does not end the look, since k6
-     * Cloud may create the run a moment later; a second cancel reports at once and the look goes on.
+     * Looks every poll interval until the {@link RunAdoption} window has passed, then follows the run, or stops
+     * it when the build was aborted: k6 Cloud may create it late, so a cancel does not end the look (a second
+     * cancel reports at once and the look goes on).
      */
     private long look() {
         RunAdoption.Result found;
@@ -281,7 +251,7 @@ public final class RunWatch {
             lookCancelSaid = true;
             say(adoption.lookingOnToStop());
         }
-        return settings.pollInterval().toMillis(); // k6 Cloud may create it late: look again
+        return settings.pollInterval().toMillis();
     }
 
     private long adopt(RunAdoption.Result found) {
@@ -294,7 +264,7 @@ public final class RunWatch {
         }
         say(found.explanation());
         long next = known(run);
-        if (reporter.isDone()) {
+        if (outcome.isDone()) {
             // checked after the id is set: an outcome (a second cancel, on the caller's thread) that went
             // out before then did not release the run; one that went out after it did, and this is a no-op
             engine.unfollow(run.id());
@@ -307,16 +277,14 @@ public final class RunWatch {
         return report(j);
     }
 
-    /**
-     * {@code run} is ours and marked followed in the engine (by the start, or by {@link RunAdoption}):
-     * WATCHING it, or CANCELLING when the build was aborted meanwhile.
-     */
+    /** {@code run} is ours and marked followed (by the start or the adoption): WATCHING, or CANCELLING. */
     private long known(TestRun run) {
         runId = run.id();
         webUrl = settings.runLink(run);
         lastRun = run;
         phase = WATCHING;
-        reporter.started(state());
+        WatchState started = state();
+        tell("onStarted", l -> l.onStarted(started));
         if (cancel != null) {
             enter(CANCELLING);
             return sendCancelStop();
@@ -348,7 +316,7 @@ public final class RunWatch {
         }
         long now = now();
         if (now >= timeoutAt()) {
-            return beginStop(VerdictRules.timedOut(runId, settings.timeout(), statusLines.shown(), webUrl), true);
+            return stopTimedOut();
         }
         boolean beforeRunning = run.runStatus().isBeforeRunning();
         if (beforeRunning && now >= startTimeoutAt()) {
@@ -367,7 +335,7 @@ public final class RunWatch {
             return beginStop(VerdictRules.unreachable(runId, errors.describe(now), e, webUrl), false);
         }
         if (now >= timeoutAt()) {
-            return beginStop(VerdictRules.timedOut(runId, settings.timeout(), statusLines.shown(), webUrl), true);
+            return stopTimedOut();
         }
         long delay = errors.backoffMillis(e);
         if (errors.failures() == 1) {
@@ -376,24 +344,26 @@ public final class RunWatch {
         return delay;
     }
 
+    private long stopTimedOut() {
+        return beginStop(VerdictRules.timedOut(runId, settings.timeout(), statusLines.shown(), webUrl), true);
+    }
+
     private long ended(TestRun run) {
         phase = PROCESSING;
         if (endedSeenAt == null) {
             endedSeenAt = now();
         }
         changed();
-        if (run.processingStatus().isDone() || !awaitsProcessing(run)) {
+        if (!stillProcessing(run)) {
             return judge(run);
         }
         return pollWithin(processingDeadline());
     }
 
-    /**
-     * Only a finished run (its result) and a run aborted by a threshold (its threshold values) are
-     * judged on processed metrics; any other end is judged at once, thresholds read as they are.
-     */
-    private static boolean awaitsProcessing(TestRun run) {
-        return run.runStatus() == RunStatus.FINISHED || run.runStatus() == RunStatus.ABORTED_BY_THRESHOLD;
+    /** Only a finished run (its result) and one aborted by a threshold (its values) wait for processed metrics. */
+    private static boolean stillProcessing(TestRun run) {
+        return !run.processingStatus().isDone()
+                && (run.runStatus() == RunStatus.FINISHED || run.runStatus() == RunStatus.ABORTED_BY_THRESHOLD);
     }
 
     private long awaitProcessing() {
@@ -414,14 +384,14 @@ public final class RunWatch {
                                 + ", but its result could not be read: " + why + " See " + webUrl));
             });
         }
-        if (run.processingStatus().isDone() || !awaitsProcessing(run) || now() >= processingDeadline()) {
+        if (!stillProcessing(run) || now() >= processingDeadline()) {
             return judge(run);
         }
         return pollWithin(processingDeadline());
     }
 
     private long judge(TestRun run) {
-        if (!run.processingStatus().isDone() && awaitsProcessing(run)) {
+        if (stillProcessing(run)) {
             say("k6 Cloud had not finished processing the metrics of run " + run.id() + " after "
                     + DurationFormat.format(settings.processingTimeout()) + "; judging with what it reported");
         }
@@ -468,7 +438,7 @@ public final class RunWatch {
             }
             return next;
         }
-        if (reporter.isDone()) {
+        if (outcome.isDone()) {
             return DONE;
         }
         if (cancel.twice()) {
@@ -477,13 +447,9 @@ public final class RunWatch {
         return pollWithin(stopWaitUntil());
     }
 
-    // ---- STOP_SENT and CANCEL_STOP_SENT: the stop was accepted
+    // ---- STOP_SENT and CANCEL_STOP_SENT: polls, bounded by the cancel wait, until the run ends, then reports.
+    // An error's stop (restored between the stop and its report) and a second cancel report at once.
 
-    /**
-     * STOP_SENT and CANCEL_STOP_SENT: the stop was accepted; polls, bounded by the cancel wait, until
-     * the run ends, then reports. An error's stop (restored between the stop and its report) and a
-     * second cancel report at once.
-     */
     private long awaitEndAfterStop() {
         boolean cancelled = phase == CANCEL_STOP_SENT;
         if (cancelled ? cancel.twice() : stopping.verdict() != Verdict.TIMED_OUT) {
@@ -518,10 +484,7 @@ public final class RunWatch {
         return pollWithin(deadline);
     }
 
-    /**
-     * Until when the run's end is awaited after the stop: the cancel wait, counted from the cancel, or
-     * after our timeout from the first wait (also after a restart: the wait starts again).
-     */
+    /** The cancel wait, counted from the cancel, or after our timeout from the first wait (again after a restart). */
     private long stopWaitUntil() {
         if (phase == CANCEL_STOP_SENT) {
             return cancel.at() + settings.cancelWait().toMillis();
@@ -532,7 +495,6 @@ public final class RunWatch {
         return stopWaitUntil;
     }
 
-    /** The report once the stop was accepted: a cancel's, or our timeout's verdict with a note. */
     private long reportAfterStop(String cancelDetail, String timeoutNote) {
         return report(
                 phase == CANCEL_STOP_SENT ? VerdictRules.cancelled(cancelDetail) : stopping.withNote(timeoutNote));
@@ -574,45 +536,35 @@ public final class RunWatch {
                 + "; not waiting for it to end (cancelled twice). Check " + webUrl;
     }
 
-    /**
-     * Something no tick expects (a bug of ours, an {@link Error}): the outcome is still completed, as
-     * {@link Verdict#UNREACHABLE}, after trying to stop a run that is known and has not ended.
-     */
+    /** Something no tick expects (a bug of ours, an {@link Error}): UNREACHABLE, after trying to stop the run. */
     private long failed(Throwable e) {
         LOGGER.log(Level.WARNING, "Following k6 Cloud run " + runId + " of test " + testId + " failed", e);
-        String what = "an unexpected error in the plugin: " + e;
+        String unstopped = "";
         WatchPhase p = phase;
         if (runId != null && (p == WATCHING || p == STOPPING || p == CANCELLING)) {
             try {
                 sendStop("plugin error");
             } catch (K6CloudException | RuntimeException stopFailure) {
-                return report(new Judgement(
-                        Verdict.UNREACHABLE,
-                        "Stopped following k6 Cloud run " + runId + " because of " + what
-                                + ". The run could not be stopped: stop it in the k6 web app: " + webUrl));
+                unstopped = ". The run could not be stopped: stop it in the k6 web app: " + webUrl;
             }
         }
         return report(new Judgement(
                 Verdict.UNREACHABLE,
                 "Stopped following k6 Cloud " + (runId == null ? "load test " + testId : "run " + runId)
-                        + " because of " + what));
+                        + " because of an unexpected error in the plugin: " + e + unstopped));
     }
 
     // ---- reporting
 
-    /**
-     * Completes the outcome (once) with what is known now; returns {@link #DONE}. Not once the
-     * engine is closing: the watch is resumed after the restart and judged then.
-     */
+    /** Completes the outcome (once); not once the engine is closing: the watch is resumed and judged then. */
     private long report(Judgement j, List<Threshold> thresholds) {
-        return engine.closing() ? DONE : complete(j, thresholds);
+        return engine.isClosed() ? DONE : complete(j, thresholds);
     }
 
     private long report(Judgement j) {
         return report(j, List.of());
     }
 
-    /** Completes the outcome (once), also while the engine is closing. */
     private long complete(Judgement j, List<Threshold> thresholds) {
         TestRun r = lastRun;
         RunOutcome o = new RunOutcome(
@@ -629,7 +581,18 @@ public final class RunWatch {
                 Duration.ofMillis(Math.max(0, elapsed())),
                 r == null ? null : r.vus(),
                 thresholds);
-        reporter.complete(o, () -> phase = afterReport(), this::state);
+        synchronized (reportLock) {
+            if (!reported) {
+                try {
+                    ConsoleText.summary(o).forEach(this::say);
+                    phase = afterReport();
+                    changed();
+                } finally {
+                    reported = true;
+                    outcome.complete(o);
+                }
+            }
+        }
         return DONE;
     }
 
@@ -644,26 +607,19 @@ public final class RunWatch {
 
     // ---- what other threads call
 
-    /**
-     * Completes exactly once, with the outcome, never exceptionally, unless the engine is closed first:
-     * after {@link RunEngine#close()} it never completes (the run is left going; resume it from its
-     * last persisted {@link WatchState}).
-     */
+    /** Completes once, never exceptionally; never, when the engine is closed first (resume the run then). */
     public CompletableFuture<RunOutcome> outcome() {
-        return reporter.outcome();
+        return outcome;
     }
 
     /**
-     * The build was aborted. The first call stops the run (at once when its id is known, or the
-     * moment the start returns it) and keeps following it, bounded, until k6 Cloud reports it
-     * ended; a second call stops waiting at once. The outcome is then {@link Verdict#CANCELLED}. While
-     * the run that a start whose answer was lost may have created is looked for, the look goes on
-     * after a cancel (after a second one silently, bounded) and a run that appears is stopped.
+     * The build was aborted: the first call stops the run (once its id is known) and follows it, bounded,
+     * until it ended; a second call reports at once. The outcome is then {@link Verdict#CANCELLED}.
      */
     public void cancel(String reason) {
         boolean reportNow;
         synchronized (cancelLock) {
-            if (reporter.isDone()) {
+            if (outcome.isDone()) {
                 return;
             }
             Cancel k = cancel;
@@ -683,7 +639,6 @@ public final class RunWatch {
         loop.wake();
     }
 
-    /** A snapshot of what must be persisted to resume after a restart. */
     public WatchState state() {
         TestRun r = lastRun;
         WatchPhase p = phase;
@@ -708,12 +663,12 @@ public final class RunWatch {
     /** A short lowercase phrase for an administrator, e.g. "run 42 running, next poll in 5 s". */
     public String status() {
         Long id = runId;
-        if (reporter.isDone()) {
-            RunOutcome o = reporter.outcome().getNow(null);
-            return (id == null ? "test " + testId : "run " + id) + " done"
-                    + (o == null
-                            ? ""
-                            : ": " + o.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        if (outcome.isDone()) {
+            RunOutcome o = outcome.getNow(null);
+            String verdict = o == null
+                    ? ""
+                    : ": " + o.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            return (id == null ? "test " + testId : "run " + id) + " done" + verdict;
         }
         if (id == null) {
             return "starting a run of test " + testId;
@@ -729,20 +684,16 @@ public final class RunWatch {
         };
     }
 
-    /** Whether {@link RunEngine#cancelUnresumable} cancels this watch. */
     boolean cancelsOnClose() {
         return onClose == OnEngineClose.CANCEL;
     }
 
     /** Completes when k6 Cloud accepted a stop of the run, or the outcome is known. */
     CompletableFuture<Object> stopSettled() {
-        return CompletableFuture.anyOf(reporter.outcome(), stopAccepted);
+        return CompletableFuture.anyOf(outcome, stopAccepted);
     }
 
-    /**
-     * The engine closed before this watch, which cannot be resumed, had an outcome: completes it as
-     * CANCELLED, so that a caller waiting for it (a freestyle executor) returns.
-     */
+    /** The engine closed before this unresumable watch had an outcome: CANCELLED, so that its caller returns. */
     void closedUnresumable() {
         Long id = runId;
         WatchPhase p = phase;
@@ -769,14 +720,36 @@ public final class RunWatch {
     }
 
     private void say(String line) {
-        reporter.line(line);
+        tell("onLine", l -> l.onLine(line));
     }
 
     private void changed() {
-        reporter.changed(state());
+        WatchState s = state();
+        tell("onStateChanged", l -> l.onStateChanged(s));
     }
 
-    /** The run was read: console lines worth writing, and a persisted state when its statuses changed. */
+    /**
+     * Tells the listener, one call at a time (a second cancel may report from the caller's thread while a tick
+     * runs) and nothing after the outcome. A listener that throws is logged: it must neither stop the run nor
+     * keep the outcome from completing.
+     */
+    private void tell(String method, Consumer<RunEvents> call) {
+        synchronized (reportLock) {
+            try {
+                if (!reported) {
+                    call.accept(listener);
+                }
+            } catch (RuntimeException e) {
+                LOGGER.log(
+                        Level.WARNING,
+                        "A k6 Cloud run listener failed in " + method + " ("
+                                + e.getClass().getName() + "); the run is followed on",
+                        e);
+            }
+        }
+    }
+
+    /** The run was read: console lines worth writing, and a state to save when its statuses changed. */
     private void observe(TestRun run) {
         TestRun before = lastRun;
         lastRun = run;
@@ -789,37 +762,26 @@ public final class RunWatch {
     }
 
     /**
-     * After a failed call: how long to wait before trying again when the failure is transient, the
-     * error budget is not spent and {@code deadline} has not passed (never past it); -1: give up.
+     * After a failed call: the back-off (never past {@code deadline}) when the failure is transient, the error
+     * budget is not spent and {@code deadline} has not passed; else {@code giveUp}.
      */
-    private long retryIn(K6CloudException e, long deadline) {
+    private long retryOr(K6CloudException e, long deadline, LongSupplier giveUp) {
         long now = now();
         if (e.isTransient() && now < deadline && !errors.record(now)) {
             return Math.min(errors.backoffMillis(e), deadline - now);
         }
-        return -1;
-    }
-
-    /** After a failed call: the delay of {@link #retryIn}, or {@code giveUp} when there is none. */
-    private long retryOr(K6CloudException e, long deadline, LongSupplier giveUp) {
-        long retry = retryIn(e, deadline);
-        return retry >= 0 ? retry : giveUp.getAsLong();
+        return giveUp.getAsLong();
     }
 
     /** Reads the run, ending an error streak, and observes it. */
     private TestRun read() throws K6CloudException {
         TestRun run = engine.call(() -> client.getRun(runId));
-        answered();
-        observe(run);
-        return run;
-    }
-
-    /** A call succeeded: the error streak is over. */
-    private void answered() {
         int had = errors.reset();
         if (had > 0) {
             say(ConsoleText.apiBack(elapsed(), had));
         }
+        observe(run);
+        return run;
     }
 
     /** The poll interval, or less when {@code deadline} comes first. */
@@ -842,28 +804,24 @@ public final class RunWatch {
 
     /** "Aborted (by user)", or "run_status 42" for a code this plugin does not know. */
     private static String endedLabel(TestRun run) {
-        if (run == null) {
-            return "an unknown status";
-        }
-        return run.runStatus() == RunStatus.UNKNOWN
-                ? "run_status " + run.runStatusCode()
-                : run.runStatus().label();
+        return run == null
+                ? "an unknown status"
+                : run.runStatus() == RunStatus.UNKNOWN
+                        ? "run_status " + run.runStatusCode()
+                        : run.runStatus().label();
     }
 
     /** A known terminal code, or an unknown one once k6 Cloud says the run ended. */
     private static boolean hasEnded(TestRun run) {
-        if (run.runStatus().isTerminal()) {
-            return true;
-        }
-        return run.runStatus() == RunStatus.UNKNOWN
-                && run.runStatusCode() != null
-                && (run.ended() != null || run.processingStatus().isDone());
+        return run.runStatus().isTerminal()
+                || (run.runStatus() == RunStatus.UNKNOWN
+                        && run.runStatusCode() != null
+                        && (run.ended() != null || run.processingStatus().isDone()));
     }
 
     /**
-     * Failed calls to k6 Cloud in a row, and whether they have used up the budget: at most
-     * {@link RunSettings#maxConsecutiveErrors()} failures, for at most {@link RunSettings#errorBudget()}
-     * since the first failure of the streak. Any success ends the streak.
+     * Failed calls to k6 Cloud in a row: the budget is spent after {@link RunSettings#maxConsecutiveErrors()}
+     * failures or {@link RunSettings#errorBudget()} since the first; any success ends the streak.
      */
     static final class ErrorStreak {
         /** Back-off never grows beyond this, so a long outage is still probed now and then. */
@@ -877,7 +835,7 @@ public final class RunWatch {
             this.settings = settings;
         }
 
-        /** @return how many failures the streak that just ended had */
+        /** Ends the streak; returns how many failures it had. */
         int reset() {
             int had = failures;
             failures = 0;
@@ -888,16 +846,11 @@ public final class RunWatch {
             return failures;
         }
 
-        /**
-         * Counts a failure.
-         *
-         * @return {@code true} when the budget is spent and the engine must give up
-         */
+        /** Counts a failure; {@code true} when the budget is spent. */
         boolean record(long nowMillis) {
-            if (failures == 0) {
+            if (failures++ == 0) {
                 firstFailureAt = nowMillis;
             }
-            failures++;
             return failures >= settings.maxConsecutiveErrors()
                     || nowMillis - firstFailureAt >= settings.errorBudget().toMillis();
         }
@@ -905,18 +858,14 @@ public final class RunWatch {
         /** Exponential from the poll interval, at least what a 429 asked for. */
         long backoffMillis(K6CloudException e) {
             long base = settings.pollInterval().toMillis();
-            int doublings = Math.min(Math.max(0, failures - 1), 16);
-            long delay = Math.min(base << doublings, Math.max(base, MAX_BACKOFF_MILLIS));
-            if (e instanceof K6CloudException.RateLimitedException) {
-                delay = Math.max(delay, ((K6CloudException.RateLimitedException) e).retryAfterMillis());
-            }
-            return delay;
+            long delay = Math.min(base << Math.min(Math.max(0, failures - 1), 16), Math.max(base, MAX_BACKOFF_MILLIS));
+            return e instanceof K6CloudException.RateLimitedException r ? Math.max(delay, r.retryAfterMillis()) : delay;
         }
 
         /** "7 calls failed in a row over 2m30s". */
         String describe(long nowMillis) {
             return failures + " call" + (failures == 1 ? "" : "s") + " to k6 Cloud failed in a row over "
-                    + DurationFormat.format(java.time.Duration.ofMillis(Math.max(0, nowMillis - firstFailureAt)));
+                    + DurationFormat.format(Duration.ofMillis(Math.max(0, nowMillis - firstFailureAt)));
         }
     }
 }

@@ -8,32 +8,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/**
- * Runs the engine's small ticks later, on a few shared threads. Every run the engine follows is a
- * chain of such ticks, so one scheduler serves any number of runs without a thread per run.
- */
+/** Runs the engine's ticks later, on a few shared threads: any number of runs, no thread per run. */
 public interface Scheduler extends AutoCloseable {
-
     /**
-     * Runs {@code task} once, after {@code delayMillis} (0 or less: as soon as possible); {@code
-     * cancel(false)} on the future calls it off if it has not started yet.
-     *
-     * @throws java.util.concurrent.RejectedExecutionException after {@link #close()}
+     * Runs {@code task} once, after {@code delayMillis}; {@code cancel(false)} on the future calls it off if it has
+     * not started; throws {@link java.util.concurrent.RejectedExecutionException} after {@link #close()}.
      */
     Future<?> schedule(Runnable task, long delayMillis);
 
-    /** Stops the scheduler's threads; tasks not yet run are dropped. */
+    /** Stops the threads; tasks not yet run are dropped. */
     @Override
     void close();
 
-    /**
-     * A {@link Scheduler} on a fixed number of named daemon threads ({@code PREFIX-1}, {@code PREFIX-2},
-     * ...), all started up front so that the thread count never changes while runs come and go.
-     * The engine's HTTP calls run on these threads.
-     */
+    /** Named daemon threads ({@code PREFIX-1}, ...), all started up front: the count never changes. */
     final class ThreadPoolScheduler implements Scheduler {
         private static final Logger LOGGER = Logger.getLogger(ThreadPoolScheduler.class.getName());
-        /** How long {@link #close()} waits for a tick that is in the middle of an HTTP call. */
         private static final long CLOSE_WAIT_SECONDS = 10;
 
         private final String threadNamePrefix;

@@ -8,9 +8,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the ticks of one watch on the shared {@link Scheduler}, one at a time: each tick returns
- * the delay until the next one, or {@link #DONE}. {@link #wake()} brings the next tick forward
- * (a cancel arrived); a tick already running is followed by another at once.
+ * Runs the ticks of one watch on the shared {@link Scheduler}, one at a time: each returns the delay until the next,
+ * or {@link #DONE}. {@link #wake()} (a cancel) brings the next tick forward, or follows a running one at once.
  */
 final class TickLoop {
     static final long DONE = -1;
@@ -32,7 +31,6 @@ final class TickLoop {
         this.tick = tick;
     }
 
-    /** Plans the next tick {@code delay} ms from now. */
     void schedule(long delay) {
         synchronized (lock) {
             nextTickAt = clock.millis() + Math.max(0, delay);
@@ -46,7 +44,6 @@ final class TickLoop {
         }
     }
 
-    /** Runs the next tick now rather than at its planned time. */
     void wake() {
         synchronized (lock) {
             if (stopped) {
@@ -60,7 +57,6 @@ final class TickLoop {
         }
     }
 
-    /** When the next tick is planned (engine-clock millis). */
     long nextTickAt() {
         return nextTickAt;
     }
@@ -76,10 +72,8 @@ final class TickLoop {
         long delay = DONE;
         try {
             delay = tick.getAsLong();
-        } catch (Throwable t) {
-            // the tick reports its own failures; this is the last line, so that the loop ends cleanly
+        } catch (Throwable t) { // the tick reports its own failures: the last line, so that the loop ends cleanly
             LOGGER.log(Level.WARNING, "A k6 Cloud engine tick failed", t);
-            delay = DONE;
         } finally {
             synchronized (lock) {
                 ticking = false;

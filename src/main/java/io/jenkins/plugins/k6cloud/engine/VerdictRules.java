@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The one table that turns what k6 Cloud said about a run (or what stopped us following it) into
- * a {@link Judgement}: a {@link Verdict} and the line that explains it. {@code result_status} is 0 for most aborted runs, so it is only read together
- * with {@code run_status}:
+ * The one table that turns what k6 Cloud said about a run (or what stopped us following it) into a verdict and
+ * the line that explains it (the README's verdict table: change both). {@code result_status} is 0 for most aborted
+ * runs, so it is only read together with {@code run_status}:
  *
  * <pre>
  * run_status                  result_status   processing   verdict
@@ -40,59 +40,42 @@ public final class VerdictRules {
 
     private VerdictRules() {}
 
-    /**
-     * A verdict and the one line that explains it.
-     *
-     * @param verdict what became of the run
-     * @param message what happened and, on failure, what to look at
-     */
+    /** A verdict and the one line that says what happened and, on failure, what to look at. */
     public record Judgement(Verdict verdict, String message) {
-
-        /** The same verdict with one more sentence. */
         public Judgement withNote(String note) {
             return new Judgement(verdict, message + " " + note);
         }
     }
 
-    /**
-     * Judges a run that has ended.
-     *
-     * @param stoppedByUs whether this build asked k6 Cloud to stop the run
-     * @param url the run's page, quoted in failure messages
-     */
+    /** Judges a run that has ended; {@code stoppedByUs}: this build asked k6 Cloud to stop it. */
     public static Judgement judge(TestRun run, boolean stoppedByUs, String url) {
         String name = "k6 Cloud run " + run.id();
         RunStatus status = run.runStatus();
-        switch (status) {
-            case FINISHED:
-                return judgeFinished(run, name, url);
-            case ABORTED_BY_THRESHOLD:
-                return new Judgement(
+        return switch (status) {
+            case FINISHED -> judgeFinished(run, name, url);
+            case ABORTED_BY_THRESHOLD ->
+                new Judgement(
                         Verdict.THRESHOLDS_FAILED,
                         name + " was aborted by a threshold: thresholds were crossed. See " + url);
-            case ABORTED_BY_USER:
-                if (stoppedByUs) {
-                    return new Judgement(Verdict.CANCELLED, name + " was stopped at the request of this build.");
-                }
-                return new Judgement(
-                        Verdict.ABORTED_IN_K6,
-                        name + " was stopped in the k6 web app (Aborted (by user)), not by this build. See " + url);
-            case TIMED_OUT:
-            case ABORTED_BY_SYSTEM:
-            case ABORTED_BY_SCRIPT_ERROR:
-            case ABORTED_BY_LIMIT:
-                return new Judgement(
-                        Verdict.RUN_FAILED, name + " ended as " + status.label() + errorOf(run) + ". See " + url);
-            case ARCHIVED:
-                return new Judgement(
+            case ABORTED_BY_USER ->
+                stoppedByUs
+                        ? new Judgement(Verdict.CANCELLED, name + " was stopped at the request of this build.")
+                        : new Judgement(
+                                Verdict.ABORTED_IN_K6,
+                                name + " was stopped in the k6 web app (Aborted (by user)), not by this build. See "
+                                        + url);
+            case TIMED_OUT, ABORTED_BY_SYSTEM, ABORTED_BY_SCRIPT_ERROR, ABORTED_BY_LIMIT ->
+                new Judgement(Verdict.RUN_FAILED, name + " ended as " + status.label() + errorOf(run) + ". See " + url);
+            case ARCHIVED ->
+                new Judgement(
                         Verdict.RUN_FAILED,
                         name + " ended as Archived (run_status 10): it has no test result. See " + url);
-            default:
-                return new Judgement(
+            default ->
+                new Judgement(
                         Verdict.RUN_FAILED,
                         name + " ended with run_status " + run.runStatusCode()
                                 + ", which this plugin does not know; it is treated as failed. See " + url);
-        }
+        };
     }
 
     private static Judgement judgeFinished(TestRun run, String name, String url) {
@@ -122,10 +105,7 @@ public final class VerdictRules {
                         + "), so the result may still change. See " + url);
     }
 
-    /**
-     * Our overall timeout passed while the run was still going. The engine adds how the run ended
-     * after the stop (or that it had not ended within the cancel wait), so the link comes first.
-     */
+    /** Our timeout passed; the engine adds how the run ended after the stop, so the link comes first. */
     public static Judgement timedOut(long runId, Duration timeout, String lastStatus, String url) {
         return new Judgement(
                 Verdict.TIMED_OUT,
@@ -134,7 +114,7 @@ public final class VerdictRules {
                         + " Raise the timeout if the test needs longer.");
     }
 
-    /** The run did not start running within the start timeout (see {@link #timedOut}). */
+    /** The run did not start running within the start timeout. */
     public static Judgement startTimedOut(long runId, Duration startTimeout, String lastStatus, String url) {
         return new Judgement(
                 Verdict.TIMED_OUT,
@@ -157,25 +137,15 @@ public final class VerdictRules {
                 Verdict.UNREACHABLE, "Could not follow k6 Cloud run " + runId + ": " + e.getMessage() + " See " + url);
     }
 
-    /**
-     * The start request failed: no run was created. A refusal that shows a setting to fix (the
-     * token, the stack id, the load test id, the API URL) is a {@link Verdict#CONFIGURATION_ERROR}.
-     */
+    /** The start failed: no run was created; a setting to fix (token, stack, test id, API URL) is a configuration error. */
     public static Judgement startFailed(long testId, K6CloudException e) {
-        Verdict v;
-        if (e.isTransient()) {
-            v = Verdict.UNREACHABLE;
-        } else {
-            v = e.isConfigurationError() ? Verdict.CONFIGURATION_ERROR : Verdict.RUN_FAILED;
-        }
+        Verdict v = e.isTransient()
+                ? Verdict.UNREACHABLE
+                : e.isConfigurationError() ? Verdict.CONFIGURATION_ERROR : Verdict.RUN_FAILED;
         return new Judgement(v, "Could not start a run of k6 Cloud load test " + testId + ": " + e.getMessage());
     }
 
-    /**
-     * The start answered with a run another watch of this engine follows already: a fault on k6
-     * Cloud's side (or of a client adopting a run) that this build must not act on, since stopping
-     * that run would stop another build's test. {@code cancelled}: the build was aborted meanwhile.
-     */
+    /** The start answered with a run another watch follows: stopping it would stop another build's test. */
     public static Judgement runOfAnotherBuild(long testId, long runId, String url, boolean cancelled) {
         String what = "k6 Cloud answered the start of load test " + testId + " with run " + runId
                 + ", which another build of this Jenkins follows already, so this build neither follows"
@@ -190,12 +160,7 @@ public final class VerdictRules {
         return new Judgement(Verdict.CANCELLED, "The build was aborted: " + detail);
     }
 
-    /**
-     * The run passed, but the regression gate found figures that got worse beyond the limit.
-     *
-     * @param against the build compared with, e.g. {@code build #12}
-     * @param regressions one text per figure, e.g. {@code p95 312 ms -> 401 ms (+28.5 %, limit 10 %)}
-     */
+    /** The gate found figures worse than {@code against} ("build #12"), e.g. "p95 312 ms -> 401 ms (+28.5 %, ...)". */
     public static Judgement regressed(long runId, String against, List<String> regressions) {
         return new Judgement(
                 Verdict.REGRESSED,
@@ -209,19 +174,15 @@ public final class VerdictRules {
                 Verdict.STARTED, "k6 Cloud run " + runId + " was started and is not followed (wait: false): " + url);
     }
 
+    /** " (error 1004: ReferenceError ...)", or "" when k6 Cloud gave neither. */
     private static String errorOf(TestRun run) {
-        if (run.errorCode() == null
-                && (run.errorDetail() == null || run.errorDetail().isBlank())) {
+        String detail = run.errorDetail() == null || run.errorDetail().isBlank()
+                ? null
+                : run.errorDetail().strip();
+        if (run.errorCode() == null && detail == null) {
             return "";
         }
-        StringBuilder b = new StringBuilder(" (");
-        if (run.errorCode() != null) {
-            b.append("error ").append(run.errorCode());
-        }
-        if (run.errorDetail() != null && !run.errorDetail().isBlank()) {
-            b.append(run.errorCode() != null ? ": " : "")
-                    .append(run.errorDetail().strip());
-        }
-        return b.append(')').toString();
+        String code = run.errorCode() == null ? "" : "error " + run.errorCode();
+        return " (" + code + (detail == null ? "" : (code.isEmpty() ? "" : ": ") + detail) + ")";
     }
 }

@@ -1,27 +1,17 @@
 package io.jenkins.plugins.k6cloud.engine;
 
-/** Where the engine is in following one run; persisted in {@link WatchState}. {@link RunWatch} sets it. */
+/** Where a run is; only {@link RunWatch} sets it (see {@code RunWatch.advance}); persisted in {@link WatchState}. */
 public enum WatchPhase {
-    /** No run id yet: the start is to be sent (again, after k6 Cloud asked to wait with a 429). */
-    STARTING,
-    /** The answer to a start was lost (or a restart interrupted it): looking for the run it may have created. */
-    LOOKING,
-    /** The run has an id and has not ended: polling its status. */
-    WATCHING,
-    /** The run has ended: waiting for k6 Cloud to finish processing its metrics. */
-    PROCESSING,
-    /** Our timeout or an error: the stop is to be sent before reporting. */
-    STOPPING,
-    /** Our stop was accepted: after our timeout, waiting (bounded) for the run to end, then reporting. */
-    STOP_SENT,
-    /** The build was aborted: the stop is to be sent. */
-    CANCELLING,
-    /** The build was aborted and the stop accepted: waiting (bounded) for the run to end. */
-    CANCEL_STOP_SENT,
-    /** The outcome has been reported. */
-    DONE;
+    STARTING, // no run id yet: the start is to be sent (again, after a 429)
+    LOOKING, // the start's answer was lost (or a restart cut it): looking for the run it may have created
+    WATCHING, // polling a run that has not ended
+    PROCESSING, // the run ended: waiting for k6 Cloud to process its metrics
+    STOPPING, // our timeout or an error: the stop is to be sent before reporting
+    STOP_SENT, // our stop was accepted: after our timeout, waiting (bounded) for the run to end
+    CANCELLING, // the build was aborted: the stop is to be sent
+    CANCEL_STOP_SENT, // the build was aborted and the stop accepted: waiting (bounded) for the run to end
+    DONE; // the outcome was reported
 
-    /** Whether k6 Cloud accepted a stop of the run. */
     boolean stopSent() {
         return this == STOP_SENT || this == CANCEL_STOP_SENT;
     }

@@ -11,6 +11,8 @@ import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.RunRecord;
 import io.jenkins.plugins.k6cloud.simulator.Scenario;
+import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.simulator.Timings;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.time.Duration;
@@ -90,6 +92,23 @@ final class EngineHarness extends ExternalResource {
 
     long test(Scenario scenario) {
         return sim.addLoadTest(scenario);
+    }
+
+    /** A load test whose runs pass after running an hour. */
+    long longTest() {
+        return test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(1))));
+    }
+
+    /** Runs the engine until the watch has seen its run running (run_status 2). */
+    RunWatch untilRunning(RunWatch handle) {
+        runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        return handle;
+    }
+
+    /** Runs the engine until the watch has a run id or an outcome. */
+    RunWatch untilAdopted(RunWatch handle) {
+        runUntil(() -> handle.state().runId() != null || handle.outcome().isDone(), "a run adopted");
+        return handle;
     }
 
     RunWatch start(long testId, RunSettings settings, RecordingListener listener) {

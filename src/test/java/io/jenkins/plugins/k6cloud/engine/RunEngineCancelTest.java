@@ -176,7 +176,7 @@ public class RunEngineCancelTest {
                         io.jenkins.plugins.k6cloud.simulator.Timings.standard().withRunning(Duration.ofMinutes(30))));
         RunWatch handle =
                 h.engine.start(testId, TestSettings.cancelWait(settings(), Duration.ofMinutes(1)), h.client, lines);
-        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        h.untilRunning(handle);
         long cancelledAt = h.clock.millis();
         handle.cancel("aborted by user");
         RunOutcome o = h.finish(handle);
@@ -205,7 +205,7 @@ public class RunEngineCancelTest {
         long testId = h.test(Scenarios.passes());
         RunWatch handle =
                 h.engine.start(testId, TestSettings.errorBudget(settings(), Duration.ofMinutes(5), 3), h.client, lines);
-        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        h.untilRunning(handle);
         h.sim.faults().inject(Endpoint.STOP, 10, Fault.badGateway());
         handle.cancel("aborted by user");
         RunOutcome o = h.finish(handle);

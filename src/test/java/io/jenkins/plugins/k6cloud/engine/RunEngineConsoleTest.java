@@ -2,6 +2,7 @@ package io.jenkins.plugins.k6cloud.engine;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -113,7 +114,7 @@ public class RunEngineConsoleTest {
         long testId = h.test(Scenarios.passes());
         RunWatch handle = h.start(testId, h.settings(), lines);
         assertEquals("starting a run of test " + testId, handle.status());
-        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        h.untilRunning(handle);
         assertThat(
                 handle.status(),
                 org.hamcrest.Matchers.matchesPattern(
@@ -162,5 +163,21 @@ public class RunEngineConsoleTest {
         assertThat(o.message(), containsString("run_status 77"));
         assertThat(lines.linesContaining("reports run_status 77"), hasSize(1));
         h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    @Test
+    public void aScriptLinkFromTheStartAnswerIsReplacedByTheConfiguredOne() {
+        long testId = h.test(Scenarios.passes());
+        InterceptingClient client = new InterceptingClient(h.client);
+        client.rewriteRun = r -> TestRuns.withWebUrl(r, "javascript:alert(1)");
+        RecordingListener listener = new RecordingListener();
+        RunSettings settings = h.settings();
+
+        RunOutcome o = h.finish(h.engine.start(testId, settings, client, listener));
+
+        assertEquals(Verdict.PASSED, o.verdict());
+        assertEquals(settings.runUrl(o.runId()), o.webUrl());
+        assertEquals(settings.runUrl(o.runId()), listener.lastState().webUrl());
+        assertThat(listener.linesContaining("javascript:"), empty());
     }
 }

@@ -5,56 +5,54 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.k6cloud.api.RunStatus;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
-import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.Timings;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.After;
+import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 
-/** Transient and lasting API errors, and the two timeouts. */
+/** Transient and lasting API errors, a start refused or rate-limited, the two timeouts, and failures that are not k6 Cloud's (a listener that throws, an Error in a tick). */
 public class RunEngineErrorsTest {
     @Rule
     public final EngineHarness h = new EngineHarness();
 
-    private final RecordingListener lines = new RecordingListener();
-
-    private RunWatch startAndRunUntilRunning(long testId, RunSettings settings) {
-        RunWatch handle = h.start(testId, settings, lines);
-        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
-        return handle;
-    }
-
-    private long longTest() {
-        return h.test(
-                Scenarios.of(Outcome.PASSES).withTimings(Timings.standard().withRunning(Duration.ofMinutes(30))));
-    }
+    private final RecordingListener listener = new RecordingListener();
 
     @Test
     public void transientErrorsWithinTheBudgetAreRiddenOut() {
         long testId = h.test(Scenarios.passes());
-        RunWatch handle = startAndRunUntilRunning(testId, h.settings());
+        RunWatch handle = h.untilRunning(h.start(testId, h.settings(), listener));
         h.sim.faults().inject(Endpoint.READ, 3, Fault.badGateway());
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.PASSED, o.verdict());
-        assertThat(lines.linesContaining("did not answer as expected"), hasSize(1));
-        assertThat(lines.linesContaining("answers again after 3 failed calls"), hasSize(1));
+        assertThat(listener.linesContaining("did not answer as expected"), hasSize(1));
+        assertThat(listener.linesContaining("answers again after 3 failed calls"), hasSize(1));
         assertEquals(0, h.stops(0));
     }
 
     @Test
     public void tooManyFailuresInARowGiveUpAndStopTheRun() {
-        long testId = longTest();
-        RunWatch handle =
-                startAndRunUntilRunning(testId, TestSettings.errorBudget(h.settings(), Duration.ofHours(1), 3));
+        long testId = h.longTest();
+        RunWatch handle = h.untilRunning(
+                h.start(testId, TestSettings.errorBudget(h.settings(), Duration.ofHours(1), 3), listener));
         h.sim.faults().inject(Endpoint.READ, 10, Fault.serverError(500));
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.UNREACHABLE, o.verdict());
@@ -67,9 +65,9 @@ public class RunEngineErrorsTest {
 
     @Test
     public void theErrorBudgetIsAlsoATimeLimit() {
-        long testId = longTest();
-        RunWatch handle =
-                startAndRunUntilRunning(testId, TestSettings.errorBudget(h.settings(), Duration.ofSeconds(30), 100));
+        long testId = h.longTest();
+        RunWatch handle = h.untilRunning(
+                h.start(testId, TestSettings.errorBudget(h.settings(), Duration.ofSeconds(30), 100), listener));
         long firstFailureAt = h.clock.millis();
         h.sim.faults().inject(Endpoint.READ, 100, Fault.serverError(503));
         RunOutcome o = h.finish(handle);
@@ -85,7 +83,7 @@ public class RunEngineErrorsTest {
     @Test
     public void retryAfterIsHonoured() {
         long testId = h.test(Scenarios.passes());
-        RunWatch handle = startAndRunUntilRunning(testId, h.settings());
+        RunWatch handle = h.untilRunning(h.start(testId, h.settings(), listener));
         h.sim.faults().inject(Endpoint.READ, Fault.rateLimited(Duration.ofSeconds(40)));
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.PASSED, o.verdict());
@@ -104,8 +102,8 @@ public class RunEngineErrorsTest {
 
     @Test
     public void aLastingErrorStopsTheRunAndSaysWhy() {
-        long testId = longTest();
-        RunWatch handle = startAndRunUntilRunning(testId, h.settings());
+        long testId = h.longTest();
+        RunWatch handle = h.untilRunning(h.start(testId, h.settings(), listener));
         h.sim.faults().inject(Endpoint.READ, Fault.unauthorized());
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.UNREACHABLE, o.verdict());
@@ -118,7 +116,7 @@ public class RunEngineErrorsTest {
     public void aStartThatFailsTransientlyCreatesNothing() {
         long testId = h.test(Scenarios.passes());
         h.sim.faults().inject(Endpoint.START, Fault.badGateway());
-        RunOutcome o = h.finish(h.start(testId, h.settings(), lines));
+        RunOutcome o = h.finish(h.start(testId, h.settings(), listener));
         assertEquals(Verdict.UNREACHABLE, o.verdict());
         assertEquals(null, o.runId());
         assertThat(o.message(), containsString("no run of the test created since"));
@@ -136,20 +134,10 @@ public class RunEngineErrorsTest {
     }
 
     @Test
-    public void aStartWhoseAnswerIsLostIsNotRepeated() {
-        long testId = h.test(Scenarios.passes());
-        h.sim.faults().inject(Endpoint.START, Fault.startThenDrop());
-        RunOutcome o = h.finish(h.start(testId, h.settings(), lines));
-        assertEquals(Verdict.PASSED, o.verdict());
-        h.assertOneStart(testId);
-        assertEquals(1, h.sim.journal().runsOf(testId).size());
-    }
-
-    @Test
     public void aStartThatIsRefusedIsAConfigurationError() {
         long testId = h.test(Scenarios.passes());
         h.sim.faults().inject(Endpoint.START, Fault.unauthorized());
-        RunOutcome o = h.finish(h.start(testId, h.settings(), lines));
+        RunOutcome o = h.finish(h.start(testId, h.settings(), listener));
         assertEquals(Verdict.CONFIGURATION_ERROR, o.verdict());
         assertEquals(BuildResult.FAILURE, o.buildResult());
         assertThat(o.message(), containsString("did not accept the API token"));
@@ -159,7 +147,7 @@ public class RunEngineErrorsTest {
 
     @Test
     public void aStartOfALoadTestThatDoesNotExistIsAConfigurationError() {
-        RunOutcome o = h.finish(h.start(987_654, h.settings(), lines));
+        RunOutcome o = h.finish(h.start(987_654, h.settings(), listener));
         assertEquals(Verdict.CONFIGURATION_ERROR, o.verdict());
         assertThat(o.message(), containsString("404"));
         assertTrue(h.sim.journal().runs().isEmpty());
@@ -167,9 +155,9 @@ public class RunEngineErrorsTest {
 
     @Test
     public void theOverallTimeoutStopsTheRunAndWaitsForItsEnd() {
-        long testId = longTest();
+        long testId = h.longTest();
         h.sim.setStopDelay(Duration.ofSeconds(20));
-        RunOutcome o = h.finish(h.start(testId, TestSettings.timeout(h.settings(), Duration.ofMinutes(5)), lines));
+        RunOutcome o = h.finish(h.start(testId, TestSettings.timeout(h.settings(), Duration.ofMinutes(5)), listener));
         assertEquals(Verdict.TIMED_OUT, o.verdict());
         assertEquals(BuildResult.FAILURE, o.buildResult());
         assertThat(o.message(), containsString("5m timeout"));
@@ -188,11 +176,11 @@ public class RunEngineErrorsTest {
 
     @Test
     public void theWaitAfterTheTimeoutsStopIsBoundedByTheCancelWait() {
-        long testId = longTest();
+        long testId = h.longTest();
         h.sim.setStopDelay(Duration.ofMinutes(10));
         RunSettings settings = TestSettings.cancelWait(
                 TestSettings.timeout(h.settings(), Duration.ofMinutes(5)), Duration.ofMinutes(1));
-        RunOutcome o = h.finish(h.start(testId, settings, lines));
+        RunOutcome o = h.finish(h.start(testId, settings, listener));
         assertEquals(Verdict.TIMED_OUT, o.verdict());
         assertThat(o.message(), containsString("The stop was sent, but the run was still Running 1m later"));
         assertEquals(RunStatus.RUNNING, o.runStatus());
@@ -211,7 +199,8 @@ public class RunEngineErrorsTest {
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(5));
         long testId = h.test(Scenarios.passes().withTimings(slowQueue));
-        RunOutcome o = h.finish(h.start(testId, TestSettings.startTimeout(h.settings(), Duration.ofMinutes(2)), lines));
+        RunOutcome o =
+                h.finish(h.start(testId, TestSettings.startTimeout(h.settings(), Duration.ofMinutes(2)), listener));
         assertEquals(Verdict.TIMED_OUT, o.verdict());
         assertThat(o.message(), containsString("still Queued and had not started running 2m"));
         assertThat(o.message(), containsString("After the stop it ended as Aborted (by user)."));
@@ -219,6 +208,117 @@ public class RunEngineErrorsTest {
         assertEquals(
                 Duration.ofMinutes(2).plusSeconds(5).toSeconds(),
                 o.followedFor().toSeconds());
+        assertEquals(1, h.stops(1));
+        h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    // ---- a start refused with 429 created nothing: sent again after Retry-After, within the start timeout
+
+    /** Start requests (a refused one names no test in the journal; each test here has one load test). */
+    private long startRequests(int expected) {
+        return h.count(e -> e.endpoint() == Endpoint.START, expected);
+    }
+
+    @Test
+    public void aRateLimitedStartIsSentAgainAfterTheDelay() {
+        long testId = h.test(Scenarios.passes());
+        h.sim.faults().inject(Endpoint.START, 1, Fault.rateLimited(Duration.ofMinutes(3)));
+
+        RunOutcome o = h.finish(h.start(testId, h.settings(), listener));
+
+        assertEquals(Verdict.PASSED, o.verdict());
+        assertEquals("one refused, one accepted", 2, startRequests(2));
+        assertThat("one run", h.sim.journal().runsOf(testId), hasSize(1));
+        assertThat(listener.linesContaining("asked to wait 3m"), hasSize(1));
+        assertTrue(o.followedFor().compareTo(Duration.ofMinutes(3)) >= 0);
+    }
+
+    @Test
+    public void aRetryAfterBeyondTheStartTimeoutGivesUp() {
+        long testId = h.test(Scenarios.passes());
+        h.sim.faults().inject(Endpoint.START, 1, Fault.rateLimited(Duration.ofHours(1)));
+
+        RunOutcome o =
+                h.finish(h.start(testId, TestSettings.startTimeout(h.settings(), Duration.ofMinutes(10)), listener));
+
+        assertEquals(Verdict.UNREACHABLE, o.verdict());
+        assertNull(o.runId());
+        assertEquals(1, startRequests(1));
+        assertTrue(h.sim.journal().runsOf(testId).isEmpty());
+    }
+
+    // ---- failures that are not k6 Cloud's
+
+    private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+    private final Logger reporterLog = Logger.getLogger(RunWatch.class.getName());
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+                warnings.add(r);
+            }
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    };
+
+    @Before
+    public void captureWarnings() {
+        reporterLog.addHandler(capture);
+    }
+
+    @After
+    public void releaseWarnings() {
+        reporterLog.removeHandler(capture);
+    }
+
+    @Test
+    public void aListenerThatThrowsNeitherStopsTheRunNorKeepsTheOutcomeFromCompleting() {
+        RunEvents broken = new RunEvents() {
+            @Override
+            public void onLine(String line) {
+                throw new IllegalStateException("console closed");
+            }
+
+            @Override
+            public void onStarted(WatchState state) {
+                throw new IllegalStateException("cannot save");
+            }
+
+            @Override
+            public void onStateChanged(WatchState state) {
+                throw new IllegalStateException("cannot save");
+            }
+        };
+        long testId = h.test(Scenarios.passes());
+        RunOutcome o = h.finish(h.engine.start(testId, h.settings(), h.client, broken));
+
+        assertEquals(Verdict.PASSED, o.verdict());
+        assertEquals("the run was not stopped", 0, h.sim.journal().count(Endpoint.STOP));
+        assertFalse("the failures were logged", warnings.isEmpty());
+        for (LogRecord r : warnings) {
+            assertThat(r.getMessage(), containsString("listener failed"));
+            assertThat(r.getMessage(), not(containsString(h.sim.token())));
+        }
+    }
+
+    @Test
+    public void anErrorInAStepCompletesTheOutcomeAndStopsTheRun() {
+        long testId = h.longTest();
+        InterceptingClient client = new InterceptingClient(h.client);
+        RunWatch handle = h.engine.start(testId, h.settings(), client, listener);
+        h.untilRunning(handle);
+        client.rewriteRun = r -> {
+            throw new NoClassDefFoundError("a class the plugin lost");
+        };
+
+        RunOutcome o = h.finish(handle);
+        assertEquals(Verdict.UNREACHABLE, o.verdict());
+        assertThat(o.message(), containsString("an unexpected error in the plugin"));
         assertEquals(1, h.stops(1));
         h.assertNothingLeftRunning(Duration.ZERO);
     }

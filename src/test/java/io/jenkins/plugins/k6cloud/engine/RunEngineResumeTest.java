@@ -12,7 +12,6 @@ import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
-import io.jenkins.plugins.k6cloud.simulator.Timings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,7 +55,7 @@ public class RunEngineResumeTest {
     public void resumesTheSameRunWithoutASecondStart() throws Exception {
         long testId = h.test(Scenarios.passes());
         RunWatch handle = h.start(testId, h.settings(), before);
-        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        h.untilRunning(handle);
         WatchState saved = roundTrip(before.lastState());
         assertEquals(WatchPhase.WATCHING, saved.phase());
         assertEquals(handle.state().runId(), saved.runId());
@@ -84,9 +83,9 @@ public class RunEngineResumeTest {
 
     @Test
     public void deadlinesSurviveTheRestart() throws Exception {
-        long testId = h.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(1))));
+        long testId = h.longTest();
         RunWatch handle = h.start(testId, TestSettings.timeout(h.settings(), Duration.ofMinutes(5)), before);
-        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        h.untilRunning(handle);
         WatchState saved = roundTrip(handle.state());
         RunOutcome o = restartAndResume(saved, Duration.ofMinutes(10));
         assertEquals(Verdict.TIMED_OUT, o.verdict());
@@ -98,7 +97,7 @@ public class RunEngineResumeTest {
     public void aCancelRequestedBeforeTheRestartIsCarriedOut() throws Exception {
         long testId = h.test(Scenarios.passes());
         RunWatch handle = h.start(testId, h.settings(), before);
-        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        h.untilRunning(handle);
         handle.cancel("aborted");
         WatchState saved = roundTrip(handle.state());
         assertTrue(saved.cancelRequested());
@@ -133,16 +132,6 @@ public class RunEngineResumeTest {
         h.assertNothingLeftRunning(Duration.ZERO);
     }
 
-    @Test
-    public void aStartThatNeverArrivedIsNotRepeated() throws Exception {
-        long testId = h.test(Scenarios.passes());
-        WatchState saved = roundTrip(WatchState.beforeStart(testId, h.settings(), h.clock.millis()));
-        RunOutcome o = restartAndResume(saved, Duration.ofSeconds(5));
-        assertEquals(Verdict.UNREACHABLE, o.verdict());
-        assertThat(o.message(), containsString("no run was started"));
-        assertTrue(h.sim.journal().startsFor(testId).isEmpty());
-    }
-
     /** The state persisted in STOPPING, with or without k6 Cloud having accepted the stop. */
     private WatchState savedWhileStopping(boolean stopSent) throws Exception {
         return roundTrip(before.changes().stream()
@@ -153,7 +142,7 @@ public class RunEngineResumeTest {
 
     @Test
     public void aRestartAfterOurTimeoutsStopWasAcceptedKeepsTheTimeout() throws Exception {
-        long testId = h.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(1))));
+        long testId = h.longTest();
         h.finish(h.start(testId, TestSettings.timeout(h.settings(), Duration.ofMinutes(5)), before));
         WatchState saved = savedWhileStopping(true);
         assertEquals(Verdict.TIMED_OUT, saved.stoppingFor());
@@ -167,9 +156,9 @@ public class RunEngineResumeTest {
 
     @Test
     public void aRestartBeforeTheStopForAnErrorStopsTheRunAndKeepsTheVerdict() throws Exception {
-        long testId = h.test(Scenarios.passes().withTimings(Timings.standard().withRunning(Duration.ofHours(1))));
+        long testId = h.longTest();
         RunWatch handle = h.start(testId, h.settings(), before);
-        h.runUntil(() -> Integer.valueOf(2).equals(handle.state().lastRunStatus()), "running");
+        h.untilRunning(handle);
         h.sim.faults().inject(Endpoint.READ, Fault.unauthorized());
         h.finish(handle);
         WatchState saved = savedWhileStopping(false);

@@ -2,7 +2,10 @@ package io.jenkins.plugins.k6cloud.engine;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -10,10 +13,15 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.ProcessingStatus;
 import io.jenkins.plugins.k6cloud.api.RunStatus;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
+import io.jenkins.plugins.k6cloud.simulator.Fault;
+import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
+import io.jenkins.plugins.k6cloud.testing.TestRuns;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -21,7 +29,8 @@ import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
 
 /**
- * Every row of the verdict table, end to end against the simulator, once per API flavour: the
+ * Every row of the verdict table, and the paths where the flavours differ most (the run page, the stop, the
+ * timeout, a lost start), end to end against the simulator, once per API flavour: the
  * same scenarios must give the same verdicts whether the client speaks v2 or v6. Where the v6 API
  * genuinely reports less, the expectation says so ({@link #v6}): it has no thresholds endpoint,
  * folds timeouts, script errors, limits and archived runs into one "aborted" (read as aborted by
@@ -75,6 +84,9 @@ public class RunEngineVerdictTest {
         assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
         assertEquals(BuildResult.FAILURE, o.buildResult());
         assertEquals(!v6, o.thresholds().stream().anyMatch(t -> !t.passed()));
+        o = follow(Outcome.ABORTED_BY_THRESHOLD);
+        assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
+        assertEquals(RunStatus.ABORTED_BY_THRESHOLD, o.runStatus());
     }
 
     @Test
@@ -83,13 +95,6 @@ public class RunEngineVerdictTest {
                 follow(Outcome.THRESHOLDS_FAIL, TestSettings.onThresholdsFailed(h.settings(), BuildResult.UNSTABLE));
         assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
         assertEquals(BuildResult.UNSTABLE, o.buildResult());
-    }
-
-    @Test
-    public void abortedByThreshold() {
-        RunOutcome o = follow(Outcome.ABORTED_BY_THRESHOLD);
-        assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
-        assertEquals(RunStatus.ABORTED_BY_THRESHOLD, o.runStatus());
     }
 
     @Test
@@ -133,14 +138,10 @@ public class RunEngineVerdictTest {
     }
 
     @Test
-    public void archivedRunFails() {
+    public void archivedRunFailsAndOddPayloadsStillPass() {
         RunOutcome o = follow(Outcome.ARCHIVED);
         assertEquals(Verdict.RUN_FAILED, o.verdict());
         assertThat(o.message(), containsString(v6 ? "archived" : "Archived"));
-    }
-
-    @Test
-    public void oddPayloadsStillPass() {
         assertEquals(Verdict.PASSED, follow(Outcome.ODD_PAYLOADS).verdict());
     }
 
@@ -181,5 +182,121 @@ public class RunEngineVerdictTest {
         // v6 names its status in words: the console quotes them (the simulator's unknown status is "warming_up")
         assertThat(lines.linesContaining(v6 ? "unknown status 'warming_up'" : "unknown run_status 42"), hasSize(1));
         assertThat(lines.linesContaining("reports " + (v6 ? "status 'warming_up'" : "run_status 42")), hasSize(1));
+    }
+
+    // ---- where the flavours differ most: the run page, the stop (v6: 204 abort, 409 for a run that ended), a lost
+    // start
+
+    @Test
+    public void theRunPageComesFromTheStartAnswer() {
+        RecordingListener lines = new RecordingListener();
+        long testId = h.test(Scenarios.thresholdsFail());
+        RunOutcome o = h.finish(h.start(testId, fastPolls(), lines));
+        assertEquals(h.sim.webAppUrl() + "/runs/" + o.runId(), o.webUrl());
+        assertFalse(lines.linesContaining(o.webUrl()).isEmpty());
+        String api = v6 ? "/cloud/v6/" : "/loadtests/v2/";
+        assertTrue(h.sim.journal().requests().stream().allMatch(e -> e.path().startsWith(api)));
+    }
+
+    @Test
+    public void cancelWhileRunningStopsTheRun() {
+        long testId = h.test(Scenarios.passes());
+        RunWatch handle = h.untilRunning(h.start(testId, fastPolls(), new RecordingListener()));
+        handle.cancel("aborted by user");
+        RunOutcome o = h.finish(handle);
+        assertEquals(Verdict.CANCELLED, o.verdict());
+        assertEquals(BuildResult.ABORTED, o.buildResult());
+        assertThat(o.message(), containsString("Aborted (by user)"));
+        List<JournalEntry> stops = h.sim.journal().stopsFor(o.runId());
+        assertThat(stops, hasSize(1));
+        assertEquals(v6 ? 204 : 200, stops.get(0).status());
+        assertTrue(h.sim.journal().run(o.runId()).stoppedByUs());
+        h.assertOneStart(testId);
+        h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    @Test
+    public void aStopThatMeetsTheEndIsDone() {
+        long testId = h.test(Scenarios.passes());
+        h.sim.faults().inject(Endpoint.STOP, Fault.stopRacesFinish());
+        RunWatch handle = h.untilRunning(h.start(testId, fastPolls(), new RecordingListener()));
+        handle.cancel("aborted by user");
+        RunOutcome o = h.finish(handle);
+        assertEquals(Verdict.CANCELLED, o.verdict());
+        List<JournalEntry> stops = h.sim.journal().stopsFor(o.runId());
+        assertThat(stops, hasSize(1));
+        if (v6) {
+            assertEquals(
+                    "409 Cannot abort a non-running test", 409, stops.get(0).status());
+        }
+        h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    @Test
+    public void theOverallTimeoutStopsTheRun() {
+        long testId = h.longTest();
+        RunSettings settings = TestSettings.timeout(h.settings(), Duration.ofMinutes(5));
+        RunOutcome o = h.finish(h.start(testId, settings, new RecordingListener()));
+        assertEquals(Verdict.TIMED_OUT, o.verdict());
+        assertEquals(1, h.stops(1));
+        h.assertNothingLeftRunning(Duration.ZERO);
+    }
+
+    /** A client reports a start it cannot send again as unknown: the engine looks for the run. */
+    @Test
+    public void aStartWhoseAnswerIsLostIsNotRepeatedAndItsRunIsAdopted() {
+        RecordingListener lines = new RecordingListener();
+        long testId = h.test(Scenarios.passes());
+        h.sim.faults().inject(Endpoint.START, Fault.startThenDrop());
+        RunOutcome o = h.finish(h.start(testId, fastPolls(), lines));
+        assertEquals(Verdict.PASSED, o.verdict());
+        h.assertOneStart(testId);
+        assertThat(h.sim.journal().runsOf(testId), hasSize(1));
+        assertThat(lines.linesContaining("was lost"), hasSize(1));
+        assertThat(lines.linesContaining("following run " + o.runId()), hasSize(1));
+    }
+
+    private RunSettings fastPolls() {
+        return TestSettings.pollInterval(h.settings(), Duration.ofSeconds(1));
+    }
+
+    // ---- metrics processing is waited for only where the verdict or the thresholds depend on it (run_status 3
+    // and 8); the simulator's aborted runs end processed, so here k6 Cloud keeps saying "Processing" for every run
+
+    private static final Duration PROCESSING_TIMEOUT = Duration.ofMinutes(10);
+
+    private RunOutcome followWithProcessingStuck(Outcome outcome, RecordingListener listener) {
+        InterceptingClient client = new InterceptingClient(h.client);
+        client.rewriteRun = r -> TestRuns.withStatus(r, r.runStatusCode(), ProcessingStatus.PROCESSING.code());
+        RunSettings settings = TestSettings.processingTimeout(h.settings(), PROCESSING_TIMEOUT);
+        return h.finish(h.engine.start(h.test(Scenarios.of(outcome)), settings, client, listener));
+    }
+
+    @Test
+    public void runsThatEndedWithoutAResultAreJudgedAtOnce() {
+        Map<Outcome, Verdict> expected = Map.of(
+                Outcome.TIMED_OUT, Verdict.RUN_FAILED,
+                Outcome.STOPPED_IN_WEB_APP, Verdict.ABORTED_IN_K6,
+                Outcome.ABORTED_BY_SYSTEM, Verdict.RUN_FAILED,
+                Outcome.ABORTED_BY_SCRIPT_ERROR, Verdict.RUN_FAILED,
+                Outcome.ABORTED_BY_LIMIT, Verdict.RUN_FAILED,
+                Outcome.ARCHIVED, Verdict.RUN_FAILED);
+        expected.forEach((outcome, verdict) -> {
+            RecordingListener listener = new RecordingListener();
+            RunOutcome o = followWithProcessingStuck(outcome, listener);
+            assertEquals(outcome.name(), verdict, o.verdict());
+            assertEquals(ProcessingStatus.PROCESSING, o.processingStatus());
+            assertThat(outcome + " was judged without waiting", o.followedFor(), lessThan(Duration.ofMinutes(2)));
+            assertThat(listener.linesContaining("had not finished processing"), empty());
+        });
+    }
+
+    @Test
+    public void aRunAbortedByAThresholdStillWaitsForItsThresholds() {
+        RecordingListener listener = new RecordingListener();
+        RunOutcome o = followWithProcessingStuck(Outcome.ABORTED_BY_THRESHOLD, listener);
+        assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
+        assertThat(o.followedFor(), greaterThanOrEqualTo(PROCESSING_TIMEOUT));
+        assertThat(listener.linesContaining("had not finished processing"), hasSize(1));
     }
 }

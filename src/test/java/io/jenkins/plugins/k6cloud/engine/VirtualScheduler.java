@@ -17,7 +17,6 @@ public final class VirtualScheduler implements Scheduler {
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
     private long sequence;
     private boolean closed;
-    private int ran;
 
     public VirtualScheduler(ManualClock clock) {
         this.clock = clock;
@@ -78,46 +77,32 @@ public final class VirtualScheduler implements Scheduler {
     }
 
     private int runUntil(long limit) {
+        return runUntil(limit, new CompletableFuture<>());
+    }
+
+    /** Runs tasks due by {@code limit} in due order, jumping the clock to each, until {@code done} completes. */
+    private int runUntil(long limit, Future<?> done) {
         int n = 0;
-        for (Task t = nextDueBy(limit); t != null; t = nextDueBy(limit)) {
+        for (Task t; !done.isDone() && (t = nextDueBy(limit)) != null; ) {
             clock.advanceTo(t.due);
             t.body.run();
             n++;
-            ran++;
         }
-        clock.advanceTo(limit);
+        if (!done.isDone()) {
+            clock.advanceTo(limit);
+        }
         return n;
     }
 
-    /**
-     * Runs tasks in due order, jumping the clock from one to the next, until {@code done} completes
-     * or the clock has moved {@code limit} further.
-     *
-     * @return whether {@code done} completed
-     */
+    /** Runs tasks until {@code done} completes or the clock has moved {@code limit} further; whether it did. */
     public boolean runUntilDone(Future<?> done, Duration limit) {
-        long end = clock.millis() + limit.toMillis();
-        while (!done.isDone()) {
-            Task t = nextDueBy(end);
-            if (t == null) {
-                clock.advanceTo(end);
-                return done.isDone();
-            }
-            clock.advanceTo(t.due);
-            t.body.run();
-            ran++;
-        }
-        return true;
+        runUntil(clock.millis() + limit.toMillis(), done);
+        return done.isDone();
     }
 
     /** Tasks waiting to run. */
     public synchronized int pending() {
         return tasks.size();
-    }
-
-    /** Tasks run so far. */
-    public int ran() {
-        return ran;
     }
 
     @Override

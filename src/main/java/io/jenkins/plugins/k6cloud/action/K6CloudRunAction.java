@@ -18,7 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * One k6 Cloud run of a build: its summary on the build page ({@code summary.jelly}), a badge in the build
@@ -32,27 +33,21 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
     public static final String RESULT_VARIABLE = "K6_CLOUD_RESULT";
 
     private final long testId;
-    /** 0 when no run was started. */
-    private final long runId;
-
+    private final long runId; // 0 when no run was started
     private final String runUrl;
     private final String verdict;
     private final String message;
     private final String buildResult;
     private final long durationSeconds;
     private final ArrayList<ThresholdRow> thresholds = new ArrayList<>();
-    /** {@code null} when the metrics were not read. */
+    // what the metrics read gave: null when not read
     private ArrayList<MetricsTable.Row> metrics;
-
     private String metricsComparedWith;
     private String metricsUnavailable;
-    /** The run's figures by {@link Figure} name, for a later build's comparison; {@code null} when not read. */
-    private LinkedHashMap<String, Double> figures;
-    /** Each threshold's value by its name, for a later build's regression gate. */
-    private LinkedHashMap<String, Double> thresholdValues;
-    /** The load test the build's k6 script was uploaded to; {@code null} without a script. */
+    private LinkedHashMap<String, Double> figures; // by Figure name, for later builds
+    private LinkedHashMap<String, Double> thresholdValues; // by threshold name, for the regression gate
+    // the load test the build's k6 script was uploaded to (null and 0 without a script)
     private String testName;
-    /** Its project; 0 without a script, or when k6 Cloud did not say. */
     private long projectId;
 
     K6CloudRunAction(RunOutcome o) {
@@ -70,10 +65,7 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
         return new K6CloudRunAction(outcome);
     }
 
-    /**
-     * Keeps what the metrics read gave, before the action is added to the build: the table and the figures,
-     * or why they are not available ({@code null}s otherwise).
-     */
+    /** Keeps what the metrics read gave (before the action is added to the build): {@code null} when absent. */
     public void recordMetrics(MetricsTable table, RunFigures runFigures, String unavailable) {
         this.metricsUnavailable = unavailable;
         if (table != null) {
@@ -82,17 +74,13 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
         }
         if (runFigures != null) {
             this.figures = new LinkedHashMap<>();
-            for (Figure f : Figure.values()) {
-                if (f.of(runFigures) != null) {
-                    figures.put(f.name(), f.of(runFigures));
-                }
-            }
             this.thresholdValues = new LinkedHashMap<>();
-            for (Threshold t : runFigures.thresholds()) {
-                if (t.value() != null) {
-                    thresholdValues.put(t.name(), t.value());
-                }
-            }
+            Stream.of(Figure.values())
+                    .filter(f -> f.of(runFigures) != null)
+                    .forEach(f -> figures.put(f.name(), f.of(runFigures)));
+            runFigures.thresholds().stream()
+                    .filter(t -> t.value() != null)
+                    .forEach(t -> thresholdValues.put(t.name(), t.value()));
         }
     }
 
@@ -102,27 +90,24 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
         this.projectId = project == null ? 0 : project;
     }
 
-    /**
-     * The run's figures as kept, for a later build's comparison; {@code null} when not read. Of the
-     * thresholds only the name and value are kept: what the regression gate compares.
-     */
+    /** The run's figures as kept for later builds' comparisons; of the thresholds, the name and value. */
     public RunFigures figures() {
         if (figures == null) {
             return null;
         }
         List<Threshold> kept = new ArrayList<>();
         thresholdValues.forEach((name, value) -> kept.add(new Threshold(name, null, value, false)));
-        Map<String, Double> f = figures;
+        Function<Figure, Double> f = figure -> figures.get(figure.name());
         return new RunFigures(
-                f.get(Figure.P95.name()),
-                f.get(Figure.MEDIAN.name()),
-                f.get(Figure.P99.name()),
-                f.get(Figure.MAX.name()),
-                f.get(Figure.FAILURE_RATE.name()),
-                f.get(Figure.REQUESTS_PER_SECOND.name()),
+                f.apply(Figure.P95),
+                f.apply(Figure.MEDIAN),
+                f.apply(Figure.P99),
+                f.apply(Figure.MAX),
+                f.apply(Figure.FAILURE_RATE),
+                f.apply(Figure.REQUESTS_PER_SECOND),
                 null,
                 null,
-                f.get(Figure.CHECKS_PASSED.name()),
+                f.apply(Figure.CHECKS_PASSED),
                 kept);
     }
 
@@ -181,7 +166,6 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
         return K6CloudDefaults.httpUri(runUrl) == null ? null : runUrl.strip();
     }
 
-    /** The engine's verdict, e.g. {@code PASSED}. */
     public String getVerdict() {
         return verdict;
     }
@@ -190,12 +174,10 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
         return message;
     }
 
-    /** The build result the run asked for, e.g. {@code SUCCESS}. */
     public String getBuildResult() {
         return buildResult;
     }
 
-    /** How long the run was followed, e.g. {@code 12m30s}. */
     public String getDurationText() {
         return DurationFormat.format(Duration.ofSeconds(durationSeconds));
     }
@@ -204,12 +186,10 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
         return List.copyOf(thresholds);
     }
 
-    /** The build page's metrics table; empty when not read. */
     public List<MetricsTable.Row> getMetrics() {
         return metrics == null ? List.of() : List.copyOf(metrics);
     }
 
-    /** What the metrics' changes are against, e.g. {@code build #12}, or {@code null}. */
     public String getMetricsComparedWith() {
         return metricsComparedWith;
     }
@@ -226,7 +206,7 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
         return projectId == 0 ? null : projectId;
     }
 
-    /** One threshold as the summary shows it. */
+    /** One threshold as the summary shows it; its value is empty when k6 Cloud has none. */
     public static final class ThresholdRow implements Serializable {
         private static final long serialVersionUID = 1L;
 
@@ -244,7 +224,6 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
             return name;
         }
 
-        /** The computed value, or empty when k6 Cloud has none. */
         public String getValue() {
             return value;
         }

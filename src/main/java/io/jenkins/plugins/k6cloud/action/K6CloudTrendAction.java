@@ -32,7 +32,7 @@ public class K6CloudTrendAction implements Action {
             }
             builds.add(new TrendChart.Build(r.getNumber(), r.getNumber() + "/", runs)); // relative to the job page
         }
-        return TrendChart.render(builds, TrendChart.DEFAULT_BUILDS);
+        return TrendChart.render(builds);
     }
 
     /** Only on the job's page, no link of its own. */

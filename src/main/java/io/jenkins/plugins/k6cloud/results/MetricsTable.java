@@ -36,8 +36,9 @@ public record MetricsTable(List<Row> rows, String comparedWith, String checksUna
     }
 
     /**
-     * One row. A plain class, not a record: the build's action keeps the rows, and Jenkins' XStream cannot
-     * read records back from {@code build.xml}.
+     * One row: {@code response time p95}, {@code 312 ms}, {@code +7.2 %} and {@code worse} (or {@code better},
+     * {@code same}; both {@code null} when nothing was compared). A plain class, not a record: the build's
+     * action keeps the rows, and Jenkins' XStream cannot read records back from {@code build.xml}.
      */
     public static final class Row implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -54,22 +55,18 @@ public record MetricsTable(List<Row> rows, String comparedWith, String checksUna
             this.direction = change == null ? null : change.verdict().name().toLowerCase(Locale.ROOT);
         }
 
-        /** E.g. {@code response time p95}. */
         public String getLabel() {
             return label;
         }
 
-        /** E.g. {@code 312 ms}. */
         public String getValue() {
             return value;
         }
 
-        /** The change in percent, e.g. {@code +7.2 %}, or {@code null} when nothing was compared. */
         public String getChange() {
             return change;
         }
 
-        /** {@code better}, {@code worse} or {@code same}; {@code null} without a change. */
         public String getDirection() {
             return direction;
         }

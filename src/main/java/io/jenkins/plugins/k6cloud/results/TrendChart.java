@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The trend of a job's k6 Cloud runs over its last builds, drawn on the server as SVG: one chart per load
@@ -47,22 +49,14 @@ public final class TrendChart {
      * @param verdict the verdict's name ({@code PASSED}, ...), or {@code null}
      * @param figures its figures, or {@code null} when its metrics could not be read
      */
-    public record Run(String loadTest, String verdict, RunFigures figures) {
-        public Run {
-            Objects.requireNonNull(loadTest, "loadTest");
-        }
-    }
+    public record Run(String loadTest, String verdict, RunFigures figures) {}
 
     /**
      * One build of the job.
      *
      * @param url its page, relative to the page showing the chart or absolute http(s)
      */
-    public record Build(int number, String url, List<Run> runs) {
-        public Build {
-            runs = runs == null ? List.of() : List.copyOf(runs);
-        }
-    }
+    public record Build(int number, String url, List<Run> runs) {}
 
     /** One chart (Jelly calls {@code chart.svg()}: JEXL 1.1 sees no record accessor as a property). */
     public record Chart(String loadTest, String svg) {}
@@ -134,16 +128,13 @@ public final class TrendChart {
     private TrendChart() {}
 
     /**
-     * One chart per load test that one of the last {@code maxBuilds} of {@code builds} (in any order) ran,
-     * in the order the load tests first appear from the newest build back.
+     * One chart per load test that one of the last {@link #DEFAULT_BUILDS} of {@code builds} (in any order)
+     * ran, in the order the load tests first appear from the newest build back.
      */
-    public static List<Chart> render(List<Build> builds, int maxBuilds) {
-        if (maxBuilds < 1) {
-            throw new IllegalArgumentException("A trend shows at least 1 build, not " + maxBuilds);
-        }
+    public static List<Chart> render(List<Build> builds) {
         List<Build> last = builds.stream()
                 .sorted(Comparator.comparingInt(Build::number).reversed())
-                .limit(maxBuilds)
+                .limit(DEFAULT_BUILDS)
                 .sorted(Comparator.comparingInt(Build::number))
                 .toList();
         Set<String> tests = new LinkedHashSet<>();
@@ -283,14 +274,12 @@ public final class TrendChart {
                     .count();
             d.append(n).append(' ').append(k.name).append(k == Kind.OTHER ? "." : ", ");
         }
-        List<String> gaps = new ArrayList<>();
-        for (int i = 0; i < builds.size(); i++) {
-            if (runs.get(i) == null || runs.get(i).figures() == null) {
-                gaps.add("#" + builds.get(i).number());
-            }
-        }
+        String gaps = IntStream.range(0, builds.size())
+                .filter(i -> runs.get(i) == null || runs.get(i).figures() == null)
+                .mapToObj(i -> "#" + builds.get(i).number())
+                .collect(Collectors.joining(", "));
         if (!gaps.isEmpty()) {
-            d.append(" No run or no metrics: ").append(String.join(", ", gaps)).append('.');
+            d.append(" No run or no metrics: ").append(gaps).append('.');
         }
         return d.toString();
     }
@@ -333,10 +322,7 @@ public final class TrendChart {
     }
 
     private static String readCss() {
-        try (InputStream in = TrendChart.class.getResourceAsStream("trend.css")) {
-            if (in == null) {
-                throw new IllegalStateException("trend.css is missing from the plugin");
-            }
+        try (InputStream in = Objects.requireNonNull(TrendChart.class.getResourceAsStream("trend.css"))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8) // without its comment
                     .replaceAll("(?s)/\\*.*?\\*/", "")
                     .strip();

@@ -5,7 +5,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +64,7 @@ public class TrendChartTest {
 
     @Test
     public void oneChartPerLoadTestNewestFirstOverTheLastTwentyBuilds() throws Exception {
-        List<TrendChart.Chart> charts = TrendChart.render(job(), TrendChart.DEFAULT_BUILDS);
+        List<TrendChart.Chart> charts = TrendChart.render(job());
 
         assertEquals(
                 List.of("checkout", "login"),
@@ -94,7 +93,7 @@ public class TrendChartTest {
 
     @Test
     public void everyPointAndVerdictLinksToItsBuildAndGapsBreakTheLines() throws Exception {
-        Document d = parse(TrendChart.render(job(), 20).get(0).svg());
+        Document d = parse(TrendChart.render(job()).get(0).svg());
 
         // 20 builds shown, #9 ran nothing, #12 has no metrics: 18 points per series, 19 verdicts
         for (String series : List.of("p95", "failures", "rps")) {
@@ -114,7 +113,7 @@ public class TrendChartTest {
 
     @Test
     public void aSecondLoadTestHasItsOwnChartWithGapsWhereItDidNotRun() throws Exception {
-        Document login = parse(TrendChart.render(job(), 20).get(1).svg());
+        Document login = parse(TrendChart.render(job()).get(1).svg());
 
         assertEquals("k6-trend-2-title", x(login, "/svg/title/@id"));
         assertEquals("6", x(login, "count(//a/circle[@class='k6-trend-p95'])"));
@@ -125,7 +124,7 @@ public class TrendChartTest {
 
     @Test
     public void coloursComeFromJenkinsThemeVariablesAndNothingRunsScript() {
-        String svg = TrendChart.render(job(), 20).get(0).svg();
+        String svg = TrendChart.render(job()).get(0).svg();
 
         for (String variable : List.of(
                 "text-color",
@@ -152,7 +151,7 @@ public class TrendChartTest {
                 new TrendChart.Build(
                         2, "https://ci.example/job/x/2/", List.of(new TrendChart.Run("<b>&x", null, null))));
 
-        String svg = TrendChart.render(builds, 20).get(0).svg();
+        String svg = TrendChart.render(builds).get(0).svg();
         Document d = parse(svg);
 
         assertThat(svg, not(containsString("javascript:")));
@@ -162,9 +161,8 @@ public class TrendChartTest {
     }
 
     @Test
-    public void aJobWithoutK6RunsHasNoChartAndTheBuildCountIsChecked() {
-        assertEquals(List.of(), TrendChart.render(List.of(build(1), build(2)), 20));
-        assertThrows(IllegalArgumentException.class, () -> TrendChart.render(List.of(), 0));
+    public void aJobWithoutK6RunsHasNoChart() {
+        assertEquals(List.of(), TrendChart.render(List.of(build(1), build(2))));
     }
 
     @Test

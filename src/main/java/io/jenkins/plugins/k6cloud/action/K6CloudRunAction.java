@@ -12,8 +12,6 @@ import io.jenkins.plugins.k6cloud.results.MetricsTable;
 import io.jenkins.plugins.k6cloud.results.RunFigures;
 import io.jenkins.plugins.k6cloud.results.RunFigures.Figure;
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +43,6 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
     private String metricsComparedWith;
     private String metricsUnavailable;
     private LinkedHashMap<String, Double> figures; // by Figure name, for later builds
-    private LinkedHashMap<String, Double> thresholdValues; // by threshold name, for the regression gate
     // the load test the build's k6 script was uploaded to (null and 0 without a script)
     private String testName;
     private long projectId;
@@ -74,13 +71,9 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
         }
         if (runFigures != null) {
             this.figures = new LinkedHashMap<>();
-            this.thresholdValues = new LinkedHashMap<>();
             Stream.of(Figure.values())
                     .filter(f -> f.of(runFigures) != null)
                     .forEach(f -> figures.put(f.name(), f.of(runFigures)));
-            runFigures.thresholds().stream()
-                    .filter(t -> t.value() != null)
-                    .forEach(t -> thresholdValues.put(t.name(), t.value()));
         }
     }
 
@@ -90,13 +83,15 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
         this.projectId = project == null ? 0 : project;
     }
 
-    /** The run's figures as kept for later builds' comparisons; of the thresholds, the name and value. */
+    /** The run's figures as kept for later builds' comparisons, with the thresholds that have a value. */
     public RunFigures figures() {
         if (figures == null) {
             return null;
         }
-        List<Threshold> kept = new ArrayList<>();
-        thresholdValues.forEach((name, value) -> kept.add(new Threshold(name, null, value, false)));
+        List<Threshold> kept = thresholds.stream()
+                .map(ThresholdRow::threshold)
+                .filter(t -> t.value() != null)
+                .toList();
         Function<Figure, Double> f = figure -> figures.get(figure.name());
         return new RunFigures(
                 f.apply(Figure.P95),
@@ -206,43 +201,41 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
         return projectId == 0 ? null : projectId;
     }
 
-    /** One threshold as the summary shows it; its value is empty when k6 Cloud has none. */
+    /** One threshold of the run, for the summary and for later builds' regression gates. */
     public static final class ThresholdRow implements Serializable {
         private static final long serialVersionUID = 1L;
 
         private final String name;
-        private final String value;
+        private final String stat;
+        private final Double value;
         private final boolean passed;
 
         ThresholdRow(Threshold t) {
-            this.name = t.stat() == null || t.name().contains(t.stat()) ? t.name() : t.name() + " [" + t.stat() + "]";
-            this.value = t.value() == null ? "" : format(t.value());
+            this.name = t.name();
+            this.stat = t.stat();
+            this.value = t.value();
             this.passed = t.passed();
         }
 
+        /** With its statistic when the name does not say it: {@code http_req_duration [p(95)]}. */
         public String getName() {
-            return name;
+            return stat == null || name.contains(stat) ? name : name + " [" + stat + "]";
         }
 
+        /** As people read threshold values: {@code 250}, {@code 0.05}, {@code 312.46}, {@code 0.0012}; or empty. */
         public String getValue() {
-            return value;
+            if (value == null || !Double.isFinite(value)) {
+                return value == null ? "" : value.toString();
+            }
+            return RunFigures.number(value, Math.abs(value) < 1 ? 4 : 2);
         }
 
         public boolean isPassed() {
             return passed;
         }
 
-        /** As people read threshold values: {@code 250}, {@code 0.05}, {@code 312.46}, {@code 0.0012}. */
-        static String format(double value) {
-            if (Double.isNaN(value) || Double.isInfinite(value)) {
-                return Double.toString(value);
-            }
-            BigDecimal d = BigDecimal.valueOf(value);
-            if (d.scale() > 2) {
-                d = d.setScale(d.abs().compareTo(BigDecimal.ONE) < 0 ? 4 : 2, RoundingMode.HALF_UP);
-            }
-            d = d.stripTrailingZeros();
-            return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+        Threshold threshold() {
+            return new Threshold(name, stat, value, !passed);
         }
     }
 }

@@ -105,7 +105,7 @@ public record RunFigures(
     }
 
     /** {@code v} with at most {@code decimals} decimals, trailing zeros dropped: {@code 312}, {@code 28.6}. */
-    static String number(double v, int decimals) {
+    public static String number(double v, int decimals) {
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }

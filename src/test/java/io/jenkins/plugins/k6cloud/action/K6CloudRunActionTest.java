@@ -88,7 +88,13 @@ public class K6CloudRunActionTest {
                 if (!Modifier.isStatic(f.getModifiers())) {
                     assertTrue(
                             c.getSimpleName() + "." + f.getName(),
-                            List.of(String.class, long.class, boolean.class, ArrayList.class, LinkedHashMap.class)
+                            List.of(
+                                            String.class,
+                                            long.class,
+                                            boolean.class,
+                                            Double.class,
+                                            ArrayList.class,
+                                            LinkedHashMap.class)
                                     .contains(f.getType()));
                 }
             }
@@ -100,8 +106,7 @@ public class K6CloudRunActionTest {
         K6CloudRunAction a = K6CloudRunAction.of(Outcomes.passed(1001));
         assertTrue("nothing read yet", a.getMetrics().isEmpty());
         assertNull(a.figures());
-        List<Threshold> thresholds = Outcomes.passed(1001).thresholds();
-        RunFigures now = new RunFigures(401.0, 120.0, 450.0, 900.0, 0.01, 50.0, 70.0, 3000L, 0.99, thresholds);
+        RunFigures now = new RunFigures(401.0, 120.0, 450.0, 900.0, 0.01, 50.0, 70.0, 3000L, 0.99, null);
         RunFigures before = new RunFigures(312.0, null, null, null, 0.02, 50.0, null, null, null, null);
         RunMetrics.Http http = new RunMetrics.Http(
                 3000L, 30L, 50.0, 70.0, new RunMetrics.Trend(3000L, 1.0, 100.0, 900.0, 401.0, 500.0, 3.0), 120.0);
@@ -119,7 +124,7 @@ public class K6CloudRunActionTest {
         assertTrue(rows.toString(), rows.contains("failure rate: 1 % -50.0 % better"));
         assertTrue(rows.toString(), rows.contains("requests: 3000 null null"));
         assertEquals(
-                "what later builds compare: the figures, and each threshold's name and value",
+                "what later builds compare: the figures and the outcome's thresholds",
                 new RunFigures(
                         401.0,
                         120.0,
@@ -131,8 +136,8 @@ public class K6CloudRunActionTest {
                         null,
                         0.99,
                         List.of(
-                                new Threshold("http_req_duration", null, 312.456, false),
-                                new Threshold("http_req_failed", null, 0.001234, false))),
+                                new Threshold("http_req_duration", "p(95)", 312.456, false),
+                                new Threshold("http_req_failed", "rate", 0.001234, false))),
                 a.figures());
         assertNull(a.getMetricsUnavailable());
     }

@@ -111,13 +111,8 @@ public final class TrendChart {
 
         /** Aborted, cancelled, untrusted and unknown verdicts are {@code other}. */
         static Kind of(String verdict) {
-            if ("PASSED".equals(verdict)) {
-                return PASSED;
-            }
-            return verdict == null
-                            || Set.of("CANCELLED", "ABORTED_IN_K6", "UNTRUSTED").contains(verdict)
-                    ? OTHER
-                    : FAILED;
+            Set<String> others = Set.of("CANCELLED", "ABORTED_IN_K6", "UNTRUSTED");
+            return "PASSED".equals(verdict) ? PASSED : verdict == null || others.contains(verdict) ? OTHER : FAILED;
         }
 
         String rect(String attributes) {
@@ -189,13 +184,9 @@ public final class TrendChart {
             double bx = x(i, builds.size());
             Run r = runs.get(i);
             if (r != null) {
-                String title = "#" + b.number() + ": " + (r.verdict() == null ? "no verdict" : r.verdict());
-                s.append(link(
-                        b,
-                        Kind.of(r.verdict())
-                                .rect(tag(
-                                        "x='%s' y='%s' width='12' height='16'><title>%s</title></rect>",
-                                        coordinate(bx - 6), stripTop, esc(title)))));
+                String title = esc("#" + b.number() + ": " + (r.verdict() == null ? "no verdict" : r.verdict()));
+                String rect = "x='%s' y='%s' width='12' height='16'><title>%s</title></rect>";
+                s.append(link(b, Kind.of(r.verdict()).rect(tag(rect, coordinate(bx - 6), stripTop, title))));
             }
             if (i % step == 0 || i == builds.size() - 1) {
                 text(s, (int) Math.round(bx), stripTop + 34, "k6-trend-text", "middle", "#" + b.number());
@@ -217,10 +208,9 @@ public final class TrendChart {
         for (int g = 0; g <= 2; g++) {
             double v = max * g / 2;
             int y = (int) Math.round(bottom - (double) PANEL_HEIGHT * g / 2);
-            s.append(
-                    g == 0
-                            ? tag(line, "k6-trend-axis", "#6b7280", LEFT, y, WIDTH - RIGHT, y)
-                            : tag(line, "k6-trend-grid", "#d0d7de", LEFT, y, WIDTH - RIGHT, y));
+            String[] look =
+                    g == 0 ? new String[] {"k6-trend-axis", "#6b7280"} : new String[] {"k6-trend-grid", "#d0d7de"};
+            s.append(tag(line, look[0], look[1], LEFT, y, WIDTH - RIGHT, y));
             text(s, LEFT - 6, y + 4, "k6-trend-text", "end", RunFigures.number(v, v < 10 ? 2 : 0));
         }
         s.append(tag(line, "k6-trend-axis", "#6b7280", LEFT, top, LEFT, bottom));

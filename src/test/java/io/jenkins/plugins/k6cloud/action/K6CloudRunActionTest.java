@@ -8,7 +8,6 @@ import static org.junit.Assert.assertTrue;
 import hudson.EnvVars;
 import io.jenkins.plugins.k6cloud.Outcomes;
 import io.jenkins.plugins.k6cloud.api.RunMetrics;
-import io.jenkins.plugins.k6cloud.api.Threshold;
 import io.jenkins.plugins.k6cloud.results.MetricsTable;
 import io.jenkins.plugins.k6cloud.results.RunFigures;
 import java.lang.reflect.Field;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.Test;
 
 public class K6CloudRunActionTest {
@@ -81,22 +81,13 @@ public class K6CloudRunActionTest {
 
     @Test
     public void savedFieldsArePlainValuesOrPlainClasses() {
-        for (Class<?> c :
-                List.of(K6CloudRunAction.class, K6CloudRunAction.ThresholdRow.class, MetricsTable.Row.class)) {
+        Set<Class<?>> plain =
+                Set.of(String.class, long.class, boolean.class, Double.class, ArrayList.class, LinkedHashMap.class);
+        for (Class<?> c : Set.of(K6CloudRunAction.class, K6CloudRunAction.ThresholdRow.class, MetricsTable.Row.class)) {
             assertFalse(c + ": XStream cannot read records back from build.xml", c.isRecord());
             for (Field f : c.getDeclaredFields()) {
-                if (!Modifier.isStatic(f.getModifiers())) {
-                    assertTrue(
-                            c.getSimpleName() + "." + f.getName(),
-                            List.of(
-                                            String.class,
-                                            long.class,
-                                            boolean.class,
-                                            Double.class,
-                                            ArrayList.class,
-                                            LinkedHashMap.class)
-                                    .contains(f.getType()));
-                }
+                boolean saved = !Modifier.isStatic(f.getModifiers());
+                assertTrue(c.getSimpleName() + "." + f.getName(), !saved || plain.contains(f.getType()));
             }
         }
     }
@@ -116,10 +107,9 @@ public class K6CloudRunActionTest {
         a.recordMetrics(MetricsTable.of(metrics, new MetricsTable.Earlier(before, "build #7")), now, null);
 
         assertEquals("build #7", a.getMetricsComparedWith());
-        List<String> rows = new ArrayList<>();
-        a.getMetrics()
-                .forEach(r ->
-                        rows.add(r.getLabel() + ": " + r.getValue() + " " + r.getChange() + " " + r.getDirection()));
+        List<String> rows = a.getMetrics().stream()
+                .map(r -> r.getLabel() + ": " + r.getValue() + " " + r.getChange() + " " + r.getDirection())
+                .toList();
         assertTrue(rows.toString(), rows.contains("response time p95: 401 ms +28.5 % worse"));
         assertTrue(rows.toString(), rows.contains("failure rate: 1 % -50.0 % better"));
         assertTrue(rows.toString(), rows.contains("requests: 3000 null null"));
@@ -135,9 +125,7 @@ public class K6CloudRunActionTest {
                         null,
                         null,
                         0.99,
-                        List.of(
-                                new Threshold("http_req_duration", "p(95)", 312.456, false),
-                                new Threshold("http_req_failed", "rate", 0.001234, false))),
+                        Outcomes.passed(1).thresholds()),
                 a.figures());
         assertNull(a.getMetricsUnavailable());
     }

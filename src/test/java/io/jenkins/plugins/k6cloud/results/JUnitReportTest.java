@@ -1,5 +1,7 @@
 package io.jenkins.plugins.k6cloud.results;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -8,7 +10,6 @@ import io.jenkins.plugins.k6cloud.api.Threshold;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -35,12 +35,10 @@ public class JUnitReportTest {
             new RunMetrics.Check("body has items", 6000L, 0L, 1.0),
             new RunMetrics.Check("no counts", null, null, null));
 
-    private static Element suite(List<Threshold> thresholds, List<RunMetrics.Check> checks) throws Exception {
+    private static String xml(List<Threshold> thresholds, List<RunMetrics.Check> checks) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JUnitReport.write("k6 Cloud: checkout (run 2000001)", thresholds, checks, out);
-        String xml = out.toString(StandardCharsets.UTF_8);
-        casesAsTheJUnitPluginReadsThem(xml);
-        return parse(xml).getDocumentElement();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     static Document parse(String xml) throws Exception {
@@ -51,100 +49,83 @@ public class JUnitReportTest {
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static List<Element> children(Element e, String name) {
-        List<Element> out = new ArrayList<>();
-        NodeList nodes = e.getChildNodes();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Node n = nodes.item(i);
-            if (n instanceof Element c && c.getTagName().equals(name)) {
-                out.add(c);
-            }
-        }
-        return out;
-    }
-
     /**
-     * Reads {@code xml} with the rules of the JUnit plugin's parser: the root {@code testsuite} (or each of a
-     * {@code testsuites} root), a {@code time} that is a float, and per {@code testcase} a name, a classname
-     * (else the suite's name), a float time and at most one of {@code failure}, {@code error} and
-     * {@code skipped}. Fails on anything else.
+     * Reads {@code xml} with the rules of the JUnit plugin's parser: a {@code testsuite} with a float
+     * {@code time}, and per {@code testcase} a name, a classname (else the suite's name), a float time and at
+     * most one of {@code failure}, {@code error} and {@code skipped}. Fails on anything else.
      *
      * @return {@code classname.name} of each case and whether it failed (a failure or an error)
      */
     public static Map<String, Boolean> casesAsTheJUnitPluginReadsThem(String xml) throws Exception {
-        Element root = parse(xml).getDocumentElement();
-        List<Element> suites = root.getTagName().equals("testsuites") ? children(root, "testsuite") : List.of(root);
-        assertEquals("testsuite", suites.isEmpty() ? "none" : suites.get(0).getTagName());
+        Element suite = parse(xml).getDocumentElement();
+        assertEquals("testsuite", suite.getTagName());
+        Float.parseFloat(suite.getAttribute("time"));
         Map<String, Boolean> cases = new LinkedHashMap<>();
-        for (Element suite : suites) {
-            if (suite.hasAttribute("time")) {
-                Float.parseFloat(suite.getAttribute("time"));
-            }
-            for (Element c : children(suite, "testcase")) {
-                assertTrue("a test case has a name", c.hasAttribute("name"));
-                if (c.hasAttribute("time")) {
-                    Float.parseFloat(c.getAttribute("time"));
-                }
-                int failures =
-                        children(c, "failure").size() + children(c, "error").size();
-                assertTrue(
-                        "one outcome at most", failures + children(c, "skipped").size() <= 1);
-                String classname =
-                        c.hasAttribute("classname") ? c.getAttribute("classname") : suite.getAttribute("name");
-                cases.put(classname + "." + c.getAttribute("name"), failures > 0);
-            }
+        NodeList testCases = suite.getElementsByTagName("testcase");
+        for (int i = 0; i < testCases.getLength(); i++) {
+            Element c = (Element) testCases.item(i);
+            assertTrue("a test case has a name", c.hasAttribute("name"));
+            Float.parseFloat(c.getAttribute("time"));
+            int failures = c.getElementsByTagName("failure").getLength()
+                    + c.getElementsByTagName("error").getLength();
+            assertTrue(
+                    "one outcome at most",
+                    failures + c.getElementsByTagName("skipped").getLength() <= 1);
+            String classname = c.hasAttribute("classname") ? c.getAttribute("classname") : suite.getAttribute("name");
+            cases.put(classname + "." + c.getAttribute("name"), failures > 0);
         }
         return cases;
     }
 
     @Test
     public void thresholdsAndChecksAreTestCasesTheJUnitPluginReads() throws Exception {
-        Element suite = suite(THRESHOLDS, CHECKS);
+        String xml = xml(THRESHOLDS, CHECKS);
 
-        assertEquals("k6 Cloud: checkout (run 2000001)", suite.getAttribute("name"));
+        assertEquals("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <testsuite name="k6 Cloud: checkout (run 2000001)" tests="6" failures="2" errors="0" skipped="1" \
+                time="0">
+                  <testcase classname="k6.thresholds" name="http_req_duration: p(95)&lt;500" time="0"><failure \
+                message="threshold crossed: http_req_duration: p(95)&lt;500 (value 812.7)" type="threshold">threshold \
+                crossed: http_req_duration: p(95)&lt;500 (value 812.7)</failure></testcase>
+                  <testcase classname="k6.thresholds" name="http_req_failed: rate&lt;0.01" time="0"><system-out>value \
+                0.002</system-out></testcase>
+                  <testcase classname="k6.thresholds" name="odd &lt;&amp;&quot;&#39;&gt; name" time="0"><system-out>no \
+                value</system-out></testcase>
+                  <testcase classname="k6.checks" name="status is 200" time="0"><failure message="check failed 12 of \
+                6000 evaluations failed (99.8 % passed)" type="check">check failed 12 of 6000 evaluations failed \
+                (99.8 % passed)</failure></testcase>
+                  <testcase classname="k6.checks" name="body has items" time="0"><system-out>0 of 6000 evaluations \
+                failed (100 % passed)</system-out></testcase>
+                  <testcase classname="k6.checks" name="no counts" time="0"><skipped message="k6 Cloud reported no \
+                counts for this check"/></testcase>
+                </testsuite>
+                """, xml);
         assertEquals(
-                List.of("6", "2", "0", "1", "0"),
-                List.of("tests", "failures", "errors", "skipped", "time").stream()
-                        .map(suite::getAttribute)
-                        .toList());
-        // per case: classname.name, then its failure message, system-out or skipped message
-        List<String> cases = new ArrayList<>();
-        for (Element c : children(suite, "testcase")) {
-            assertEquals("0", c.getAttribute("time"));
-            cases.add(c.getAttribute("classname") + "." + c.getAttribute("name"));
-            for (Element outcome : children(c, "failure")) {
-                assertEquals(outcome.getAttribute("message"), outcome.getTextContent());
-                cases.add("failure: " + outcome.getAttribute("message"));
-            }
-            children(c, "system-out").forEach(e -> cases.add("out: " + e.getTextContent()));
-            children(c, "skipped").forEach(e -> cases.add("skipped: " + e.getAttribute("message")));
-        }
-        assertEquals(
-                List.of(
-                        "k6.thresholds.http_req_duration: p(95)<500",
-                        "failure: threshold crossed: http_req_duration: p(95)<500 (value 812.7)",
-                        "k6.thresholds.http_req_failed: rate<0.01",
-                        "out: value 0.002",
-                        "k6.thresholds.odd <&\"'> name", // escaped, the control character dropped
-                        "out: no value",
-                        "k6.checks.status is 200",
-                        "failure: check failed 12 of 6000 evaluations failed (99.8 % passed)",
-                        "k6.checks.body has items",
-                        "out: 0 of 6000 evaluations failed (100 % passed)",
-                        "k6.checks.no counts",
-                        "skipped: k6 Cloud reported no counts for this check"),
-                cases);
+                "escaped, the control character dropped; a skipped case is not failed",
+                Map.of(
+                        "k6.thresholds.http_req_duration: p(95)<500", true,
+                        "k6.thresholds.http_req_failed: rate<0.01", false,
+                        "k6.thresholds.odd <&\"'> name", false,
+                        "k6.checks.status is 200", true,
+                        "k6.checks.body has items", false,
+                        "k6.checks.no counts", false),
+                casesAsTheJUnitPluginReadsThem(xml));
     }
 
     @Test
     public void checksThatCouldNotBeReadLeaveOnlyTheThresholdsAndNothingIsAnEmptySuite() throws Exception {
-        Element suite = suite(THRESHOLDS.subList(0, 2), null);
-        assertEquals("2", suite.getAttribute("tests"));
-        assertEquals("1", suite.getAttribute("failures"));
-        assertEquals(2, children(suite, "testcase").size());
-
-        Element empty = suite(List.of(), List.of());
-        assertEquals("0", empty.getAttribute("tests"));
-        assertEquals(List.of(), children(empty, "testcase"));
+        assertEquals(
+                Map.of(
+                        "k6.thresholds.http_req_duration: p(95)<500",
+                        true,
+                        "k6.thresholds.http_req_failed: rate<0.01",
+                        false),
+                casesAsTheJUnitPluginReadsThem(xml(THRESHOLDS.subList(0, 2), null)));
+        assertThat(
+                xml(THRESHOLDS.subList(0, 2), null),
+                containsString("tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\""));
+        assertEquals(Map.of(), casesAsTheJUnitPluginReadsThem(xml(List.of(), List.of())));
+        assertThat(xml(List.of(), List.of()), containsString("tests=\"0\" failures=\"0\""));
     }
 }

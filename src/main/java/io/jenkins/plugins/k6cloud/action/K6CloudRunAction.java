@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -70,10 +71,11 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
             this.metricsComparedWith = table.comparedWith();
         }
         if (runFigures != null) {
-            this.figures = new LinkedHashMap<>();
+            LinkedHashMap<String, Double> kept = new LinkedHashMap<>();
             Stream.of(Figure.values())
                     .filter(f -> f.of(runFigures) != null)
-                    .forEach(f -> figures.put(f.name(), f.of(runFigures)));
+                    .forEach(f -> kept.put(f.name(), f.of(runFigures)));
+            this.figures = kept;
         }
     }
 
@@ -92,7 +94,8 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
                 .map(ThresholdRow::threshold)
                 .filter(t -> t.value() != null)
                 .toList();
-        Function<Figure, Double> f = figure -> figures.get(figure.name());
+        Map<String, Double> values = figures;
+        Function<Figure, Double> f = figure -> values.get(figure.name());
         return new RunFigures(
                 f.apply(Figure.P95),
                 f.apply(Figure.MEDIAN),

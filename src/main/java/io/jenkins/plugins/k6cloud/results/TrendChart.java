@@ -31,7 +31,7 @@ import java.util.stream.IntStream;
 public final class TrendChart {
     public static final int DEFAULT_BUILDS = 20;
 
-    static final String CSS = readCss();
+    private static final String CSS = readCss();
 
     private static final int WIDTH = 720;
     private static final int LEFT = 72;
@@ -88,7 +88,7 @@ public final class TrendChart {
         /** The value as plotted (rates in percent), or {@code null} for a gap. */
         Double plotted(Run r) {
             Double v = value(r);
-            return v == null || v.isInfinite() ? null : this == FAILURES ? v * 100 : v;
+            return v == null || v.isInfinite() ? null : this == FAILURES ? Double.valueOf(v * 100) : v;
         }
 
         String format(Double v) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k6cloud.results;
 
 import io.jenkins.plugins.k6cloud.api.RunMetrics;
+import io.jenkins.plugins.k6cloud.results.RunFigures.Change;
 import io.jenkins.plugins.k6cloud.results.RunFigures.Figure;
 import io.jenkins.plugins.k6cloud.results.RunFigures.Unit;
 import java.io.Serializable;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud.results;
 
+import io.jenkins.plugins.k6cloud.results.RunFigures.Change;
 import io.jenkins.plugins.k6cloud.results.RunFigures.Figure;
 import java.math.BigDecimal;
 import java.util.ArrayList;

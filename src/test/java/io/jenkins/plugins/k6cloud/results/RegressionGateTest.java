@@ -1,6 +1,6 @@
 package io.jenkins.plugins.k6cloud.results;
 
-import static io.jenkins.plugins.k6cloud.results.ChangeTest.figures;
+import static io.jenkins.plugins.k6cloud.results.RunFiguresTest.figures;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;

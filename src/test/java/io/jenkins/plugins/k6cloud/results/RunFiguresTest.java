@@ -5,13 +5,14 @@ import static org.junit.Assert.assertNull;
 
 import io.jenkins.plugins.k6cloud.api.RunMetrics;
 import io.jenkins.plugins.k6cloud.api.Threshold;
+import io.jenkins.plugins.k6cloud.results.RunFigures.Change;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.Test;
 
 /** Comparing a run's figures with an earlier run's: change in percent, better or worse by each figure's direction. */
-public class ChangeTest {
+public class RunFiguresTest {
 
     static RunFigures figures(Double p95, Double failureRate, Double rps, Double checks, Threshold... thresholds) {
         return new RunFigures(p95, null, null, null, failureRate, rps, null, null, checks, List.of(thresholds));

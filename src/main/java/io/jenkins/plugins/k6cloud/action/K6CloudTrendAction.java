@@ -11,11 +11,8 @@ import java.util.List;
 import jenkins.model.TransientActionFactory;
 
 /**
- * The trend of a job's k6 Cloud runs on the job's page ({@code jobMain.jelly}, which the job pages of
- * freestyle and Pipeline jobs include for each of their actions): one chart per load test over the
- * last {@link TrendChart#DEFAULT_BUILDS} builds, drawn as SVG from what each build's
- * {@link K6CloudRunAction} kept. Not saved: {@link Factory} adds it to every job, and the charts are
- * drawn when the page asks for them.
+ * The trend of a job's k6 Cloud runs on the job's page ({@code jobMain.jelly}), drawn from what the last
+ * builds' {@link K6CloudRunAction}s kept. Not saved: {@link Factory} adds it to every job with builds.
  */
 public class K6CloudTrendAction implements Action {
     private final transient Run<?, ?> lastBuild;
@@ -26,21 +23,16 @@ public class K6CloudTrendAction implements Action {
 
     /** One chart per load test; empty when none of the last builds ran a k6 Cloud load test. */
     public List<TrendChart.Chart> getCharts() {
-        return TrendChart.render(builds(lastBuild, TrendChart.DEFAULT_BUILDS), TrendChart.DEFAULT_BUILDS);
-    }
-
-    /** {@code last} and the builds before it, at most {@code max}, with their k6 Cloud runs. */
-    static List<TrendChart.Build> builds(Run<?, ?> last, int max) {
         List<TrendChart.Build> builds = new ArrayList<>();
-        for (Run<?, ?> r = last; r != null && builds.size() < max; r = r.getPreviousBuild()) {
+        Run<?, ?> r = lastBuild;
+        for (int i = 0; r != null && i < TrendChart.DEFAULT_BUILDS; i++, r = r.getPreviousBuild()) {
             List<TrendChart.Run> runs = new ArrayList<>();
             for (K6CloudRunAction a : r.getActions(K6CloudRunAction.class)) {
                 runs.add(new TrendChart.Run("load test " + a.getTestId(), a.getVerdict(), a.figures()));
             }
-            // relative to the job's page, where the chart is shown
-            builds.add(new TrendChart.Build(r.getNumber(), r.getNumber() + "/", runs));
+            builds.add(new TrendChart.Build(r.getNumber(), r.getNumber() + "/", runs)); // relative to the job page
         }
-        return builds;
+        return TrendChart.render(builds);
     }
 
     /** Only on the job's page, no link of its own. */
@@ -59,7 +51,6 @@ public class K6CloudTrendAction implements Action {
         return null;
     }
 
-    /** Gives every job that has builds the trend action. */
     @Extension
     @SuppressWarnings("rawtypes") // Job's type parameters are recursive: the factory is for every kind of job
     public static final class Factory extends TransientActionFactory<Job> {

@@ -2,23 +2,18 @@ package io.jenkins.plugins.k6cloud.results;
 
 import io.jenkins.plugins.k6cloud.api.RunMetrics;
 import io.jenkins.plugins.k6cloud.api.Threshold;
-import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * The figures of one run that comparisons, the regression gate and the trend use; any may be
- * absent ({@code null}) when k6 Cloud did not report it.
- *
- * @param p95Ms HTTP response time, 95th percentile, in milliseconds
- * @param medianMs HTTP response time, median
- * @param p99Ms HTTP response time, 99th percentile
- * @param maxMs HTTP response time, maximum
- * @param failureRate failed HTTP requests per request, 0..1
- * @param rpsMean HTTP requests per second, mean
- * @param rpsMax HTTP requests per second, maximum
- * @param requests HTTP requests made
- * @param checksPassed passed check evaluations per evaluation, 0..1
- * @param thresholds the run's thresholds with their values (empty when unknown)
+ * The figures of one run that comparisons ({@link Change}), the regression gate and the trend use, with
+ * their units and which way is better. Any figure may be {@code null}: k6 Cloud did not report it.
+ * Response times are in milliseconds; {@code failureRate} and {@code checksPassed} are rates 0..1.
  */
 public record RunFigures(
         Double p95Ms,
@@ -30,14 +25,13 @@ public record RunFigures(
         Double rpsMax,
         Long requests,
         Double checksPassed,
-        List<Threshold> thresholds)
-        implements Serializable {
+        List<Threshold> thresholds) {
 
     public RunFigures {
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
     }
 
-    /** The figures of {@code summary} (may be {@code null}: all absent) and {@code thresholds} (may be {@code null}). */
+    /** The figures of {@code summary} ({@code null}: all absent) and {@code thresholds} ({@code null}: none). */
     public static RunFigures of(RunMetrics.Summary summary, List<Threshold> thresholds) {
         RunMetrics.Http http = summary == null ? null : summary.http();
         RunMetrics.Trend d = http == null ? null : http.duration();
@@ -53,5 +47,152 @@ public record RunFigures(
                 http == null ? null : http.requests(),
                 checks == null ? null : checks.passedRate(),
                 thresholds);
+    }
+
+    /** How a figure's values are written. */
+    public enum Unit {
+        /** {@code 312 ms}, {@code 28.6 ms} */
+        MS,
+        /** a rate 0..1 in percent: {@code 1.25 %} */
+        RATE,
+        /** {@code 45.3/s} */
+        PER_SECOND,
+        /** {@code 0.015}, {@code 312} */
+        PLAIN;
+
+        /** {@code v} in this unit; {@code "-"} for {@code null}. */
+        public String format(Double v) {
+            if (v == null || v.isNaN()) {
+                return "-";
+            }
+            return switch (this) {
+                case MS -> number(v, v >= 100 ? 0 : 1) + " ms";
+                case RATE -> number(v * 100, 2) + " %";
+                case PER_SECOND -> number(v, 1) + "/s";
+                case PLAIN -> number(v, 3);
+            };
+        }
+    }
+
+    /** A figure that is compared across runs, and which way is better. */
+    public enum Figure {
+        P95("p95", Unit.MS, true, RunFigures::p95Ms),
+        MEDIAN("median", Unit.MS, true, RunFigures::medianMs),
+        P99("p99", Unit.MS, true, RunFigures::p99Ms),
+        MAX("max", Unit.MS, true, RunFigures::maxMs),
+        FAILURE_RATE("failure rate", Unit.RATE, true, RunFigures::failureRate),
+        REQUESTS_PER_SECOND("requests/s", Unit.PER_SECOND, false, RunFigures::rpsMean),
+        CHECKS_PASSED("checks passed", Unit.RATE, false, RunFigures::checksPassed);
+
+        final String label;
+        final Unit unit;
+        final boolean lowerIsBetter;
+        private final Function<RunFigures, Double> value;
+
+        Figure(String label, Unit unit, boolean lowerIsBetter, Function<RunFigures, Double> value) {
+            this.label = label;
+            this.unit = unit;
+            this.lowerIsBetter = lowerIsBetter;
+            this.value = value;
+        }
+
+        /** This figure of {@code run}, or {@code null}. */
+        public Double of(RunFigures run) {
+            return run == null ? null : value.apply(run);
+        }
+
+        /** Its change from {@code earlier} to {@code now}, or {@code null} when either lacks it. */
+        Change change(RunFigures now, RunFigures earlier) {
+            return Change.of(label, unit, lowerIsBetter, of(earlier), of(now));
+        }
+    }
+
+    /**
+     * One figure compared with the same figure of an earlier run: k6's baseline run, or an earlier build's.
+     *
+     * @param name the figure, e.g. {@code p95}, or a threshold as written in the script
+     * @param percent the change in percent of {@code before}; infinite when {@code before} is 0 and
+     *     {@code after} is not
+     */
+    public record Change(String name, Unit unit, double before, double after, double percent, Verdict verdict) {
+
+        /** Which way a change went, by the figure's direction. */
+        public enum Verdict {
+            BETTER,
+            WORSE,
+            SAME
+        }
+
+        static Change of(String name, Unit unit, boolean lowerIsBetter, Double before, Double after) {
+            if (before == null || after == null || before.isNaN() || after.isNaN()) {
+                return null;
+            }
+            double diff = after - before;
+            double percent = diff == 0
+                    ? 0
+                    : before == 0 ? Math.copySign(Double.POSITIVE_INFINITY, diff) : diff / Math.abs(before) * 100;
+            Verdict verdict = diff == 0 ? Verdict.SAME : (diff < 0) == lowerIsBetter ? Verdict.BETTER : Verdict.WORSE;
+            return new Change(name, unit, before, after, percent, verdict);
+        }
+
+        /** The change in percent, signed, one decimal: {@code +28.5 %}; {@code +inf %} from 0. */
+        public String percentText() {
+            if (Double.isInfinite(percent)) {
+                return (percent > 0 ? "+" : "-") + "inf %";
+            }
+            return String.format(Locale.ROOT, "%+.1f %%", percent);
+        }
+
+        /**
+         * Every {@link Figure} and every threshold that both runs report, in {@link Figure} order and then
+         * in the order of {@code now}'s thresholds; a threshold without {@code <} or {@code >} is left out.
+         */
+        public static List<Change> compare(RunFigures now, RunFigures earlier) {
+            List<Change> out = new ArrayList<>();
+            if (now == null || earlier == null) {
+                return out;
+            }
+            for (Figure f : Figure.values()) {
+                out.add(f.change(now, earlier));
+            }
+            for (Threshold t : now.thresholds()) {
+                earlier.thresholds().stream()
+                        .filter(e -> e.name().equals(t.name()))
+                        .findFirst()
+                        .ifPresent(e -> out.add(ofThreshold(t, e.value())));
+            }
+            out.removeIf(Objects::isNull);
+            return out;
+        }
+
+        /** Lower is better for {@code p(95)<500}, higher for {@code rate>0.95}; {@code null} without either. */
+        static Change ofThreshold(Threshold now, Double before) {
+            String expression = now.name().substring(now.name().lastIndexOf(':') + 1);
+            int lt = expression.indexOf('<');
+            int gt = expression.indexOf('>');
+            boolean lower = gt < 0 || (lt >= 0 && lt < gt);
+            return lt < 0 && gt < 0 ? null : of(now.name(), Unit.PLAIN, lower, before, now.value());
+        }
+
+        /** {@code p95 312 ms -> 401 ms (+28.5 %)}. */
+        @Override
+        public String toString() {
+            return line("");
+        }
+
+        /** {@code p95 312 ms -> 401 ms (+28.5 %<note>)}. */
+        String line(String note) {
+            return name + " " + unit.format(before) + " -> " + unit.format(after) + " (" + percentText() + note + ")";
+        }
+    }
+
+    /** {@code v} with at most {@code decimals} decimals, trailing zeros dropped: {@code 312}, {@code 28.6}. */
+    public static String number(double v, int decimals) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        BigDecimal d =
+                BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
     }
 }

@@ -11,18 +11,18 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A build that only records the actions and results the step gives it. */
-final class FakeBuild extends Run<FakeBuild.FakeJob, FakeBuild> {
-    final List<Action> added = new CopyOnWriteArrayList<>();
+public final class FakeBuild extends Run<FakeBuild.FakeJob, FakeBuild> {
+    public final List<Action> added = new CopyOnWriteArrayList<>();
     final List<Result> results = new CopyOnWriteArrayList<>();
     /** The thread of each {@link #addAction}. */
     final List<String> addedOn = new CopyOnWriteArrayList<>();
 
-    FakeBuild() {
+    public FakeBuild() {
         super(new FakeJob(), 0L);
     }
 
     /** The build before this one, or {@code null}. */
-    volatile FakeBuild previous;
+    public volatile FakeBuild previous;
 
     @Override
     public FakeBuild getPreviousBuild() {
@@ -62,9 +62,16 @@ final class FakeBuild extends Run<FakeBuild.FakeJob, FakeBuild> {
     }
 
     /** The job of a {@link FakeBuild}. */
-    static final class FakeJob extends Job<FakeJob, FakeBuild> {
-        FakeJob() {
+    public static final class FakeJob extends Job<FakeJob, FakeBuild> {
+        public volatile FakeBuild last;
+
+        public FakeJob() {
             super(null, "fake");
+        }
+
+        @Override
+        public FakeBuild getLastBuild() {
+            return last;
         }
 
         @Override

@@ -31,7 +31,7 @@ public class MetricsTableTest {
         RunMetrics metrics = new RunMetrics(2000002, SUMMARY, null, CHECKS, null);
         RunFigures baseline = new RunFigures(300.0, 190.0, null, null, 0.004, 180.0, null, null, null, List.of());
 
-        MetricsTable t = MetricsTable.of(metrics, baseline, "k6 baseline run 2000001");
+        MetricsTable t = MetricsTable.of(metrics, new MetricsTable.Earlier(baseline, "k6 baseline run 2000001"));
 
         assertEquals(
                 List.of(
@@ -59,7 +59,7 @@ public class MetricsTableTest {
         RunMetrics empty =
                 new RunMetrics(1, new RunMetrics.Summary(null, null, null, null, null, null), null, null, "x");
 
-        MetricsTable t = MetricsTable.of(empty, null, "build #3");
+        MetricsTable t = MetricsTable.of(empty, null);
 
         assertEquals(
                 List.of("k6 Cloud metrics:", "  (k6 Cloud reported none)", "  checks not available: x"),

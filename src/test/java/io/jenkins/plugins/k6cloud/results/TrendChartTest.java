@@ -1,31 +1,26 @@
 package io.jenkins.plugins.k6cloud.results;
 
-import static io.jenkins.plugins.k6cloud.results.ChangeTest.figures;
+import static io.jenkins.plugins.k6cloud.results.RunFiguresTest.figures;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertThrows;
-import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import javax.xml.xpath.XPath;
-import javax.xml.xpath.XPathConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathFactory;
 import org.junit.Test;
 import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
- * The trend SVG of a job of several builds: builds without a k6 run and with failed metric reads
- * (gaps), two load tests (two charts), more builds than shown. Each chart is parsed as XML and its
- * content checked.
+ * The trend SVG of a job of several builds: builds without a k6 run and with failed metric reads (gaps),
+ * two load tests (two charts), more builds than shown. Each chart is parsed as XML and its content checked.
  */
 public class TrendChartTest {
-    private static final String SVG = "http://www.w3.org/2000/svg";
 
     private static TrendChart.Build build(int n, TrendChart.Run... runs) {
         return new TrendChart.Build(n, "job/perf/" + n + "/", List.of(runs));
@@ -52,146 +47,91 @@ public class TrendChartTest {
                 builds.add(build(n, checkout("PASSED", 300.0 + n)));
             }
         }
-        java.util.Collections.reverse(builds); // any order
+        Collections.reverse(builds); // any order
         return builds;
     }
 
-    private static NodeList nodes(Document d, String xpath) throws Exception {
-        XPath x = XPathFactory.newInstance().newXPath();
-        x.setNamespaceContext(new javax.xml.namespace.NamespaceContext() {
-            @Override
-            public String getNamespaceURI(String prefix) {
-                return SVG;
-            }
+    /** The chart parsed without namespaces, so that XPath needs no prefixes. */
+    private static Document parse(String svg) throws Exception {
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    }
 
-            @Override
-            public String getPrefix(String uri) {
-                return "s";
-            }
-
-            @Override
-            public java.util.Iterator<String> getPrefixes(String uri) {
-                return List.of("s").iterator();
-            }
-        });
-        return (NodeList) x.evaluate(xpath, d, XPathConstants.NODESET);
+    private static String x(Document d, String xpath) throws Exception {
+        return XPathFactory.newInstance().newXPath().evaluate(xpath, d);
     }
 
     @Test
     public void oneChartPerLoadTestNewestFirstOverTheLastTwentyBuilds() throws Exception {
-        List<TrendChart.Chart> charts = TrendChart.render(job(), TrendChart.DEFAULT_BUILDS);
+        List<TrendChart.Chart> charts = TrendChart.render(job());
 
         assertEquals(
                 List.of("checkout", "login"),
                 charts.stream().map(TrendChart.Chart::loadTest).toList());
-        Document checkout = JUnitReportTest.parse(charts.get(0).svg());
-        Element svg = checkout.getDocumentElement();
-        assertEquals(SVG, svg.getNamespaceURI());
-        assertEquals("img", svg.getAttribute("role"));
-        assertEquals("k6-trend-1-title k6-trend-1-desc", svg.getAttribute("aria-labelledby"));
+        Document d = parse(charts.get(0).svg());
+        assertEquals("http://www.w3.org/2000/svg", d.getDocumentElement().getAttribute("xmlns"));
+        assertEquals("img", x(d, "/svg/@role"));
+        assertEquals("k6-trend-1-title k6-trend-1-desc", x(d, "/svg/@aria-labelledby"));
+        assertEquals("k6 Cloud trend of checkout", x(d, "/svg/title"));
         assertEquals(
-                "k6 Cloud trend of checkout",
-                nodes(checkout, "/s:svg/s:title").item(0).getTextContent());
-        String desc = nodes(checkout, "/s:svg/s:desc").item(0).getTextContent();
-        assertThat(desc, containsString("Builds #6 to #25 of load test checkout."));
-        assertThat(desc, containsString("Response time p95 from 306 ms to 325 ms, latest 325 ms."));
-        assertThat(desc, containsString("Verdicts: 17 passed, 2 failed, 0 other."));
-        assertThat(desc, containsString("No run or no metrics: #9, #12."));
-
-        // x axis: build numbers; y axes: the three series' labels and a legend
-        List<String> texts = texts(checkout);
-        assertTrue(texts.contains("#6"));
-        assertTrue(texts.contains("#25"));
-        assertFalse("only the last 20 builds", texts.contains("#5"));
+                "Builds #6 to #25 of load test checkout. Response time p95 from 306 ms to 325 ms, latest 325 ms."
+                        + " Failure rate from 1 % to 1 %, latest 1 %. Requests per second from 200/s to 200/s, latest"
+                        + " 200/s. Verdicts: 17 passed, 2 failed, 0 other. No run or no metrics: #9, #12.",
+                x(d, "/svg/desc"));
+        // x axis: build numbers (only the last 20); y axes: the three series' labels, also in the legend
+        assertEquals(
+                "1 1 0", x(d, "concat(count(//text[.='#6']),' ',count(//text[.='#25']),' ',count(//text[.='#5']))"));
         for (String label : List.of("Response time p95 (ms)", "Failure rate (%)", "Requests per second (/s)")) {
-            assertEquals(
-                    label + ": legend and axis",
-                    2,
-                    texts.stream().filter(label::equals).count());
+            assertEquals(label, "2", x(d, "count(//text[.='" + label + "'])"));
         }
-        assertTrue(texts.containsAll(List.of("passed build", "failed build", "other build", "verdict")));
+        for (String label : List.of("passed build", "failed build", "other build", "verdict")) {
+            assertEquals(label, "1", x(d, "count(//text[.='" + label + "'])"));
+        }
     }
 
     @Test
     public void everyPointAndVerdictLinksToItsBuildAndGapsBreakTheLines() throws Exception {
-        Document checkout =
-                JUnitReportTest.parse(TrendChart.render(job(), 20).get(0).svg());
+        Document d = parse(TrendChart.render(job()).get(0).svg());
 
         // 20 builds shown, #9 ran nothing, #12 has no metrics: 18 points per series, 19 verdicts
+        for (String series : List.of("p95", "failures", "rps")) {
+            assertEquals(series, "18", x(d, "count(//a/circle[@class='k6-trend-" + series + "'])"));
+        }
+        assertEquals("19", x(d, "count(//a/rect)"));
+        assertEquals("1", x(d, "count(//a[@href='job/perf/12/']/rect[@class='k6-trend-failed'])"));
+        assertEquals("0", x(d, "count(//a[@href='job/perf/12/']/circle)"));
+        assertEquals("0", x(d, "count(//a[@href='job/perf/9/'])"));
+        assertEquals("#23: REGRESSED", x(d, "//a[@href='job/perf/23/']/rect[@class='k6-trend-failed']/title"));
+        assertEquals("#24: PASSED", x(d, "//a[@href='job/perf/24/']/rect[@class='k6-trend-passed']/title"));
         assertEquals(
-                18,
-                nodes(checkout, "//s:a/s:circle[contains(@class,'k6-trend-p95')]")
-                        .getLength());
-        assertEquals(
-                18,
-                nodes(checkout, "//s:a/s:circle[contains(@class,'k6-trend-failures')]")
-                        .getLength());
-        assertEquals(
-                18,
-                nodes(checkout, "//s:a/s:circle[contains(@class,'k6-trend-rps')]")
-                        .getLength());
-        assertEquals(19, nodes(checkout, "//s:a/s:rect").getLength());
-        assertEquals(
-                1,
-                nodes(checkout, "//s:a[@href='job/perf/12/']/s:rect[@class='k6-trend-failed']")
-                        .getLength());
-        assertEquals(0, nodes(checkout, "//s:a[@href='job/perf/12/']/s:circle").getLength());
-        assertEquals(0, nodes(checkout, "//s:a[@href='job/perf/9/']").getLength());
-        assertEquals(
-                "#23: REGRESSED",
-                nodes(checkout, "//s:a[@href='job/perf/23/']/s:rect[@class='k6-trend-failed']/s:title")
-                        .item(0)
-                        .getTextContent());
-        assertEquals(
-                "#25: Response time p95 325 ms",
-                nodes(checkout, "//s:a[@href='job/perf/25/']/s:circle[contains(@class,'k6-trend-p95')]/s:title")
-                        .item(0)
-                        .getTextContent());
+                "#25: Response time p95 325 ms", x(d, "//a[@href='job/perf/25/']/circle[@class='k6-trend-p95']/title"));
         // #6-#8 | #10-#11 | #13-#25: three line segments per series
-        assertEquals(
-                3,
-                nodes(checkout, "//s:polyline[contains(@class,'k6-trend-p95')]").getLength());
+        assertEquals("3", x(d, "count(//polyline[contains(@class,'k6-trend-p95')])"));
     }
 
     @Test
     public void aSecondLoadTestHasItsOwnChartWithGapsWhereItDidNotRun() throws Exception {
-        Document login =
-                JUnitReportTest.parse(TrendChart.render(job(), 20).get(1).svg());
+        Document login = parse(TrendChart.render(job()).get(1).svg());
 
-        assertEquals(
-                "k6-trend-2-title",
-                nodes(login, "/s:svg/s:title")
-                        .item(0)
-                        .getAttributes()
-                        .getNamedItem("id")
-                        .getNodeValue());
-        assertEquals(
-                6,
-                nodes(login, "//s:a/s:circle[contains(@class,'k6-trend-p95')]").getLength());
-        assertEquals(6, nodes(login, "//s:a/s:rect").getLength());
-        String desc = nodes(login, "/s:svg/s:desc").item(0).getTextContent();
-        assertThat(desc, containsString("Failure rate from 0 % to 0 %, latest 0 %."));
-        assertThat(desc, containsString("#19"));
+        assertEquals("k6-trend-2-title", x(login, "/svg/title/@id"));
+        assertEquals("6", x(login, "count(//a/circle[@class='k6-trend-p95'])"));
+        assertEquals("6", x(login, "count(//a/rect)"));
+        assertThat(x(login, "/svg/desc"), containsString("Failure rate from 0 % to 0 %, latest 0 %."));
+        assertThat(x(login, "/svg/desc"), containsString("#19"));
     }
 
     @Test
     public void coloursComeFromJenkinsThemeVariablesAndNothingRunsScript() {
-        String svg = TrendChart.render(job(), 20).get(0).svg();
+        String svg = TrendChart.render(job()).get(0).svg();
 
-        for (String variable : List.of(
-                "var(--text-color",
-                "var(--text-color-secondary",
-                "var(--success-color",
-                "var(--error-color",
-                "var(--accent-color",
-                "var(--warning-color",
-                "var(--jenkins-border-color")) {
-            assertThat(svg, containsString(variable));
+        for (String variable :
+                "text-color text-color-secondary success error accent warning jenkins-border".split(" ")) {
+            assertThat(svg, containsString("var(--" + variable));
         }
-        assertThat(svg, not(containsString("<script")));
-        assertThat(svg, not(containsString(" on")));
-        assertThat(svg, not(containsString("/*")));
-        assertThat(svg, not(containsString("javascript:")));
+        for (String unwanted : List.of("<script", " on", "/*", "javascript:")) {
+            assertThat(svg, not(containsString(unwanted)));
+        }
     }
 
     @Test
@@ -204,49 +144,22 @@ public class TrendChartTest {
                 new TrendChart.Build(
                         2, "https://ci.example/job/x/2/", List.of(new TrendChart.Run("<b>&x", null, null))));
 
-        String svg = TrendChart.render(builds, 20).get(0).svg();
-        Document d = JUnitReportTest.parse(svg);
+        String svg = TrendChart.render(builds).get(0).svg();
+        Document d = parse(svg);
 
         assertThat(svg, not(containsString("javascript:")));
-        assertEquals(
-                "k6 Cloud trend of <b>&x", nodes(d, "/s:svg/s:title").item(0).getTextContent());
-        assertEquals(
-                1,
-                nodes(d, "//s:a[@href='https://ci.example/job/x/2/']/s:rect[@class='k6-trend-other']")
-                        .getLength());
-        assertEquals(
-                "the single point of a series is a circle, no line",
-                0,
-                nodes(d, "//s:polyline").getLength());
+        assertEquals("k6 Cloud trend of <b>&x", x(d, "/svg/title"));
+        assertEquals("1", x(d, "count(//a[@href='https://ci.example/job/x/2/']/rect[@class='k6-trend-other'])"));
+        assertEquals("the single point of a series is a circle, no line", "0", x(d, "count(//polyline)"));
     }
 
     @Test
-    public void aJobWithoutK6RunsHasNoChartAndTheBuildCountIsChecked() {
-        assertEquals(List.of(), TrendChart.render(List.of(build(1), build(2)), 20));
-        assertThrows(IllegalArgumentException.class, () -> TrendChart.render(List.of(), 0));
-    }
-
-    @Test
-    public void aRegressedBuildIsMarkedFailedLikeCrossedThresholds() {
-        assertEquals("failed", TrendChart.kind("REGRESSED"));
-        assertEquals("failed", TrendChart.kind("THRESHOLDS_FAILED"));
-        assertEquals("passed", TrendChart.kind("PASSED"));
-    }
-
-    @Test
-    public void axisMaximaAreRoundNumbers() {
+    public void aJobWithoutK6RunsHasNoChartAndAxisMaximaAreRoundNumbers() {
+        assertEquals(List.of(), TrendChart.render(List.of(build(1), build(2))));
         assertEquals(1, TrendChart.niceCeiling(0), 0);
         assertEquals(500, TrendChart.niceCeiling(412), 0);
         assertEquals(250, TrendChart.niceCeiling(201), 0);
         assertEquals(0.02, TrendChart.niceCeiling(0.0123), 1e-12);
-    }
-
-    private static List<String> texts(Document d) throws Exception {
-        NodeList n = nodes(d, "//s:text");
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n.getLength(); i++) {
-            out.add(n.item(i).getTextContent());
-        }
-        return out;
+        assertEquals(1000, TrendChart.niceCeiling(501), 0);
     }
 }

@@ -186,24 +186,22 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
             @QueryParameter String credentialsId,
             @QueryParameter String apiFlavour) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        ApiFlavour flavour;
-        try {
-            flavour = ApiFlavour.parse(apiFlavour);
-        } catch (IllegalArgumentException e) {
-            return FormValidation.error(e.getMessage());
-        }
-        return testConnection(apiUrl == null ? "" : apiUrl.strip(), stackId, credentialsId, flavour);
+        return testConnection(apiUrl, stackId, credentialsId, apiFlavour);
     }
 
-    static FormValidation testConnection(String apiUrl, String stackIdText, String credentialsId, ApiFlavour flavour) {
-        FormValidation url = FormChecks.url(apiUrl, RunConfig.DEFAULT_API_URL);
-        if (url.kind == FormValidation.Kind.ERROR) {
-            return url;
+    static FormValidation testConnection(String apiUrl, String stackId, String credentialsId, String apiFlavour) {
+        String url = apiUrl == null ? "" : apiUrl.strip();
+        FormValidation check = FormChecks.url(url, RunConfig.DEFAULT_API_URL);
+        if (check.kind == FormValidation.Kind.ERROR) {
+            return check;
         }
         RunConfig.Connection typed;
         try {
             typed = new RunConfig.Connection(
-                    flavour, apiUrl, FormChecks.parseStackId(stackIdText), RunConfig.blankToNull(credentialsId));
+                    ApiFlavour.parse(apiFlavour),
+                    url,
+                    FormChecks.parseStackId(stackId),
+                    RunConfig.blankToNull(credentialsId));
             typed.checkStackId();
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
@@ -212,8 +210,8 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
             return FormValidation.error(Messages.Connection_NoCredentials());
         }
         try {
-            ApiToken token = K6CloudCredentials.formToken(null, typed.credentialsId(), apiUrl);
-            return checkToken(flavour, apiUrl, f -> {
+            ApiToken token = K6CloudCredentials.formToken(null, typed.credentialsId(), url);
+            return checkToken(typed.apiFlavour(), url, f -> {
                 RunConfig.Connection c = typed.withApiFlavour(f);
                 return c.client(token, c.formCheckOptions());
             });
@@ -238,11 +236,10 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
             return FormValidation.error(e.getMessage());
         } catch (K6CloudException.AuthenticationException e) {
             ApiFlavour other = chosen.other();
-            if (accepts(other, clients)) {
-                return FormValidation.error(
-                        Messages.Connection_OtherFlavour(chosen.displayName(), other.displayName()));
-            }
-            return FormValidation.error(Messages.Connection_Rejected(e.httpStatus()));
+            return FormValidation.error(
+                    accepts(other, clients)
+                            ? Messages.Connection_OtherFlavour(chosen.displayName(), other.displayName())
+                            : Messages.Connection_Rejected(e.httpStatus()));
         } catch (K6CloudException e) {
             return FormValidation.error(Messages.Connection_Failed(e.getMessage()));
         }

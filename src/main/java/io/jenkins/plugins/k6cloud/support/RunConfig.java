@@ -128,27 +128,20 @@ public final class RunConfig {
             junitFile = blankToNull(junitFile);
         }
 
-        public Options(
-                String credentialsId,
-                String pollInterval,
-                String timeout,
-                String thresholdFailure,
-                boolean waitForEnd) {
-            this(
-                    credentialsId,
-                    pollInterval,
-                    timeout,
-                    thresholdFailure,
-                    waitForEnd,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+        public Options(String credentials, String poll, String timeout, String onFailure, boolean wait) {
+            this(credentials, poll, timeout, onFailure, wait, null, null, null, null, null, null);
         }
 
         public Options withMaxRegression(String max) {
+            return with(max, script, testName, projectId, note, junitFile);
+        }
+
+        public Options withWorkspaceFiles(
+                String script, String testName, Long projectId, String note, String junitFile) {
+            return with(maxRegression, script, testName, projectId, note, junitFile);
+        }
+
+        private Options with(String max, String script, String testName, Long projectId, String note, String junit) {
             return new Options(
                     credentialsId,
                     pollInterval,
@@ -160,23 +153,7 @@ public final class RunConfig {
                     testName,
                     projectId,
                     note,
-                    junitFile);
-        }
-
-        public Options withWorkspaceFiles(
-                String script, String testName, Long projectId, String note, String junitFile) {
-            return new Options(
-                    credentialsId,
-                    pollInterval,
-                    timeout,
-                    thresholdFailure,
-                    waitForEnd,
-                    maxRegression,
-                    script,
-                    testName,
-                    projectId,
-                    note,
-                    junitFile);
+                    junit);
         }
 
         /** @throws IllegalArgumentException when {@code maxRegression} is not a percentage, saying what to write */

@@ -177,7 +177,7 @@ public class K6CloudGlobalConfigurationJenkinsTest extends JenkinsTestSupport {
         assertThat(cloud.journal().startsFor(testId), hasSize(1));
     }
 
-    private static void assertConfigured(K6CloudGlobalConfiguration config) {
+    static void assertConfigured(K6CloudGlobalConfiguration config) {
         assertEquals("https://api.k6.example.com", config.getApiUrl());
         assertEquals("https://app.k6.example.com", config.getWebAppUrl());
         assertEquals("4242", config.getStackId());

@@ -121,15 +121,13 @@ public class TestConnectionTest {
     @Test
     public void badSettingsAreReportedBeforeAnythingIsSent() {
         assertSays(
-                K6CloudGlobalConfiguration.testConnection(sim.baseUrl(), "my-stack", "k6", ApiFlavour.V2),
+                K6CloudGlobalConfiguration.testConnection(sim.baseUrl(), "my-stack", "k6", "v2"),
                 Kind.ERROR,
                 "is not a Grafana stack id");
+        assertSays(K6CloudGlobalConfiguration.testConnection(sim.baseUrl(), "", " ", null), Kind.ERROR, "Choose the");
+        assertSays(K6CloudGlobalConfiguration.testConnection(sim.baseUrl(), "", "k6", "v9"), Kind.ERROR, "v9");
         assertSays(
-                K6CloudGlobalConfiguration.testConnection(sim.baseUrl(), "", " ", ApiFlavour.V2),
-                Kind.ERROR,
-                "Choose the");
-        assertSays(
-                K6CloudGlobalConfiguration.testConnection(sim.baseUrl(), "", "k6", ApiFlavour.V6),
+                K6CloudGlobalConfiguration.testConnection(sim.baseUrl(), "", "k6", "v6"),
                 Kind.ERROR,
                 "needs the id of your Grafana Cloud stack");
         assertSays(

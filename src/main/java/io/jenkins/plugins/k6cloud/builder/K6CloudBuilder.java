@@ -8,7 +8,6 @@ import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.BuildListener;
-import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
@@ -34,7 +33,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -378,15 +376,6 @@ public class K6CloudBuilder extends Builder {
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;
-        }
-
-        @POST
-        public FormValidation doCheckTestId(
-                @AncestorInPath Item item,
-                @QueryParameter String value,
-                @QueryParameter String credentialsId,
-                @QueryParameter String script) {
-            return FormChecks.checkTestIdOrScript(item, value, credentialsId, script);
         }
 
         @POST

@@ -196,6 +196,7 @@ public class K6CloudRunStep extends Step {
             return Set.of(Run.class, TaskListener.class, FlowNode.class);
         }
 
+        @Override
         @POST
         public FormValidation doCheckTestId(
                 @AncestorInPath Item item,
@@ -205,7 +206,7 @@ public class K6CloudRunStep extends Step {
             if (FormChecks.isExpression(value)) {
                 return FormValidation.error(Messages.K6CloudRunStep_NoExpressions());
             }
-            return FormChecks.checkTestIdOrScript(item, value, credentialsId, script);
+            return FormChecks.super.doCheckTestId(item, value, credentialsId, script);
         }
     }
 }

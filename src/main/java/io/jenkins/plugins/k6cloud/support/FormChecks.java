@@ -32,6 +32,26 @@ import org.kohsuke.stapler.verb.POST;
  * credentials consumer guide: only for people who may configure the job.
  */
 public interface FormChecks {
+    /**
+     * The load test id as typed: empty (or 0) only with a {@code script}; for people who may
+     * configure {@code item}, with the step's credentials chosen, also its name in k6 Cloud.
+     */
+    @POST
+    default FormValidation doCheckTestId(
+            @AncestorInPath Item item,
+            @QueryParameter String value,
+            @QueryParameter String credentialsId,
+            @QueryParameter String script) {
+        if (value == null || value.isBlank() || value.strip().equals("0")) {
+            return script == null || script.isBlank()
+                    ? FormValidation.error(Messages.TestsAsCode_NoTarget())
+                    : FormValidation.ok();
+        }
+        return item == null || !item.hasPermission(Item.CONFIGURE)
+                ? testId(value)
+                : loadTest(item, value, credentialsId);
+    }
+
     @POST
     default FormValidation doCheckScript(@QueryParameter String value) {
         return workspacePath(value, "load/checkout.js");
@@ -79,21 +99,6 @@ public interface FormChecks {
         m.add(Messages.ThresholdFailure_FAILURE(), "FAILURE");
         m.add(Messages.ThresholdFailure_UNSTABLE(), "UNSTABLE");
         return m;
-    }
-
-    /**
-     * The load test id as typed: empty (or 0) only with a {@code script}; for people who may
-     * configure {@code item}, with the step's credentials chosen, also its name in k6 Cloud.
-     */
-    static FormValidation checkTestIdOrScript(Item item, String value, String credentialsId, String script) {
-        if (value == null || value.isBlank() || value.strip().equals("0")) {
-            return script == null || script.isBlank()
-                    ? FormValidation.error(Messages.TestsAsCode_NoTarget())
-                    : FormValidation.ok();
-        }
-        return item == null || !item.hasPermission(Item.CONFIGURE)
-                ? testId(value)
-                : loadTest(item, value, credentialsId);
     }
 
     /** A freestyle job's project id: empty (the default project), an expression, or a positive whole number. */

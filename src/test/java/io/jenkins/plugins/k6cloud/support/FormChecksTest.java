@@ -28,12 +28,12 @@ public class FormChecksTest {
             {FormChecks.testId("-1"), "positive whole number"},
             {FormChecks.testId("<b>"), "&lt;b&gt;"}, // escaped for the form, as in Jenkins
             // without a job the id is checked as typed, never looked up (no Jenkins here: a look-up would throw)
-            {FormChecks.checkTestIdOrScript(null, "1234", "k6-token", null), "OK"},
-            {FormChecks.checkTestIdOrScript(null, "12a", "k6-token", null), "is not a load test id"},
-            {FormChecks.checkTestIdOrScript(null, "", "k6-token", "load/checkout.js"), "OK"},
-            {FormChecks.checkTestIdOrScript(null, "0", "k6-token", "load/checkout.js"), "OK"},
-            {FormChecks.checkTestIdOrScript(null, "", "k6-token", " "), "or a k6 script"},
-            {FormChecks.checkTestIdOrScript(null, "12a", "k6-token", "load/checkout.js"), "is not a load test id"},
+            {form.doCheckTestId(null, "1234", "k6-token", null), "OK"},
+            {form.doCheckTestId(null, "12a", "k6-token", null), "is not a load test id"},
+            {form.doCheckTestId(null, "", "k6-token", "load/checkout.js"), "OK"},
+            {form.doCheckTestId(null, "0", "k6-token", "load/checkout.js"), "OK"},
+            {form.doCheckTestId(null, "", "k6-token", " "), "or a k6 script"},
+            {form.doCheckTestId(null, "12a", "k6-token", "load/checkout.js"), "is not a load test id"},
             {form.doCheckMaxRegression(""), "OK"},
             {form.doCheckMaxRegression(null), "OK"},
             {form.doCheckMaxRegression("12.5%"), "OK"},

@@ -37,19 +37,16 @@ public final class RunConfig {
     public static final String DEFAULT_POLL_INTERVAL = DurationFormat.format(RunSettings.DEFAULT_POLL_INTERVAL);
     public static final String DEFAULT_TIMEOUT = DurationFormat.format(RunSettings.DEFAULT_TIMEOUT);
 
-    /** A person waits for a form check. */
+    // a person waits for a form check; the load test look-up runs on every change of its field
     static final Duration FORM_CHECK_TIMEOUT = Duration.ofSeconds(15);
-    /** The load test look-up runs on every change of the field. */
     static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
-    /** A run's call holds a shared engine thread. */
+    // a run's call holds a shared engine thread; an upload (megabytes on a slow link) only the preparing one
     static final Duration RUN_CALL_TIMEOUT = Duration.ofSeconds(30);
-    /** A script of several megabytes on a slow link; it holds only the preparing thread. */
     static final Duration UPLOAD_CALL_TIMEOUT = Duration.ofMinutes(10);
-    /** The metrics read after the verdict is best effort and must not hold a build long (about 25 s at most). */
+    // the metrics read after the verdict is best effort and must not hold a build long (about 25 s at most)
     static final Duration METRICS_CALL_TIMEOUT = Duration.ofSeconds(5);
-    /** Longer outages are the engine's to wait out (its error streak backs off without holding a thread). */
+    // longer outages are the engine's to wait out (its error streak backs off without holding a thread)
     static final RetryPolicy RUN_RETRY_POLICY = retryOnce(Duration.ofSeconds(2), Duration.ofSeconds(5));
-
     static final RetryPolicy METRICS_RETRY_POLICY = retryOnce(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     private RunConfig() {}

@@ -19,17 +19,14 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * The form checks of the build step, the Pipeline step and the global configuration, as plain
- * functions of the typed text; the two steps' descriptors implement this interface for the web
- * methods they share. Stapler finds default methods of a descriptor's interfaces
- * ({@code ClassDescriptor.findMethods} walks interfaces too), and so does Jenkins when it wires a
- * field to its check or fill method ({@code Descriptor.getCheckMethod}, {@code calcFillSettings}:
- * {@code ReflectionUtils.getPublicMethodNamed}, i.e. {@code Class.getMethods()}).
+ * The form checks of both steps and the global configuration, as functions of the typed text; the
+ * steps' descriptors implement this interface for the web methods they share. Stapler finds an
+ * interface's default methods ({@code ClassDescriptor.findMethods} walks interfaces), and so does
+ * {@code Descriptor.getCheckMethod}/{@code calcFillSettings} ({@code Class.getMethods()}).
  *
- * <p>What a job field's text says is checked for everyone who sees the form (the snippet generator
- * is open to people who may not configure the job: a permission check would answer them with an
- * error page). What reaches k6 Cloud with the job's credentials, or lists them, follows the
- * credentials consumer guide: only for people who may configure the job.
+ * <p>A job field's text is checked for everyone who sees the form (the snippet generator is open to
+ * people who may not configure the job); what reaches k6 Cloud with the job's credentials, or lists
+ * them, only for people who may configure it (the credentials consumer guide).
  */
 public interface FormChecks {
     /**

@@ -26,7 +26,7 @@ public class WebMethodsTest {
     public void everyCheckTestAndCredentialsFillIsPost() {
         List<String> checked = new ArrayList<>();
         for (Class<?> d : DESCRIPTORS) {
-            for (Method m : d.getDeclaredMethods()) {
+            for (Method m : d.getMethods()) {
                 String n = m.getName();
                 if (n.startsWith("doCheck") || n.startsWith("doTest") || n.equals("doFillCredentialsIdItems")) {
                     assertTrue(d.getSimpleName() + "." + n + " is not @POST", m.isAnnotationPresent(POST.class));

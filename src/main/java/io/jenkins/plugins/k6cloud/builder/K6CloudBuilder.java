@@ -8,13 +8,11 @@ import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.BuildListener;
-import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
@@ -35,7 +33,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -370,7 +367,7 @@ public class K6CloudBuilder extends Builder {
 
     /** The descriptor: display name, drop-downs and form checks. */
     @Extension
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements FormChecks {
         @Override
         public String getDisplayName() {
             return Messages.K6CloudBuilder_DisplayName();
@@ -382,56 +379,8 @@ public class K6CloudBuilder extends Builder {
         }
 
         @POST
-        public FormValidation doCheckTestId(
-                @AncestorInPath Item item,
-                @QueryParameter String value,
-                @QueryParameter String credentialsId,
-                @QueryParameter String script) {
-            return FormChecks.checkTestIdOrScript(item, value, credentialsId, script);
-        }
-
-        @POST
-        public FormValidation doCheckScript(@QueryParameter String value) {
-            return FormChecks.checkWorkspacePath(value, "load/checkout.js");
-        }
-
-        @POST
-        public FormValidation doCheckTestName(@QueryParameter String value) {
-            return FormChecks.checkTestName(value);
-        }
-
-        @POST
         public FormValidation doCheckProjectId(@QueryParameter String value) {
             return FormChecks.checkProjectId(value);
-        }
-
-        @POST
-        public FormValidation doCheckJunitFile(@QueryParameter String value) {
-            return FormChecks.checkWorkspacePath(value, "k6-junit.xml");
-        }
-
-        @POST
-        public FormValidation doCheckPollInterval(@QueryParameter String value) {
-            return FormChecks.checkPollInterval(value);
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return FormChecks.checkTimeout(value);
-        }
-
-        @POST
-        public FormValidation doCheckMaxRegression(@QueryParameter String value) {
-            return FormChecks.checkMaxRegression(value);
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return FormChecks.fillCredentialsIdItems(item, credentialsId);
-        }
-
-        public ListBoxModel doFillThresholdFailureItems() {
-            return FormChecks.fillThresholdFailureItems();
         }
     }
 }

@@ -13,6 +13,7 @@ import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudCredentials;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
+import java.util.Objects;
 import java.util.function.Function;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -42,7 +43,6 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
             value = "MC_OVERRIDABLE_METHOD_CALL_IN_CONSTRUCTOR",
             justification = "the GlobalConfiguration pattern: its Javadoc asks the constructor to call load()")
     public K6CloudGlobalConfiguration() {
-        // the saved values, if any, replace the defaults above
         load();
     }
 
@@ -55,11 +55,7 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
         return Messages.K6CloudGlobalConfiguration_DisplayName();
     }
 
-    /**
-     * The API runs talk to, with the default credentials (the other defaults are the getters').
-     *
-     * @throws IllegalArgumentException when a saved value is not valid
-     */
+    /** @throws IllegalArgumentException when a saved value is not valid */
     public RunConfig.Connection connection() {
         return new RunConfig.Connection(
                 ApiFlavour.parse(apiFlavour), apiUrl, FormChecks.parseStackId(stackId), credentialsId);
@@ -95,7 +91,6 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
-    /** {@code v6}, or {@code null} for the default {@code v2} (so that v2 configurations export no such key). */
     public String getApiFlavour() {
         return apiFlavour;
     }
@@ -153,19 +148,19 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckStackId(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return FormChecks.stackId(value);
+        return FormChecks.valid(() -> FormChecks.parseStackId(value));
     }
 
     @POST
     public FormValidation doCheckPollInterval(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return FormChecks.requiredDuration(value, true);
+        return FormChecks.duration(value, null, true);
     }
 
     @POST
     public FormValidation doCheckTimeout(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return FormChecks.requiredDuration(value, false);
+        return FormChecks.duration(value, null, false);
     }
 
     @POST
@@ -183,7 +178,7 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
         return m;
     }
 
-    /** Checks the typed address, stack, credentials and API flavour against k6 Cloud, before they are saved. */
+    /** Checks the typed, not yet saved, address, stack, credentials and API flavour against k6 Cloud. */
     @POST
     public FormValidation doTestConnection(
             @QueryParameter String apiUrl,
@@ -191,36 +186,32 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
             @QueryParameter String credentialsId,
             @QueryParameter String apiFlavour) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        ApiFlavour flavour;
-        try {
-            flavour = ApiFlavour.parse(apiFlavour);
-        } catch (IllegalArgumentException e) {
-            return FormValidation.error(e.getMessage());
-        }
-        return testConnection(apiUrl == null ? "" : apiUrl.strip(), stackId, credentialsId, flavour);
+        return testConnection(apiUrl, stackId, credentialsId, apiFlavour);
     }
 
-    /** "Test connection": the typed, not yet saved, settings; {@code stackIdText} as typed. */
-    static FormValidation testConnection(String apiUrl, String stackIdText, String credentialsId, ApiFlavour flavour) {
-        FormValidation url = FormChecks.url(apiUrl, RunConfig.DEFAULT_API_URL);
-        if (url.kind == FormValidation.Kind.ERROR) {
-            return url;
+    static FormValidation testConnection(String apiUrl, String stackId, String credentialsId, String apiFlavour) {
+        String url = apiUrl == null ? "" : apiUrl.strip();
+        FormValidation check = FormChecks.url(url, RunConfig.DEFAULT_API_URL);
+        if (check.kind == FormValidation.Kind.ERROR) {
+            return check;
         }
         RunConfig.Connection typed;
         try {
             typed = new RunConfig.Connection(
-                    flavour, apiUrl, FormChecks.parseStackId(stackIdText), RunConfig.blankToNull(credentialsId));
+                    ApiFlavour.parse(apiFlavour),
+                    url,
+                    FormChecks.parseStackId(stackId),
+                    RunConfig.blankToNull(credentialsId));
             typed.checkStackId();
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
-        String id = typed.credentialsId();
-        if (id == null) {
+        if (typed.credentialsId() == null) {
             return FormValidation.error(Messages.Connection_NoCredentials());
         }
         try {
-            ApiToken token = K6CloudCredentials.formToken(null, id, apiUrl);
-            return checkToken(flavour, apiUrl, f -> {
+            ApiToken token = K6CloudCredentials.formToken(null, typed.credentialsId(), url);
+            return checkToken(typed.apiFlavour(), url, f -> {
                 RunConfig.Connection c = typed.withApiFlavour(f);
                 return c.client(token, c.formCheckOptions());
             });
@@ -230,8 +221,8 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * What k6 Cloud says about the token with the {@code chosen} API flavour. When k6 Cloud rejects
-     * it and the other flavour accepts it, the message says to choose the other one.
+     * What k6 Cloud says about the token with the {@code chosen} API flavour; when it rejects the
+     * token and the other flavour accepts it, the message says to choose the other one.
      *
      * @param clients the form-check client of a flavour; throws {@link IllegalArgumentException}
      *     when the settings cannot make one (v6 without a stack id)
@@ -245,11 +236,10 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
             return FormValidation.error(e.getMessage());
         } catch (K6CloudException.AuthenticationException e) {
             ApiFlavour other = chosen.other();
-            if (accepts(other, clients)) {
-                return FormValidation.error(
-                        Messages.Connection_OtherFlavour(chosen.displayName(), other.displayName()));
-            }
-            return FormValidation.error(Messages.Connection_Rejected(e.httpStatus()));
+            return FormValidation.error(
+                    accepts(other, clients)
+                            ? Messages.Connection_OtherFlavour(chosen.displayName(), other.displayName())
+                            : Messages.Connection_Rejected(e.httpStatus()));
         } catch (K6CloudException e) {
             return FormValidation.error(Messages.Connection_Failed(e.getMessage()));
         }
@@ -265,7 +255,6 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
     }
 
     private static String orDefault(String value, String fallback) {
-        String v = RunConfig.blankToNull(value);
-        return v == null ? fallback : v;
+        return Objects.requireNonNullElse(RunConfig.blankToNull(value), fallback);
     }
 }

@@ -5,7 +5,6 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
 import java.util.Set;
@@ -178,7 +177,7 @@ public class K6CloudRunStep extends Step {
 
     /** The descriptor: the function name, the required context and the Snippet Generator's checks. */
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StepDescriptor implements FormChecks {
         @Override
         public String getFunctionName() {
             return "k6CloudRun";
@@ -197,6 +196,7 @@ public class K6CloudRunStep extends Step {
             return Set.of(Run.class, TaskListener.class, FlowNode.class);
         }
 
+        @Override
         @POST
         public FormValidation doCheckTestId(
                 @AncestorInPath Item item,
@@ -206,46 +206,7 @@ public class K6CloudRunStep extends Step {
             if (FormChecks.isExpression(value)) {
                 return FormValidation.error(Messages.K6CloudRunStep_NoExpressions());
             }
-            return FormChecks.checkTestIdOrScript(item, value, credentialsId, script);
-        }
-
-        @POST
-        public FormValidation doCheckScript(@QueryParameter String value) {
-            return FormChecks.checkWorkspacePath(value, "load/checkout.js");
-        }
-
-        @POST
-        public FormValidation doCheckTestName(@QueryParameter String value) {
-            return FormChecks.checkTestName(value);
-        }
-
-        @POST
-        public FormValidation doCheckJunitFile(@QueryParameter String value) {
-            return FormChecks.checkWorkspacePath(value, "k6-junit.xml");
-        }
-
-        @POST
-        public FormValidation doCheckPollInterval(@QueryParameter String value) {
-            return FormChecks.checkPollInterval(value);
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return FormChecks.checkTimeout(value);
-        }
-
-        @POST
-        public FormValidation doCheckMaxRegression(@QueryParameter String value) {
-            return FormChecks.checkMaxRegression(value);
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return FormChecks.fillCredentialsIdItems(item, credentialsId);
-        }
-
-        public ListBoxModel doFillThresholdFailureItems() {
-            return FormChecks.fillThresholdFailureItems();
+            return FormChecks.super.doCheckTestId(item, value, credentialsId, script);
         }
     }
 }

@@ -25,38 +25,35 @@ import org.springframework.security.core.Authentication;
 
 /**
  * The k6 Cloud API token as "Secret text" credentials: looked up by id for a build (with usage
- * tracking), listed for drop-downs behind the credentials consumer permission gate. The token
- * becomes an {@link ApiToken} only at the moment of the call and is never kept in a field of
- * anything that is saved.
+ * tracking), listed for drop-downs behind the credentials consumer permission gate. It becomes an
+ * {@link ApiToken} only at the moment of the call and is never kept in anything that is saved.
  */
 public final class K6CloudCredentials {
     /**
-     * The credentials of Jenkins' own store that a build can use: not the System scope. A build looks
-     * its credentials up in its job ({@code findCredentialById(id, type, run, ...)}), and for an item
-     * the credentials plugin's {@code SystemCredentialsProvider.ProviderImpl.getCredentialsInItem}
-     * leaves out {@code withScope(SYSTEM)}, which only Jenkins itself may use. So the global default
-     * credentials are chosen and tested among these only: what Test connection accepts, builds get.
+     * Not the System scope: for an item the credentials plugin's
+     * {@code SystemCredentialsProvider.ProviderImpl.getCredentialsInItem} leaves out
+     * {@code withScope(SYSTEM)}, so a build never finds them. The global default is chosen and
+     * tested among these only: what Test connection accepts, builds get.
      */
-    static final CredentialsMatcher USABLE_BY_BUILDS =
+    private static final CredentialsMatcher USABLE_BY_BUILDS =
             CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM));
 
     private K6CloudCredentials() {}
 
     /**
-     * Where the API token of one run comes from, in this order: the step's credentials, the build's
-     * {@code K6_CLOUD_TOKEN} variable (as bound by {@code withCredentials} around the step) when it
-     * is not blank, then the global default credentials. What the job says beats what Jenkins defaults to.
+     * Where a run's token comes from: the step's credentials, then the build's non-blank
+     * {@code K6_CLOUD_TOKEN} (as {@code withCredentials} binds it), then the global default.
      *
-     * @param env the build's (or step's) environment, or {@code null} when there is none
+     * @param env the build's (or step's) environment, or {@code null}
      * @return the credentials id, or {@code null} for the variable
-     * @throws IllegalArgumentException when no source has a token, with a message that lists the choices
+     * @throws IllegalArgumentException when no source has a token, listing the choices
      */
     public static String chooseSource(String stepCredentialsId, String globalCredentialsId, Map<String, String> env) {
         String id = RunConfig.blankToNull(stepCredentialsId);
         if (id != null) {
             return id;
         }
-        // a blank value (e.g. an empty string parameter of that name) is no token: it must not hide the default
+        // a blank value (e.g. an empty string parameter of that name) must not hide the default
         if (env != null && RunConfig.blankToNull(env.get(K6CloudDefaults.TOKEN_VARIABLE)) != null) {
             return null;
         }
@@ -70,7 +67,6 @@ public final class K6CloudCredentials {
     /**
      * The token for one build, from the credentials {@code id}, or from {@code K6_CLOUD_TOKEN} when it is {@code null}.
      *
-     * @param env the build's environment (for {@code K6_CLOUD_TOKEN}), or {@code null}
      * @throws AbortException with a message that says what is wrong with the credentials
      */
     public static ApiToken token(Run<?, ?> run, String id, Map<String, String> env, String apiUrl)
@@ -96,11 +92,10 @@ public final class K6CloudCredentials {
     }
 
     /**
-     * The token of credentials chosen in a form: in {@code item}'s context, or Jenkins' when it is
-     * {@code null}. The caller has checked the permission to configure {@code item} (or Jenkins).
+     * The token of credentials chosen in a form of {@code item}, or of Jenkins when it is
+     * {@code null}; the caller has checked the permission to configure it.
      *
-     * @throws AbortException when the credentials cannot be found, have the System scope (which no
-     *     build can use), or their token cannot be sent
+     * @throws AbortException when they cannot be found, have the System scope, or their token cannot be sent
      */
     public static ApiToken formToken(Item item, String id, String apiUrl) throws AbortException {
         List<DomainRequirement> requirements = requirements(apiUrl);
@@ -120,8 +115,7 @@ public final class K6CloudCredentials {
 
     /**
      * The "Secret text" credentials for a drop-down, following the credentials consumer guide: only
-     * the current value for people who may not configure {@code item} (or Jenkins, when it is
-     * {@code null}).
+     * the current value for people who may not configure {@code item} (or Jenkins, when {@code null}).
      */
     public static ListBoxModel fillItems(Item item, String currentValue, String apiUrl) {
         StandardListBoxModel result = new StandardListBoxModel();
@@ -147,24 +141,16 @@ public final class K6CloudCredentials {
                 .includeCurrentValue(currentValue);
     }
 
-    /**
-     * Whom the job's builds run as (as the credentials consumer guide says): the credentials a form
-     * offers or checks are the ones a build of {@code item} could use, not every system credential.
-     */
-    static Authentication authenticationOf(Item item) {
+    /** Whom the job's builds run as: a form offers and checks what a build of {@code item} could use. */
+    private static Authentication authenticationOf(Item item) {
         return item instanceof Queue.Task ? Tasks.getAuthenticationOf2((Queue.Task) item) : ACL.SYSTEM2;
     }
 
-    /**
-     * The token held by {@code c}, checked where it enters ({@link ApiToken#of(String, String)}).
-     *
-     * @throws AbortException when it is empty or cannot be sent, naming the credentials' id, never the token
-     */
+    /** @throws AbortException when the token is empty or cannot be sent, naming the credentials' id, never the token */
     public static ApiToken tokenOf(StringCredentials c) throws AbortException {
         return checked(c.getSecret().getPlainText(), Messages.K6CloudCredentials_InCredentials(c.getId()));
     }
 
-    /** {@link ApiToken#of(String, String)}: a token that cannot be sent fails the build, naming its source. */
     private static ApiToken checked(String value, String source) throws AbortException {
         try {
             return ApiToken.of(value, source);

@@ -24,10 +24,12 @@ import okhttp3.OkHttpClient;
 
 /**
  * The one path from what people configured to a run, shared by the build step and the Pipeline
- * step: the step's {@link Options} and the global configuration's defaults become the engine's
- * {@link RunSettings} and a {@link Connection} (what a Pipeline step saves to resume: never the
- * token), and a connection with a token becomes a client. {@link #prepare} is the one place that
- * does it; preparing reads credentials, so it never runs on the CPS VM thread.
+ * step: the step's {@link Options} and the global defaults become the engine's {@link RunSettings}
+ * and a {@link Connection} (what a Pipeline step saves to resume: never the token), and a
+ * connection with a token becomes a client. Preparing reads credentials, so never on the CPS VM thread.
+ *
+ * <p>{@code Options} and {@code Connection} are records: the Pipeline saves them with the step's
+ * execution through JBoss Marshalling River, which reads records (see {@code WatchState}).
  */
 public final class RunConfig {
     public static final String DEFAULT_API_URL = K6CloudDefaults.API_URL;
@@ -35,44 +37,28 @@ public final class RunConfig {
     public static final String DEFAULT_POLL_INTERVAL = DurationFormat.format(RunSettings.DEFAULT_POLL_INTERVAL);
     public static final String DEFAULT_TIMEOUT = DurationFormat.format(RunSettings.DEFAULT_TIMEOUT);
 
-    /** A form check answers a person waiting for it: one attempt, short timeouts. */
+    // a person waits for a form check; the load test look-up runs on every change of its field
     static final Duration FORM_CHECK_TIMEOUT = Duration.ofSeconds(15);
-    /** The load test look-up runs on every validation of the field: shorter still. */
     static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
-    /** One HTTP call of a run, all attempts together; it holds a shared engine thread meanwhile. */
+    // a run's call holds a shared engine thread; an upload (megabytes on a slow link) only the preparing one
     static final Duration RUN_CALL_TIMEOUT = Duration.ofSeconds(30);
-    /**
-     * A run's client retries once, briefly: longer outages are the engine's to wait out (its error
-     * streak backs off between polls without holding a thread), so retries are not doubled.
-     */
-    static final RetryPolicy RUN_RETRY_POLICY = RetryPolicy.defaults()
-            .withMaxAttempts(2)
-            .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(2), 2.0)
-            .withBudget(Duration.ofSeconds(5));
-
-    /**
-     * The metrics read after the verdict is best effort and must not hold a build long: one retry,
-     * and each attempt bounded by {@link #METRICS_CALL_TIMEOUT} (two reads: about 25 s at most).
-     */
-    static final Duration METRICS_CALL_TIMEOUT = Duration.ofSeconds(5);
-
-    /**
-     * The upload of a k6 script before the start (one attempt of it): long enough for an archive of
-     * several megabytes on a slow link; it holds only the preparing thread, not the engine's.
-     */
     static final Duration UPLOAD_CALL_TIMEOUT = Duration.ofMinutes(10);
-
-    static final RetryPolicy METRICS_RETRY_POLICY = RetryPolicy.defaults()
-            .withMaxAttempts(2)
-            .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(1), 2.0)
-            .withBudget(Duration.ofSeconds(2));
+    // the metrics read after the verdict is best effort and must not hold a build long (about 25 s at most)
+    static final Duration METRICS_CALL_TIMEOUT = Duration.ofSeconds(5);
+    // longer outages are the engine's to wait out (its error streak backs off without holding a thread)
+    static final RetryPolicy RUN_RETRY_POLICY = retryOnce(Duration.ofSeconds(2), Duration.ofSeconds(5));
+    static final RetryPolicy METRICS_RETRY_POLICY = retryOnce(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     private RunConfig() {}
 
-    /**
-     * What a run starts with: how it is followed, a client that carries the token of this build,
-     * and the connection (without the token) a Pipeline step keeps for a restart.
-     */
+    private static RetryPolicy retryOnce(Duration maxBackoff, Duration budget) {
+        return RetryPolicy.defaults()
+                .withMaxAttempts(2)
+                .withBackoff(Duration.ofMillis(500), maxBackoff, 2.0)
+                .withBudget(budget);
+    }
+
+    /** What a run starts with: its settings, a client with this build's token, and the connection to save. */
     public record Prepared(RunSettings settings, K6CloudClient client, Connection connection) {}
 
     /**
@@ -104,115 +90,76 @@ public final class RunConfig {
 
     /**
      * The options of one build step or {@code k6CloudRun} step as typed; {@code null} (or blank)
-     * means "the global default". Saved with the Pipeline step execution, so that a step that had
-     * not started its run when Jenkins stopped prepares it again. (A class rather than a record, as
-     * the other values saved with a Pipeline: its program is written with JBoss Marshalling.)
+     * means "the global default" or "not given". Saved with the Pipeline step execution, so that a
+     * step that had not started its run when Jenkins stopped prepares it again.
+     *
+     * @param maxRegression the regression gate's limit, e.g. {@code 10%}, or {@code null}: no gate
+     * @param script tests as code: the workspace path of the k6 script or archive to upload
+     * @param testName the load test to create or update; {@code null}: the script's file name
+     * @param projectId its project; {@code null}: the stack's default project
+     * @param note the run's note; {@code null}: the job, build and commit ({@link TestsAsCode#note})
+     * @param junitFile the workspace path of the JUnit XML of the thresholds and checks
      */
-    public static final class Options implements Serializable {
-        private static final long serialVersionUID = 1L;
-
-        private final String credentialsId;
-        private final String pollInterval;
-        private final String timeout;
-        private final String thresholdFailure;
-        private final boolean waitForEnd;
-        /** The regression gate's limit as typed, or {@code null}: no regression gate. */
-        private String maxRegression;
-        /** Tests as code: the workspace path of the k6 script or archive to upload, or {@code null}. */
-        private String script;
-        /** The load test to create or update; {@code null}: the script's file name without extension. */
-        private String testName;
-        /** Its project; {@code null}: the stack's default project. */
-        private Long projectId;
-        /** The run's note; {@code null}: the job, build and commit ({@link TestsAsCode#note}). */
-        private String note;
-        /** The workspace path of the JUnit XML of the thresholds and checks, or {@code null}. */
-        private String junitFile;
-
-        public Options(
-                String credentialsId,
-                String pollInterval,
-                String timeout,
-                String thresholdFailure,
-                boolean waitForEnd) {
-            this.credentialsId = blankToNull(credentialsId);
-            this.pollInterval = blankToNull(pollInterval);
-            this.timeout = blankToNull(timeout);
-            this.thresholdFailure = blankToNull(thresholdFailure);
-            this.waitForEnd = waitForEnd;
+    public record Options(
+            String credentialsId,
+            String pollInterval,
+            String timeout,
+            String thresholdFailure,
+            boolean waitForEnd,
+            String maxRegression,
+            String script,
+            String testName,
+            Long projectId,
+            String note,
+            String junitFile)
+            implements Serializable {
+        public Options {
+            credentialsId = blankToNull(credentialsId);
+            pollInterval = blankToNull(pollInterval);
+            timeout = blankToNull(timeout);
+            thresholdFailure = blankToNull(thresholdFailure);
+            maxRegression = blankToNull(maxRegression);
+            script = blankToNull(script);
+            testName = blankToNull(testName);
+            note = blankToNull(note);
+            junitFile = blankToNull(junitFile);
         }
 
-        private Options copy() {
-            Options o = new Options(credentialsId, pollInterval, timeout, thresholdFailure, waitForEnd);
-            o.maxRegression = maxRegression;
-            return o.setWorkspaceFiles(script, testName, projectId, note, junitFile);
+        public Options(String credentials, String poll, String timeout, String onFailure, boolean wait) {
+            this(credentials, poll, timeout, onFailure, wait, null, null, null, null, null, null);
         }
 
-        /** These options with {@code maxRegression} (e.g. {@code 10%}; {@code null} or blank: no gate). */
         public Options withMaxRegression(String max) {
-            Options o = copy();
-            o.maxRegression = blankToNull(max);
-            return o;
+            return with(max, script, testName, projectId, note, junitFile);
         }
 
-        /** {@code thresholdFailure} as typed, or {@code null} for FAILURE. */
-        public String thresholdFailure() {
-            return thresholdFailure;
+        public Options withWorkspaceFiles(
+                String script, String testName, Long projectId, String note, String junitFile) {
+            return with(maxRegression, script, testName, projectId, note, junitFile);
         }
 
-        /**
-         * The regression gate of {@code maxRegression}, or {@code null} when it is not set.
-         *
-         * @throws IllegalArgumentException with a message that says what to write
-         */
+        private Options with(String max, String script, String testName, Long projectId, String note, String junit) {
+            return new Options(
+                    credentialsId,
+                    pollInterval,
+                    timeout,
+                    thresholdFailure,
+                    waitForEnd,
+                    max,
+                    script,
+                    testName,
+                    projectId,
+                    note,
+                    junit);
+        }
+
+        /** @throws IllegalArgumentException when {@code maxRegression} is not a percentage, saying what to write */
         public RegressionGate regressionGate() {
             return maxRegression == null ? null : RegressionGate.parse(maxRegression);
         }
 
-        /** A copy with tests as code and the JUnit file (blank means not given). */
-        public Options withWorkspaceFiles(
-                String script, String testName, Long projectId, String note, String junitFile) {
-            return copy().setWorkspaceFiles(script, testName, projectId, note, junitFile);
-        }
-
-        private Options setWorkspaceFiles(
-                String script, String testName, Long projectId, String note, String junitFile) {
-            this.script = blankToNull(script);
-            this.testName = blankToNull(testName);
-            this.projectId = projectId;
-            this.note = blankToNull(note);
-            this.junitFile = blankToNull(junitFile);
-            return this;
-        }
-
-        public String script() {
-            return script;
-        }
-
-        public String testName() {
-            return testName;
-        }
-
-        public Long projectId() {
-            return projectId;
-        }
-
-        public String note() {
-            return note;
-        }
-
-        public String junitFile() {
-            return junitFile;
-        }
-
-        /** Whether the step reads or writes the workspace ({@code script} or {@code junitFile}). */
         public boolean needsWorkspace() {
             return script != null || junitFile != null;
-        }
-
-        /** The step's own credentials id, or {@code null} to use the variable or the global default. */
-        public String credentialsId() {
-            return credentialsId;
         }
 
         /**
@@ -231,59 +178,27 @@ public final class RunConfig {
         }
     }
 
-    /**
-     * The build result for failed thresholds: {@code FAILURE} (also for {@code null}) or {@code UNSTABLE}.
-     *
-     * @throws IllegalArgumentException for anything else
-     */
+    /** @throws IllegalArgumentException for anything but FAILURE (also {@code null}) or UNSTABLE */
     public static BuildResult thresholdResult(String text) {
         String s = blankToNull(text);
-        if (s == null || s.toUpperCase(Locale.ROOT).equals("FAILURE")) {
-            return BuildResult.FAILURE;
-        }
-        if (s.toUpperCase(Locale.ROOT).equals("UNSTABLE")) {
-            return BuildResult.UNSTABLE;
-        }
-        throw new IllegalArgumentException(Messages.FormChecks_ThresholdFailure(text));
+        return switch (s == null ? "FAILURE" : s.toUpperCase(Locale.ROOT)) {
+            case "FAILURE" -> BuildResult.FAILURE;
+            case "UNSTABLE" -> BuildResult.UNSTABLE;
+            default -> throw new IllegalArgumentException(Messages.FormChecks_ThresholdFailure(text));
+        };
     }
 
     /**
-     * The k6 Cloud API a run talks to: flavour, address, stack, and where the token comes from (a
-     * credentials id, or {@code null} for the {@code K6_CLOUD_TOKEN} variable), never the token
-     * itself. A Pipeline step keeps it, so that after a restart it talks to the same API even if
-     * the global configuration changed meanwhile.
+     * The k6 Cloud API a run talks to, and where the token comes from (a credentials id, or
+     * {@code null} for the {@code K6_CLOUD_TOKEN} variable), never the token itself. A Pipeline step
+     * keeps it, so that after a restart it talks to the same API even if the global configuration changed.
+     *
+     * @param apiFlavour {@code null} means v2, the default
      */
-    public static final class Connection implements Serializable {
-        private static final long serialVersionUID = 1L;
-
-        private final ApiFlavour apiFlavour;
-        private final String apiUrl;
-        private final Long stackId;
-        private final String credentialsId;
-
-        /** @param apiFlavour the API; {@code null} means v2, the default */
-        public Connection(ApiFlavour apiFlavour, String apiUrl, Long stackId, String credentialsId) {
-            this.apiFlavour = apiFlavour == null ? ApiFlavour.V2 : apiFlavour;
-            this.apiUrl = apiUrl;
-            this.stackId = stackId;
-            this.credentialsId = credentialsId;
-        }
-
-        public ApiFlavour apiFlavour() {
-            return apiFlavour;
-        }
-
-        public String apiUrl() {
-            return apiUrl;
-        }
-
-        public Long stackId() {
-            return stackId;
-        }
-
-        /** The credentials the token is read from, or {@code null} for the {@code K6_CLOUD_TOKEN} variable. */
-        public String credentialsId() {
-            return credentialsId;
+    public record Connection(ApiFlavour apiFlavour, String apiUrl, Long stackId, String credentialsId)
+            implements Serializable {
+        public Connection {
+            apiFlavour = apiFlavour == null ? ApiFlavour.V2 : apiFlavour;
         }
 
         public Connection withApiFlavour(ApiFlavour f) {
@@ -294,12 +209,7 @@ public final class RunConfig {
             return new Connection(apiFlavour, apiUrl, stackId, id);
         }
 
-        /**
-         * The API address as a URI.
-         *
-         * @throws IllegalArgumentException when it is not an http(s) URL, with a message that says to
-         *     fix the API URL in the global configuration
-         */
+        /** @throws IllegalArgumentException when it is not an http(s) URL, saying to fix it in the global configuration */
         public URI apiUri() {
             URI uri = K6CloudDefaults.httpUri(apiUrl);
             if (uri == null) {
@@ -308,10 +218,15 @@ public final class RunConfig {
             return uri;
         }
 
+        /** @throws IllegalArgumentException when the API needs a stack id and there is none, saying where to set it */
+        public void checkStackId() {
+            if (apiFlavour.requiresStackId() && stackId == null) {
+                throw new IllegalArgumentException(Messages.Connection_NeedsStackId());
+            }
+        }
+
         /**
-         * A client for {@code run} with {@code options} ({@link #runOptions()} for a run, also one
-         * resumed after a restart; {@link #uploadOptions()}; {@link #metricsOptions()}), with the token
-         * read from the credentials or the variable: only the token is looked up again.
+         * A client for {@code run}, also one resumed after a restart: only the token is looked up again.
          *
          * @throws AbortException when the token cannot be read, or the connection cannot make a client
          */
@@ -324,57 +239,9 @@ public final class RunConfig {
             }
         }
 
-        /** {@link #runOptions()} with {@link #UPLOAD_CALL_TIMEOUT} per attempt. */
-        public ClientOptions uploadOptions() {
-            ClientOptions o = runOptions();
-            return o.withTimeouts(o.connectTimeout(), o.readTimeout(), UPLOAD_CALL_TIMEOUT);
-        }
-
-        /** {@link #METRICS_RETRY_POLICY} and {@link #METRICS_CALL_TIMEOUT} for connecting, reading and each attempt. */
-        public ClientOptions metricsOptions() {
-            return options()
-                    .withRetryPolicy(METRICS_RETRY_POLICY)
-                    .withTimeouts(METRICS_CALL_TIMEOUT, METRICS_CALL_TIMEOUT, METRICS_CALL_TIMEOUT);
-        }
-
-        /** @throws IllegalArgumentException when the API needs a stack id and there is none, saying where to set it */
-        public void checkStackId() {
-            if (apiFlavour.requiresStackId() && stackId == null) {
-                throw new IllegalArgumentException(Messages.Connection_NeedsStackId());
-            }
-        }
-
-        /** {@link #RUN_RETRY_POLICY} and a {@link #RUN_CALL_TIMEOUT} per call. */
-        public ClientOptions runOptions() {
-            ClientOptions o = options().withRetryPolicy(RUN_RETRY_POLICY);
-            return o.withTimeouts(o.connectTimeout(), o.readTimeout(), RUN_CALL_TIMEOUT);
-        }
-
-        /** The load test look-up in a job's form: one attempt within {@link #LOOKUP_TIMEOUT}. */
-        public ClientOptions lookupOptions() {
-            return oneAttempt(LOOKUP_TIMEOUT);
-        }
-
-        /** "Test connection": one attempt within {@link #FORM_CHECK_TIMEOUT}. */
-        public ClientOptions formCheckOptions() {
-            return oneAttempt(FORM_CHECK_TIMEOUT);
-        }
-
-        /** One attempt, with {@code timeout} for the connection, the answer and the whole call. */
-        private ClientOptions oneAttempt(Duration timeout) {
-            return options().withRetryPolicy(RetryPolicy.noRetries()).withTimeouts(timeout, timeout, timeout);
-        }
-
-        private ClientOptions options() {
-            return ClientOptions.defaults()
-                    .withStackId(stackId)
-                    .withPluginVersion(RunConfig.class.getPackage().getImplementationVersion());
-        }
-
         /**
-         * A client of this connection that goes through Jenkins' proxy settings. All share one OkHttp
-         * base (connection pool and dispatcher threads); a client is cheap and is made per run, so a
-         * changed proxy, token or flavour takes effect on the next run.
+         * A client that goes through Jenkins' proxy settings, on one shared OkHttp base (connection
+         * pool, dispatcher threads); made per run, so a changed proxy, token or flavour counts on the next.
          *
          * @throws IllegalArgumentException when it cannot make one (v6 without a stack id, an API URL that is not one)
          */
@@ -384,9 +251,45 @@ public final class RunConfig {
                     JenkinsOkHttpClient.newClientBuilder(SharedHttp.BASE).build();
             return new HttpK6CloudClient(apiFlavour, http, apiUri(), token, options);
         }
+
+        public ClientOptions runOptions() {
+            return withCallTimeout(options().withRetryPolicy(RUN_RETRY_POLICY), RUN_CALL_TIMEOUT);
+        }
+
+        public ClientOptions uploadOptions() {
+            return withCallTimeout(runOptions(), UPLOAD_CALL_TIMEOUT);
+        }
+
+        public ClientOptions metricsOptions() {
+            return options()
+                    .withRetryPolicy(METRICS_RETRY_POLICY)
+                    .withTimeouts(METRICS_CALL_TIMEOUT, METRICS_CALL_TIMEOUT, METRICS_CALL_TIMEOUT);
+        }
+
+        public ClientOptions lookupOptions() {
+            return oneAttempt(LOOKUP_TIMEOUT);
+        }
+
+        public ClientOptions formCheckOptions() {
+            return oneAttempt(FORM_CHECK_TIMEOUT);
+        }
+
+        private static ClientOptions withCallTimeout(ClientOptions o, Duration call) {
+            return o.withTimeouts(o.connectTimeout(), o.readTimeout(), call);
+        }
+
+        private ClientOptions oneAttempt(Duration timeout) {
+            return options().withRetryPolicy(RetryPolicy.noRetries()).withTimeouts(timeout, timeout, timeout);
+        }
+
+        private ClientOptions options() {
+            return ClientOptions.defaults()
+                    .withStackId(stackId)
+                    .withPluginVersion(RunConfig.class.getPackage().getImplementationVersion());
+        }
     }
 
-    /** Holds the shared base client; created on first use, not when the class is loaded. */
+    /** Created on first use, not when the class is loaded. */
     private static final class SharedHttp {
         static final OkHttpClient BASE = new OkHttpClient();
     }

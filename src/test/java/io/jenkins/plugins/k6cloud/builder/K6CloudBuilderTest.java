@@ -114,7 +114,7 @@ public class K6CloudBuilderTest {
 
     @Test
     public void thresholdChoicesStartWithTheDefault() {
-        ListBoxModel items = FormChecks.fillThresholdFailureItems();
+        ListBoxModel items = new FormChecks() {}.doFillThresholdFailureItems();
         assertEquals(
                 List.of("", "FAILURE", "UNSTABLE"),
                 items.stream().map(o -> o.value).collect(Collectors.toList()));

@@ -29,7 +29,6 @@ import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
 import java.util.List;
-import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import org.junit.Test;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
@@ -38,7 +37,7 @@ import org.springframework.security.access.AccessDeniedException;
 /** The global configuration in a live Jenkins: its form and storage, its permission checks, the connection test, folder credentials. */
 public class K6CloudGlobalConfigurationJenkinsTest extends JenkinsTestSupport {
     @Test
-    public void formRoundTripKeepsTheValuesAndSavesThem() throws Exception {
+    public void formRoundTripKeepsTheValuesAndSavesThemAndEmptyFieldsAreTheDefaults() throws Exception {
         JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);
         K6CloudGlobalConfiguration config = K6CloudGlobalConfiguration.get();
         config.setApiUrl("https://api.k6.example.com");
@@ -47,17 +46,10 @@ public class K6CloudGlobalConfigurationJenkinsTest extends JenkinsTestSupport {
         config.setCredentialsId(TOKEN_ID);
         config.setPollInterval("10s");
         config.setTimeout("45m");
-
         j.configRoundtrip();
-
         assertConfigured(K6CloudGlobalConfiguration.get());
-        // a fresh instance reads what the form saved, as Jenkins does when it starts
-        assertConfigured(new K6CloudGlobalConfiguration());
-    }
+        assertConfigured(new K6CloudGlobalConfiguration()); // what was saved, read as Jenkins does when it starts
 
-    @Test
-    public void emptyFieldsFallBackToTheDefaults() {
-        K6CloudGlobalConfiguration config = K6CloudGlobalConfiguration.get();
         config.setApiUrl(" ");
         config.setPollInterval("");
         config.setStackId("");
@@ -103,51 +95,34 @@ public class K6CloudGlobalConfigurationJenkinsTest extends JenkinsTestSupport {
     }
 
     @Test
-    public void connectionTestAcceptsAGoodTokenAndReportsARejectedOne() throws Exception {
+    public void connectionTestAcceptsAGoodTokenReportsARejectedOneAndRefusesSystemScopedOnes() throws Exception {
+        JenkinsTestSupport.useSimulator(cloud);
         JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);
         JenkinsTestSupport.addGlobalToken("revoked-token", "k6tok-revoked-0000");
+        JenkinsTestSupport.addSystemScopedToken("system-token", TOKEN);
         K6CloudGlobalConfiguration config = K6CloudGlobalConfiguration.get();
         String url = cloud.sim().baseUrl();
 
         FormValidation good = config.doTestConnection(url, "", TOKEN_ID, "v2");
         assertEquals(good.renderHtml(), FormValidation.Kind.OK, good.kind);
-
         FormValidation bad = config.doTestConnection(url, "", "revoked-token", "v2");
         assertEquals(FormValidation.Kind.ERROR, bad.kind);
         assertThat(bad.renderHtml(), containsString("rejected the API token (HTTP 401)"));
         assertThat(bad.renderHtml(), not(containsString("k6tok-revoked-0000")));
+        List<Boolean> authValid = cloud.journal().requests(Endpoint.TOKEN).stream()
+                .map(e -> e.authValid())
+                .toList();
+        assertEquals(List.of(true, false), authValid);
 
-        assertThat(cloud.journal().requests(Endpoint.TOKEN), hasSize(2));
-        assertEquals(
-                List.of(true, false),
-                cloud.journal().requests(Endpoint.TOKEN).stream()
-                        .map(e -> e.authValid())
-                        .collect(Collectors.toList()));
-    }
-
-    /**
-     * System-scoped credentials are for Jenkins itself: a build's lookup never sees them (the
-     * credentials plugin leaves them out for items), so the global default offers only the others,
-     * and Test connection refuses them before asking k6 Cloud, as a build would fail to find them.
-     */
-    @Test
-    public void systemScopedCredentialsAreNeitherOfferedNorAcceptedAsTheGlobalDefault() throws Exception {
-        JenkinsTestSupport.useSimulator(cloud);
-        JenkinsTestSupport.addGlobalToken(TOKEN_ID, TOKEN);
-        JenkinsTestSupport.addSystemScopedToken("system-token", TOKEN);
-        K6CloudGlobalConfiguration config = K6CloudGlobalConfiguration.get();
-
+        // System-scoped credentials are for Jenkins itself: neither offered nor accepted, as a build never finds them
         List<String> offered = values(config.doFillCredentialsIdItems(""));
         assertThat(offered, hasItem(TOKEN_ID));
         assertThat(offered, not(hasItem("system-token")));
-
-        FormValidation refused = config.doTestConnection(cloud.sim().baseUrl(), "", "system-token", "v2");
+        FormValidation refused = config.doTestConnection(url, "", "system-token", "v2");
         assertEquals(FormValidation.Kind.ERROR, refused.kind);
         assertThat(refused.renderHtml(), containsString("System scope"));
         assertThat(refused.renderHtml(), containsString("Global scope"));
-        assertEquals("refused before k6 Cloud is asked", 0, cloud.journal().count(Endpoint.TOKEN));
-
-        // what the form refuses, a build cannot use either
+        assertEquals("refused before k6 Cloud is asked", 2, cloud.journal().count(Endpoint.TOKEN));
         config.setCredentialsId("system-token");
         long testId = cloud.addLoadTest(Outcome.PASSES);
         FreeStyleProject p = j.createFreeStyleProject();
@@ -165,19 +140,19 @@ public class K6CloudGlobalConfigurationJenkinsTest extends JenkinsTestSupport {
         long testId = cloud.addLoadTest(Outcome.PASSES);
 
         FreeStyleProject inside = folder.createProject(FreeStyleProject.class, "inside");
-        inside.getBuildersList().add(builder(testId, "team-token"));
+        inside.getBuildersList().add(teamTokenBuilder(testId));
         QueueTaskFuture<FreeStyleBuild> build = inside.scheduleBuild2(0);
         cloud.finishRunOf(testId);
         j.assertBuildStatus(Result.SUCCESS, build);
 
         FreeStyleProject outside = j.createFreeStyleProject("outside");
-        outside.getBuildersList().add(builder(testId, "team-token"));
+        outside.getBuildersList().add(teamTokenBuilder(testId));
         FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, outside.scheduleBuild2(0));
         j.assertLogContains("Cannot find the credentials 'team-token'", b);
         assertThat(cloud.journal().startsFor(testId), hasSize(1));
     }
 
-    private static void assertConfigured(K6CloudGlobalConfiguration config) {
+    static void assertConfigured(K6CloudGlobalConfiguration config) {
         assertEquals("https://api.k6.example.com", config.getApiUrl());
         assertEquals("https://app.k6.example.com", config.getWebAppUrl());
         assertEquals("4242", config.getStackId());
@@ -186,13 +161,13 @@ public class K6CloudGlobalConfigurationJenkinsTest extends JenkinsTestSupport {
         assertEquals("45m", config.getTimeout());
     }
 
-    private static K6CloudBuilder builder(long testId, String credentialsId) {
+    private static K6CloudBuilder teamTokenBuilder(long testId) {
         K6CloudBuilder builder = new K6CloudBuilder(Long.toString(testId));
-        builder.setCredentialsId(credentialsId);
+        builder.setCredentialsId("team-token");
         return builder;
     }
 
     private static List<String> values(ListBoxModel model) {
-        return model.stream().map(o -> o.value).collect(Collectors.toList());
+        return model.stream().map(o -> o.value).toList();
     }
 }

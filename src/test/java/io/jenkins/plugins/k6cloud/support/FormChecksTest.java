@@ -3,120 +3,116 @@ package io.jenkins.plugins.k6cloud.support;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
-import static org.junit.Assert.assertTrue;
 
 import hudson.EnvVars;
 import hudson.util.FormValidation;
 import hudson.util.FormValidation.Kind;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.Test;
 
 public class FormChecksTest {
+    private final FormChecks form = new FormChecks() {};
+
+    /** Each check with what it says: OK, WARNING, or a text its error must contain. */
     @Test
-    public void testId() {
-        assertEquals(Kind.OK, FormChecks.testId("1234").kind);
-        assertEquals(Kind.OK, FormChecks.testId("${K6_TEST_ID}").kind);
-        assertThat(FormChecks.testId("${K6_TEST_ID}").getMessage(), containsString("when the build runs"));
-        assertError(FormChecks.testId(""), "empty");
-        assertError(FormChecks.testId("12a"), "is not a load test id");
-        assertThat(FormChecks.testId("12a").getMessage(), containsString("12a"));
-        assertError(FormChecks.testId("-1"), "positive whole number");
+    public void eachFieldSaysWhatToFix() {
+        Object[][] cases = {
+            {FormChecks.testId("1234"), "OK"},
+            {FormChecks.testId("${K6_TEST_ID}"), "OK when the build runs"},
+            {FormChecks.testId(""), "empty"},
+            {FormChecks.testId(null), "empty"},
+            {FormChecks.testId("12a"), "12a&#039; is not a load test id"},
+            {FormChecks.testId("-1"), "positive whole number"},
+            {FormChecks.testId("<b>"), "&lt;b&gt;"}, // escaped for the form, as in Jenkins
+            // without a job the id is checked as typed, never looked up (no Jenkins here: a look-up would throw)
+            {form.doCheckTestId(null, "1234", "k6-token", null), "OK"},
+            {form.doCheckTestId(null, "12a", "k6-token", null), "is not a load test id"},
+            {form.doCheckTestId(null, "", "k6-token", "load/checkout.js"), "OK"},
+            {form.doCheckTestId(null, "0", "k6-token", "load/checkout.js"), "OK"},
+            {form.doCheckTestId(null, "", "k6-token", " "), "or a k6 script"},
+            {form.doCheckTestId(null, "12a", "k6-token", "load/checkout.js"), "is not a load test id"},
+            {form.doCheckMaxRegression(""), "OK"},
+            {form.doCheckMaxRegression(null), "OK"},
+            {form.doCheckMaxRegression("12.5%"), "OK"},
+            {form.doCheckMaxRegression("12"), "maxRegression must be a percentage such as"},
+            {form.doCheckScript("load/checkout.js"), "OK"},
+            {form.doCheckScript(""), "OK"},
+            {form.doCheckScript("${SCRIPT}"), "OK"},
+            {form.doCheckScript("/etc/k6.js"), "relative to the workspace"},
+            {form.doCheckScript("C:\\k6.js"), "e.g. load/checkout.js"},
+            {form.doCheckJunitFile("/tmp/k6.xml"), "e.g. k6-junit.xml"},
+            {form.doCheckTestName("Checkout"), "OK"},
+            {form.doCheckTestName("x".repeat(301)), "has 301"},
+            {FormChecks.checkProjectId(""), "OK"},
+            {FormChecks.checkProjectId("${K6_PROJECT}"), "OK"},
+            {FormChecks.checkProjectId("p1"), "is not a project id"},
+            {FormChecks.duration("", "5s", true), "OK (5s)"},
+            {FormChecks.duration(null, "2h", false), "OK"},
+            {FormChecks.duration("10s", "5s", true), "OK"},
+            {FormChecks.duration("200ms", "5s", true), "too short"},
+            {FormChecks.duration("200ms", "2h", false), "OK"},
+            {FormChecks.duration("soon", "2h", false), "is not a duration"},
+            {FormChecks.duration("", null, false), "empty"},
+            {FormChecks.url("https://api.k6.io", "x"), "OK"},
+            {FormChecks.url("http://localhost:8080", "x"), "WARNING"},
+            {FormChecks.url("api.k6.io", "https://api.k6.io"), "e.g. https://api.k6.io"},
+            {FormChecks.url("ftp://api.k6.io", "x"), "not an http(s) address"},
+            {FormChecks.url("https://exa mple", "x"), "not an http(s) address"},
+            {FormChecks.valid(() -> FormChecks.parseStackId("")), "OK"},
+            {FormChecks.valid(() -> FormChecks.parseStackId("123")), "OK"},
+            {FormChecks.valid(() -> FormChecks.parseStackId("my-stack")), "is not a Grafana stack id"},
+        };
+        for (Object[] c : cases) {
+            FormValidation v = (FormValidation) c[0];
+            String[] expected = ((String) c[1]).split(" ", 2); // a kind, then a text the message contains
+            Kind kind =
+                    expected[0].equals("OK") || expected[0].equals("WARNING") ? Kind.valueOf(expected[0]) : Kind.ERROR;
+            assertEquals(c[1] + ": " + v.getMessage(), kind, v.kind);
+            String text = kind == Kind.ERROR ? (String) c[1] : expected.length > 1 ? expected[1] : "";
+            assertThat(v.getMessage() == null ? "" : v.getMessage(), containsString(text));
+        }
     }
 
     @Test
-    public void withoutAJobTheTestIdIsCheckedAsTypedAndNotLookedUp() {
-        // no Jenkins here: a look-up (global configuration, credentials, k6 Cloud) would throw
-        assertError(FormChecks.checkTestId(null, "12a", "k6-token"), "is not a load test id");
-        assertEquals(Kind.OK, FormChecks.checkTestId(null, "1234", "k6-token").kind);
-    }
-
-    @Test
-    public void maxRegressionIsEmptyOrAPercentage() {
-        assertEquals(Kind.OK, FormChecks.checkMaxRegression("").kind);
-        assertEquals(Kind.OK, FormChecks.checkMaxRegression(null).kind);
-        assertEquals(Kind.OK, FormChecks.checkMaxRegression("12.5%").kind);
-        assertError(FormChecks.checkMaxRegression("12"), "maxRegression must be a percentage such as");
-    }
-
-    @Test
-    public void theTestIdMayBeLeftOutOnlyWithAScript() {
-        assertEquals(Kind.OK, FormChecks.checkTestIdOrScript(null, "", "k6-token", "load/checkout.js").kind);
-        assertEquals(Kind.OK, FormChecks.checkTestIdOrScript(null, "0", "k6-token", "load/checkout.js").kind);
-        assertError(FormChecks.checkTestIdOrScript(null, "", "k6-token", " "), "or a k6 script");
-        assertError(
-                FormChecks.checkTestIdOrScript(null, "12a", "k6-token", "load/checkout.js"), "is not a load test id");
-    }
-
-    @Test
-    public void workspacePathsAreRelative() {
-        assertEquals(Kind.OK, FormChecks.checkWorkspacePath("load/checkout.js", "x").kind);
-        assertEquals(Kind.OK, FormChecks.checkWorkspacePath("", "x").kind);
-        assertEquals(Kind.OK, FormChecks.checkWorkspacePath("${SCRIPT}", "x").kind);
-        assertError(FormChecks.checkWorkspacePath("/etc/k6.js", "load/checkout.js"), "relative to the workspace");
-        assertError(FormChecks.checkWorkspacePath("C:\\k6.js", "load/checkout.js"), "e.g. load/checkout.js");
-    }
-
-    @Test
-    public void testNamesAndProjectIds() {
-        assertEquals(Kind.OK, FormChecks.checkTestName("Checkout").kind);
-        assertError(FormChecks.checkTestName("x".repeat(301)), "has 301");
-        assertEquals(Kind.OK, FormChecks.checkProjectId("").kind);
-        assertEquals(Kind.OK, FormChecks.checkProjectId("${K6_PROJECT}").kind);
-        assertError(FormChecks.checkProjectId("p1"), "is not a project id");
+    public void idsAreReadAsPositiveWholeNumbers() {
         assertEquals(Long.valueOf(42), FormChecks.parseProjectId(" 42 "));
-        assertEquals(null, FormChecks.parseProjectId(""));
-        IllegalArgumentException e =
-                org.junit.Assert.assertThrows(IllegalArgumentException.class, () -> FormChecks.parseProjectId("0"));
-        assertThat(e.getMessage(), containsString("'0' is not a project id"));
-    }
-
-    @Test
-    public void emptyStepDurationsUseTheGlobalDefault() {
-        FormValidation v = FormChecks.pollInterval("", "5s");
-        assertEquals(Kind.OK, v.kind);
-        assertThat(v.getMessage(), containsString("(5s)"));
-        assertEquals(Kind.OK, FormChecks.timeout(null, "2h").kind);
-    }
-
-    @Test
-    public void durations() {
-        assertEquals(Kind.OK, FormChecks.pollInterval("10s", "5s").kind);
-        assertError(FormChecks.pollInterval("200ms", "5s"), "too short");
-        assertEquals(Kind.OK, FormChecks.timeout("200ms", "2h").kind);
-        assertError(FormChecks.timeout("soon", "2h"), "is not a duration");
-        assertError(FormChecks.requiredDuration("", false), "empty");
-    }
-
-    @Test
-    public void urls() {
-        assertEquals(Kind.OK, FormChecks.url("https://api.k6.io", "x").kind);
-        assertEquals(Kind.WARNING, FormChecks.url("http://localhost:8080", "x").kind);
-        assertError(FormChecks.url("api.k6.io", "https://api.k6.io"), "e.g. https://api.k6.io");
-        assertError(FormChecks.url("ftp://api.k6.io", "x"), "not an http(s) address");
-        assertError(FormChecks.url("https://exa mple", "x"), "not an http(s) address");
-    }
-
-    @Test
-    public void stackId() {
-        assertEquals(Kind.OK, FormChecks.stackId("").kind);
-        assertEquals(Kind.OK, FormChecks.stackId("123").kind);
-        assertNull(FormChecks.parseStackId(" "));
+        assertNull(FormChecks.parseProjectId(""));
+        assertThat(failure(() -> FormChecks.parseProjectId("0")), containsString("'0' is not a project id"));
         assertEquals(Long.valueOf(123), FormChecks.parseStackId(" 123 "));
-        assertError(FormChecks.stackId("my-stack"), "is not a Grafana stack id");
-        assertThrows(IllegalArgumentException.class, () -> FormChecks.parseStackId("0"));
+        assertNull(FormChecks.parseStackId(" "));
+        assertThat(failure(() -> FormChecks.parseStackId("0")), containsString("is not a Grafana stack id"));
+        assertThat(failure(() -> FormChecks.parseTestId("0")), containsString("positive whole number"));
+        for (String bad : new String[] {"-5", "12.5", "99999999999999999999"}) {
+            assertThat(failure(() -> FormChecks.parseTestId(bad)), containsString("is not a load test id"));
+        }
     }
 
     @Test
-    public void savedApiUrlThatIsNotAUrlSaysWhichSettingToFix() {
+    public void aFreestyleTestIdIsExpandedFromTheBuild() {
+        EnvVars env = new EnvVars(Map.of("K6_TEST_ID", "4321", "PREFIX", "12"));
+        assertEquals(1234L, FormChecks.resolveTestId(" 1234 ", env::expand));
+        assertEquals(4321L, FormChecks.resolveTestId("${K6_TEST_ID}", env::expand));
+        assertEquals(1234L, FormChecks.resolveTestId("${PREFIX}34", env::expand));
+        assertThat(failure(() -> FormChecks.resolveTestId("  ", env::expand)), containsString("empty"));
+        String undefined = failure(() -> FormChecks.resolveTestId("${NOPE}", env::expand));
+        assertThat(undefined, containsString("'${NOPE}'"));
+        assertThat(undefined, containsString("not defined"));
+        EnvVars bad = new EnvVars(Map.of("K6_TEST_ID", "abc"));
+        assertThat(
+                failure(() -> FormChecks.resolveTestId("${K6_TEST_ID}", bad::expand)),
+                containsString("'abc' is not a load test id"));
+    }
+
+    @Test
+    public void aSavedApiUrlThatIsNotAUrlSaysWhichSettingToFix() {
         for (String bad : new String[] {"not a url", "ftp://api.k6.io", "", "https://"}) {
-            RunConfig.Connection s = new RunConfig.Connection(null, bad, null, null);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, s::apiUri);
-            assertThat(e.getMessage(), containsString("API URL"));
-            assertThat(e.getMessage(), containsString("Manage Jenkins"));
-            assertError(FormChecks.url(bad, RunConfig.DEFAULT_API_URL), "is not an http(s) address");
+            String message = failure(() -> new RunConfig.Connection(null, bad, null, null).apiUri());
+            assertThat(message, containsString("API URL"));
+            assertThat(message, containsString("Manage Jenkins"));
+            assertEquals(Kind.ERROR, FormChecks.url(bad, RunConfig.DEFAULT_API_URL).kind);
         }
         assertEquals(
                 "https://api.k6.io",
@@ -125,64 +121,7 @@ public class FormChecksTest {
                         .toString());
     }
 
-    @Test
-    public void messagesAreEscapedForTheFormAsInJenkins() {
-        assertThat(FormChecks.testId("<b>").getMessage(), containsString("&lt;b&gt;"));
-    }
-
-    private static void assertError(FormValidation v, String text) {
-        assertEquals(v.getMessage(), Kind.ERROR, v.kind);
-        assertThat(v.getMessage(), containsString(text));
-    }
-
-    private final EnvVars env = new EnvVars(Map.of("K6_TEST_ID", "4321", "PREFIX", "12"));
-
-    @Test
-    public void plainIdIsReadAsIs() {
-        assertEquals(1234L, FormChecks.resolveTestId(" 1234 ", env::expand));
-    }
-
-    @Test
-    public void parametersAreExpandedFromTheBuild() {
-        assertEquals(4321L, FormChecks.resolveTestId("${K6_TEST_ID}", env::expand));
-        assertEquals(1234L, FormChecks.resolveTestId("${PREFIX}34", env::expand));
-    }
-
-    @Test
-    public void undefinedParameterSaysWhichTextItBecame() {
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> FormChecks.resolveTestId("${NOPE}", env::expand));
-        assertThat(e.getMessage(), containsString("'${NOPE}'"));
-        assertThat(e.getMessage(), containsString("not defined"));
-    }
-
-    @Test
-    public void parameterThatIsNotANumberIsRejectedWithItsValue() {
-        EnvVars bad = new EnvVars(Map.of("K6_TEST_ID", "abc"));
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class, () -> FormChecks.resolveTestId("${K6_TEST_ID}", bad::expand));
-        assertThat(e.getMessage(), containsString("'abc' is not a load test id"));
-    }
-
-    @Test
-    public void emptyZeroNegativeAndTextAreRejected() {
-        assertThat(
-                assertThrows(IllegalArgumentException.class, () -> FormChecks.resolveTestId("  ", env::expand))
-                        .getMessage(),
-                containsString("empty"));
-        assertThat(
-                assertThrows(IllegalArgumentException.class, () -> FormChecks.parseTestId("0"))
-                        .getMessage(),
-                containsString("positive whole number"));
-        assertThrows(IllegalArgumentException.class, () -> FormChecks.parseTestId("-5"));
-        assertThrows(IllegalArgumentException.class, () -> FormChecks.parseTestId("12.5"));
-        assertThrows(IllegalArgumentException.class, () -> FormChecks.parseTestId("99999999999999999999"));
-    }
-
-    @Test
-    public void onlyDollarBraceCountsAsExpression() {
-        assertTrue(FormChecks.isExpression("${X}"));
-        assertFalse(FormChecks.isExpression("1234"));
-        assertFalse(FormChecks.isExpression(null));
+    static String failure(Supplier<?> parse) {
+        return assertThrows(IllegalArgumentException.class, parse::get).getMessage();
     }
 }

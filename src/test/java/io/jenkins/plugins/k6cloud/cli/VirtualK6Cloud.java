@@ -4,8 +4,6 @@ import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.engine.FastForwardScheduler;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.Scheduler.ThreadPoolScheduler;
-import io.jenkins.plugins.k6cloud.simulator.Endpoint;
-import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Scenario;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
@@ -40,9 +38,7 @@ final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
     final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     final Map<String, String> env = new HashMap<>();
-    /** Where {@link #cli()} prints: {@link #outBytes}, or a {@link LineLatch} on it. */
     private OutputStream out = outBytes;
-    /** The k6 Cloud {@link #external} started, or {@code null}. */
     K6CloudSimulator external;
 
     UnaryOperator<Scenario> shape = UnaryOperator.identity();
@@ -115,13 +111,5 @@ final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
 
     RunEngine engine() {
         return new RunEngine(new FastForwardScheduler(new ThreadPoolScheduler(THREAD_PREFIX, 1), clock), clock);
-    }
-
-    /**
-     * A request of the v6 API; the metrics read after the verdict uses the endpoints Grafana's own CI
-     * action reads (/cloud/v5 and /loadtests/v4) with either flavour.
-     */
-    static boolean isV6(JournalEntry e) {
-        return e.path().startsWith("/cloud/v6/") || e.endpoint() == Endpoint.METRICS || e.endpoint() == Endpoint.CHECKS;
     }
 }

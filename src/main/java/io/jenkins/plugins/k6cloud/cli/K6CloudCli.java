@@ -290,8 +290,7 @@ public final class K6CloudCli {
                 BuildResult.FAILURE,
                 true);
         K6CloudClient client = clients.apply(new ClientTarget(api, token, flavour, stackId));
-        LoadTestScripts scripts = client instanceof LoadTestScripts s ? s : null;
-        if ((script != null || note != null) && scripts == null) {
+        if ((script != null || note != null) && !(client instanceof LoadTestScripts)) {
             throw new UsageException("k6cloud: this k6 Cloud client cannot upload scripts or set notes");
         }
         if (sim == null) {
@@ -303,13 +302,13 @@ public final class K6CloudCli {
         }
         LoadTest test = null;
         if (script != null) {
-            test = upload(scripts, client, testId, o.get(Option.PROJECT_ID), script);
+            test = upload(client, testId, o.get(Option.PROJECT_ID), script);
             if (test == null) {
                 return exitCode;
             }
             testId = test.id();
         }
-        int code = follow(testId, settings, client, scripts, note);
+        int code = follow(testId, settings, client, note);
         if (test != null) {
             out.println("Load test: " + LoadTestScripts.describe(test) + ", script " + script.file() + " ("
                     + LoadTestScripts.bytes(script.size()) + ")");
@@ -362,7 +361,7 @@ public final class K6CloudCli {
      * verdict line: a script or setting k6 Cloud refuses is a configuration error, k6 Cloud unreachable
      * past the retries is unreachable, an interrupt starts nothing.
      */
-    private LoadTest upload(LoadTestScripts scripts, K6CloudClient client, Long testId, Long projectId, Script script) {
+    private LoadTest upload(K6CloudClient client, Long testId, Long projectId, Script script) {
         out.println(LoadTestScripts.announce(
                 testId, script.testName(), projectId, script.file().toString(), script.size()));
         synchronized (this) {
@@ -376,7 +375,12 @@ public final class K6CloudCli {
         boolean stop;
         try {
             test = LoadTestScripts.uploadForRun(
-                    scripts, client, testId, projectId, script.testName(), ScriptSource.of(script.file()));
+                    (LoadTestScripts) client,
+                    client,
+                    testId,
+                    projectId,
+                    script.testName(),
+                    ScriptSource.of(script.file()));
         } catch (K6CloudException e) {
             failure = e;
         } finally {
@@ -420,7 +424,7 @@ public final class K6CloudCli {
      * Starts a run of {@code testId} and follows it to its verdict; sets {@code note} (when given) on the
      * run once its id is known.
      */
-    private int follow(long testId, RunSettings settings, K6CloudClient client, LoadTestScripts scripts, String note) {
+    private int follow(long testId, RunSettings settings, K6CloudClient client, String note) {
         ExecutorService notes = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, THREAD_PREFIX + "-note");
             t.setDaemon(true);

@@ -5,7 +5,6 @@ import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import java.net.URI;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -53,15 +52,15 @@ public record CliArguments(Map<Option, Object> values) {
                 "--poll-interval",
                 "D",
                 "how often to ask for the run's status (default 5s, at least 1s)",
-                CliArguments::duration),
+                CliArguments::pollInterval),
         TIMEOUT(
                 "--timeout",
                 "D",
                 "the longest the run may take before it is stopped (default 2h)",
-                CliArguments::duration),
+                (text, name) -> DurationFormat.parse(text)),
         API_FLAVOUR("--api-flavour", "v2|v6", """
                 the k6 Cloud API: v2, the legacy loadtests API (default; v6 with
-                --script), or v6, Grafana Cloud k6 (needs the stack id)""", CliArguments::flavour),
+                --script), or v6, Grafana Cloud k6 (needs the stack id)""", (text, name) -> ApiFlavour.parse(text)),
         STACK_ID("--stack-id", "N", """
                 the Grafana Cloud stack id, sent as X-Stack-Id (required with v6;
                 also read from the environment variable K6_CLOUD_STACK_ID)""", CliArguments::stackId),
@@ -139,7 +138,11 @@ public record CliArguments(Map<Option, Object> values) {
             if (value == null && !optional) {
                 throw new UsageException(name + " needs a value: see --help");
             }
-            values.put(option, option.parser.parse(value == null ? "" : value, name));
+            try {
+                values.put(option, option.parser.parse(value == null ? "" : value, name));
+            } catch (IllegalArgumentException e) { // from the API's and the engine's parsers and checks
+                throw new UsageException(name + ": " + e.getMessage());
+            }
         }
         CliArguments o = new CliArguments(values);
         if (o.has(Option.SIMULATE) && o.has(Option.API_URL)) {
@@ -189,15 +192,10 @@ public record CliArguments(Map<Option, Object> values) {
     }
 
     private static Path path(String text, String name) throws UsageException {
-        try {
-            if (!text.isBlank()) {
-                return Path.of(text);
-            }
-        } catch (InvalidPathException e) {
-            // reported below
+        if (text.isBlank()) {
+            throw new UsageException(name + " is empty: give the k6 script, e.g. load/checkout.js");
         }
-        throw new UsageException(
-                name + " '" + text + "' is not a file path: give the k6 script, e.g. load/checkout.js");
+        return Path.of(text);
     }
 
     /** The longest load test name Grafana Cloud k6 accepts (v6 {@code CreateLoadTestApiModel.name}). */
@@ -240,23 +238,9 @@ public record CliArguments(Map<Option, Object> values) {
         return uri;
     }
 
-    private static ApiFlavour flavour(String text, String name) throws UsageException {
-        try {
-            return ApiFlavour.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(name + ": " + e.getMessage());
-        }
-    }
-
-    private static Duration duration(String text, String name) throws UsageException {
-        try {
-            Duration d = DurationFormat.parse(text);
-            if (name.equals(Option.POLL_INTERVAL.flag)) {
-                RunSettings.checkPollInterval(d);
-            }
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(name + ": " + e.getMessage());
-        }
+    private static Duration pollInterval(String text, String name) {
+        Duration d = DurationFormat.parse(text);
+        RunSettings.checkPollInterval(d);
+        return d;
     }
 }

@@ -66,6 +66,8 @@ public class CliArgumentsTest {
         {"--test-id needs a value", "--test-id", "--timeout", "5m"},
         {"write it like 30s, 5m", "--timeout", "soon"},
         {"positive duration", "--poll-interval", "0s"},
+        {"use 1s or more", "--poll-interval", "500ms"},
+        {"--script is empty", "--script", " "},
         {"is not an http(s) URL", "--api-url", "ftp://x"},
         {"K6_CLOUD_TOKEN", "--token", "secret"},
         {"K6_CLOUD_TOKEN", "--api-token=secret"},

@@ -32,8 +32,6 @@ import org.junit.rules.ExternalResource;
  * ({@link #external}), closed after the test.
  */
 final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
-    static final String THREAD_PREFIX = "k6-cloud-cli-test";
-
     final ManualClock clock = new ManualClock();
     final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
@@ -44,7 +42,6 @@ final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
     UnaryOperator<Scenario> shape = UnaryOperator.identity();
     Consumer<K6CloudSimulator> setup = sim -> {};
     volatile K6CloudSimulator sim;
-    volatile String startedScenario;
 
     static {
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -57,7 +54,6 @@ final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
 
     @Override
     public Session start(String scenario) throws IOException {
-        startedScenario = scenario;
         sim = K6CloudSimulator.builder().clock(clock).start();
         setup.accept(sim);
         long testId = sim.addLoadTest(shape.apply(Scenarios.byName(scenario)));
@@ -110,6 +106,6 @@ final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
     }
 
     RunEngine engine() {
-        return new RunEngine(new FastForwardScheduler(new ThreadPoolScheduler(THREAD_PREFIX, 1), clock), clock);
+        return new RunEngine(new FastForwardScheduler(new ThreadPoolScheduler("k6-cloud-cli-test", 1), clock), clock);
     }
 }

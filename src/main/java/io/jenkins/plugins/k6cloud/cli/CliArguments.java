@@ -107,6 +107,12 @@ public record CliArguments(Map<Option, Object> values) {
         return (T) values.get(option);
     }
 
+    /** The value of {@code option}, or {@code fallback} when it was not given. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Option option, T fallback) {
+        return (T) values.getOrDefault(option, fallback);
+    }
+
     public boolean has(Option option) {
         return values.containsKey(option);
     }

@@ -206,8 +206,7 @@ public final class K6CloudCli {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return start(
-                o, o.has(Option.API_URL) ? o.get(Option.API_URL) : URI.create(K6CloudDefaults.API_URL), token, null);
+        return start(o, o.get(Option.API_URL, URI.create(K6CloudDefaults.API_URL)), token, null);
     }
 
     private int simulate(CliArguments o) throws UsageException {
@@ -255,8 +254,7 @@ public final class K6CloudCli {
             }
             testId = sim.testId();
         }
-        ApiFlavour flavour =
-                o.has(Option.API_FLAVOUR) ? o.get(Option.API_FLAVOUR) : script != null ? ApiFlavour.V6 : ApiFlavour.V2;
+        ApiFlavour flavour = o.get(Option.API_FLAVOUR, script != null ? ApiFlavour.V6 : ApiFlavour.V2);
         String fromEnv = env.get(STACK_ID_VARIABLE);
         Long stackId = o.has(Option.STACK_ID)
                 ? o.get(Option.STACK_ID)
@@ -280,13 +278,9 @@ public final class K6CloudCli {
                     + " add --api-flavour v6 (with --stack-id N)");
         }
         RunSettings settings = RunSettings.of( // checked in CliArguments
-                o.has(Option.WEB_URL)
-                        ? o.get(Option.WEB_URL).toString()
-                        : sim != null ? sim.webAppUrl() : RunSettings.DEFAULT_WEB_APP_URL,
-                o.has(Option.POLL_INTERVAL)
-                        ? o.get(Option.POLL_INTERVAL)
-                        : sim != null ? SIMULATED_POLL_INTERVAL : RunSettings.DEFAULT_POLL_INTERVAL,
-                o.has(Option.TIMEOUT) ? o.get(Option.TIMEOUT) : RunSettings.DEFAULT_TIMEOUT,
+                String.valueOf(o.get(Option.WEB_URL, sim != null ? sim.webAppUrl() : RunSettings.DEFAULT_WEB_APP_URL)),
+                o.get(Option.POLL_INTERVAL, sim != null ? SIMULATED_POLL_INTERVAL : RunSettings.DEFAULT_POLL_INTERVAL),
+                o.get(Option.TIMEOUT, RunSettings.DEFAULT_TIMEOUT),
                 BuildResult.FAILURE,
                 true);
         K6CloudClient client = clients.apply(new ClientTarget(api, token, flavour, stackId));
@@ -318,7 +312,7 @@ public final class K6CloudCli {
 
     /** {@code --script}, else {@code demo} (the simulator's, or {@code null}): checked before any request. */
     private static Script script(CliArguments o, Path demo) throws UsageException {
-        Path file = o.has(Option.SCRIPT) ? o.get(Option.SCRIPT) : demo;
+        Path file = o.get(Option.SCRIPT, demo);
         if (file == null) {
             return null;
         }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.k6cloud.api;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Tests as code: a k6 script from the repository run on Grafana Cloud k6, and the run tied to its
@@ -46,6 +48,28 @@ public interface LoadTestScripts {
         LoadTest known = client.getLoadTest(testId);
         scripts.replaceScript(testId, script);
         return new LoadTest(testId, known.name(), known.projectId());
+    }
+
+    /**
+     * Sets the note of run {@code runId} on {@code executor}: the engine's callback that learns the run id
+     * must not block on an HTTP call. Best effort (a note never fails a run): the future fails with the
+     * reason it was not set, also when {@code executor} takes no more tasks or {@code client} sets no notes.
+     */
+    static CompletableFuture<Void> setNoteLater(K6CloudClient client, long runId, String note, Executor executor) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                try {
+                    ((LoadTestScripts) client).setNote(runId, note);
+                    done.complete(null);
+                } catch (K6CloudException | RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        } catch (RuntimeException e) { // the executor is shutting down
+            done.completeExceptionally(e);
+        }
+        return done;
     }
 
     /** {@code Uploading k6 script load/checkout.js (1,234 bytes) to ...}. */

@@ -3,103 +3,94 @@ package io.jenkins.plugins.k6cloud.cli;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
+import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import java.net.URI;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * The command line of {@code bin/k6cloud}, read by {@link #parse}. {@code null} means "not given".
- *
- * @param help print the usage and exit
- * @param testId the load test to run
- * @param apiUrl the k6 Cloud API
- * @param webUrl the base of run links in the k6 web app
- * @param pollInterval how often to poll the run
- * @param timeout the longest the whole run may take
- * @param simulate run against the embedded k6 Cloud simulator
- * @param scenario the simulator's scenario, or {@code null} for its default
- * @param apiFlavour the k6 Cloud API to speak ({@code --api-flavour v2|v6})
- * @param stackId the Grafana stack id ({@code --stack-id}), required by v6
- * @param script the k6 script or archive to upload before the start ({@code --script})
- * @param testName the load test to create or update from it ({@code --test-name})
- * @param projectId the project of that load test ({@code --project-id})
- * @param note the run's note ({@code --note})
+ * The command line of {@code bin/k6cloud}: {@link Option} is the one table of its options, which
+ * {@link #parse} reads and {@link #USAGE} is made from. {@link #get} is {@code null} for an option not given.
  */
-public record CliArguments(
-        boolean help,
-        Long testId,
-        URI apiUrl,
-        String webUrl,
-        Duration pollInterval,
-        Duration timeout,
-        boolean simulate,
-        String scenario,
-        ApiFlavour apiFlavour,
-        Long stackId,
-        Path script,
-        String testName,
-        Long projectId,
-        String note) {
+public record CliArguments(Map<Option, Object> values) {
 
-    public static final String USAGE = String.join(
-            System.lineSeparator(),
-            "Usage: bin/k6cloud [options]",
-            "",
-            "Starts a k6 Cloud load test run, follows it to the end and judges it like the Jenkins plugin does.",
-            "",
-            "Options:",
-            "  --test-id ID          the k6 Cloud load test to run (a positive number)",
-            "  --script FILE         tests as code (Grafana Cloud k6, v6): upload this k6 script (.js) or",
-            "                        k6 archive (.tar, from k6 archive) first; without --test-id the load",
-            "                        test named --test-name is created or updated, with --test-id that",
-            "                        test's script is replaced; then it is started",
-            "  --test-name NAME      the load test to create or update (default: the script's file name",
-            "                        without its extension, e.g. checkout for load/checkout.js)",
-            "  --project-id N        its project (default: the stack's default project)",
-            "  --note TEXT           the run's note in k6 Cloud (v6; default with --script: \"Started by",
-            "                        bin/k6cloud on HOST from FILE\")",
-            "  --api-url URL         the k6 Cloud API, e.g. https://api.k6.io",
-            "  --web-url URL         the base of run links, e.g. https://app.k6.io (default) or",
-            "                        https://STACK.grafana.net/a/k6-app",
-            "  --poll-interval D     how often to ask for the run's status (default 5s, at least 1s)",
-            "  --timeout D           the longest the run may take before it is stopped (default 2h)",
-            "  --api-flavour v2|v6   the k6 Cloud API: v2, the legacy loadtests API (default; v6 with",
-            "                        --script), or v6, Grafana Cloud k6 (needs the stack id)",
-            "  --stack-id N          the Grafana Cloud stack id, sent as X-Stack-Id (required with v6;",
-            "                        also read from the environment variable K6_CLOUD_STACK_ID)",
-            "  --simulate [SCENARIO] run against the built-in k6 Cloud simulator (the default when neither",
-            "                        --api-url nor K6_CLOUD_TOKEN is given); without SCENARIO, the demo",
-            "  --help                print this help",
-            "",
-            "Durations are written like 2s, 90s, 5m, 1h or 1h30m.",
-            "The API token is read from the environment variable K6_CLOUD_TOKEN only, never from the",
-            "command line.",
-            "",
-            "Exit codes: 0 passed, 99 thresholds failed, 97 run failed or aborted, 98 could not follow",
-            "the run (k6 Cloud unreachable, or the timeout), 104 configuration error (k6 Cloud refused",
-            "the start: token, stack id, load test id or API URL; or the script: k6 Cloud rejected it or",
-            "found it too large; no run was created), 105 interrupted (the run was stopped; interrupted",
-            "during the upload, no run is started), 2 wrong usage (also: --api-flavour v6 without a stack",
-            "id, a token that cannot be sent, a --script that is missing, empty or a directory, --script",
-            "with --api-flavour v2).",
-            "");
+    /**
+     * The options, in the order of the help: {@code --name VALUE} or {@code --name=VALUE}; a flag has no
+     * {@code value}, an optional one is in brackets; lines of {@code help} after the first are indented under it.
+     */
+    public enum Option {
+        TEST_ID(
+                "--test-id",
+                "ID",
+                "the k6 Cloud load test to run (a positive number)",
+                (text, name) -> positive(
+                        text, name, "load test id", "give a positive number, as in https://app.k6.io/tests/123456")),
+        SCRIPT("--script", "FILE", """
+                tests as code (Grafana Cloud k6, v6): upload this k6 script (.js) or
+                k6 archive (.tar, from k6 archive) first; without --test-id the load
+                test named --test-name is created or updated, with --test-id that
+                test's script is replaced; then it is started""", CliArguments::path),
+        TEST_NAME("--test-name", "NAME", """
+                the load test to create or update (default: the script's file name
+                without its extension, e.g. checkout for load/checkout.js)""", CliArguments::testName),
+        PROJECT_ID(
+                "--project-id",
+                "N",
+                "its project (default: the stack's default project)",
+                (text, name) -> positive(text, name, "project id", "give a positive number")),
+        NOTE("--note", "TEXT", """
+                the run's note in k6 Cloud (v6; default with --script: "Started by
+                bin/k6cloud on HOST from FILE")""", (text, name) -> text),
+        API_URL("--api-url", "URL", "the k6 Cloud API, e.g. https://api.k6.io", CliArguments::httpUrl),
+        WEB_URL("--web-url", "URL", """
+                the base of run links, e.g. https://app.k6.io (default) or
+                https://STACK.grafana.net/a/k6-app""", CliArguments::httpUrl),
+        POLL_INTERVAL(
+                "--poll-interval",
+                "D",
+                "how often to ask for the run's status (default 5s, at least 1s)",
+                CliArguments::pollInterval),
+        TIMEOUT(
+                "--timeout",
+                "D",
+                "the longest the run may take before it is stopped (default 2h)",
+                (text, name) -> DurationFormat.parse(text)),
+        API_FLAVOUR("--api-flavour", "v2|v6", """
+                the k6 Cloud API: v2, the legacy loadtests API (default; v6 with
+                --script), or v6, Grafana Cloud k6 (needs the stack id)""", (text, name) -> ApiFlavour.parse(text)),
+        STACK_ID("--stack-id", "N", """
+                the Grafana Cloud stack id, sent as X-Stack-Id (required with v6;
+                also read from the environment variable K6_CLOUD_STACK_ID)""", CliArguments::stackId),
+        /** The scenario, or {@code ""} for the simulator's default. */
+        SIMULATE("--simulate", "[SCENARIO]", """
+                run against the built-in k6 Cloud simulator (the default when neither
+                --api-url nor K6_CLOUD_TOKEN is given); without SCENARIO, the demo""", (text, name) -> text),
+        HELP("--help", null, "print this help", (text, name) -> true);
 
-    /** The options that take a value, as {@code --name VALUE} or {@code --name=VALUE}. */
-    private static final Set<String> WITH_VALUE = Set.of(
-            "--test-id",
-            "--api-url",
-            "--web-url",
-            "--poll-interval",
-            "--timeout",
-            "--api-flavour",
-            "--api-flavor",
-            "--stack-id",
-            "--script",
-            "--test-name",
-            "--project-id",
-            "--note");
+        final String flag;
+        final String value;
+        final String help;
+        final Parser parser;
+
+        Option(String flag, String value, String help, Parser parser) {
+            this.flag = flag;
+            this.value = value;
+            this.help = help;
+            this.parser = parser;
+        }
+    }
+
+    /** Reads an option's value; {@code name} is the option, for the message. */
+    interface Parser {
+        Object parse(String text, String name) throws UsageException;
+    }
+
+    private static final Map<String, String> ALIASES = Map.of("-h", "--help", "--api-flavor", "--api-flavour");
+
+    public static final String USAGE = usage();
 
     /** The command line cannot be used as given; the message says what to fix. */
     public static final class UsageException extends Exception {
@@ -110,123 +101,119 @@ public record CliArguments(
         }
     }
 
+    /** The value of {@code option}, of the type its parser returns. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Option option) {
+        return (T) values.get(option);
+    }
+
+    /** The value of {@code option}, or {@code fallback} when it was not given. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Option option, T fallback) {
+        return (T) values.getOrDefault(option, fallback);
+    }
+
+    public boolean has(Option option) {
+        return values.containsKey(option);
+    }
+
     public static CliArguments parse(String... args) throws UsageException {
-        boolean help = false;
-        Long testId = null;
-        URI apiUrl = null;
-        String webUrl = null;
-        Duration poll = null;
-        Duration timeout = null;
-        boolean simulate = false;
-        String scenario = null;
-        ApiFlavour flavour = null;
-        Long stackId = null;
-        Path script = null;
-        String testName = null;
-        Long projectId = null;
-        String note = null;
+        Map<Option, Object> values = new EnumMap<>(Option.class);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            String name = arg;
-            String inline = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                inline = arg.substring(eq + 1);
+            int eq = arg.startsWith("--") ? arg.indexOf('=') : -1;
+            String given = eq > 0 ? arg.substring(0, eq) : arg;
+            String name = ALIASES.getOrDefault(given, given);
+            if (name.equals("--token") || name.equals("--api-token")) {
+                throw new UsageException("The k6 Cloud API token is never given on the command line (it would show in"
+                        + " the process list and the shell history): set " + K6CloudDefaults.TOKEN_VARIABLE
+                        + " instead");
             }
-            String value = !WITH_VALUE.contains(name) ? null : inline != null ? inline : value(args, ++i, name);
-            switch (name) {
-                case "--help", "-h" -> help = true;
-                case "--test-id" -> testId = testId(value);
-                case "--api-url" -> apiUrl = httpUrl(value, name);
-                case "--web-url" -> webUrl = httpUrl(value, name).toString();
-                case "--poll-interval" -> poll = duration(value, name);
-                case "--timeout" -> timeout = duration(value, name);
-                case "--api-flavour", "--api-flavor" -> flavour = flavour(value, name);
-                case "--stack-id" -> stackId = stackId(value, name);
-                case "--script" -> script = path(value, name);
-                case "--test-name" -> testName = testName(value);
-                case "--project-id" -> projectId = positive(value, name, "project id", "give a positive number");
-                case "--note" -> note = value;
-                case "--simulate" -> {
-                    simulate = true;
-                    if (inline != null) {
-                        scenario = inline;
-                    } else if (i + 1 < args.length && !args[i + 1].startsWith("-")) {
-                        scenario = args[++i];
-                    }
-                }
-                case "--token", "--api-token" ->
-                    throw new UsageException("The k6 Cloud API token is never given on"
-                            + " the command line (it would show in the process list and the shell history): set "
-                            + K6CloudDefaults.TOKEN_VARIABLE + " instead");
-                default ->
-                    throw new UsageException(
+            Option option = Arrays.stream(Option.values())
+                    .filter(o -> o.flag.equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new UsageException(
                             arg.startsWith("-")
                                     ? "Unknown option " + name + ": see --help for the options"
-                                    : "Unexpected argument '" + arg + "': options start with --, see --help");
+                                    : "Unexpected argument '" + arg + "': options start with --, see --help"));
+            boolean optional = option.value != null && option.value.startsWith("[");
+            String next = i + 1 < args.length ? args[i + 1] : "--";
+            String value = option.value == null
+                    ? ""
+                    : eq > 0 ? arg.substring(eq + 1) : !next.startsWith(optional ? "-" : "--") ? args[++i] : null;
+            if (value == null && !optional) {
+                throw new UsageException(name + " needs a value: see --help");
+            }
+            try {
+                values.put(option, option.parser.parse(value == null ? "" : value, name));
+            } catch (IllegalArgumentException e) { // from the API's and the engine's parsers and checks
+                throw new UsageException(name + ": " + e.getMessage());
             }
         }
-        if (simulate && apiUrl != null) {
+        CliArguments o = new CliArguments(values);
+        if (o.has(Option.SIMULATE) && o.has(Option.API_URL)) {
             throw new UsageException("--simulate runs against the built-in simulator and --api-url against a real"
                     + " k6 Cloud: give one of them");
         }
-        if (script == null && (testName != null || projectId != null)) {
-            throw new UsageException((testName != null ? "--test-name" : "--project-id")
+        String byName = o.has(Option.TEST_NAME) ? "--test-name" : o.has(Option.PROJECT_ID) ? "--project-id" : null;
+        if (byName != null && !o.has(Option.SCRIPT)) {
+            throw new UsageException(byName
                     + " names the load test to create or update from a k6 script: give the script with --script FILE");
         }
-        if (testId != null && (testName != null || projectId != null)) {
+        if (byName != null && o.has(Option.TEST_ID)) {
             throw new UsageException("--test-id chooses the load test whose script --script replaces; --test-name and"
                     + " --project-id choose one by name instead: give one of them");
         }
-        return new CliArguments(
-                help, testId, apiUrl, webUrl, poll, timeout, simulate, scenario, flavour, stackId, script, testName,
-                projectId, note);
+        return o;
     }
 
-    private static String value(String[] args, int i, String name) throws UsageException {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new UsageException(name + " needs a value: see --help");
-        }
-        return args[i];
-    }
+    private static String usage() {
+        StringBuilder b = new StringBuilder("""
+                Usage: bin/k6cloud [options]
 
-    private static long testId(String text) throws UsageException {
-        long id;
-        try {
-            id = Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--test-id '" + text + "' is not a number: give the numeric id of the load"
-                    + " test, as in https://app.k6.io/tests/123456");
+                Starts a k6 Cloud load test run, follows it to the end and judges it like the Jenkins plugin does.
+
+                Options:
+                """);
+        for (Option o : Option.values()) {
+            String left = o.flag + (o.value == null ? "" : " " + o.value);
+            b.append(String.format("  %-21s ", left))
+                    .append(o.help.replace("\n", "\n" + " ".repeat(24)))
+                    .append('\n');
         }
-        if (id <= 0) {
-            throw new UsageException("--test-id " + id + " is not a load test id: give a positive number");
-        }
-        return id;
+        return b.append("""
+
+                        Durations are written like 2s, 90s, 5m, 1h or 1h30m.
+                        The API token is read from the environment variable K6_CLOUD_TOKEN only, never from the
+                        command line.
+
+                        Exit codes: 0 passed, 99 thresholds failed, 97 run failed or aborted, 98 could not follow
+                        the run (k6 Cloud unreachable, or the timeout), 104 configuration error (k6 Cloud refused
+                        the start: token, stack id, load test id or API URL; or the script: k6 Cloud rejected it or
+                        found it too large; no run was created), 105 interrupted (the run was stopped; interrupted
+                        during the upload, no run is started), 2 wrong usage (also: --api-flavour v6 without a stack
+                        id, a token that cannot be sent, a --script that is missing, empty or a directory, --script
+                        with --api-flavour v2).
+                        """).toString().replace("\n", System.lineSeparator());
     }
 
     private static Path path(String text, String name) throws UsageException {
-        try {
-            if (!text.isBlank()) {
-                return Path.of(text);
-            }
-        } catch (InvalidPathException e) {
-            // reported below
+        if (text.isBlank()) {
+            throw new UsageException(name + " is empty: give the k6 script, e.g. load/checkout.js");
         }
-        throw new UsageException(
-                name + " '" + text + "' is not a file path: give the k6 script, e.g. load/checkout.js");
+        return Path.of(text);
     }
 
     /** The longest load test name Grafana Cloud k6 accepts (v6 {@code CreateLoadTestApiModel.name}). */
     static final int MAX_TEST_NAME = 300;
 
-    static String testName(String text) throws UsageException {
+    static String testName(String text, String name) throws UsageException {
         if (text.isBlank()) {
-            throw new UsageException("--test-name is empty: give the name of the load test, e.g. checkout");
+            throw new UsageException(name + " is empty: give the name of the load test, e.g. checkout");
         }
         int length = text.codePointCount(0, text.length());
         if (length > MAX_TEST_NAME) {
-            throw new UsageException("--test-name has " + length + " characters; Grafana Cloud k6 takes at most "
+            throw new UsageException(name + " has " + length + " characters; Grafana Cloud k6 takes at most "
                     + MAX_TEST_NAME + ": give a shorter name");
         }
         return text;
@@ -245,7 +232,6 @@ public record CliArguments(
         throw new UsageException(source + " '" + text + "' is not a " + what + ": " + hint);
     }
 
-    /** A positive stack id; {@code source} names where it came from (an option or a variable). */
     static long stackId(String text, String source) throws UsageException {
         return positive(text, source, "stack id", "give the numeric id of your Grafana Cloud stack, e.g. 123456");
     }
@@ -258,19 +244,9 @@ public record CliArguments(
         return uri;
     }
 
-    private static ApiFlavour flavour(String text, String name) throws UsageException {
-        try {
-            return ApiFlavour.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(name + ": " + e.getMessage());
-        }
-    }
-
-    private static Duration duration(String text, String name) throws UsageException {
-        try {
-            return DurationFormat.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(name + ": " + e.getMessage());
-        }
+    private static Duration pollInterval(String text, String name) {
+        Duration d = DurationFormat.parse(text);
+        RunSettings.checkPollInterval(d);
+        return d;
     }
 }

@@ -9,33 +9,23 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * A k6 Cloud that runs inside this JVM, used by the command-line runner when it is given no API
- * URL and no token. The simulator in the test sources provides it (registered with
- * {@link ServiceLoader}); the plugin itself never ships one.
+ * A k6 Cloud inside this JVM for {@code bin/k6cloud}'s demo: the simulator in the test sources registers
+ * one with {@link ServiceLoader}; the plugin never ships one.
  */
 public interface EmbeddedK6Cloud {
 
     /** The scenarios it can play; the first is the default demo. */
     List<String> scenarios();
 
-    /**
-     * Starts a k6 Cloud on a loopback port with one load test playing {@code scenario}.
-     *
-     * @throws IllegalArgumentException when the scenario is not one of {@link #scenarios()}
-     */
+    /** Starts a k6 Cloud on a loopback port with one load test playing {@code scenario}. */
     Session start(String scenario) throws IOException;
 
     /**
-     * A running embedded k6 Cloud; {@link #close()} stops its server.
+     * A running embedded k6 Cloud; {@link #close()} runs {@code stop}.
      *
-     * @param apiUrl its API
-     * @param token the token it takes
-     * @param testId the load test playing the scenario
      * @param webAppUrl the base of run links it serves, e.g. {@code http://127.0.0.1:PORT/app}
      * @param stackId the Grafana stack id its v6 API accepts, or {@code null} when it serves no v6
-     * @param demoScript a k6 script to upload when no {@code --script} is given ({@code upload-and-run}),
-     *     or {@code null} when the scenario plays an existing load test
-     * @param stop what {@link #close()} does
+     * @param demoScript the k6 script to upload when no {@code --script} is given, or {@code null}
      */
     record Session(
             URI apiUrl, ApiToken token, long testId, String webAppUrl, Long stackId, Path demoScript, Runnable stop)

@@ -2,7 +2,10 @@ package io.jenkins.plugins.k6cloud.cli;
 
 import io.jenkins.plugins.k6cloud.engine.Verdict;
 
-/** The exit codes of {@code bin/k6cloud}; the non-zero ones are those of {@code k6 cloud}. */
+/**
+ * The exit codes of {@code bin/k6cloud}; the non-zero ones are those of {@code k6 cloud} (grafana/k6
+ * {@code errext/exitcodes/codes.go}, a source listed in k6-cloud-api.md).
+ */
 public final class ExitCodes {
     public static final int PASSED = 0;
     public static final int USAGE = 2;
@@ -12,11 +15,7 @@ public final class ExitCodes {
     public static final int NOT_FOLLOWED = 98;
 
     public static final int THRESHOLDS_FAILED = 99;
-    /**
-     * k6 Cloud refused the start for a reason the settings must fix, before any run existed: k6's
-     * {@code InvalidConfig} (grafana/k6 {@code errext/exitcodes/codes.go}, a source listed in
-     * k6-cloud-api.md).
-     */
+    /** k6's {@code InvalidConfig}: k6 Cloud refused the start or the script for a reason the settings must fix. */
     public static final int INVALID_CONFIG = 104;
     /** Interrupted (SIGINT/SIGTERM): the run was stopped. */
     public static final int INTERRUPTED = 105;

@@ -11,6 +11,8 @@ import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.api.LoadTestScripts;
 import io.jenkins.plugins.k6cloud.api.RunMetrics;
+import io.jenkins.plugins.k6cloud.api.ScriptSource;
+import io.jenkins.plugins.k6cloud.cli.CliArguments.Option;
 import io.jenkins.plugins.k6cloud.cli.CliArguments.UsageException;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.OutcomeWait;
@@ -25,13 +27,19 @@ import io.jenkins.plugins.k6cloud.results.MetricsTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -39,17 +47,16 @@ import okhttp3.OkHttpClient;
 
 /**
  * The command-line runner: starts a k6 Cloud run, follows it with the same engine as the Jenkins
- * plugin, prints what happens and exits with a k6-style code. {@link #run} holds the logic without
+ * plugin, prints what happens and exits with a k6-style code. {@link #run} never calls
  * {@code System.exit}, so tests call it in-process; {@link #interrupt} is what SIGINT/SIGTERM do.
  */
 public final class K6CloudCli {
     /** The Grafana stack id when {@code --stack-id} is not given. */
     public static final String STACK_ID_VARIABLE = "K6_CLOUD_STACK_ID";
 
-    public static final URI DEFAULT_API_URL = URI.create(K6CloudDefaults.API_URL);
     static final Duration SIMULATED_POLL_INTERVAL = Duration.ofSeconds(1);
     static final String THREAD_PREFIX = "k6-cloud-cli";
-    /** The longest the runner waits for the run's note to be set after the run was judged. */
+    /** The longest the runner waits for the run's note after the run was judged. */
     static final Duration NOTE_WAIT = Duration.ofSeconds(30);
 
     private final PrintStream out;
@@ -59,25 +66,24 @@ public final class K6CloudCli {
     private final Supplier<Optional<EmbeddedK6Cloud>> clouds;
     private final Supplier<RunEngine> engines;
     private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile RunWatch current;
-    private volatile RunSettings currentSettings;
     private volatile int exitCode = ExitCodes.INTERRUPTED;
-    private volatile boolean interruptRequested;
-    private final AtomicBoolean cancelSent = new AtomicBoolean();
-    /** Guards {@link #interruptRequested}, {@link #uploading} and the start, so that an interrupt during the upload starts nothing. */
-    private final Object startLock = new Object();
-    /** The thread uploading the script, interrupted by {@link #interrupt()}; {@code null} when none is. */
+    // guarded by this, so that an interrupt during the upload starts nothing and a run is cancelled once
+    // (a second cancel would stop waiting for the run's end)
+    private boolean interrupted;
     private Thread uploading;
-
     private boolean uploadInterrupted;
+    private RunWatch current;
+    private boolean cancelSent;
 
     /** What a client is built for: API URL, token, API flavour and stack id (or {@code null}). */
     public record ClientTarget(URI apiUrl, ApiToken token, ApiFlavour flavour, Long stackId) {}
 
+    /** {@code --script}, checked before any request. */
+    private record Script(Path file, long size, String testName) {}
+
     /**
-     * @param env the environment (the token is read from {@value K6CloudDefaults#TOKEN_VARIABLE}, the stack id from
-     *     {@value #STACK_ID_VARIABLE})
-     * @param clients builds the client of an API URL, token, flavour and stack id
+     * @param env the environment: the token ({@value K6CloudDefaults#TOKEN_VARIABLE}), the stack id
+     *     ({@value #STACK_ID_VARIABLE}), the host for the default note
      * @param clouds finds the embedded k6 Cloud for {@code --simulate}
      * @param engines makes the engine that follows the run (closed after it)
      */
@@ -96,30 +102,20 @@ public final class K6CloudCli {
         this.engines = engines;
     }
 
-    /**
-     * The runner of {@link #main}: the HTTP client of the chosen flavour, the simulator found on the
-     * class path, one engine thread.
-     */
-    public static K6CloudCli standard(PrintStream out, PrintStream err, Map<String, String> env) {
-        return new K6CloudCli(
-                out,
-                err,
-                env,
-                K6CloudCli::httpClient,
-                EmbeddedK6Cloud::find,
-                () -> RunEngine.withThreads(THREAD_PREFIX, 1));
-    }
-
-    /** The HTTP client of the target's flavour, sending its stack id, with the default timeouts and retries. */
     static K6CloudClient httpClient(ClientTarget t) {
         ClientOptions options = ClientOptions.defaults().withStackId(t.stackId());
         return new HttpK6CloudClient(t.flavour(), new OkHttpClient(), t.apiUrl(), t.token(), options);
     }
 
     public static void main(String[] args) {
-        K6CloudCli cli = standard(System.out, System.err, System.getenv());
-        Thread hook = new Thread(cli::onSignal, THREAD_PREFIX + "-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        K6CloudCli cli = new K6CloudCli(
+                System.out,
+                System.err,
+                System.getenv(),
+                K6CloudCli::httpClient,
+                EmbeddedK6Cloud::find,
+                () -> RunEngine.withThreads(THREAD_PREFIX, 1));
+        Runtime.getRuntime().addShutdownHook(new Thread(cli::onSignal, THREAD_PREFIX + "-shutdown"));
         int code = cli.run(args);
         System.out.flush();
         System.exit(code);
@@ -128,7 +124,7 @@ public final class K6CloudCli {
     /** Runs the command line to its end; returns the exit code. */
     public int run(String... args) {
         try {
-            exitCode = execute(args);
+            exitCode = execute(CliArguments.parse(args));
         } catch (UsageException e) {
             err.println(e.getMessage());
             exitCode = ExitCodes.USAGE;
@@ -146,8 +142,8 @@ public final class K6CloudCli {
      * print the report), then let {@link #run} return {@link ExitCodes#INTERRUPTED}.
      */
     public void interrupt() {
-        synchronized (startLock) {
-            interruptRequested = true;
+        synchronized (this) {
+            interrupted = true;
             if (uploading != null && !uploadInterrupted) {
                 uploadInterrupted = true;
                 uploading.interrupt();
@@ -156,11 +152,14 @@ public final class K6CloudCli {
         cancelOnce("interrupted by a signal");
     }
 
-    /** A second cancel would stop waiting for the run, so the runner cancels once. */
     private void cancelOnce(String reason) {
-        RunWatch h = current;
-        if (h != null && cancelSent.compareAndSet(false, true)) {
-            h.cancel(reason);
+        RunWatch watch;
+        synchronized (this) {
+            watch = cancelSent ? null : current;
+            cancelSent |= watch != null;
+        }
+        if (watch != null) {
+            watch.cancel(reason);
         }
     }
 
@@ -171,8 +170,7 @@ public final class K6CloudCli {
         }
         err.println("Stopping the k6 Cloud run in response to the signal...");
         interrupt();
-        RunSettings s = currentSettings;
-        Duration bound = (s == null ? RunSettings.DEFAULT_CANCEL_WAIT : s.cancelWait()).plus(OutcomeWait.MARGIN);
+        Duration bound = RunSettings.DEFAULT_CANCEL_WAIT.plus(OutcomeWait.MARGIN); // the runner's cancel wait
         try {
             if (!finished.await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
                 err.println("The k6 Cloud run did not end within " + DurationFormat.format(bound)
@@ -183,25 +181,24 @@ public final class K6CloudCli {
         }
         out.flush();
         err.flush();
-        // System.exit cannot change the status once the JVM is shutting down
-        Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+        Runtime.getRuntime().halt(ExitCodes.INTERRUPTED); // System.exit cannot change the status during shutdown
     }
 
-    private int execute(String[] args) throws UsageException {
-        CliArguments o = CliArguments.parse(args);
-        if (o.help()) {
+    private int execute(CliArguments o) throws UsageException {
+        if (o.has(Option.HELP)) {
             out.print(CliArguments.USAGE);
             return ExitCodes.PASSED;
         }
         String value = env.get(K6CloudDefaults.TOKEN_VARIABLE);
         boolean hasToken = value != null && !value.isEmpty();
-        if (o.simulate() || (o.apiUrl() == null && !hasToken)) {
+        if (o.has(Option.SIMULATE) || (!o.has(Option.API_URL) && !hasToken)) {
             return simulate(o);
         }
         if (!hasToken) {
-            throw new UsageException("--api-url " + o.apiUrl() + " needs a token: set the environment variable "
-                    + K6CloudDefaults.TOKEN_VARIABLE
-                    + " to a k6 Cloud API token (or leave out --api-url to use the simulator)");
+            throw new UsageException(
+                    "--api-url " + o.get(Option.API_URL) + " needs a token: set the environment variable "
+                            + K6CloudDefaults.TOKEN_VARIABLE
+                            + " to a k6 Cloud API token (or leave out --api-url to use the simulator)");
         }
         ApiToken token;
         try {
@@ -209,66 +206,23 @@ public final class K6CloudCli {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        CliScript script = script(o, null);
-        if (o.testId() == null && script == null) {
-            throw new UsageException("Give the load test to run with --test-id ID, or a k6 script to upload and run"
-                    + " with --script FILE");
-        }
-        URI api = o.apiUrl() == null ? DEFAULT_API_URL : o.apiUrl();
-        ClientTarget target = target(o, script, api, token, null);
-        RunSettings settings = settings(o, o.pollInterval(), o.webUrl());
-        out.println((script == null ? "Running k6 Cloud load test " + o.testId() : "Uploading and running a k6 script")
-                + " at " + api + describe(target) + " (poll every "
-                + DurationFormat.format(settings.pollInterval()) + ", timeout "
-                + DurationFormat.format(settings.timeout()) + ")");
-        return follow(o.testId(), script, note(o, script), settings, clients.apply(target));
-    }
-
-    /**
-     * The script to upload: {@code --script}, else {@code demo} (the simulator's, or {@code null});
-     * checked before any request.
-     */
-    private CliScript script(CliArguments o, java.nio.file.Path demo) throws UsageException {
-        java.nio.file.Path file = o.script() != null ? o.script() : demo;
-        if (file == null) {
-            return null;
-        }
-        CliScript script = CliScript.of(file, o.testName(), o.projectId(), o.note(), env);
-        if (o.apiFlavour() == ApiFlavour.V2) {
-            throw new UsageException("--script uploads the k6 script to Grafana Cloud k6, which only its v6 API can"
-                    + " do, and --api-flavour v2 is selected: choose --api-flavour v6 (with --stack-id N), or leave"
-                    + " out --api-flavour");
-        }
-        return script;
-    }
-
-    /** The note to set on the run: the script's (given or default), else {@code --note}; v6 only. */
-    private static String note(CliArguments o, CliScript script) throws UsageException {
-        if (script != null) {
-            return script.note();
-        }
-        if (o.note() != null && o.apiFlavour() != ApiFlavour.V6) {
-            throw new UsageException("--note sets the run's note in Grafana Cloud k6, which only its v6 API can do:"
-                    + " add --api-flavour v6 (with --stack-id N)");
-        }
-        return o.note();
+        return start(o, o.get(Option.API_URL, URI.create(K6CloudDefaults.API_URL)), token, null);
     }
 
     private int simulate(CliArguments o) throws UsageException {
         Optional<EmbeddedK6Cloud> found;
         try {
             found = clouds.get();
-        } catch (java.util.ServiceConfigurationError e) {
+        } catch (ServiceConfigurationError e) {
             throw new UsageException("The k6 Cloud simulator on the class path could not be loaded (" + e.getMessage()
                     + "); rebuild it with: mvn -f offline/pom.xml install -DskipTests");
         }
-        if (found.isEmpty()) {
-            throw new UsageException("The k6 Cloud simulator is not on the class path. Run bin/k6cloud from a"
-                    + " clone of the plugin (it builds the test classes that carry the simulator), or follow a"
-                    + " real run: set " + K6CloudDefaults.TOKEN_VARIABLE + " and give --api-url and --test-id.");
-        }
-        EmbeddedK6Cloud cloud = found.get();
-        String scenario = o.scenario() == null ? cloud.scenarios().get(0) : o.scenario();
+        EmbeddedK6Cloud cloud = found.orElseThrow(() -> new UsageException("The k6 Cloud simulator is not on the"
+                + " class path. Run bin/k6cloud from a clone of the plugin (it builds the test classes that carry the"
+                + " simulator), or follow a real run: set " + K6CloudDefaults.TOKEN_VARIABLE
+                + " and give --api-url and --test-id."));
+        String given = o.get(Option.SIMULATE);
+        String scenario = given == null || given.isEmpty() ? cloud.scenarios().get(0) : given;
         if (!cloud.scenarios().contains(scenario)) {
             throw new UsageException("The simulator has no scenario '" + scenario + "': choose one of "
                     + String.join(", ", cloud.scenarios()));
@@ -276,22 +230,7 @@ public final class K6CloudCli {
         try (EmbeddedK6Cloud.Session session = cloud.start(scenario)) {
             out.println("k6 Cloud simulator at " + session.apiUrl() + ", playing scenario '" + scenario
                     + "' (scenarios: " + String.join(", ", cloud.scenarios()) + ")");
-            CliScript script = script(o, session.demoScript());
-            if (script == null && o.testId() != null && o.testId() != session.testId()) {
-                out.println(
-                        "Ignoring --test-id " + o.testId() + ": the simulator serves load test " + session.testId());
-            }
-            ClientTarget target = target(o, script, session.apiUrl(), session.token(), session);
-            RunSettings settings = settings(
-                    o,
-                    o.pollInterval() == null ? SIMULATED_POLL_INTERVAL : o.pollInterval(),
-                    o.webUrl() == null ? session.webAppUrl() : o.webUrl());
-            return follow(
-                    script == null ? Long.valueOf(session.testId()) : o.testId(),
-                    script,
-                    note(o, script),
-                    settings,
-                    clients.apply(target));
+            return start(o, session.apiUrl(), session.token(), session);
         } catch (IOException e) {
             err.println("Could not start the k6 Cloud simulator: " + e.getMessage());
             return ExitCodes.NOT_FOLLOWED;
@@ -299,76 +238,193 @@ public final class K6CloudCli {
     }
 
     /**
-     * What the client is built for: {@code --api-flavour} (else v6 to upload a script and v2 otherwise)
-     * and the stack id ({@link #stackId}, else the simulator's when {@code simulator} is not {@code null}).
+     * Checks the rest of the command line against the API at {@code api} (the simulator's when {@code sim}
+     * is given), then uploads the script, starts the run and follows it.
      */
-    private ClientTarget target(
-            CliArguments o, CliScript script, URI api, ApiToken token, EmbeddedK6Cloud.Session simulator)
-            throws UsageException {
-        ApiFlavour flavour = o.apiFlavour() != null ? o.apiFlavour() : script != null ? ApiFlavour.V6 : ApiFlavour.V2;
-        Long stackId = stackId(o, simulator == null ? null : simulator.stackId());
+    private int start(CliArguments o, URI api, ApiToken token, EmbeddedK6Cloud.Session sim) throws UsageException {
+        Script script = script(o, sim == null ? null : sim.demoScript());
+        Long testId = o.get(Option.TEST_ID);
+        if (sim == null && testId == null && script == null) {
+            throw new UsageException("Give the load test to run with --test-id ID, or a k6 script to upload and run"
+                    + " with --script FILE");
+        }
+        if (sim != null && script == null) {
+            if (testId != null && testId != sim.testId()) {
+                out.println("Ignoring --test-id " + testId + ": the simulator serves load test " + sim.testId());
+            }
+            testId = sim.testId();
+        }
+        ApiFlavour flavour = o.get(Option.API_FLAVOUR, script != null ? ApiFlavour.V6 : ApiFlavour.V2);
+        String fromEnv = env.get(STACK_ID_VARIABLE);
+        Long stackId = o.has(Option.STACK_ID)
+                ? o.get(Option.STACK_ID)
+                : fromEnv != null && !fromEnv.isBlank()
+                        ? Long.valueOf(CliArguments.stackId(fromEnv, STACK_ID_VARIABLE))
+                        : sim == null ? null : sim.stackId();
         if (flavour.requiresStackId() && stackId == null) {
             throw new UsageException(
-                    simulator != null
+                    sim != null
                             ? "--api-flavour v6 needs a stack id and the simulator has none: give --stack-id N"
                             : "--api-flavour v6 (Grafana Cloud k6) needs the id of your Grafana Cloud stack: give"
                                     + " --stack-id N or set the environment variable " + STACK_ID_VARIABLE);
         }
-        return new ClientTarget(api, token, flavour, stackId);
-    }
-
-    /** {@code --stack-id}, else {@value #STACK_ID_VARIABLE}, else {@code fallback}. */
-    private Long stackId(CliArguments o, Long fallback) throws UsageException {
-        if (o.stackId() != null) {
-            return o.stackId();
+        String note = o.get(Option.NOTE);
+        if (script != null && note == null) {
+            String host = env.getOrDefault("HOSTNAME", "").isBlank() ? env.get("COMPUTERNAME") : env.get("HOSTNAME");
+            note = "Started by bin/k6cloud" + (host == null || host.isBlank() ? "" : " on " + host.strip()) + " from "
+                    + script.file();
+        } else if (script == null && note != null && flavour != ApiFlavour.V6) {
+            throw new UsageException("--note sets the run's note in Grafana Cloud k6, which only its v6 API can do:"
+                    + " add --api-flavour v6 (with --stack-id N)");
         }
-        String fromEnv = env.get(STACK_ID_VARIABLE);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return CliArguments.stackId(fromEnv, STACK_ID_VARIABLE);
+        RunSettings settings = RunSettings.of( // checked in CliArguments
+                String.valueOf(o.get(Option.WEB_URL, sim != null ? sim.webAppUrl() : RunSettings.DEFAULT_WEB_APP_URL)),
+                o.get(Option.POLL_INTERVAL, sim != null ? SIMULATED_POLL_INTERVAL : RunSettings.DEFAULT_POLL_INTERVAL),
+                o.get(Option.TIMEOUT, RunSettings.DEFAULT_TIMEOUT),
+                BuildResult.FAILURE,
+                true);
+        K6CloudClient client = clients.apply(new ClientTarget(api, token, flavour, stackId));
+        if ((script != null || note != null) && !(client instanceof LoadTestScripts)) {
+            throw new UsageException("k6cloud: this k6 Cloud client cannot upload scripts or set notes");
         }
-        return fallback;
-    }
-
-    private static String describe(ClientTarget t) {
-        return t.flavour() == ApiFlavour.V2 ? "" : " with " + t.flavour().displayName() + ", stack " + t.stackId();
-    }
-
-    private static RunSettings settings(CliArguments o, Duration poll, String webUrl) throws UsageException {
-        try {
-            return RunSettings.of(
-                    webUrl != null ? webUrl : RunSettings.DEFAULT_WEB_APP_URL,
-                    poll != null ? poll : RunSettings.DEFAULT_POLL_INTERVAL,
-                    o.timeout() != null ? o.timeout() : RunSettings.DEFAULT_TIMEOUT,
-                    BuildResult.FAILURE,
-                    true);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    /**
-     * Uploads {@code script} (when given), starts a run of the load test and follows it; sets
-     * {@code note} (when given) on the run once its id is known.
-     *
-     * @param testId the load test to run, or whose script {@code script} replaces; {@code null} to
-     *     create or update the load test named in {@code script}
-     */
-    private int follow(Long testId, CliScript script, String note, RunSettings settings, K6CloudClient client) {
-        currentSettings = settings;
-        LoadTestScripts scripts = client instanceof LoadTestScripts s ? s : null;
-        if ((script != null || note != null) && scripts == null) {
-            err.println("k6cloud: this k6 Cloud client cannot upload scripts or set notes");
-            return ExitCodes.USAGE;
+        if (sim == null) {
+            out.println((script == null ? "Running k6 Cloud load test " + testId : "Uploading and running a k6 script")
+                    + " at " + api
+                    + (flavour == ApiFlavour.V2 ? "" : " with " + flavour.displayName() + ", stack " + stackId)
+                    + " (poll every " + DurationFormat.format(settings.pollInterval()) + ", timeout "
+                    + DurationFormat.format(settings.timeout()) + ")");
         }
         LoadTest test = null;
         if (script != null) {
-            CliScript.Result uploaded = script.upload(out, scripts, client, testId, this::beginUpload, this::endUpload);
-            if (uploaded.test() == null) {
-                return uploaded.exitCode();
+            test = upload(client, testId, o.get(Option.PROJECT_ID), script);
+            if (test == null) {
+                return exitCode;
             }
-            test = uploaded.test();
+            testId = test.id();
         }
-        AtomicReference<Thread> noteSetter = new AtomicReference<>();
+        int code = follow(testId, settings, client, note);
+        if (test != null) {
+            out.println("Load test: " + LoadTestScripts.describe(test) + ", script " + script.file() + " ("
+                    + LoadTestScripts.bytes(script.size()) + ")");
+        }
+        return code;
+    }
+
+    /** {@code --script}, else {@code demo} (the simulator's, or {@code null}): checked before any request. */
+    private static Script script(CliArguments o, Path demo) throws UsageException {
+        Path file = o.get(Option.SCRIPT, demo);
+        if (file == null) {
+            return null;
+        }
+        String what = "--script " + file;
+        if (Files.isDirectory(file)) {
+            throw new UsageException(what + " is a directory: give a k6 script file (.js) or a k6 archive (.tar,"
+                    + " made with k6 archive)");
+        }
+        if (!Files.exists(file)) {
+            throw new UsageException(
+                    what + ": there is no such file; give the path of a k6 script (.js) or a k6 archive (.tar)");
+        }
+        long size;
+        try {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new IOException("not a readable file");
+            }
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UsageException(what + " cannot be read (" + e.getMessage() + "): check its permissions");
+        }
+        if (size == 0) {
+            throw new UsageException(what + " is empty: there is nothing to upload");
+        }
+        String name = o.has(Option.TEST_NAME)
+                ? o.get(Option.TEST_NAME)
+                : CliArguments.testName(
+                        ScriptSource.defaultTestName(String.valueOf(file.getFileName())), "--test-name");
+        if (o.get(Option.API_FLAVOUR) == ApiFlavour.V2) {
+            throw new UsageException("--script uploads the k6 script to Grafana Cloud k6, which only its v6 API can"
+                    + " do, and --api-flavour v2 is selected: choose --api-flavour v6 (with --stack-id N), or leave"
+                    + " out --api-flavour");
+        }
+        return new Script(file, size, name);
+    }
+
+    /**
+     * The upload before the start, on this thread ({@link #interrupt} interrupts it), as the Jenkins
+     * steps do it. Returns the load test to start, else {@code null} with {@link #exitCode} set after a
+     * verdict line: a script or setting k6 Cloud refuses is a configuration error, k6 Cloud unreachable
+     * past the retries is unreachable, an interrupt starts nothing.
+     */
+    private LoadTest upload(K6CloudClient client, Long testId, Long projectId, Script script) {
+        out.println(LoadTestScripts.announce(
+                testId, script.testName(), projectId, script.file().toString(), script.size()));
+        synchronized (this) {
+            if (interrupted) {
+                return noRun(Verdict.CANCELLED, "interrupted during the upload of the k6 script: no run was started.");
+            }
+            uploading = Thread.currentThread();
+        }
+        LoadTest test = null;
+        K6CloudException failure = null;
+        boolean stop;
+        try {
+            test = LoadTestScripts.uploadForRun(
+                    (LoadTestScripts) client,
+                    client,
+                    testId,
+                    projectId,
+                    script.testName(),
+                    ScriptSource.of(script.file()));
+        } catch (K6CloudException e) {
+            failure = e;
+        } finally {
+            stop = endUpload();
+        }
+        if (stop || failure instanceof K6CloudException.InterruptedCallException) {
+            return noRun(
+                    Verdict.CANCELLED,
+                    "interrupted during the upload of the k6 script: no run was started"
+                            + (test == null ? "." : " (" + LoadTestScripts.describe(test) + " has the new script)."));
+        }
+        if (failure != null) {
+            return noRun(
+                    failure.isTransient() ? Verdict.UNREACHABLE : Verdict.CONFIGURATION_ERROR,
+                    "the k6 script was not uploaded, so no run was started: " + failure.getMessage());
+        }
+        out.println("Uploaded: " + LoadTestScripts.describe(test));
+        return test;
+    }
+
+    /** Clears the interrupt {@link #interrupt} gave the upload, keeps the caller's; whether either came. */
+    private synchronized boolean endUpload() {
+        uploading = null;
+        if (uploadInterrupted) {
+            Thread.interrupted(); // ours: the runner goes on to report
+        } else if (Thread.currentThread().isInterrupted()) {
+            interrupted = true; // the caller's: kept, and nothing is started
+        }
+        return interrupted;
+    }
+
+    /** Ends the command before any run with a verdict line; sets {@link #exitCode}. */
+    private LoadTest noRun(Verdict v, String message) {
+        out.println(
+                "k6 Cloud verdict: " + v + " (build result " + v.buildResult(BuildResult.FAILURE) + ") - " + message);
+        exitCode = ExitCodes.of(v);
+        return null;
+    }
+
+    /**
+     * Starts a run of {@code testId} and follows it to its verdict; sets {@code note} (when given) on the
+     * run once its id is known.
+     */
+    private int follow(long testId, RunSettings settings, K6CloudClient client, String note) {
+        ExecutorService notes = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, THREAD_PREFIX + "-note");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicReference<CompletableFuture<?>> noted = new AtomicReference<>();
         try (RunEngine engine = engines.get()) {
             RunEvents printer = new RunEvents() {
                 @Override
@@ -378,108 +434,56 @@ public final class K6CloudCli {
 
                 @Override
                 public void onStarted(WatchState state) {
-                    if (note != null && state.runId() != null) {
-                        Thread t = noteSetter(scripts, state.runId(), note);
-                        if (noteSetter.compareAndSet(null, t)) {
-                            t.start();
-                        }
+                    if (note != null && state.runId() != null && noted.get() == null) {
+                        long runId = state.runId();
+                        noted.set(LoadTestScripts.setNoteLater(client, runId, note, notes)
+                                .handle((v, e) -> {
+                                    if (e == null) {
+                                        out.println("Set the note of run " + runId + ": " + note);
+                                    } else {
+                                        err.println("Warning: could not set the note of run " + runId
+                                                + " (the run is not affected): " + e.getMessage());
+                                    }
+                                    return null;
+                                }));
                     }
                 }
             };
-            RunWatch handle;
-            synchronized (startLock) {
-                if (interruptRequested) {
-                    out.println(CliScript.verdictLine(
-                            Verdict.CANCELLED, "interrupted before the start: no run was started."));
+            RunWatch watch;
+            synchronized (this) {
+                if (interrupted) {
+                    noRun(Verdict.CANCELLED, "interrupted before the start: no run was started.");
                     return ExitCodes.INTERRUPTED;
                 }
-                handle = engine.start(test != null ? test.id() : testId, settings, client, printer);
-                current = handle;
+                watch = engine.start(testId, settings, client, printer);
+                current = watch;
             }
-            // the cancels happen here, before the engine is closed: a closed engine sends no stop
-            int code = await(handle, settings, client);
-            if (test != null) {
-                out.println(script.summary(test));
-            }
-            return code;
+            return await(watch, settings, client); // before the engine closes: a closed engine sends no stop
         } finally {
-            awaitNote(noteSetter.get());
+            awaitNote(noted.get(), notes);
         }
     }
 
-    /**
-     * Sets the note of run {@code runId} on a named thread of its own (the engine's callbacks must not
-     * block). A note that cannot be set is a warning line on standard error, never a failed run.
-     */
-    private Thread noteSetter(LoadTestScripts scripts, long runId, String note) {
-        Thread t = new Thread(
-                () -> {
-                    try {
-                        scripts.setNote(runId, note);
-                        out.println("Set the note of run " + runId + ": " + note);
-                    } catch (K6CloudException e) {
-                        err.println("Warning: could not set the note of run " + runId + " (the run is not affected): "
-                                + e.getMessage());
-                    }
-                },
-                THREAD_PREFIX + "-note");
-        t.setDaemon(true);
-        return t;
-    }
-
-    /** Waits for the note's thread (when one started), at most {@link #NOTE_WAIT}; then interrupts it. */
-    private void awaitNote(Thread t) {
-        if (t == null) {
-            return;
-        }
+    /** Waits for a note that was asked for, at most {@link #NOTE_WAIT}; then stops its thread. */
+    private void awaitNote(CompletableFuture<?> noted, ExecutorService notes) {
         try {
-            t.join(NOTE_WAIT.toMillis());
+            if (noted != null) {
+                noted.get(NOTE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (t.isAlive()) {
-            t.interrupt();
-            if (!Thread.currentThread().isInterrupted()) {
-                err.println("Warning: the note of the run was not set within " + DurationFormat.format(NOTE_WAIT)
-                        + " (the run is not affected)");
-            }
+        } catch (ExecutionException | TimeoutException e) {
+            err.println("Warning: the note of the run was not set within " + DurationFormat.format(NOTE_WAIT)
+                    + " (the run is not affected)");
+        } finally {
+            notes.shutdownNow();
         }
     }
 
-    /** The upload is about to start on this thread; {@code false} when an interrupt came first. */
-    private boolean beginUpload() {
-        synchronized (startLock) {
-            if (interruptRequested) {
-                return false;
-            }
-            uploading = Thread.currentThread();
-            return true;
-        }
-    }
-
-    /**
-     * The upload ended; clears the interrupt {@link #interrupt()} gave it and keeps the caller's.
-     * Returns whether either came, so that nothing is started.
-     */
-    private boolean endUpload() {
-        synchronized (startLock) {
-            uploading = null;
-            if (uploadInterrupted) {
-                Thread.interrupted(); // ours: the runner goes on to report
-            } else if (Thread.currentThread().isInterrupted()) {
-                interruptRequested = true; // the caller's: kept, and nothing is started
-            }
-            return interruptRequested;
-        }
-    }
-
-    /**
-     * Waits for the outcome (bounded), cancelling once when the wait is interrupted or gives up; then
-     * prints the run's metrics.
-     */
-    private int await(RunWatch handle, RunSettings settings, K6CloudClient client) {
+    /** Waits for the outcome (bounded), cancelling once when the wait is interrupted or gives up. */
+    private int await(RunWatch watch, RunSettings settings, K6CloudClient client) {
         OutcomeWait.Waited w =
-                OutcomeWait.await(handle.outcome(), settings, new CompletableFuture<>(), new OutcomeWait.Canceller() {
+                OutcomeWait.await(watch.outcome(), settings, new CompletableFuture<>(), new OutcomeWait.Canceller() {
                     @Override
                     public void cancel(boolean interrupted, Duration bound) {
                         if (!interrupted) {

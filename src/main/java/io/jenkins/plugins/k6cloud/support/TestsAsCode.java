@@ -192,24 +192,14 @@ public final class TestsAsCode {
 
         /** Sets the note of {@code runId} in the background, the first time it is called. */
         public void set(Long runId) {
-            if (runId == null || !asked.compareAndSet(false, true)) {
-                return;
-            }
-            Runnable task = () -> {
-                try {
-                    ((LoadTestScripts) client).setNote(runId, text);
-                    log.println(Messages.TestsAsCode_NoteSet(runId, text));
-                } catch (K6CloudException | RuntimeException e) {
-                    log.println(Messages.TestsAsCode_NoteFailed(runId, e.getMessage()));
-                } finally {
+            if (runId != null && asked.compareAndSet(false, true)) {
+                LoadTestScripts.setNoteLater(client, runId, text, executor).whenComplete((v, e) -> {
+                    log.println(
+                            e == null
+                                    ? Messages.TestsAsCode_NoteSet(runId, text)
+                                    : Messages.TestsAsCode_NoteFailed(runId, e.getMessage()));
                     done.complete(null);
-                }
-            };
-            try {
-                executor.execute(task);
-            } catch (RuntimeException e) { // Jenkins is shutting down: no threads are handed out any more
-                log.println(Messages.TestsAsCode_NoteFailed(runId, e.getMessage()));
-                done.complete(null);
+                });
             }
         }
 

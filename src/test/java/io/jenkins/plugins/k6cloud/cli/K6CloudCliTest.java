@@ -4,17 +4,28 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
+import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
+import io.jenkins.plugins.k6cloud.simulator.RunRecord;
+import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.Timings;
+import io.jenkins.plugins.k6cloud.simulator.UploadRecord;
+import io.jenkins.plugins.k6cloud.testing.InMemoryScript;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,13 +33,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
-/** The command-line runner in-process: exit codes, messages, a signal, and a real-client run. */
+/**
+ * The command-line runner in-process against the simulator: exit codes, messages, signals, both API
+ * flavours and tests as code ({@code --script}; its faults are rows of the fault matrix).
+ */
 public class K6CloudCliTest {
+    private static final byte[] SCRIPT =
+            "import http from 'k6/http';\nexport default function () { http.get('https://test.k6.io'); }\n"
+                    .getBytes(StandardCharsets.UTF_8);
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
     @Rule
     public final VirtualK6Cloud cloud = new VirtualK6Cloud();
-
-    private final CountDownLatch runStarted = cloud.latchOn(" started for load test ");
 
     /** One stop request reached the simulator, and no run of it is left running. */
     private void assertStoppedOnceAndNoneLeftRunning() {
@@ -38,33 +58,89 @@ public class K6CloudCliTest {
         assertThat(cloud.sim.journal().runsLeftRunning(), empty());
     }
 
+    /** A request of the v6 API; the metrics read uses Grafana's /cloud/v5 and /loadtests/v4 with either flavour. */
+    private static boolean isV6(JournalEntry e) {
+        return e.path().startsWith("/cloud/v6/") || e.endpoint() == Endpoint.METRICS || e.endpoint() == Endpoint.CHECKS;
+    }
+
+    private Path write(String name, byte[] bytes) throws Exception {
+        Path p = tmp.getRoot().toPath().resolve(name);
+        Files.createDirectories(p.getParent());
+        return Files.write(p, bytes);
+    }
+
+    /** Runs against {@link VirtualK6Cloud#external}: {@code --api-url} and {@code --stack-id} first. */
+    private int external(String... args) {
+        List<String> all = new ArrayList<>(List.of("--api-url", cloud.external.baseUrl(), "--stack-id", "31337"));
+        all.addAll(List.of(args));
+        return cloud.cli().run(all.toArray(String[]::new));
+    }
+
+    private RunRecord onlyRun(K6CloudSimulator sim) {
+        List<RunRecord> runs = sim.journal().runs();
+        assertEquals(String.valueOf(runs), 1, runs.size());
+        return runs.get(0);
+    }
+
     @Test
     public void helpGoesToStandardOutput() {
         assertEquals(0, cloud.cli().run("--help"));
-        assertThat(cloud.out(), containsString("Usage: bin/k6cloud"));
-        assertThat(cloud.out(), containsString("K6_CLOUD_TOKEN"));
+        assertEquals(CliArguments.USAGE, cloud.out());
         assertEquals("", cloud.err());
     }
 
+    /** Each row: what standard error says, the environment ({@code -} for no token), the arguments. */
     @Test
-    public void usageErrorsExitWithTwoAndSayWhatToFix() {
-        assertEquals(2, cloud.cli().run("--test-id", "x1"));
-        assertThat(cloud.err(), containsString("--test-id 'x1' is not a number"));
-        assertEquals(2, cloud.cli().run("--timeout", "10 minutes"));
-        assertEquals(2, cloud.cli().run("--api-url", "https://api.k6.io", "--test-id", "1"));
-        assertThat(cloud.err(), containsString("set the environment variable K6_CLOUD_TOKEN"));
-        assertEquals(2, cloud.cli().run("--simulate", "no-such-scenario"));
-        assertThat(cloud.err(), containsString("choose one of passes"));
-        assertEquals(2, cloud.cli().run("--poll-interval", "500ms"));
-        assertThat(cloud.err(), containsString("use 1s or more"));
-        cloud.env.put(K6CloudDefaults.TOKEN_VARIABLE, "a-token");
-        assertEquals(2, cloud.cli().run("--api-url", "https://api.k6.io"));
-        assertThat(cloud.err(), containsString("--test-id"));
-        assertThat(cloud.out() + cloud.err(), not(containsString("a-token")));
+    public void usageErrorsExitWithTwoBeforeAnyRequest() throws Exception {
+        K6CloudSimulator sim = cloud.external("tok-usage", 31337);
+        String api = sim.baseUrl();
+        String script = write("load/checkout.js", SCRIPT).toString();
+        String[][] rows = {
+            {"--test-id 'x1' is not a load test id", "", "--test-id", "x1"},
+            {"set the environment variable K6_CLOUD_TOKEN", "-", "--api-url", api, "--test-id", "1"},
+            {"choose one of passes", "-", "--simulate", "no-such-scenario"},
+            {"Give the load test to run with --test-id", "", "--api-url", api},
+            {"needs the id of your Grafana Cloud stack", "", "--api-url", api, "--api-flavour", "v6", "--test-id", "1"},
+            {"K6_CLOUD_STACK_ID '-3' is not a stack id", "K6_CLOUD_STACK_ID=-3", "--api-url", api, "--test-id", "1"},
+            {"only its v6 API", "", "--api-url", api, "--test-id", "1", "--note", "x", "--api-flavour", "v2"},
+            {"there is no such file", "", "--api-url", api, "--script", tmp.getRoot() + "/missing.js"},
+            {
+                "is a directory",
+                "",
+                "--api-url",
+                api,
+                "--script",
+                tmp.newFolder("load-dir").toString()
+            },
+            {
+                "is empty",
+                "",
+                "--api-url",
+                api,
+                "--script",
+                write("load/empty.js", new byte[0]).toString()
+            },
+            {"choose --api-flavour v6", "", "--api-url", api, "--script", script, "--api-flavour", "v2"},
+        };
+        for (String[] row : rows) {
+            cloud.errBytes.reset();
+            cloud.env.clear();
+            if (!row[1].equals("-")) {
+                cloud.env.put(K6CloudDefaults.TOKEN_VARIABLE, "tok-usage");
+            }
+            if (row[1].contains("=")) {
+                cloud.env.put(row[1].split("=")[0], row[1].split("=")[1]);
+            }
+            String[] args = Arrays.copyOfRange(row, 2, row.length);
+            assertEquals(String.join(" ", args), 2, cloud.cli().run(args));
+            assertThat(String.join(" ", args), cloud.err(), containsString(row[0]));
+        }
+        assertThat(cloud.out() + cloud.err(), not(containsString("tok-usage")));
+        assertEquals(0, sim.journal().totalRequests());
     }
 
     @Test
-    public void withoutASimulatorItSaysHowToGetOne() {
+    public void withoutTheSimulatorOnTheClassPathItSaysHowToGetIt() {
         K6CloudCli cli = new K6CloudCli(
                 System.out,
                 new PrintStream(cloud.errBytes, true, StandardCharsets.UTF_8),
@@ -77,54 +153,47 @@ public class K6CloudCliTest {
     }
 
     @Test
-    public void theStandardRunnerFindsTheSimulatorOnTheClassPath() {
-        Optional<EmbeddedK6Cloud> found = EmbeddedK6Cloud.find();
-        assertTrue("the test classes register the simulator", found.isPresent());
-        assertEquals("passes", found.get().scenarios().get(0));
-    }
-
-    @Test
-    public void withoutTokenOrUrlTheDemoRuns() {
+    public void withoutTokenOrUrlTheDemoRunsAndPrintsTheMetricsAfterTheVerdict() {
         assertEquals(0, cloud.cli().run());
-        assertEquals("passes", cloud.startedScenario);
-        assertThat(
-                cloud.out(),
-                containsString("k6 Cloud simulator at " + cloud.sim.baseUrl() + ", playing scenario 'passes'"));
-        assertThat(cloud.out(), containsString("k6 Cloud verdict: PASSED"));
-        assertThat(cloud.sim.journal().runsLeftRunning(), empty());
-    }
-
-    @Test
-    public void theMetricsFollowTheVerdictAsInTheJenkinsConsole() {
-        assertEquals(0, cloud.cli().run());
-
         String out = cloud.out();
+        assertThat(out, startsWith("k6 Cloud simulator at " + cloud.sim.baseUrl() + ", playing scenario 'passes'"));
         int verdict = out.indexOf("k6 Cloud verdict: PASSED");
         int metrics = out.indexOf("\nk6 Cloud metrics:\n"); // the load test's first run: no k6 baseline
         assertTrue(out, verdict >= 0 && metrics > verdict);
         assertThat(out, containsString("\n  response time p95: 312 ms\n"));
         assertThat(out, containsString("\n  check \"status is 200\": "));
         assertEquals(1, cloud.sim.journal().count(Endpoint.METRICS));
+        assertThat(cloud.sim.journal().runsLeftRunning(), empty());
     }
 
     @Test
     public void aFailedMetricsReadIsOneLineAndKeepsTheExitCode() {
         cloud.setup = sim -> sim.faults().inject(Endpoint.METRICS, 10, Fault.notFound());
-
         assertEquals(99, cloud.cli().run("--simulate", "thresholds-fail"));
-
         assertEquals(cloud.out(), 1, cloud.out().split("metrics not available: ", -1).length - 1);
         assertThat(cloud.out(), not(containsString("k6 Cloud metrics")));
     }
 
     @Test
-    public void theExitCodeFollowsTheVerdict() {
-        assertEquals(99, cloud.cli().run("--simulate", "thresholds-fail"));
-        assertEquals(99, cloud.cli().run("--simulate", "aborted-by-threshold"));
-        assertEquals(97, cloud.cli().run("--simulate", "aborted-by-script-error"));
+    public void theExitCodeFollowsTheVerdictWithEitherApi() {
+        Object[][] rows = {
+            {"thresholds-fail", "v2", 99},
+            {"aborted-by-threshold", "v2", 99},
+            {"aborted-by-script-error", "v2", 97},
+            {"stopped-in-web-app", "v2", 97},
+            {"archived", "v2", 97},
+            {"aborted-by-threshold", "v6", 99},
+            {"aborted-by-script-error", "v6", 97},
+        };
+        for (Object[] row : rows) {
+            cloud.outBytes.reset();
+            int code = cloud.cli().run("--simulate", (String) row[0], "--api-flavour", (String) row[1]);
+            assertEquals(row[0] + " " + row[1], row[2], code);
+            assertEquals(
+                    row[1].equals("v6"), cloud.sim.journal().requests().stream().allMatch(e -> isV6(e)));
+            assertThat(cloud.sim.journal().runsLeftRunning(), empty());
+        }
         assertThat(cloud.out(), containsString("ReferenceError"));
-        assertEquals(97, cloud.cli().run("--simulate", "stopped-in-web-app"));
-        assertEquals(97, cloud.cli().run("--simulate", "archived"));
     }
 
     @Test
@@ -138,76 +207,55 @@ public class K6CloudCliTest {
         assertStoppedOnceAndNoneLeftRunning();
     }
 
+    /** A signal ({@link K6CloudCli#interrupt}) or an interrupt of the waiting thread, before the engine closes. */
     @Test
-    public void aSignalStopsTheRunAndExitsWith105() throws Exception {
+    public void aSignalOrAnInterruptStopsTheRunAndExitsWith105() throws Exception {
         cloud.shape = s -> s.withTimings(Timings.standard().withRunning(Duration.ofDays(2)));
-        K6CloudCli cli = cloud.cli();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.run("--simulate"));
-        assertTrue("the run started", runStarted.await(30, TimeUnit.SECONDS));
-        cli.interrupt();
-        assertEquals(Integer.valueOf(105), exit.get(30, TimeUnit.SECONDS));
-        assertThat(cloud.out(), containsString("Asked k6 Cloud to stop run"));
-        assertThat(cloud.out(), containsString("k6 Cloud verdict: CANCELLED (build result ABORTED)"));
-        assertStoppedOnceAndNoneLeftRunning();
-    }
-
-    @Test
-    public void anInterruptedWaitCancelsTheRunBeforeTheEngineCloses() throws Exception {
-        cloud.shape = s -> s.withTimings(Timings.standard().withRunning(Duration.ofDays(2)));
-        K6CloudCli cli = cloud.cli();
-        CompletableFuture<Integer> exit = new CompletableFuture<>();
-        Thread runner = new Thread(() -> exit.complete(cli.run("--simulate")), "k6-cloud-cli-test-runner");
-        runner.start();
-        assertTrue("the run started", runStarted.await(30, TimeUnit.SECONDS));
-        runner.interrupt();
-        assertEquals(Integer.valueOf(105), exit.get(30, TimeUnit.SECONDS));
-        runner.join(10_000);
-        assertThat(cloud.out(), containsString("k6 Cloud verdict: CANCELLED"));
-        assertStoppedOnceAndNoneLeftRunning();
-    }
-
-    @Test
-    public void aTokenThatCannotBeSentIsAUsageErrorBeforeAnyRequest() throws Exception {
-        cloud.external("tok-right", null);
-        long testId = cloud.external.addLoadTest(io.jenkins.plugins.k6cloud.simulator.Scenarios.passes());
-        for (String bad : new String[] {"tok-right\ntok-right", "tok-right\ttok-right", "tok-r\u00e9ght", "   "}) {
-            cloud.errBytes.reset();
-            cloud.env.put(K6CloudDefaults.TOKEN_VARIABLE, bad);
-            assertEquals(
-                    2, cloud.cli().run("--api-url", cloud.external.baseUrl(), "--test-id", String.valueOf(testId)));
-            assertThat(
-                    cloud.err(), containsString("The k6 Cloud API token in the environment variable K6_CLOUD_TOKEN"));
-            assertThat(cloud.err(), not(containsString("Exception")));
-            assertThat(cloud.out() + cloud.err(), not(containsString("tok-r")));
+        for (boolean signal : new boolean[] {true, false}) {
+            cloud.outBytes.reset();
+            CountDownLatch runStarted = cloud.latchOn(" started for load test ");
+            K6CloudCli cli = cloud.cli();
+            CompletableFuture<Integer> exit = new CompletableFuture<>();
+            Thread runner = new Thread(() -> exit.complete(cli.run("--simulate")), "k6-cloud-cli-test-runner");
+            runner.start();
+            assertTrue("the run started", runStarted.await(30, TimeUnit.SECONDS));
+            if (signal) {
+                cli.interrupt();
+            } else {
+                runner.interrupt();
+            }
+            assertEquals(Integer.valueOf(105), exit.get(30, TimeUnit.SECONDS));
+            runner.join(10_000);
+            assertThat(cloud.out(), containsString("Asked k6 Cloud to stop run"));
+            assertThat(cloud.out(), containsString("k6 Cloud verdict: CANCELLED (build result ABORTED)"));
+            assertStoppedOnceAndNoneLeftRunning();
         }
-        assertThat(cloud.err(), containsString("only white space"));
-        assertEquals(0, cloud.external.journal().totalRequests());
     }
 
     @Test
     public void aStartRefusedForTheSettingsExitsWith104() throws Exception {
-        cloud.external("tok-right", null);
-        long testId = cloud.external.addLoadTest(io.jenkins.plugins.k6cloud.simulator.Scenarios.passes());
+        long testId = cloud.external("tok-right", null).addLoadTest(Scenarios.passes());
         cloud.env.put(K6CloudDefaults.TOKEN_VARIABLE, "tok-wrong");
-        assertEquals(104, cloud.cli().run("--api-url", cloud.external.baseUrl(), "--test-id", String.valueOf(testId)));
+        String api = cloud.external.baseUrl();
+        assertEquals(104, cloud.cli().run("--api-url", api, "--test-id", String.valueOf(testId)));
         assertThat(cloud.out(), containsString("k6 Cloud verdict: CONFIGURATION_ERROR (build result FAILURE)"));
         assertThat(cloud.out(), containsString("did not accept the API token"));
         cloud.env.put(K6CloudDefaults.TOKEN_VARIABLE, "tok-right");
-        assertEquals(104, cloud.cli().run("--api-url", cloud.external.baseUrl(), "--test-id", "987654"));
+        assertEquals(104, cloud.cli().run("--api-url", api, "--test-id", "987654"));
         assertThat(cloud.out(), containsString("404"));
         assertTrue(cloud.external.journal().runs().isEmpty());
     }
 
     @Test
     public void aRealApiUrlIsFollowedWithTheTokenFromTheEnvironment() throws Exception {
-        long testId = cloud.external("tok-from-env", null)
-                .addLoadTest(io.jenkins.plugins.k6cloud.simulator.Scenarios.thresholdsFail());
+        long testId = cloud.external("tok-from-env", null).addLoadTest(Scenarios.thresholdsFail());
+        String api = cloud.external.baseUrl();
         int code = cloud.cli()
                 .run(
                         "--api-url",
-                        cloud.external.baseUrl(),
+                        api,
                         "--test-id",
-                        String.valueOf(testId),
+                        "" + testId,
                         "--web-url",
                         "https://app.example.com",
                         "--poll-interval",
@@ -215,10 +263,102 @@ public class K6CloudCliTest {
         assertEquals(cloud.err(), 99, code);
         assertThat(
                 cloud.out(),
-                containsString("Running k6 Cloud load test " + testId + " at " + cloud.external.baseUrl()
-                        + " (poll every 2s, timeout 2h)"));
+                containsString("Running k6 Cloud load test " + testId + " at " + api + " (poll every 2s, timeout 2h)"));
         assertThat(cloud.out(), containsString("https://app.example.com/runs/"));
         assertThat(cloud.out() + cloud.err(), not(containsString("tok-from-env")));
         assertTrue(cloud.external.journal().requests().stream().allMatch(e -> e.authValid()));
+    }
+
+    /** The stack id from the environment, then from {@code --stack-id}, which wins over the environment. */
+    @Test
+    public void aRealV6ApiIsFollowedWithTheStackId() throws Exception {
+        String testId = String.valueOf(cloud.external("tok-v6", 31337).addLoadTest(Scenarios.thresholdsFail()));
+        String api = cloud.external.baseUrl();
+        cloud.env.put(K6CloudCli.STACK_ID_VARIABLE, "31337");
+        assertEquals(cloud.err(), 99, cloud.cli().run("--api-flavour", "v6", "--api-url", api, "--test-id", testId));
+        cloud.env.put(K6CloudCli.STACK_ID_VARIABLE, "1");
+        assertEquals(cloud.err(), 99, external("--api-flavour", "v6", "--test-id", testId));
+        assertThat(
+                cloud.out(),
+                containsString("at " + api + " with Grafana Cloud k6 (v6), stack 31337 (poll every 5s, timeout 2h)"));
+        assertThat("the start answer's run page", cloud.out(), containsString(cloud.external.webAppUrl() + "/runs/"));
+        assertThat(cloud.out() + cloud.err(), not(containsString("tok-v6")));
+        assertTrue(cloud.external.journal().requests().stream()
+                .allMatch(e -> e.authValid() && isV6(e) && "31337".equals(e.stackId())));
+        assertThat(cloud.external.journal().runsLeftRunning(), empty());
+    }
+
+    @Test
+    public void aNewTestIsCreatedByNameStartedAndNoted() throws Exception {
+        K6CloudSimulator sim = cloud.external("tok-script", 31337);
+        sim.faults().inject(Endpoint.NOTE, Fault.dropConnection());
+        cloud.env.put("HOSTNAME", "ci-7");
+        Path script = write("load/checkout.js", SCRIPT);
+
+        assertEquals(cloud.err(), 0, external("--script", script.toString()));
+
+        List<UploadRecord> uploads = sim.journal().uploads();
+        assertEquals(1, uploads.size());
+        UploadRecord u = uploads.get(0);
+        assertEquals("checkout", u.testName());
+        assertTrue("created, not replaced", u.created());
+        assertEquals(new InMemoryScript("x", SCRIPT).sha256(), u.sha256());
+        RunRecord run = onlyRun(sim);
+        assertEquals(u.testId(), run.testId());
+        assertEquals(
+                "Started by bin/k6cloud on ci-7 from " + script, sim.journal().noteOf(run.id()));
+        assertThat(cloud.out(), containsString("Load test: \"checkout\" (id " + u.testId() + ") in project "));
+        assertThat(cloud.out(), containsString("k6 Cloud verdict: PASSED"));
+        assertThat(cloud.out() + cloud.err(), not(containsString("tok-script")));
+        assertTrue(sim.journal().requests().stream().allMatch(e -> isV6(e)));
+        assertThat(sim.journal().runsLeftRunning(), empty());
+    }
+
+    @Test
+    public void aTestOfThatNameOrOfTheTestIdGetsTheScriptAndTheGivenNote() throws Exception {
+        K6CloudSimulator sim = cloud.external("tok-script", 31337);
+        String script = write("load/checkout.js", SCRIPT).toString();
+        long shop = sim.addLoadTest("shop", Scenarios.thresholdsFail());
+        long byId = sim.addLoadTest("by-id", Scenarios.passes());
+
+        assertEquals(cloud.err(), 99, external("--script", script, "--test-name", "shop", "--note", "nightly"));
+        assertEquals(cloud.err(), 0, external("--test-id", String.valueOf(byId), "--script", script));
+
+        assertFalse(sim.journal().scriptOf(shop).created());
+        assertEquals(1, sim.journal().count(Endpoint.CREATE_TEST)); // the 409 of "shop"
+        List<RunRecord> runs = sim.journal().runs();
+        assertEquals(List.of(shop, byId), runs.stream().map(RunRecord::testId).toList());
+        assertEquals("nightly", sim.journal().noteOf(runs.get(0).id()));
+        assertThat(cloud.out(), containsString("Load test: \"shop\" (id " + shop + ")"));
+        assertThat(cloud.out(), containsString("Replacing the script of load test " + byId));
+        assertThat(cloud.out(), containsString("Load test: \"by-id\" (id " + byId + ")"));
+        assertEquals(
+                new InMemoryScript("x", SCRIPT).sha256(),
+                sim.journal().scriptOf(byId).sha256());
+    }
+
+    @Test
+    public void aNoteWithoutAScriptIsSetOnTheRunOfTheTestId() throws Exception {
+        K6CloudSimulator sim = cloud.external("tok-note", 31337);
+        long testId = sim.addLoadTest("by-hand", Scenarios.passes());
+        assertEquals(
+                cloud.err(),
+                0,
+                external("--api-flavour", "v6", "--test-id", String.valueOf(testId), "--note", "release 1.2"));
+        assertEquals("release 1.2", sim.journal().noteOf(onlyRun(sim).id()));
+        assertTrue("nothing uploaded", sim.journal().uploads().isEmpty());
+    }
+
+    @Test
+    public void theSimulatorPlaysAnUploadAndRun() {
+        cloud.env.put("HOSTNAME", "ci-7");
+        assertEquals(cloud.err(), 0, cloud.cli().run("--simulate", "upload-and-run"));
+        UploadRecord upload = cloud.sim.journal().uploads().get(0);
+        assertEquals("demo-script", upload.testName());
+        RunRecord run = onlyRun(cloud.sim);
+        assertEquals(upload.testId(), run.testId());
+        assertThat(cloud.sim.journal().noteOf(run.id()), containsString("Started by bin/k6cloud on ci-7"));
+        assertThat(cloud.out(), containsString("Load test: \"demo-script\""));
+        assertThat(cloud.sim.journal().runsLeftRunning(), empty());
     }
 }

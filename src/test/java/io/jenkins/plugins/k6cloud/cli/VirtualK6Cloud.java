@@ -4,8 +4,6 @@ import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.engine.FastForwardScheduler;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.Scheduler.ThreadPoolScheduler;
-import io.jenkins.plugins.k6cloud.simulator.Endpoint;
-import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Scenario;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
@@ -34,21 +32,16 @@ import org.junit.rules.ExternalResource;
  * ({@link #external}), closed after the test.
  */
 final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
-    static final String THREAD_PREFIX = "k6-cloud-cli-test";
-
     final ManualClock clock = new ManualClock();
     final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     final Map<String, String> env = new HashMap<>();
-    /** Where {@link #cli()} prints: {@link #outBytes}, or a {@link LineLatch} on it. */
     private OutputStream out = outBytes;
-    /** The k6 Cloud {@link #external} started, or {@code null}. */
     K6CloudSimulator external;
 
     UnaryOperator<Scenario> shape = UnaryOperator.identity();
     Consumer<K6CloudSimulator> setup = sim -> {};
     volatile K6CloudSimulator sim;
-    volatile String startedScenario;
 
     static {
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -61,7 +54,6 @@ final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
 
     @Override
     public Session start(String scenario) throws IOException {
-        startedScenario = scenario;
         sim = K6CloudSimulator.builder().clock(clock).start();
         setup.accept(sim);
         long testId = sim.addLoadTest(shape.apply(Scenarios.byName(scenario)));
@@ -114,14 +106,6 @@ final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
     }
 
     RunEngine engine() {
-        return new RunEngine(new FastForwardScheduler(new ThreadPoolScheduler(THREAD_PREFIX, 1), clock), clock);
-    }
-
-    /**
-     * A request of the v6 API; the metrics read after the verdict uses the endpoints Grafana's own CI
-     * action reads (/cloud/v5 and /loadtests/v4) with either flavour.
-     */
-    static boolean isV6(JournalEntry e) {
-        return e.path().startsWith("/cloud/v6/") || e.endpoint() == Endpoint.METRICS || e.endpoint() == Endpoint.CHECKS;
+        return new RunEngine(new FastForwardScheduler(new ThreadPoolScheduler("k6-cloud-cli-test", 1), clock), clock);
     }
 }

@@ -15,7 +15,6 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
@@ -32,6 +31,7 @@ import io.jenkins.plugins.k6cloud.support.RunConfig;
 import io.jenkins.plugins.k6cloud.support.RunMetricsRead;
 import io.jenkins.plugins.k6cloud.support.TestsAsCode;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -202,6 +202,7 @@ public class K6CloudBuilder extends Builder {
     public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException {
         EnvVars env = build.getEnvironment(listener);
+        PrintStream log = listener.getLogger();
         Long given;
         RunConfig.Options options;
         try {
@@ -213,17 +214,12 @@ public class K6CloudBuilder extends Builder {
         FilePath workspace = options.needsWorkspace() ? build.getWorkspace() : null;
         TestsAsCode.check(given, options, workspace);
         RunConfig.Prepared prepared = RunConfig.prepare(build, env, options);
-        TestsAsCode.checkFlavour(options, prepared.connection().apiFlavour());
+        RunConfig.Connection c = prepared.connection();
+        TestsAsCode.checkFlavour(options, c.apiFlavour());
         // on the executor; an abort interrupts it, and nothing is started
         LoadTest uploaded = options.script() == null
                 ? null
-                : TestsAsCode.upload(
-                        prepared.connection()
-                                .clientForRun(build, env, prepared.connection().uploadOptions()),
-                        given,
-                        options,
-                        workspace,
-                        listener.getLogger());
+                : TestsAsCode.upload(c.clientForRun(build, env, c.uploadOptions()), given, options, workspace, log);
         long id = uploaded != null ? uploaded.id() : given;
         RunEngine engine;
         try {
@@ -231,7 +227,12 @@ public class K6CloudBuilder extends Builder {
         } catch (IllegalStateException e) {
             throw aborted(build::setResult, listener, e.getMessage()); // Jenkins is shutting down
         }
-        TestsAsCode.Note note = TestsAsCode.Note.of(prepared, options, env, listener.getLogger());
+        TestsAsCode.Note note = TestsAsCode.Note.of(
+                prepared,
+                options,
+                env,
+                log,
+                task -> K6CloudEngine.preparations().schedule(task, 0));
         RunWatch handle = start(engine, id, prepared, new K6CloudEngine.Console(listener) {
             @Override
             public void onStarted(WatchState state) {
@@ -255,33 +256,19 @@ public class K6CloudBuilder extends Builder {
             }
         }
         if (outcome != null) {
-            RunMetricsRead.Read read = null;
-            if (!aborted && outcome.followedToItsEnd()) {
-                try {
-                    read = RunMetricsRead.afterVerdict(
-                            () -> prepared.connection()
-                                    .clientForRun(
-                                            build, env, prepared.connection().metricsOptions()),
-                            outcome,
-                            build,
-                            options);
-                    outcome = read.outcome(); // REGRESSED when the regression gate says so
-                } catch (InterruptedException e) {
-                    aborted = true; // the build was aborted during the read: the run has ended already
-                }
-            }
-            K6CloudRunAction action = K6CloudRunAction.of(outcome);
-            if (uploaded != null) {
-                action.recordUpload(uploaded.name(), uploaded.projectId());
-            }
-            if (read != null) {
-                read.report(listener.getLogger(), action);
-            }
-            build.addAction(action);
-            if (read != null && options.junitFile() != null) {
-                // after the verdict and the metrics lines (the checks)
-                TestsAsCode.writeJUnit(workspace, options.junitFile(), outcome, read.checks(), listener.getLogger());
-            }
+            RunMetricsRead.Finished f = RunMetricsRead.finish(
+                    outcome,
+                    !aborted,
+                    () -> c.clientForRun(build, env, c.metricsOptions()),
+                    build,
+                    options,
+                    uploaded == null ? null : uploaded.name(),
+                    uploaded == null ? null : uploaded.projectId(),
+                    log);
+            aborted |= Thread.interrupted(); // aborted during the read: the run has ended already
+            outcome = f.outcome();
+            build.addAction(f.action());
+            f.writeJUnit(workspace, options.junitFile(), log);
         }
         if (aborted) {
             build.setResult(Result.ABORTED);

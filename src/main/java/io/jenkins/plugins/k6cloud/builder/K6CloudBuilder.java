@@ -47,7 +47,7 @@ import org.kohsuke.stapler.verb.POST;
  * {@code k6CloudRun} step, which survives restarts and holds no executor.
  */
 public class K6CloudBuilder extends Builder {
-    /** The longest the build waits for the run's note after the verdict (it is usually set right after the start). */
+    /** The longest the build waits for the run's note after the verdict. */
     static final Duration NOTE_WAIT = Duration.ofSeconds(30);
 
     /** The load test id as typed; empty when the load test is the one {@code script} is uploaded to. */
@@ -174,18 +174,10 @@ public class K6CloudBuilder extends Builder {
         this.junitFile = RunConfig.blankToNull(junitFile);
     }
 
-    RunConfig.Options options() {
-        return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, true)
-                .withMaxRegression(maxRegression);
-    }
-
-    /**
-     * The options with the workspace files and the note, {@code ${VAR}} expanded from {@code env}.
-     *
-     * @throws IllegalArgumentException when the project id is not one
-     */
+    /** The options, the workspace files and the note {@code ${VAR}}-expanded; IllegalArgumentException for a bad project id. */
     RunConfig.Options options(UnaryOperator<String> expand) {
-        return options()
+        return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, true)
+                .withMaxRegression(maxRegression)
                 .withWorkspaceFiles(
                         expanded(script, expand),
                         expanded(testName, expand),
@@ -277,11 +269,7 @@ public class K6CloudBuilder extends Builder {
         return conclude(outcome, waited.engineClosed(), id, build::setResult, listener);
     }
 
-    /**
-     * How the build cancels its run: an abort (the executor is interrupted) stops the remote run and
-     * says so; a wait that outlasts the run's own deadlines stops it too; after that, a second abort
-     * or the end of the bounded wait for the stop stops waiting.
-     */
+    /** An abort, or a wait beyond the run's deadlines, stops the run; a second abort, or the bounded wait's end, stops waiting. */
     static OutcomeWait.Canceller canceller(long testId, Consumer<String> cancel, TaskListener listener) {
         return new OutcomeWait.Canceller() {
             @Override
@@ -303,17 +291,11 @@ public class K6CloudBuilder extends Builder {
     }
 
     /**
-     * Ends the step as the run's outcome says; {@code outcome} is {@code null} when the wait ended
-     * without one. ABORTED (a run stopped in the k6 web app or when Jenkins shut down, or no outcome
-     * because Jenkins shut down) ends it with an {@link InterruptedException}, the one way that
-     * keeps ABORTED in core (2.541.3): {@code Run.execute} assigns FAILURE on an
-     * {@link AbortException}, while on an {@code InterruptedException} {@code Build.BuildExecution.doRun}
-     * and {@code Run.execute} take {@code Executor.abortResult()}, ABORTED when nobody interrupted the
-     * executor with another result, and print "Build was aborted". (A {@code false} return would keep
-     * ABORTED too, since {@code Run.setResult} only makes a result worse, but core would then print
-     * "marked build as failure".)
-     *
-     * @return whether the build may go on (the result is better than FAILURE)
+     * Ends the step as the outcome ({@code null}: none) says, and returns whether the build goes on. ABORTED
+     * ends it with an {@link InterruptedException}, the one way that keeps ABORTED in core (2.541.3):
+     * {@code Run.execute} makes an {@link AbortException} FAILURE, while on an {@code InterruptedException}
+     * {@code Build.BuildExecution.doRun} and {@code Run.execute} take {@code Executor.abortResult()} and print
+     * "Build was aborted" (a {@code false} return would print "marked build as failure").
      */
     static boolean conclude(
             RunOutcome outcome, boolean engineClosed, long testId, Consumer<Result> setResult, TaskListener listener)
@@ -340,17 +322,14 @@ public class K6CloudBuilder extends Builder {
         return Result.fromString(r.name());
     }
 
-    /** Logs {@code message} and marks the build ABORTED; the caller throws the returned exception. */
+    /** Logs {@code message} and marks the build ABORTED; the caller throws the exception. */
     private static InterruptedException aborted(Consumer<Result> setResult, TaskListener listener, String message) {
         listener.getLogger().println(message);
         setResult.accept(Result.ABORTED);
         return new InterruptedException(message);
     }
 
-    /**
-     * Starts the run so that a controller shutdown stops it: a freestyle build cannot follow it
-     * again after the restart.
-     */
+    /** Starts the run so that a controller shutdown stops it: a freestyle build cannot follow it after a restart. */
     public static RunWatch start(RunEngine engine, long testId, RunConfig.Prepared prepared, RunEvents listener) {
         return engine.start(testId, prepared.settings(), prepared.client(), listener, OnEngineClose.CANCEL);
     }

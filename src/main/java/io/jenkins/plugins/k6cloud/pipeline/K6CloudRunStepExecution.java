@@ -18,7 +18,6 @@ import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
-import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
 import io.jenkins.plugins.k6cloud.support.RunMetricsRead;
@@ -128,12 +127,11 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    /** Replaces what the execution takes from Jenkins (tests; also after deserialisation in tests). */
+    /** For tests, also after deserialisation. */
     void use(Support support) {
         this.support = support;
     }
 
-    /** The preparation scheduled by {@link #start()} or {@link #onResume()} (for tests). */
     Future<?> preparation() {
         return preparation;
     }
@@ -255,9 +253,6 @@ public class K6CloudRunStepExecution extends StepExecution {
             FilePath workspace = options.needsWorkspace() ? context.get(FilePath.class) : null;
             Long given = testId == 0 ? null : testId;
             TestsAsCode.check(given, options, workspace);
-            if (given != null) {
-                checkTestId();
-            }
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
             EnvVars env = context.get(EnvVars.class);
@@ -333,14 +328,6 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    private void checkTestId() throws AbortException {
-        try {
-            FormChecks.parseTestId(Long.toString(testId));
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(e.getMessage());
-        }
-    }
-
     /** After a restart: a client of the saved connection (only the token is read again), then the saved run. */
     private void resume() {
         StepContext context = getContext();
@@ -378,7 +365,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    /** Jenkins is shutting down: the step neither starts nor follows a run now, and stays pending. */
+    /** Jenkins is shutting down: the step stays pending. */
     private static void waitForTheRestart(TaskListener listener) {
         listener.getLogger().println(Messages.K6CloudRunStepExecution_AfterRestart());
     }
@@ -425,7 +412,6 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    /** Ends the step whatever happens: with the outcome, or with what went wrong on the way there. */
     private void finishOrFail(RunOutcome outcome, Throwable error, Run<?, ?> run, TaskListener listener) {
         try {
             if (error != null) {
@@ -671,7 +657,6 @@ public class K6CloudRunStepExecution extends StepExecution {
             }
         }
 
-        /** Each save writes the latest state, so their order does not matter. */
         private void saveLater() {
             Timer.get().execute(() -> {
                 try {

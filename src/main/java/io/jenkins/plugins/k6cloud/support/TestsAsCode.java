@@ -42,6 +42,13 @@ public final class TestsAsCode {
         if (testId == null && options.script() == null) {
             throw new AbortException(Messages.TestsAsCode_NoTarget());
         }
+        try {
+            if (testId != null) {
+                FormChecks.parseTestId(testId.toString()); // a positive number
+            }
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
         if (options.needsWorkspace() && workspace == null) {
             throw new AbortException(
                     Messages.TestsAsCode_NoWorkspace(options.script() != null ? "script" : "junitFile"));

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jenkinsci.Symbol;
 import org.junit.Test;
@@ -53,7 +54,7 @@ public class K6CloudBuilderTest {
         b.setPollInterval("15s");
         b.setTimeout("45m");
         b.setThresholdFailure("UNSTABLE");
-        RunConfig.Options o = b.options();
+        RunConfig.Options o = b.options(UnaryOperator.identity());
         assertEquals("k6-token", o.credentialsId());
         RunSettings s =
                 o.toSettings(RunConfig.DEFAULT_WEB_APP_URL, RunConfig.DEFAULT_POLL_INTERVAL, RunConfig.DEFAULT_TIMEOUT);

@@ -445,6 +445,12 @@ public class K6CloudRunStepExecution extends StepExecution {
             value.put("metrics", f.read().returnValue());
             writeJUnit(f, listener);
         }
+        if (Thread.currentThread().isInterrupted()) {
+            // the preparations' threads are closing (Jenkins shuts down): nothing is reported to a Pipeline being
+            // suspended; the restart follows the ended run again and reads the metrics then
+            waitForTheRestart(listener);
+            return;
+        }
         if (stopCause() == null) {
             endValue = value;
             getContext().saveState(); // a restart from here on reports this end, without following the run
@@ -478,7 +484,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         try {
             f.writeJUnit(getContext().get(FilePath.class), options.junitFile(), listener.getLogger());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // Jenkins is shutting down: end the step without it
+            Thread.currentThread().interrupt(); // Jenkins is shutting down
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "k6CloudRun could not reach the workspace for the JUnit file", e);
             listener.getLogger().println("WARNING: the JUnit file was not written: " + e.getMessage());

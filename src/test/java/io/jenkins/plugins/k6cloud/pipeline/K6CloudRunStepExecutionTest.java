@@ -30,7 +30,9 @@ import io.jenkins.plugins.k6cloud.api.ApiToken;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
+import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
+import io.jenkins.plugins.k6cloud.api.RunMetrics;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.results.JUnitReportTest;
 import io.jenkins.plugins.k6cloud.results.RegressionGate;
@@ -43,6 +45,7 @@ import io.jenkins.plugins.k6cloud.simulator.Outcome;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.UploadRecord;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
+import io.jenkins.plugins.k6cloud.testing.ForwardingK6CloudClient;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -58,9 +61,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.junit.After;
 import org.junit.Before;
@@ -300,6 +305,36 @@ public class K6CloudRunStepExecutionTest {
         assertEquals(
                 "nothing more was asked of k6 Cloud", requests, sim.journal().totalRequests());
         assertFalse(after.execution.blocksRestart());
+    }
+
+    @Test
+    public void jenkinsShuttingDownDuringTheMetricsReadLeavesTheStepToTheRestartWhichReadsThem() throws Exception {
+        long testId = sim.addLoadTest("smoke", Scenarios.passes());
+        CountDownLatch reading = new CountDownLatch(1);
+        StepPlay before = play(context(), ApiFlavour.V2, client -> new ForwardingK6CloudClient(client) {
+            @Override
+            public RunMetrics getRunMetrics(long runId) throws K6CloudException {
+                reading.countDown();
+                await(new CountDownLatch(1)); // a call in flight, until the shutdown interrupts it
+                throw new K6CloudException.InterruptedCallException("interrupted", "GET /metrics", null);
+            }
+        });
+        before.start(testId, options(null));
+        assertTrue(before.scheduled.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        before.scheduler.runUntilDone(new CompletableFuture<>(), Duration.ofHours(1)); // the run ends
+        assertTrue(reading.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+        before.engine.close(); // Jenkins shuts down: the engine, then the preparations (K6CloudEngine.shutdown)
+        before.preparations.close();
+
+        assertTrue(log.awaitText("goes on after the restart", WAIT));
+        assertFalse("nothing reported to a Pipeline being suspended", before.context.end.isDone());
+        StepPlay after = restart(before);
+        after.runUntilEnded();
+        Map<?, ?> value = value(after);
+        assertEquals("PASSED", value.get("verdict"));
+        assertEquals(312.4, (Double) ((Map<?, ?>) value.get("metrics")).get("p95Ms"), 1e-9);
+        assertEquals(1, sim.journal().startsFor(testId).size());
     }
 
     // ------------------------------------------------------------------ stop
@@ -750,6 +785,11 @@ public class K6CloudRunStepExecutionTest {
 
     /** A play of this test's simulator whose preparation gives a client of {@code flavour} (v6: with the stack id). */
     private StepPlay play(FakeStepContext ctx, ApiFlavour flavour) {
+        return play(ctx, flavour, UnaryOperator.identity());
+    }
+
+    /** {@code supportClient}: the client of the upload, the metrics read and a resumed run. */
+    private StepPlay play(FakeStepContext ctx, ApiFlavour flavour, UnaryOperator<K6CloudClient> supportClient) {
         Long stackId = flavour == ApiFlavour.V6 ? sim.stackId() : null;
         K6CloudClient client = new HttpK6CloudClient(
                 flavour,
@@ -767,7 +807,7 @@ public class K6CloudRunStepExecutionTest {
                         o.toSettings(sim.webAppUrl(), "5s", "2h"),
                         client,
                         new RunConfig.Connection(flavour, sim.baseUrl(), stackId, "k6-token")),
-                client);
+                supportClient.apply(client));
         plays.add(p);
         return p;
     }

@@ -394,7 +394,7 @@ public class K6CloudRunStepExecutionTest {
         exec.stop(cause);
         assertSame("ended at once", cause, failure(preparing));
         preparing.holdPrepare.countDown();
-        preparing.awaitPreparations();
+        preparing.awaitPreparation(WAIT);
 
         StepPlay queued = play(context());
         CountDownLatch busy = new CountDownLatch(1);
@@ -406,7 +406,7 @@ public class K6CloudRunStepExecutionTest {
         assertTrue("the preparation will not run", queuedExec.preparation().isCancelled());
         busy.countDown();
         blocker.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        queued.awaitPreparations();
+        queued.awaitPreparation(WAIT);
         assertTrue("no credentials were looked up", queued.prepareThreads.isEmpty());
 
         for (StepPlay p : List.of(preparing, queued)) {
@@ -724,7 +724,7 @@ public class K6CloudRunStepExecutionTest {
         FlowInterruptedException abort = new FlowInterruptedException(Result.ABORTED, true);
         exec.stop(abort);
         assertSame(abort, failure(p));
-        p.awaitPreparations();
+        p.awaitPreparation(WAIT);
         assertThat(
                 "interrupted: the call in flight was the last",
                 log.text(),

@@ -234,11 +234,6 @@ public final class StepPlay implements K6CloudRunStepExecution.Support {
         }
     }
 
-    /** Returns once the preparations scheduled so far have returned. */
-    void awaitPreparations() throws Exception {
-        preparations.schedule(() -> {}, 0).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    }
-
     /** Waits until the step's preparation has returned, at most {@code bound}, stops its thread and says how long it took. */
     public Duration awaitPreparation(Duration bound) throws Exception {
         long began = System.nanoTime();

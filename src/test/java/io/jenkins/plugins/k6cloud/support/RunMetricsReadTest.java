@@ -217,7 +217,7 @@ public class RunMetricsReadTest {
     }
 
     @Test
-    public void theGateJudgesOnlyAPassedRun() throws Exception {
+    public void theGateJudgesOnlyAPassedRunAndPassesOneWithinTheLimit() throws Exception {
         K6CloudClient client = client();
         long testId = sim.addLoadTest("limits", Scenarios.thresholdsFail());
         long runId = finishedRun(client, testId);
@@ -227,6 +227,16 @@ public class RunMetricsReadTest {
                 RegressionGate.parse("1%"), new MetricsTable.Earlier(figures(1), "build #1"), BuildResult.FAILURE);
 
         assertSame("thresholds failed: the gate has nothing to add", read, gated);
+
+        long ok = sim.addLoadTest("checkout", Scenarios.passes());
+        RunMetricsRead.Read passed = RunMetricsRead.read(
+                        client, outcome(Verdict.PASSED, ok, finishedRun(client, ok)), null)
+                .gated(
+                        RegressionGate.parse("5%"),
+                        new MetricsTable.Earlier(figures(312.4), "build #1"),
+                        BuildResult.FAILURE);
+        assertEquals("within the limit", Verdict.PASSED, passed.outcome().verdict());
+        assertThat(passed.lines().toString(), containsString("no change for the worse beyond 5 % against build #1"));
     }
 
     @Test

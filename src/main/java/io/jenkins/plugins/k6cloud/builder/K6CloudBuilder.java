@@ -13,7 +13,6 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
@@ -30,6 +29,7 @@ import io.jenkins.plugins.k6cloud.support.RunConfig;
 import io.jenkins.plugins.k6cloud.support.RunMetricsRead;
 import io.jenkins.plugins.k6cloud.support.TestsAsCode;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -44,7 +44,7 @@ import org.kohsuke.stapler.verb.POST;
  * {@code k6CloudRun} step, which survives restarts and holds no executor.
  */
 public class K6CloudBuilder extends Builder {
-    /** The longest the build waits for the run's note after the verdict (it is usually set right after the start). */
+    /** The longest the build waits for the run's note after the verdict. */
     static final Duration NOTE_WAIT = Duration.ofSeconds(30);
 
     /** The load test id as typed; empty when the load test is the one {@code script} is uploaded to. */
@@ -171,18 +171,10 @@ public class K6CloudBuilder extends Builder {
         this.junitFile = RunConfig.blankToNull(junitFile);
     }
 
-    RunConfig.Options options() {
-        return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, true)
-                .withMaxRegression(maxRegression);
-    }
-
-    /**
-     * The options with the workspace files and the note, {@code ${VAR}} expanded from {@code env}.
-     *
-     * @throws IllegalArgumentException when the project id is not one
-     */
+    /** The options, the workspace files and the note {@code ${VAR}}-expanded; IllegalArgumentException for a bad project id. */
     RunConfig.Options options(UnaryOperator<String> expand) {
-        return options()
+        return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, true)
+                .withMaxRegression(maxRegression)
                 .withWorkspaceFiles(
                         expanded(script, expand),
                         expanded(testName, expand),
@@ -199,6 +191,7 @@ public class K6CloudBuilder extends Builder {
     public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException {
         EnvVars env = build.getEnvironment(listener);
+        PrintStream log = listener.getLogger();
         Long given;
         RunConfig.Options options;
         try {
@@ -210,17 +203,12 @@ public class K6CloudBuilder extends Builder {
         FilePath workspace = options.needsWorkspace() ? build.getWorkspace() : null;
         TestsAsCode.check(given, options, workspace);
         RunConfig.Prepared prepared = RunConfig.prepare(build, env, options);
-        TestsAsCode.checkFlavour(options, prepared.connection().apiFlavour());
+        RunConfig.Connection c = prepared.connection();
+        TestsAsCode.checkFlavour(options, c.apiFlavour());
         // on the executor; an abort interrupts it, and nothing is started
         LoadTest uploaded = options.script() == null
                 ? null
-                : TestsAsCode.upload(
-                        prepared.connection()
-                                .clientForRun(build, env, prepared.connection().uploadOptions()),
-                        given,
-                        options,
-                        workspace,
-                        listener.getLogger());
+                : TestsAsCode.upload(c.clientForRun(build, env, c.uploadOptions()), given, options, workspace, log);
         long id = uploaded != null ? uploaded.id() : given;
         RunEngine engine;
         try {
@@ -228,7 +216,12 @@ public class K6CloudBuilder extends Builder {
         } catch (IllegalStateException e) {
             throw aborted(build::setResult, listener, e.getMessage()); // Jenkins is shutting down
         }
-        TestsAsCode.Note note = TestsAsCode.Note.of(prepared, options, env, listener.getLogger());
+        TestsAsCode.Note note = TestsAsCode.Note.of(
+                prepared,
+                options,
+                env,
+                log,
+                task -> K6CloudEngine.preparations().schedule(task, 0));
         RunWatch handle = start(engine, id, prepared, new K6CloudEngine.Console(listener) {
             @Override
             public void onStarted(WatchState state) {
@@ -252,33 +245,19 @@ public class K6CloudBuilder extends Builder {
             }
         }
         if (outcome != null) {
-            RunMetricsRead.Read read = null;
-            if (!aborted && outcome.followedToItsEnd()) {
-                try {
-                    read = RunMetricsRead.afterVerdict(
-                            () -> prepared.connection()
-                                    .clientForRun(
-                                            build, env, prepared.connection().metricsOptions()),
-                            outcome,
-                            build,
-                            options);
-                    outcome = read.outcome(); // REGRESSED when the regression gate says so
-                } catch (InterruptedException e) {
-                    aborted = true; // the build was aborted during the read: the run has ended already
-                }
-            }
-            K6CloudRunAction action = K6CloudRunAction.of(outcome);
-            if (uploaded != null) {
-                action.recordUpload(uploaded.name(), uploaded.projectId());
-            }
-            if (read != null) {
-                read.report(listener.getLogger(), action);
-            }
-            build.addAction(action);
-            if (read != null && options.junitFile() != null) {
-                // after the verdict and the metrics lines (the checks)
-                TestsAsCode.writeJUnit(workspace, options.junitFile(), outcome, read.checks(), listener.getLogger());
-            }
+            RunMetricsRead.Finished f = RunMetricsRead.finish(
+                    outcome,
+                    !aborted,
+                    () -> c.clientForRun(build, env, c.metricsOptions()),
+                    build,
+                    options,
+                    uploaded == null ? null : uploaded.name(),
+                    uploaded == null ? null : uploaded.projectId(),
+                    log);
+            aborted |= Thread.interrupted(); // aborted during the read: the run has ended already
+            outcome = f.outcome();
+            build.addAction(f.action());
+            f.writeJUnit(workspace, options.junitFile(), log);
         }
         if (aborted) {
             build.setResult(Result.ABORTED);
@@ -287,11 +266,7 @@ public class K6CloudBuilder extends Builder {
         return conclude(outcome, waited.engineClosed(), id, build::setResult, listener);
     }
 
-    /**
-     * How the build cancels its run: an abort (the executor is interrupted) stops the remote run and
-     * says so; a wait that outlasts the run's own deadlines stops it too; after that, a second abort
-     * or the end of the bounded wait for the stop stops waiting.
-     */
+    /** An abort, or a wait beyond the run's deadlines, stops the run; a second abort, or the bounded wait's end, stops waiting. */
     static OutcomeWait.Canceller canceller(long testId, Consumer<String> cancel, TaskListener listener) {
         return new OutcomeWait.Canceller() {
             @Override
@@ -313,17 +288,11 @@ public class K6CloudBuilder extends Builder {
     }
 
     /**
-     * Ends the step as the run's outcome says; {@code outcome} is {@code null} when the wait ended
-     * without one. ABORTED (a run stopped in the k6 web app or when Jenkins shut down, or no outcome
-     * because Jenkins shut down) ends it with an {@link InterruptedException}, the one way that
-     * keeps ABORTED in core (2.541.3): {@code Run.execute} assigns FAILURE on an
-     * {@link AbortException}, while on an {@code InterruptedException} {@code Build.BuildExecution.doRun}
-     * and {@code Run.execute} take {@code Executor.abortResult()}, ABORTED when nobody interrupted the
-     * executor with another result, and print "Build was aborted". (A {@code false} return would keep
-     * ABORTED too, since {@code Run.setResult} only makes a result worse, but core would then print
-     * "marked build as failure".)
-     *
-     * @return whether the build may go on (the result is better than FAILURE)
+     * Ends the step as the outcome ({@code null}: none) says, and returns whether the build goes on. ABORTED
+     * ends it with an {@link InterruptedException}, the one way that keeps ABORTED in core (2.541.3):
+     * {@code Run.execute} makes an {@link AbortException} FAILURE, while on an {@code InterruptedException}
+     * {@code Build.BuildExecution.doRun} and {@code Run.execute} take {@code Executor.abortResult()} and print
+     * "Build was aborted" (a {@code false} return would print "marked build as failure").
      */
     static boolean conclude(
             RunOutcome outcome, boolean engineClosed, long testId, Consumer<Result> setResult, TaskListener listener)
@@ -350,17 +319,14 @@ public class K6CloudBuilder extends Builder {
         return Result.fromString(r.name());
     }
 
-    /** Logs {@code message} and marks the build ABORTED; the caller throws the returned exception. */
+    /** Logs {@code message} and marks the build ABORTED; the caller throws the exception. */
     private static InterruptedException aborted(Consumer<Result> setResult, TaskListener listener, String message) {
         listener.getLogger().println(message);
         setResult.accept(Result.ABORTED);
         return new InterruptedException(message);
     }
 
-    /**
-     * Starts the run so that a controller shutdown stops it: a freestyle build cannot follow it
-     * again after the restart.
-     */
+    /** Starts the run so that a controller shutdown stops it: a freestyle build cannot follow it after a restart. */
     public static RunWatch start(RunEngine engine, long testId, RunConfig.Prepared prepared, RunEvents listener) {
         return engine.start(testId, prepared.settings(), prepared.client(), listener, OnEngineClose.CANCEL);
     }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.k6cloud.pipeline;
 
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
@@ -10,18 +9,15 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
-import io.jenkins.plugins.k6cloud.api.Threshold;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
-import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
 import io.jenkins.plugins.k6cloud.support.RunMetricsRead;
@@ -32,7 +28,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -40,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import jenkins.model.CauseOfInterruption;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
@@ -49,17 +45,18 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
- * Runs {@code k6CloudRun} without blocking the CPS VM thread: {@link #start()} only schedules the
- * preparation (credentials, client, the script's upload) on the plugin's own threads
- * ({@link K6CloudEngine#preparations()}: an upload may take minutes, too long for Jenkins' shared timer),
- * where a stop interrupts it; the start request is sent once the first
- * state is saved (a callback, no thread waits for it); the engine follows the run on its own
- * threads. The engine's {@link WatchState} and the API connection are saved with the Pipeline, so
- * after a restart {@link #onResume()} follows the same run, with the same API, instead of starting
- * a second one. A step that has its outcome saves it first, and reports that after a restart. A step
- * that Jenkins' shutdown catches before it handed its run to the engine saves no state (see
- * {@link #writeObject}): it stays pending and, after the restart, prepares again and starts the run once.
+ * Runs {@code k6CloudRun} without an executor and without blocking the CPS VM thread. The preparation
+ * (credentials, the script's upload), the resume and the metrics read after the verdict run on the
+ * plugin's own threads ({@link K6CloudEngine#preparations()}: an upload may take minutes, too long for
+ * Jenkins' shared timer), where a stop interrupts them; the start request is sent once the first state is
+ * saved; the engine follows the run on its threads. The engine's {@link WatchState} and the API connection
+ * are saved with the Pipeline, so after a restart {@link #onResume()} follows the same run, with the same
+ * API, instead of starting a second one; a step that has its end saves it first and reports it after a
+ * restart.
  */
+@SuppressFBWarnings(
+        value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+        justification = "the transient fields belong to this JVM (its threads, its engine); onResume() starts afresh")
 public class K6CloudRunStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(K6CloudRunStepExecution.class.getName());
@@ -68,6 +65,8 @@ public class K6CloudRunStepExecution extends StepExecution {
     /** Added to the run's cancel wait before a stopped step ends whatever k6 Cloud says. */
     static final Duration STOP_MARGIN = Duration.ofSeconds(30);
 
+    private static final Support JENKINS = new Support() {};
+
     private final long testId;
     private final RunConfig.Options options;
     private volatile WatchState state;
@@ -75,23 +74,23 @@ public class K6CloudRunStepExecution extends StepExecution {
     private volatile RunConfig.Connection connection;
     /** The value the step ends with, saved before it is reported; {@code null} while the run is followed. */
     private volatile Map<String, Object> endValue;
-    /** The name and project of the load test the script was uploaded to; {@code null} without a script. */
+    /** The load test the script was uploaded to; {@code null} without a script. */
     private volatile String uploadedTestName;
 
     private volatile Long uploadedProjectId;
 
     private transient volatile RunWatch handle;
-    private transient StepLifecycle lifecycle;
     private transient volatile Support support;
 
-    @SuppressFBWarnings(
-            value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
-            justification = "a task of this JVM's threads; after a restart onResume() submits a new one")
     private transient volatile Future<?> preparation;
     /** The engine this step hands its new run to, once prepared; {@code null} before, and after a restart. */
     private transient volatile RunEngine engineForStart;
     /** Sets the run's note once its id is known (v6); {@code null} before the preparation, or without v6. */
     private transient volatile TestsAsCode.Note note;
+    /** The step reports its end exactly once (guarded by {@code this}; a restart starts afresh). */
+    private transient boolean ended;
+
+    private transient Throwable stopCause;
 
     K6CloudRunStepExecution(StepContext context, long testId, RunConfig.Options options) {
         super(context);
@@ -99,117 +98,82 @@ public class K6CloudRunStepExecution extends StepExecution {
         this.options = options;
     }
 
-    /** Replaces what the execution takes from Jenkins (tests; also after deserialisation in tests). */
+    /**
+     * What the execution takes from the rest of the plugin, Jenkins' by default; tests give a simulator's
+     * client, an engine in virtual time and threads of their own.
+     */
+    interface Support {
+        default RunConfig.Prepared prepare(Run<?, ?> run, EnvVars env, RunConfig.Options options)
+                throws AbortException {
+            return RunConfig.prepare(run, env, options);
+        }
+
+        /** A client of the saved connection: after a restart, for the upload and for the metrics read. */
+        default K6CloudClient client(Run<?, ?> run, EnvVars env, RunConfig.Connection connection, ClientOptions options)
+                throws AbortException {
+            return connection.clientForRun(run, env, options);
+        }
+
+        default RunEngine engine() {
+            return K6CloudEngine.get();
+        }
+
+        default Scheduler preparations() {
+            return K6CloudEngine.preparations();
+        }
+
+        default Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
+
+    /** For tests, also after deserialisation. */
     void use(Support support) {
         this.support = support;
     }
 
-    /** The preparation scheduled by {@link #start()} or {@link #onResume()} (for tests). */
     Future<?> preparation() {
         return preparation;
     }
 
     private Support support() {
         Support s = support;
-        return s != null ? s : Support.JENKINS;
-    }
-
-    /**
-     * What the execution takes from the rest of the plugin: the prepared run (settings, client and
-     * connection), a client of the saved connection (after a restart, for the upload, for the metrics
-     * read), the engine, its clock and the threads of the preparation. {@link #JENKINS} in Jenkins;
-     * tests give a simulator's client and an engine in virtual time.
-     */
-    interface Support {
-        RunConfig.Prepared prepare(Run<?, ?> run, EnvVars env, RunConfig.Options options) throws AbortException;
-
-        /** {@link RunConfig.Connection#clientForRun}. */
-        K6CloudClient client(Run<?, ?> run, EnvVars env, RunConfig.Connection connection, ClientOptions options)
-                throws AbortException;
-
-        RunEngine engine();
-
-        /** The threads the step prepares on ({@link K6CloudEngine#preparations()}). */
-        Scheduler preparations();
-
-        Clock clock();
-
-        Support JENKINS = new Support() {
-            @Override
-            public RunConfig.Prepared prepare(Run<?, ?> run, EnvVars env, RunConfig.Options options)
-                    throws AbortException {
-                return RunConfig.prepare(run, env, options);
-            }
-
-            @Override
-            public K6CloudClient client(
-                    Run<?, ?> run, EnvVars env, RunConfig.Connection connection, ClientOptions options)
-                    throws AbortException {
-                return connection.clientForRun(run, env, options);
-            }
-
-            @Override
-            public RunEngine engine() {
-                return K6CloudEngine.get();
-            }
-
-            @Override
-            public Scheduler preparations() {
-                return K6CloudEngine.preparations();
-            }
-
-            @Override
-            public Clock clock() {
-                return Clock.systemUTC();
-            }
-        };
+        return s != null ? s : JENKINS;
     }
 
     @Override
     public boolean start() {
-        prepareLater();
+        preparation = later(this::prepareAndStart);
         return false;
-    }
-
-    /**
-     * Schedules {@link #prepareAndStart} on the preparations' threads. When Jenkins is shutting down
-     * there are none: the step saves no state and prepares after the restart ({@link #onResume()}).
-     */
-    private void prepareLater() {
-        try {
-            preparation = support().preparations().schedule(this::prepareAndStart, 0);
-        } catch (IllegalStateException | RejectedExecutionException shuttingDown) {
-            LOGGER.log(Level.INFO, "k6CloudRun prepares after the restart", shuttingDown);
-        }
     }
 
     @Override
     public void onResume() {
         Map<String, Object> end = endValue;
-        if (end != null) {
-            // the outcome was saved, but Jenkins stopped before the step reported it: report it now
-            preparation = Timer.get().submit(() -> reportSavedEnd(end));
-            return;
+        // a saved end is reported and a saved state followed again; without a state no start request was
+        // sent (it waits for the first save, and a step Jenkins' shutdown kept from starting saves none)
+        preparation =
+                later(end != null ? () -> reportSavedEnd(end) : state != null ? this::resume : this::prepareAndStart);
+    }
+
+    /** {@code task} on the preparations' threads; while Jenkins shuts down there are none, and the step waits for the restart. */
+    private Future<?> later(Runnable task) {
+        try {
+            return support().preparations().schedule(task, 0);
+        } catch (IllegalStateException | RejectedExecutionException shuttingDown) {
+            LOGGER.log(Level.INFO, "k6CloudRun goes on after the restart", shuttingDown);
+            return null;
         }
-        if (state == null) {
-            // no start request was sent before the restart: it is sent only once a state is saved, and a
-            // step that Jenkins' shutdown kept from starting its run saves none (writeObject)
-            prepareLater();
-            return;
-        }
-        preparation = Timer.get().submit(this::resume);
     }
 
     /**
-     * Saves this step with the Pipeline. A step that has not handed its run to the engine by the time
-     * the engine is closed saves no state, so that it prepares again and starts the run once after the
-     * restart. That is safe: nothing was sent to k6 Cloud, and nothing will be in this JVM, since
-     * {@link #follow} checks the same under this monitor. Jenkins closes the engine in
-     * {@code ItemListener.onBeforeShutdown} ({@link K6CloudEngine}), before
-     * its {@code @Terminator}s, among them workflow-cps' {@code CpsFlowExecution.suspendAll}, which
-     * saves every Pipeline program a last time: that save is the one that forgets. A state saved
-     * while the engine was open is kept as it is: after a crash nobody can tell whether the start
-     * request went out, so the restart looks for the run and never starts a second one.
+     * Saves this step with the Pipeline. A step that has not handed its run to the engine by the time the
+     * engine is closed saves no state, so that it prepares again and starts the run once after the restart:
+     * nothing was sent, and nothing will be ({@link #follow} checks the same under this monitor). Jenkins
+     * closes the engine in {@code ItemListener.onBeforeShutdown} ({@link K6CloudEngine}), before workflow-cps'
+     * {@code @Terminator CpsFlowExecution.suspendAll} saves every Pipeline a last time: that save forgets. A
+     * state saved while the engine was open is kept: after a crash nobody can tell whether the start request
+     * went out, so the restart looks for the run and never starts a second one.
      */
     private void writeObject(ObjectOutputStream out) throws IOException {
         synchronized (this) {
@@ -226,21 +190,23 @@ public class K6CloudRunStepExecution extends StepExecution {
     @Override
     public boolean blocksRestart() {
         WatchState s = state;
-        return !lifecycle().isEnded() && endValue == null && (s == null || s.runId() == null);
+        return !isEnded() && endValue == null && (s == null || s.runId() == null);
     }
 
     @Override
     public void stop(Throwable cause) {
         RunWatch h;
         synchronized (this) {
-            if (!lifecycle().requestStop(cause)) {
+            if (ended) {
                 return;
+            }
+            if (stopCause == null) {
+                stopCause = cause;
             }
             h = handle;
         }
         if (h != null) {
-            // a second stop arrives here too: the engine then stops waiting for k6 Cloud
-            h.cancel(lifecycle().stopReason());
+            h.cancel(whoStopped(stopCause())); // a second stop too: the engine then stops waiting for k6 Cloud
         } else if (state == null) {
             // no start was sent: the preparation is called off, or interrupted (an upload's call ends with
             // K6CloudException.InterruptedCallException, retries are not waited for), and starts nothing
@@ -276,7 +242,7 @@ public class K6CloudRunStepExecution extends StepExecution {
                 : Messages.K6CloudRunStepExecution_StatusResuming();
     }
 
-    /** On the preparations' threads: credentials, client, upload, then the first save; the start follows in a callback. */
+    /** Credentials, client, upload, then the first save; the start follows in a callback. */
     private void prepareAndStart() {
         StepContext context = getContext();
         try {
@@ -285,15 +251,14 @@ public class K6CloudRunStepExecution extends StepExecution {
             }
             // the workspace only with script or junitFile: without them the step needs no node {}
             FilePath workspace = options.needsWorkspace() ? context.get(FilePath.class) : null;
-            TestsAsCode.check(testId == 0 ? null : testId, options, workspace);
-            if (testId != 0) {
-                checkTestId();
-            }
+            Long given = testId == 0 ? null : testId;
+            TestsAsCode.check(given, options, workspace);
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
             EnvVars env = context.get(EnvVars.class);
             RunConfig.Prepared prepared = support().prepare(run, env, options);
-            TestsAsCode.checkFlavour(options, prepared.connection().apiFlavour());
+            RunConfig.Connection c = prepared.connection();
+            TestsAsCode.checkFlavour(options, c.apiFlavour());
             if (endedOnStop()) {
                 return; // stopped while the credentials were looked up: save nothing, start nothing
             }
@@ -301,13 +266,8 @@ public class K6CloudRunStepExecution extends StepExecution {
             if (options.script() != null) {
                 // nothing is saved yet: a restart from here on uploads again and starts once
                 LoadTest uploaded = TestsAsCode.upload(
-                        support()
-                                .client(
-                                        run,
-                                        env,
-                                        prepared.connection(),
-                                        prepared.connection().uploadOptions()),
-                        testId == 0 ? null : testId,
+                        support().client(run, env, c, c.uploadOptions()),
+                        given,
                         options,
                         workspace,
                         listener.getLogger());
@@ -318,19 +278,24 @@ public class K6CloudRunStepExecution extends StepExecution {
                 uploadedTestName = uploaded.name();
                 uploadedProjectId = uploaded.projectId();
             }
-            note = TestsAsCode.Note.of(prepared, options, env, listener.getLogger());
+            note = TestsAsCode.Note.of(
+                    prepared,
+                    options,
+                    env,
+                    listener.getLogger(),
+                    task -> support().preparations().schedule(task, 0));
             RunEngine runEngine = openEngine();
             if (runEngine == null) {
                 waitForTheRestart(listener); // with no state: prepared again after the restart
                 return;
             }
             engineForStart = runEngine; // from here on, a save after the engine closed forgets the state (writeObject)
-            connection = prepared.connection();
+            connection = c;
             // saved before the start request, so that a restart from here on can find the run
-            ListenableFuture<Void> saved = persist(WatchState.beforeStart(
-                    startTestId, prepared.settings(), support().clock().millis()));
+            state = WatchState.beforeStart(
+                    startTestId, prepared.settings(), support().clock().millis());
             Futures.addCallback(
-                    Futures.withTimeout(saved, SAVE_WAIT.toMillis(), TimeUnit.MILLISECONDS, Timer.get()),
+                    Futures.withTimeout(context.saveState(), SAVE_WAIT.toMillis(), TimeUnit.MILLISECONDS, Timer.get()),
                     new FutureCallback<Void>() {
                         @Override
                         public void onSuccess(Void result) {
@@ -363,61 +328,34 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    /** Ends the step with the stop's cause when a stop was requested before a run was started. */
-    private boolean endedOnStop() {
-        Throwable stopCause = lifecycle().stopCause();
-        if (stopCause == null) {
-            return false;
-        }
-        end(stopCause);
-        return true;
-    }
-
-    /** Ends the step with {@code failure}, unless it has ended already. */
-    private void end(Throwable failure) {
-        lifecycle().end(() -> getContext().onFailure(failure));
-    }
-
-    /** Ends the step with {@code e}; one that is not an {@link AbortException} (which says what to fix) is logged. */
-    private void fail(String what, Throwable e) {
-        if (!(e instanceof AbortException)) {
-            LOGGER.log(Level.WARNING, "k6CloudRun could not " + what, e);
-        }
-        end(e);
-    }
-
-    /** On the timer after a restart: a client of the saved connection (only the token is read again). */
+    /** After a restart: a client of the saved connection (only the token is read again), then the saved run. */
     private void resume() {
         StepContext context = getContext();
         try {
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
-            K6CloudClient client = clientForResume(run, context.get(EnvVars.class));
+            K6CloudClient client;
+            try {
+                client = support().client(run, context.get(EnvVars.class), connection, connection.runOptions());
+            } catch (AbortException e) {
+                WatchState s = state;
+                throw new AbortException(
+                        s.runId() == null || s.webUrl() == null
+                                ? Messages.K6CloudRunStepExecution_CannotResumeUnknownRun(s.testId(), e.getMessage())
+                                : Messages.K6CloudRunStepExecution_CannotResume(s.runId(), e.getMessage(), s.webUrl()));
+            }
             RunEngine runEngine = openEngine();
             if (runEngine == null) {
                 waitForTheRestart(listener); // the saved state is kept: resumed again after the restart
                 return;
             }
             follow(true, runEngine, state.settings(), client, run, listener);
-        } catch (Exception e) {
+        } catch (IOException | InterruptedException | RuntimeException e) {
             fail("resume", e);
         }
     }
 
-    private K6CloudClient clientForResume(Run<?, ?> run, EnvVars env) throws Exception {
-        try {
-            return support().client(run, env, connection, connection.runOptions());
-        } catch (AbortException e) {
-            WatchState s = state;
-            String link = s.webUrl();
-            throw new AbortException(
-                    s.runId() == null || link == null
-                            ? Messages.K6CloudRunStepExecution_CannotResumeUnknownRun(s.testId(), e.getMessage())
-                            : Messages.K6CloudRunStepExecution_CannotResume(s.runId(), e.getMessage(), link));
-        }
-    }
-
-    /** The controller's engine, or {@code null} when Jenkins is shutting down (not under this execution's monitor). */
+    /** The controller's engine, or {@code null} when Jenkins is shutting down. */
     private RunEngine openEngine() {
         try {
             RunEngine e = support().engine();
@@ -427,14 +365,14 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    /** Jenkins is shutting down: the step neither starts nor follows a run now, and stays pending. */
-    private void waitForTheRestart(TaskListener listener) {
+    /** Jenkins is shutting down: the step stays pending. */
+    private static void waitForTheRestart(TaskListener listener) {
         listener.getLogger().println(Messages.K6CloudRunStepExecution_AfterRestart());
     }
 
     /**
-     * Hands the run to {@code engine} (start or re-attach), unless the step was stopped before a
-     * start, or the engine was closed (Jenkins is shutting down): then the step stays pending.
+     * Hands the run to {@code engine} (start or re-attach), unless the step was stopped before a start, or
+     * the engine was closed (Jenkins is shutting down): then the step stays pending.
      */
     private void follow(
             boolean resuming,
@@ -444,13 +382,13 @@ public class K6CloudRunStepExecution extends StepExecution {
             Run<?, ?> run,
             TaskListener listener) {
         try {
-            PipelineRunListener engineListener = new PipelineRunListener(listener);
+            PipelineRunListener events = new PipelineRunListener(listener);
             RunWatch h;
             boolean stopNow;
             synchronized (this) {
                 // a resumed run is followed even when stopped meanwhile, so that it is stopped in k6 Cloud
-                if (!resuming && (lifecycle().isEnded() || lifecycle().isStopRequested())) {
-                    end(lifecycle().stopCause());
+                if (!resuming && (ended || stopCause != null)) {
+                    end(stopCause);
                     return;
                 }
                 if (engine.isClosed()) {
@@ -459,31 +397,21 @@ public class K6CloudRunStepExecution extends StepExecution {
                     return;
                 }
                 h = resuming
-                        ? engine.resume(state, client, engineListener)
-                        : engine.start(state.testId(), settings, client, engineListener);
+                        ? engine.resume(state, client, events)
+                        : engine.start(state.testId(), settings, client, events);
                 handle = h;
-                stopNow = lifecycle().isStopRequested();
+                stopNow = stopCause != null;
             }
             if (stopNow) {
-                // stopped while Jenkins restarted: stop the run we follow again
-                h.cancel(lifecycle().stopReason());
+                h.cancel(whoStopped(stopCause())); // stopped while Jenkins restarted: stop the run we follow again
             }
-            // on the timer, not on the thread that completed the outcome (e.g. the CPS VM thread of a second stop)
-            h.outcome().whenCompleteAsync((outcome, error) -> finishOrFail(outcome, error, run, listener), Timer.get());
+            // not on the thread that completed the outcome (e.g. the CPS VM thread of a second stop)
+            h.outcome().whenComplete((outcome, error) -> later(() -> finishOrFail(outcome, error, run, listener)));
         } catch (RuntimeException e) {
             fail("hand the run to the engine", e);
         }
     }
 
-    private void checkTestId() throws AbortException {
-        try {
-            FormChecks.parseTestId(Long.toString(testId));
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(e.getMessage());
-        }
-    }
-
-    /** Ends the step whatever happens: with the outcome, or with what went wrong on the way there. */
     private void finishOrFail(RunOutcome outcome, Throwable error, Run<?, ?> run, TaskListener listener) {
         try {
             if (error != null) {
@@ -495,67 +423,47 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    /** After the verdict and the metrics (the checks), through the agent's FilePath; a failure is a warning. */
-    private void writeJUnit(RunOutcome outcome, RunMetricsRead.Read read, TaskListener listener) {
-        if (options.junitFile() == null || lifecycle().stopCause() != null) {
-            return;
-        }
-        try {
-            FilePath workspace = getContext().get(FilePath.class);
-            if (workspace != null) {
-                TestsAsCode.writeJUnit(workspace, options.junitFile(), outcome, read.checks(), listener.getLogger());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the timer is shutting down: end the step without it
-        } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "k6CloudRun could not reach the workspace for the JUnit file", e);
-            listener.getLogger().println("WARNING: the JUnit file was not written: " + e.getMessage());
-        }
-    }
-
+    /** The metrics read (unless stopped), the action, the JUnit file; the end saved, then reported. */
     private void finish(RunOutcome engineOutcome, Run<?, ?> run, TaskListener listener) {
-        RunOutcome outcome = engineOutcome;
-        RunMetricsRead.Read read = null;
         RunConfig.Connection c = connection;
-        if (lifecycle().stopCause() == null && c != null && outcome.followedToItsEnd()) {
-            // on the timer (finishOrFail), never the CPS VM thread; before the end is saved, so that a
-            // restart during the read follows the ended run again and reads them then
-            try {
-                read = RunMetricsRead.afterVerdict(
-                        () -> support().client(run, getContext().get(EnvVars.class), c, c.metricsOptions()),
-                        outcome,
-                        run,
-                        options);
-                outcome = read.outcome(); // REGRESSED when the regression gate says so
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // the timer is shutting down: end the step without them
-            }
-        }
-        Map<String, Object> value = returnValue(outcome);
-        K6CloudRunAction action = K6CloudRunAction.of(outcome);
+        // before the end is saved, so that a restart during the read follows the ended run again and reads then
+        RunMetricsRead.Finished f = RunMetricsRead.finish(
+                engineOutcome,
+                stopCause() == null && c != null,
+                () -> support().client(run, getContext().get(EnvVars.class), c, c.metricsOptions()),
+                run,
+                options,
+                uploadedTestName,
+                uploadedProjectId,
+                listener.getLogger());
+        Map<String, Object> value = returnValue(f.outcome());
         if (uploadedTestName != null || uploadedProjectId != null) {
             value.put("testName", uploadedTestName);
             value.put("projectId", uploadedProjectId);
-            action.recordUpload(uploadedTestName, uploadedProjectId);
         }
-        if (read != null) {
-            read.report(listener.getLogger(), action);
-            value.put("metrics", read.returnValue());
-            writeJUnit(outcome, read, listener);
+        if (f.read() != null) {
+            value.put("metrics", f.read().returnValue());
+            writeJUnit(f, listener);
         }
-        if (lifecycle().stopCause() == null) {
+        if (Thread.currentThread().isInterrupted()) {
+            // the preparations' threads are closing (Jenkins shuts down): nothing is reported to a Pipeline being
+            // suspended; the restart follows the ended run again and reads the metrics then
+            waitForTheRestart(listener);
+            return;
+        }
+        if (stopCause() == null) {
             endValue = value;
             getContext().saveState(); // a restart from here on reports this end, without following the run
         }
-        lifecycle().end(() -> {
+        end(() -> {
             try {
-                run.addAction(action);
+                run.addAction(f.action());
             } catch (RuntimeException e) {
                 LOGGER.log(Level.WARNING, "could not record the k6 Cloud run on " + run, e);
             }
-            Throwable stopCause = lifecycle().stopCause();
-            if (stopCause != null) {
-                getContext().onFailure(stopCause);
+            Throwable stop = stopCause();
+            if (stop != null) {
+                getContext().onFailure(stop);
                 return;
             }
             try {
@@ -568,10 +476,25 @@ public class K6CloudRunStepExecution extends StepExecution {
         });
     }
 
+    /** Through the agent's FilePath; a workspace out of reach is a warning. */
+    private void writeJUnit(RunMetricsRead.Finished f, TaskListener listener) {
+        if (options.junitFile() == null || stopCause() != null) {
+            return;
+        }
+        try {
+            f.writeJUnit(getContext().get(FilePath.class), options.junitFile(), listener.getLogger());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Jenkins is shutting down
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "k6CloudRun could not reach the workspace for the JUnit file", e);
+            listener.getLogger().println("WARNING: the JUnit file was not written: " + e.getMessage());
+        }
+    }
+
     /**
-     * The value {@code k6CloudRun} returns: a map of plain, serialisable values (strings, numbers,
-     * booleans, lists and maps of them), so a sandboxed Pipeline can read {@code result.runId} and
-     * keep it across a restart. Its keys are documented in the README.
+     * The value {@code k6CloudRun} returns: plain, serialisable values (strings, numbers, booleans, lists and
+     * maps of them), so a sandboxed Pipeline can read {@code result.runId} and keep it across a restart. Its
+     * keys are documented in the README.
      */
     static Map<String, Object> returnValue(RunOutcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -586,21 +509,23 @@ public class K6CloudRunStepExecution extends StepExecution {
         m.put("message", o.message());
         m.put("duration", o.followedFor() == null ? 0L : o.followedFor().toSeconds());
         m.put("vus", o.vus());
-        List<Map<String, Object>> thresholds = new ArrayList<>();
-        for (Threshold t : o.thresholds()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", t.name());
-            row.put("stat", t.stat());
-            row.put("value", t.value());
-            row.put("passed", t.passed());
-            thresholds.add(row);
-        }
-        m.put("thresholds", thresholds);
+        m.put(
+                "thresholds",
+                o.thresholds().stream()
+                        .map(t -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("name", t.name());
+                            row.put("stat", t.stat());
+                            row.put("value", t.value());
+                            row.put("passed", t.passed());
+                            return row;
+                        })
+                        .collect(Collectors.toCollection(ArrayList::new)));
         return m;
     }
 
     private void reportSavedEnd(Map<String, Object> value) {
-        lifecycle().end(() -> {
+        end(() -> {
             try {
                 report(value, getContext().get(Run.class), getContext().get(TaskListener.class));
             } catch (Exception e) {
@@ -613,10 +538,8 @@ public class K6CloudRunStepExecution extends StepExecution {
     private void report(Map<String, Object> value, Run<?, ?> run, TaskListener listener) {
         String message = String.valueOf(value.get("message"));
         switch (String.valueOf(value.get("result"))) {
-            case "SUCCESS":
-                getContext().onSuccess(value);
-                break;
-            case "UNSTABLE":
+            case "SUCCESS" -> getContext().onSuccess(value);
+            case "UNSTABLE" -> {
                 // what the unstable step does: the warning on this step's node, the build's result, a log line
                 try {
                     FlowNode node = getContext().get(FlowNode.class);
@@ -629,18 +552,15 @@ public class K6CloudRunStepExecution extends StepExecution {
                 run.setResult(Result.UNSTABLE);
                 listener.getLogger().println(Messages.K6CloudRunStepExecution_Unstable(message));
                 getContext().onSuccess(value);
-                break;
-            case "ABORTED":
-                // a person stopped the run in the k6 web app: the build shows it was aborted. Not an
-                // interruption of the build (nobody aborted it in Jenkins), so catchError catches it and the
-                // Pipeline goes on; the real CatchErrorStep sets the build and stage to this exception's
-                // result, ABORTED, whatever its buildResult says (README: "Pipeline jobs")
+            }
+            case "ABORTED" -> {
+                // stopped in the k6 web app: the build shows ABORTED. Not an interruption (nobody aborted the
+                // build in Jenkins), so catchError catches it and the Pipeline goes on; CatchErrorStep sets the
+                // build and stage to this exception's result whatever its buildResult says (README: "Pipeline jobs")
                 getContext()
                         .onFailure(new FlowInterruptedException(Result.ABORTED, false, new RunStoppedCause(message)));
-                break;
-            default:
-                getContext().onFailure(new AbortException(message));
-                break;
+            }
+            default -> getContext().onFailure(new AbortException(message));
         }
     }
 
@@ -660,22 +580,66 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    private ListenableFuture<Void> persist(WatchState s) {
-        state = s;
-        return getContext().saveState();
+    /** Ends the step with the stop's cause when a stop was requested before a run was started. */
+    private boolean endedOnStop() {
+        Throwable cause = stopCause();
+        if (cause != null) {
+            end(cause);
+        }
+        return cause != null;
     }
 
-    private synchronized StepLifecycle lifecycle() {
-        if (lifecycle == null) {
-            lifecycle = new StepLifecycle();
+    private synchronized Throwable stopCause() {
+        return stopCause;
+    }
+
+    private synchronized boolean isEnded() {
+        return ended;
+    }
+
+    /** Runs {@code report} (which calls onSuccess or onFailure) unless the step has ended already. */
+    private void end(Runnable report) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
         }
-        return lifecycle;
+        try {
+            report.run();
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "could not report the end of a k6CloudRun step", e);
+        }
+    }
+
+    private void end(Throwable failure) {
+        end(() -> getContext().onFailure(failure));
+    }
+
+    /** Ends the step with {@code e}; one that is not an {@link AbortException} (which says what to fix) is logged. */
+    private void fail(String what, Throwable e) {
+        if (!(e instanceof AbortException)) {
+            LOGGER.log(Level.WARNING, "k6CloudRun could not " + what, e);
+        }
+        end(e);
     }
 
     /**
-     * Prints the engine's lines and saves every new state with the Pipeline, on the timer: the
-     * engine may call from its own threads or from the thread of a stop (the CPS VM thread).
+     * Who or what stopped a step, in words: the short descriptions of a {@link FlowInterruptedException}'s
+     * causes ("Aborted by alice", "Timeout has been exceeded"), else the exception's message, else "the build
+     * was stopped"; never the exception's class name.
      */
+    static String whoStopped(Throwable cause) {
+        String words = cause instanceof FlowInterruptedException f
+                ? f.getCauses().stream()
+                        .map(CauseOfInterruption::getShortDescription)
+                        .filter(d -> d != null && !d.isBlank())
+                        .collect(Collectors.joining("; "))
+                : cause == null ? null : cause.getMessage();
+        return words == null || words.isBlank() ? Messages.K6CloudRunStepExecution_Stopped() : words;
+    }
+
+    /** Prints the engine's lines and saves every new state, on Jenkins' timer (the engine's threads must not wait). */
     private final class PipelineRunListener extends K6CloudEngine.Console {
         PipelineRunListener(TaskListener listener) {
             super(listener);
@@ -699,7 +663,6 @@ public class K6CloudRunStepExecution extends StepExecution {
             }
         }
 
-        /** Each save writes the latest state, so their order does not matter. */
         private void saveLater() {
             Timer.get().execute(() -> {
                 try {

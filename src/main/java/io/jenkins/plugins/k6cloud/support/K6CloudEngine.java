@@ -15,39 +15,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * The controller's one {@link RunEngine}: every freestyle build step and Pipeline step of this
- * Jenkins shares its named daemon threads. Static state is acceptable here because it is
- * infrastructure, like {@code jenkins.util.Timer}: it holds no build's data (each run's state lives
- * in its step execution and its action), it is created on first use, and it is closed when Jenkins
- * shuts down. Then the freestyle runs (which cannot resume) are stopped in k6 Cloud; Pipeline runs
- * are left going and resumed after the restart from their saved state.
- *
- * <p>Order at shutdown: {@link BeforeShutdown} (an {@link ItemListener#onBeforeShutdown()}, which
- * Jenkins calls before any {@code @Terminator}) stops the freestyle runs and closes the engine while
- * the Pipelines still run, so that no engine thread reports an outcome to a Pipeline that the
- * Pipeline's own terminator is suspending; {@link #shutdown()} (a {@code @Terminator}) does the same
- * and is a no-op when the listener already did it. Each Jenkins instance re-opens the lifecycle when
- * it starts ({@link #open()}), so that a restart in the same JVM (as in Jenkins' own tests) gets a
- * fresh engine.
- *
- * <p>It also owns the threads the Pipeline steps prepare on ({@link #preparations()}): a step's
- * preparation may upload a k6 script, which holds its thread for up to a call timeout per attempt
- * (minutes), so it must not hold one of the ten threads of Jenkins' shared {@code jenkins.util.Timer}
- * (core's {@code Timer.get()}: {@code ErrorLoggingScheduledThreadPoolExecutor(10, ...)}). They are
- * stopped (interrupted) with the engine; a step interrupted so stays pending and prepares again after
- * the restart.
+ * The controller's one {@link RunEngine}, shared by every build step and Pipeline step, and the threads the
+ * steps prepare on ({@link #preparations()}: an upload holds its thread for minutes, too long for one of the
+ * ten threads of Jenkins' shared {@code jenkins.util.Timer}). Static like {@code Timer}: infrastructure that
+ * holds no build's data, made on first use. At shutdown {@link BeforeShutdown} ({@code
+ * ItemListener.onBeforeShutdown}, before any {@code @Terminator}, so before the Pipelines are suspended) stops
+ * the freestyle runs in k6 Cloud (they cannot resume), closes the engine (Pipeline runs go on and are resumed
+ * from their saved state) and interrupts the preparations (a step interrupted so prepares again after the
+ * restart); {@link #shutdown()} is the safety net. {@link #open()} lets a restart in the same JVM (Jenkins'
+ * own tests) make a fresh engine.
  */
 public final class K6CloudEngine {
     static final String THREAD_NAME_PREFIX = "k6-cloud-engine";
-    /** Each thread may be held by one HTTP call (up to the run clients' call budget); polls are short. */
     static final int THREADS = 4;
 
     static final String PREPARATION_THREAD_PREFIX = "k6-cloud-preparation";
-    /**
-     * Steps preparing at once (credentials, the script's upload); more wait their turn. Several, so that
-     * a step without a script (a preparation of milliseconds) is not kept waiting behind a couple of long
-     * uploads; made only as steps need them (a scheduled pool starts its threads one task at a time).
-     */
+    /** Steps preparing at once; several, so that a step without a script does not wait behind long uploads. */
     static final int PREPARATION_THREADS = 8;
 
     static final String SHUTDOWN_REASON = "Jenkins is shutting down";
@@ -63,30 +46,23 @@ public final class K6CloudEngine {
         return LIFECYCLE.get();
     }
 
-    /**
-     * The threads of the Pipeline steps' preparations, made on first use and stopped with the engine.
-     *
-     * @throws IllegalStateException after Jenkins has begun to shut down
-     */
+    /** @throws IllegalStateException after Jenkins has begun to shut down */
     public static Scheduler preparations() {
         return LIFECYCLE.preparations();
     }
 
-    /**
-     * Completes once {@code engine} is closed (at once when it is closed already, or is not this
-     * controller's engine), so that a wait for one of its outcomes ends when Jenkins shuts down.
-     */
+    /** Completes once {@code engine} is closed (at once when it is, or is not this controller's), so a wait ends. */
     public static CompletableFuture<Void> whenClosed(RunEngine engine) {
         return LIFECYCLE.whenClosed(engine);
     }
 
-    /** Jenkins is starting (again, in the same JVM in tests): engines may be made again. */
+    /** Jenkins is starting (again, in the same JVM in tests). */
     @Initializer(after = InitMilestone.PLUGINS_STARTED)
     public static void open() {
         LIFECYCLE.open();
     }
 
-    /** The safety net after {@link BeforeShutdown}; does nothing when the engine is closed already. */
+    /** A no-op when {@link BeforeShutdown} closed the engine already. */
     @Terminator
     public static void shutdown() {
         LIFECYCLE.shutdown();
@@ -101,10 +77,7 @@ public final class K6CloudEngine {
         }
     }
 
-    /**
-     * Writes what the engine reports to a build's console. The run link is printed as a plain URL,
-     * which Jenkins' {@code UrlAnnotator} turns into a link.
-     */
+    /** The engine's lines in a build's console (Jenkins' {@code UrlAnnotator} makes the run's URL a link). */
     public static class Console implements RunEvents {
         private final TaskListener listener;
 
@@ -118,14 +91,10 @@ public final class K6CloudEngine {
         }
     }
 
-    /**
-     * Creates the engine on first use, and refuses to create another once it was shut down, until
-     * it is opened again.
-     */
+    /** Makes the engine on first use, and none once shut down, until opened again. */
     static final class Lifecycle {
         private final Supplier<RunEngine> factory;
         private RunEngine engine;
-        /** Completes when the current engine (or the next one, while there is none) is closed. */
         private CompletableFuture<Void> closed = new CompletableFuture<>();
 
         private boolean shutDown;
@@ -159,15 +128,11 @@ public final class K6CloudEngine {
             return e != null && e == engine && !e.isClosed() ? closed : CompletableFuture.completedFuture(null);
         }
 
-        /** Allows {@link #get()} again after a {@link #shutdown()}; the next get makes a new engine. */
         synchronized void open() {
             shutDown = false;
         }
 
-        /**
-         * Stops the runs that cannot resume (bounded), then closes the engine's threads, and then
-         * tells the waits of {@link #whenClosed}; then interrupts the preparations (bounded). Idempotent.
-         */
+        /** Stops the runs that cannot resume (bounded), closes the engine, tells the waits, interrupts the preparations. */
         void shutdown() {
             Scheduler p;
             synchronized (this) {

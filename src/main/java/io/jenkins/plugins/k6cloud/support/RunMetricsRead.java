@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud.support;
 
+import hudson.FilePath;
 import hudson.model.Run;
 import io.jenkins.plugins.k6cloud.action.K6CloudRunAction;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
@@ -23,30 +24,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run's metrics, read once after the verdict, for the freestyle build step and the
- * {@code k6CloudRun} step alike: what to print, what the build's {@link K6CloudRunAction} keeps and
- * what the Pipeline step returns. Best effort: a failed read gives one line
- * {@code metrics not available: ...} and never changes the verdict; an interrupt stays an interrupt.
- * The changes are against k6's baseline run when k6 reports one, else against the latest earlier
- * build of the same job whose run of the same load test has figures. With {@code maxRegression} set,
- * the {@link RegressionGate} then compares a run that PASSED with the last earlier build whose run of
- * the same load test passed, and may turn the verdict into {@link Verdict#REGRESSED}; a failed read
- * passes the gate.
+ * A run inside a build after its verdict, the same for the freestyle build step and {@code k6CloudRun}
+ * ({@link #finish}): the metrics read once, the regression gate, the build's {@link K6CloudRunAction} and the
+ * JUnit file. The read is best effort: a failure is one line {@code metrics not available: ...} and never
+ * changes the verdict; an interrupt stays an interrupt. Changes are against k6's baseline run, else the latest
+ * earlier build with figures of the same load test; with {@code maxRegression} the {@link RegressionGate}
+ * compares a PASSED run with the last earlier build whose run of that load test passed, and may make it
+ * {@link Verdict#REGRESSED}; a failed read passes the gate.
  */
 public final class RunMetricsRead {
     /** How many earlier builds are looked at for one with figures of the same load test. */
     static final int EARLIER_BUILDS = 50;
 
     /**
-     * What one read gave.
-     *
-     * @param outcome the run's outcome: the engine's, or REGRESSED after the regression gate
-     * @param lines the console lines, after the verdict's summary
-     * @param table the table, or {@code null} when the metrics are not available
-     * @param figures this run's figures, kept so that the next build compares with them; {@code null} likewise
-     * @param changes each compared figure's change, empty when nothing was compared
-     * @param unavailable why the metrics are not available, or {@code null}
-     * @param checks the run's top-level checks (for the JUnit file), or {@code null} when not read
+     * What one read gave: the outcome (the engine's, or REGRESSED after the gate), the console lines after the
+     * verdict's summary; the table and this run's figures, or why they are not available; each compared figure's
+     * change; the run's top-level checks for the JUnit file ({@code null} when not read).
      */
     public record Read(
             RunOutcome outcome,
@@ -56,12 +49,6 @@ public final class RunMetricsRead {
             List<Change> changes,
             String unavailable,
             List<RunMetrics.Check> checks) {
-
-        /** Prints the lines to {@code console} and keeps the table and figures in {@code action}. */
-        public void report(PrintStream console, K6CloudRunAction action) {
-            lines.forEach(console::println);
-            action.recordMetrics(table, figures, unavailable);
-        }
 
         /**
          * The Pipeline step's {@code metrics}: plain values only (README: "Pipeline jobs"). Each figure k6
@@ -107,14 +94,7 @@ public final class RunMetricsRead {
             }
         }
 
-        /**
-         * This read after the regression gate: a run that PASSED is compared with {@code lastPassed}; a
-         * change for the worse beyond the limit makes it {@link Verdict#REGRESSED}, with the build result
-         * {@code onRegression}. Other verdicts are left as they are; metrics that could not be read pass
-         * the gate, which says so.
-         *
-         * @param lastPassed the last earlier build whose run of this load test passed, or {@code null}
-         */
+        /** This read after the gate: only a PASSED run is compared, with {@code lastPassed} (or {@code null}). */
         public Read gated(RegressionGate gate, Earlier lastPassed, BuildResult onRegression) {
             if (outcome.verdict() != Verdict.PASSED) {
                 return this;
@@ -146,12 +126,55 @@ public final class RunMetricsRead {
     }
 
     /**
-     * The read after {@code outcome}'s verdict in {@code build}: compared with k6's baseline, else
-     * with the previous build's run of the same load test, then through the regression gate when
-     * {@code options} set {@code maxRegression}. A client that cannot be made (the token cannot be
-     * read any more) makes the metrics not available, as a failed read does.
-     *
-     * @throws InterruptedException when the thread was interrupted during the read
+     * What a build keeps of its run: the outcome (REGRESSED when the gate says so), its action, and the read
+     * ({@code null} when there was none).
+     */
+    public record Finished(RunOutcome outcome, K6CloudRunAction action, Read read) {
+        /** After the verdict and the metrics lines; nothing without a read, a path or a workspace. */
+        public void writeJUnit(FilePath workspace, String path, PrintStream log) throws InterruptedException {
+            if (read != null && path != null && workspace != null) {
+                TestsAsCode.writeJUnit(workspace, path, outcome, read.checks(), log);
+            }
+        }
+    }
+
+    /**
+     * After the verdict: the metrics read (when {@code read} and the run was followed to its end; an interrupt
+     * during it ends the read and is kept on the thread), the gate, the action with the upload and the metrics,
+     * and their console lines.
+     */
+    public static Finished finish(
+            RunOutcome outcome,
+            boolean read,
+            ClientSource source,
+            Run<?, ?> build,
+            RunConfig.Options options,
+            String uploadedTestName,
+            Long uploadedProjectId,
+            PrintStream log) {
+        Read r = null;
+        if (read && outcome.followedToItsEnd()) {
+            try {
+                r = afterVerdict(source, outcome, build, options);
+                outcome = r.outcome();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // aborted, or Jenkins is shutting down: the run has ended already
+            }
+        }
+        K6CloudRunAction action = K6CloudRunAction.of(outcome);
+        if (uploadedTestName != null || uploadedProjectId != null) {
+            action.recordUpload(uploadedTestName, uploadedProjectId);
+        }
+        if (r != null) {
+            r.lines().forEach(log::println);
+            action.recordMetrics(r.table(), r.figures(), r.unavailable());
+        }
+        return new Finished(outcome, action, r);
+    }
+
+    /**
+     * The read after {@code outcome}'s verdict in {@code build}, then the gate when {@code options} set
+     * {@code maxRegression}. A client that cannot be made (the token is gone) is a failed read.
      */
     public static Read afterVerdict(ClientSource source, RunOutcome outcome, Run<?, ?> build, RunConfig.Options options)
             throws InterruptedException {
@@ -172,13 +195,7 @@ public final class RunMetricsRead {
 
     private RunMetricsRead() {}
 
-    /**
-     * Reads the metrics of {@code outcome}'s run once and compares them.
-     *
-     * @param client a client with a short retry budget ({@link RunConfig.Connection#metricsOptions()})
-     * @param previous the previous build's figures of the same load test, or {@code null}
-     * @throws InterruptedException when the thread was interrupted during the read
-     */
+    /** Reads the metrics once (a client of {@link RunConfig.Connection#metricsOptions()}) and compares them with {@code previous}. */
     public static Read read(K6CloudClient client, RunOutcome outcome, Earlier previous) throws InterruptedException {
         RunMetrics metrics;
         try {

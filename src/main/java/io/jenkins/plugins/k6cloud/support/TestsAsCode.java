@@ -29,26 +29,25 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What the build step and {@code k6CloudRun} do with the workspace and the run's note: the k6
- * script read through {@link FilePath} (on the agent that has it, streamed: the controller never
- * holds a whole archive) and uploaded before the start ({@link LoadTestScripts#uploadForRun}, the
- * same as {@code bin/k6cloud --script}), the note that ties the run to the build, and the JUnit
- * file written after the verdict. Every check that needs no request comes first, so that bad input
- * fails before anything is sent. Callers run this on a background thread, never the CPS VM thread.
+ * What the build step and {@code k6CloudRun} do with the workspace and the run's note: the k6 script read
+ * through {@link FilePath} (on the agent that has it, streamed) and uploaded before the start
+ * ({@link LoadTestScripts#uploadForRun}, as {@code bin/k6cloud --script} does), the note that ties the run to
+ * the build, and the JUnit file. Checks that need no request come first. Never on the CPS VM thread.
  */
 public final class TestsAsCode {
     private TestsAsCode() {}
 
-    /**
-     * Checks what can be checked before the credentials are read: a load test or a script, a
-     * workspace when the options read or write one, and paths relative to it.
-     *
-     * @param workspace the build's workspace, or {@code null} (a Pipeline step outside {@code node {}})
-     * @throws AbortException saying what to fix
-     */
+    /** Before the credentials are read: a load test or a script, a workspace (or {@code null}) when needed, relative paths. */
     public static void check(Long testId, RunConfig.Options options, FilePath workspace) throws AbortException {
         if (testId == null && options.script() == null) {
             throw new AbortException(Messages.TestsAsCode_NoTarget());
+        }
+        try {
+            if (testId != null) {
+                FormChecks.parseTestId(testId.toString()); // a positive number
+            }
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
         }
         if (options.needsWorkspace() && workspace == null) {
             throw new AbortException(
@@ -62,12 +61,7 @@ public final class TestsAsCode {
         }
     }
 
-    /**
-     * Checks, before any request, that the API can do what the options ask: an upload and a note
-     * need Grafana Cloud k6 (v6).
-     *
-     * @throws AbortException saying to choose v6
-     */
+    /** Before any request: an upload and a note need Grafana Cloud k6 (v6). */
     public static void checkFlavour(RunConfig.Options options, ApiFlavour flavour) throws AbortException {
         if (options.script() != null && flavour != ApiFlavour.V6) {
             throw new AbortException(LoadTestScripts.needsV6("Uploading the k6 script '" + options.script() + "'"));
@@ -77,11 +71,7 @@ public final class TestsAsCode {
         }
     }
 
-    /**
-     * The script {@code path} of {@code workspace}: it exists, is a file and is not empty.
-     *
-     * @throws AbortException naming the path, when it is not a script that can be uploaded
-     */
+    /** The script {@code path} of {@code workspace}: it exists, is a file and is not empty. */
     public static ScriptSource script(FilePath workspace, String path) throws IOException, InterruptedException {
         FilePath file = inWorkspace(workspace, path, "load/checkout.js");
         if (!file.exists()) {
@@ -97,14 +87,10 @@ public final class TestsAsCode {
     }
 
     /**
-     * Uploads the script {@code options} name in {@code workspace} ({@link #script}), before the
-     * start, and prints what it does.
+     * Uploads the script of {@code options} to the load test {@code testId}, or ({@code null}) to the one named
+     * {@code testName} (default: the file name without its extension), and returns the load test to start.
      *
-     * @param testId the load test whose script is replaced, or {@code null} to create or update the
-     *     one named {@code testName} (default: the file name without its extension)
-     * @return the load test to start
      * @throws AbortException when the script was not uploaded (nothing was started), with k6's message
-     * @throws InterruptedException when the thread was interrupted during the upload
      */
     public static LoadTest upload(
             K6CloudClient client, Long testId, RunConfig.Options options, FilePath workspace, PrintStream log)
@@ -128,11 +114,7 @@ public final class TestsAsCode {
         }
     }
 
-    /**
-     * The run's note: {@code given}, else the Jenkins job, build number, build URL and commit from
-     * the build's environment ({@code JOB_NAME}, {@code BUILD_NUMBER}, {@code BUILD_URL},
-     * {@code GIT_COMMIT}), e.g. {@code Jenkins job shop/main #42 (https://ci/job/shop/job/main/42/), commit 1a2b3c}.
-     */
+    /** {@code given}, else e.g. {@code Jenkins job shop/main #42 (https://ci/job/shop/job/main/42/), commit 1a2b3c}. */
     public static String note(String given, Map<String, String> env) {
         if (given != null) {
             return given;
@@ -157,16 +139,16 @@ public final class TestsAsCode {
     }
 
     /**
-     * Sets a run's note once its id is known, on {@code executor} (the engine's callbacks must not
-     * block). A note that cannot be set is one warning line, never a failed build.
+     * Sets a run's note once its id is known, on {@code executor} (an HTTP call with retries: not on the
+     * engine's threads, nor on Jenkins' shared timer). A note that cannot be set is one warning line.
      */
     public static final class Note {
         private final K6CloudClient client;
         private final String text;
         private final PrintStream log;
         private final Executor executor;
-        private final AtomicBoolean asked = new AtomicBoolean();
         private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final AtomicBoolean asked = new AtomicBoolean();
 
         public Note(K6CloudClient client, String text, PrintStream log, Executor executor) {
             this.client = client;
@@ -175,19 +157,16 @@ public final class TestsAsCode {
             this.executor = executor;
         }
 
-        /**
-         * The note of a run {@code prepared} starts, set on the plugin's preparation threads (an HTTP call
-         * with retries must not hold a thread of Jenkins' shared timer); {@code null} unless the API is v6.
-         */
+        /** The note of the run {@code prepared} starts; {@code null} unless the API is v6. */
         public static Note of(
-                RunConfig.Prepared prepared, RunConfig.Options options, Map<String, String> env, PrintStream log) {
+                RunConfig.Prepared prepared,
+                RunConfig.Options options,
+                Map<String, String> env,
+                PrintStream log,
+                Executor executor) {
             return prepared.connection().apiFlavour() != ApiFlavour.V6
                     ? null
-                    : new Note(
-                            prepared.client(),
-                            note(options.note(), env),
-                            log,
-                            task -> K6CloudEngine.preparations().schedule(task, 0));
+                    : new Note(prepared.client(), note(options.note(), env), log, executor);
         }
 
         /** Sets the note of {@code runId} in the background, the first time it is called. */
@@ -203,29 +182,19 @@ public final class TestsAsCode {
             }
         }
 
-        /**
-         * Waits, at most {@code bound}, until a note that was asked for is set or has failed, so that its
-         * line is in the console before a freestyle build ends (a client call is bounded by its timeouts).
-         */
+        /** Waits, at most {@code bound}, for a note that was asked for, so that its line is in a freestyle build's console. */
         public void await(Duration bound) throws InterruptedException {
-            if (!asked.get()) {
-                return;
-            }
             try {
-                done.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+                if (asked.get()) {
+                    done.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+                }
             } catch (ExecutionException | TimeoutException e) {
                 log.println(Messages.TestsAsCode_NoteLate(DurationFormat.format(bound)));
             }
         }
     }
 
-    /**
-     * Writes the thresholds and checks of {@code outcome}'s run as JUnit XML to {@code path} in
-     * {@code workspace} (through {@link FilePath}, creating missing directories), and says so. A
-     * file that cannot be written is one warning line: the verdict stays as it was.
-     *
-     * @param checks the run's top-level checks, or {@code null} when they could not be read
-     */
+    /** The thresholds and checks ({@code null}: not read) as JUnit XML; a file that cannot be written is a warning. */
     public static void writeJUnit(
             FilePath workspace, String path, RunOutcome outcome, List<RunMetrics.Check> checks, PrintStream log)
             throws InterruptedException {
@@ -240,19 +209,11 @@ public final class TestsAsCode {
         }
     }
 
-    /**
-     * Whether {@code path} is absolute (on Unix or Windows): {@code FilePath.child} would then leave the
-     * workspace, so the steps refuse it.
-     */
+    /** Absolute on Unix or Windows: {@code FilePath.child} would leave the workspace. */
     static boolean isAbsolute(String path) {
         return path.startsWith("/") || path.startsWith("\\") || path.matches("[A-Za-z]:.*");
     }
 
-    /**
-     * {@code path} in {@code workspace}.
-     *
-     * @throws AbortException when it is absolute
-     */
     private static FilePath inWorkspace(FilePath workspace, String path, String example) throws AbortException {
         if (isAbsolute(path)) {
             throw new AbortException(Messages.TestsAsCode_NotAPath(path, example));

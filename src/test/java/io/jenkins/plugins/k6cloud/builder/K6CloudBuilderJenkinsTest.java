@@ -115,23 +115,36 @@ public class K6CloudBuilderJenkinsTest extends JenkinsTestSupport {
     @Rule
     public org.junit.rules.TemporaryFolder folder = new org.junit.rules.TemporaryFolder();
 
-    @Test
-    public void passingRunSucceeds() throws Exception {
-        FreeStyleBuild b = build(Outcome.PASSES, null, Result.SUCCESS);
-        j.assertLogContains("k6 Cloud verdict: PASSED", b);
-    }
+    /** A verdict, the build result it gives ({@code thresholdFailure} for failed thresholds) and the log's reason. */
+    private record Verdict(Outcome outcome, String thresholdFailure, Result result, String... log) {}
 
     @Test
-    public void failedThresholdsFailTheBuild() throws Exception {
-        FreeStyleBuild b = build(Outcome.THRESHOLDS_FAIL, null, Result.FAILURE);
-        j.assertLogContains("k6 Cloud verdict: THRESHOLDS_FAILED", b);
-        j.assertLogContains("finished and its thresholds failed", b);
-    }
-
-    @Test
-    public void failedThresholdsMarkTheBuildUnstableWhenChosen() throws Exception {
-        FreeStyleBuild b = build(Outcome.THRESHOLDS_FAIL, "UNSTABLE", Result.UNSTABLE);
-        j.assertLogContains("k6 Cloud verdict: THRESHOLDS_FAILED", b);
+    public void eachVerdictSetsTheBuildResultAndTheLogSaysWhy() throws Exception {
+        List<Verdict> rows = List.of(
+                new Verdict(Outcome.PASSES, null, Result.SUCCESS, "k6 Cloud verdict: PASSED"),
+                new Verdict(
+                        Outcome.THRESHOLDS_FAIL,
+                        null,
+                        Result.FAILURE,
+                        "k6 Cloud verdict: THRESHOLDS_FAILED",
+                        "finished and its thresholds failed"),
+                new Verdict(
+                        Outcome.THRESHOLDS_FAIL, "UNSTABLE", Result.UNSTABLE, "k6 Cloud verdict: THRESHOLDS_FAILED"),
+                new Verdict(Outcome.ABORTED_BY_THRESHOLD, null, Result.FAILURE, "was aborted by a threshold"),
+                new Verdict(Outcome.STOPPED_IN_WEB_APP, null, Result.ABORTED, "was stopped in the k6 web app"),
+                new Verdict(
+                        Outcome.ABORTED_BY_SYSTEM,
+                        null,
+                        Result.FAILURE,
+                        "error " + Outcome.ABORTED_BY_SYSTEM.errorCode(),
+                        Outcome.ABORTED_BY_SYSTEM.errorDetail()),
+                new Verdict(Outcome.PROCESSING_ERROR, null, Result.UNSTABLE, "could not process its metrics"));
+        for (Verdict row : rows) {
+            FreeStyleBuild b = build(row.outcome(), row.thresholdFailure(), row.result());
+            for (String line : row.log()) {
+                j.assertLogContains(line, b);
+            }
+        }
     }
 
     @Test
@@ -160,31 +173,6 @@ public class K6CloudBuilderJenkinsTest extends JenkinsTestSupport {
         FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("maxRegression must be a percentage such as '10%'", b);
         assertThat(cloud.journal().startsFor(testId), empty());
-    }
-
-    @Test
-    public void runAbortedByAThresholdFailsTheBuild() throws Exception {
-        FreeStyleBuild b = build(Outcome.ABORTED_BY_THRESHOLD, null, Result.FAILURE);
-        j.assertLogContains("was aborted by a threshold", b);
-    }
-
-    @Test
-    public void runStoppedInTheWebAppAbortsTheBuild() throws Exception {
-        FreeStyleBuild b = build(Outcome.STOPPED_IN_WEB_APP, null, Result.ABORTED);
-        j.assertLogContains("was stopped in the k6 web app", b);
-    }
-
-    @Test
-    public void runAbortedByTheSystemFailsTheBuildQuotingTheError() throws Exception {
-        FreeStyleBuild b = build(Outcome.ABORTED_BY_SYSTEM, null, Result.FAILURE);
-        j.assertLogContains("error " + Outcome.ABORTED_BY_SYSTEM.errorCode(), b);
-        j.assertLogContains(Outcome.ABORTED_BY_SYSTEM.errorDetail(), b);
-    }
-
-    @Test
-    public void metricsProcessingErrorMarksTheBuildUnstable() throws Exception {
-        FreeStyleBuild b = build(Outcome.PROCESSING_ERROR, null, Result.UNSTABLE);
-        j.assertLogContains("could not process its metrics", b);
     }
 
     @Test

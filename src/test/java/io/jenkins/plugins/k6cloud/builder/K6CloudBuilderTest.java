@@ -12,7 +12,6 @@ import static org.junit.Assert.assertTrue;
 
 import hudson.AbortException;
 import hudson.model.Result;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k6cloud.FakeTaskListener;
 import io.jenkins.plugins.k6cloud.Outcomes;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
@@ -27,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jenkinsci.Symbol;
 import org.junit.Test;
@@ -53,7 +53,7 @@ public class K6CloudBuilderTest {
         b.setPollInterval("15s");
         b.setTimeout("45m");
         b.setThresholdFailure("UNSTABLE");
-        RunConfig.Options o = b.options();
+        RunConfig.Options o = b.options(UnaryOperator.identity());
         assertEquals("k6-token", o.credentialsId());
         RunSettings s =
                 o.toSettings(RunConfig.DEFAULT_WEB_APP_URL, RunConfig.DEFAULT_POLL_INTERVAL, RunConfig.DEFAULT_TIMEOUT);
@@ -75,26 +75,19 @@ public class K6CloudBuilderTest {
     }
 
     @Test
-    public void jenkinsShuttingDownBeforeAnOutcomeAbortsTheBuildWithAnInterruptionNotAnAbortException() {
+    public void jenkinsShuttingDownOrARunStoppedInTheWebAppAbortsTheBuildWithAnInterruptionNotAnAbortException() {
+        // core's Run.execute would turn an AbortException into FAILURE, an InterruptedException into ABORTED
         List<Result> results = new ArrayList<>();
         FakeTaskListener log = new FakeTaskListener();
-        // core's Run.execute would turn an AbortException into FAILURE, an InterruptedException into ABORTED
-        InterruptedException e = assertThrows(
+        InterruptedException shutdown = assertThrows(
                 InterruptedException.class, () -> K6CloudBuilder.conclude(null, true, 42, results::add, log));
-        assertEquals(List.of(Result.ABORTED), results);
-        assertThat(e.getMessage(), containsString("Jenkins is shutting down"));
+        assertThat(shutdown.getMessage(), containsString("Jenkins is shutting down"));
         assertThat(log.text(), containsString("Jenkins is shutting down"));
-    }
-
-    @Test
-    public void aRunStoppedInTheWebAppAbortsTheBuildWithAnInterruption() {
-        List<Result> results = new ArrayList<>();
-        InterruptedException e = assertThrows(
+        InterruptedException stopped = assertThrows(
                 InterruptedException.class,
-                () -> K6CloudBuilder.conclude(
-                        Outcomes.stoppedInTheWebApp(7), false, 42, results::add, new FakeTaskListener()));
-        assertEquals(List.of(Result.ABORTED), results);
-        assertThat(e.getMessage(), containsString("stopped in the k6 web app"));
+                () -> K6CloudBuilder.conclude(Outcomes.stoppedInTheWebApp(7), false, 42, results::add, log));
+        assertThat(stopped.getMessage(), containsString("stopped in the k6 web app"));
+        assertEquals(List.of(Result.ABORTED, Result.ABORTED), results);
     }
 
     @Test
@@ -121,22 +114,20 @@ public class K6CloudBuilderTest {
     }
 
     @Test
-    public void everyBuildResultMapsToTheJenkinsResultOfTheSameName() {
+    public void eachResultMapsToJenkinsResultOfTheSameNameAndOnlySuccessAndUnstableGoOn() {
         for (BuildResult r : BuildResult.values()) {
             assertEquals(r.name(), K6CloudBuilder.result(r).toString());
         }
-    }
-
-    @Test
-    public void verdictsMapAsTheUserChose() {
-        assertSame(Result.SUCCESS, K6CloudBuilder.result(Verdict.PASSED.buildResult(BuildResult.FAILURE)));
         assertSame(Result.UNSTABLE, K6CloudBuilder.result(Verdict.THRESHOLDS_FAILED.buildResult(BuildResult.UNSTABLE)));
-        assertSame(Result.FAILURE, K6CloudBuilder.result(Verdict.THRESHOLDS_FAILED.buildResult(BuildResult.FAILURE)));
         assertSame(Result.FAILURE, K6CloudBuilder.result(Verdict.TIMED_OUT.buildResult(BuildResult.UNSTABLE)));
-        assertSame(Result.ABORTED, K6CloudBuilder.result(Verdict.CANCELLED.buildResult(BuildResult.FAILURE)));
-        // what the builder relies on: only SUCCESS and UNSTABLE let the build go on
         assertTrue(K6CloudBuilder.result(BuildResult.UNSTABLE).isBetterThan(Result.FAILURE));
         assertTrue(K6CloudBuilder.result(BuildResult.ABORTED).isWorseThan(Result.FAILURE));
+        assertEquals(
+                "the threshold choices start with the default",
+                List.of("", "FAILURE", "UNSTABLE"),
+                FormChecks.fillThresholdFailureItems().stream()
+                        .map(o -> o.value)
+                        .toList());
     }
 
     /** The build's wait through {@link K6CloudBuilder#canceller}; the wait itself is {@code OutcomeWaitTest}'s. */

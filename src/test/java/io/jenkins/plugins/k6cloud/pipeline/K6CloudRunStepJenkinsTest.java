@@ -233,34 +233,23 @@ public class K6CloudRunStepJenkinsTest extends JenkinsTestSupport {
         j.assertLogContains("after the load test", b);
     }
 
-    @Test
-    public void runAbortedByAThresholdFailsTheBuild() throws Exception {
-        long testId = cloud.addLoadTest(Outcome.ABORTED_BY_THRESHOLD);
-        WorkflowRun b = run(testId, "", Result.FAILURE);
-        j.assertLogContains("was aborted by a threshold", b);
-        assertEndedWithoutStackTrace(b);
-    }
+    /** A verdict, the build result it gives and the log's reason. */
+    private record Verdict(Outcome outcome, Result result, String log) {}
 
     @Test
-    public void runStoppedInTheWebAppAbortsTheBuild() throws Exception {
-        long testId = cloud.addLoadTest(Outcome.STOPPED_IN_WEB_APP);
-        WorkflowRun b = run(testId, "", Result.ABORTED);
-        j.assertLogContains("was stopped in the k6 web app", b);
-    }
-
-    @Test
-    public void runAbortedByTheSystemFailsQuotingTheError() throws Exception {
-        long testId = cloud.addLoadTest(Outcome.ABORTED_BY_SYSTEM);
-        WorkflowRun b = run(testId, "", Result.FAILURE);
-        j.assertLogContains(Outcome.ABORTED_BY_SYSTEM.errorDetail(), b);
-        assertEndedWithoutStackTrace(b);
-    }
-
-    @Test
-    public void metricsProcessingErrorMarksTheBuildUnstable() throws Exception {
-        long testId = cloud.addLoadTest(Outcome.PROCESSING_ERROR);
-        WorkflowRun b = run(testId, "", Result.UNSTABLE);
-        j.assertLogContains("verdict=UNTRUSTED result=UNSTABLE", b);
+    public void otherVerdictsSetTheBuildResultAndTheLogSaysWhy() throws Exception {
+        List<Verdict> rows = List.of(
+                new Verdict(Outcome.ABORTED_BY_THRESHOLD, Result.FAILURE, "was aborted by a threshold"),
+                new Verdict(Outcome.STOPPED_IN_WEB_APP, Result.ABORTED, "was stopped in the k6 web app"),
+                new Verdict(Outcome.ABORTED_BY_SYSTEM, Result.FAILURE, Outcome.ABORTED_BY_SYSTEM.errorDetail()),
+                new Verdict(Outcome.PROCESSING_ERROR, Result.UNSTABLE, "verdict=UNTRUSTED result=UNSTABLE"));
+        for (Verdict row : rows) {
+            WorkflowRun b = run(cloud.addLoadTest(row.outcome()), "", row.result());
+            j.assertLogContains(row.log(), b);
+            if (row.result() == Result.FAILURE) {
+                assertEndedWithoutStackTrace(b);
+            }
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.k6cloud.Outcomes;
@@ -17,7 +18,9 @@ import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jenkins.model.CauseOfInterruption;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.junit.Test;
 
 public class K6CloudRunStepTest {
@@ -81,6 +84,36 @@ public class K6CloudRunStepTest {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             assertEquals(m, in.readObject());
         }
+    }
+
+    @Test
+    public void saysWhoStoppedTheStepNotWhichExceptionDidIt() {
+        assertEquals(
+                "Aborted by alice; Timeout has been exceeded",
+                K6CloudRunStepExecution.whoStopped(new FlowInterruptedException(
+                        Result.ABORTED,
+                        true,
+                        cause("Aborted by alice"),
+                        cause(" "),
+                        cause("Timeout has been exceeded"))));
+        for (Throwable nameless : List.of(
+                new FlowInterruptedException(Result.ABORTED, true), new InterruptedException(), new Error(" "))) {
+            assertEquals("the build was stopped", K6CloudRunStepExecution.whoStopped(nameless));
+        }
+        assertEquals("the build was stopped", K6CloudRunStepExecution.whoStopped(null));
+        assertEquals("disk full", K6CloudRunStepExecution.whoStopped(new IllegalStateException("disk full")));
+    }
+
+    /** A cause of interruption with this short description (the real ones need a live Jenkins). */
+    static CauseOfInterruption cause(String description) {
+        return new CauseOfInterruption() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String getShortDescription() {
+                return description;
+            }
+        };
     }
 
     @Test

@@ -124,21 +124,12 @@ public class K6CloudEngineTest {
     }
 
     @Test
-    public void shutdownBeforeAnyUseMakesNoEngine() {
+    public void thePreparationsRunOnNamedThreadsThatTheShutdownInterruptsAndNoEngineIsMadeForThem() throws Exception {
         AtomicInteger made = new AtomicInteger();
         K6CloudEngine.Lifecycle lifecycle = new K6CloudEngine.Lifecycle(() -> {
             made.incrementAndGet();
             return RunEngine.withThreads("k6-engine-test", 1);
         });
-        lifecycle.shutdown();
-        assertThrows(IllegalStateException.class, lifecycle::get);
-        assertEquals(0, made.get());
-    }
-
-    @Test
-    public void thePreparationsRunOnNamedThreadsThatTheShutdownInterrupts() throws Exception {
-        K6CloudEngine.Lifecycle lifecycle =
-                new K6CloudEngine.Lifecycle(() -> RunEngine.withThreads("k6-engine-test", 1));
         Scheduler preparations = lifecycle.preparations();
         assertSame(preparations, lifecycle.preparations());
         CountDownLatch running = new CountDownLatch(1);
@@ -159,6 +150,8 @@ public class K6CloudEngineTest {
 
         assertThat(interruptedOn.get(10, TimeUnit.SECONDS), startsWith(K6CloudEngine.PREPARATION_THREAD_PREFIX + "-"));
         assertThrows(IllegalStateException.class, lifecycle::preparations);
+        assertThrows(IllegalStateException.class, lifecycle::get);
+        assertEquals("a shutdown before any use makes no engine", 0, made.get());
         lifecycle.open();
         assertNotSame("fresh threads for the next Jenkins", preparations, lifecycle.preparations());
         lifecycle.shutdown();

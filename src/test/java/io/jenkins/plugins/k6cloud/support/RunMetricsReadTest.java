@@ -136,6 +136,13 @@ public class RunMetricsReadTest {
         K6CloudClient client = client();
         long testId = sim.addLoadTest("checkout", Scenarios.passes());
         long runId = finishedRun(client, testId); // the test's first run: k6 reports no baseline
+        RunMetricsRead.Read alone = RunMetricsRead.read(client, outcome(Verdict.PASSED, testId, runId), null);
+        assertEquals(
+                "nothing to compare with: the figures alone",
+                "k6 Cloud metrics:",
+                alone.lines().get(0));
+        assertFalse(alone.returnValue().containsKey("comparedWith"));
+        assertFalse(alone.returnValue().containsKey("changes"));
 
         RunMetricsRead.Read read = RunMetricsRead.read(
                 client,
@@ -156,19 +163,6 @@ public class RunMetricsReadTest {
         assertEquals("WORSE", p95.get("change"));
         assertEquals(250.0, (Double) p95.get("before"), 1e-9);
         assertEquals(24.96, (Double) p95.get("percent"), 1e-9);
-    }
-
-    @Test
-    public void nothingToCompareWithGivesTheFiguresAlone() throws Exception {
-        K6CloudClient client = client();
-        long testId = sim.addLoadTest("checkout", Scenarios.passes());
-        long runId = finishedRun(client, testId);
-
-        RunMetricsRead.Read read = RunMetricsRead.read(client, outcome(Verdict.PASSED, testId, runId), null);
-
-        assertEquals("k6 Cloud metrics:", read.lines().get(0));
-        assertFalse(read.returnValue().containsKey("comparedWith"));
-        assertFalse(read.returnValue().containsKey("changes"));
     }
 
     @Test
@@ -223,7 +217,7 @@ public class RunMetricsReadTest {
     }
 
     @Test
-    public void theGateJudgesOnlyAPassedRun() throws Exception {
+    public void theGateJudgesOnlyAPassedRunAndPassesOneWithinTheLimit() throws Exception {
         K6CloudClient client = client();
         long testId = sim.addLoadTest("limits", Scenarios.thresholdsFail());
         long runId = finishedRun(client, testId);
@@ -233,6 +227,16 @@ public class RunMetricsReadTest {
                 RegressionGate.parse("1%"), new MetricsTable.Earlier(figures(1), "build #1"), BuildResult.FAILURE);
 
         assertSame("thresholds failed: the gate has nothing to add", read, gated);
+
+        long ok = sim.addLoadTest("checkout", Scenarios.passes());
+        RunMetricsRead.Read passed = RunMetricsRead.read(
+                        client, outcome(Verdict.PASSED, ok, finishedRun(client, ok)), null)
+                .gated(
+                        RegressionGate.parse("5%"),
+                        new MetricsTable.Earlier(figures(312.4), "build #1"),
+                        BuildResult.FAILURE);
+        assertEquals("within the limit", Verdict.PASSED, passed.outcome().verdict());
+        assertThat(passed.lines().toString(), containsString("no change for the worse beyond 5 % against build #1"));
     }
 
     @Test

@@ -89,11 +89,8 @@ final class ApiFaultRows {
             for (Phase phase : Phase.values()) {
                 Verdict v = k.verdicts()[phase.ordinal()];
                 if (v != null) {
-                    rows.add(new FaultScenario(
-                            CATEGORY,
-                            k.name() + " at " + phase.label(),
-                            Expected.verdict(v),
-                            rig -> faultAt(rig, phase, k)));
+                    rows.add(FaultScenario.of(
+                            CATEGORY, k.name() + " at " + phase.label(), v, rig -> faultAt(rig, phase, k)));
                 }
             }
         }
@@ -150,55 +147,44 @@ final class ApiFaultRows {
 
     private static List<FaultScenario> stopAndTokenRows() {
         return List.of(
-                new FaultScenario(
-                        CATEGORY,
-                        "start answer lost (run created, connection closed)",
-                        Expected.verdict(PASSED),
-                        rig -> {
-                            long testId = rig.test(Scenarios.passes());
-                            rig.sim.faults().inject(Endpoint.START, Fault.startThenDrop());
-                            return Played.of(rig.finish(rig.start(testId, rig.settings())));
-                        }),
-                new FaultScenario(
+                FaultScenario.of(CATEGORY, "start answer lost (run created, connection closed)", PASSED, rig -> {
+                    long testId = rig.test(Scenarios.passes());
+                    rig.sim.faults().inject(Endpoint.START, Fault.startThenDrop());
+                    return Played.of(rig.finish(rig.start(testId, rig.settings())));
+                }),
+                FaultScenario.of(
                         CATEGORY,
                         "stop fails 6 times (502) at cancel, then works",
-                        Expected.verdict(CANCELLED),
+                        CANCELLED,
                         rig -> stopTrouble(rig, Fault.badGateway(), 6, true)),
-                new FaultScenario(
+                FaultScenario.of(
                         CATEGORY,
                         "stop fails 6 times (502) at our timeout, then works",
-                        Expected.verdict(TIMED_OUT),
+                        TIMED_OUT,
                         rig -> stopTrouble(rig, Fault.badGateway(), 6, false)),
-                new FaultScenario(
+                FaultScenario.of(
                         CATEGORY,
                         "stop races the natural end, at cancel",
-                        Expected.verdict(CANCELLED),
+                        CANCELLED,
                         rig -> stopTrouble(rig, Fault.stopRacesFinish(), 1, true)),
-                new FaultScenario(
+                FaultScenario.of(
                         CATEGORY,
                         "stop races the natural end, at our timeout",
-                        Expected.verdict(TIMED_OUT),
+                        TIMED_OUT,
                         rig -> stopTrouble(rig, Fault.stopRacesFinish(), 1, false)),
-                new FaultScenario(
+                FaultScenario.of(
                         CATEGORY,
                         "502 past the error budget while running",
-                        Expected.verdict(UNREACHABLE),
+                        UNREACHABLE,
                         rig -> pastTheBudget(rig, Fault.badGateway(), 2)),
-                new FaultScenario(
+                FaultScenario.of(
                         CATEGORY,
                         "connection dropped past the error budget while queued",
-                        Expected.verdict(UNREACHABLE),
+                        UNREACHABLE,
                         rig -> pastTheBudget(rig, Fault.dropConnection(), 0)),
-                new FaultScenario(
-                        CATEGORY,
-                        "token revoked for good while running",
-                        Expected.verdict(UNREACHABLE),
-                        rig -> revoked(rig, false)),
-                new FaultScenario(
-                        CATEGORY,
-                        "token revoked for good, at stop",
-                        Expected.verdict(CANCELLED),
-                        rig -> revoked(rig, true)));
+                FaultScenario.of(
+                        CATEGORY, "token revoked for good while running", UNREACHABLE, rig -> revoked(rig, false)),
+                FaultScenario.of(CATEGORY, "token revoked for good, at stop", CANCELLED, rig -> revoked(rig, true)));
     }
 
     /** A run that would go on for 2 h; the build is aborted (or our 2 min timeout passes) and the stop suffers. */
@@ -223,7 +209,7 @@ final class ApiFaultRows {
         rig.runUntilStatus(handle, runStatus);
         rig.sim.faults().inject(Endpoint.READ, 100, fault);
         RunOutcome o = rig.finish(handle);
-        rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
+        rig.checkStops(1);
         return Played.of(o);
     }
 

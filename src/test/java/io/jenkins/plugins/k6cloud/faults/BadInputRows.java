@@ -80,16 +80,15 @@ final class BadInputRows {
     static List<FaultScenario> rows() {
         List<FaultScenario> rows = new ArrayList<>();
         for (String id : BAD_TEST_IDS) {
-            rows.add(new FaultScenario(
+            rows.add(FaultScenario.rejected(
                     CATEGORY,
                     "test id '" + id + "' (command line)",
-                    Expected.rejected(),
                     rig -> cli(rig, tokenEnv(rig), "--api-url", rig.sim.baseUrl(), "--test-id", id)));
-            rows.add(new FaultScenario(
-                    CATEGORY, "test id '" + id + "' (build step)", Expected.rejected(), rig -> gluedTestId(rig, id)));
+            rows.add(
+                    FaultScenario.rejected(CATEGORY, "test id '" + id + "' (build step)", rig -> gluedTestId(rig, id)));
         }
         BAD_TOKENS.forEach((shown, bad) -> {
-            rows.add(new FaultScenario(CATEGORY, shown + " (command line)", Expected.rejected(), rig -> {
+            rows.add(FaultScenario.rejected(CATEGORY, shown + " (command line)", rig -> {
                 Map<String, String> env = Map.of(K6CloudDefaults.TOKEN_VARIABLE, bad.apply(rig.token));
                 Played p = cli(rig, env, "--api-url", rig.sim.baseUrl(), "--test-id", "1");
                 rig.check(
@@ -97,34 +96,23 @@ final class BadInputRows {
                 noStackTrace(rig, p.message());
                 return p;
             }));
-            rows.add(new FaultScenario(
-                    CATEGORY,
-                    shown + " (build step, K6_CLOUD_TOKEN)",
-                    Expected.rejected(),
-                    rig -> gluedToken(rig, bad.apply(rig.token))));
-            rows.add(new FaultScenario(
+            rows.add(FaultScenario.rejected(
+                    CATEGORY, shown + " (build step, K6_CLOUD_TOKEN)", rig -> gluedToken(rig, bad.apply(rig.token))));
+            rows.add(FaultScenario.rejected(
                     CATEGORY,
                     shown + " (Secret text credentials)",
-                    Expected.rejected(),
                     rig -> credentialsToken(rig, bad.apply(rig.token))));
         });
         for (String url : List.of("not a url", "ftp://api.k6.io")) {
-            rows.add(new FaultScenario(
+            rows.add(FaultScenario.rejected(
                     CATEGORY,
                     "API URL '" + url + "' (command line)",
-                    Expected.rejected(),
                     rig -> cli(rig, tokenEnv(rig), "--api-url", url, "--test-id", "1")));
-            rows.add(new FaultScenario(
-                    CATEGORY,
-                    "API URL '" + url + "' (global configuration)",
-                    Expected.rejected(),
-                    rig -> gluedApiUrl(rig, url)));
+            rows.add(FaultScenario.rejected(
+                    CATEGORY, "API URL '" + url + "' (global configuration)", rig -> gluedApiUrl(rig, url)));
         }
-        rows.add(new FaultScenario(
-                CATEGORY,
-                "API URL of a web server answering HTML 200 (build step)",
-                Expected.verdict(CONFIGURATION_ERROR),
-                rig -> {
+        rows.add(FaultScenario.of(
+                CATEGORY, "API URL of a web server answering HTML 200 (build step)", CONFIGURATION_ERROR, rig -> {
                     Played p = notK6(rig, rig.fake(FakeServer.html(200)));
                     String m = p.message();
                     rig.check(
@@ -132,37 +120,29 @@ final class BadInputRows {
                             "the advice about the API URL is given more than once: " + m);
                     return p;
                 }));
-        rows.add(new FaultScenario(
+        rows.add(FaultScenario.of(
                 CATEGORY,
                 "API URL of a web server answering 404 (build step)",
-                Expected.verdict(CONFIGURATION_ERROR),
+                CONFIGURATION_ERROR,
                 rig -> notK6(rig, rig.fake(FakeServer.text(404)))));
-        rows.add(new FaultScenario(
-                CATEGORY,
-                "API URL of a web server answering HTML 200 (command line)",
-                Expected.verdict(CONFIGURATION_ERROR),
-                rig -> {
+        rows.add(FaultScenario.of(
+                CATEGORY, "API URL of a web server answering HTML 200 (command line)", CONFIGURATION_ERROR, rig -> {
                     FakeServer web = rig.fake(FakeServer.html(200));
                     Played p = cli(rig, tokenEnv(rig), "--api-url", web.uri().toString(), "--test-id", "1234");
                     rig.check(starts(web) == 1, "expected 1 start request to the web server, saw " + web.seen());
                     return p;
                 }));
-        rows.add(new FaultScenario(
+        rows.add(FaultScenario.rejected(
                 CATEGORY,
                 "Test connection to a web server answering HTML 200",
-                Expected.rejected(),
                 rig -> testConnection(rig, rig.fake(FakeServer.html(200)), null)));
-        rows.add(new FaultScenario(
+        rows.add(FaultScenario.rejected(
                 CATEGORY,
                 "Test connection to a web server answering 404",
-                Expected.rejected(),
                 rig -> testConnection(rig, rig.fake(FakeServer.text(404)), null)));
         for (int status : new int[] {301, 302}) {
-            rows.add(new FaultScenario(
-                    CATEGORY,
-                    "API URL that redirects (" + status + ") to a web page",
-                    Expected.verdict(CONFIGURATION_ERROR),
-                    rig -> {
+            rows.add(FaultScenario.of(
+                    CATEGORY, "API URL that redirects (" + status + ") to a web page", CONFIGURATION_ERROR, rig -> {
                         FakeServer target = rig.fake(FakeServer.html(200));
                         FakeServer moved = rig.fake(FakeServer.redirect(status, target.uri()));
                         Played p = notK6(rig, moved);
@@ -171,26 +151,22 @@ final class BadInputRows {
                         return p;
                     }));
         }
-        rows.add(new FaultScenario(
-                CATEGORY,
-                "API URL that redirects (307) to k6 Cloud on another port",
-                Expected.verdict(CONFIGURATION_ERROR),
-                rig -> {
+        rows.add(FaultScenario.of(
+                CATEGORY, "API URL that redirects (307) to k6 Cloud on another port", CONFIGURATION_ERROR, rig -> {
                     FakeServer moved = rig.fake(FakeServer.redirect(307, rig.sim.uri()));
                     Played p = notK6(rig, moved);
                     rig.check(
-                            RowJudge.requests(rig) == 0,
+                            rig.sim.journal().totalRequests() == 0,
                             "the redirect was followed: " + rig.sim.journal().requests());
                     rig.check(p.message().contains("HTTP 307"), "the message does not name the redirect");
                     return p;
                 }));
-        rows.add(new FaultScenario(
-                CATEGORY, "Test connection to an API URL that redirects (302)", Expected.rejected(), rig -> {
-                    FakeServer target = rig.fake(FakeServer.html(200));
-                    Played p = testConnection(rig, rig.fake(FakeServer.redirect(302, target.uri())), "HTTP 302");
-                    rig.check(target.seen().isEmpty(), "the redirect was followed: " + target.seen());
-                    return p;
-                }));
+        rows.add(FaultScenario.rejected(CATEGORY, "Test connection to an API URL that redirects (302)", rig -> {
+            FakeServer target = rig.fake(FakeServer.html(200));
+            Played p = testConnection(rig, rig.fake(FakeServer.redirect(302, target.uri())), "HTTP 302");
+            rig.check(target.seen().isEmpty(), "the redirect was followed: " + target.seen());
+            return p;
+        }));
         return rows;
     }
 
@@ -226,9 +202,7 @@ final class BadInputRows {
     static Played played(Rig rig, int code, ByteArrayOutputStream out, ByteArrayOutputStream err) {
         Played p = Played.cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         if (Expected.REJECTED.equals(p.verdict())) {
-            rig.check(
-                    RowJudge.requests(rig) == 0,
-                    "requests were sent: " + rig.sim.journal().requests());
+            rig.checkNoRequests();
             rig.check(!p.message().isBlank(), "no message on standard error");
         }
         return p;
@@ -252,9 +226,7 @@ final class BadInputRows {
             } catch (IllegalArgumentException expected) { // NumberFormatException included
                 rig.said(expected);
             }
-            rig.check(
-                    RowJudge.requests(rig) == 0,
-                    "requests were sent: " + rig.sim.journal().requests());
+            rig.checkNoRequests();
             return Played.rejected(abort.getMessage());
         }
     }
@@ -274,7 +246,7 @@ final class BadInputRows {
         } catch (AbortException | IllegalArgumentException e) {
             rig.check(
                     e.getMessage().contains(K6CloudDefaults.TOKEN_VARIABLE), "the message does not name the variable");
-            rig.check(RowJudge.requests(rig) == 0, "requests were sent");
+            rig.checkNoRequests();
             return Played.rejected(e.getMessage());
         }
     }
@@ -289,7 +261,7 @@ final class BadInputRows {
         } catch (AbortException e) {
             rig.said(e);
             rig.check(e.getMessage().contains("'" + CREDENTIALS_ID + "'"), "the message does not name the credentials");
-            rig.check(RowJudge.requests(rig) == 0, "requests were sent");
+            rig.checkNoRequests();
             return Played.rejected(e.getMessage());
         }
     }

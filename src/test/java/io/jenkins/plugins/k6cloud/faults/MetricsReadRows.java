@@ -47,10 +47,10 @@ final class MetricsReadRows {
             rows.add(row(k, Endpoint.METRICS, Scenarios.passes(), Verdict.PASSED));
             rows.add(row(k, Endpoint.CHECKS, Scenarios.passes(), Verdict.PASSED));
             rows.add(row(k, Endpoint.METRICS, Scenarios.thresholdsFail(), Verdict.THRESHOLDS_FAILED));
-            rows.add(new FaultScenario(
+            rows.add(FaultScenario.of(
                     CATEGORY,
                     k.name() + " on the metrics summary after PASSED, maxRegression 10%",
-                    Expected.verdict(Verdict.PASSED),
+                    Verdict.PASSED,
                     rig -> play(rig, k, Endpoint.METRICS, Scenarios.passes(), true)));
         }
         return rows;
@@ -58,10 +58,10 @@ final class MetricsReadRows {
 
     private static FaultScenario row(Kind k, Endpoint endpoint, Scenario scenario, Verdict verdict) {
         String read = endpoint == Endpoint.METRICS ? "the metrics summary" : "the checks";
-        return new FaultScenario(
+        return FaultScenario.of(
                 CATEGORY,
                 k.name() + " on " + read + " after " + verdict,
-                Expected.verdict(verdict),
+                verdict,
                 rig -> play(rig, k, endpoint, scenario, false));
     }
 

@@ -38,65 +38,59 @@ final class ResumeRows {
 
     static List<FaultScenario> rows() {
         return List.of(
-                new FaultScenario(
+                FaultScenario.of(
                         CATEGORY,
                         "while queued",
-                        Expected.verdict(PASSED),
+                        PASSED,
                         rig -> atStatus(rig, Scenarios.passes(), 0, false, Duration.ofSeconds(1))),
-                new FaultScenario(
+                FaultScenario.of(
                         CATEGORY,
                         "while initializing",
-                        Expected.verdict(PASSED),
+                        PASSED,
                         rig -> atStatus(rig, Scenarios.passes(), 1, false, Duration.ofSeconds(2))),
-                new FaultScenario(
+                FaultScenario.of(
                         CATEGORY,
                         "while running",
-                        Expected.verdict(PASSED),
+                        PASSED,
                         rig -> atStatus(rig, Scenarios.passes(), 2, false, Duration.ofSeconds(10))),
-                new FaultScenario(
-                        CATEGORY,
-                        "while processing (thresholds fail)",
-                        Expected.verdict(THRESHOLDS_FAILED),
-                        rig -> whileProcessing(rig)),
-                new FaultScenario(
+                FaultScenario.of(
+                        CATEGORY, "while processing (thresholds fail)", THRESHOLDS_FAILED, rig -> whileProcessing(rig)),
+                FaultScenario.of(
                         CATEGORY,
                         "the run ended during the restart",
-                        Expected.verdict(PASSED),
+                        PASSED,
                         rig -> atStatus(rig, Scenarios.passes(), 2, false, Duration.ofMinutes(3))),
-                new FaultScenario(
-                        CATEGORY,
-                        "our timeout passed during the restart",
-                        Expected.verdict(TIMED_OUT),
-                        rig -> timeoutDuringRestart(rig)),
-                new FaultScenario(
+                FaultScenario.of(
+                        CATEGORY, "our timeout passed during the restart", TIMED_OUT, rig -> timeoutDuringRestart(rig)),
+                FaultScenario.of(
                         CATEGORY,
                         "with a cancel pending while queued",
-                        Expected.verdict(CANCELLED),
+                        CANCELLED,
                         rig -> atStatus(rig, Scenarios.passes(), 0, true, Duration.ofSeconds(1))),
-                new FaultScenario(
+                FaultScenario.of(
                         CATEGORY,
                         "with a cancel pending while running",
-                        Expected.verdict(CANCELLED),
+                        CANCELLED,
                         rig -> atStatus(rig, Scenarios.passes(), 2, true, Duration.ofSeconds(5))),
-                new FaultScenario(
+                FaultScenario.of(
                         CATEGORY,
                         "with a cancel pending and the stop already sent",
-                        Expected.verdict(CANCELLED),
+                        CANCELLED,
                         rig -> stopAlreadySent(rig)),
-                new FaultScenario(
+                FaultScenario.of(
                         CATEGORY,
                         "with the start in flight (the run was created)",
-                        Expected.verdict(PASSED),
+                        PASSED,
                         rig -> startInFlight(rig, true, false)),
-                new FaultScenario(
+                FaultScenario.of(
                         CATEGORY,
                         "with the start in flight and a cancel pending",
-                        Expected.verdict(CANCELLED),
+                        CANCELLED,
                         rig -> startInFlight(rig, true, true)),
-                new FaultScenario(
+                FaultScenario.of(
                         CATEGORY,
                         "with the start in flight that never arrived",
-                        Expected.verdict(UNREACHABLE),
+                        UNREACHABLE,
                         rig -> startInFlight(rig, false, false)));
     }
 
@@ -136,7 +130,7 @@ final class ResumeRows {
         RunOutcome o = restartAndResume(rig, saved, downtime);
         rig.check(o.runId() != null && o.runId().equals(saved.runId()), "a different run was followed: " + o.runId());
         if (cancel) {
-            rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
+            rig.checkStops(1);
         }
         return Played.of(o);
     }
@@ -155,7 +149,7 @@ final class ResumeRows {
         RunWatch handle = rig.start(testId, TestSettings.timeout(rig.settings(), Duration.ofMinutes(2)));
         rig.runUntilStatus(handle, 2);
         RunOutcome o = restartAndResume(rig, rig.console.lastPersisted(), Duration.ofMinutes(3));
-        rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
+        rig.checkStops(1);
         return Played.of(o);
     }
 
@@ -204,7 +198,7 @@ final class ResumeRows {
             rig.check(rig.sim.journal().startsFor(testId).isEmpty(), "a start was sent after the restart");
         }
         if (cancel) {
-            rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
+            rig.checkStops(1);
         }
         return Played.of(o);
     }

@@ -13,6 +13,7 @@ import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
 import io.jenkins.plugins.k6cloud.engine.WatchPhase;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Scenario;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
@@ -184,6 +185,20 @@ final class Rig implements AutoCloseable {
         if (!ok) {
             problems.add(whatWentWrong);
         }
+    }
+
+    void checkNoRequests() {
+        check(
+                sim.journal().totalRequests() == 0,
+                "requests were sent: " + sim.journal().requests());
+    }
+
+    long stops() {
+        return sim.journal().count(Endpoint.STOP);
+    }
+
+    void checkStops(long expected) {
+        check(stops() == expected, "expected " + expected + " stop request, saw " + stops());
     }
 
     /** Keeps a text the plugin produced (an exception message, a form message) for the token scan. */

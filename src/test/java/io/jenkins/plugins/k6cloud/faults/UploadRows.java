@@ -101,12 +101,11 @@ final class UploadRows {
             rig.check(p.message().contains("Warning: could not set the note"), "no warning about the note");
             return p;
         }));
-        rows.add(new FaultScenario(
-                CATEGORY, "409 race: two runners upload the same name at once", Expected.verdict(PASSED), rig -> {
-                    Played p = race(rig);
-                    judgeUploaded(rig, p, false);
-                    return p;
-                }));
+        rows.add(FaultScenario.of(CATEGORY, "409 race: two runners upload the same name at once", PASSED, rig -> {
+            Played p = race(rig);
+            judgeUploaded(rig, p, false);
+            return p;
+        }));
         rows.add(row("a script k6 Cloud rejects (400, k6's message)", CONFIGURATION_ERROR, rig -> {
             Path bad = rig.file("load/" + NAME + ".js", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
             Played p = upload(rig, bad);
@@ -123,21 +122,21 @@ final class UploadRows {
         }));
         rows.add(row("abort (signal) during the upload", CANCELLED, rig -> abortDuringUpload(rig, true)));
         rows.add(row("abort (thread interrupted) during the upload", CANCELLED, rig -> abortDuringUpload(rig, false)));
-        rows.add(new FaultScenario(
+        rows.add(FaultScenario.of(
                 "upload (k6CloudRun)",
                 "abort during the upload of the step's script",
-                Expected.verdict(CANCELLED),
+                CANCELLED,
                 UploadRows::abortStepDuringUpload));
         rows.add(rejected(
                 "script: no such file", rig -> rig.file("x/placeholder", SCRIPT).resolveSibling("none.js")));
         rows.add(rejected(
                 "script: a directory", rig -> rig.file("dir/a.js", SCRIPT).getParent()));
         rows.add(rejected("script: empty", rig -> rig.file("load/empty.js", new byte[0])));
-        rows.add(new FaultScenario(CATEGORY, "test name of 301 characters", Expected.rejected(), rig -> {
+        rows.add(FaultScenario.rejected(CATEGORY, "test name of 301 characters", rig -> {
             Path script = rig.file("load/" + NAME + ".js", SCRIPT);
             return BadInputRows.cli(rig, env(rig), args(rig, script, "--test-name", "n".repeat(301)));
         }));
-        rows.add(new FaultScenario(CATEGORY, "--script with --api-flavour v2", Expected.rejected(), rig -> {
+        rows.add(FaultScenario.rejected(CATEGORY, "--script with --api-flavour v2", rig -> {
             Path script = rig.file("load/" + NAME + ".js", SCRIPT);
             Played p = BadInputRows.cli(rig, env(rig), args(rig, script, "--api-flavour", "v2"));
             rig.check(p.message().contains("choose --api-flavour v6"), "the message does not say to choose v6");
@@ -151,12 +150,11 @@ final class UploadRows {
     }
 
     private static FaultScenario rejected(String name, ScriptFile file) {
-        return new FaultScenario(
-                CATEGORY, name, Expected.rejected(), rig -> BadInputRows.cli(rig, env(rig), args(rig, file.in(rig))));
+        return FaultScenario.rejected(CATEGORY, name, rig -> BadInputRows.cli(rig, env(rig), args(rig, file.in(rig))));
     }
 
     private static FaultScenario row(String name, io.jenkins.plugins.k6cloud.engine.Verdict v, FaultScenario.Script s) {
-        return new FaultScenario(CATEGORY, name, Expected.verdict(v), rig -> {
+        return FaultScenario.of(CATEGORY, name, v, rig -> {
             Played p = s.play(rig);
             judgeUploaded(rig, p, true);
             return p;

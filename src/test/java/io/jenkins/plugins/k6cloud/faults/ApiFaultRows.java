@@ -35,6 +35,10 @@ final class ApiFaultRows {
 
     private ApiFaultRows() {}
 
+    private static FaultScenario row(String name, Verdict verdict, FaultScenario.Script script) {
+        return FaultScenario.of(CATEGORY, name, verdict, script);
+    }
+
     /** A fault of one kind, and the verdict it must lead to at START, QUEUED, RUNNING, PROCESSING, STOP. */
     private record Kind(String name, BiConsumer<FaultPlan, Endpoint> arm, Consumer<Rig> prepare, Verdict[] verdicts) {}
 
@@ -89,8 +93,7 @@ final class ApiFaultRows {
             for (Phase phase : Phase.values()) {
                 Verdict v = k.verdicts()[phase.ordinal()];
                 if (v != null) {
-                    rows.add(FaultScenario.of(
-                            CATEGORY, k.name() + " at " + phase.label(), v, rig -> faultAt(rig, phase, k)));
+                    rows.add(row(k.name() + " at " + phase.label(), v, rig -> faultAt(rig, phase, k)));
                 }
             }
         }
@@ -147,44 +150,37 @@ final class ApiFaultRows {
 
     private static List<FaultScenario> stopAndTokenRows() {
         return List.of(
-                FaultScenario.of(CATEGORY, "start answer lost (run created, connection closed)", PASSED, rig -> {
+                row("start answer lost (run created, connection closed)", PASSED, rig -> {
                     long testId = rig.test(Scenarios.passes());
                     rig.sim.faults().inject(Endpoint.START, Fault.startThenDrop());
                     return Played.of(rig.finish(rig.start(testId, rig.settings())));
                 }),
-                FaultScenario.of(
-                        CATEGORY,
+                row(
                         "stop fails 6 times (502) at cancel, then works",
                         CANCELLED,
                         rig -> stopTrouble(rig, Fault.badGateway(), 6, true)),
-                FaultScenario.of(
-                        CATEGORY,
+                row(
                         "stop fails 6 times (502) at our timeout, then works",
                         TIMED_OUT,
                         rig -> stopTrouble(rig, Fault.badGateway(), 6, false)),
-                FaultScenario.of(
-                        CATEGORY,
+                row(
                         "stop races the natural end, at cancel",
                         CANCELLED,
                         rig -> stopTrouble(rig, Fault.stopRacesFinish(), 1, true)),
-                FaultScenario.of(
-                        CATEGORY,
+                row(
                         "stop races the natural end, at our timeout",
                         TIMED_OUT,
                         rig -> stopTrouble(rig, Fault.stopRacesFinish(), 1, false)),
-                FaultScenario.of(
-                        CATEGORY,
+                row(
                         "502 past the error budget while running",
                         UNREACHABLE,
                         rig -> pastTheBudget(rig, Fault.badGateway(), 2)),
-                FaultScenario.of(
-                        CATEGORY,
+                row(
                         "connection dropped past the error budget while queued",
                         UNREACHABLE,
                         rig -> pastTheBudget(rig, Fault.dropConnection(), 0)),
-                FaultScenario.of(
-                        CATEGORY, "token revoked for good while running", UNREACHABLE, rig -> revoked(rig, false)),
-                FaultScenario.of(CATEGORY, "token revoked for good, at stop", CANCELLED, rig -> revoked(rig, true)));
+                row("token revoked for good while running", UNREACHABLE, rig -> revoked(rig, false)),
+                row("token revoked for good, at stop", CANCELLED, rig -> revoked(rig, true)));
     }
 
     /** A run that would go on for 2 h; the build is aborted (or our 2 min timeout passes) and the stop suffers. */

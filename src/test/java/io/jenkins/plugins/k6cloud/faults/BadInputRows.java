@@ -19,6 +19,7 @@ import io.jenkins.plugins.k6cloud.engine.FastForwardScheduler;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.Scheduler.ThreadPoolScheduler;
+import io.jenkins.plugins.k6cloud.engine.Verdict;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudCredentials;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
@@ -33,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -77,18 +77,24 @@ final class BadInputRows {
 
     private BadInputRows() {}
 
+    private static FaultScenario row(String name, Verdict verdict, FaultScenario.Script script) {
+        return FaultScenario.of(CATEGORY, name, verdict, script);
+    }
+
+    private static FaultScenario rejected(String name, FaultScenario.Script script) {
+        return FaultScenario.rejected(CATEGORY, name, script);
+    }
+
     static List<FaultScenario> rows() {
         List<FaultScenario> rows = new ArrayList<>();
         for (String id : BAD_TEST_IDS) {
-            rows.add(FaultScenario.rejected(
-                    CATEGORY,
+            rows.add(rejected(
                     "test id '" + id + "' (command line)",
                     rig -> cli(rig, tokenEnv(rig), "--api-url", rig.sim.baseUrl(), "--test-id", id)));
-            rows.add(
-                    FaultScenario.rejected(CATEGORY, "test id '" + id + "' (build step)", rig -> gluedTestId(rig, id)));
+            rows.add(rejected("test id '" + id + "' (build step)", rig -> gluedTestId(rig, id)));
         }
         BAD_TOKENS.forEach((shown, bad) -> {
-            rows.add(FaultScenario.rejected(CATEGORY, shown + " (command line)", rig -> {
+            rows.add(rejected(shown + " (command line)", rig -> {
                 Map<String, String> env = Map.of(K6CloudDefaults.TOKEN_VARIABLE, bad.apply(rig.token));
                 Played p = cli(rig, env, "--api-url", rig.sim.baseUrl(), "--test-id", "1");
                 rig.check(
@@ -96,72 +102,60 @@ final class BadInputRows {
                 noStackTrace(rig, p.message());
                 return p;
             }));
-            rows.add(FaultScenario.rejected(
-                    CATEGORY, shown + " (build step, K6_CLOUD_TOKEN)", rig -> gluedToken(rig, bad.apply(rig.token))));
-            rows.add(FaultScenario.rejected(
-                    CATEGORY,
-                    shown + " (Secret text credentials)",
-                    rig -> credentialsToken(rig, bad.apply(rig.token))));
+            rows.add(rejected(shown + " (build step, K6_CLOUD_TOKEN)", rig -> gluedToken(rig, bad.apply(rig.token))));
+            rows.add(
+                    rejected(shown + " (Secret text credentials)", rig -> credentialsToken(rig, bad.apply(rig.token))));
         });
         for (String url : List.of("not a url", "ftp://api.k6.io")) {
-            rows.add(FaultScenario.rejected(
-                    CATEGORY,
+            rows.add(rejected(
                     "API URL '" + url + "' (command line)",
                     rig -> cli(rig, tokenEnv(rig), "--api-url", url, "--test-id", "1")));
-            rows.add(FaultScenario.rejected(
-                    CATEGORY, "API URL '" + url + "' (global configuration)", rig -> gluedApiUrl(rig, url)));
+            rows.add(rejected("API URL '" + url + "' (global configuration)", rig -> gluedApiUrl(rig, url)));
         }
-        rows.add(FaultScenario.of(
-                CATEGORY, "API URL of a web server answering HTML 200 (build step)", CONFIGURATION_ERROR, rig -> {
-                    Played p = notK6(rig, rig.fake(FakeServer.html(200)));
-                    String m = p.message();
-                    rig.check(
-                            m.indexOf("API URL") == m.lastIndexOf("API URL"),
-                            "the advice about the API URL is given more than once: " + m);
-                    return p;
-                }));
-        rows.add(FaultScenario.of(
-                CATEGORY,
+        rows.add(row("API URL of a web server answering HTML 200 (build step)", CONFIGURATION_ERROR, rig -> {
+            Played p = notK6(rig, rig.fake(FakeServer.html(200)));
+            String m = p.message();
+            rig.check(
+                    m.indexOf("API URL") == m.lastIndexOf("API URL"),
+                    "the advice about the API URL is given more than once: " + m);
+            return p;
+        }));
+        rows.add(row(
                 "API URL of a web server answering 404 (build step)",
                 CONFIGURATION_ERROR,
                 rig -> notK6(rig, rig.fake(FakeServer.text(404)))));
-        rows.add(FaultScenario.of(
-                CATEGORY, "API URL of a web server answering HTML 200 (command line)", CONFIGURATION_ERROR, rig -> {
-                    FakeServer web = rig.fake(FakeServer.html(200));
-                    Played p = cli(rig, tokenEnv(rig), "--api-url", web.uri().toString(), "--test-id", "1234");
-                    rig.check(starts(web) == 1, "expected 1 start request to the web server, saw " + web.seen());
-                    return p;
-                }));
-        rows.add(FaultScenario.rejected(
-                CATEGORY,
+        rows.add(row("API URL of a web server answering HTML 200 (command line)", CONFIGURATION_ERROR, rig -> {
+            FakeServer web = rig.fake(FakeServer.html(200));
+            Played p = cli(rig, tokenEnv(rig), "--api-url", web.uri().toString(), "--test-id", "1234");
+            rig.check(starts(web) == 1, "expected 1 start request to the web server, saw " + web.seen());
+            return p;
+        }));
+        rows.add(rejected(
                 "Test connection to a web server answering HTML 200",
                 rig -> testConnection(rig, rig.fake(FakeServer.html(200)), null)));
-        rows.add(FaultScenario.rejected(
-                CATEGORY,
+        rows.add(rejected(
                 "Test connection to a web server answering 404",
                 rig -> testConnection(rig, rig.fake(FakeServer.text(404)), null)));
         for (int status : new int[] {301, 302}) {
-            rows.add(FaultScenario.of(
-                    CATEGORY, "API URL that redirects (" + status + ") to a web page", CONFIGURATION_ERROR, rig -> {
-                        FakeServer target = rig.fake(FakeServer.html(200));
-                        FakeServer moved = rig.fake(FakeServer.redirect(status, target.uri()));
-                        Played p = notK6(rig, moved);
-                        rig.check(target.seen().isEmpty(), "the redirect was followed: " + target.seen());
-                        rig.check(p.message().contains("HTTP " + status), "the message does not name the redirect");
-                        return p;
-                    }));
+            rows.add(row("API URL that redirects (" + status + ") to a web page", CONFIGURATION_ERROR, rig -> {
+                FakeServer target = rig.fake(FakeServer.html(200));
+                FakeServer moved = rig.fake(FakeServer.redirect(status, target.uri()));
+                Played p = notK6(rig, moved);
+                rig.check(target.seen().isEmpty(), "the redirect was followed: " + target.seen());
+                rig.check(p.message().contains("HTTP " + status), "the message does not name the redirect");
+                return p;
+            }));
         }
-        rows.add(FaultScenario.of(
-                CATEGORY, "API URL that redirects (307) to k6 Cloud on another port", CONFIGURATION_ERROR, rig -> {
-                    FakeServer moved = rig.fake(FakeServer.redirect(307, rig.sim.uri()));
-                    Played p = notK6(rig, moved);
-                    rig.check(
-                            rig.sim.journal().totalRequests() == 0,
-                            "the redirect was followed: " + rig.sim.journal().requests());
-                    rig.check(p.message().contains("HTTP 307"), "the message does not name the redirect");
-                    return p;
-                }));
-        rows.add(FaultScenario.rejected(CATEGORY, "Test connection to an API URL that redirects (302)", rig -> {
+        rows.add(row("API URL that redirects (307) to k6 Cloud on another port", CONFIGURATION_ERROR, rig -> {
+            FakeServer moved = rig.fake(FakeServer.redirect(307, rig.sim.uri()));
+            Played p = notK6(rig, moved);
+            rig.check(
+                    rig.sim.journal().totalRequests() == 0,
+                    "the redirect was followed: " + rig.sim.journal().requests());
+            rig.check(p.message().contains("HTTP 307"), "the message does not name the redirect");
+            return p;
+        }));
+        rows.add(rejected("Test connection to an API URL that redirects (302)", rig -> {
             FakeServer target = rig.fake(FakeServer.html(200));
             Played p = testConnection(rig, rig.fake(FakeServer.redirect(302, target.uri())), "HTTP 302");
             rig.check(target.seen().isEmpty(), "the redirect was followed: " + target.seen());
@@ -276,7 +270,7 @@ final class BadInputRows {
         rig.check(form.kind == FormValidation.Kind.ERROR, "the form accepts '" + url + "'");
         rig.said(form.getMessage());
         try {
-            clientForRun(rig, settings(url), ApiToken.of(rig.token));
+            clientForRun(rig, settings(url));
             return new Played("ACCEPTED", null, "", List.of());
         } catch (RuntimeException e) {
             rig.said(e);
@@ -292,32 +286,18 @@ final class BadInputRows {
      * and default retries), without Jenkins' proxy: the offline stand-in of {@code JenkinsOkHttpClient}
      * needs a running Jenkins. Retry pauses move the row's virtual clock.
      */
-    private static K6CloudClient clientForRun(Rig rig, RunConfig.Connection settings, ApiToken token) {
-        return new HttpK6CloudClient(
-                ApiFlavour.V2,
-                rig.http(),
-                settings.apiUri(),
-                token,
-                virtualTime(rig).withStackId(settings.stackId()));
+    private static K6CloudClient clientForRun(Rig rig, RunConfig.Connection settings) {
+        return rig.client(ApiFlavour.V2, settings.apiUri(), rig.token, settings.stackId());
     }
 
     /** The client of {@code RunConfig.Connection.formCheckOptions()}: one attempt, 15 s timeouts. */
-    private static K6CloudClient clientForFormCheck(Rig rig, RunConfig.Connection settings, ApiToken token) {
+    private static K6CloudClient clientForFormCheck(Rig rig, RunConfig.Connection settings) {
         Duration t = Duration.ofSeconds(15);
-        return new HttpK6CloudClient(
-                ApiFlavour.V2,
-                rig.http(),
-                settings.apiUri(),
-                token,
-                virtualTime(rig)
-                        .withStackId(settings.stackId())
-                        .withRetryPolicy(RetryPolicy.noRetries())
-                        .withTimeouts(t, t, t));
-    }
-
-    private static ClientOptions virtualTime(Rig rig) {
-        return ClientOptions.defaults()
-                .withTime(rig.clock, ms -> rig.clock.advance(Duration.ofMillis(ms)), new Random(7));
+        ClientOptions options = rig.inVirtualTime(ClientOptions.defaults())
+                .withStackId(settings.stackId())
+                .withRetryPolicy(RetryPolicy.noRetries())
+                .withTimeouts(t, t, t);
+        return new HttpK6CloudClient(ApiFlavour.V2, rig.http(), settings.apiUri(), ApiToken.of(rig.token), options);
     }
 
     private static long starts(FakeServer server) {
@@ -330,7 +310,7 @@ final class BadInputRows {
 
     /** A run of the build step whose API URL is {@code server}, which is not k6 Cloud. */
     private static Played notK6(Rig rig, FakeServer server) {
-        K6CloudClient client = clientForRun(rig, settings(server.uri().toString()), ApiToken.of(rig.token));
+        K6CloudClient client = clientForRun(rig, settings(server.uri().toString()));
         RunOutcome o = rig.finish(rig.start(SOME_TEST, rig.settings(), client));
         rig.check(o.runId() == null, "a run id came from a server that is not k6 Cloud: " + o.runId());
         rig.check(starts(server) == 1, "expected 1 start request (not repeated), saw " + server.seen());
@@ -343,7 +323,7 @@ final class BadInputRows {
     /** "Test connection" in the global configuration, against {@code server}. */
     private static Played testConnection(Rig rig, FakeServer server, String mustSay) {
         RunConfig.Connection settings = settings(server.uri().toString());
-        K6CloudClient client = clientForFormCheck(rig, settings, ApiToken.of(rig.token));
+        K6CloudClient client = clientForFormCheck(rig, settings);
         FormValidation v = K6CloudGlobalConfiguration.checkToken(settings.apiFlavour(), settings.apiUrl(), f -> client);
         rig.check(v.kind == FormValidation.Kind.ERROR, "Test connection said " + v.kind + ": " + v.getMessage());
         rig.check(server.seen().size() == 1, "expected 1 request, saw " + server.seen());

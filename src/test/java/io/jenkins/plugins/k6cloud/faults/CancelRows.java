@@ -8,6 +8,7 @@ import io.jenkins.plugins.k6cloud.api.TestRun;
 import io.jenkins.plugins.k6cloud.engine.InterceptingClient;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
+import io.jenkins.plugins.k6cloud.engine.Verdict;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
@@ -27,9 +28,13 @@ final class CancelRows {
 
     private CancelRows() {}
 
+    private static FaultScenario row(String name, Verdict verdict, FaultScenario.Script script) {
+        return FaultScenario.of(CATEGORY, name, verdict, script);
+    }
+
     static List<FaultScenario> rows() {
         return List.of(
-                FaultScenario.of(CATEGORY, "before the start request is sent", CANCELLED, rig -> {
+                row("before the start request is sent", CANCELLED, rig -> {
                     long testId = rig.test(Scenarios.passes());
                     RunWatch handle = rig.start(testId, rig.settings());
                     handle.cancel("the build was aborted");
@@ -37,23 +42,17 @@ final class CancelRows {
                     rig.checkNoRequests();
                     return Played.of(o);
                 }),
-                FaultScenario.of(CATEGORY, "before the start response", CANCELLED, rig -> duringStart(rig, false, 1)),
-                FaultScenario.of(
-                        CATEGORY,
-                        "before the start response, and the response is lost",
-                        CANCELLED,
-                        rig -> duringStart(rig, true, 1)),
-                FaultScenario.of(
-                        CATEGORY, "twice before the start response", CANCELLED, rig -> duringStart(rig, false, 2)),
-                FaultScenario.of(
-                        CATEGORY,
+                row("before the start response", CANCELLED, rig -> duringStart(rig, false, 1)),
+                row("before the start response, and the response is lost", CANCELLED, rig -> duringStart(rig, true, 1)),
+                row("twice before the start response", CANCELLED, rig -> duringStart(rig, false, 2)),
+                row(
                         "while looking for the run of a start whose answer was lost, the run appearing later",
                         CANCELLED,
                         CancelRows::duringTheLook),
-                FaultScenario.of(CATEGORY, "while queued", CANCELLED, rig -> atStatus(rig, 0, 1)),
-                FaultScenario.of(CATEGORY, "while initializing", CANCELLED, rig -> atStatus(rig, 1, 1)),
-                FaultScenario.of(CATEGORY, "while running", CANCELLED, rig -> atStatus(rig, 2, 1)),
-                FaultScenario.of(CATEGORY, "twice while queued", CANCELLED, rig -> atStatus(rig, 0, 2)),
+                row("while queued", CANCELLED, rig -> atStatus(rig, 0, 1)),
+                row("while initializing", CANCELLED, rig -> atStatus(rig, 1, 1)),
+                row("while running", CANCELLED, rig -> atStatus(rig, 2, 1)),
+                row("twice while queued", CANCELLED, rig -> atStatus(rig, 0, 2)),
                 new FaultScenario(
                         CATEGORY,
                         "twice while running, the stop taking 5 minutes",
@@ -62,9 +61,9 @@ final class CancelRows {
                             rig.stopDelay(Duration.ofMinutes(5));
                             return atStatus(rig, 2, 2);
                         }),
-                FaultScenario.of(CATEGORY, "while processing", CANCELLED, rig -> whileProcessing(rig, 1)),
-                FaultScenario.of(CATEGORY, "twice while processing", CANCELLED, rig -> whileProcessing(rig, 2)),
-                FaultScenario.of(CATEGORY, "after the end, twice", PASSED, rig -> {
+                row("while processing", CANCELLED, rig -> whileProcessing(rig, 1)),
+                row("twice while processing", CANCELLED, rig -> whileProcessing(rig, 2)),
+                row("after the end, twice", PASSED, rig -> {
                     long testId = rig.test(Scenarios.passes());
                     RunWatch handle = rig.start(testId, rig.settings());
                     RunOutcome o = rig.finish(handle);

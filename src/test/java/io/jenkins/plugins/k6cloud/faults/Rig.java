@@ -111,10 +111,13 @@ final class Rig implements AutoCloseable {
 
     /** The client of {@code flavour}, sending {@code stackId} when not {@code null}. */
     HttpK6CloudClient client(ApiFlavour flavour, URI api, String tokenText, Long stackId) {
-        ClientOptions options = ClientOptions.defaults()
-                .withTime(clock, ms -> clock.advance(Duration.ofMillis(ms)), new Random(7))
-                .withStackId(stackId);
+        ClientOptions options = inVirtualTime(ClientOptions.defaults()).withStackId(stackId);
         return new HttpK6CloudClient(flavour, http(), api, ApiToken.of(tokenText), clientOptions.apply(options));
+    }
+
+    /** {@code options} with retry pauses that only move the virtual clock. */
+    ClientOptions inVirtualTime(ClientOptions options) {
+        return options.withTime(clock, ms -> clock.advance(Duration.ofMillis(ms)), new Random(7));
     }
 
     /** Writes {@code bytes} as file {@code name} in the rig's own directory, deleted with the rig. */

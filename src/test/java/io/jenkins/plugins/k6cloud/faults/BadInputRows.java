@@ -39,12 +39,9 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 
 /**
- * Bad input, through the code paths the command-line runner and the Jenkins glue use: test ids,
- * tokens and API URLs that are wrong, a server that is not k6 Cloud, and one that redirects. Each
- * is answered with a message that says what to fix, and no request goes where none should. A
- * token that cannot be sent (empty, only spaces, a line break, a tab or a non-ASCII letter inside)
- * is refused where it enters, naming where it came from, with no request at all; an answer that
- * shows a wrong setting is a {@code CONFIGURATION_ERROR} (the command line exits 104).
+ * Bad input, through the code paths the command-line runner and the Jenkins glue use: wrong test ids, tokens
+ * (refused where they enter, naming where they came from, with no request) and API URLs, a server that is not
+ * k6 Cloud, and one that redirects: each answered with a message that says what to fix.
  *
  * <p>Redirects: the k6 Cloud API does not redirect, so a 3xx means the API URL is wrong (a web
  * page, http instead of https, a moved proxy). The client must not follow it: following would

@@ -31,12 +31,9 @@ import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 
 /**
- * Tests as code through the command-line runner ({@code --script}, v6): faults on the upload's
- * requests (the default project, create, find by name, the script, the note), the 409 race of two
- * runners creating the same name, a script k6 Cloud rejects or finds too large, an abort during the
- * upload, and bad scripts. Every row checks that a failed upload starts nothing; the load tests the
- * uploads created are checked for duplicate starts like the others. One row goes through the Jenkins
- * side, where it adds to the runner's: an abort of the {@code k6CloudRun} step during its upload.
+ * Tests as code through the command-line runner ({@code --script}, v6): faults on each upload request, the 409
+ * race of two runners, scripts k6 Cloud refuses, an abort during the upload (also of the {@code k6CloudRun}
+ * step), and bad scripts. A failed upload starts nothing; the tests uploads created are checked for duplicates.
  */
 final class UploadRows {
     static final String CATEGORY = "upload (command line)";

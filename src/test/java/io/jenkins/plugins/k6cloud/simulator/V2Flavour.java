@@ -182,15 +182,9 @@ final class V2Flavour implements SimFlavour {
      * it ended); before that {@code calculated_value} is null and nothing is tainted.
      */
     private SimResponse thresholds(RouteCall call) {
-        String v = call.request().param("test_run_id");
-        if (v == null || v.isBlank()) {
+        Long runId = longParam(call.request(), "test_run_id");
+        if (runId == null) {
             throw new BadRequestException("test_run_id is required, e.g. /loadtests/v2/thresholds?test_run_id=123.");
-        }
-        long runId;
-        try {
-            runId = Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("test_run_id must be a whole number, not \"" + v + "\".");
         }
         SimRun run = core.store.run(runId);
         call.about(run == null ? null : run.test().id(), runId);

@@ -10,6 +10,7 @@ import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.cli.K6CloudCli;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
+import io.jenkins.plugins.k6cloud.engine.Verdict;
 import io.jenkins.plugins.k6cloud.pipeline.StepPlay;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
@@ -38,6 +39,7 @@ import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 final class UploadRows {
     static final String CATEGORY = "upload (command line)";
     static final String NAME = "checkout";
+    private static final Endpoint CREATE = Endpoint.CREATE_TEST;
     static final byte[] SCRIPT = ("import http from 'k6/http';\n"
                     + "export default function () { http.get('https://test.k6.io'); }\n")
             .getBytes(StandardCharsets.UTF_8);
@@ -66,26 +68,14 @@ final class UploadRows {
             rig.check(rig.sim.journal().scriptOf(testId) != null, "the script was not replaced");
             return p;
         }));
-        faulted(rows, "default project: connection dropped", Endpoint.TOKEN, 1, Fault.dropConnection(), PASSED);
-        faulted(rows, "create: answer lost, the test created", Endpoint.CREATE_TEST, 1, Fault.startThenDrop(), PASSED);
-        faulted(rows, "create: 503 twice", Endpoint.CREATE_TEST, 2, Fault.serverError(503), PASSED);
-        faulted(
-                rows,
-                "create: 429 with Retry-After",
-                Endpoint.CREATE_TEST,
-                1,
-                Fault.rateLimited(Duration.ofSeconds(3)),
-                PASSED);
-        faulted(rows, "create: malformed JSON", Endpoint.CREATE_TEST, 1, Fault.malformedJson(), PASSED);
-        replaced(rows, "script: connection dropped", 1, Fault.dropConnection(), PASSED);
-        replaced(rows, "script: 502 past the retries", 20, Fault.badGateway(), UNREACHABLE);
-        faulted(
-                rows,
-                "create: token revoked (401)",
-                Endpoint.CREATE_TEST,
-                1,
-                Fault.unauthorized(),
-                CONFIGURATION_ERROR);
+        rows.add(faulted("default project: connection dropped", Endpoint.TOKEN, 1, Fault.dropConnection(), PASSED));
+        rows.add(faulted("create: answer lost, the test created", CREATE, 1, Fault.startThenDrop(), PASSED));
+        rows.add(faulted("create: 503 twice", CREATE, 2, Fault.serverError(503), PASSED));
+        rows.add(faulted("create: 429 with Retry-After", CREATE, 1, Fault.rateLimited(Duration.ofSeconds(3)), PASSED));
+        rows.add(faulted("create: malformed JSON", CREATE, 1, Fault.malformedJson(), PASSED));
+        rows.add(replaced("script: connection dropped", 1, Fault.dropConnection(), PASSED));
+        rows.add(replaced("script: 502 past the retries", 20, Fault.badGateway(), UNREACHABLE));
+        rows.add(faulted("create: token revoked (401)", CREATE, 1, Fault.unauthorized(), CONFIGURATION_ERROR));
         // the client does not read again after a 2xx it cannot read; the upload ends, nothing started (exit 98)
         rows.add(row("find by name: malformed JSON after the 409", UNREACHABLE, rig -> {
             existing(rig);
@@ -150,7 +140,7 @@ final class UploadRows {
         return FaultScenario.rejected(CATEGORY, name, rig -> BadInputRows.cli(rig, env(rig), args(rig, file.in(rig))));
     }
 
-    private static FaultScenario row(String name, io.jenkins.plugins.k6cloud.engine.Verdict v, FaultScenario.Script s) {
+    private static FaultScenario row(String name, Verdict v, FaultScenario.Script s) {
         return FaultScenario.of(CATEGORY, name, v, rig -> {
             Played p = s.play(rig);
             judgeUploaded(rig, p, true);
@@ -158,27 +148,16 @@ final class UploadRows {
         });
     }
 
-    private static void faulted(
-            List<FaultScenario> rows,
-            String name,
-            Endpoint endpoint,
-            int count,
-            Fault fault,
-            io.jenkins.plugins.k6cloud.engine.Verdict v) {
-        rows.add(row(name, v, rig -> {
+    private static FaultScenario faulted(String name, Endpoint endpoint, int count, Fault fault, Verdict v) {
+        return row(name, v, rig -> {
             rig.sim.faults().inject(endpoint, count, fault);
             return upload(rig);
-        }));
+        });
     }
 
     /** A fault on the replacement of the script of the load test of that name, which exists. */
-    private static void replaced(
-            List<FaultScenario> rows,
-            String name,
-            int count,
-            Fault fault,
-            io.jenkins.plugins.k6cloud.engine.Verdict v) {
-        rows.add(row(name, v, rig -> {
+    private static FaultScenario replaced(String name, int count, Fault fault, Verdict v) {
+        return row(name, v, rig -> {
             long existing = existing(rig);
             rig.sim.faults().inject(Endpoint.SCRIPT, count, fault);
             Played p = upload(rig);
@@ -193,7 +172,7 @@ final class UploadRows {
                     (rig.sim.journal().scriptOf(existing) != null) == (v == PASSED),
                     "the script of the existing test: " + rig.sim.journal().scriptOf(existing));
             return p;
-        }));
+        });
     }
 
     private static Map<String, String> env(Rig rig) {

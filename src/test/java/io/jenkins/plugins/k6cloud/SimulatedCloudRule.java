@@ -73,10 +73,19 @@ public final class SimulatedCloudRule extends ExternalResource {
     }
 
     public JournalEntry awaitStartRequest(long testId) {
+        return awaitStarts(testId, 1);
+    }
+
+    /** Waits for the {@code nth} start (from 1) that created a run, of load test {@code testId} or any. */
+    private JournalEntry awaitStarts(Long testId, int nth) {
         return journal()
-                .awaitRequest(
-                        e -> e.endpoint() == Endpoint.START && Objects.equals(e.testId(), testId) && e.runId() != null,
-                        TIMEOUT);
+                .awaitRequests(
+                        e -> e.endpoint() == Endpoint.START
+                                && (testId == null || testId.equals(e.testId()))
+                                && e.runId() != null,
+                        nth,
+                        TIMEOUT)
+                .get(nth - 1);
     }
 
     /** Waits until the plugin has read run {@code runId} after {@code since} (simulator time), i.e. seen it as it is now. */
@@ -96,22 +105,14 @@ public final class SimulatedCloudRule extends ExternalResource {
 
     /** Waits for the {@code nth} start of load test {@code testId} (from 1), then lets every run play to its end. */
     public long finishRunOf(long testId, int nth) {
-        long runId = journal()
-                .awaitRequests(
-                        e -> e.endpoint() == Endpoint.START && Objects.equals(e.testId(), testId) && e.runId() != null,
-                        nth,
-                        TIMEOUT)
-                .get(nth - 1)
-                .runId();
+        long runId = awaitStarts(testId, nth).runId();
         endRuns();
         return runId;
     }
 
     /** Waits for the start of any load test (e.g. one created by an upload), then lets every run play to its end. */
     public long finishFirstRun() {
-        long runId = journal()
-                .awaitRequest(e -> e.endpoint() == Endpoint.START && e.runId() != null, TIMEOUT)
-                .runId();
+        long runId = awaitStarts(null, 1).runId();
         endRuns();
         return runId;
     }

@@ -39,7 +39,7 @@ final class Batch {
         this.options = options;
     }
 
-    Measurement measure(int size, boolean engine) throws IOException, InterruptedException {
+    WatchBenchmark.Measurement measure(int size, boolean engine) throws IOException, InterruptedException {
         Duration lifetime = options.timings().total().plus(options.interval());
         // one kept-alive connection per run at most, so that neither design runs out of loopback ports
         OkHttpClient http = new OkHttpClient.Builder()
@@ -66,8 +66,8 @@ final class Batch {
             ProcessProbe.resetPeakThreads();
             long cpuBefore = ProcessProbe.processCpuNanos();
             try (Watchers w = engine
-                    ? new EngineWatchers(options.engineThreads(), client, settings(sim, lifetime))
-                    : new BaselineWatchers(client, options.interval(), lifetime.plus(GRACE), sim.webAppUrl())) {
+                    ? new Watchers.Engine(options.engineThreads(), client, settings(sim, lifetime))
+                    : new Watchers.Baseline(client, options.interval(), lifetime.plus(GRACE), sim.webAppUrl())) {
                 w.startAll(testIds, size);
                 // halfway through the load phase every run is in flight: that is when memory is measured
                 Duration midRun = options.timings()
@@ -81,7 +81,7 @@ final class Batch {
                 long cpu = ProcessProbe.processCpuNanos() - cpuBefore;
                 long watcherCpu = w.watcherCpuNanos();
                 List<Long> latencies = latencies(sim, testIds, w);
-                return new Measurement(
+                return new WatchBenchmark.Measurement(
                         w.pollingThreadsPeak(),
                         ProcessProbe.peakThreads(),
                         heap,

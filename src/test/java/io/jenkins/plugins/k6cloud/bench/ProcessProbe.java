@@ -6,6 +6,7 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** Reads what the JVM and the OS say about this process: threads, heap after GC, resident memory, CPU. */
 final class ProcessProbe {
@@ -38,30 +39,23 @@ final class ProcessProbe {
                 }
             }
         } catch (IOException | NumberFormatException e) {
-            return Double.NaN;
+            // NaN below
         }
         return Double.NaN;
     }
 
     /** CPU time of the process in nanoseconds, or -1 when the JVM cannot tell. */
     static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean) {
-            return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
-        }
-        return -1;
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
     }
 
     /** CPU time of the live threads whose name starts with {@code prefix}, in nanoseconds. */
     static long threadCpuNanos(String prefix) {
-        long sum = 0;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith(prefix)) {
-                long cpu = THREADS.getThreadCpuTime(t.getId());
-                sum += Math.max(0, cpu);
-            }
-        }
-        return sum;
+        return named(prefix)
+                .mapToLong(t -> Math.max(0, THREADS.getThreadCpuTime(t.getId())))
+                .sum();
     }
 
     static long currentThreadCpuNanos() {
@@ -69,12 +63,11 @@ final class ProcessProbe {
     }
 
     static int liveThreads(String prefix) {
-        int n = 0;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith(prefix) && t.isAlive()) {
-                n++;
-            }
-        }
-        return n;
+        return (int) named(prefix).filter(Thread::isAlive).count();
+    }
+
+    private static Stream<Thread> named(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(prefix));
     }
 }

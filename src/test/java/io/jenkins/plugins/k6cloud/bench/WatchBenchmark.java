@@ -2,7 +2,6 @@ package io.jenkins.plugins.k6cloud.bench;
 
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -65,7 +64,7 @@ public final class WatchBenchmark {
                 DurationFormat.format(options.timings().processing()),
                 DurationFormat.format(options.interval()),
                 options.engineThreads(),
-                BaselineWatchers.STACK_BYTES / 1024,
+                Watchers.Baseline.STACK_BYTES / 1024,
                 options.repeats());
         warmUp(options);
         Batch batch = new Batch(options);
@@ -158,6 +157,26 @@ public final class WatchBenchmark {
                 Locale.ROOT, "    %-4s %-48s (measured %s)%n", met ? "PASS" : "MISS", what, fmt("%.2f", value));
     }
 
+    /**
+     * What one design cost to watch one batch of runs: the most threads polling at once and live in the JVM, heap
+     * (after GC) and resident memory mid-run less the same before, HTTP requests per run and the minimum (start,
+     * one read per interval, the thresholds), the time from a run's last transition to its verdict, CPU of the
+     * process and of the polling threads, runs judged, and runs that ended in anything but PASSED or not at all.
+     */
+    record Measurement(
+            double pollingThreads,
+            double peakThreads,
+            double heapMb,
+            double rssMb,
+            double requestsPerRun,
+            double minimumRequestsPerRun,
+            double p50Millis,
+            double p99Millis,
+            double processCpuSeconds,
+            double watcherCpuSeconds,
+            int verdicts,
+            int failures) {}
+
     /** Field by field, the median over the repeats. */
     static Measurement median(List<Measurement> ms) {
         return new Measurement(
@@ -171,13 +190,12 @@ public final class WatchBenchmark {
                 med(ms, Measurement::p99Millis),
                 med(ms, Measurement::processCpuSeconds),
                 med(ms, Measurement::watcherCpuSeconds),
-                (int) med(ms, m -> m.verdicts()),
-                (int) Math.round(med(ms, m -> m.failures())));
+                (int) med(ms, Measurement::verdicts),
+                (int) Math.round(med(ms, Measurement::failures)));
     }
 
     private static double med(List<Measurement> ms, ToDoubleFunction<Measurement> f) {
-        double[] v = ms.stream().mapToDouble(f).toArray();
-        Arrays.sort(v);
+        double[] v = ms.stream().mapToDouble(f).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }

@@ -35,6 +35,10 @@ final class ApiFaultRows {
 
     private ApiFaultRows() {}
 
+    private static FaultScenario row(String name, Verdict verdict, FaultScenario.Script script) {
+        return FaultScenario.of(CATEGORY, name, verdict, script);
+    }
+
     /** A fault of one kind, and the verdict it must lead to at START, QUEUED, RUNNING, PROCESSING, STOP. */
     private record Kind(String name, BiConsumer<FaultPlan, Endpoint> arm, Consumer<Rig> prepare, Verdict[] verdicts) {}
 
@@ -89,11 +93,7 @@ final class ApiFaultRows {
             for (Phase phase : Phase.values()) {
                 Verdict v = k.verdicts()[phase.ordinal()];
                 if (v != null) {
-                    rows.add(new FaultScenario(
-                            CATEGORY,
-                            k.name() + " at " + phase.label(),
-                            Expected.verdict(v),
-                            rig -> faultAt(rig, phase, k)));
+                    rows.add(row(k.name() + " at " + phase.label(), v, rig -> faultAt(rig, phase, k)));
                 }
             }
         }
@@ -150,55 +150,37 @@ final class ApiFaultRows {
 
     private static List<FaultScenario> stopAndTokenRows() {
         return List.of(
-                new FaultScenario(
-                        CATEGORY,
-                        "start answer lost (run created, connection closed)",
-                        Expected.verdict(PASSED),
-                        rig -> {
-                            long testId = rig.test(Scenarios.passes());
-                            rig.sim.faults().inject(Endpoint.START, Fault.startThenDrop());
-                            return Played.of(rig.finish(rig.start(testId, rig.settings())));
-                        }),
-                new FaultScenario(
-                        CATEGORY,
+                row("start answer lost (run created, connection closed)", PASSED, rig -> {
+                    long testId = rig.test(Scenarios.passes());
+                    rig.sim.faults().inject(Endpoint.START, Fault.startThenDrop());
+                    return Played.of(rig.finish(rig.start(testId, rig.settings())));
+                }),
+                row(
                         "stop fails 6 times (502) at cancel, then works",
-                        Expected.verdict(CANCELLED),
+                        CANCELLED,
                         rig -> stopTrouble(rig, Fault.badGateway(), 6, true)),
-                new FaultScenario(
-                        CATEGORY,
+                row(
                         "stop fails 6 times (502) at our timeout, then works",
-                        Expected.verdict(TIMED_OUT),
+                        TIMED_OUT,
                         rig -> stopTrouble(rig, Fault.badGateway(), 6, false)),
-                new FaultScenario(
-                        CATEGORY,
+                row(
                         "stop races the natural end, at cancel",
-                        Expected.verdict(CANCELLED),
+                        CANCELLED,
                         rig -> stopTrouble(rig, Fault.stopRacesFinish(), 1, true)),
-                new FaultScenario(
-                        CATEGORY,
+                row(
                         "stop races the natural end, at our timeout",
-                        Expected.verdict(TIMED_OUT),
+                        TIMED_OUT,
                         rig -> stopTrouble(rig, Fault.stopRacesFinish(), 1, false)),
-                new FaultScenario(
-                        CATEGORY,
+                row(
                         "502 past the error budget while running",
-                        Expected.verdict(UNREACHABLE),
+                        UNREACHABLE,
                         rig -> pastTheBudget(rig, Fault.badGateway(), 2)),
-                new FaultScenario(
-                        CATEGORY,
+                row(
                         "connection dropped past the error budget while queued",
-                        Expected.verdict(UNREACHABLE),
+                        UNREACHABLE,
                         rig -> pastTheBudget(rig, Fault.dropConnection(), 0)),
-                new FaultScenario(
-                        CATEGORY,
-                        "token revoked for good while running",
-                        Expected.verdict(UNREACHABLE),
-                        rig -> revoked(rig, false)),
-                new FaultScenario(
-                        CATEGORY,
-                        "token revoked for good, at stop",
-                        Expected.verdict(CANCELLED),
-                        rig -> revoked(rig, true)));
+                row("token revoked for good while running", UNREACHABLE, rig -> revoked(rig, false)),
+                row("token revoked for good, at stop", CANCELLED, rig -> revoked(rig, true)));
     }
 
     /** A run that would go on for 2 h; the build is aborted (or our 2 min timeout passes) and the stop suffers. */
@@ -223,7 +205,7 @@ final class ApiFaultRows {
         rig.runUntilStatus(handle, runStatus);
         rig.sim.faults().inject(Endpoint.READ, 100, fault);
         RunOutcome o = rig.finish(handle);
-        rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
+        rig.checkStops(1);
         return Played.of(o);
     }
 

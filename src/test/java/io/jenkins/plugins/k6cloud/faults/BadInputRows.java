@@ -19,6 +19,7 @@ import io.jenkins.plugins.k6cloud.engine.FastForwardScheduler;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.Scheduler.ThreadPoolScheduler;
+import io.jenkins.plugins.k6cloud.engine.Verdict;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.K6CloudCredentials;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
@@ -33,18 +34,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 
 /**
- * Bad input, through the code paths the command-line runner and the Jenkins glue use: test ids,
- * tokens and API URLs that are wrong, a server that is not k6 Cloud, and one that redirects. Each
- * is answered with a message that says what to fix, and no request goes where none should. A
- * token that cannot be sent (empty, only spaces, a line break, a tab or a non-ASCII letter inside)
- * is refused where it enters, naming where it came from, with no request at all; an answer that
- * shows a wrong setting is a {@code CONFIGURATION_ERROR} (the command line exits 104).
+ * Bad input, through the code paths the command-line runner and the Jenkins glue use: wrong test ids, tokens
+ * (refused where they enter, naming where they came from, with no request) and API URLs, a server that is not
+ * k6 Cloud, and one that redirects: each answered with a message that says what to fix.
  *
  * <p>Redirects: the k6 Cloud API does not redirect, so a 3xx means the API URL is wrong (a web
  * page, http instead of https, a moved proxy). The client must not follow it: following would
@@ -77,19 +74,24 @@ final class BadInputRows {
 
     private BadInputRows() {}
 
+    private static FaultScenario row(String name, Verdict verdict, FaultScenario.Script script) {
+        return FaultScenario.of(CATEGORY, name, verdict, script);
+    }
+
+    private static FaultScenario rejected(String name, FaultScenario.Script script) {
+        return FaultScenario.rejected(CATEGORY, name, script);
+    }
+
     static List<FaultScenario> rows() {
         List<FaultScenario> rows = new ArrayList<>();
         for (String id : BAD_TEST_IDS) {
-            rows.add(new FaultScenario(
-                    CATEGORY,
+            rows.add(rejected(
                     "test id '" + id + "' (command line)",
-                    Expected.rejected(),
                     rig -> cli(rig, tokenEnv(rig), "--api-url", rig.sim.baseUrl(), "--test-id", id)));
-            rows.add(new FaultScenario(
-                    CATEGORY, "test id '" + id + "' (build step)", Expected.rejected(), rig -> gluedTestId(rig, id)));
+            rows.add(rejected("test id '" + id + "' (build step)", rig -> gluedTestId(rig, id)));
         }
         BAD_TOKENS.forEach((shown, bad) -> {
-            rows.add(new FaultScenario(CATEGORY, shown + " (command line)", Expected.rejected(), rig -> {
+            rows.add(rejected(shown + " (command line)", rig -> {
                 Map<String, String> env = Map.of(K6CloudDefaults.TOKEN_VARIABLE, bad.apply(rig.token));
                 Played p = cli(rig, env, "--api-url", rig.sim.baseUrl(), "--test-id", "1");
                 rig.check(
@@ -97,100 +99,65 @@ final class BadInputRows {
                 noStackTrace(rig, p.message());
                 return p;
             }));
-            rows.add(new FaultScenario(
-                    CATEGORY,
-                    shown + " (build step, K6_CLOUD_TOKEN)",
-                    Expected.rejected(),
-                    rig -> gluedToken(rig, bad.apply(rig.token))));
-            rows.add(new FaultScenario(
-                    CATEGORY,
-                    shown + " (Secret text credentials)",
-                    Expected.rejected(),
-                    rig -> credentialsToken(rig, bad.apply(rig.token))));
+            rows.add(rejected(shown + " (build step, K6_CLOUD_TOKEN)", rig -> gluedToken(rig, bad.apply(rig.token))));
+            rows.add(
+                    rejected(shown + " (Secret text credentials)", rig -> credentialsToken(rig, bad.apply(rig.token))));
         });
         for (String url : List.of("not a url", "ftp://api.k6.io")) {
-            rows.add(new FaultScenario(
-                    CATEGORY,
+            rows.add(rejected(
                     "API URL '" + url + "' (command line)",
-                    Expected.rejected(),
                     rig -> cli(rig, tokenEnv(rig), "--api-url", url, "--test-id", "1")));
-            rows.add(new FaultScenario(
-                    CATEGORY,
-                    "API URL '" + url + "' (global configuration)",
-                    Expected.rejected(),
-                    rig -> gluedApiUrl(rig, url)));
+            rows.add(rejected("API URL '" + url + "' (global configuration)", rig -> gluedApiUrl(rig, url)));
         }
-        rows.add(new FaultScenario(
-                CATEGORY,
-                "API URL of a web server answering HTML 200 (build step)",
-                Expected.verdict(CONFIGURATION_ERROR),
-                rig -> {
-                    Played p = notK6(rig, rig.fake(FakeServer.html(200)));
-                    String m = p.message();
-                    rig.check(
-                            m.indexOf("API URL") == m.lastIndexOf("API URL"),
-                            "the advice about the API URL is given more than once: " + m);
-                    return p;
-                }));
-        rows.add(new FaultScenario(
-                CATEGORY,
+        rows.add(row("API URL of a web server answering HTML 200 (build step)", CONFIGURATION_ERROR, rig -> {
+            Played p = notK6(rig, rig.fake(FakeServer.html(200)));
+            String m = p.message();
+            rig.check(
+                    m.indexOf("API URL") == m.lastIndexOf("API URL"),
+                    "the advice about the API URL is given more than once: " + m);
+            return p;
+        }));
+        rows.add(row(
                 "API URL of a web server answering 404 (build step)",
-                Expected.verdict(CONFIGURATION_ERROR),
+                CONFIGURATION_ERROR,
                 rig -> notK6(rig, rig.fake(FakeServer.text(404)))));
-        rows.add(new FaultScenario(
-                CATEGORY,
-                "API URL of a web server answering HTML 200 (command line)",
-                Expected.verdict(CONFIGURATION_ERROR),
-                rig -> {
-                    FakeServer web = rig.fake(FakeServer.html(200));
-                    Played p = cli(rig, tokenEnv(rig), "--api-url", web.uri().toString(), "--test-id", "1234");
-                    rig.check(starts(web) == 1, "expected 1 start request to the web server, saw " + web.seen());
-                    return p;
-                }));
-        rows.add(new FaultScenario(
-                CATEGORY,
+        rows.add(row("API URL of a web server answering HTML 200 (command line)", CONFIGURATION_ERROR, rig -> {
+            FakeServer web = rig.fake(FakeServer.html(200));
+            Played p = cli(rig, tokenEnv(rig), "--api-url", web.uri().toString(), "--test-id", "1234");
+            rig.check(starts(web) == 1, "expected 1 start request to the web server, saw " + web.seen());
+            return p;
+        }));
+        rows.add(rejected(
                 "Test connection to a web server answering HTML 200",
-                Expected.rejected(),
                 rig -> testConnection(rig, rig.fake(FakeServer.html(200)), null)));
-        rows.add(new FaultScenario(
-                CATEGORY,
+        rows.add(rejected(
                 "Test connection to a web server answering 404",
-                Expected.rejected(),
                 rig -> testConnection(rig, rig.fake(FakeServer.text(404)), null)));
         for (int status : new int[] {301, 302}) {
-            rows.add(new FaultScenario(
-                    CATEGORY,
-                    "API URL that redirects (" + status + ") to a web page",
-                    Expected.verdict(CONFIGURATION_ERROR),
-                    rig -> {
-                        FakeServer target = rig.fake(FakeServer.html(200));
-                        FakeServer moved = rig.fake(FakeServer.redirect(status, target.uri()));
-                        Played p = notK6(rig, moved);
-                        rig.check(target.seen().isEmpty(), "the redirect was followed: " + target.seen());
-                        rig.check(p.message().contains("HTTP " + status), "the message does not name the redirect");
-                        return p;
-                    }));
+            rows.add(row("API URL that redirects (" + status + ") to a web page", CONFIGURATION_ERROR, rig -> {
+                FakeServer target = rig.fake(FakeServer.html(200));
+                FakeServer moved = rig.fake(FakeServer.redirect(status, target.uri()));
+                Played p = notK6(rig, moved);
+                rig.check(target.seen().isEmpty(), "the redirect was followed: " + target.seen());
+                rig.check(p.message().contains("HTTP " + status), "the message does not name the redirect");
+                return p;
+            }));
         }
-        rows.add(new FaultScenario(
-                CATEGORY,
-                "API URL that redirects (307) to k6 Cloud on another port",
-                Expected.verdict(CONFIGURATION_ERROR),
-                rig -> {
-                    FakeServer moved = rig.fake(FakeServer.redirect(307, rig.sim.uri()));
-                    Played p = notK6(rig, moved);
-                    rig.check(
-                            RowJudge.requests(rig) == 0,
-                            "the redirect was followed: " + rig.sim.journal().requests());
-                    rig.check(p.message().contains("HTTP 307"), "the message does not name the redirect");
-                    return p;
-                }));
-        rows.add(new FaultScenario(
-                CATEGORY, "Test connection to an API URL that redirects (302)", Expected.rejected(), rig -> {
-                    FakeServer target = rig.fake(FakeServer.html(200));
-                    Played p = testConnection(rig, rig.fake(FakeServer.redirect(302, target.uri())), "HTTP 302");
-                    rig.check(target.seen().isEmpty(), "the redirect was followed: " + target.seen());
-                    return p;
-                }));
+        rows.add(row("API URL that redirects (307) to k6 Cloud on another port", CONFIGURATION_ERROR, rig -> {
+            FakeServer moved = rig.fake(FakeServer.redirect(307, rig.sim.uri()));
+            Played p = notK6(rig, moved);
+            rig.check(
+                    rig.sim.journal().totalRequests() == 0,
+                    "the redirect was followed: " + rig.sim.journal().requests());
+            rig.check(p.message().contains("HTTP 307"), "the message does not name the redirect");
+            return p;
+        }));
+        rows.add(rejected("Test connection to an API URL that redirects (302)", rig -> {
+            FakeServer target = rig.fake(FakeServer.html(200));
+            Played p = testConnection(rig, rig.fake(FakeServer.redirect(302, target.uri())), "HTTP 302");
+            rig.check(target.seen().isEmpty(), "the redirect was followed: " + target.seen());
+            return p;
+        }));
         return rows;
     }
 
@@ -226,9 +193,7 @@ final class BadInputRows {
     static Played played(Rig rig, int code, ByteArrayOutputStream out, ByteArrayOutputStream err) {
         Played p = Played.cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         if (Expected.REJECTED.equals(p.verdict())) {
-            rig.check(
-                    RowJudge.requests(rig) == 0,
-                    "requests were sent: " + rig.sim.journal().requests());
+            rig.checkNoRequests();
             rig.check(!p.message().isBlank(), "no message on standard error");
         }
         return p;
@@ -252,9 +217,7 @@ final class BadInputRows {
             } catch (IllegalArgumentException expected) { // NumberFormatException included
                 rig.said(expected);
             }
-            rig.check(
-                    RowJudge.requests(rig) == 0,
-                    "requests were sent: " + rig.sim.journal().requests());
+            rig.checkNoRequests();
             return Played.rejected(abort.getMessage());
         }
     }
@@ -274,7 +237,7 @@ final class BadInputRows {
         } catch (AbortException | IllegalArgumentException e) {
             rig.check(
                     e.getMessage().contains(K6CloudDefaults.TOKEN_VARIABLE), "the message does not name the variable");
-            rig.check(RowJudge.requests(rig) == 0, "requests were sent");
+            rig.checkNoRequests();
             return Played.rejected(e.getMessage());
         }
     }
@@ -289,7 +252,7 @@ final class BadInputRows {
         } catch (AbortException e) {
             rig.said(e);
             rig.check(e.getMessage().contains("'" + CREDENTIALS_ID + "'"), "the message does not name the credentials");
-            rig.check(RowJudge.requests(rig) == 0, "requests were sent");
+            rig.checkNoRequests();
             return Played.rejected(e.getMessage());
         }
     }
@@ -304,7 +267,7 @@ final class BadInputRows {
         rig.check(form.kind == FormValidation.Kind.ERROR, "the form accepts '" + url + "'");
         rig.said(form.getMessage());
         try {
-            clientForRun(rig, settings(url), ApiToken.of(rig.token));
+            clientForRun(rig, settings(url));
             return new Played("ACCEPTED", null, "", List.of());
         } catch (RuntimeException e) {
             rig.said(e);
@@ -320,32 +283,18 @@ final class BadInputRows {
      * and default retries), without Jenkins' proxy: the offline stand-in of {@code JenkinsOkHttpClient}
      * needs a running Jenkins. Retry pauses move the row's virtual clock.
      */
-    private static K6CloudClient clientForRun(Rig rig, RunConfig.Connection settings, ApiToken token) {
-        return new HttpK6CloudClient(
-                ApiFlavour.V2,
-                rig.http(),
-                settings.apiUri(),
-                token,
-                virtualTime(rig).withStackId(settings.stackId()));
+    private static K6CloudClient clientForRun(Rig rig, RunConfig.Connection settings) {
+        return rig.client(ApiFlavour.V2, settings.apiUri(), rig.token, settings.stackId());
     }
 
     /** The client of {@code RunConfig.Connection.formCheckOptions()}: one attempt, 15 s timeouts. */
-    private static K6CloudClient clientForFormCheck(Rig rig, RunConfig.Connection settings, ApiToken token) {
+    private static K6CloudClient clientForFormCheck(Rig rig, RunConfig.Connection settings) {
         Duration t = Duration.ofSeconds(15);
-        return new HttpK6CloudClient(
-                ApiFlavour.V2,
-                rig.http(),
-                settings.apiUri(),
-                token,
-                virtualTime(rig)
-                        .withStackId(settings.stackId())
-                        .withRetryPolicy(RetryPolicy.noRetries())
-                        .withTimeouts(t, t, t));
-    }
-
-    private static ClientOptions virtualTime(Rig rig) {
-        return ClientOptions.defaults()
-                .withTime(rig.clock, ms -> rig.clock.advance(Duration.ofMillis(ms)), new Random(7));
+        ClientOptions options = rig.inVirtualTime(ClientOptions.defaults())
+                .withStackId(settings.stackId())
+                .withRetryPolicy(RetryPolicy.noRetries())
+                .withTimeouts(t, t, t);
+        return new HttpK6CloudClient(ApiFlavour.V2, rig.http(), settings.apiUri(), ApiToken.of(rig.token), options);
     }
 
     private static long starts(FakeServer server) {
@@ -358,7 +307,7 @@ final class BadInputRows {
 
     /** A run of the build step whose API URL is {@code server}, which is not k6 Cloud. */
     private static Played notK6(Rig rig, FakeServer server) {
-        K6CloudClient client = clientForRun(rig, settings(server.uri().toString()), ApiToken.of(rig.token));
+        K6CloudClient client = clientForRun(rig, settings(server.uri().toString()));
         RunOutcome o = rig.finish(rig.start(SOME_TEST, rig.settings(), client));
         rig.check(o.runId() == null, "a run id came from a server that is not k6 Cloud: " + o.runId());
         rig.check(starts(server) == 1, "expected 1 start request (not repeated), saw " + server.seen());
@@ -371,7 +320,7 @@ final class BadInputRows {
     /** "Test connection" in the global configuration, against {@code server}. */
     private static Played testConnection(Rig rig, FakeServer server, String mustSay) {
         RunConfig.Connection settings = settings(server.uri().toString());
-        K6CloudClient client = clientForFormCheck(rig, settings, ApiToken.of(rig.token));
+        K6CloudClient client = clientForFormCheck(rig, settings);
         FormValidation v = K6CloudGlobalConfiguration.checkToken(settings.apiFlavour(), settings.apiUrl(), f -> client);
         rig.check(v.kind == FormValidation.Kind.ERROR, "Test connection said " + v.kind + ": " + v.getMessage());
         rig.check(server.seen().size() == 1, "expected 1 request, saw " + server.seen());

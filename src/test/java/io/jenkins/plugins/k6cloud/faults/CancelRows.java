@@ -8,6 +8,7 @@ import io.jenkins.plugins.k6cloud.api.TestRun;
 import io.jenkins.plugins.k6cloud.engine.InterceptingClient;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
+import io.jenkins.plugins.k6cloud.engine.Verdict;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
@@ -27,44 +28,31 @@ final class CancelRows {
 
     private CancelRows() {}
 
+    private static FaultScenario row(String name, Verdict verdict, FaultScenario.Script script) {
+        return FaultScenario.of(CATEGORY, name, verdict, script);
+    }
+
     static List<FaultScenario> rows() {
         return List.of(
-                new FaultScenario(CATEGORY, "before the start request is sent", Expected.verdict(CANCELLED), rig -> {
+                row("before the start request is sent", CANCELLED, rig -> {
                     long testId = rig.test(Scenarios.passes());
                     RunWatch handle = rig.start(testId, rig.settings());
                     handle.cancel("the build was aborted");
                     RunOutcome o = rig.finish(handle);
-                    rig.check(
-                            RowJudge.requests(rig) == 0,
-                            "requests were sent: " + rig.sim.journal().requests());
+                    rig.checkNoRequests();
                     return Played.of(o);
                 }),
-                new FaultScenario(
-                        CATEGORY,
-                        "before the start response",
-                        Expected.verdict(CANCELLED),
-                        rig -> duringStart(rig, false, 1)),
-                new FaultScenario(
-                        CATEGORY,
-                        "before the start response, and the response is lost",
-                        Expected.verdict(CANCELLED),
-                        rig -> duringStart(rig, true, 1)),
-                new FaultScenario(
-                        CATEGORY,
-                        "twice before the start response",
-                        Expected.verdict(CANCELLED),
-                        rig -> duringStart(rig, false, 2)),
-                new FaultScenario(
-                        CATEGORY,
+                row("before the start response", CANCELLED, rig -> duringStart(rig, false, 1)),
+                row("before the start response, and the response is lost", CANCELLED, rig -> duringStart(rig, true, 1)),
+                row("twice before the start response", CANCELLED, rig -> duringStart(rig, false, 2)),
+                row(
                         "while looking for the run of a start whose answer was lost, the run appearing later",
-                        Expected.verdict(CANCELLED),
+                        CANCELLED,
                         CancelRows::duringTheLook),
-                new FaultScenario(CATEGORY, "while queued", Expected.verdict(CANCELLED), rig -> atStatus(rig, 0, 1)),
-                new FaultScenario(
-                        CATEGORY, "while initializing", Expected.verdict(CANCELLED), rig -> atStatus(rig, 1, 1)),
-                new FaultScenario(CATEGORY, "while running", Expected.verdict(CANCELLED), rig -> atStatus(rig, 2, 1)),
-                new FaultScenario(
-                        CATEGORY, "twice while queued", Expected.verdict(CANCELLED), rig -> atStatus(rig, 0, 2)),
+                row("while queued", CANCELLED, rig -> atStatus(rig, 0, 1)),
+                row("while initializing", CANCELLED, rig -> atStatus(rig, 1, 1)),
+                row("while running", CANCELLED, rig -> atStatus(rig, 2, 1)),
+                row("twice while queued", CANCELLED, rig -> atStatus(rig, 0, 2)),
                 new FaultScenario(
                         CATEGORY,
                         "twice while running, the stop taking 5 minutes",
@@ -73,21 +61,16 @@ final class CancelRows {
                             rig.stopDelay(Duration.ofMinutes(5));
                             return atStatus(rig, 2, 2);
                         }),
-                new FaultScenario(
-                        CATEGORY, "while processing", Expected.verdict(CANCELLED), rig -> whileProcessing(rig, 1)),
-                new FaultScenario(
-                        CATEGORY,
-                        "twice while processing",
-                        Expected.verdict(CANCELLED),
-                        rig -> whileProcessing(rig, 2)),
-                new FaultScenario(CATEGORY, "after the end, twice", Expected.verdict(PASSED), rig -> {
+                row("while processing", CANCELLED, rig -> whileProcessing(rig, 1)),
+                row("twice while processing", CANCELLED, rig -> whileProcessing(rig, 2)),
+                row("after the end, twice", PASSED, rig -> {
                     long testId = rig.test(Scenarios.passes());
                     RunWatch handle = rig.start(testId, rig.settings());
                     RunOutcome o = rig.finish(handle);
                     handle.cancel("too late");
                     handle.cancel("much too late");
                     rig.scheduler.advance(Duration.ofMinutes(1));
-                    rig.check(RowJudge.stops(rig) == 0, "a stop was sent for an ended run");
+                    rig.check(rig.stops() == 0, "a stop was sent for an ended run");
                     rig.check(rig.scheduler.pending() == 0, "the engine still has steps planned");
                     rig.check(handle.outcome().join() == o, "the outcome changed");
                     return Played.of(o);
@@ -112,7 +95,7 @@ final class CancelRows {
         }
         handle.set(rig.start(testId, rig.settings(), client));
         RunOutcome o = rig.finish(handle.get());
-        rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
+        rig.checkStops(1);
         rig.check(o.runId() != null && rig.sim.journal().run(o.runId()).stoppedByUs(), "the run was not stopped by us");
         return Played.of(o);
     }
@@ -149,7 +132,7 @@ final class CancelRows {
         rig.runUntilStatus(handle, runStatus);
         handle.cancel("the build was aborted");
         rig.scheduler.runDue();
-        rig.check(RowJudge.stops(rig) == 1, "the stop was not sent at once: " + RowJudge.stops(rig) + " stops");
+        rig.check(rig.stops() == 1, "the stop was not sent at once: " + rig.stops() + " stops");
         if (times == 2) {
             handle.cancel("the build was aborted again");
             rig.check(handle.outcome().isDone(), "a second cancel did not report at once");
@@ -167,7 +150,7 @@ final class CancelRows {
             handle.cancel("the build was aborted");
         }
         RunOutcome o = rig.finish(handle);
-        rig.check(RowJudge.stops(rig) == 0, "a stop was sent for a run that had ended");
+        rig.check(rig.stops() == 0, "a stop was sent for a run that had ended");
         return Played.of(o);
     }
 }

@@ -1,24 +1,22 @@
 package io.jenkins.plugins.k6cloud.faults;
 
-import java.util.Objects;
+import io.jenkins.plugins.k6cloud.engine.Verdict;
 
-/**
- * One row of the fault matrix: where it belongs, what it is called, what must come of it, and the
- * script that plays it in a fresh {@link Rig}.
- */
+/** One row of the fault matrix: its category, its name, what must come of it, and the script that plays it. */
 record FaultScenario(String category, String name, Expected expected, Script script) {
 
-    /** Plays a row; returns what the plugin decided. */
+    /** Plays a row in a fresh {@link Rig}; returns what the plugin decided. */
     @FunctionalInterface
     interface Script {
         Played play(Rig rig) throws Exception;
     }
 
-    FaultScenario {
-        Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(expected, "expected");
-        Objects.requireNonNull(script, "script");
+    static FaultScenario of(String category, String name, Verdict verdict, Script script) {
+        return new FaultScenario(category, name, Expected.verdict(verdict), script);
+    }
+
+    static FaultScenario rejected(String category, String name, Script script) {
+        return new FaultScenario(category, name, Expected.rejected(), script);
     }
 
     @Override

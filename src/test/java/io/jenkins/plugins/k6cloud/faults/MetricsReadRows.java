@@ -19,7 +19,6 @@ import io.jenkins.plugins.k6cloud.support.RunMetricsRead;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Faults of the metrics read after the verdict (404, 500 past the read's one retry, an answer slower
@@ -34,6 +33,10 @@ final class MetricsReadRows {
 
     private MetricsReadRows() {}
 
+    private static FaultScenario row(String name, Verdict verdict, FaultScenario.Script script) {
+        return FaultScenario.of(CATEGORY, name, verdict, script);
+    }
+
     private record Kind(String name, Fault fault, boolean slow) {}
 
     static List<FaultScenario> rows() {
@@ -47,10 +50,9 @@ final class MetricsReadRows {
             rows.add(row(k, Endpoint.METRICS, Scenarios.passes(), Verdict.PASSED));
             rows.add(row(k, Endpoint.CHECKS, Scenarios.passes(), Verdict.PASSED));
             rows.add(row(k, Endpoint.METRICS, Scenarios.thresholdsFail(), Verdict.THRESHOLDS_FAILED));
-            rows.add(new FaultScenario(
-                    CATEGORY,
+            rows.add(row(
                     k.name() + " on the metrics summary after PASSED, maxRegression 10%",
-                    Expected.verdict(Verdict.PASSED),
+                    Verdict.PASSED,
                     rig -> play(rig, k, Endpoint.METRICS, Scenarios.passes(), true)));
         }
         return rows;
@@ -58,10 +60,9 @@ final class MetricsReadRows {
 
     private static FaultScenario row(Kind k, Endpoint endpoint, Scenario scenario, Verdict verdict) {
         String read = endpoint == Endpoint.METRICS ? "the metrics summary" : "the checks";
-        return new FaultScenario(
-                CATEGORY,
+        return row(
                 k.name() + " on " + read + " after " + verdict,
-                Expected.verdict(verdict),
+                verdict,
                 rig -> play(rig, k, endpoint, scenario, false));
     }
 
@@ -70,9 +71,8 @@ final class MetricsReadRows {
         RunOutcome outcome = rig.finish(rig.start(testId, rig.settings()));
         rig.settle();
         rig.sim.faults().inject(endpoint, 5, k.fault()); // more than the read's attempts
-        ClientOptions options = new RunConfig.Connection(ApiFlavour.V2, rig.sim.baseUrl(), null, "k6")
-                .metricsOptions()
-                .withTime(rig.clock, ms -> rig.clock.advance(Duration.ofMillis(ms)), new Random(7));
+        ClientOptions options = new RunConfig.Connection(ApiFlavour.V2, rig.sim.baseUrl(), null, "k6").metricsOptions();
+        options = rig.inVirtualTime(options);
         if (k.slow()) {
             options = options.withTimeouts(READ_TIMEOUT, READ_TIMEOUT, READ_TIMEOUT.multipliedBy(4));
         }

@@ -28,18 +28,10 @@ enum Phase {
     /** Steps the engine until the run is in this phase (nothing to do for START, which comes first). */
     void reach(Rig rig, RunWatch handle) {
         switch (this) {
-            case QUEUED:
-                rig.runUntilStatus(handle, 0);
-                break;
-            case RUNNING:
-            case STOP:
-                rig.runUntilStatus(handle, 2);
-                break;
-            case PROCESSING:
-                rig.runUntilProcessing(handle);
-                break;
-            default:
-                break;
+            case QUEUED -> rig.runUntilStatus(handle, 0);
+            case RUNNING, STOP -> rig.runUntilStatus(handle, 2);
+            case PROCESSING -> rig.runUntilProcessing(handle);
+            default -> {}
         }
     }
 

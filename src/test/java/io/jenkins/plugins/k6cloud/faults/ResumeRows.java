@@ -12,10 +12,10 @@ import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.engine.TestSettings;
+import io.jenkins.plugins.k6cloud.engine.Verdict;
 import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
 import io.jenkins.plugins.k6cloud.engine.WatchPhase;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
-import io.jenkins.plugins.k6cloud.simulator.Scenario;
 import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.Timings;
 import java.io.ByteArrayInputStream;
@@ -38,66 +38,25 @@ final class ResumeRows {
 
     static List<FaultScenario> rows() {
         return List.of(
-                new FaultScenario(
-                        CATEGORY,
-                        "while queued",
-                        Expected.verdict(PASSED),
-                        rig -> atStatus(rig, Scenarios.passes(), 0, false, Duration.ofSeconds(1))),
-                new FaultScenario(
-                        CATEGORY,
-                        "while initializing",
-                        Expected.verdict(PASSED),
-                        rig -> atStatus(rig, Scenarios.passes(), 1, false, Duration.ofSeconds(2))),
-                new FaultScenario(
-                        CATEGORY,
-                        "while running",
-                        Expected.verdict(PASSED),
-                        rig -> atStatus(rig, Scenarios.passes(), 2, false, Duration.ofSeconds(10))),
-                new FaultScenario(
-                        CATEGORY,
-                        "while processing (thresholds fail)",
-                        Expected.verdict(THRESHOLDS_FAILED),
-                        rig -> whileProcessing(rig)),
-                new FaultScenario(
-                        CATEGORY,
-                        "the run ended during the restart",
-                        Expected.verdict(PASSED),
-                        rig -> atStatus(rig, Scenarios.passes(), 2, false, Duration.ofMinutes(3))),
-                new FaultScenario(
-                        CATEGORY,
-                        "our timeout passed during the restart",
-                        Expected.verdict(TIMED_OUT),
-                        rig -> timeoutDuringRestart(rig)),
-                new FaultScenario(
-                        CATEGORY,
-                        "with a cancel pending while queued",
-                        Expected.verdict(CANCELLED),
-                        rig -> atStatus(rig, Scenarios.passes(), 0, true, Duration.ofSeconds(1))),
-                new FaultScenario(
-                        CATEGORY,
-                        "with a cancel pending while running",
-                        Expected.verdict(CANCELLED),
-                        rig -> atStatus(rig, Scenarios.passes(), 2, true, Duration.ofSeconds(5))),
-                new FaultScenario(
-                        CATEGORY,
-                        "with a cancel pending and the stop already sent",
-                        Expected.verdict(CANCELLED),
-                        rig -> stopAlreadySent(rig)),
-                new FaultScenario(
-                        CATEGORY,
-                        "with the start in flight (the run was created)",
-                        Expected.verdict(PASSED),
-                        rig -> startInFlight(rig, true, false)),
-                new FaultScenario(
-                        CATEGORY,
-                        "with the start in flight and a cancel pending",
-                        Expected.verdict(CANCELLED),
-                        rig -> startInFlight(rig, true, true)),
-                new FaultScenario(
-                        CATEGORY,
+                row("while queued", PASSED, rig -> atStatus(rig, 0, false, 1)),
+                row("while initializing", PASSED, rig -> atStatus(rig, 1, false, 2)),
+                row("while running", PASSED, rig -> atStatus(rig, 2, false, 10)),
+                row("while processing (thresholds fail)", THRESHOLDS_FAILED, ResumeRows::whileProcessing),
+                row("the run ended during the restart", PASSED, rig -> atStatus(rig, 2, false, 180)),
+                row("our timeout passed during the restart", TIMED_OUT, ResumeRows::timeoutDuringRestart),
+                row("with a cancel pending while queued", CANCELLED, rig -> atStatus(rig, 0, true, 1)),
+                row("with a cancel pending while running", CANCELLED, rig -> atStatus(rig, 2, true, 5)),
+                row("with a cancel pending and the stop already sent", CANCELLED, ResumeRows::stopAlreadySent),
+                row("with the start in flight (the run was created)", PASSED, rig -> startInFlight(rig, true, false)),
+                row("with the start in flight and a cancel pending", CANCELLED, rig -> startInFlight(rig, true, true)),
+                row(
                         "with the start in flight that never arrived",
-                        Expected.verdict(UNREACHABLE),
+                        UNREACHABLE,
                         rig -> startInFlight(rig, false, false)));
+    }
+
+    private static FaultScenario row(String name, Verdict verdict, FaultScenario.Script script) {
+        return FaultScenario.of(CATEGORY, name, verdict, script);
     }
 
     static WatchState roundTrip(WatchState s) throws IOException, ClassNotFoundException {
@@ -121,9 +80,9 @@ final class ResumeRows {
         return rig.finish(resumed);
     }
 
-    private static Played atStatus(Rig rig, Scenario scenario, int runStatus, boolean cancel, Duration downtime)
-            throws Exception {
-        long testId = rig.test(scenario);
+    /** A passing run, the controller down for {@code downtime} seconds once the engine has seen {@code runStatus}. */
+    private static Played atStatus(Rig rig, int runStatus, boolean cancel, long downtime) throws Exception {
+        long testId = rig.test(Scenarios.passes());
         RunWatch handle = rig.start(testId, rig.settings());
         rig.runUntilStatus(handle, runStatus);
         WatchState saved = rig.console.lastPersisted();
@@ -133,10 +92,10 @@ final class ResumeRows {
             rig.check(saved.cancelRequested(), "the state does not carry the cancel");
         }
         rig.check(saved.runId() != null, "the persisted state has no run id");
-        RunOutcome o = restartAndResume(rig, saved, downtime);
+        RunOutcome o = restartAndResume(rig, saved, Duration.ofSeconds(downtime));
         rig.check(o.runId() != null && o.runId().equals(saved.runId()), "a different run was followed: " + o.runId());
         if (cancel) {
-            rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
+            rig.checkStops(1);
         }
         return Played.of(o);
     }
@@ -155,7 +114,7 @@ final class ResumeRows {
         RunWatch handle = rig.start(testId, TestSettings.timeout(rig.settings(), Duration.ofMinutes(2)));
         rig.runUntilStatus(handle, 2);
         RunOutcome o = restartAndResume(rig, rig.console.lastPersisted(), Duration.ofMinutes(3));
-        rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
+        rig.checkStops(1);
         return Played.of(o);
     }
 
@@ -181,20 +140,10 @@ final class ResumeRows {
     private static Played startInFlight(Rig rig, boolean reached, boolean cancel) throws Exception {
         long testId = rig.test(Scenarios.passes());
         RunSettings settings = rig.settings();
+        long now = rig.clock.millis();
+        Long cancelAt = cancel ? now : null;
         WatchState saved = new WatchState(
-                testId,
-                null,
-                settings,
-                rig.clock.millis(),
-                null,
-                null,
-                WatchPhase.STARTING,
-                null,
-                cancel ? rig.clock.millis() : null,
-                null,
-                null,
-                null,
-                rig.clock.millis());
+                testId, null, settings, now, null, null, WatchPhase.STARTING, null, cancelAt, null, null, null, now);
         TestRun created = reached ? rig.client().startRun(testId) : null;
         RunOutcome o = restartAndResume(rig, saved, Duration.ofSeconds(5));
         if (reached) {
@@ -204,7 +153,7 @@ final class ResumeRows {
             rig.check(rig.sim.journal().startsFor(testId).isEmpty(), "a start was sent after the restart");
         }
         if (cancel) {
-            rig.check(RowJudge.stops(rig) == 1, "expected 1 stop request, saw " + RowJudge.stops(rig));
+            rig.checkStops(1);
         }
         return Played.of(o);
     }

@@ -13,6 +13,7 @@ import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.engine.VirtualScheduler;
 import io.jenkins.plugins.k6cloud.engine.WatchPhase;
+import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.K6CloudSimulator;
 import io.jenkins.plugins.k6cloud.simulator.Scenario;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
@@ -110,10 +111,13 @@ final class Rig implements AutoCloseable {
 
     /** The client of {@code flavour}, sending {@code stackId} when not {@code null}. */
     HttpK6CloudClient client(ApiFlavour flavour, URI api, String tokenText, Long stackId) {
-        ClientOptions options = ClientOptions.defaults()
-                .withTime(clock, ms -> clock.advance(Duration.ofMillis(ms)), new Random(7))
-                .withStackId(stackId);
+        ClientOptions options = inVirtualTime(ClientOptions.defaults()).withStackId(stackId);
         return new HttpK6CloudClient(flavour, http(), api, ApiToken.of(tokenText), clientOptions.apply(options));
+    }
+
+    /** {@code options} with retry pauses that only move the virtual clock. */
+    ClientOptions inVirtualTime(ClientOptions options) {
+        return options.withTime(clock, ms -> clock.advance(Duration.ofMillis(ms)), new Random(7));
     }
 
     /** Writes {@code bytes} as file {@code name} in the rig's own directory, deleted with the rig. */
@@ -184,6 +188,20 @@ final class Rig implements AutoCloseable {
         if (!ok) {
             problems.add(whatWentWrong);
         }
+    }
+
+    void checkNoRequests() {
+        check(
+                sim.journal().totalRequests() == 0,
+                "requests were sent: " + sim.journal().requests());
+    }
+
+    long stops() {
+        return sim.journal().count(Endpoint.STOP);
+    }
+
+    void checkStops(long expected) {
+        check(stops() == expected, "expected " + expected + " stop request, saw " + stops());
     }
 
     /** Keeps a text the plugin produced (an exception message, a form message) for the token scan. */

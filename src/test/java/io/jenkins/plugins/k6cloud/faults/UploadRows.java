@@ -10,6 +10,7 @@ import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
 import io.jenkins.plugins.k6cloud.cli.K6CloudCli;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
+import io.jenkins.plugins.k6cloud.engine.Verdict;
 import io.jenkins.plugins.k6cloud.pipeline.StepPlay;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
@@ -31,16 +32,14 @@ import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 
 /**
- * Tests as code through the command-line runner ({@code --script}, v6): faults on the upload's
- * requests (the default project, create, find by name, the script, the note), the 409 race of two
- * runners creating the same name, a script k6 Cloud rejects or finds too large, an abort during the
- * upload, and bad scripts. Every row checks that a failed upload starts nothing; the load tests the
- * uploads created are checked for duplicate starts like the others. One row goes through the Jenkins
- * side, where it adds to the runner's: an abort of the {@code k6CloudRun} step during its upload.
+ * Tests as code through the command-line runner ({@code --script}, v6): faults on each upload request, the 409
+ * race of two runners, scripts k6 Cloud refuses, an abort during the upload (also of the {@code k6CloudRun}
+ * step), and bad scripts. A failed upload starts nothing; the tests uploads created are checked for duplicates.
  */
 final class UploadRows {
     static final String CATEGORY = "upload (command line)";
     static final String NAME = "checkout";
+    private static final Endpoint CREATE = Endpoint.CREATE_TEST;
     static final byte[] SCRIPT = ("import http from 'k6/http';\n"
                     + "export default function () { http.get('https://test.k6.io'); }\n")
             .getBytes(StandardCharsets.UTF_8);
@@ -69,26 +68,14 @@ final class UploadRows {
             rig.check(rig.sim.journal().scriptOf(testId) != null, "the script was not replaced");
             return p;
         }));
-        faulted(rows, "default project: connection dropped", Endpoint.TOKEN, 1, Fault.dropConnection(), PASSED);
-        faulted(rows, "create: answer lost, the test created", Endpoint.CREATE_TEST, 1, Fault.startThenDrop(), PASSED);
-        faulted(rows, "create: 503 twice", Endpoint.CREATE_TEST, 2, Fault.serverError(503), PASSED);
-        faulted(
-                rows,
-                "create: 429 with Retry-After",
-                Endpoint.CREATE_TEST,
-                1,
-                Fault.rateLimited(Duration.ofSeconds(3)),
-                PASSED);
-        faulted(rows, "create: malformed JSON", Endpoint.CREATE_TEST, 1, Fault.malformedJson(), PASSED);
-        replaced(rows, "script: connection dropped", 1, Fault.dropConnection(), PASSED);
-        replaced(rows, "script: 502 past the retries", 20, Fault.badGateway(), UNREACHABLE);
-        faulted(
-                rows,
-                "create: token revoked (401)",
-                Endpoint.CREATE_TEST,
-                1,
-                Fault.unauthorized(),
-                CONFIGURATION_ERROR);
+        rows.add(faulted("default project: connection dropped", Endpoint.TOKEN, 1, Fault.dropConnection(), PASSED));
+        rows.add(faulted("create: answer lost, the test created", CREATE, 1, Fault.startThenDrop(), PASSED));
+        rows.add(faulted("create: 503 twice", CREATE, 2, Fault.serverError(503), PASSED));
+        rows.add(faulted("create: 429 with Retry-After", CREATE, 1, Fault.rateLimited(Duration.ofSeconds(3)), PASSED));
+        rows.add(faulted("create: malformed JSON", CREATE, 1, Fault.malformedJson(), PASSED));
+        rows.add(replaced("script: connection dropped", 1, Fault.dropConnection(), PASSED));
+        rows.add(replaced("script: 502 past the retries", 20, Fault.badGateway(), UNREACHABLE));
+        rows.add(faulted("create: token revoked (401)", CREATE, 1, Fault.unauthorized(), CONFIGURATION_ERROR));
         // the client does not read again after a 2xx it cannot read; the upload ends, nothing started (exit 98)
         rows.add(row("find by name: malformed JSON after the 409", UNREACHABLE, rig -> {
             existing(rig);
@@ -101,12 +88,11 @@ final class UploadRows {
             rig.check(p.message().contains("Warning: could not set the note"), "no warning about the note");
             return p;
         }));
-        rows.add(new FaultScenario(
-                CATEGORY, "409 race: two runners upload the same name at once", Expected.verdict(PASSED), rig -> {
-                    Played p = race(rig);
-                    judgeUploaded(rig, p, false);
-                    return p;
-                }));
+        rows.add(FaultScenario.of(CATEGORY, "409 race: two runners upload the same name at once", PASSED, rig -> {
+            Played p = race(rig);
+            judgeUploaded(rig, p, false);
+            return p;
+        }));
         rows.add(row("a script k6 Cloud rejects (400, k6's message)", CONFIGURATION_ERROR, rig -> {
             Path bad = rig.file("load/" + NAME + ".js", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
             Played p = upload(rig, bad);
@@ -123,21 +109,21 @@ final class UploadRows {
         }));
         rows.add(row("abort (signal) during the upload", CANCELLED, rig -> abortDuringUpload(rig, true)));
         rows.add(row("abort (thread interrupted) during the upload", CANCELLED, rig -> abortDuringUpload(rig, false)));
-        rows.add(new FaultScenario(
+        rows.add(FaultScenario.of(
                 "upload (k6CloudRun)",
                 "abort during the upload of the step's script",
-                Expected.verdict(CANCELLED),
+                CANCELLED,
                 UploadRows::abortStepDuringUpload));
         rows.add(rejected(
                 "script: no such file", rig -> rig.file("x/placeholder", SCRIPT).resolveSibling("none.js")));
         rows.add(rejected(
                 "script: a directory", rig -> rig.file("dir/a.js", SCRIPT).getParent()));
         rows.add(rejected("script: empty", rig -> rig.file("load/empty.js", new byte[0])));
-        rows.add(new FaultScenario(CATEGORY, "test name of 301 characters", Expected.rejected(), rig -> {
+        rows.add(FaultScenario.rejected(CATEGORY, "test name of 301 characters", rig -> {
             Path script = rig.file("load/" + NAME + ".js", SCRIPT);
             return BadInputRows.cli(rig, env(rig), args(rig, script, "--test-name", "n".repeat(301)));
         }));
-        rows.add(new FaultScenario(CATEGORY, "--script with --api-flavour v2", Expected.rejected(), rig -> {
+        rows.add(FaultScenario.rejected(CATEGORY, "--script with --api-flavour v2", rig -> {
             Path script = rig.file("load/" + NAME + ".js", SCRIPT);
             Played p = BadInputRows.cli(rig, env(rig), args(rig, script, "--api-flavour", "v2"));
             rig.check(p.message().contains("choose --api-flavour v6"), "the message does not say to choose v6");
@@ -151,39 +137,27 @@ final class UploadRows {
     }
 
     private static FaultScenario rejected(String name, ScriptFile file) {
-        return new FaultScenario(
-                CATEGORY, name, Expected.rejected(), rig -> BadInputRows.cli(rig, env(rig), args(rig, file.in(rig))));
+        return FaultScenario.rejected(CATEGORY, name, rig -> BadInputRows.cli(rig, env(rig), args(rig, file.in(rig))));
     }
 
-    private static FaultScenario row(String name, io.jenkins.plugins.k6cloud.engine.Verdict v, FaultScenario.Script s) {
-        return new FaultScenario(CATEGORY, name, Expected.verdict(v), rig -> {
+    private static FaultScenario row(String name, Verdict v, FaultScenario.Script s) {
+        return FaultScenario.of(CATEGORY, name, v, rig -> {
             Played p = s.play(rig);
             judgeUploaded(rig, p, true);
             return p;
         });
     }
 
-    private static void faulted(
-            List<FaultScenario> rows,
-            String name,
-            Endpoint endpoint,
-            int count,
-            Fault fault,
-            io.jenkins.plugins.k6cloud.engine.Verdict v) {
-        rows.add(row(name, v, rig -> {
+    private static FaultScenario faulted(String name, Endpoint endpoint, int count, Fault fault, Verdict v) {
+        return row(name, v, rig -> {
             rig.sim.faults().inject(endpoint, count, fault);
             return upload(rig);
-        }));
+        });
     }
 
     /** A fault on the replacement of the script of the load test of that name, which exists. */
-    private static void replaced(
-            List<FaultScenario> rows,
-            String name,
-            int count,
-            Fault fault,
-            io.jenkins.plugins.k6cloud.engine.Verdict v) {
-        rows.add(row(name, v, rig -> {
+    private static FaultScenario replaced(String name, int count, Fault fault, Verdict v) {
+        return row(name, v, rig -> {
             long existing = existing(rig);
             rig.sim.faults().inject(Endpoint.SCRIPT, count, fault);
             Played p = upload(rig);
@@ -198,7 +172,7 @@ final class UploadRows {
                     (rig.sim.journal().scriptOf(existing) != null) == (v == PASSED),
                     "the script of the existing test: " + rig.sim.journal().scriptOf(existing));
             return p;
-        }));
+        });
     }
 
     private static Map<String, String> env(Rig rig) {

@@ -100,14 +100,10 @@ public record Fault(Kind kind, Duration duration, int status) {
 
     @Override
     public String toString() {
-        switch (kind) {
-            case LATENCY:
-            case RATE_LIMITED:
-                return kind + "(" + duration.toMillis() + "ms)";
-            case SERVER_ERROR:
-                return kind + "(" + status + ")";
-            default:
-                return kind.toString();
-        }
+        return switch (kind) {
+            case LATENCY, RATE_LIMITED -> kind + "(" + duration.toMillis() + "ms)";
+            case SERVER_ERROR -> kind + "(" + status + ")";
+            default -> kind.toString();
+        };
     }
 }

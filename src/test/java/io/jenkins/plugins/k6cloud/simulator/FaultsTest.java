@@ -4,16 +4,13 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -26,11 +23,6 @@ public class FaultsTest extends SimHttpFixture {
     @Before
     public void addLoadTest() {
         testId = sim.addLoadTest("checkout", Scenarios.passes());
-    }
-
-    /** A client with a new connection, so that the JDK client cannot retry a dropped request on its own. */
-    private SimHttp freshClient() {
-        return new SimHttp(sim);
     }
 
     @Test
@@ -93,23 +85,15 @@ public class FaultsTest extends SimHttpFixture {
         sim.faults().inject(Endpoint.READ, Fault.malformedJson());
         SimHttp.Reply r = http.get("/loadtests/v2/runs/" + runId);
         assertEquals(200, r.status());
-        try {
-            JsonParser.parseString(r.body());
-            fail("expected malformed JSON, got " + r.body());
-        } catch (JsonParseException expected) {
-            // as intended
-        }
+        assertThrows(JsonParseException.class, () -> JsonParser.parseString(r.body()));
     }
 
     @Test
     public void startThenDropCreatesTheRunButLosesTheResponse() throws Exception {
         sim.faults().inject(Endpoint.START, Fault.startThenDrop());
-        try {
-            freshClient().post("/loadtests/v2/tests/" + testId + "/start-testrun");
-            fail("expected the start response to be lost");
-        } catch (IOException expected) {
-            // lost
-        }
+        // a new connection, so that the JDK client cannot retry a dropped request on its own
+        assertThrows(
+                IOException.class, () -> new SimHttp(sim).post("/loadtests/v2/tests/" + testId + "/start-testrun"));
         JournalEntry start = sim.journal().awaitRequest(Endpoint.START, Duration.ofSeconds(5));
         assertEquals(0, start.status());
         assertEquals(1, sim.journal().runsOf(testId).size());
@@ -149,18 +133,10 @@ public class FaultsTest extends SimHttpFixture {
     @Test
     public void latencyDelaysTheResponseInRealTime() throws Exception {
         sim.faults().inject(Endpoint.TOKEN, Fault.latency(Duration.ofSeconds(2)));
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v3/organizations"))
-                .header("Authorization", "Token " + sim.token())
+        HttpRequest late = http.builder("/v3/organizations")
                 .timeout(Duration.ofMillis(200))
                 .build();
-        try {
-            client.send(request, HttpResponse.BodyHandlers.ofString());
-            fail("expected the client to time out while the simulator waits");
-        } catch (HttpTimeoutException expected) {
-            // the response was late
-        }
+        assertThrows(HttpTimeoutException.class, () -> http.send(late));
         JournalEntry e = sim.journal().awaitRequest(Endpoint.TOKEN, Duration.ofSeconds(10));
         assertEquals(Fault.Kind.LATENCY, e.fault().kind());
         assertEquals("late but served", 200, e.status());
@@ -168,30 +144,26 @@ public class FaultsTest extends SimHttpFixture {
 
     @Test
     public void faultsAreRejectedWhereTheyCannotApply() {
-        try {
-            sim.faults().inject(Endpoint.READ, Fault.startThenDrop());
-            fail();
-        } catch (IllegalArgumentException e) {
-            assertThat(e.getMessage(), containsString("START"));
-        }
-        try {
-            sim.faults().inject(Endpoint.READ, 0, Fault.dropConnection());
-            fail();
-        } catch (IllegalArgumentException e) {
-            assertThat(e.getMessage(), containsString("at least 1"));
-        }
-        try {
-            Fault.serverError(404);
-            fail();
-        } catch (IllegalArgumentException e) {
-            assertThat(e.getMessage(), containsString("500..599"));
-        }
+        FaultPlan faults = sim.faults();
+        assertThat(
+                assertThrows(IllegalArgumentException.class, () -> faults.inject(Endpoint.READ, Fault.startThenDrop()))
+                        .getMessage(),
+                containsString("START"));
+        assertThat(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> faults.inject(Endpoint.READ, 0, Fault.dropConnection()))
+                        .getMessage(),
+                containsString("at least 1"));
+        assertThat(
+                assertThrows(IllegalArgumentException.class, () -> Fault.serverError(404))
+                        .getMessage(),
+                containsString("500..599"));
     }
 
     @Test
     public void clearDisarmsEverything() throws Exception {
-        sim.faults().inject(Endpoint.TOKEN, 5, Fault.serverError(500));
-        sim.faults().clear();
+        sim.faults().inject(Endpoint.TOKEN, 5, Fault.serverError(500)).clear();
         assertEquals(200, http.get("/v3/organizations").status());
     }
 }

@@ -154,22 +154,21 @@ final class HttpFrontend implements HttpHandler {
     private SimResponse respond(Match m, SimRequest req, RouteCall call, Fault fault) {
         SimFlavour flavour = m.flavour();
         if (fault != null) {
-            switch (fault.kind()) {
-                case LATENCY:
-                    sleep(fault.duration());
-                    break;
-                case RATE_LIMITED:
-                    return flavour.rateLimited(fault.duration());
-                case SERVER_ERROR:
-                    return SimResponse.text(fault.status(), "text/html", String.format(HTML_5XX, fault.status()));
-                case DROP_CONNECTION:
-                    return SimResponse.drop();
-                case UNAUTHORIZED:
-                    return flavour.unauthorized(SimFlavour.AuthResult.INVALID);
-                case NOT_FOUND:
-                    return flavour.notFound();
-                default:
-                    break;
+            SimResponse faulty =
+                    switch (fault.kind()) {
+                        case RATE_LIMITED -> flavour.rateLimited(fault.duration());
+                        case SERVER_ERROR ->
+                            SimResponse.text(fault.status(), "text/html", String.format(HTML_5XX, fault.status()));
+                        case DROP_CONNECTION -> SimResponse.drop();
+                        case UNAUTHORIZED -> flavour.unauthorized(SimFlavour.AuthResult.INVALID);
+                        case NOT_FOUND -> flavour.notFound();
+                        default -> null;
+                    };
+            if (faulty != null) {
+                return faulty;
+            }
+            if (fault.kind() == Fault.Kind.LATENCY) {
+                sleep(fault.duration());
             }
         }
         if (m.route().requiresAuth()) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.k6cloud.simulator;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -145,11 +146,10 @@ public class JournalTest {
     @Test
     public void unknownRunIsAClearError() throws Exception {
         start(JournalMode.full());
-        try {
-            sim.journal().run(12345);
-            fail();
-        } catch (IllegalArgumentException e) {
-            assertThat(e.getMessage(), containsString("12345"));
-        }
+        Journal journal = sim.journal();
+        assertThat(
+                assertThrows(IllegalArgumentException.class, () -> journal.run(12345))
+                        .getMessage(),
+                containsString("12345"));
     }
 }

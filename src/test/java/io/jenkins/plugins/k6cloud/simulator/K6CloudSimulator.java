@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,19 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A k6 Cloud REST API on a loopback port, for tests, the fault matrix, benchmarks and demos. It
- * speaks both flavours on their own paths: v2 ({@code /loadtests/v2}, {@code Token}) and v6
- * ({@code /cloud/v6}, {@code Bearer} and {@code X-Stack-Id: }{@link #stackId()}), over the same
- * runs, faults and journal (v6 requests are journaled under the same {@link Endpoint}s).
- * Runs follow their {@link Scenario} on the given {@link Clock} (a {@code ManualClock} in tests);
- * faults are armed with {@link #faults()}; everything served is in the {@link #journal()}.
- *
- * <pre>{@code
- * try (K6CloudSimulator sim = K6CloudSimulator.builder().clock(clock).start()) {
- *     long testId = sim.addLoadTest("checkout", Scenarios.thresholdsFail());
- *     ... point the client at sim.baseUrl() with sim.token() ...
- * }
- * }</pre>
+ * A k6 Cloud REST API on a loopback port (see the package description): runs follow their {@link Scenario} on
+ * the given {@link Clock}; faults are armed with {@link #faults()}; everything served is in the
+ * {@link #journal()}.
  */
 public final class K6CloudSimulator implements AutoCloseable {
     /** The token accepted when the builder is given none. */
@@ -101,10 +90,6 @@ public final class K6CloudSimulator implements AutoCloseable {
         return URI.create(baseUrl);
     }
 
-    public int port() {
-        return server.getAddress().getPort();
-    }
-
     /** The Grafana stack id v6 requests must send as {@code X-Stack-Id}. */
     public long stackId() {
         return core.stackId();
@@ -134,17 +119,12 @@ public final class K6CloudSimulator implements AutoCloseable {
 
     /** Adds a load test whose runs play {@code scenario}; returns its id. */
     public long addLoadTest(String name, Scenario scenario) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a load test needs a name");
-        }
-        return core.store
-                .addTest(name, Objects.requireNonNull(scenario, "scenario"), core.clock.instant())
-                .id();
+        return core.store.addTest(name, scenario, core.clock.instant()).id();
     }
 
     /** Load test {@code testId} plays {@code scenario} from its next run on (its runs so far keep theirs). */
     public void setScenario(long testId, Scenario scenario) {
-        core.store.replaceScenario(testId, Objects.requireNonNull(scenario, "scenario"));
+        core.store.replaceScenario(testId, scenario);
     }
 
     /** Adds a load test named after the scenario. */
@@ -154,7 +134,7 @@ public final class K6CloudSimulator implements AutoCloseable {
 
     /** What load tests created by an upload play from now on (default {@link Scenarios#uploadAndRun()}). */
     public void setUploadScenario(Scenario scenario) {
-        core.uploadScenario = Objects.requireNonNull(scenario, "scenario");
+        core.uploadScenario = scenario;
     }
 
     /** The largest script an upload may carry from now on; larger ones get 413 (default 10 MiB). */
@@ -176,26 +156,27 @@ public final class K6CloudSimulator implements AutoCloseable {
 
     /** Run {@code runId} as of now on the simulator clock. */
     public RunState runState(long runId) {
+        return run(runId).stateAt(core.clock.instant());
+    }
+
+    private SimRun run(long runId) {
         SimRun run = core.store.run(runId);
         if (run == null) {
             throw new IllegalArgumentException("The simulator has no run " + runId);
         }
-        return run.stateAt(core.clock.instant());
+        return run;
     }
 
     /** Gives run {@code runId} a {@code public_id} (runs have none by default) and returns it. */
     public String makePublic(long runId) {
-        SimRun run = core.store.run(runId);
-        if (run == null) {
-            throw new IllegalArgumentException("The simulator has no run " + runId);
-        }
+        SimRun run = run(runId);
         String id = "pub" + Long.toHexString(runId * 2654435761L & 0xffffffffL);
         run.publicId(id);
         return id;
     }
 
     public void acceptToken(String t) {
-        core.tokens.add(Objects.requireNonNull(t, "token"));
+        core.tokens.add(t);
     }
 
     /** From now on requests with {@code t} get 401 "Invalid token." (code 6). */
@@ -247,42 +228,30 @@ public final class K6CloudSimulator implements AutoCloseable {
 
         /** The Grafana stack id v6 requests must carry (default {@value #DEFAULT_STACK_ID}). */
         public Builder stackId(long v) {
-            if (v <= 0) {
-                throw new IllegalArgumentException("a stack id is a positive number, not " + v);
-            }
             stackId = v;
             return this;
         }
 
         /** The clock runs follow (default the system clock; a {@code ManualClock} in tests). */
         public Builder clock(Clock v) {
-            clock = Objects.requireNonNull(v, "clock");
+            clock = v;
             return this;
         }
 
         /** The accepted token, replacing the default {@value #DEFAULT_TOKEN}; more with {@link #acceptToken}. */
         public Builder token(String v) {
-            if (v == null || v.isBlank()) {
-                throw new IllegalArgumentException("an accepted token must not be empty");
-            }
             token = v;
             return this;
         }
 
         /** The number of server threads, named {@code k6-sim-http-N} (default 4). */
         public Builder threads(int v) {
-            if (v < 1) {
-                throw new IllegalArgumentException("the simulator needs at least 1 thread, not " + v);
-            }
             threads = v;
             return this;
         }
 
         /** The loopback port (default 0: any free port). */
         public Builder port(int v) {
-            if (v < 0 || v > 65535) {
-                throw new IllegalArgumentException("a port is 0..65535, not " + v);
-            }
             port = v;
             return this;
         }
@@ -294,7 +263,7 @@ public final class K6CloudSimulator implements AutoCloseable {
         }
 
         public Builder journalMode(JournalMode v) {
-            journalMode = Objects.requireNonNull(v, "journalMode");
+            journalMode = v;
             return this;
         }
 

@@ -5,12 +5,8 @@ import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the simulator until Ctrl-C, with one load test per scenario, so that a real Jenkins
- * ({@code mvn hpi:run}) or the command line can be pointed at it.
- *
- * <pre>
- * K6CloudSimulatorMain [--port N] [--token T] [--speed F] [--demo]
- * </pre>
+ * Runs the simulator until Ctrl-C, with one load test per scenario, so that a real Jenkins ({@code mvn hpi:run})
+ * or the command line can be pointed at it ({@link Options#usage()}).
  */
 public final class K6CloudSimulatorMain {
     private K6CloudSimulatorMain() {}
@@ -25,20 +21,11 @@ public final class K6CloudSimulatorMain {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
-                    case "--port":
-                        port = parseInt(a, value(args, ++i, a));
-                        break;
-                    case "--token":
-                        token = value(args, ++i, a);
-                        break;
-                    case "--speed":
-                        speed = parseDouble(a, value(args, ++i, a));
-                        break;
-                    case "--demo":
-                        demo = true;
-                        break;
-                    default:
-                        throw new IllegalArgumentException("Unknown option " + a + "; usage: " + usage());
+                    case "--port" -> port = (int) number(a, value(args, ++i, a), true);
+                    case "--token" -> token = value(args, ++i, a);
+                    case "--speed" -> speed = number(a, value(args, ++i, a), false);
+                    case "--demo" -> demo = true;
+                    default -> throw new IllegalArgumentException("Unknown option " + a + "; usage: " + usage());
                 }
             }
             return new Options(port, token, speed, demo);
@@ -51,19 +38,12 @@ public final class K6CloudSimulatorMain {
             return args[i];
         }
 
-        private static int parseInt(String option, String v) {
+        private static double number(String option, String v, boolean whole) {
             try {
-                return Integer.parseInt(v);
+                return whole ? Integer.parseInt(v) : Double.parseDouble(v);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " must be a whole number, not \"" + v + "\"");
-            }
-        }
-
-        private static double parseDouble(String option, String v) {
-            try {
-                return Double.parseDouble(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " must be a number such as 10, not \"" + v + "\"");
+                throw new IllegalArgumentException(option + " must be "
+                        + (whole ? "a whole number" : "a number such as 10") + ", not \"" + v + "\"");
             }
         }
 

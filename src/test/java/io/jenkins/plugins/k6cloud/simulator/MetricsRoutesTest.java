@@ -66,14 +66,8 @@ public class MetricsRoutesTest {
         String path = String.format(SUMMARY, runId);
         assertEquals(
                 401, http.withAuthorization("Bearer " + sim.token()).get(path).status());
-        assertEquals(
-                403,
-                http.send(http.builder(path).header("X-Stack-Id", "778").GET().build())
-                        .status());
-        assertEquals(
-                200,
-                http.send(http.builder(path).header("X-Stack-Id", "777").GET().build())
-                        .status());
+        assertEquals(403, http.withStackId("778").get(path).status());
+        assertEquals(200, http.withStackId("777").get(path).status());
         assertEquals(404, http.get(String.format(SUMMARY, 99L)).status());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
@@ -165,12 +166,9 @@ public class ScenarioStateMachineTest {
         assertEquals(
                 Outcome.ABORTED_BY_THRESHOLD,
                 Scenarios.byName("aborted-by-threshold").outcome());
-        try {
-            Scenarios.byName("explodes");
-            throw new AssertionError("expected an IllegalArgumentException");
-        } catch (IllegalArgumentException e) {
-            assertTrue(e.getMessage(), e.getMessage().contains("thresholds-fail"));
-        }
+        String unknown = assertThrows(IllegalArgumentException.class, () -> Scenarios.byName("explodes"))
+                .getMessage();
+        assertTrue(unknown, unknown.contains("thresholds-fail"));
     }
 
     @Test

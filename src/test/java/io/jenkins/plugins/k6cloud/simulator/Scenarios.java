@@ -24,30 +24,21 @@ public final class Scenarios {
     public static Scenario of(Outcome outcome) {
         Scenario.Builder b = Scenario.builder(outcome);
         switch (outcome) {
-            case THRESHOLDS_FAIL:
-                b.threshold(P95_CROSSED).threshold(FAILED_OK);
-                break;
-            case ABORTED_BY_THRESHOLD:
+            case THRESHOLDS_FAIL -> b.threshold(P95_CROSSED).threshold(FAILED_OK);
+            case ABORTED_BY_THRESHOLD ->
                 b.timings(Timings.standard().withRunning(Duration.ofSeconds(12)))
                         .threshold(P95_CROSSED)
                         .threshold(FAILED_OK);
-                break;
-            case PROCESSING_LAGS:
+            case PROCESSING_LAGS ->
                 b.timings(Timings.standard().withProcessing(Duration.ofMinutes(10)))
                         .threshold(P95_CROSSED)
                         .threshold(FAILED_OK);
-                break;
-            case ABORTED_BY_SYSTEM:
-            case ABORTED_BY_SCRIPT_ERROR:
+            case ABORTED_BY_SYSTEM, ABORTED_BY_SCRIPT_ERROR ->
                 b.timings(Timings.standard().withRunning(Duration.ofSeconds(3))).threshold(P95_OK);
-                break;
-            case ABORTED_BY_LIMIT:
-            case STOPPED_IN_WEB_APP:
+            case ABORTED_BY_LIMIT, STOPPED_IN_WEB_APP ->
                 b.timings(Timings.standard().withRunning(Duration.ofSeconds(10)))
                         .threshold(P95_OK);
-                break;
-            default:
-                b.threshold(P95_OK).threshold(FAILED_OK);
+            default -> b.threshold(P95_OK).threshold(FAILED_OK);
         }
         return b.build();
     }

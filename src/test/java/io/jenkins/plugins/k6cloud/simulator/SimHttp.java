@@ -20,18 +20,29 @@ final class SimHttp {
             .build();
     private final String baseUrl;
     private final String authorization;
+    private final String stackId;
 
     SimHttp(K6CloudSimulator sim) {
-        this(sim.baseUrl(), "Token " + sim.token());
+        this(sim.baseUrl(), "Token " + sim.token(), null);
     }
 
-    SimHttp(String baseUrl, String authorization) {
+    SimHttp(String baseUrl, String authorization, String stackId) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
+        this.stackId = stackId;
+    }
+
+    /** A v6 client: {@code Bearer} and the simulator's {@code X-Stack-Id} on every request. */
+    static SimHttp v6(K6CloudSimulator sim) {
+        return new SimHttp(sim.baseUrl(), "Bearer " + sim.token(), Long.toString(sim.stackId()));
     }
 
     SimHttp withAuthorization(String a) {
-        return new SimHttp(baseUrl, a);
+        return new SimHttp(baseUrl, a, stackId);
+    }
+
+    SimHttp withStackId(String id) {
+        return new SimHttp(baseUrl, authorization, id);
     }
 
     /** A response: status, headers and body. */
@@ -60,9 +71,13 @@ final class SimHttp {
     }
 
     Reply post(String path) throws IOException, InterruptedException {
+        return send("POST", path, "application/json", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    Reply send(String method, String path, String contentType, byte[] body) throws IOException, InterruptedException {
         return send(builder(path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                 .build());
     }
 
@@ -76,6 +91,9 @@ final class SimHttp {
                 HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(TIMEOUT);
         if (authorization != null) {
             b.header("Authorization", authorization);
+        }
+        if (stackId != null) {
+            b.header("X-Stack-Id", stackId);
         }
         return b;
     }

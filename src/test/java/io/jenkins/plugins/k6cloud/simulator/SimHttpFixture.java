@@ -13,10 +13,13 @@ abstract class SimHttpFixture {
     final ManualClock clock = simulator.clock;
     K6CloudSimulator sim;
     SimHttp http;
+    /** The v6 client: {@code Bearer} and the stack id. */
+    SimHttp v6;
 
     @Before
     public void useSimulator() {
         sim = simulator.sim();
         http = new SimHttp(sim);
+        v6 = SimHttp.v6(sim);
     }
 }

@@ -19,6 +19,11 @@ record SimResponse(int status, String contentType, byte[] body, Map<String, Stri
                 status, "application/json", GSON.toJson(body).getBytes(StandardCharsets.UTF_8), Map.of(), false);
     }
 
+    /** A JSON answer written out as text (a fixed shape). */
+    static SimResponse json(int status, String json) {
+        return json(status, com.google.gson.JsonParser.parseString(json));
+    }
+
     static SimResponse text(int status, String contentType, String body) {
         return new SimResponse(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of(), false);
     }

@@ -6,10 +6,11 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import io.jenkins.plugins.k6cloud.cli.EmbeddedK6Cloud;
+import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ public class SimulatedK6CloudTest {
     public void sessionServesTheApiWithItsTokenAndTest() throws Exception {
         try (EmbeddedK6Cloud.Session session = new SimulatedK6Cloud().start("thresholds-fail")) {
             SimHttp http = new SimHttp(
-                    session.apiUrl().toString(), "Token " + session.token().plainText());
+                    session.apiUrl().toString(), "Token " + session.token().plainText(), null);
             assertEquals(200, http.get("/v3/organizations").status());
             long runId = http.start(session.testId());
             assertEquals(-2, http.run(runId).get("run_status").getAsInt());
@@ -43,12 +44,10 @@ public class SimulatedK6CloudTest {
 
     @Test
     public void unknownScenarioNamesTheKnownOnes() throws Exception {
-        try {
-            new SimulatedK6Cloud().start("explodes").close();
-            fail();
-        } catch (IllegalArgumentException e) {
-            assertThat(e.getMessage(), containsString("passes"));
-        }
+        assertThat(
+                assertThrows(IllegalArgumentException.class, () -> new SimulatedK6Cloud().start("explodes"))
+                        .getMessage(),
+                containsString("passes"));
     }
 
     @Test
@@ -75,7 +74,7 @@ public class SimulatedK6CloudTest {
             for (String name : Scenarios.names()) {
                 assertThat(out, containsString(name));
             }
-            SimHttp http = new SimHttp(sim.baseUrl(), "Token t1");
+            SimHttp http = new SimHttp(sim.baseUrl(), "Token t1", null);
             assertEquals(
                     Scenarios.names().size(),
                     http.get("/loadtests/v2/tests?page_size=100")
@@ -87,23 +86,21 @@ public class SimulatedK6CloudTest {
 
     @Test
     public void mainRejectsBadOptionsClearly() {
-        try {
-            K6CloudSimulatorMain.Options.parse("--port", "eighty");
-            fail();
-        } catch (IllegalArgumentException e) {
-            assertThat(e.getMessage(), containsString("--port must be a whole number"));
-        }
-        try {
-            K6CloudSimulatorMain.Options.parse("--verbose");
-            fail();
-        } catch (IllegalArgumentException e) {
-            assertThat(e.getMessage(), containsString("Unknown option --verbose"));
-        }
+        assertThat(
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> K6CloudSimulatorMain.Options.parse("--port", "eighty"))
+                        .getMessage(),
+                containsString("--port must be a whole number"));
+        assertThat(
+                assertThrows(IllegalArgumentException.class, () -> K6CloudSimulatorMain.Options.parse("--verbose"))
+                        .getMessage(),
+                containsString("Unknown option --verbose"));
     }
 
     @Test
     public void scaledClockRunsFaster() {
-        io.jenkins.plugins.k6cloud.testing.ManualClock base = new io.jenkins.plugins.k6cloud.testing.ManualClock();
+        ManualClock base = new ManualClock();
         ScaledClock fast = new ScaledClock(base, 10);
         base.advance(Duration.ofSeconds(3));
         assertEquals(base.instant().plusSeconds(27), fast.instant());
@@ -124,11 +121,6 @@ public class SimulatedK6CloudTest {
             t.join(5_000);
             assertFalse(t.getName() + " still runs after close()", t.isAlive());
         }
-        try {
-            new SimHttp(sim).rawGet("/v3/organizations");
-            fail("expected the port to be closed");
-        } catch (java.io.IOException expected) {
-            // closed
-        }
+        assertThrows(java.io.IOException.class, () -> http.rawGet("/v3/organizations"));
     }
 }

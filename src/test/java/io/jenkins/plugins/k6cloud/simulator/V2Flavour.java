@@ -6,7 +6,6 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,8 +18,6 @@ import java.util.Set;
  * case-insensitive), integer error codes; its routes, each with the handler below it.
  */
 final class V2Flavour implements SimFlavour {
-    private static final Instant ORGANIZATION_CREATED = Instant.parse("2020-08-13T18:28:45Z");
-
     private final SimCore core;
     private final List<Route> routes;
 
@@ -185,15 +182,9 @@ final class V2Flavour implements SimFlavour {
      * it ended); before that {@code calculated_value} is null and nothing is tainted.
      */
     private SimResponse thresholds(RouteCall call) {
-        String v = call.request().param("test_run_id");
-        if (v == null || v.isBlank()) {
+        Long runId = longParam(call.request(), "test_run_id");
+        if (runId == null) {
             throw new BadRequestException("test_run_id is required, e.g. /loadtests/v2/thresholds?test_run_id=123.");
-        }
-        long runId;
-        try {
-            runId = Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("test_run_id must be a whole number, not \"" + v + "\".");
         }
         SimRun run = core.store.run(runId);
         call.about(run == null ? null : run.test().id(), runId);
@@ -294,21 +285,10 @@ final class V2Flavour implements SimFlavour {
 
     /** {@code GET /v3/organizations}: the cheap authenticated call used to check a token. */
     private static SimResponse organizations() {
-        JsonObject org = new JsonObject();
-        org.addProperty("id", RunStore.ORGANIZATION_ID);
-        org.addProperty("name", "Simulated organization");
-        org.addProperty("owner_id", RunStore.USER_ID);
-        org.addProperty("description", "");
-        org.addProperty("billing_address", "");
-        org.addProperty("billing_country", "");
-        org.addProperty("billing_email", "billing@example.com");
-        org.addProperty("vat_number", "");
-        org.addProperty("created", SimDates.zulu(ORGANIZATION_CREATED));
-        org.addProperty("updated", SimDates.zulu(ORGANIZATION_CREATED));
-        org.addProperty("is_default", true);
-        JsonArray orgs = new JsonArray();
-        orgs.add(org);
-        return SimResponse.json(200, V2Json.envelope("organizations", orgs));
+        return SimResponse.json(200, """
+                {"organizations": [{"id": %d, "name": "Simulated organization", "owner_id": %d, "description": "",
+                "billing_address": "", "billing_country": "", "billing_email": "billing@example.com", "vat_number": "",
+                "created": "2020-08-13T18:28:45Z", "updated": "2020-08-13T18:28:45Z", "is_default": true}]}""".formatted(RunStore.ORGANIZATION_ID, RunStore.USER_ID));
     }
 
     /** {@code GET /app/runs/{id}}: a one-line HTML page standing in for the k6 web app (no token needed). */

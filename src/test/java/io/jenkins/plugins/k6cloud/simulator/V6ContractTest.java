@@ -10,14 +10,13 @@ import static org.junit.Assert.fail;
 import static org.junit.Assume.assumeTrue;
 
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
-import io.jenkins.plugins.k6cloud.api.ApiToken;
-import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.HttpK6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.api.RetryPolicy;
 import io.jenkins.plugins.k6cloud.testing.InMemoryScript;
 import io.jenkins.plugins.k6cloud.testing.ManualClock;
+import io.jenkins.plugins.k6cloud.testing.SimulatorRule;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import okhttp3.OkHttpClient;
 import org.junit.BeforeClass;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -40,6 +39,9 @@ import org.junit.Test;
  * {@code target/contract-summary.txt}.
  */
 public class V6ContractTest {
+    @Rule
+    public final SimulatorRule simulator = new SimulatorRule();
+
     static final String SCHEMA_PROPERTY = "k6.openapi.v6";
     static final Path SUMMARY = Path.of("target", "contract-summary.txt");
 
@@ -74,82 +76,63 @@ public class V6ContractTest {
         contract = OpenApiContract.load(schema);
     }
 
-    private static HttpK6CloudClient client(K6CloudSimulator sim, OkHttpClient http, String token, ManualClock clock) {
-        return new HttpK6CloudClient(
-                ApiFlavour.V6,
-                http,
-                sim.uri(),
-                ApiToken.of(token),
-                ClientOptions.defaults()
-                        .withStackId(sim.stackId())
-                        .withRetryPolicy(RetryPolicy.noRetries())
-                        .withTime(clock, millis -> clock.advance(Duration.ofMillis(millis)), new java.util.Random(1)));
-    }
-
     @Test
     public void everyV6RequestAndAnswerConformsToThePublishedSchema() throws Exception {
-        ManualClock clock = new ManualClock();
-        OkHttpClient http = new OkHttpClient();
-        List<JournalEntry> journal;
-        try (K6CloudSimulator sim = K6CloudSimulator.builder().clock(clock).start()) {
-            HttpK6CloudClient client = client(sim, http, sim.token(), clock);
-            byte[] js = "import http from 'k6/http';\nexport default function () { http.get('https://test.k6.io'); }\n"
-                    .getBytes(StandardCharsets.UTF_8);
+        K6CloudSimulator sim = simulator.sim();
+        ManualClock clock = simulator.clock;
+        HttpK6CloudClient client = simulator.client(ApiFlavour.V6, o -> o.withRetryPolicy(RetryPolicy.noRetries()));
+        byte[] js = "import http from 'k6/http';\nexport default function () { http.get('https://test.k6.io'); }\n"
+                .getBytes(StandardCharsets.UTF_8);
+        // tests as code: create, then find by name and replace; the note of a run
+        client.checkToken();
+        LoadTest test = client.uploadScript(null, "contract", new InMemoryScript("checkout.js", js));
+        client.uploadScript(client.defaultProjectId(), "contract", new InMemoryScript("checkout.js", js));
+        assertTrue(client.findLoadTest(test.projectId(), "no such test").isEmpty());
+        K6CloudException rejected = assertThrows(
+                K6CloudException.class,
+                () -> client.uploadScript(
+                        null, "binary", new InMemoryScript("data.bin", new byte[] {(byte) 0xc3, 0x28})));
+        assertEquals(400, rejected.httpStatus());
 
-            // tests as code: create, then find by name and replace; the note of a run
-            client.checkToken();
-            LoadTest test = client.uploadScript(null, "contract", new InMemoryScript("checkout.js", js));
-            client.uploadScript(client.defaultProjectId(), "contract", new InMemoryScript("checkout.js", js));
-            assertTrue(client.findLoadTest(test.projectId(), "no such test").isEmpty());
-            K6CloudException rejected = assertThrows(
-                    K6CloudException.class,
-                    () -> client.uploadScript(
-                            null, "binary", new InMemoryScript("data.bin", new byte[] {(byte) 0xc3, 0x28})));
-            assertEquals(400, rejected.httpStatus());
+        // a run of the uploaded test followed, noted, listed and stopped (204, then 409)
+        Instant before = clock.instant();
+        long runId = client.startRun(test.id()).id();
+        client.setNote(runId, "Jenkins job app #42, https://ci.example.com/job/app/42/, commit 0a1b2c3");
+        clock.advance(Duration.ofSeconds(15));
+        client.getRun(runId);
+        client.listRuns(test.id(), null);
+        client.listRuns(test.id(), before);
+        client.getLoadTest(test.id());
+        client.stopRun(runId);
+        client.stopRun(runId);
 
-            // a run of the uploaded test followed, noted, listed and stopped (204, then 409)
-            Instant before = clock.instant();
-            long runId = client.startRun(test.id()).id();
-            client.setNote(runId, "Jenkins job app #42, https://ci.example.com/job/app/42/, commit 0a1b2c3");
-            clock.advance(Duration.ofSeconds(15));
-            client.getRun(runId);
-            client.listRuns(test.id(), null);
-            client.listRuns(test.id(), before);
-            client.getLoadTest(test.id());
-            client.stopRun(runId);
-            client.stopRun(runId);
-
-            // every outcome, read as it runs and at its end (the deliberately odd payloads are off-schema by design)
-            for (Outcome o : Outcome.values()) {
-                if (o == Outcome.ODD_PAYLOADS) {
-                    continue;
-                }
-                Scenario s = Scenarios.of(o);
-                long id = client.startRun(sim.addLoadTest(s)).id();
-                clock.advance(s.timings().untilRunning());
-                client.getRun(id);
-                clock.advance(s.timings().total());
-                client.getRun(id);
+        // every outcome, read as it runs and at its end (the deliberately odd payloads are off-schema by design)
+        for (Outcome o : Outcome.values()) {
+            if (o == Outcome.ODD_PAYLOADS) {
+                continue;
             }
-
-            // a run list of more than one page, followed by its @nextLink
-            long many = sim.addLoadTest("many runs", Scenarios.passes());
-            for (int i = 0; i <= 200; i++) {
-                client.startRun(many);
-            }
-            assertEquals(201, client.listRuns(many, null).size());
-            assertTrue(sim.journal().requests(Endpoint.LIST).stream().anyMatch(e -> "200".equals(e.param("$skip"))));
-
-            // refusals: an unknown load test, a revoked token
-            assertThrows(K6CloudException.NotFoundException.class, () -> client.getLoadTest(999_999));
-            assertThrows(
-                    K6CloudException.AuthenticationException.class,
-                    () -> client(sim, http, "revoked-token", clock).checkToken());
-            journal = sim.journal().requests();
-        } finally {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
+            Scenario s = Scenarios.of(o);
+            long id = client.startRun(sim.addLoadTest(s)).id();
+            clock.advance(s.timings().untilRunning());
+            client.getRun(id);
+            clock.advance(s.timings().total());
+            client.getRun(id);
         }
+
+        // a run list of more than one page, followed by its @nextLink
+        long many = sim.addLoadTest("many runs", Scenarios.passes());
+        for (int i = 0; i <= 200; i++) {
+            client.startRun(many);
+        }
+        assertEquals(201, client.listRuns(many, null).size());
+        assertTrue(sim.journal().requests(Endpoint.LIST).stream().anyMatch(e -> "200".equals(e.param("$skip"))));
+
+        // refusals: an unknown load test, a revoked token
+        assertThrows(K6CloudException.NotFoundException.class, () -> client.getLoadTest(999_999));
+        assertThrows(
+                K6CloudException.AuthenticationException.class,
+                () -> simulator.client(ApiFlavour.V6, "revoked-token", o -> o).checkToken());
+        List<JournalEntry> journal = sim.journal().requests();
 
         List<String> problems = new ArrayList<>();
         Set<String> operations = new TreeSet<>();
@@ -177,63 +160,30 @@ public class V6ContractTest {
 
     @Test
     public void aRequestOrAnswerOffTheSchemaIsFound() {
-        Map<String, String> v6 = Map.of("authorization", "Bearer ****", "x-stack-id", "4242");
-        byte[] none = new byte[0];
+        String v6 = "Bearer ****";
         List<String> problems = new ArrayList<>();
         // a body where start takes none, and a query parameter the list does not declare
-        problems.addAll(contract.check(entry(
-                "POST",
-                "/cloud/v6/load_tests/5/start",
-                null,
-                Map.of(),
-                v6,
-                "{}".getBytes(StandardCharsets.UTF_8),
-                200,
-                "application/json",
-                "{}")));
-        problems.addAll(contract.check(entry(
-                "GET",
-                "/cloud/v6/load_tests/5/test_runs",
-                "page=2",
-                Map.of("page", List.of("2")),
-                v6,
-                none,
-                200,
-                "application/json",
-                "{\"value\":[]}")));
+        problems.addAll(check("POST /cloud/v6/load_tests/5/start", v6, "{}", 200, "application/json", "{}"));
+        problems.addAll(check(
+                "GET /cloud/v6/load_tests/5/test_runs?page=2", v6, "", 200, "application/json", "{\"value\":[]}"));
         // no X-Stack-Id, a Token scheme, an id that is not a number
-        problems.addAll(contract.check(entry(
-                "GET",
-                "/cloud/v6/test_runs/abc",
-                null,
-                Map.of(),
-                Map.of("authorization", "Token ****"),
-                none,
+        problems.addAll(check(
+                "GET /cloud/v6/test_runs/abc",
+                "Token ****",
+                "",
                 404,
                 "application/json",
-                "{\"error\":{\"message\":\"Not found.\",\"code\":\"not_found\"}}")));
+                "{\"error\":{\"message\":\"Not found.\",\"code\":\"not_found\"}}"));
         // an answer with labels as a list, and a status the operation does not document
-        problems.addAll(contract.check(entry(
-                "GET",
-                "/cloud/v6/projects",
-                null,
-                Map.of(),
+        problems.addAll(check(
+                "GET /cloud/v6/projects",
                 v6,
-                none,
+                "",
                 200,
                 "application/json",
                 "{\"value\":[{\"id\":1,\"name\":\"p\",\"is_default\":true,\"grafana_folder_uid\":null,"
-                        + "\"created\":\"x\",\"updated\":\"x\",\"labels\":[]}]}")));
-        problems.addAll(contract.check(entry(
-                "PUT",
-                "/cloud/v6/load_tests/5/script",
-                null,
-                Map.of(),
-                v6,
-                none,
-                413,
-                "text/html",
-                "<html>413</html>")));
+                        + "\"created\":\"x\",\"updated\":\"x\",\"labels\":[]}]}"));
+        problems.addAll(check("PUT /cloud/v6/load_tests/5/script", v6, "", 413, "text/html", "<html>413</html>"));
         String all = String.join("\n", problems);
         assertThat(all, containsString("a body (null, 2 bytes) where the operation declares none"));
         assertThat(all, containsString("the query parameter page is not declared"));
@@ -244,22 +194,22 @@ public class V6ContractTest {
         assertThat(problems, hasItem(containsString("413: an answer the schema does not document")));
     }
 
-    private static JournalEntry entry(
-            String method,
-            String path,
-            String rawQuery,
-            Map<String, List<String>> params,
-            Map<String, String> headers,
-            byte[] body,
-            int status,
-            String responseType,
-            String responseBody) {
-        return new JournalEntry(
+    /** The problems of one exchange: {@code "METHOD /path[?name=value]"}, with X-Stack-Id unless a Token scheme. */
+    private static List<String> check(
+            String request, String authorization, String body, int status, String responseType, String response) {
+        String[] line = request.split("[ ?]");
+        boolean bearer = authorization.startsWith("Bearer");
+        Map<String, String> headers = bearer
+                ? Map.of("authorization", authorization, "x-stack-id", "4242")
+                : Map.of("authorization", authorization);
+        Map<String, List<String>> params =
+                line.length < 3 ? Map.of() : Map.of(line[2].split("=")[0], List.of(line[2].split("=")[1]));
+        return contract.check(new JournalEntry(
                 1,
                 Instant.EPOCH,
-                method,
-                path,
-                rawQuery,
+                line[0],
+                line[1],
+                line.length < 3 ? null : line[2],
                 params,
                 Endpoint.UNKNOWN,
                 headers.get("x-stack-id"),
@@ -269,8 +219,8 @@ public class V6ContractTest {
                 null,
                 null,
                 headers,
-                body,
+                body.getBytes(StandardCharsets.UTF_8),
                 responseType,
-                responseBody.getBytes(StandardCharsets.UTF_8));
+                response.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.k6cloud.simulator;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -190,19 +189,9 @@ final class V6Flavour implements SimFlavour {
 
     /** {@code GET /cloud/v6/projects}: the one project of the stack; the plugin's v6 token check. */
     private static SimResponse projects() {
-        JsonObject project = new JsonObject();
-        project.addProperty("id", RunStore.PROJECT_ID);
-        project.addProperty("name", "Default project");
-        project.addProperty("is_default", true);
-        project.addProperty("grafana_folder_uid", "sim-folder");
-        project.addProperty("created", "2024-12-03T09:53:00.553");
-        project.addProperty("updated", "2024-12-03T09:53:00.553");
-        project.add("labels", new JsonObject());
-        JsonArray value = new JsonArray();
-        value.add(project);
-        JsonObject body = new JsonObject();
-        body.add("value", value);
-        return SimResponse.json(200, body);
+        return SimResponse.json(200, """
+                {"value": [{"id": %d, "name": "Default project", "is_default": true, "grafana_folder_uid": "sim-folder",
+                "created": "2024-12-03T09:53:00.553", "updated": "2024-12-03T09:53:00.553", "labels": {}}]}""".formatted(RunStore.PROJECT_ID));
     }
 
     /**

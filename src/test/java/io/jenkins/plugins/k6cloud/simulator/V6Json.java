@@ -33,21 +33,14 @@ final class V6Json {
 
     /** The v6 status of a run with these v2 codes. */
     static String status(int runStatus, int processingStatus) {
-        switch (runStatus) {
-            case -2:
-            case -1:
-                return "created";
-            case 0:
-                return "queued";
-            case 1:
-                return "initializing";
-            case 2:
-                return "running";
-            case 3:
-                return processingStatus == 2 || processingStatus == 3 ? "completed" : "processing_metrics";
-            default:
-                return runStatus >= 4 && runStatus <= 10 ? "aborted" : UNKNOWN_STATUS;
-        }
+        return switch (runStatus) {
+            case -2, -1 -> "created";
+            case 0 -> "queued";
+            case 1 -> "initializing";
+            case 2 -> "running";
+            case 3 -> processingStatus == 2 || processingStatus == 3 ? "completed" : "processing_metrics";
+            default -> runStatus >= 4 && runStatus <= 10 ? "aborted" : UNKNOWN_STATUS;
+        };
     }
 
     /** A {@code TestRunApiModel}, plus {@code detailsPageUrl} in the start answer ({@code StartLoadTestResponse}). */
@@ -103,17 +96,11 @@ final class V6Json {
     }
 
     private static String result(SimRun run, RunState st, String status) {
-        switch (status) {
-            case "completed":
-                if (st.processingStatus() == 3) {
-                    return "error";
-                }
-                return st.resultStatus() == 1 ? "failed" : "passed";
-            case "aborted":
-                return st.runStatus() == 8 && !run.plan().endedByStop() ? "failed" : "error";
-            default:
-                return null;
-        }
+        return switch (status) {
+            case "completed" -> st.processingStatus() == 3 ? "error" : st.resultStatus() == 1 ? "failed" : "passed";
+            case "aborted" -> st.runStatus() == 8 && !run.plan().endedByStop() ? "failed" : "error";
+            default -> null;
+        };
     }
 
     private static JsonElement resultDetails(String result, SimRun run, RunState st) {
@@ -132,16 +119,12 @@ final class V6Json {
         if (st.errorDetail() != null || run.plan().endedByStop()) {
             return st.errorDetail();
         }
-        switch (run.scenario().outcome()) {
-            case PROCESSING_ERROR:
-                return "Metrics processing failed.";
-            case ARCHIVED:
-                return "The run was archived (an upload-only run): it has no test result.";
-            case TIMED_OUT:
-                return "The test run timed out.";
-            default:
-                return null;
-        }
+        return switch (run.scenario().outcome()) {
+            case PROCESSING_ERROR -> "Metrics processing failed.";
+            case ARCHIVED -> "The run was archived (an upload-only run): it has no test result.";
+            case TIMED_OUT -> "The test run timed out.";
+            default -> null;
+        };
     }
 
     /** {@code status_details.extra} of an aborted run: who aborted it, and the error. */

@@ -11,43 +11,24 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /** The simulator's v6 flavour: auth, shapes, the run's v6 statuses, idempotent start, abort and paging. */
-public class V6RoutesTest {
-    private final ManualClock clock = new ManualClock();
-    private K6CloudSimulator sim;
-    private SimHttp http;
-
-    @Before
-    public void startSimulator() throws Exception {
-        sim = K6CloudSimulator.builder().clock(clock).stackId(777).start();
-        http = new SimHttp(sim.baseUrl(), "Bearer " + sim.token());
-    }
-
-    @After
-    public void stopSimulator() {
-        sim.close();
-    }
-
+public class V6RoutesTest extends SimHttpFixture {
     private SimHttp.Reply get(String path) throws Exception {
-        return http.send(http.builder(path).header("X-Stack-Id", "777").GET().build());
+        return v6.get(path);
     }
 
     private SimHttp.Reply post(String path, String idempotencyKey) throws Exception {
-        HttpRequest.Builder b =
-                http.builder(path).header("X-Stack-Id", "777").POST(HttpRequest.BodyPublishers.ofString("{}"));
+        HttpRequest.Builder b = v6.builder(path).POST(HttpRequest.BodyPublishers.ofString("{}"));
         if (idempotencyKey != null) {
             b.header("K6-Idempotency-Key", idempotencyKey);
         }
-        return http.send(b.build());
+        return v6.send(b.build());
     }
 
     private JsonObject start(long testId, String key) throws Exception {
@@ -77,20 +58,11 @@ public class V6RoutesTest {
     @Test
     public void everyV6RequestNeedsABearerTokenAndTheStackId() throws Exception {
         String path = "/cloud/v6/projects";
-        assertError(http.withAuthorization(null).get(path), 401, "error", "Invalid token");
+        assertError(v6.withAuthorization(null).get(path), 401, "error", "Invalid token");
+        assertError(v6.withAuthorization("Token " + sim.token()).get(path), 401, "error", "Invalid token");
+        assertError(v6.withStackId(null).get(path), 400, "validation_error", "The X-Stack-Id header is required.");
         assertError(
-                http.withAuthorization("Token " + sim.token())
-                        .send(http.withAuthorization("Token " + sim.token())
-                                .builder(path)
-                                .header("X-Stack-Id", "777")
-                                .GET()
-                                .build()),
-                401,
-                "error",
-                "Invalid token");
-        assertError(http.get(path), 400, "validation_error", "The X-Stack-Id header is required.");
-        assertError(
-                http.send(http.builder(path).header("X-Stack-Id", "778").GET().build()),
+                v6.withStackId(Long.toString(sim.stackId() + 1)).get(path),
                 403,
                 "permission_denied",
                 "You do not have permission to perform this action.");
@@ -99,9 +71,8 @@ public class V6RoutesTest {
         assertEquals(1, ok.json().getAsJsonArray("value").size());
         List<JournalEntry> checks = sim.journal().requests(Endpoint.TOKEN);
         assertThat(checks, hasSize(5));
-        assertEquals("777", checks.get(4).stackId());
+        assertEquals(Long.toString(sim.stackId()), checks.get(4).stackId());
         assertTrue(checks.get(4).authValid());
-        assertEquals(777, sim.stackId());
     }
 
     @Test

@@ -7,33 +7,15 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
-import io.jenkins.plugins.k6cloud.testing.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /** The simulator's v6 tests-as-code routes on the wire: multipart create, script, note, their faults. */
-public class V6UploadRoutesTest {
+public class V6UploadRoutesTest extends SimHttpFixture {
     private static final String BOUNDARY = "sim-boundary-42";
-
-    private final ManualClock clock = new ManualClock();
-    private K6CloudSimulator sim;
-    private SimHttp http;
-
-    @Before
-    public void startSimulator() throws Exception {
-        sim = K6CloudSimulator.builder().clock(clock).start();
-        http = new SimHttp(sim.baseUrl(), "Bearer " + sim.token());
-    }
-
-    @After
-    public void stopSimulator() {
-        sim.close();
-    }
 
     private static byte[] form(String name, String fileName, byte[] script) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -47,11 +29,7 @@ public class V6UploadRoutesTest {
     }
 
     private SimHttp.Reply send(String method, String path, String type, byte[] body) throws Exception {
-        return http.send(http.builder(path)
-                .header("X-Stack-Id", Long.toString(sim.stackId()))
-                .header("Content-Type", type)
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
-                .build());
+        return v6.send(method, path, type, body);
     }
 
     private SimHttp.Reply create(String name, byte[] script) throws Exception {
@@ -63,8 +41,7 @@ public class V6UploadRoutesTest {
     }
 
     private long startRun(long testId) throws Exception {
-        return http.send(http.builder("/cloud/v6/load_tests/" + testId + "/start")
-                        .header("X-Stack-Id", Long.toString(sim.stackId()))
+        return v6.send(v6.builder("/cloud/v6/load_tests/" + testId + "/start")
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build())
                 .json()
@@ -95,10 +72,7 @@ public class V6UploadRoutesTest {
         assertEquals(64, up.sha256().length());
         assertEquals(1, sim.journal().uploads().size());
 
-        SimHttp.Reply found = http.send(http.builder("/cloud/v6/projects/3001/load_tests?name=checkout")
-                .header("X-Stack-Id", Long.toString(sim.stackId()))
-                .GET()
-                .build());
+        SimHttp.Reply found = v6.get("/cloud/v6/projects/3001/load_tests?name=checkout");
         assertEquals(
                 id,
                 found.json()
@@ -164,11 +138,7 @@ public class V6UploadRoutesTest {
                 send("PATCH", "/cloud/v6/test_runs/" + runId, "application/json", utf8("{\"note\":\"build 7\"}"))
                         .status());
         assertEquals("build 7", sim.journal().noteOf(runId));
-        JsonObject run = http.send(http.builder("/cloud/v6/test_runs/" + runId)
-                        .header("X-Stack-Id", Long.toString(sim.stackId()))
-                        .GET()
-                        .build())
-                .json();
+        JsonObject run = v6.get("/cloud/v6/test_runs/" + runId).json();
         assertEquals("build 7", run.get("note").getAsString());
         for (String bad : List.of("{}", "{\"note\":1}", "{\"note\":\"a\",\"x\":1}", "not json")) {
             assertEquals(
@@ -197,10 +167,7 @@ public class V6UploadRoutesTest {
                 send("PATCH", "/cloud/v6/test_runs/1", "application/json", utf8("{\"note\":\"n\"}"))
                         .status());
         sim.faults().inject(Endpoint.FIND_TEST, Fault.malformedJson());
-        SimHttp.Reply malformed = http.send(http.builder("/cloud/v6/projects/3001/load_tests?name=dropped")
-                .header("X-Stack-Id", Long.toString(sim.stackId()))
-                .GET()
-                .build());
+        SimHttp.Reply malformed = v6.get("/cloud/v6/projects/3001/load_tests?name=dropped");
         assertEquals(200, malformed.status());
         assertThrows(RuntimeException.class, malformed::json);
         assertEquals(1, sim.journal().uploads().size());

@@ -3,6 +3,7 @@ package io.jenkins.plugins.k6cloud.simulator;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -10,12 +11,15 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.Before;
 import org.junit.Test;
 
-public class ApiRequestsTest extends SimHttpFixture {
+/** The simulator's v2 flavour: a run's lifecycle, lists, $select, auth, errors and the stop's answers. */
+public class V2RoutesTest extends SimHttpFixture {
     private long testId;
 
     @Before
@@ -228,5 +232,190 @@ public class ApiRequestsTest extends SimHttpFixture {
                 .get(0)
                 .getAsJsonObject();
         assertTrue(threshold.get("calculated_value").getAsJsonPrimitive().isString());
+    }
+
+    private static List<Integer> statuses(JsonObject run) {
+        return List.of(
+                run.get("run_status").getAsInt(),
+                run.get("processing_status").getAsInt(),
+                run.get("result_status").getAsInt());
+    }
+
+    @Test
+    public void passingRunWalksThroughEveryPhase() throws Exception {
+        SimHttp.Reply start = http.post("/loadtests/v2/tests/" + testId + "/start-testrun");
+        assertEquals(200, start.status());
+        JsonObject run = start.obj("k6-run");
+        assertEquals(-2, run.get("run_status").getAsInt());
+        assertEquals(testId, run.get("test_id").getAsLong());
+        assertEquals("2026-01-01T00:00:00Z", run.get("created").getAsString());
+        assertTrue(run.get("started").isJsonNull());
+        long runId = run.get("id").getAsLong();
+
+        int[] expectedRunStatus = {-1, 0, 1};
+        long[] after = {1, 1, 2};
+        for (int i = 0; i < expectedRunStatus.length; i++) {
+            clock.advance(Duration.ofSeconds(after[i]));
+            assertEquals(expectedRunStatus[i], http.run(runId).get("run_status").getAsInt());
+        }
+        clock.advance(Duration.ofSeconds(5));
+        JsonObject running = http.run(runId);
+        assertEquals(List.of(2, 0, 0), statuses(running));
+        assertEquals("2026-01-01T00:00:09", running.get("started").getAsString());
+        assertTrue(running.get("ended").isJsonNull());
+
+        clock.advance(Duration.ofSeconds(30));
+        JsonObject processing = http.run(runId);
+        assertEquals(List.of(3, 1, 0), statuses(processing));
+        assertEquals("2026-01-01T00:00:39", processing.get("ended").getAsString());
+
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(List.of(3, 2, 0), statuses(http.run(runId)));
+        assertThat(sim.journal().runsLeftRunning(), empty());
+        RunRecord record = sim.journal().run(runId);
+        assertFalse(record.stoppedByUs());
+        assertThat(
+                record.transitions().stream().map(Transition::runStatus).collect(Collectors.toList()),
+                contains(-2, -1, 0, 1, 2, 3, 3));
+    }
+
+    private JsonObject firstThreshold(long runId) throws Exception {
+        return http.get("/loadtests/v2/thresholds?test_run_id=" + runId)
+                .json()
+                .getAsJsonArray("k6-thresholds")
+                .get(0)
+                .getAsJsonObject();
+    }
+
+    @Test
+    public void failedThresholdsShowOnlyAfterProcessing() throws Exception {
+        long testId = sim.addLoadTest("checkout", Scenarios.thresholdsFail());
+        long runId = http.start(testId);
+        clock.advance(Scenarios.thresholdsFail().timings().untilEnd());
+        assertEquals(List.of(3, 1, 0), statuses(http.run(runId)));
+        JsonObject during = firstThreshold(runId);
+        assertFalse(during.get("tainted").getAsBoolean());
+        assertTrue(during.get("calculated_value").isJsonNull());
+
+        clock.advance(Scenarios.thresholdsFail().timings().processing());
+        assertEquals(List.of(3, 2, 1), statuses(http.run(runId)));
+        JsonObject threshold = firstThreshold(runId);
+        assertEquals("http_req_duration: p(95)<500", threshold.get("name").getAsString());
+        assertEquals("p(95)", threshold.get("stat").getAsString());
+        assertTrue(threshold.get("tainted").getAsBoolean());
+        assertEquals(812.7, threshold.get("calculated_value").getAsDouble(), 1e-9);
+        assertEquals(500.0, threshold.get("value").getAsDouble(), 1e-9);
+        assertEquals(runId, threshold.get("testrun_id").getAsLong());
+    }
+
+    @Test
+    public void stopAbortsARunningRunAndTheJournalSaysWeDidIt() throws Exception {
+        long runId = http.start(testId);
+        clock.advance(Duration.ofSeconds(12));
+        assertEquals(1, sim.journal().runsLeftRunning().size());
+
+        SimHttp.Reply stop = http.post("/loadtests/v2/runs/" + runId + "/stop");
+        assertEquals(200, stop.status());
+        assertEquals(5, stop.obj("k6-run").get("run_status").getAsInt());
+        assertThat(sim.journal().runsLeftRunning(), empty());
+        assertTrue(sim.journal().run(runId).stoppedByUs());
+        assertEquals(1, sim.journal().stopsFor(runId).size());
+
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(List.of(5, 2, 0), statuses(http.run(runId)));
+        assertEquals(9001, http.run(runId).get("stopped_by_id").getAsLong());
+    }
+
+    private long endedRun() throws Exception {
+        long runId = http.start(sim.addLoadTest(Scenarios.passes()));
+        clock.advance(Scenarios.passes().timings().total());
+        return runId;
+    }
+
+    @Test
+    public void stopTakesAFewMomentsWithADelay() throws Exception {
+        sim.setStopDelay(Duration.ofSeconds(4));
+        long runId = http.start(sim.addLoadTest(Scenarios.passes()));
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(200, http.post("/loadtests/v2/runs/" + runId + "/stop").status());
+        assertEquals(2, http.run(runId).get("run_status").getAsInt());
+        assertEquals(1, sim.journal().runsLeftRunning().size());
+        assertEquals(
+                "a second stop while stopping is accepted",
+                200,
+                http.post("/loadtests/v2/runs/" + runId + "/stop").status());
+        clock.advance(Duration.ofSeconds(4));
+        assertEquals(5, http.run(runId).get("run_status").getAsInt());
+        assertTrue(sim.journal().runsLeftRunning().isEmpty());
+        RunRecord r = sim.journal().run(runId);
+        assertTrue(r.stoppedByUs());
+        assertEquals(clock.instant().minusSeconds(4), r.stopRequested());
+        assertEquals(2, sim.journal().stopsFor(runId).size());
+    }
+
+    @Test
+    public void stopOfAnEndedRunAnswers400ByDefault() throws Exception {
+        long runId = endedRun();
+        SimHttp.Reply r = http.post("/loadtests/v2/runs/" + runId + "/stop");
+        assertEquals(400, r.status());
+        assertEquals("Test run is not running.", r.obj("error").get("message").getAsString());
+        assertEquals(2, r.obj("error").get("code").getAsInt());
+        assertFalse(sim.journal().run(runId).stoppedByUs());
+        assertEquals(3, sim.runState(runId).runStatus());
+    }
+
+    @Test
+    public void stopOfAnEndedRunCanAnswer200Or409() throws Exception {
+        sim.setEndedRunStopReply(EndedRunStopReply.OK_200);
+        long runId = endedRun();
+        SimHttp.Reply ok = http.post("/loadtests/v2/runs/" + runId + "/stop");
+        assertEquals(200, ok.status());
+        assertEquals(3, ok.obj("k6-run").get("run_status").getAsInt());
+
+        sim.setEndedRunStopReply(EndedRunStopReply.CONFLICT_409);
+        SimHttp.Reply conflict = http.post("/loadtests/v2/runs/" + runId + "/stop");
+        assertEquals(409, conflict.status());
+        assertEquals(
+                "Test run is not running.", conflict.obj("error").get("message").getAsString());
+    }
+
+    @Test
+    public void acceptedStopCanAnswer204OrAnEmptyObject() throws Exception {
+        sim.setAcceptedStopReply(AcceptedStopReply.NO_CONTENT);
+        long test = sim.addLoadTest(Scenarios.passes());
+        long first = http.start(test);
+        SimHttp.Reply noContent = http.post("/loadtests/v2/runs/" + first + "/stop");
+        assertEquals(204, noContent.status());
+        assertEquals("", noContent.body());
+
+        sim.setAcceptedStopReply(AcceptedStopReply.OK_EMPTY);
+        long second = http.start(test);
+        SimHttp.Reply empty = http.post("/loadtests/v2/runs/" + second + "/stop");
+        assertEquals(200, empty.status());
+        assertEquals("{}", empty.body());
+        assertEquals(5, sim.runState(second).runStatus());
+    }
+
+    @Test
+    public void runStoppedInTheWebAppIsNotStoppedByUs() throws Exception {
+        Scenario s = Scenarios.byName("stopped-in-web-app");
+        long runId = http.start(sim.addLoadTest(s));
+        clock.advance(s.timings().total());
+        assertEquals(5, http.run(runId).get("run_status").getAsInt());
+        assertEquals(
+                RunStore.WEB_APP_USER_ID, http.run(runId).get("stopped_by_id").getAsLong());
+        assertFalse(sim.journal().run(runId).stoppedByUs());
+        assertTrue(sim.journal().stopsFor(runId).isEmpty());
+    }
+
+    @Test
+    public void stopOfAnUnknownStatusRunIsAccepted() throws Exception {
+        Scenario s = Scenarios.byName("unknown-status");
+        long runId = http.start(sim.addLoadTest(s));
+        clock.advance(s.timings().untilRunning());
+        assertEquals(42, http.run(runId).get("run_status").getAsInt());
+        assertEquals(1, sim.journal().runsLeftRunning().size());
+        assertEquals(200, http.post("/loadtests/v2/runs/" + runId + "/stop").status());
+        assertEquals(5, sim.runState(runId).runStatus());
     }
 }

@@ -21,9 +21,9 @@ import org.junit.Before;
 import org.junit.Test;
 
 /**
- * A token pasted with a line break into "Secret text" credentials (the usual way to get one):
- * the build fails with a message that names the credentials, before any request, without a stack
- * trace and without the token; Test connection says the same under the button.
+ * A token pasted with a line break into "Secret text" credentials (the usual way to get one): the build fails with a
+ * message that names the credentials, before any request, without a stack trace and without the token; Test connection
+ * says the same under the button.
  */
 public class BadTokenJenkinsTest extends JenkinsTestSupport {
     /** Two lines, each the token: a leak of any part of it shows as the token in the log. */

@@ -21,10 +21,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.Test;
 import org.w3c.dom.Document;
 
-/**
- * Every Jelly view of the plugin: escaped by default, no scripts or frames, well-formed. How the views
- * match their classes is {@link ViewMappingTest}'s.
- */
+/** Every Jelly view of the plugin: escaped by default, no scripts or frames, well-formed. */
 public class JellyViewsTest {
     private static final String PACKAGE_DIR = "io/jenkins/plugins/k6cloud";
 

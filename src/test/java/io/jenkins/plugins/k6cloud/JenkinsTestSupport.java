@@ -67,7 +67,9 @@ public abstract class JenkinsTestSupport {
         addToJenkins(secretText(CredentialsScope.GLOBAL, id, token));
     }
 
-    /** Adds "Secret text" credentials to Jenkins' global store with the System scope: for Jenkins itself, not builds. */
+    /**
+     * Adds "Secret text" credentials to Jenkins' global store with the System scope: for Jenkins itself, not builds.
+     */
     public static void addSystemScopedToken(String id, String token) throws IOException {
         addToJenkins(secretText(CredentialsScope.SYSTEM, id, token));
     }
@@ -103,8 +105,8 @@ public abstract class JenkinsTestSupport {
     }
 
     /**
-     * The HTML of {@code run}'s page as an anonymous reader gets it (JenkinsRule grants everyone
-     * everything unless a test sets a security realm), within 30 s.
+     * The HTML of {@code run}'s page as an anonymous reader gets it (JenkinsRule grants everyone everything unless a
+     * test sets a security realm), within 30 s.
      */
     public static String buildPage(JenkinsRule j, Run<?, ?> run) throws IOException, InterruptedException {
         return page(j, run.getUrl());

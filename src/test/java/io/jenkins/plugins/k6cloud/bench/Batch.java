@@ -23,8 +23,8 @@ import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
- * One measurement: a fresh simulator on loopback (real time, request counts only), {@code size}
- * runs of one realistic load test watched by one design, and what that cost.
+ * One measurement: a fresh simulator on loopback (real time, request counts only), {@code size} runs of one realistic
+ * load test watched by one design, and what that cost.
  */
 final class Batch {
     static final int SIMULATOR_THREADS = 8;
@@ -106,9 +106,9 @@ final class Batch {
     }
 
     /**
-     * The run's timings with the load phase lengthened by 0.05, 0.15, ... 0.95 of the poll interval:
-     * real runs do not end on a poll, so the time from the end to the next poll spreads over a
-     * whole interval instead of being the same for every run.
+     * The run's timings with the load phase lengthened by 0.05, 0.15, ... 0.95 of the poll interval: real runs do not
+     * end on a poll, so the time from the end to the next poll spreads over a whole interval instead of being the same
+     * for every run.
      */
     List<Timings> shiftedTimings() {
         List<Timings> out = new ArrayList<>();

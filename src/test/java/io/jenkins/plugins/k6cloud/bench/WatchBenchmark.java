@@ -159,9 +159,9 @@ public final class WatchBenchmark {
 
     /**
      * What one design cost to watch one batch of runs: the most threads polling at once and live in the JVM, heap
-     * (after GC) and resident memory mid-run less the same before, HTTP requests per run and the minimum (start,
-     * one read per interval, the thresholds), the time from a run's last transition to its verdict, CPU of the
-     * process and of the polling threads, runs judged, and runs that ended in anything but PASSED or not at all.
+     * (after GC) and resident memory mid-run less the same before, HTTP requests per run and the minimum (start, one
+     * read per interval, the thresholds), the time from a run's last transition to its verdict, CPU of the process and
+     * of the polling threads, runs judged, and runs that ended in anything but PASSED or not at all.
      */
     record Measurement(
             double pollingThreads,

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One design of watching many k6 Cloud runs: it starts them, follows each to a verdict, and records when each
- * verdict was reached and how many threads polled: the plugin's {@link Engine} or the {@link Baseline}.
+ * One design of watching many k6 Cloud runs: it starts them, follows each to a verdict, and records when each verdict
+ * was reached and how many threads polled: the plugin's {@link Engine} or the {@link Baseline}.
  */
 abstract class Watchers implements AutoCloseable {
     private final Map<Long, Long> verdictAt = new ConcurrentHashMap<>();

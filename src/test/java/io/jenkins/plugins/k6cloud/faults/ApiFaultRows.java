@@ -24,9 +24,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * API faults at each phase of a run: what k6 Cloud (or the network) can do wrong at the start,
- * while the run is queued, running or processing, and to the stop of an aborted build; then the
- * stop's own troubles and a token revoked for good.
+ * API faults at each phase of a run: what k6 Cloud (or the network) can do wrong at the start, while the run is queued,
+ * running or processing, and to the stop of an aborted build; then the stop's own troubles and a token revoked for
+ * good.
  */
 final class ApiFaultRows {
     static final String CATEGORY = "api fault";
@@ -210,8 +210,8 @@ final class ApiFaultRows {
     }
 
     /**
-     * The token is revoked in k6 Cloud while the run goes on: nobody holding it can stop the run any
-     * more, so the build must say so and point to the run.
+     * The token is revoked in k6 Cloud while the run goes on: nobody holding it can stop the run any more, so the build
+     * must say so and point to the run.
      */
     private static Played revoked(Rig rig, boolean atStop) {
         long testId = rig.test(longRun());

@@ -55,9 +55,9 @@ final class BadInputRows {
     private static final List<String> BAD_TEST_IDS = List.of("-5", "0", "99999999999999999999", "12ab");
 
     /**
-     * Tokens that cannot be sent, by what is wrong with them, made from the rig's token: the ones
-     * with a character inside hold it twice (a paste of two lines, say), so that the token scan
-     * catches a message that quotes any part of the value.
+     * Tokens that cannot be sent, by what is wrong with them, made from the rig's token: the ones with a character
+     * inside hold it twice (a paste of two lines, say), so that the token scan catches a message that quotes any part
+     * of the value.
      */
     private static final Map<String, UnaryOperator<String>> BAD_TOKENS = new LinkedHashMap<>();
 
@@ -175,8 +175,8 @@ final class BadInputRows {
     }
 
     /**
-     * The command-line runner in-process, printing to {@code out} and {@code err}; its client (of the
-     * flavour and stack id the arguments choose) pauses in the row's virtual time.
+     * The command-line runner in-process, printing to {@code out} and {@code err}; its client (of the flavour and stack
+     * id the arguments choose) pauses in the row's virtual time.
      */
     static K6CloudCli cli(Rig rig, Map<String, String> env, OutputStream out, OutputStream err) {
         return new K6CloudCli(
@@ -279,9 +279,9 @@ final class BadInputRows {
     }
 
     /**
-     * The client {@code RunConfig.Connection.clientForRun} builds from the saved settings (the same URL, token
-     * and default retries), without Jenkins' proxy: the offline stand-in of {@code JenkinsOkHttpClient}
-     * needs a running Jenkins. Retry pauses move the row's virtual clock.
+     * The client {@code RunConfig.Connection.clientForRun} builds from the saved settings (the same URL, token and
+     * default retries), without Jenkins' proxy: the offline stand-in of {@code JenkinsOkHttpClient} needs a running
+     * Jenkins.
      */
     private static K6CloudClient clientForRun(Rig rig, RunConfig.Connection settings) {
         return rig.client(ApiFlavour.V2, settings.apiUri(), rig.token, settings.stackId());

@@ -101,8 +101,8 @@ final class CancelRows {
     }
 
     /**
-     * The start's connection drops (no run yet), the build is aborted while the engine looks for the
-     * run, and k6 Cloud creates it half a minute later: the look goes on and the run is stopped.
+     * The start's connection drops (no run yet), the build is aborted while the engine looks for the run, and k6 Cloud
+     * creates it half a minute later: the look goes on and the run is stopped.
      */
     private static Played duringTheLook(Rig rig) throws K6CloudException {
         long testId = rig.test(LONG_RUN);

@@ -5,8 +5,8 @@ import io.jenkins.plugins.k6cloud.engine.Verdict;
 import java.time.Duration;
 
 /**
- * What a row must end with: the verdict ({@link Verdict} name, or {@value #REJECTED} for input
- * refused before anything is sent), the build result, and the most virtual time it may take.
+ * What a row must end with: the verdict ({@link Verdict} name, or {@value #REJECTED} for input refused before anything
+ * is sent), the build result, and the most virtual time it may take.
  */
 record Expected(String verdict, BuildResult buildResult, Duration virtualBound) {
     /** The input was refused with a message; the build fails (the CLI exits with 2). */

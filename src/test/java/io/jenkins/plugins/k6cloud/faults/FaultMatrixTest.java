@@ -28,11 +28,9 @@ import org.junit.runners.Parameterized.Parameter;
 import org.junit.runners.Parameterized.Parameters;
 
 /**
- * The fault matrix: every row played in a fresh {@link Rig} against the k6 Cloud simulator and judged by what
- * every row must satisfy: the verdict and build result, the virtual-time bound, no run left going (after the
- * stop delay), no run started twice, and the token in no console line, state, message, exception or log record
- * (FINE included). After the last row one summary line goes to standard output and to
- * {@code target/fault-matrix-summary.txt}; the class fails when a target is missed.
+ * The fault matrix: every row played in a fresh {@link Rig} against the k6 Cloud simulator and judged by what every row
+ * must satisfy: the verdict and build result, the virtual-time bound, no run left going (after the stop delay), no run
+ * started twice, and the token in no console line, state, message, exception or log record (FINE included).
  */
 @RunWith(Parameterized.class)
 public class FaultMatrixTest {

@@ -21,11 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Faults of the metrics read after the verdict (404, 500 past the read's one retry, an answer slower
- * than its timeout, malformed JSON), on the summary and on the checks: the verdict stays what the run
- * gave, the read says so in one line, and the token appears nowhere. With {@code maxRegression} set and
- * an earlier passed build that any read figures would regress from, a failed summary read passes the
- * gate, which says it could not compare.
+ * Faults of the metrics read after the verdict (404, 500 past the read's one retry, an answer slower than its timeout,
+ * malformed JSON), on the summary and on the checks: the verdict stays what the run gave, the read says so in one line,
+ * and the token appears nowhere.
  */
 final class MetricsReadRows {
     static final String CATEGORY = "metrics read";

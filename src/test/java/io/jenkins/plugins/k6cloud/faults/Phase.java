@@ -4,8 +4,8 @@ import io.jenkins.plugins.k6cloud.engine.RunWatch;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 
 /**
- * Where in a run a fault is injected: on the start request, on the reads while the run is queued,
- * running or processing its metrics, or on the stop request of an aborted build.
+ * Where in a run a fault is injected: on the start request, on the reads while the run is queued, running or processing
+ * its metrics, or on the stop request of an aborted build.
  */
 enum Phase {
     START(Endpoint.START),

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the plugin decided in one row: the verdict (or {@link Expected#REJECTED}), the build result,
- * the message a person reads, and every text it produced on the way (for the token scan).
+ * What the plugin decided in one row: the verdict (or {@link Expected#REJECTED}), the build result, the message a
+ * person reads, and every text it produced on the way (for the token scan).
  */
 record Played(String verdict, BuildResult buildResult, String message, List<String> texts) {
 

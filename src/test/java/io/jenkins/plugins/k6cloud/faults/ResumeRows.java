@@ -27,9 +27,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A controller restart at each phase: the persisted {@link WatchState} is written with
- * {@link ObjectOutputStream}, the engine closed, and a new engine with a new client resumes from
- * the bytes; also with a cancel pending, a start in flight, and deadlines that passed meanwhile.
+ * A controller restart at each phase: the persisted {@link WatchState} is written with {@link ObjectOutputStream}, the
+ * engine closed, and a new engine with a new client resumes from the bytes; also with a cancel pending, a start in
+ * flight, and deadlines that passed meanwhile.
  */
 final class ResumeRows {
     static final String CATEGORY = "resume";

@@ -31,10 +31,9 @@ import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
 
 /**
- * The world of one matrix row: a {@link ManualClock} shared by the simulator, the client's retry
- * pauses and a {@link VirtualScheduler}, a simulator with a token of its own, the engine, and
- * everything said on the way (console lines, exception texts) for the token scan. The row's
- * script plays in it; the matrix then judges what is left (runs, starts, texts).
+ * The world of one matrix row: a {@link ManualClock} shared by the simulator, the client's retry pauses and a {@link
+ * VirtualScheduler}, a simulator with a token of its own, the engine, and everything said on the way (console lines,
+ * exception texts) for the token scan.
  */
 final class Rig implements AutoCloseable {
     /** A run is never followed longer than this in virtual time by {@link #finish}. */

@@ -32,9 +32,9 @@ import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 
 /**
- * Tests as code through the command-line runner ({@code --script}, v6): faults on each upload request, the 409
- * race of two runners, scripts k6 Cloud refuses, an abort during the upload (also of the {@code k6CloudRun}
- * step), and bad scripts. A failed upload starts nothing; the tests uploads created are checked for duplicates.
+ * Tests as code through the command-line runner ({@code --script}, v6): faults on each upload request, the 409 race of
+ * two runners, scripts k6 Cloud refuses, an abort during the upload (also of the {@code k6CloudRun} step), and bad
+ * scripts.
  */
 final class UploadRows {
     static final String CATEGORY = "upload (command line)";
@@ -213,8 +213,8 @@ final class UploadRows {
     }
 
     /**
-     * What every upload row must show: no run without a script accepted, the note on the run of a
-     * passed one, and the tests the uploads created checked for duplicate starts.
+     * What every upload row must show: no run without a script accepted, the note on the run of a passed one, and the
+     * tests the uploads created checked for duplicate starts.
      */
     private static void judgeUploaded(Rig rig, Played p, boolean oneRunPerTest) {
         if (oneRunPerTest) {
@@ -240,9 +240,8 @@ final class UploadRows {
     }
 
     /**
-     * Two runners upload {@value #NAME} at the same time (the creates held together by a latency
-     * fault): one creates the test, the other gets 409, finds it and replaces its script; each starts
-     * one run of the one test.
+     * Two runners upload {@value #NAME} at the same time (the creates held together by a latency fault): one creates
+     * the test, the other gets 409, finds it and replaces its script; each starts one run of the one test.
      */
     private static Played race(Rig rig) throws Exception {
         rig.sim.faults().inject(Endpoint.CREATE_TEST, 2, Fault.latency(Duration.ofMillis(200)));
@@ -276,10 +275,9 @@ final class UploadRows {
     }
 
     /**
-     * The Pipeline step aborted while its script's create is held by a latency fault: the step ends
-     * with the abort at once, the abort interrupts the upload on the plugin's thread (it ends with the
-     * call in flight, sends nothing more), and nothing is started or saved (so a restart cannot start
-     * it either).
+     * The Pipeline step aborted while its script's create is held by a latency fault: the step ends with the abort at
+     * once, the abort interrupts the upload on the plugin's thread (it ends with the call in flight, sends nothing
+     * more), and nothing is started or saved (so a restart cannot start it either).
      */
     private static Played abortStepDuringUpload(Rig rig) throws Exception {
         rig.sim.faults().inject(Endpoint.CREATE_TEST, Fault.latency(Duration.ofMillis(800)));

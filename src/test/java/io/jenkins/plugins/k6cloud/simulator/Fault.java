@@ -26,9 +26,9 @@ public record Fault(Kind kind, Duration duration, int status) {
         /** 200 with a body that is not valid JSON. */
         MALFORMED_JSON,
         /**
-         * START only: the run is created, then the connection is closed without a response; likewise
-         * the load test is created ({@code CREATE_TEST}), the script replaced ({@code SCRIPT}) or the
-         * note set ({@code NOTE}) before the connection is closed.
+         * START only: the run is created, then the connection is closed without a response; likewise the load test is
+         * created ({@code CREATE_TEST}), the script replaced ({@code SCRIPT}) or the note set ({@code NOTE}) before the
+         * connection is closed.
          */
         START_THEN_DROP,
         /** STOP only: the run ends by itself exactly as the stop arrives, so the stop finds it ended. */

@@ -7,9 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The faults armed per endpoint, in the order they were armed: {@code inject(READ, 2, f)} makes
- * the next two READ requests suffer {@code f}, then the next armed READ fault (if any) applies.
- * Settable at any time from any thread.
+ * The faults armed per endpoint, in the order they were armed: {@code inject(READ, 2, f)} makes the next two READ
+ * requests suffer {@code f}, then the next armed READ fault (if any) applies.
  */
 public final class FaultPlan {
     /** Where {@link Fault.Kind#START_THEN_DROP} applies: requests that change something before they answer. */

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
- * The request pipeline shared by every flavour: parse, route, apply the armed fault, check the
- * token, handle, answer (or drop the connection), journal.
+ * The request pipeline shared by every flavour: parse, route, apply the armed fault, check the token, handle, answer
+ * (or drop the connection), journal.
  */
 final class HttpFrontend implements HttpHandler {
     private static final String MALFORMED_JSON = "{\"k6-run\": {\"id\": 1, \"run_status\": ";

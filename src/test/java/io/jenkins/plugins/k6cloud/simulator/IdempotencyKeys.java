@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The {@code K6-Idempotency-Key}s of v6 starts: within {@link #VALIDITY} of its first use, a key
- * sent again for the same load test gives back the run it created instead of a new one.
+ * The {@code K6-Idempotency-Key}s of v6 starts: within {@link #VALIDITY} of its first use, a key sent again for the
+ * same load test gives back the run it created instead of a new one.
  */
 final class IdempotencyKeys {
     /** How long k6 Cloud remembers a key ("valid for 10 minutes"). */
@@ -19,8 +19,8 @@ final class IdempotencyKeys {
     private final Map<String, Use> uses = new ConcurrentHashMap<>();
 
     /**
-     * The run {@code key} created for {@code testId} within the validity, or a new one from
-     * {@code create} (remembered under {@code key} when there is one).
+     * The run {@code key} created for {@code testId} within the validity, or a new one from {@code create} (remembered
+     * under {@code key} when there is one).
      */
     synchronized SimRun runFor(String key, long testId, Instant now, Supplier<SimRun> create) {
         if (key == null) {

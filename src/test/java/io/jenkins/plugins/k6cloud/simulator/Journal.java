@@ -201,10 +201,8 @@ public final class Journal {
     }
 
     /**
-     * Waits until a request matching {@code predicate} has been served (one served before the
-     * call counts, if retained) and returns it.
-     *
-     * @throws AssertionError when none arrives within {@code timeout}
+     * Waits until a request matching {@code predicate} has been served (one served before the call counts, if retained)
+     * and returns it. @throws AssertionError when none arrives within {@code timeout}
      */
     public JournalEntry awaitRequest(Predicate<JournalEntry> predicate, Duration timeout) {
         return awaitRequests(predicate, 1, timeout).get(0);
@@ -216,10 +214,9 @@ public final class Journal {
     }
 
     /**
-     * Waits until {@code count} requests matching {@code predicate} have been served in total
-     * (retained earlier ones count) and returns the first {@code count} of them.
-     *
-     * @throws AssertionError when fewer arrive within {@code timeout}
+     * Waits until {@code count} requests matching {@code predicate} have been served in total (retained earlier ones
+     * count) and returns the first {@code count} of them. @throws AssertionError when fewer arrive within {@code
+     * timeout}
      */
     public List<JournalEntry> awaitRequests(Predicate<JournalEntry> predicate, int count, Duration timeout) {
         Objects.requireNonNull(predicate, "predicate");

@@ -16,9 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A k6 Cloud REST API on a loopback port (see the package description): runs follow their {@link Scenario} on
- * the given {@link Clock}; faults are armed with {@link #faults()}; everything served is in the
- * {@link #journal()}.
+ * A k6 Cloud REST API on a loopback port (see the package description): runs follow their {@link Scenario} on the given
+ * {@link Clock}; faults are armed with {@link #faults()}; everything served is in the {@link #journal()}.
  */
 public final class K6CloudSimulator implements AutoCloseable {
     /** The token accepted when the builder is given none. */
@@ -101,8 +100,8 @@ public final class K6CloudSimulator implements AutoCloseable {
     }
 
     /**
-     * From now on, v2 run lists ignore {@code order_by} and answer oldest first, or not (the default): v2
-     * documents no ordering by creation, and a server may not know it.
+     * From now on, v2 run lists ignore {@code order_by} and answer oldest first, or not (the default): v2 documents no
+     * ordering by creation, and a server may not know it.
      */
     public void ignoreOrderBy(boolean v) {
         core.ignoreOrderBy = v;

@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the simulator until Ctrl-C, with one load test per scenario, so that a real Jenkins ({@code mvn hpi:run})
- * or the command line can be pointed at it ({@link Options#usage()}).
+ * Runs the simulator until Ctrl-C, with one load test per scenario, so that a real Jenkins ({@code mvn hpi:run}) or the
+ * command line can be pointed at it ({@link Options#usage()}).
  */
 public final class K6CloudSimulatorMain {
     private K6CloudSimulatorMain() {}

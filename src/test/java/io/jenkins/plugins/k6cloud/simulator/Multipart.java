@@ -11,8 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code multipart/form-data} body (RFC 7578) split into its parts, for the v6 create route and the
- * contract check. Strict: a body that does not follow the format is a {@link BadRequestException}.
+ * A {@code multipart/form-data} body (RFC 7578) split into its parts, for the v6 create route and the contract check.
  */
 record Multipart(List<Part> parts) {
     private static final Pattern BOUNDARY = Pattern.compile("(?i);\\s*boundary=\"?([^\";]+)\"?");

@@ -61,9 +61,8 @@ public final class OpenApiContract {
     }
 
     /**
-     * Reads {@code yaml}, which swagger-parser must find a valid OpenAPI 3.1 document.
-     *
-     * @throws IllegalStateException saying what is wrong with it
+     * Reads {@code yaml}, which swagger-parser must find a valid OpenAPI 3.1 document. @throws IllegalStateException
+     * saying what is wrong with it
      */
     public static OpenApiContract load(Path yaml) throws IOException {
         ParseOptions options = new ParseOptions();

@@ -1,9 +1,8 @@
 package io.jenkins.plugins.k6cloud.simulator;
 
 /**
- * How a simulated run ends when nobody stops it: the final {@code run_status}, the
- * {@code processing_status} and {@code result_status} it has once processing is over, and the
- * error fields. Each outcome is one behaviour of k6 Cloud the plugin has to handle.
+ * How a simulated run ends when nobody stops it: the final {@code run_status}, the {@code processing_status} and {@code
+ * result_status} it has once processing is over, and the error fields.
  */
 public enum Outcome {
     /** 3 FINISHED, processing 2, result 0. */
@@ -30,7 +29,9 @@ public enum Outcome {
     UNKNOWN_STATUS(3, 2, 0),
     /** 10 ARCHIVED right after creation (an upload-only run), never started. */
     ARCHIVED(10, 2, 0),
-    /** Passes, but every payload is odd: ids and statuses as strings, nulls, missing and extra fields, other date forms. */
+    /**
+     * Passes, but every payload is odd: ids and statuses as strings, nulls, missing and extra fields, other date forms.
+     */
     ODD_PAYLOADS(3, 2, 0);
 
     /** The run_status an {@link #UNKNOWN_STATUS} run shows while it runs. */

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * One endpoint of one API flavour: a method, a path pattern (the whole decoded path must match; its
- * groups are read with {@link RouteCall#pathId(int)}), whether it needs credentials, and a handler.
+ * One endpoint of one API flavour: a method, a path pattern (the whole decoded path must match; its groups are read
+ * with {@link RouteCall#pathId(int)}), whether it needs credentials, and a handler.
  */
 record Route(
         Endpoint endpoint,
@@ -22,8 +22,8 @@ record Route(
     }
 
     /**
-     * A route about one run, whose id is the first path group: the run is looked up and journalled,
-     * and an unknown id gets the flavour's {@code notFound}.
+     * A route about one run, whose id is the first path group: the run is looked up and journalled, and an unknown id
+     * gets the flavour's {@code notFound}.
      */
     static Route ofRun(
             SimCore core,
@@ -41,9 +41,9 @@ record Route(
     }
 
     /**
-     * A route about one load test, whose id is the first path group: the test is journalled,
-     * {@code check} may refuse a malformed request (with {@link BadRequestException}) before the test is
-     * looked up, and an unknown id gets the flavour's {@code notFound}.
+     * A route about one load test, whose id is the first path group: the test is journalled, {@code check} may refuse a
+     * malformed request (with {@link BadRequestException}) before the test is looked up, and an unknown id gets the
+     * flavour's {@code notFound}.
      */
     static Route ofTest(
             SimCore core,
@@ -63,8 +63,8 @@ record Route(
     }
 
     /**
-     * Stopping a run, in either flavour: a run that has not ended is stopped after the configured stop
-     * delay; the flavour words the answers for an accepted stop and for a run that had already ended.
+     * Stopping a run, in either flavour: a run that has not ended is stopped after the configured stop delay; the
+     * flavour words the answers for an accepted stop and for a run that had already ended.
      */
     static Route ofStop(
             SimCore core,

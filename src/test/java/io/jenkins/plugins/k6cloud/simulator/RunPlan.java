@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The whole life of one run, computed from its scenario, creation time and any stop: the list of
- * transitions plus the instants the run started and ended. Immutable; a stop replaces the plan.
+ * The whole life of one run, computed from its scenario, creation time and any stop: the list of transitions plus the
+ * instants the run started and ended.
  */
 final class RunPlan {
     static final int ABORTED_BY_USER = 5;

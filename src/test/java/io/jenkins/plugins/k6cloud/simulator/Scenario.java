@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the runs of one simulated load test do: the {@link Outcome}, the phase {@link Timings}, the VUs and
- * configured duration the run reports, and the thresholds. Ready-made ones are in {@link Scenarios}.
+ * What the runs of one simulated load test do: the {@link Outcome}, the phase {@link Timings}, the VUs and configured
+ * duration the run reports, and the thresholds.
  */
 public record Scenario(
         String name, Outcome outcome, Timings timings, int vus, int durationSeconds, List<ThresholdSpec> thresholds) {

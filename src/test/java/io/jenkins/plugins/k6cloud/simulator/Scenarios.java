@@ -48,8 +48,8 @@ public final class Scenarios {
     }
 
     /**
-     * {@value #UPLOAD_AND_RUN}: what load tests created by an upload play (they pass), and the demo of
-     * an upload (the command-line runner's {@code --simulate upload-and-run}).
+     * {@value #UPLOAD_AND_RUN}: what load tests created by an upload play (they pass), and the demo of an upload (the
+     * command-line runner's {@code --simulate upload-and-run}).
      */
     public static Scenario uploadAndRun() {
         return Scenario.builder(Outcome.PASSES)
@@ -60,8 +60,8 @@ public final class Scenarios {
     }
 
     /**
-     * Passes, but slower than {@link #passes()}: p95 401 ms instead of 312.4 ms (+28.4 %), within the
-     * same threshold; for the regression gate.
+     * Passes, but slower than {@link #passes()}: p95 401 ms instead of 312.4 ms (+28.4 %), within the same threshold;
+     * for the regression gate.
      */
     public static Scenario passesSlower() {
         return Scenario.builder(Outcome.PASSES)
@@ -86,10 +86,9 @@ public final class Scenarios {
     }
 
     /**
-     * The ready-made scenario named {@code name} (case-insensitive; "thresholds-fail",
-     * "THRESHOLDS_FAIL" and "thresholds_fail" are the same).
-     *
-     * @throws IllegalArgumentException naming the known scenarios, when there is none by that name
+     * The ready-made scenario named {@code name} (case-insensitive; "thresholds-fail", "THRESHOLDS_FAIL" and
+     * "thresholds_fail" are the same). @throws IllegalArgumentException naming the known scenarios, when there is none
+     * by that name
      */
     public static Scenario byName(String name) {
         String wanted =

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * The state every API flavour shares: clock, tests and runs, tokens, stop behaviour, faults,
- * journal, and what only v6 uses (the stack id it accepts, the idempotency keys of starts).
+ * The state every API flavour shares: clock, tests and runs, tokens, stop behaviour, faults, journal, and what only v6
+ * uses (the stack id it accepts, the idempotency keys of starts).
  */
 final class SimCore {
     final Clock clock;

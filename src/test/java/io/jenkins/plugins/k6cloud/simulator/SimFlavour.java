@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One generation of the k6 Cloud API (v2 and v6, on their own paths): its routes, how it checks
- * credentials and how it words errors. All flavours share the run state and the journal.
+ * One generation of the k6 Cloud API (v2 and v6, on their own paths): its routes, how it checks credentials and how it
+ * words errors.
  */
 interface SimFlavour {
     List<Route> routes();

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * What the simulator answers: a status, a content type, a body and extra headers, or
- * {@link #drop()} to close the connection without any response.
+ * What the simulator answers: a status, a content type, a body and extra headers, or {@link #drop()} to close the
+ * connection without any response.
  */
 record SimResponse(int status, String contentType, byte[] body, Map<String, String> headers, boolean dropped) {
     private static final Gson GSON =

@@ -77,8 +77,8 @@ final class SimRun {
     }
 
     /**
-     * Records a stop of ours that arrived at {@code now}; the run becomes ABORTED_BY_USER after
-     * {@code delay} unless it ends by itself before that. A second stop changes nothing.
+     * Records a stop of ours that arrived at {@code now}; the run becomes ABORTED_BY_USER after {@code delay} unless it
+     * ends by itself before that.
      */
     synchronized void requestStop(Instant now, Duration delay) {
         if (stopRequested != null) {

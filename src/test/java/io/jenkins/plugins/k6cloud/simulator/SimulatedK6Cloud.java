@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The simulator as the command-line runner's embedded k6 Cloud: real time, demo timings (a
- * complete run in about 15 s), one load test playing the chosen scenario.
+ * The simulator as the command-line runner's embedded k6 Cloud: real time, demo timings (a complete run in about 15 s),
+ * one load test playing the chosen scenario.
  */
 public final class SimulatedK6Cloud implements EmbeddedK6Cloud {
 
@@ -51,8 +51,8 @@ public final class SimulatedK6Cloud implements EmbeddedK6Cloud {
     public static final String DEMO_SCRIPT = "demo-script.js";
 
     /**
-     * Writes the demo k6 script into a new temporary directory, as {@code demo-script.js} (the name
-     * of the load test the upload creates); the caller deletes both.
+     * Writes the demo k6 script into a new temporary directory, as {@code demo-script.js} (the name of the load test
+     * the upload creates); the caller deletes both.
      */
     public static Path writeDemoScript() throws IOException {
         Path dir = Files.createTempDirectory("k6cloud-demo");

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long a run stays in each phase: created, validated, queued, initializing, running (load
- * phase, until the outcome ends it) and processing (metrics processing after the run ended).
+ * How long a run stays in each phase: created, validated, queued, initializing, running (load phase, until the outcome
+ * ends it) and processing (metrics processing after the run ended).
  */
 public record Timings(
         Duration created,

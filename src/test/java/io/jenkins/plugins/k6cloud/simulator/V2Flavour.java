@@ -78,10 +78,10 @@ final class V2Flavour implements SimFlavour {
     }
 
     /**
-     * {@code GET /loadtests/v2/runs} with {@code test_id}, {@code ids[]}, {@code public_id},
-     * {@code $select}, {@code page}, {@code page_size} and {@code order_by} (id, created, started;
-     * "-" for descending; default ascending id; ignored, after it is checked, when the simulator is
-     * built with {@code ignoreOrderBy}). {@code meta.count} is the total before paging.
+     * {@code GET /loadtests/v2/runs} with {@code test_id}, {@code ids[]}, {@code public_id}, {@code $select}, {@code
+     * page}, {@code page_size} and {@code order_by} (id, created, started; "-" for descending; default ascending id;
+     * ignored, after it is checked, when the simulator is built with {@code ignoreOrderBy}). {@code meta.count} is the
+     * total before paging.
      */
     private SimResponse listRuns(RouteCall call) {
         SimRequest req = call.request();
@@ -156,8 +156,8 @@ final class V2Flavour implements SimFlavour {
     }
 
     /**
-     * {@code POST /loadtests/v2/runs/{id}/stop} accepted: the configured {@link AcceptedStopReply}; the
-     * run becomes ABORTED_BY_USER after the stop delay.
+     * {@code POST /loadtests/v2/runs/{id}/stop} accepted: the configured {@link AcceptedStopReply}; the run becomes
+     * ABORTED_BY_USER after the stop delay.
      */
     private SimResponse stopAccepted(SimRun run, RouteCall call) {
         return switch (core.acceptedStopReply()) {
@@ -238,8 +238,8 @@ final class V2Flavour implements SimFlavour {
     }
 
     /**
-     * {@code GET /loadtests/v2/tests} (paged, {@code $select}, optional {@code project_id}) with
-     * {@code "k6-tests"} and {@code meta.count}.
+     * {@code GET /loadtests/v2/tests} (paged, {@code $select}, optional {@code project_id}) with {@code "k6-tests"} and
+     * {@code meta.count}.
      */
     private SimResponse listTests(RouteCall call) {
         SimRequest req = call.request();

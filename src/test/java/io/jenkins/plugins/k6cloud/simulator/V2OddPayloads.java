@@ -5,9 +5,8 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
 /**
- * Makes a v2 run object as awkward as the docs allow ({@link Outcome#ODD_PAYLOADS}): ids and
- * statuses as numeric strings, nulls where values are expected, missing and extra fields, and
- * other date forms.
+ * Makes a v2 run object as awkward as the docs allow ({@link Outcome#ODD_PAYLOADS}): ids and statuses as numeric
+ * strings, nulls where values are expected, missing and extra fields, and other date forms.
  */
 final class V2OddPayloads {
     private V2OddPayloads() {}

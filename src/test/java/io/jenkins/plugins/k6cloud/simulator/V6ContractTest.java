@@ -32,11 +32,9 @@ import org.junit.Rule;
 import org.junit.Test;
 
 /**
- * The contract check: the v6 client plays every v6 flow the plugin has against the simulator, and
- * every journaled request and answer must conform to the published schema, Grafana's
- * {@code k6-cloud-openapi-v6.yaml} (named by the system property {@value #SCHEMA_PROPERTY}; the
- * offline build passes {@code ../shared/k6-cloud-openapi-v6.yaml}). Writes one line to
- * {@code target/contract-summary.txt}.
+ * The contract check: the v6 client plays every v6 flow the plugin has against the simulator, and every journaled
+ * request and answer must conform to the published schema, Grafana's {@code k6-cloud-openapi-v6.yaml} (named by the
+ * system property {@value #SCHEMA_PROPERTY}; the offline build passes {@code ../shared/k6-cloud-openapi-v6.yaml}).
  */
 public class V6ContractTest {
     @Rule

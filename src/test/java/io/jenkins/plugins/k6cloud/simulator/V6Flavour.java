@@ -91,9 +91,8 @@ final class V6Flavour implements SimFlavour {
     }
 
     /**
-     * {@code POST /cloud/v6/load_tests/{id}/start}: creates a run, 200 with the run and its
-     * {@code test_run_details_page_url}. A {@code K6-Idempotency-Key} (1..36 characters) seen for the
-     * same test within 10 minutes gives back the run it created ({@link IdempotencyKeys}).
+     * {@code POST /cloud/v6/load_tests/{id}/start}: creates a run, 200 with the run and its {@code
+     * test_run_details_page_url}.
      */
     private SimResponse startRun(LoadTestSpec test, RouteCall call) {
         String key = call.request().header(IDEMPOTENCY_KEY);
@@ -106,10 +105,9 @@ final class V6Flavour implements SimFlavour {
     }
 
     /**
-     * {@code GET /cloud/v6/load_tests/{id}/test_runs} and {@code GET /cloud/v6/test_runs}, paged with
-     * {@code $top}/{@code $skip}/{@code @nextLink}, ordered by {@code $orderby} ({@code created} or
-     * {@code id}, optionally {@code asc}/{@code desc}; default ascending id), filtered by
-     * {@code created_after} (runs created at or after it). An unknown load test is 404.
+     * {@code GET /cloud/v6/load_tests/{id}/test_runs} and {@code GET /cloud/v6/test_runs}, paged with {@code
+     * $top}/{@code $skip}/{@code @nextLink}, ordered by {@code $orderby} ({@code created} or {@code id}, optionally
+     * {@code asc}/{@code desc}; default ascending id), filtered by {@code created_after} (runs created at or after it).
      */
     private SimResponse listRuns(RouteCall call) {
         Long testId = call.hasPathGroup(1) ? call.pathId(1) : null;
@@ -160,8 +158,8 @@ final class V6Flavour implements SimFlavour {
     }
 
     /**
-     * The load tests, paged with {@code $top}/{@code $skip}/{@code @nextLink}: all of them
-     * ({@code GET /cloud/v6/load_tests}), or only the one named exactly {@code name} when it is given.
+     * The load tests, paged with {@code $top}/{@code $skip}/{@code @nextLink}: all of them ({@code GET
+     * /cloud/v6/load_tests}), or only the one named exactly {@code name} when it is given.
      */
     private SimResponse testPage(RouteCall call, String name) {
         List<JsonObject> all = new ArrayList<>();
@@ -177,8 +175,8 @@ final class V6Flavour implements SimFlavour {
     }
 
     /**
-     * {@code GET /cloud/v6/projects/{id}/load_tests[?name=]}: the load tests of the project, paged, only
-     * the one named exactly {@code name} when it is given; 404 for another project.
+     * {@code GET /cloud/v6/projects/{id}/load_tests[?name=]}: the load tests of the project, paged, only the one named
+     * exactly {@code name} when it is given; 404 for another project.
      */
     private SimResponse findLoadTests(RouteCall call) {
         if (call.pathId(1) != RunStore.PROJECT_ID) {
@@ -195,11 +193,10 @@ final class V6Flavour implements SimFlavour {
     }
 
     /**
-     * {@code POST /cloud/v6/projects/{id}/load_tests}, {@code multipart/form-data} with {@code name} and
-     * the file part {@code script}: 201 with the new test, which plays the upload scenario; 409 when
-     * the name is taken in the project; 400 for a name of more than 300 characters or a script that is
-     * neither a k6 {@code .tar} archive nor UTF-8 text; 413 for a script larger than the limit; 404 for
-     * another project.
+     * {@code POST /cloud/v6/projects/{id}/load_tests}, {@code multipart/form-data} with {@code name} and the file part
+     * {@code script}: 201 with the new test, which plays the upload scenario; 409 when the name is taken in the
+     * project; 400 for a name of more than 300 characters or a script that is neither a k6 {@code .tar} archive nor
+     * UTF-8 text; 413 for a script larger than the limit; 404 for another project.
      */
     private SimResponse createLoadTest(RouteCall call) {
         SimRequest req = call.request();
@@ -241,8 +238,8 @@ final class V6Flavour implements SimFlavour {
     }
 
     /**
-     * {@code PUT /cloud/v6/load_tests/{id}/script} with the script's bytes: 204; 400 for a script that is
-     * neither a k6 {@code .tar} archive nor UTF-8 text; 413 for one larger than the limit.
+     * {@code PUT /cloud/v6/load_tests/{id}/script} with the script's bytes: 204; 400 for a script that is neither a k6
+     * {@code .tar} archive nor UTF-8 text; 413 for one larger than the limit.
      */
     private SimResponse replaceScript(LoadTestSpec test, RouteCall call) {
         SimRequest req = call.request();
@@ -256,8 +253,8 @@ final class V6Flavour implements SimFlavour {
     }
 
     /**
-     * {@code PATCH /cloud/v6/test_runs/{id}} {@code {"note": "..."}} ({@code PatchTestRunApiModel}: only
-     * {@code note}, required): 204 and the run's note is set; 400 for any other body.
+     * {@code PATCH /cloud/v6/test_runs/{id}} {@code {"note": "..."}} ({@code PatchTestRunApiModel}: only {@code note},
+     * required): 204 and the run's note is set; 400 for any other body.
      */
     private SimResponse setNote(SimRun run, RouteCall call) {
         JsonObject body;

@@ -37,8 +37,8 @@ final class V6Scripts {
     }
 
     /**
-     * 413 as the proxy in front of the API answers a body over its limit (an HTML page): the v6
-     * schema documents no 413 and no size limit.
+     * 413 as the proxy in front of the API answers a body over its limit (an HTML page): the v6 schema documents no 413
+     * and no size limit.
      */
     static SimResponse tooLarge() {
         return SimResponse.text(413, "text/html", HTML_413);

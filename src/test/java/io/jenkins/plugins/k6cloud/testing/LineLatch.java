@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Output that copies every byte to {@code sink} and counts down {@link #latch} once a line that
- * contains {@code marker} ends: a test waits on it for a moment the code under test prints.
+ * Output that copies every byte to {@code sink} and counts down {@link #latch} once a line that contains {@code marker}
+ * ends: a test waits on it for a moment the code under test prints.
  */
 public final class LineLatch extends OutputStream {
     public final CountDownLatch latch = new CountDownLatch(1);

@@ -12,10 +12,9 @@ import okhttp3.OkHttpClient;
 import org.junit.rules.ExternalResource;
 
 /**
- * A k6 Cloud simulator on a {@link ManualClock}, started before each test and closed after it, and
- * the plugin's clients of it in virtual time: their pauses are recorded by {@link #sleeper}, which
- * moves the clock. (Tests against a live Jenkins use {@code SimulatedCloudRule}, whose clock follows
- * real time.)
+ * A k6 Cloud simulator on a {@link ManualClock}, started before each test and closed after it, and the plugin's clients
+ * of it in virtual time: their pauses are recorded by {@link #sleeper}, which moves the clock. (Tests against a live
+ * Jenkins use {@code SimulatedCloudRule}, whose clock follows real time.)
  */
 public final class SimulatorRule extends ExternalResource {
     public final ManualClock clock = new ManualClock();
@@ -39,15 +38,17 @@ public final class SimulatorRule extends ExternalResource {
         return sim;
     }
 
-    /** The client of {@code flavour} with the simulator's token; see {@link #client(ApiFlavour, String, UnaryOperator)}. */
+    /**
+     * The client of {@code flavour} with the simulator's token; see {@link #client(ApiFlavour, String, UnaryOperator)}.
+     */
     public HttpK6CloudClient client(ApiFlavour flavour, UnaryOperator<ClientOptions> options) {
         return client(flavour, sim.token(), options);
     }
 
     /**
-     * The client of {@code flavour} with {@code token}, on this rule's clock and sleeper, retrying by
-     * the default policy with exact pauses (no jitter), with the simulator's stack id on v6; then
-     * {@code options} changes what the test wants.
+     * The client of {@code flavour} with {@code token}, on this rule's clock and sleeper, retrying by the default
+     * policy with exact pauses (no jitter), with the simulator's stack id on v6; then {@code options} changes what the
+     * test wants.
      */
     public HttpK6CloudClient client(ApiFlavour flavour, String token, UnaryOperator<ClientOptions> options) {
         ClientOptions base = ClientOptions.defaults()

@@ -155,23 +155,11 @@ public final class K6CloudSimulator implements AutoCloseable {
 
     /** Run {@code runId} as of now on the simulator clock. */
     public RunState runState(long runId) {
-        return run(runId).stateAt(core.clock.instant());
-    }
-
-    private SimRun run(long runId) {
         SimRun run = core.store.run(runId);
         if (run == null) {
             throw new IllegalArgumentException("The simulator has no run " + runId);
         }
-        return run;
-    }
-
-    /** Gives run {@code runId} a {@code public_id} (runs have none by default) and returns it. */
-    public String makePublic(long runId) {
-        SimRun run = run(runId);
-        String id = "pub" + Long.toHexString(runId * 2654435761L & 0xffffffffL);
-        run.publicId(id);
-        return id;
+        return run.stateAt(core.clock.instant());
     }
 
     public void acceptToken(String t) {

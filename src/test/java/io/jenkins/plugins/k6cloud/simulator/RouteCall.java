@@ -33,10 +33,6 @@ final class RouteCall {
     }
 
     /** Whether path group {@code n} matched (an optional group may not). */
-    boolean hasPathGroup(int n) {
-        return path.group(n) != null;
-    }
-
     /** The simulator clock when the request arrived. */
     Instant now() {
         return now;

@@ -16,7 +16,6 @@ final class SimRun {
     private volatile Instant stopRequested;
     private volatile Instant naturalEnd;
     private volatile Instant stopEffective;
-    private volatile String publicId;
     private volatile String note = "";
 
     SimRun(long id, LoadTestSpec test, Instant created, String stackId) {
@@ -54,14 +53,6 @@ final class SimRun {
 
     String stackId() {
         return stackId;
-    }
-
-    String publicId() {
-        return publicId;
-    }
-
-    void publicId(String v) {
-        publicId = v;
     }
 
     RunState stateAt(Instant now) {

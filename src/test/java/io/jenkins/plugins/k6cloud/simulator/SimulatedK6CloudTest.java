@@ -74,12 +74,12 @@ public class SimulatedK6CloudTest {
             for (String name : Scenarios.names()) {
                 assertThat(out, containsString(name));
             }
-            SimHttp http = new SimHttp(sim.baseUrl(), "Token t1", null);
+            SimHttp http = new SimHttp(sim.baseUrl(), "Bearer t1", Long.toString(sim.stackId()));
             assertEquals(
                     Scenarios.names().size(),
-                    http.get("/loadtests/v2/tests?page_size=100")
+                    http.get("/cloud/v6/projects/" + RunStore.PROJECT_ID + "/load_tests")
                             .json()
-                            .getAsJsonArray("k6-tests")
+                            .getAsJsonArray("value")
                             .size());
         }
     }

@@ -7,9 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -42,7 +40,6 @@ final class V2Flavour implements SimFlavour {
                         this::stopAccepted,
                         this::stopEnded),
                 Route.of(Endpoint.THRESHOLDS, "GET", "/loadtests/v2/thresholds/?", this::thresholds),
-                Route.of(Endpoint.TESTS, "GET", "/loadtests/v2/tests/?", this::listTests),
                 Route.ofTest(
                         core,
                         Endpoint.TESTS,
@@ -78,27 +75,17 @@ final class V2Flavour implements SimFlavour {
     }
 
     /**
-     * {@code GET /loadtests/v2/runs} with {@code test_id}, {@code ids[]}, {@code public_id}, {@code $select}, {@code
-     * page}, {@code page_size} and {@code order_by} (id, created, started; "-" for descending; default ascending id;
-     * ignored, after it is checked, when the simulator is built with {@code ignoreOrderBy}). {@code meta.count} is the
-     * total before paging.
+     * {@code GET /loadtests/v2/runs} with {@code test_id}, {@code $select}, {@code page}, {@code page_size} and
+     * {@code order_by} (id, created, started; "-" for descending; ignored, after it is checked, with
+     * {@code ignoreOrderBy}). {@code meta.count} is the total before paging.
      */
     private SimResponse listRuns(RouteCall call) {
         SimRequest req = call.request();
         Long testId = longParam(req, "test_id");
-        Set<Long> ids = idsParam(req);
-        String publicId = req.param("public_id");
         V2Json.Page page = V2Json.Page.of(req);
         Comparator<SimRun> order = runOrder(req.param("order_by"));
-        call.about(testId, ids.size() == 1 ? ids.iterator().next() : null);
-
-        Collection<SimRun> candidates = testId != null ? core.store.runsOf(testId) : core.store.runs();
-        List<SimRun> matching = new ArrayList<>();
-        for (SimRun r : candidates) {
-            if ((ids.isEmpty() || ids.contains(r.id())) && (publicId == null || publicId.equals(r.publicId()))) {
-                matching.add(r);
-            }
-        }
+        call.about(testId, null);
+        List<SimRun> matching = new ArrayList<>(testId != null ? core.store.runsOf(testId) : core.store.runs());
         if (order != null && !core.ignoreOrderBy) {
             matching.sort(order);
         }
@@ -124,18 +111,6 @@ final class V2Flavour implements SimFlavour {
         } catch (NumberFormatException e) {
             throw new BadRequestException(name + " must be a whole number, not \"" + v + "\".");
         }
-    }
-
-    private static Set<Long> idsParam(SimRequest req) {
-        Set<Long> ids = new LinkedHashSet<>();
-        for (String v : req.params("ids[]")) {
-            try {
-                ids.add(Long.parseLong(v.strip()));
-            } catch (NumberFormatException e) {
-                throw new BadRequestException("ids[] must be whole numbers, not \"" + v + "\".");
-            }
-        }
-        return ids;
     }
 
     private static Comparator<SimRun> runOrder(String orderBy) {
@@ -235,32 +210,6 @@ final class V2Flavour implements SimFlavour {
 
     private static JsonElement number(double v, boolean asString) {
         return asString ? new JsonPrimitive(Double.toString(v)) : new JsonPrimitive(v);
-    }
-
-    /**
-     * {@code GET /loadtests/v2/tests} (paged, {@code $select}, optional {@code project_id}) with {@code "k6-tests"} and
-     * {@code meta.count}.
-     */
-    private SimResponse listTests(RouteCall call) {
-        SimRequest req = call.request();
-        V2Json.Page page = V2Json.Page.of(req);
-        Set<String> select = V2Json.select(req);
-        String project = req.param("project_id");
-        List<LoadTestSpec> tests = core.store.tests();
-        if (project != null && !project.strip().equals(Long.toString(RunStore.PROJECT_ID))) {
-            tests = List.of();
-        }
-        JsonArray out = new JsonArray();
-        int from = (int) Math.min(page.offset(), tests.size());
-        int to = Math.min(from + page.size(), tests.size());
-        for (LoadTestSpec t : tests.subList(from, to)) {
-            out.add(V2Json.selected(testJson(t), select));
-        }
-        JsonObject body = V2Json.envelope("k6-runs", new JsonArray());
-        body.add("k6-tests", out);
-        body.add("load_zones", new JsonArray());
-        body.add("meta", V2Json.meta(tests.size()));
-        return SimResponse.json(200, body);
     }
 
     private JsonObject testJson(LoadTestSpec t) {

@@ -44,7 +44,7 @@ final class V2Json {
         o.addProperty("organization_id", RunStore.ORGANIZATION_ID);
         o.addProperty("processing_status", st.processingStatus());
         o.addProperty("project_id", RunStore.PROJECT_ID);
-        o.addProperty("public_id", run.publicId());
+        o.add("public_id", JsonNull.INSTANCE);
         if (!startForm) {
             o.add("request_builder_config", JsonNull.INSTANCE);
         }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -46,14 +45,13 @@ final class V6Flavour implements SimFlavour {
                         V6Errors::notFound,
                         (run, call) ->
                                 SimResponse.json(200, V6Json.run(run, run.stateAt(call.now()), call.now(), null))),
-                Route.of(Endpoint.LIST, "GET", "/cloud/v6/(?:load_tests/(\\d+)/)?test_runs/?", this::listRuns),
+                Route.of(Endpoint.LIST, "GET", "/cloud/v6/load_tests/(\\d+)/test_runs/?", this::listRuns),
                 Route.ofStop(
                         core,
                         "/cloud/v6/test_runs/(\\d+)/abort/?",
                         V6Errors::notFound,
                         (run, call) -> SimResponse.noContent(),
                         (run, call) -> V6Errors.error(409, V6Errors.CONFLICT, "Cannot abort a non-running test.")),
-                Route.of(Endpoint.TESTS, "GET", "/cloud/v6/load_tests/?", call -> testPage(call, null)),
                 Route.ofTest(
                         core,
                         Endpoint.TESTS,
@@ -105,18 +103,17 @@ final class V6Flavour implements SimFlavour {
     }
 
     /**
-     * {@code GET /cloud/v6/load_tests/{id}/test_runs} and {@code GET /cloud/v6/test_runs}, paged with {@code
+     * {@code GET /cloud/v6/load_tests/{id}/test_runs}, paged with {@code
      * $top}/{@code $skip}/{@code @nextLink}, ordered by {@code $orderby} ({@code created} or {@code id}, optionally
      * {@code asc}/{@code desc}; default ascending id), filtered by {@code created_after} (runs created at or after it).
      */
     private SimResponse listRuns(RouteCall call) {
-        Long testId = call.hasPathGroup(1) ? call.pathId(1) : null;
+        long testId = call.pathId(1);
         call.about(testId, null);
-        if (testId != null && core.store.test(testId) == null) {
+        if (core.store.test(testId) == null) {
             return V6Errors.notFound();
         }
-        Collection<SimRun> candidates = testId != null ? core.store.runsOf(testId) : core.store.runs();
-        List<SimRun> runs = new ArrayList<>(candidates);
+        List<SimRun> runs = new ArrayList<>(core.store.runsOf(testId));
         Instant after = createdAfter(call.request().param("created_after"));
         runs.removeIf(r -> after != null && r.created().isBefore(after));
         runs.sort(runOrder(call.request().param("$orderby")));
@@ -157,11 +154,12 @@ final class V6Flavour implements SimFlavour {
         return desc ? c.reversed() : c;
     }
 
-    /**
-     * The load tests, paged with {@code $top}/{@code $skip}/{@code @nextLink}: all of them ({@code GET
-     * /cloud/v6/load_tests}), or only the one named exactly {@code name} when it is given.
-     */
-    private SimResponse testPage(RouteCall call, String name) {
+    /** {@code GET /cloud/v6/projects/{id}/load_tests[?name=]}, paged; 404 for another project. */
+    private SimResponse findLoadTests(RouteCall call) {
+        if (call.pathId(1) != RunStore.PROJECT_ID) {
+            return V6Errors.notFound();
+        }
+        String name = call.request().param("name");
         List<JsonObject> all = new ArrayList<>();
         for (LoadTestSpec t : core.store.tests()) {
             if (name == null || name.equals(t.name())) {
@@ -172,17 +170,6 @@ final class V6Flavour implements SimFlavour {
             call.about(all.get(0).get("id").getAsLong(), null);
         }
         return SimResponse.json(200, V6Json.page(core, call.request(), all));
-    }
-
-    /**
-     * {@code GET /cloud/v6/projects/{id}/load_tests[?name=]}: the load tests of the project, paged, only the one named
-     * exactly {@code name} when it is given; 404 for another project.
-     */
-    private SimResponse findLoadTests(RouteCall call) {
-        if (call.pathId(1) != RunStore.PROJECT_ID) {
-            return V6Errors.notFound();
-        }
-        return testPage(call, call.request().param("name"));
     }
 
     /** {@code GET /cloud/v6/projects}: the one project of the stack; the plugin's v6 token check. */

@@ -248,11 +248,12 @@ public class V6RoutesTest extends SimHttpFixture {
         java.util.Collections.reverse(newestFirst);
         assertEquals(newestFirst, seen);
         assertThat(sim.journal().requests(Endpoint.LIST), hasSize(3));
-        assertEquals(
-                5, get("/cloud/v6/test_runs").json().getAsJsonArray("value").size());
         assertError(get("/cloud/v6/load_tests/999/test_runs"), 404, "not_found", "Not found.");
         assertError(
-                get("/cloud/v6/test_runs?$top=1001"), 400, "validation_error", "$top must be at most 1000, not 1001.");
+                get("/cloud/v6/load_tests/" + testId + "/test_runs?$top=1001"),
+                400,
+                "validation_error",
+                "$top must be at most 1000, not 1001.");
     }
 
     @Test
@@ -278,7 +279,7 @@ public class V6RoutesTest extends SimHttpFixture {
                 .forEach(e -> seen.add(e.getAsJsonObject().get("id").getAsLong()));
         assertEquals(List.of(ids.get(4), ids.get(3), ids.get(2)), seen);
         assertError(
-                get("/cloud/v6/test_runs?created_after=yesterday"),
+                get("/cloud/v6/load_tests/" + testId + "/test_runs?created_after=yesterday"),
                 400,
                 "validation_error",
                 "created_after must be an ISO 8601 date-time, not \"yesterday\".");
@@ -287,14 +288,10 @@ public class V6RoutesTest extends SimHttpFixture {
     @Test
     public void loadTestsAndUnknownPaths() throws Exception {
         long a = sim.addLoadTest("checkout", Scenarios.passes());
-        sim.addLoadTest("search", Scenarios.passes());
-        JsonObject page = get("/cloud/v6/load_tests?$top=1").json();
-        assertEquals(1, page.getAsJsonArray("value").size());
-        assertTrue(page.has("@nextLink"));
         JsonObject test = get("/cloud/v6/load_tests/" + a).json();
         assertEquals("checkout", test.get("name").getAsString());
         assertEquals(RunStore.PROJECT_ID, test.get("project_id").getAsLong());
-        assertThat(sim.journal().requests(Endpoint.TESTS), hasSize(2));
+        assertThat(sim.journal().requests(Endpoint.TESTS), hasSize(1));
         assertError(get("/cloud/v6/nothing/here"), 404, "not_found", "Not found.");
     }
 }

@@ -44,31 +44,12 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * What {@code ../shared/tools/jelly-check} cannot see, because it needs the classes: that every view
- * matches the class it belongs to, as Jenkins binds them at run time.
- *
- * <ul>
- *   <li>every {@code field="x"} of a {@code config.jelly} or {@code global.jelly} is a property of the
- *       class: a public getter ({@code getX()}, or {@code isX()} for a {@code boolean}), and a
- *       {@code @DataBoundConstructor} parameter or a {@code @DataBoundSetter} (without them the form
- *       shows a value it never saves), and has a {@code help-x.html};
- *   <li>every {@code help-x.html} belongs to such a field ({@code help.html} is the class's own help):
- *       {@code Descriptor.getHelpFile(field)} looks for {@code help-FIELD.html} beside the views of the
- *       Describable;
- *   <li>every {@code doCheckX}, {@code doFillXItems} and {@code doAutoCompleteX} of the class's
- *       descriptor (the class itself for a {@code GlobalConfiguration}, else its nested {@code Descriptor},
- *       as {@code Describable.getDescriptor()} finds it) names a field of the view, and every other
- *       {@code @QueryParameter} of them (Jenkins sends those fields along, {@code Descriptor.calcFillSettings})
- *       is a field too; every {@code f:validateButton} names a {@code doX} whose parameters it sends;
- *   <li>every {@code ${%key}} has its text. Stapler's {@code ResourceBundle.format} (jenkinsci/stapler,
- *       jelly module) looks the key up in the {@code .properties} beside the view and, when there is
- *       none, prints the key itself and drops the arguments. So English text may stand as its own key,
- *       but a key used with arguments, or one that reads as an identifier ({@code camelCase},
- *       {@code dotted.name}, {@code snake_case}), needs an entry; an entry is a {@link MessageFormat}
- *       and uses no argument the view does not pass.
- * </ul>
- *
- * The counts go to {@code target/view-mapping-summary.txt}.
+ * What {@code jelly-check} cannot see without the classes: each form field is a bound property of its class with a
+ * {@code help-FIELD.html} ({@code Descriptor.getHelpFile}); each help file, form method ({@code doCheckX},
+ * {@code doFillXItems}, {@code doAutoCompleteX}, their {@code @QueryParameter}s: {@code Descriptor.calcFillSettings})
+ * and {@code f:validateButton} names a field; each {@code ${%key}} has its text: Stapler's
+ * {@code ResourceBundle.format} prints a key without an entry as it is and drops its arguments, so a key with
+ * arguments or one that reads as an identifier needs an entry, a {@link MessageFormat} using no missing argument.
  */
 public class ViewMappingTest {
     static final Path SUMMARY = Path.of("target", "view-mapping-summary.txt");

@@ -180,10 +180,6 @@ public final class K6CloudSimulator implements AutoCloseable {
         core.endedRunStopReply(r);
     }
 
-    public void setAcceptedStopReply(AcceptedStopReply r) {
-        core.acceptedStopReply(r);
-    }
-
     /** Stops the server and its threads; bounded (a few seconds at most). */
     @Override
     public void close() {

@@ -18,7 +18,6 @@ final class SimCore {
     final Set<String> tokens = new CopyOnWriteArraySet<>();
     private volatile Duration stopDelay = Duration.ZERO;
     private volatile EndedRunStopReply endedRunStopReply = EndedRunStopReply.BAD_REQUEST_400;
-    private volatile AcceptedStopReply acceptedStopReply = AcceptedStopReply.OK_WITH_RUN;
     private volatile String webAppUrl = "";
     private volatile String baseUrl = "";
     private volatile long stackId = K6CloudSimulator.DEFAULT_STACK_ID;
@@ -52,14 +51,6 @@ final class SimCore {
 
     void endedRunStopReply(EndedRunStopReply r) {
         endedRunStopReply = Objects.requireNonNull(r, "reply");
-    }
-
-    AcceptedStopReply acceptedStopReply() {
-        return acceptedStopReply;
-    }
-
-    void acceptedStopReply(AcceptedStopReply r) {
-        acceptedStopReply = Objects.requireNonNull(r, "reply");
     }
 
     String webAppUrl() {

@@ -37,7 +37,7 @@ final class V2Flavour implements SimFlavour {
                         core,
                         "/loadtests/v2/runs/(\\d+)/stop/?",
                         V2Errors::notFound,
-                        this::stopAccepted,
+                        (run, call) -> SimResponse.json(200, V2Json.envelope("k6-run", runJson(run, call, false))),
                         this::stopEnded),
                 Route.of(Endpoint.THRESHOLDS, "GET", "/loadtests/v2/thresholds/?", this::thresholds),
                 Route.ofTest(
@@ -128,18 +128,6 @@ final class V2Flavour implements SimFlavour {
                                 + " descending), not \"" + orderBy + "\".");
                 };
         return desc ? c.reversed() : c;
-    }
-
-    /**
-     * {@code POST /loadtests/v2/runs/{id}/stop} accepted: the configured {@link AcceptedStopReply}; the run becomes
-     * ABORTED_BY_USER after the stop delay.
-     */
-    private SimResponse stopAccepted(SimRun run, RouteCall call) {
-        return switch (core.acceptedStopReply()) {
-            case NO_CONTENT -> SimResponse.noContent();
-            case OK_EMPTY -> SimResponse.json(200, new JsonObject());
-            default -> SimResponse.json(200, V2Json.envelope("k6-run", runJson(run, call, false)));
-        };
     }
 
     /** A stop of a run that has ended: the configured {@link EndedRunStopReply}. */

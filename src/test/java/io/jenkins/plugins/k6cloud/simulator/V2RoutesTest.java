@@ -365,23 +365,6 @@ public class V2RoutesTest extends SimHttpFixture {
     }
 
     @Test
-    public void acceptedStopCanAnswer204OrAnEmptyObject() throws Exception {
-        sim.setAcceptedStopReply(AcceptedStopReply.NO_CONTENT);
-        long test = sim.addLoadTest(Scenarios.passes());
-        long first = http.start(test);
-        SimHttp.Reply noContent = http.post("/loadtests/v2/runs/" + first + "/stop");
-        assertEquals(204, noContent.status());
-        assertEquals("", noContent.body());
-
-        sim.setAcceptedStopReply(AcceptedStopReply.OK_EMPTY);
-        long second = http.start(test);
-        SimHttp.Reply empty = http.post("/loadtests/v2/runs/" + second + "/stop");
-        assertEquals(200, empty.status());
-        assertEquals("{}", empty.body());
-        assertEquals(5, sim.runState(second).runStatus());
-    }
-
-    @Test
     public void runStoppedInTheWebAppIsNotStoppedByUs() throws Exception {
         Scenario s = Scenarios.byName("stopped-in-web-app");
         long runId = http.start(sim.addLoadTest(s));

@@ -126,15 +126,6 @@ public class K6CloudRunActionTest {
         assertNull(a.getMetricsUnavailable());
     }
 
-    @Test
-    public void keepsWhyTheMetricsAreNotAvailable() {
-        K6CloudRunAction a = K6CloudRunAction.of(Outcomes.passed(1001));
-        a.recordMetrics(null, null, "k6 Cloud answered 404");
-        assertEquals("k6 Cloud answered 404", a.getMetricsUnavailable());
-        assertTrue(a.getMetrics().isEmpty());
-        assertNull(a.figures());
-    }
-
     /** A build after {@code previous} with a run of load test {@code testId} whose p95 was {@code p95}. */
     private static FakeBuild build(FakeBuild previous, long testId, Double p95) {
         FakeBuild b = new FakeBuild();

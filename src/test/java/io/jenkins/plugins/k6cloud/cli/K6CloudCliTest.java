@@ -24,7 +24,6 @@ import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.Timings;
 import io.jenkins.plugins.k6cloud.simulator.UploadRecord;
 import io.jenkins.plugins.k6cloud.testing.InMemoryScript;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -227,14 +226,8 @@ public class K6CloudCliTest {
 
     @Test
     public void withoutTheSimulatorOnTheClassPathItSaysHowToGetIt() {
-        K6CloudCli cli = new K6CloudCli(
-                System.out,
-                new PrintStream(cloud.errBytes, true, StandardCharsets.UTF_8),
-                cloud.env,
-                K6CloudCli::httpClient,
-                Optional::empty,
-                cloud::engine);
-        assertEquals(2, cli.run("--simulate"));
+        cloud.clouds = Optional::empty;
+        assertEquals(2, cloud.cli().run("--simulate"));
         assertThat(cloud.err(), containsString("Run bin/k6cloud from a clone of the plugin"));
     }
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.junit.rules.ExternalResource;
 
@@ -40,6 +41,7 @@ final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
     UnaryOperator<Scenario> shape = UnaryOperator.identity();
     Consumer<K6CloudSimulator> setup = sim -> {};
     volatile K6CloudSimulator sim;
+    Supplier<Optional<EmbeddedK6Cloud>> clouds = () -> Optional.of(this);
 
     static {
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -95,7 +97,7 @@ final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
                 new PrintStream(errBytes, true, StandardCharsets.UTF_8),
                 env,
                 K6CloudCli::httpClient,
-                () -> Optional.of(this),
+                clouds,
                 this::engine);
     }
 

@@ -360,59 +360,45 @@ public class K6CloudCliTest {
     }
 
     @Test
-    public void aNewTestIsCreatedByNameStartedAndNoted() throws Exception {
+    public void aScriptCreatesOrReplacesItsLoadTestAndEachRunGetsItsNote() throws Exception {
         K6CloudSimulator sim = cloud.external("tok-script", 31337);
         sim.faults().inject(Endpoint.NOTE, Fault.dropConnection());
         cloud.env.put("HOSTNAME", "ci-7");
-        Path script = write("load/checkout.js", SCRIPT);
-
-        assertEquals(cloud.err(), 0, external("--script", script.toString()));
-
-        List<UploadRecord> uploads = sim.journal().uploads();
-        assertEquals(1, uploads.size());
-        UploadRecord u = uploads.get(0);
-        assertEquals("checkout", u.testName());
-        assertTrue("created, not replaced", u.created());
-        assertEquals(new InMemoryScript("x", SCRIPT).sha256(), u.sha256());
-        RunRecord run = onlyRun(sim);
-        assertEquals(u.testId(), run.testId());
-        assertEquals(
-                "Started by bin/k6cloud on ci-7 from " + script, sim.journal().noteOf(run.id()));
-        assertThat(cloud.out(), containsString("Load test: \"checkout\" (id " + u.testId() + ") in project "));
-        assertThat(cloud.out(), containsString("k6 Cloud verdict: PASSED"));
-        assertThat(cloud.out() + cloud.err(), not(containsString("tok-script")));
-        assertTrue(sim.journal().requests().stream().allMatch(e -> isV6(e)));
-        assertThat(sim.journal().runsLeftRunning(), empty());
-    }
-
-    @Test
-    public void aTestOfThatNameOrOfTheTestIdGetsTheScriptAndANoteGoesOnTheRunWithOrWithoutAScript() throws Exception {
-        K6CloudSimulator sim = cloud.external("tok-script", 31337);
         String script = write("load/checkout.js", SCRIPT).toString();
         long shop = sim.addLoadTest("shop", Scenarios.thresholdsFail());
         long byId = sim.addLoadTest("by-id", Scenarios.passes());
+        long byHand = sim.addLoadTest("by-hand", Scenarios.passes());
 
+        assertEquals(cloud.err(), 0, external("--script", script));
         assertEquals(cloud.err(), 99, external("--script", script, "--test-name", "shop", "--note", "nightly"));
-        assertEquals(cloud.err(), 0, external("--test-id", String.valueOf(byId), "--script", script));
+        assertEquals(cloud.err(), 0, external("--test-id", "" + byId, "--script", script));
+        assertEquals(cloud.err(), 0, external("--api-flavour", "v6", "--test-id", "" + byHand, "--note", "1.2"));
 
+        List<UploadRecord> uploads = sim.journal().uploads();
+        String sha = new InMemoryScript("x", SCRIPT).sha256();
+        assertEquals(
+                List.of(sha, sha, sha),
+                uploads.stream().map(UploadRecord::sha256).toList());
+        UploadRecord created = uploads.get(0);
+        assertEquals("checkout", created.testName());
+        assertTrue("created, not replaced", created.created());
         assertFalse(sim.journal().scriptOf(shop).created());
-        assertEquals(1, sim.journal().count(Endpoint.CREATE_TEST)); // the 409 of "shop"
+        assertEquals("checkout, and the 409 of shop", 2, sim.journal().count(Endpoint.CREATE_TEST));
         List<RunRecord> runs = sim.journal().runs();
-        assertEquals(List.of(shop, byId), runs.stream().map(RunRecord::testId).toList());
-        assertEquals("nightly", sim.journal().noteOf(runs.get(0).id()));
+        assertEquals(
+                List.of(created.testId(), shop, byId, byHand),
+                runs.stream().map(RunRecord::testId).toList());
+        String started = "Started by bin/k6cloud on ci-7 from " + script;
+        assertEquals(
+                List.of(started, "nightly", started, "1.2"),
+                runs.stream().map(r -> sim.journal().noteOf(r.id())).toList());
+        assertThat(cloud.out(), containsString("Load test: \"checkout\" (id " + created.testId() + ") in project "));
         assertThat(cloud.out(), containsString("Load test: \"shop\" (id " + shop + ")"));
         assertThat(cloud.out(), containsString("Replacing the script of load test " + byId));
         assertThat(cloud.out(), containsString("Load test: \"by-id\" (id " + byId + ")"));
-        assertEquals(
-                new InMemoryScript("x", SCRIPT).sha256(),
-                sim.journal().scriptOf(byId).sha256());
-        long byHand = sim.addLoadTest("by-hand", Scenarios.passes()); // a note without a script
-        assertEquals(
-                cloud.err(), 0, external("--api-flavour", "v6", "--test-id", "" + byHand, "--note", "release 1.2"));
-        RunRecord last = sim.journal().runs().get(2);
-        assertEquals(byHand, last.testId());
-        assertEquals("release 1.2", sim.journal().noteOf(last.id()));
-        assertEquals("nothing more uploaded", 2, sim.journal().uploads().size());
+        assertThat(cloud.out() + cloud.err(), not(containsString("tok-script")));
+        assertTrue(sim.journal().requests().stream().allMatch(e -> isV6(e)));
+        assertThat(sim.journal().runsLeftRunning(), empty());
     }
 
     @Test

@@ -21,10 +21,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * One k6 Cloud run of a build: its summary on the build page ({@code summary.jelly}), a badge in the build
- * history ({@code badge.jelly}) and {@code K6_CLOUD_*} variables for later steps. Jenkins saves it to
- * {@code build.xml} with XStream, which cannot read records back: so it holds plain values and plain
- * classes only, and never the token.
+ * One k6 Cloud run of a build: summary, badge, {@code K6_CLOUD_*} variables. Saved to {@code build.xml} by
+ * XStream, which cannot read records back: plain values and classes only, never the token.
  */
 public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributingAction {
     public static final String RUN_ID_VARIABLE = "K6_CLOUD_RUN_ID";
@@ -39,12 +37,11 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
     private final String buildResult;
     private final long durationSeconds;
     private final ArrayList<ThresholdRow> thresholds = new ArrayList<>();
-    // what the metrics read gave: null when not read
+    // null when not read
     private ArrayList<MetricsTable.Row> metrics;
     private String metricsComparedWith;
     private String metricsUnavailable;
     private LinkedHashMap<String, Double> figures; // by Figure name, for later builds
-    // the load test the build's k6 script was uploaded to (null and 0 without a script)
     private String testName;
     private long projectId;
 
@@ -63,7 +60,6 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
         return new K6CloudRunAction(outcome);
     }
 
-    /** Keeps what the metrics read gave (before the action is added to the build): {@code null} when absent. */
     public void recordMetrics(MetricsTable table, RunFigures runFigures, String unavailable) {
         this.metricsUnavailable = unavailable;
         if (table != null) {
@@ -79,23 +75,18 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
         }
     }
 
-    /** Keeps the load test the build's k6 script was uploaded to (before the action is added to the build). */
     public void recordUpload(String name, Long project) {
         this.testName = name;
         this.projectId = project == null ? 0 : project;
     }
 
-    /** The run's figures as kept for later builds' comparisons, with the thresholds that have a value. */
+    /** What later builds compare with: the kept figures and the thresholds that have a value. */
     public RunFigures figures() {
         if (figures == null) {
             return null;
         }
-        List<Threshold> kept = thresholds.stream()
-                .map(ThresholdRow::threshold)
-                .filter(t -> t.value() != null)
-                .toList();
-        Map<String, Double> values = figures;
-        Function<Figure, Double> f = figure -> values.get(figure.name());
+        Map<String, Double> kept = figures;
+        Function<Figure, Double> f = figure -> kept.get(figure.name());
         return new RunFigures(
                 f.apply(Figure.P95),
                 f.apply(Figure.MEDIAN),
@@ -106,13 +97,13 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
                 null,
                 null,
                 f.apply(Figure.CHECKS_PASSED),
-                kept);
+                thresholds.stream()
+                        .map(ThresholdRow::threshold)
+                        .filter(t -> t.value() != null)
+                        .toList());
     }
 
-    /**
-     * Jenkins calls this for every action in order, so with several runs in one build the latest run's values
-     * win. Nothing is set for a value that is unknown.
-     */
+    /** Jenkins calls every action in order: with several runs in one build, the latest run's values win. */
     @Override
     public void buildEnvironment(Run<?, ?> run, EnvVars env) {
         if (runId > 0) {
@@ -124,7 +115,6 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
         env.put(RESULT_VARIABLE, verdict);
     }
 
-    /** No page of its own: the summary and the badge link to the run in k6 Cloud. */
     @Override
     public String getIconFileName() {
         return null;
@@ -156,10 +146,7 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
         return runUrl;
     }
 
-    /**
-     * The run's page as a link target: only an absolute http(s) URL, so that an edited {@code build.xml}
-     * cannot put a {@code javascript:} or other link on the build page. The views use this.
-     */
+    /** Only an absolute http(s) URL: an edited {@code build.xml} cannot put a {@code javascript:} link on the page. */
     public String getRunHref() {
         return K6CloudDefaults.httpUri(runUrl) == null ? null : runUrl.strip();
     }
@@ -204,7 +191,6 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
         return projectId == 0 ? null : projectId;
     }
 
-    /** One threshold of the run, for the summary and for later builds' regression gates. */
     public static final class ThresholdRow implements Serializable {
         private static final long serialVersionUID = 1L;
 
@@ -220,12 +206,11 @@ public class K6CloudRunAction implements BuildBadgeAction, EnvironmentContributi
             this.passed = t.passed();
         }
 
-        /** With its statistic when the name does not say it: {@code http_req_duration [p(95)]}. */
+        /** {@code http_req_duration [p(95)]}: the statistic when the name does not say it. */
         public String getName() {
             return stat == null || name.contains(stat) ? name : name + " [" + stat + "]";
         }
 
-        /** As people read threshold values: {@code 250}, {@code 0.05}, {@code 312.46}, {@code 0.0012}; or empty. */
         public String getValue() {
             if (value == null || !Double.isFinite(value)) {
                 return value == null ? "" : value.toString();

@@ -11,16 +11,10 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
-/**
- * The command line of {@code bin/k6cloud}: {@link Option} is the one table of its options, which
- * {@link #parse} reads and {@link #USAGE} is made from. {@link #get} is {@code null} for an option not given.
- */
+/** {@code bin/k6cloud}'s command line: {@link Option} is the one table that {@link #parse} and {@link #USAGE} read. */
 public record CliArguments(Map<Option, Object> values) {
 
-    /**
-     * The options, in the order of the help: {@code --name VALUE} or {@code --name=VALUE}; a flag has no
-     * {@code value}, an optional one is in brackets; lines of {@code help} after the first are indented under it.
-     */
+    /** In the help's order; a flag has no {@code value}, an optional one is in brackets. */
     public enum Option {
         TEST_ID(
                 "--test-id",
@@ -64,7 +58,6 @@ public record CliArguments(Map<Option, Object> values) {
         STACK_ID("--stack-id", "N", """
                 the Grafana Cloud stack id, sent as X-Stack-Id (required with v6;
                 also read from the environment variable K6_CLOUD_STACK_ID)""", CliArguments::stackId),
-        /** The scenario, or {@code ""} for the simulator's default. */
         SIMULATE("--simulate", "[SCENARIO]", """
                 run against the built-in k6 Cloud simulator (the default when neither
                 --api-url nor K6_CLOUD_TOKEN is given); without SCENARIO, the demo""", (text, name) -> text),
@@ -83,7 +76,6 @@ public record CliArguments(Map<Option, Object> values) {
         }
     }
 
-    /** Reads an option's value; {@code name} is the option, for the message. */
     interface Parser {
         Object parse(String text, String name) throws UsageException;
     }
@@ -92,7 +84,6 @@ public record CliArguments(Map<Option, Object> values) {
 
     public static final String USAGE = usage();
 
-    /** The command line cannot be used as given; the message says what to fix. */
     public static final class UsageException extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -101,13 +92,12 @@ public record CliArguments(Map<Option, Object> values) {
         }
     }
 
-    /** The value of {@code option}, of the type its parser returns. */
+    /** {@code null} for an option not given. */
     @SuppressWarnings("unchecked")
     public <T> T get(Option option) {
         return (T) values.get(option);
     }
 
-    /** The value of {@code option}, or {@code fallback} when it was not given. */
     @SuppressWarnings("unchecked")
     public <T> T get(Option option, T fallback) {
         return (T) values.getOrDefault(option, fallback);
@@ -219,7 +209,6 @@ public record CliArguments(Map<Option, Object> values) {
         return text;
     }
 
-    /** A positive id; {@code source} names where it came from (an option or a variable). */
     private static long positive(String text, String source, String what, String hint) throws UsageException {
         try {
             long id = Long.parseLong(text.strip());

@@ -46,17 +46,14 @@ import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
- * The command-line runner: starts a k6 Cloud run, follows it with the same engine as the Jenkins
- * plugin, prints what happens and exits with a k6-style code. {@link #run} never calls
+ * The command-line runner: the Jenkins plugin's engine, a k6-style exit code. {@link #run} never calls
  * {@code System.exit}, so tests call it in-process; {@link #interrupt} is what SIGINT/SIGTERM do.
  */
 public final class K6CloudCli {
-    /** The Grafana stack id when {@code --stack-id} is not given. */
     public static final String STACK_ID_VARIABLE = "K6_CLOUD_STACK_ID";
 
     static final Duration SIMULATED_POLL_INTERVAL = Duration.ofSeconds(1);
     static final String THREAD_PREFIX = "k6-cloud-cli";
-    /** The longest the runner waits for the run's note after the run was judged. */
     static final Duration NOTE_WAIT = Duration.ofSeconds(30);
 
     private final PrintStream out;
@@ -67,26 +64,18 @@ public final class K6CloudCli {
     private final Supplier<RunEngine> engines;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile int exitCode = ExitCodes.INTERRUPTED;
-    // guarded by this, so that an interrupt during the upload starts nothing and a run is cancelled once
-    // (a second cancel would stop waiting for the run's end)
+    // guarded by this: an interrupt during the upload starts nothing; a run is cancelled once (a second
+    // cancel would stop waiting for the run's end)
     private boolean interrupted;
     private Thread uploading;
     private boolean uploadInterrupted;
     private RunWatch current;
     private boolean cancelSent;
 
-    /** What a client is built for: API URL, token, API flavour and stack id (or {@code null}). */
     public record ClientTarget(URI apiUrl, ApiToken token, ApiFlavour flavour, Long stackId) {}
 
-    /** {@code --script}, checked before any request. */
     private record Script(Path file, long size, String testName) {}
 
-    /**
-     * @param env the environment: the token ({@value K6CloudDefaults#TOKEN_VARIABLE}), the stack id
-     *     ({@value #STACK_ID_VARIABLE}), the host for the default note
-     * @param clouds finds the embedded k6 Cloud for {@code --simulate}
-     * @param engines makes the engine that follows the run (closed after it)
-     */
     public K6CloudCli(
             PrintStream out,
             PrintStream err,
@@ -121,7 +110,6 @@ public final class K6CloudCli {
         System.exit(code);
     }
 
-    /** Runs the command line to its end; returns the exit code. */
     public int run(String... args) {
         try {
             exitCode = execute(CliArguments.parse(args));
@@ -137,10 +125,7 @@ public final class K6CloudCli {
         return exitCode;
     }
 
-    /**
-     * What SIGINT/SIGTERM do: cancel like an aborted build (stop the run, wait for it, bounded, and
-     * print the report), then let {@link #run} return {@link ExitCodes#INTERRUPTED}.
-     */
+    /** SIGINT/SIGTERM: cancel like an aborted build; {@link #run} then returns {@link ExitCodes#INTERRUPTED}. */
     public void interrupt() {
         synchronized (this) {
             interrupted = true;
@@ -163,7 +148,6 @@ public final class K6CloudCli {
         }
     }
 
-    /** The shutdown hook: nothing to do when {@link #run} already returned (a normal exit). */
     private void onSignal() {
         if (finished.getCount() == 0) {
             return;
@@ -237,10 +221,6 @@ public final class K6CloudCli {
         }
     }
 
-    /**
-     * Checks the rest of the command line against the API at {@code api} (the simulator's when {@code sim}
-     * is given), then uploads the script, starts the run and follows it.
-     */
     private int start(CliArguments o, URI api, ApiToken token, EmbeddedK6Cloud.Session sim) throws UsageException {
         Script script = script(o, sim == null ? null : sim.demoScript());
         Long testId = o.get(Option.TEST_ID);
@@ -310,7 +290,6 @@ public final class K6CloudCli {
         return code;
     }
 
-    /** {@code --script}, else {@code demo} (the simulator's, or {@code null}): checked before any request. */
     private static Script script(CliArguments o, Path demo) throws UsageException {
         Path file = o.get(Option.SCRIPT, demo);
         if (file == null) {
@@ -349,12 +328,7 @@ public final class K6CloudCli {
         return new Script(file, size, name);
     }
 
-    /**
-     * The upload before the start, on this thread ({@link #interrupt} interrupts it), as the Jenkins
-     * steps do it. Returns the load test to start, else {@code null} with {@link #exitCode} set after a
-     * verdict line: a script or setting k6 Cloud refuses is a configuration error, k6 Cloud unreachable
-     * past the retries is unreachable, an interrupt starts nothing.
-     */
+    /** On this thread, which {@link #interrupt} interrupts; {@code null} (and {@link #exitCode} set): no start. */
     private LoadTest upload(K6CloudClient client, Long testId, Long projectId, Script script) {
         out.println(LoadTestScripts.announce(
                 testId, script.testName(), projectId, script.file().toString(), script.size()));
@@ -406,7 +380,6 @@ public final class K6CloudCli {
         return interrupted;
     }
 
-    /** Ends the command before any run with a verdict line; sets {@link #exitCode}. */
     private LoadTest noRun(Verdict v, String message) {
         out.println(
                 "k6 Cloud verdict: " + v + " (build result " + v.buildResult(BuildResult.FAILURE) + ") - " + message);
@@ -414,10 +387,6 @@ public final class K6CloudCli {
         return null;
     }
 
-    /**
-     * Starts a run of {@code testId} and follows it to its verdict; sets {@code note} (when given) on the
-     * run once its id is known.
-     */
     private int follow(long testId, RunSettings settings, K6CloudClient client, String note) {
         ExecutorService notes = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, THREAD_PREFIX + "-note");
@@ -464,7 +433,6 @@ public final class K6CloudCli {
         }
     }
 
-    /** Waits for a note that was asked for, at most {@link #NOTE_WAIT}; then stops its thread. */
     private void awaitNote(CompletableFuture<?> noted, ExecutorService notes) {
         try {
             if (noted != null) {
@@ -480,7 +448,6 @@ public final class K6CloudCli {
         }
     }
 
-    /** Waits for the outcome (bounded), cancelling once when the wait is interrupted or gives up. */
     private int await(RunWatch watch, RunSettings settings, K6CloudClient client) {
         OutcomeWait.Waited w =
                 OutcomeWait.await(watch.outcome(), settings, new CompletableFuture<>(), new OutcomeWait.Canceller() {
@@ -509,10 +476,7 @@ public final class K6CloudCli {
         return ExitCodes.of(w.outcome().verdict());
     }
 
-    /**
-     * The run's metrics after the verdict, in the lines the Jenkins console shows (compared with k6's
-     * baseline run when k6 reports one). Best effort: a failed read is one line and changes no exit code.
-     */
+    /** Best effort: a failed read is one line and changes no exit code. */
     private void printMetrics(K6CloudClient client, RunOutcome outcome) {
         if (!outcome.followedToItsEnd()) {
             return;

@@ -10,17 +10,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A run's thresholds and top-level checks as JUnit XML, one test case each, failed when the threshold was
- * crossed or the check failed at least once. The shape is what the Jenkins JUnit plugin parses
- * ({@code hudson.tasks.junit.SuiteResult} and {@code CaseResult} in jenkinsci/junit-plugin).
+ * Thresholds and checks as JUnit XML, one test case each, in the shape jenkinsci/junit-plugin parses
+ * ({@code hudson.tasks.junit.SuiteResult}, {@code CaseResult}).
  */
 public final class JUnitReport {
     private JUnitReport() {}
 
-    /**
-     * @param suite the suite's name, e.g. {@code k6 Cloud: checkout (run 123)}
-     * @param checks the run's top-level checks, or {@code null} when they could not be read
-     */
+    /** {@code checks}: {@code null} when they could not be read. */
     public static void write(String suite, List<Threshold> thresholds, List<RunMetrics.Check> checks, OutputStream out)
             throws IOException {
         List<RunMetrics.Check> checkList = checks == null ? List.of() : checks;
@@ -71,15 +67,12 @@ public final class JUnitReport {
         return "<system-out>" + esc(text) + "</system-out>";
     }
 
-    /**
-     * {@code template} with {@code '} written as {@code "}, its {@code %s} filled in with {@code values} as
-     * they are: text must come escaped ({@link #esc}).
-     */
+    /** {@code '} becomes {@code "}; {@code values} go in as they are: escape text first ({@link #esc}). */
     static String tag(String template, Object... values) {
         return String.format(Locale.ROOT, template.replace('\'', '"'), values);
     }
 
-    /** {@code text} escaped for XML text and attributes, without the characters XML 1.0 cannot hold. */
+    /** Also drops the characters XML 1.0 cannot hold. */
     static String esc(String text) {
         StringBuilder b = new StringBuilder();
         (text == null ? "" : text)

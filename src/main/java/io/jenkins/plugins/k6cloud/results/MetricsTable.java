@@ -11,19 +11,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A run's metrics as rows of a compact table (the build page, the console, the command-line runner),
- * each figure that an earlier run also has with its change; a figure k6 Cloud did not report has no row.
- *
- * @param comparedWith what the changes are against, e.g. {@code build #12}; {@code null} when nothing was
- * @param checksUnavailable why the top-level checks could not be read, or {@code null}
+ * A run's metrics as rows (build page, console, {@code bin/k6cloud}), with the change against an earlier run
+ * ({@code comparedWith}, e.g. {@code build #12}) where both have the figure.
  */
 public record MetricsTable(List<Row> rows, String comparedWith, String checksUnavailable) {
 
-    /**
-     * Figures of an earlier run to compare with, and how the table names them.
-     *
-     * @param name e.g. {@code k6 baseline run 2000001} or {@code build #12}
-     */
     public record Earlier(RunFigures figures, String name) {
 
         /** k6's baseline run when {@code metrics} name one other than {@code runId}, else {@code fallback}. */
@@ -36,11 +28,7 @@ public record MetricsTable(List<Row> rows, String comparedWith, String checksUna
         }
     }
 
-    /**
-     * One row: {@code response time p95}, {@code 312 ms}, {@code +7.2 %} and {@code worse} (or {@code better},
-     * {@code same}; both {@code null} when nothing was compared). A plain class, not a record: the build's
-     * action keeps the rows, and Jenkins' XStream cannot read records back from {@code build.xml}.
-     */
+    /** A plain class: the build's action keeps rows, and XStream cannot read records back from build.xml. */
     public static final class Row implements Serializable {
         private static final long serialVersionUID = 1L;
 
@@ -72,7 +60,6 @@ public record MetricsTable(List<Row> rows, String comparedWith, String checksUna
             return direction;
         }
 
-        /** {@code response time p95: 312 ms (+7.2 %, worse)}. */
         public String line() {
             return label + ": " + value + (change == null ? "" : " (" + change + ", " + direction + ")");
         }
@@ -82,7 +69,6 @@ public record MetricsTable(List<Row> rows, String comparedWith, String checksUna
         rows = List.copyOf(rows);
     }
 
-    /** The table of {@code metrics}, compared with {@code earlier} ({@code null}: with nothing). */
     public static MetricsTable of(RunMetrics metrics, Earlier earlier) {
         RunMetrics.Summary s = Objects.requireNonNullElse(
                 metrics.summary(), new RunMetrics.Summary(null, null, null, null, null, null));
@@ -128,17 +114,14 @@ public record MetricsTable(List<Row> rows, String comparedWith, String checksUna
         return new MetricsTable(rows, earlier == null ? null : earlier.name(), metrics.checksUnavailable());
     }
 
-    /** The one line of a failed read, in the Jenkins console and the command-line runner alike. */
     public static String unavailableLine(String why) {
         return "metrics not available: " + unavailableReason(why);
     }
 
-    /** {@code why}, or {@code no answer} when it says nothing. */
     public static String unavailableReason(String why) {
         return why == null || why.isBlank() ? "no answer" : why;
     }
 
-    /** The console's lines (Jenkins and the command-line runner): a heading and one line per row. */
     public List<String> consoleLines() {
         List<String> out = new ArrayList<>();
         out.add("k6 Cloud metrics" + (comparedWith == null ? ":" : " (changes against " + comparedWith + "):"));

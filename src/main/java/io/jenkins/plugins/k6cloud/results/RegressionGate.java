@@ -9,25 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The regression gate ({@code maxRegression}): compares the p95 response time, the failure rate and each
- * threshold's value of a run with those of the last earlier build whose run of the same load test passed,
- * and fails when one of them changed for the worse by more than {@code limitPercent} of the earlier value.
+ * {@code maxRegression}: fails when the p95, the failure rate or a threshold's value got worse by more than
+ * {@code limitPercent} against the last passed build of the same load test.
  */
 public record RegressionGate(double limitPercent) {
     private static final Pattern PERCENT = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*");
 
-    /**
-     * The outcome of the gate.
-     *
-     * @param lines one line per figure beyond the limit, else one line saying why the gate passed
-     */
     public record Result(boolean passed, List<String> lines) {}
 
-    /**
-     * Reads {@code maxRegression}: a percentage such as {@code 10%} or {@code 7.5 %}.
-     *
-     * @throws IllegalArgumentException with a message saying what to write, for anything else
-     */
     public static RegressionGate parse(String maxRegression) {
         Matcher m = maxRegression == null ? null : PERCENT.matcher(maxRegression);
         if (m == null || !m.matches() || Double.isInfinite(Double.parseDouble(m.group(1)))) {
@@ -40,10 +29,6 @@ public record RegressionGate(double limitPercent) {
         return new RegressionGate(Double.parseDouble(m.group(1)));
     }
 
-    /**
-     * Compares {@code now} with {@code lastPassed} ({@code null} when there is none: the gate passes and
-     * says so), which the console calls {@code lastPassedName}, e.g. {@code build #12}.
-     */
     public Result check(RunFigures now, RunFigures lastPassed, String lastPassedName) {
         if (lastPassed == null) {
             return new Result(
@@ -68,12 +53,10 @@ public record RegressionGate(double limitPercent) {
         return new Result(passed, List.copyOf(lines));
     }
 
-    /** The gate's one line when the run's metrics could not be read: it cannot compare, and passes. */
     public static String unreadable() {
         return "Regression gate: could not compare, the metrics are not available; it passes.";
     }
 
-    /** {@code 10 %}, {@code 7.5 %}. */
     public String limitText() {
         return BigDecimal.valueOf(limitPercent).stripTrailingZeros().toPlainString() + " %";
     }

@@ -10,11 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
-/**
- * The figures of one run that comparisons ({@link Change}), the regression gate and the trend use, with
- * their units and which way is better. Any figure may be {@code null}: k6 Cloud did not report it.
- * Response times are in milliseconds; {@code failureRate} and {@code checksPassed} are rates 0..1.
- */
+/** A run's figures; {@code null}: k6 Cloud did not report it. Times in ms, rates 0..1. */
 public record RunFigures(
         Double p95Ms,
         Double medianMs,
@@ -31,7 +27,6 @@ public record RunFigures(
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
     }
 
-    /** The figures of {@code summary} ({@code null}: all absent) and {@code thresholds} ({@code null}: none). */
     public static RunFigures of(RunMetrics.Summary summary, List<Threshold> thresholds) {
         RunMetrics.Http http = summary == null ? null : summary.http();
         RunMetrics.Trend d = http == null ? null : http.duration();
@@ -49,18 +44,12 @@ public record RunFigures(
                 thresholds);
     }
 
-    /** How a figure's values are written. */
     public enum Unit {
-        /** {@code 312 ms}, {@code 28.6 ms} */
         MS,
-        /** a rate 0..1 in percent: {@code 1.25 %} */
         RATE,
-        /** {@code 45.3/s} */
         PER_SECOND,
-        /** {@code 0.015}, {@code 312} */
         PLAIN;
 
-        /** {@code v} in this unit; {@code "-"} for {@code null}. */
         public String format(Double v) {
             if (v == null || v.isNaN()) {
                 return "-";
@@ -74,7 +63,6 @@ public record RunFigures(
         }
     }
 
-    /** A figure that is compared across runs, and which way is better. */
     public enum Figure {
         P95("p95", Unit.MS, true, RunFigures::p95Ms),
         MEDIAN("median", Unit.MS, true, RunFigures::medianMs),
@@ -96,27 +84,21 @@ public record RunFigures(
             this.value = value;
         }
 
-        /** This figure of {@code run}, or {@code null}. */
         public Double of(RunFigures run) {
             return run == null ? null : value.apply(run);
         }
 
-        /** Its change from {@code earlier} to {@code now}, or {@code null} when either lacks it. */
         Change change(RunFigures now, RunFigures earlier) {
             return Change.of(label, unit, lowerIsBetter, of(earlier), of(now));
         }
     }
 
     /**
-     * One figure compared with the same figure of an earlier run: k6's baseline run, or an earlier build's.
-     *
-     * @param name the figure, e.g. {@code p95}, or a threshold as written in the script
-     * @param percent the change in percent of {@code before}; infinite when {@code before} is 0 and
-     *     {@code after} is not
+     * A figure (or a threshold, by its name in the script) against an earlier run's; {@code percent} is
+     * infinite from 0.
      */
     public record Change(String name, Unit unit, double before, double after, double percent, Verdict verdict) {
 
-        /** Which way a change went, by the figure's direction. */
         public enum Verdict {
             BETTER,
             WORSE,
@@ -135,7 +117,6 @@ public record RunFigures(
             return new Change(name, unit, before, after, percent, verdict);
         }
 
-        /** The change in percent, signed, one decimal: {@code +28.5 %}; {@code +inf %} from 0. */
         public String percentText() {
             if (Double.isInfinite(percent)) {
                 return (percent > 0 ? "+" : "-") + "inf %";
@@ -143,10 +124,7 @@ public record RunFigures(
             return String.format(Locale.ROOT, "%+.1f %%", percent);
         }
 
-        /**
-         * Every {@link Figure} and every threshold that both runs report, in {@link Figure} order and then
-         * in the order of {@code now}'s thresholds; a threshold without {@code <} or {@code >} is left out.
-         */
+        /** What both runs report: the figures, then {@code now}'s thresholds that have a {@code <} or {@code >}. */
         public static List<Change> compare(RunFigures now, RunFigures earlier) {
             List<Change> out = new ArrayList<>();
             if (now == null || earlier == null) {
@@ -174,19 +152,17 @@ public record RunFigures(
             return lt < 0 && gt < 0 ? null : of(now.name(), Unit.PLAIN, lower, before, now.value());
         }
 
-        /** {@code p95 312 ms -> 401 ms (+28.5 %)}. */
         @Override
         public String toString() {
             return line("");
         }
 
-        /** {@code p95 312 ms -> 401 ms (+28.5 %<note>)}. */
         String line(String note) {
             return name + " " + unit.format(before) + " -> " + unit.format(after) + " (" + percentText() + note + ")";
         }
     }
 
-    /** {@code v} with at most {@code decimals} decimals, trailing zeros dropped: {@code 312}, {@code 28.6}. */
+    /** At most {@code decimals} decimals, trailing zeros dropped. */
     public static String number(double v, int decimals) {
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";

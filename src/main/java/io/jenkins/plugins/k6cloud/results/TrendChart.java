@@ -20,13 +20,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The trend of a job's k6 Cloud runs over its last builds, drawn on the server as SVG: one chart per load
- * test with the p95 response time, the failure rate and the requests per second of each build and a strip
- * of their verdicts, each point and verdict linked to its build. No JavaScript (Jenkins' content security
- * policy). The colours are Jenkins' theme variables in {@code trend.css}, embedded as {@code <style>}, and
- * also presentation attributes for where inline styles are refused. Accessible: {@code role="img"},
- * {@code <title>} and {@code <desc>}. A build without a run of the chart's load test, or whose metrics
- * could not be read, is a gap: no point, and the lines break.
+ * A job's k6 Cloud runs over its last builds as server-side SVG, one chart per load test. No JavaScript
+ * (Jenkins' content security policy); colours are Jenkins' theme variables ({@code trend.css}, embedded) with
+ * presentation attributes as the fallback where inline styles are refused. A build without a run or metrics
+ * is a gap: no point, and the lines break.
  */
 public final class TrendChart {
     public static final int DEFAULT_BUILDS = 20;
@@ -42,23 +39,13 @@ public final class TrendChart {
     private static final String TEXT = "<text class='%s' fill='#1f2328' font-family='sans-serif' font-size='11'"
             + " x='%s' y='%s' text-anchor='%s'>%s</text>\n";
 
-    /**
-     * One k6 Cloud run of a build.
-     *
-     * @param loadTest the load test's name (or id), which groups runs into charts
-     * @param verdict the verdict's name ({@code PASSED}, ...), or {@code null}
-     * @param figures its figures, or {@code null} when its metrics could not be read
-     */
+    /** {@code figures} is {@code null} when the metrics could not be read. */
     public record Run(String loadTest, String verdict, RunFigures figures) {}
 
-    /**
-     * One build of the job.
-     *
-     * @param url its page, relative to the page showing the chart or absolute http(s)
-     */
+    /** {@code url}: relative to the chart's page, or absolute http(s). */
     public record Build(int number, String url, List<Run> runs) {}
 
-    /** One chart (Jelly calls {@code chart.svg()}: JEXL 1.1 sees no record accessor as a property). */
+    /** Jelly calls {@code chart.svg()}: JEXL 1.1 sees no record accessor as a property. */
     public record Chart(String loadTest, String svg) {}
 
     private enum Series {
@@ -90,13 +77,8 @@ public final class TrendChart {
             Double v = value(r);
             return v == null || v.isInfinite() ? null : this == FAILURES ? Double.valueOf(v * 100) : v;
         }
-
-        String format(Double v) {
-            return figure.unit.format(v);
-        }
     }
 
-    /** The verdict kinds, in the legend's order. */
     private enum Kind {
         PASSED("#16a34a"),
         FAILED("#dc2626"),
@@ -109,10 +91,14 @@ public final class TrendChart {
             this.fill = fill;
         }
 
-        /** Aborted, cancelled, untrusted and unknown verdicts are {@code other}. */
         static Kind of(String verdict) {
-            Set<String> others = Set.of("CANCELLED", "ABORTED_IN_K6", "UNTRUSTED");
-            return "PASSED".equals(verdict) ? PASSED : verdict == null || others.contains(verdict) ? OTHER : FAILED;
+            return "PASSED".equals(verdict)
+                    ? PASSED
+                    : verdict == null
+                                    || Set.of("CANCELLED", "ABORTED_IN_K6", "UNTRUSTED")
+                                            .contains(verdict)
+                            ? OTHER
+                            : FAILED;
         }
 
         String rect(String attributes) {
@@ -122,10 +108,7 @@ public final class TrendChart {
 
     private TrendChart() {}
 
-    /**
-     * One chart per load test that one of the last {@link #DEFAULT_BUILDS} of {@code builds} (in any order)
-     * ran, in the order the load tests first appear from the newest build back.
-     */
+    /** {@code builds} in any order; the charts in the order the load tests appear from the newest build back. */
     public static List<Chart> render(List<Build> builds) {
         List<Build> last = builds.stream()
                 .sorted(Comparator.comparingInt(Build::number).reversed())
@@ -138,7 +121,7 @@ public final class TrendChart {
         }
         List<Chart> charts = new ArrayList<>();
         for (String test : tests) {
-            List<Run> runs = last.stream() // the last run of the load test in each build, null for none
+            List<Run> runs = last.stream() // each build's last run of the test, null for none
                     .map(b -> b.runs().stream()
                             .filter(r -> r.loadTest().equals(test))
                             .reduce((a, b2) -> b2)
@@ -208,9 +191,14 @@ public final class TrendChart {
         for (int g = 0; g <= 2; g++) {
             double v = max * g / 2;
             int y = (int) Math.round(bottom - (double) PANEL_HEIGHT * g / 2);
-            String[] look =
-                    g == 0 ? new String[] {"k6-trend-axis", "#6b7280"} : new String[] {"k6-trend-grid", "#d0d7de"};
-            s.append(tag(line, look[0], look[1], LEFT, y, WIDTH - RIGHT, y));
+            s.append(tag(
+                    line,
+                    g == 0 ? "k6-trend-axis" : "k6-trend-grid",
+                    g == 0 ? "#6b7280" : "#d0d7de",
+                    LEFT,
+                    y,
+                    WIDTH - RIGHT,
+                    y));
             text(s, LEFT - 6, y + 4, "k6-trend-text", "end", RunFigures.number(v, v < 10 ? 2 : 0));
         }
         s.append(tag(line, "k6-trend-axis", "#6b7280", LEFT, top, LEFT, bottom));
@@ -233,7 +221,7 @@ public final class TrendChart {
             String y = coordinate(bottom - (max == 0 ? 0 : v / max * PANEL_HEIGHT));
             segment.add(x + "," + y);
             Build b = builds.get(i);
-            String title = "#" + b.number() + ": " + series.title + " " + series.format(series.value(r));
+            String title = "#" + b.number() + ": " + series.title + " " + series.figure.unit.format(series.value(r));
             points.append(link(
                     b,
                     tag(
@@ -250,12 +238,12 @@ public final class TrendChart {
             List<Double> values =
                     runs.stream().map(series::value).filter(Objects::nonNull).toList();
             d.append(' ').append(series.title);
+            RunFigures.Unit u = series.figure.unit;
             d.append(
                     values.isEmpty()
                             ? ": no values."
-                            : " from " + series.format(Collections.min(values)) + " to "
-                                    + series.format(Collections.max(values)) + ", latest "
-                                    + series.format(values.get(values.size() - 1)) + ".");
+                            : " from " + u.format(Collections.min(values)) + " to " + u.format(Collections.max(values))
+                                    + ", latest " + u.format(values.get(values.size() - 1)) + ".");
         }
         d.append(" Verdicts: ");
         for (Kind k : Kind.values()) {

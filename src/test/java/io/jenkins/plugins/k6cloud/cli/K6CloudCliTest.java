@@ -7,9 +7,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.k6cloud.api.ApiFlavour;
 import io.jenkins.plugins.k6cloud.api.K6CloudDefaults;
+import io.jenkins.plugins.k6cloud.cli.CliArguments.Option;
+import io.jenkins.plugins.k6cloud.cli.CliArguments.UsageException;
+import io.jenkins.plugins.k6cloud.engine.Verdict;
 import io.jenkins.plugins.k6cloud.simulator.Endpoint;
 import io.jenkins.plugins.k6cloud.simulator.Fault;
 import io.jenkins.plugins.k6cloud.simulator.JournalEntry;
@@ -19,7 +24,7 @@ import io.jenkins.plugins.k6cloud.simulator.Scenarios;
 import io.jenkins.plugins.k6cloud.simulator.Timings;
 import io.jenkins.plugins.k6cloud.simulator.UploadRecord;
 import io.jenkins.plugins.k6cloud.testing.InMemoryScript;
-import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +41,102 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * The command-line runner in-process against the simulator: exit codes, messages, signals, both API
- * flavours and tests as code ({@code --script}; its faults are rows of the fault matrix).
+ * The command-line runner: its options, and the runner in-process against the simulator (exit codes,
+ * messages, signals, both API flavours, tests as code; its faults are rows of the fault matrix).
  */
 public class K6CloudCliTest {
+    /** Each row: the value expected, the option, then the command line. */
+    private static final Object[][] READ = {
+        {42L, Option.TEST_ID, "--test-id", "42"},
+        {URI.create("https://api.k6.io"), Option.API_URL, "--api-url", "https://api.k6.io"},
+        {URI.create("https://app.k6.io"), Option.WEB_URL, "--web-url=https://app.k6.io"},
+        {Duration.ofSeconds(2), Option.POLL_INTERVAL, "--poll-interval", "2s"},
+        {Duration.ofMinutes(90), Option.TIMEOUT, "--timeout", "1h30m"},
+        {ApiFlavour.V6, Option.API_FLAVOUR, "--api-flavour", "v6"},
+        {ApiFlavour.V2, Option.API_FLAVOUR, "--api-flavor=V2"},
+        {4242L, Option.STACK_ID, "--stack-id=4242"},
+        {Path.of("load/checkout.js"), Option.SCRIPT, "--script", "load/checkout.js"},
+        {"shop", Option.TEST_NAME, "--script", "a.js", "--test-name", "shop"},
+        {5L, Option.PROJECT_ID, "--script", "a.js", "--project-id", "5"},
+        {"nightly", Option.NOTE, "--note", "nightly"},
+        {"", Option.SIMULATE, "--simulate"},
+        {"thresholds-fail", Option.SIMULATE, "--simulate", "thresholds-fail"},
+        {"", Option.SIMULATE, "--simulate", "--timeout", "5m"},
+        {Duration.ofMinutes(5), Option.TIMEOUT, "--simulate", "--timeout", "5m"},
+        {true, Option.HELP, "--help"},
+        {true, Option.HELP, "-h"},
+    };
+
+    @Test
+    public void everyOptionIsRead() throws Exception {
+        for (Object[] row : READ) {
+            String[] args = Arrays.copyOfRange(row, 2, row.length, String[].class);
+            assertEquals(
+                    String.join(" ", args), row[0], CliArguments.parse(args).get((Option) row[1]));
+        }
+        CliArguments none = CliArguments.parse();
+        for (Option o : Option.values()) {
+            assertFalse(o.flag, none.has(o));
+        }
+    }
+
+    /** Each row: what the message says, then the command line. */
+    private static final String[][] BAD = {
+        {"Unknown option --frobnicate", "--frobnicate"},
+        {"Unexpected argument '42'", "42"},
+        {"--test-id 'abc' is not a load test id", "--test-id", "abc"},
+        {"give a positive number", "--test-id", "0"},
+        {"give a positive number", "--test-id", "-5"},
+        {"--test-id needs a value", "--test-id"},
+        {"--test-id needs a value", "--test-id", "--timeout", "5m"},
+        {"write it like 30s, 5m", "--timeout", "soon"},
+        {"positive duration", "--poll-interval", "0s"},
+        {"use 1s or more", "--poll-interval", "500ms"},
+        {"--script is empty", "--script", " "},
+        {"is not an http(s) URL", "--api-url", "ftp://x"},
+        {"K6_CLOUD_TOKEN", "--token", "secret"},
+        {"K6_CLOUD_TOKEN", "--api-token=secret"},
+        {"give one of them", "--simulate", "--api-url", "https://api.k6.io"},
+        {"use v2 (k6 Cloud) or v6 (Grafana Cloud k6)", "--api-flavour", "v7"},
+        {"--stack-id 'stack-1' is not a stack id", "--stack-id", "stack-1"},
+        {"give the script with --script", "--test-name", "x", "--test-id", "1"},
+        {"give the script with --script", "--project-id", "5", "--test-id", "1"},
+        {"give one of them", "--script", "a.js", "--test-id", "1", "--test-name", "x"},
+        {"is not a project id", "--script", "a.js", "--project-id", "zero"},
+        {"--test-name is empty", "--script", "a.js", "--test-name", " "},
+        {"Grafana Cloud k6 takes at most 300", "--script", "a.js", "--test-name", "n".repeat(301)},
+    };
+
+    @Test
+    public void badInputSaysWhatToFix() {
+        for (String[] row : BAD) {
+            String[] args = Arrays.copyOfRange(row, 1, row.length);
+            String message = assertThrows(UsageException.class, () -> CliArguments.parse(args))
+                    .getMessage();
+            assertThat(String.join(" ", args), message, containsString(row[0]));
+            assertThat(message, not(containsString("secret")));
+        }
+    }
+
+    @Test
+    public void theHelpListsEveryOptionOfTheTable() {
+        for (Option o : Option.values()) {
+            assertThat(CliArguments.USAGE, containsString("\n  " + o.flag + (o.value == null ? "" : " " + o.value)));
+        }
+        assertThat(CliArguments.USAGE, containsString("K6_CLOUD_STACK_ID"));
+        assertThat(CliArguments.USAGE, containsString("\n                        k6 archive (.tar, from k6 archive)"));
+    }
+
+    @Test
+    public void exitCodesFollowK6() {
+        for (String row : ("PASSED 0, STARTED 0, THRESHOLDS_FAILED 99, RUN_FAILED 97, ABORTED_IN_K6 97, UNTRUSTED 97,"
+                        + " CONFIGURATION_ERROR 104, UNREACHABLE 98, TIMED_OUT 98, CANCELLED 105")
+                .split(", ")) {
+            String[] r = row.split(" ");
+            assertEquals(row, Integer.parseInt(r[1]), ExitCodes.of(Verdict.valueOf(r[0])));
+        }
+    }
+
     private static final byte[] SCRIPT =
             "import http from 'k6/http';\nexport default function () { http.get('https://test.k6.io'); }\n"
                     .getBytes(StandardCharsets.UTF_8);
@@ -95,6 +192,8 @@ public class K6CloudCliTest {
         K6CloudSimulator sim = cloud.external("tok-usage", 31337);
         String api = sim.baseUrl();
         String script = write("load/checkout.js", SCRIPT).toString();
+        String dir = tmp.newFolder("load-dir").toString();
+        String empty = write("load/empty.js", new byte[0]).toString();
         String[][] rows = {
             {"--test-id 'x1' is not a load test id", "", "--test-id", "x1"},
             {"set the environment variable K6_CLOUD_TOKEN", "-", "--api-url", api, "--test-id", "1"},
@@ -104,22 +203,8 @@ public class K6CloudCliTest {
             {"K6_CLOUD_STACK_ID '-3' is not a stack id", "K6_CLOUD_STACK_ID=-3", "--api-url", api, "--test-id", "1"},
             {"only its v6 API", "", "--api-url", api, "--test-id", "1", "--note", "x", "--api-flavour", "v2"},
             {"there is no such file", "", "--api-url", api, "--script", tmp.getRoot() + "/missing.js"},
-            {
-                "is a directory",
-                "",
-                "--api-url",
-                api,
-                "--script",
-                tmp.newFolder("load-dir").toString()
-            },
-            {
-                "is empty",
-                "",
-                "--api-url",
-                api,
-                "--script",
-                write("load/empty.js", new byte[0]).toString()
-            },
+            {"is a directory", "", "--api-url", api, "--script", dir},
+            {"is empty", "", "--api-url", api, "--script", empty},
             {"choose --api-flavour v6", "", "--api-url", api, "--script", script, "--api-flavour", "v2"},
         };
         for (String[] row : rows) {
@@ -141,14 +226,8 @@ public class K6CloudCliTest {
 
     @Test
     public void withoutTheSimulatorOnTheClassPathItSaysHowToGetIt() {
-        K6CloudCli cli = new K6CloudCli(
-                System.out,
-                new PrintStream(cloud.errBytes, true, StandardCharsets.UTF_8),
-                cloud.env,
-                K6CloudCli::httpClient,
-                Optional::empty,
-                cloud::engine);
-        assertEquals(2, cli.run("--simulate"));
+        cloud.clouds = Optional::empty;
+        assertEquals(2, cloud.cli().run("--simulate"));
         assertThat(cloud.err(), containsString("Run bin/k6cloud from a clone of the plugin"));
     }
 
@@ -250,17 +329,9 @@ public class K6CloudCliTest {
     public void aRealApiUrlIsFollowedWithTheTokenFromTheEnvironment() throws Exception {
         long testId = cloud.external("tok-from-env", null).addLoadTest(Scenarios.thresholdsFail());
         String api = cloud.external.baseUrl();
-        int code = cloud.cli()
-                .run(
-                        "--api-url",
-                        api,
-                        "--test-id",
-                        "" + testId,
-                        "--web-url",
-                        "https://app.example.com",
-                        "--poll-interval",
-                        "2s");
-        assertEquals(cloud.err(), 99, code);
+        String args =
+                "--api-url " + api + " --test-id " + testId + " --web-url https://app.example.com --poll-interval 2s";
+        assertEquals(cloud.err(), 99, cloud.cli().run(args.split(" ")));
         assertThat(
                 cloud.out(),
                 containsString("Running k6 Cloud load test " + testId + " at " + api + " (poll every 2s, timeout 2h)"));
@@ -289,64 +360,45 @@ public class K6CloudCliTest {
     }
 
     @Test
-    public void aNewTestIsCreatedByNameStartedAndNoted() throws Exception {
+    public void aScriptCreatesOrReplacesItsLoadTestAndEachRunGetsItsNote() throws Exception {
         K6CloudSimulator sim = cloud.external("tok-script", 31337);
         sim.faults().inject(Endpoint.NOTE, Fault.dropConnection());
         cloud.env.put("HOSTNAME", "ci-7");
-        Path script = write("load/checkout.js", SCRIPT);
-
-        assertEquals(cloud.err(), 0, external("--script", script.toString()));
-
-        List<UploadRecord> uploads = sim.journal().uploads();
-        assertEquals(1, uploads.size());
-        UploadRecord u = uploads.get(0);
-        assertEquals("checkout", u.testName());
-        assertTrue("created, not replaced", u.created());
-        assertEquals(new InMemoryScript("x", SCRIPT).sha256(), u.sha256());
-        RunRecord run = onlyRun(sim);
-        assertEquals(u.testId(), run.testId());
-        assertEquals(
-                "Started by bin/k6cloud on ci-7 from " + script, sim.journal().noteOf(run.id()));
-        assertThat(cloud.out(), containsString("Load test: \"checkout\" (id " + u.testId() + ") in project "));
-        assertThat(cloud.out(), containsString("k6 Cloud verdict: PASSED"));
-        assertThat(cloud.out() + cloud.err(), not(containsString("tok-script")));
-        assertTrue(sim.journal().requests().stream().allMatch(e -> isV6(e)));
-        assertThat(sim.journal().runsLeftRunning(), empty());
-    }
-
-    @Test
-    public void aTestOfThatNameOrOfTheTestIdGetsTheScriptAndTheGivenNote() throws Exception {
-        K6CloudSimulator sim = cloud.external("tok-script", 31337);
         String script = write("load/checkout.js", SCRIPT).toString();
         long shop = sim.addLoadTest("shop", Scenarios.thresholdsFail());
         long byId = sim.addLoadTest("by-id", Scenarios.passes());
+        long byHand = sim.addLoadTest("by-hand", Scenarios.passes());
 
+        assertEquals(cloud.err(), 0, external("--script", script));
         assertEquals(cloud.err(), 99, external("--script", script, "--test-name", "shop", "--note", "nightly"));
-        assertEquals(cloud.err(), 0, external("--test-id", String.valueOf(byId), "--script", script));
+        assertEquals(cloud.err(), 0, external("--test-id", "" + byId, "--script", script));
+        assertEquals(cloud.err(), 0, external("--api-flavour", "v6", "--test-id", "" + byHand, "--note", "1.2"));
 
+        List<UploadRecord> uploads = sim.journal().uploads();
+        String sha = new InMemoryScript("x", SCRIPT).sha256();
+        assertEquals(
+                List.of(sha, sha, sha),
+                uploads.stream().map(UploadRecord::sha256).toList());
+        UploadRecord created = uploads.get(0);
+        assertEquals("checkout", created.testName());
+        assertTrue("created, not replaced", created.created());
         assertFalse(sim.journal().scriptOf(shop).created());
-        assertEquals(1, sim.journal().count(Endpoint.CREATE_TEST)); // the 409 of "shop"
+        assertEquals("checkout, and the 409 of shop", 2, sim.journal().count(Endpoint.CREATE_TEST));
         List<RunRecord> runs = sim.journal().runs();
-        assertEquals(List.of(shop, byId), runs.stream().map(RunRecord::testId).toList());
-        assertEquals("nightly", sim.journal().noteOf(runs.get(0).id()));
+        assertEquals(
+                List.of(created.testId(), shop, byId, byHand),
+                runs.stream().map(RunRecord::testId).toList());
+        String started = "Started by bin/k6cloud on ci-7 from " + script;
+        assertEquals(
+                List.of(started, "nightly", started, "1.2"),
+                runs.stream().map(r -> sim.journal().noteOf(r.id())).toList());
+        assertThat(cloud.out(), containsString("Load test: \"checkout\" (id " + created.testId() + ") in project "));
         assertThat(cloud.out(), containsString("Load test: \"shop\" (id " + shop + ")"));
         assertThat(cloud.out(), containsString("Replacing the script of load test " + byId));
         assertThat(cloud.out(), containsString("Load test: \"by-id\" (id " + byId + ")"));
-        assertEquals(
-                new InMemoryScript("x", SCRIPT).sha256(),
-                sim.journal().scriptOf(byId).sha256());
-    }
-
-    @Test
-    public void aNoteWithoutAScriptIsSetOnTheRunOfTheTestId() throws Exception {
-        K6CloudSimulator sim = cloud.external("tok-note", 31337);
-        long testId = sim.addLoadTest("by-hand", Scenarios.passes());
-        assertEquals(
-                cloud.err(),
-                0,
-                external("--api-flavour", "v6", "--test-id", String.valueOf(testId), "--note", "release 1.2"));
-        assertEquals("release 1.2", sim.journal().noteOf(onlyRun(sim).id()));
-        assertTrue("nothing uploaded", sim.journal().uploads().isEmpty());
+        assertThat(cloud.out() + cloud.err(), not(containsString("tok-script")));
+        assertTrue(sim.journal().requests().stream().allMatch(e -> isV6(e)));
+        assertThat(sim.journal().runsLeftRunning(), empty());
     }
 
     @Test

@@ -22,14 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.junit.rules.ExternalResource;
 
 /**
- * The fixture of the CLI tests (a rule): the embedded k6 Cloud, the simulator on a {@link ManualClock}
- * with an engine whose waits only move that clock, so a simulated run takes milliseconds; the
- * runner's output, error output and environment; and a k6 Cloud at an API URL of its own
- * ({@link #external}), closed after the test.
+ * The CLI tests' rule: the embedded k6 Cloud and an {@link #external} one on a {@link ManualClock} that
+ * the engine's waits move, so a run takes milliseconds; the runner's output, errors and environment.
  */
 final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
     final ManualClock clock = new ManualClock();
@@ -42,6 +41,7 @@ final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
     UnaryOperator<Scenario> shape = UnaryOperator.identity();
     Consumer<K6CloudSimulator> setup = sim -> {};
     volatile K6CloudSimulator sim;
+    Supplier<Optional<EmbeddedK6Cloud>> clouds = () -> Optional.of(this);
 
     static {
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -61,17 +61,14 @@ final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
         return SimulatedK6Cloud.session(sim, testId, script);
     }
 
-    /** Counts down once the runner prints a line with {@code marker} (for the runners made after this call). */
+    /** For the runners made after this call. */
     CountDownLatch latchOn(String marker) {
         LineLatch lines = new LineLatch(outBytes, marker);
         out = lines;
         return lines.latch;
     }
 
-    /**
-     * A k6 Cloud on the virtual clock at an API URL of its own, taking {@code token} (also put in
-     * {@link #env}) and, when not {@code null}, stack id {@code stackId}.
-     */
+    /** {@code token} is also put in {@link #env}; {@code stackId} may be {@code null}. */
     K6CloudSimulator external(String token, Integer stackId) throws IOException {
         K6CloudSimulator.Builder b = K6CloudSimulator.builder().clock(clock).token(token);
         external = (stackId == null ? b : b.stackId(stackId)).start();
@@ -94,14 +91,13 @@ final class VirtualK6Cloud extends ExternalResource implements EmbeddedK6Cloud {
         return errBytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** The runner with the standard clients, this embedded k6 Cloud and its engine, printing to the fixture. */
     K6CloudCli cli() {
         return new K6CloudCli(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(errBytes, true, StandardCharsets.UTF_8),
                 env,
                 K6CloudCli::httpClient,
-                () -> Optional.of(this),
+                clouds,
                 this::engine);
     }
 

@@ -63,7 +63,7 @@ public class TrendChartTest {
     }
 
     @Test
-    public void oneChartPerLoadTestNewestFirstOverTheLastTwentyBuilds() throws Exception {
+    public void oneChartPerLoadTestNewestFirstOverTheLastTwentyBuildsEachWithItsGaps() throws Exception {
         List<TrendChart.Chart> charts = TrendChart.render(job());
 
         assertEquals(
@@ -88,6 +88,13 @@ public class TrendChartTest {
         for (String label : List.of("passed build", "failed build", "other build", "verdict")) {
             assertEquals(label, "1", x(d, "count(//text[.='" + label + "'])"));
         }
+        // the second load test: its own chart, with gaps where it did not run
+        Document login = parse(charts.get(1).svg());
+        assertEquals("k6-trend-2-title", x(login, "/svg/title/@id"));
+        assertEquals("6", x(login, "count(//a/circle[@class='k6-trend-p95'])"));
+        assertEquals("6", x(login, "count(//a/rect)"));
+        assertThat(x(login, "/svg/desc"), containsString("Failure rate from 0 % to 0 %, latest 0 %."));
+        assertThat(x(login, "/svg/desc"), containsString("#19"));
     }
 
     @Test
@@ -108,17 +115,6 @@ public class TrendChartTest {
                 "#25: Response time p95 325 ms", x(d, "//a[@href='job/perf/25/']/circle[@class='k6-trend-p95']/title"));
         // #6-#8 | #10-#11 | #13-#25: three line segments per series
         assertEquals("3", x(d, "count(//polyline[contains(@class,'k6-trend-p95')])"));
-    }
-
-    @Test
-    public void aSecondLoadTestHasItsOwnChartWithGapsWhereItDidNotRun() throws Exception {
-        Document login = parse(TrendChart.render(job()).get(1).svg());
-
-        assertEquals("k6-trend-2-title", x(login, "/svg/title/@id"));
-        assertEquals("6", x(login, "count(//a/circle[@class='k6-trend-p95'])"));
-        assertEquals("6", x(login, "count(//a/rect)"));
-        assertThat(x(login, "/svg/desc"), containsString("Failure rate from 0 % to 0 %, latest 0 %."));
-        assertThat(x(login, "/svg/desc"), containsString("#19"));
     }
 
     @Test

@@ -31,7 +31,7 @@ public class OutcomeWaitTest {
     }
 
     private OutcomeWait.Waited await() {
-        return OutcomeWait.await(outcome, RunSettings.defaults(), engineClosed, new OutcomeWait.Canceller() {
+        return OutcomeWait.await(outcome, TestSettings.defaults(), engineClosed, new OutcomeWait.Canceller() {
             @Override
             public void cancel(boolean interrupted, Duration bound) {
                 cancels.add(interrupted ? "cancel" : "gave up");

@@ -9,6 +9,15 @@ import java.time.Duration;
 public final class TestSettings {
     private TestSettings() {}
 
+    public static RunSettings defaults() {
+        return RunSettings.of(
+                RunSettings.DEFAULT_WEB_APP_URL,
+                RunSettings.DEFAULT_POLL_INTERVAL,
+                RunSettings.DEFAULT_TIMEOUT,
+                BuildResult.FAILURE,
+                true);
+    }
+
     public static RunSettings pollInterval(RunSettings s, Duration d) {
         return copy(s, d, null, null, null, null, null, null, null, null);
     }

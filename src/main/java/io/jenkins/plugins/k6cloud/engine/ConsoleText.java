@@ -23,7 +23,7 @@ public final class ConsoleText {
         return String.format(Locale.ROOT, "[%02d:%02d]", s / 60, s % 60);
     }
 
-    /** What a person wants to know about the run's progress, e.g. "Running" or "Finished, processing metrics". */
+    /** E.g. "Running" or "Finished, processing metrics". */
     public static String statusText(TestRun run) {
         RunStatus status = run.runStatus();
         if (status == RunStatus.UNKNOWN) {
@@ -73,7 +73,6 @@ public final class ConsoleText {
         return elapsed(elapsedMillis) + " Asked k6 Cloud to stop run " + runId + " (" + why + ")";
     }
 
-    /** The closing lines: verdict, duration, VUs, thresholds and, on failure, where to look. */
     public static List<String> summary(RunOutcome o) {
         List<String> lines = new ArrayList<>();
         lines.add(verdict(o));
@@ -107,7 +106,6 @@ public final class ConsoleText {
         return lines;
     }
 
-    /** {@code k6 Cloud verdict: PASSED (build result SUCCESS) - ...}: the summary's first line. */
     public static String verdict(RunOutcome o) {
         return "k6 Cloud verdict: " + o.verdict() + " (build result " + o.buildResult() + ") - " + o.message();
     }
@@ -138,13 +136,11 @@ public final class ConsoleText {
         private long lastLineAt;
         private boolean unknownWarned;
 
-        /** Takes over what was shown before a restart, so that it is not repeated. */
         void shownBefore(TestRun run, long now) {
             shown = run == null ? null : ConsoleText.statusText(run);
             lastLineAt = now;
         }
 
-        /** The status as last shown, e.g. "Running". */
         String shown() {
             return shown == null ? "Created" : shown;
         }

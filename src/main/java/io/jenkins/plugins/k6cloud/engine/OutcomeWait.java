@@ -7,17 +7,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A bounded wait for a run's outcome on the caller's thread, for callers that cannot resume a run (a freestyle
- * executor, the command line): first for the run's own deadlines plus {@link #MARGIN}; when interrupted or past
- * that, the caller cancels and waits the cancel wait plus the margin; when that ends too, the caller cancels again
- * (which stops the engine's waiting) and waits at most {@link #AFTER_SECOND_CANCEL}. Every wait also ends when
- * {@code engineClosed} completes. The first interrupt is reported ({@link Waited#interrupted}), a later one kept.
+ * A bounded wait for an outcome, for callers that cannot resume a run: the run's deadlines plus {@link #MARGIN};
+ * interrupted or past that, cancel and wait the cancel wait plus the margin; then cancel again and wait at most
+ * {@link #AFTER_SECOND_CANCEL}. Every wait also ends when {@code engineClosed} completes.
  */
 public final class OutcomeWait {
     public static final Duration MARGIN = Duration.ofMinutes(2);
     public static final Duration AFTER_SECOND_CANCEL = Duration.ofSeconds(10);
 
-    /** How the caller cancels (and says so). */
     public interface Canceller {
         /** The wait was interrupted ({@code interrupted}) or its bound passed: cancel the run. */
         void cancel(boolean interrupted, Duration bound);
@@ -26,10 +23,7 @@ public final class OutcomeWait {
         void stopWaiting(Duration bound);
     }
 
-    /**
-     * {@code outcome} is {@code null} when the engine did not say in time; {@code interrupted} or {@code gaveUp}:
-     * why the caller cancelled; {@code engineClosed}: the engine closed before it said how the run ended.
-     */
+    /** {@code outcome} is {@code null} when the engine did not say in time. */
     public record Waited(RunOutcome outcome, boolean interrupted, boolean gaveUp, boolean engineClosed) {}
 
     private OutcomeWait() {}
@@ -82,7 +76,7 @@ public final class OutcomeWait {
         }
     }
 
-    /** The engine's close completes the outcomes it completes at all before {@code engineClosed}: no more wait. */
+    /** The engine's close completes the outcomes it completes at all before {@code engineClosed}. */
     private static Waited known(CompletableFuture<RunOutcome> outcome, boolean interrupted, boolean gaveUp) {
         RunOutcome o = outcome.getNow(null);
         return new Waited(o, interrupted, gaveUp, o == null);

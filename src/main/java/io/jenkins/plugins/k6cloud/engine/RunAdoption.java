@@ -12,13 +12,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Finds the run a start may have created when its answer never arrived (a restart during it, or a start whose
- * outcome the client could not tell), so that the engine adopts it instead of starting a second one. The
- * candidates are the test's runs created from {@link #CLOCK_SKEW_MILLIS} before the request was sent until
- * {@link #START_CALL_MILLIS} after, that no other watch of this engine follows: the earliest created at or after
- * the send time, else the latest created before it (one created before our request is more likely someone
- * else's). k6 Cloud may create the run late, so the engine looks every poll interval until the window has passed,
- * also after a cancel (a run that appears is then stopped). When none appears, nothing is started again.
+ * Finds the run a start whose answer never arrived may have created: of the test's runs created from
+ * {@link #CLOCK_SKEW_MILLIS} before the send until {@link #START_CALL_MILLIS} after, not followed by another watch,
+ * the earliest at or after the send, else the latest before it (more likely someone else's).
  */
 record RunAdoption(
         K6CloudClient client,
@@ -30,12 +26,7 @@ record RunAdoption(
         K6CloudException startFailure) {
     /** How far k6 Cloud's clock may lag behind ours when comparing creation times. */
     static final long CLOCK_SKEW_MILLIS = 30_000;
-    /**
-     * How long after it was sent a start may still create its run: the last attempt of one start
-     * call begins within the retry budget and lasts at most the call timeout (Jenkins' run clients:
-     * 5 s + 30 s; the command line's defaults: 60 s + 60 s), plus a minute for k6 Cloud creating the
-     * run after it has failed to answer.
-     */
+    /** The last attempt of a start begins within the retry budget and lasts the call timeout (at most 60 s + 60 s), plus a minute. */
     static final long START_CALL_MILLIS = 180_000;
 
     private Instant from() {
@@ -46,7 +37,6 @@ record RunAdoption(
         return sentAt.plusMillis(START_CALL_MILLIS);
     }
 
-    /** A restart happened while the start request of {@code state} was in flight. */
     static RunAdoption afterRestart(K6CloudClient client, WatchState state, RunEngine engine) {
         Long attempt = state.startAttemptAtMillis();
         return new RunAdoption(
@@ -59,7 +49,6 @@ record RunAdoption(
                 null);
     }
 
-    /** The client could not tell whether the start created a run; {@code e.notBefore()} is when it was sent. */
     static RunAdoption afterUnknownStart(
             K6CloudClient client,
             long testId,
@@ -77,10 +66,8 @@ record RunAdoption(
                 e.getCause() instanceof K6CloudException cause ? cause : null);
     }
 
-    /** The run found (or {@code null}) and a line that says what was decided. */
     record Result(TestRun run, String explanation) {}
 
-    /** Looks once; {@code cancelled}: the build was aborted, so the run found is to be stopped. */
     Result find(boolean cancelled) throws K6CloudException {
         List<TestRun> inWindow = engine.call(() -> client.listRuns(testId, from())).stream()
                 .filter(r -> r.created() != null
@@ -147,14 +134,12 @@ record RunAdoption(
                 + " may have created: looking on until " + until() + " to stop it if it appears";
     }
 
-    /** After a second cancel while no run has appeared yet. */
     String stillLooking() {
         return "no run had appeared yet. " + situation + "; not waiting for one any longer (cancelled twice), but a"
                 + " run of the test created until " + until() + " that appears is stopped. Check the runs of load test "
                 + testId + " in the k6 web app: " + settings.webAppUrl();
     }
 
-    /** Whether the window is not over yet. */
     boolean mayStillAppear(long nowMillis) {
         return nowMillis <= until().toEpochMilli();
     }
@@ -168,11 +153,7 @@ record RunAdoption(
                 + ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    /**
-     * The look failed for good. When the start and the look both got an answer that shows a setting to fix (an
-     * HTML page at the API URL, say), the start never reached k6 Cloud: a configuration error. Otherwise a run may
-     * exist: UNREACHABLE (CANCELLED when the build was aborted), saying where to look.
-     */
+    /** When the start and the look both got an answer that shows a setting to fix, the start never reached k6 Cloud. */
     Judgement lookupFailed(K6CloudException e, boolean cancelled) {
         if (!cancelled && startFailure != null && startFailure.isConfigurationError() && e.isConfigurationError()) {
             return new Judgement(
@@ -184,7 +165,7 @@ record RunAdoption(
         return new Judgement(cancelled ? Verdict.CANCELLED : Verdict.UNREACHABLE, lookupFailed(e));
     }
 
-    /** The look's failure; the same answer as the start's (an HTML page, say) is not quoted twice. */
+    /** The same answer as the start's (an HTML page, say) is not quoted twice. */
     private String answer(K6CloudException e) {
         return startFailure != null
                         && startFailure.getClass() == e.getClass()

@@ -15,10 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Starts k6 Cloud runs and follows them to a verdict, each a {@link RunWatch} advanced a tick at a time on
- * one small shared {@link Scheduler}. It also knows its watches not yet done and the run ids they follow,
- * so that no watch adopts a run another one follows. A graceful shutdown is {@link #cancelUnresumable} and
- * then {@link #close}: the runs whose callers cannot resume them are stopped, the others left going.
+ * Starts runs and follows them, each a {@link RunWatch} on one small shared {@link Scheduler}; knows the run ids its
+ * watches follow, so that none adopts another's. A graceful shutdown is {@link #cancelUnresumable}, then {@link #close}.
  */
 public final class RunEngine implements AutoCloseable {
     final Scheduler scheduler;
@@ -28,11 +26,10 @@ public final class RunEngine implements AutoCloseable {
     private final Set<Long> followedRunIds = ConcurrentHashMap.newKeySet();
     private final Set<RunWatch> active = ConcurrentHashMap.newKeySet();
 
-    /** What {@link RunEngine#cancelUnresumable} does with a run. */
     public enum OnEngineClose {
-        /** Leave it going: the caller saved its {@link WatchState} and resumes it after the restart. */
+        /** Left going: the caller saved its {@link WatchState} and resumes it after the restart. */
         RESUME,
-        /** Stop it: the caller (a freestyle build) cannot resume it. */
+        /** Stopped: the caller (a freestyle build) cannot resume it. */
         CANCEL
     }
 
@@ -41,12 +38,10 @@ public final class RunEngine implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** An engine on {@code threads} named daemon threads ({@code PREFIX-1}, ...) and the system clock. */
     public static RunEngine withThreads(String threadNamePrefix, int threads) {
         return new RunEngine(new ThreadPoolScheduler(threadNamePrefix, threads), Clock.systemUTC());
     }
 
-    /** Starts a run of {@code testId} and follows it; returns at once. Left going when the engine closes. */
     public RunWatch start(long testId, RunSettings settings, K6CloudClient client, RunEvents listener) {
         return start(testId, settings, client, listener, OnEngineClose.RESUME);
     }
@@ -61,11 +56,7 @@ public final class RunEngine implements AutoCloseable {
         return w;
     }
 
-    /**
-     * Follows a run again after a restart, from its saved state, in its saved phase (see
-     * {@code RunWatch.resume}); never starts a second run: without a run id, the run a start in flight may
-     * have created is looked for ({@link RunAdoption}), unless no start had been sent. Left going on close.
-     */
+    /** Follows a run again after a restart, in its saved phase; never starts a second run. */
     public RunWatch resume(WatchState state, K6CloudClient client, RunEvents listener) {
         RunWatch w = new RunWatch(
                 this,
@@ -80,11 +71,8 @@ public final class RunEngine implements AutoCloseable {
     }
 
     /**
-     * Cancels every run started with {@link OnEngineClose#CANCEL} that has no outcome (from now on such a
-     * start is cancelled at once) and waits, at most {@code bound}, until k6 Cloud accepted each stop or the
-     * outcome is known. Call it before {@link #close()}.
-     *
-     * @return whether every such stop was accepted (or outcome known) within {@code bound}
+     * Cancels every {@link OnEngineClose#CANCEL} run (and each such start from now on); returns whether each stop
+     * was accepted, or its outcome known, within {@code bound}.
      */
     public boolean cancelUnresumable(String reason, Duration bound) {
         draining = true; // first: a watch started from now on is checked when it registers
@@ -106,11 +94,7 @@ public final class RunEngine implements AutoCloseable {
         }
     }
 
-    /**
-     * Stops following every run and stops the scheduler's threads, sending nothing more to k6 Cloud: the
-     * outcomes of resumable runs never complete (resume them from their last saved state); those of runs
-     * started with {@link OnEngineClose#CANCEL} complete as CANCELLED, so that their callers return.
-     */
+    /** Sends nothing more: resumable outcomes never complete, {@link OnEngineClose#CANCEL} ones as CANCELLED. */
     @Override
     public void close() {
         closing = true; // before the shutdown interrupts the calls in flight
@@ -120,7 +104,6 @@ public final class RunEngine implements AutoCloseable {
         followedRunIds.clear();
     }
 
-    /** Whether {@link #close} has begun: nothing is started or followed any more. */
     public boolean isClosed() {
         return closing;
     }
@@ -129,16 +112,12 @@ public final class RunEngine implements AutoCloseable {
         return draining;
     }
 
-    /** A call to k6 Cloud. */
     @FunctionalInterface
     interface Call<T> {
         T run() throws K6CloudException;
     }
 
-    /**
-     * Makes {@code call} unless the engine is closing; then, and when a call fails meanwhile (interrupted by
-     * the shutdown), throws {@link ClosingException}, so that no tick turns the shutdown into a verdict or a stop.
-     */
+    /** Throws {@link ClosingException} once closing, so that no tick turns the shutdown into a verdict or a stop. */
     <T> T call(Call<T> call) throws K6CloudException {
         if (closing) {
             throw new ClosingException();
@@ -173,7 +152,6 @@ public final class RunEngine implements AutoCloseable {
         }
     }
 
-    /** Thrown by {@link #call} once the engine is closing: the tick ends without a verdict. */
     static final class ClosingException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -9,11 +9,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 
-/**
- * How a followed run ended: the verdict, the build result it asks for (thresholds mapped as chosen), a
- * one-line message, and what k6 Cloud last said of the run ({@code runId}, {@code webUrl}, {@code runStatusCode}
- * and {@code vus} are {@code null} when unknown; {@code thresholds} empty).
- */
+/** How a followed run ended, and what k6 Cloud last said of it ({@code null} when unknown). */
 public record RunOutcome(
         Verdict verdict,
         BuildResult buildResult,
@@ -33,7 +29,7 @@ public record RunOutcome(
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
     }
 
-    /** Whether the run was followed to its end, so that it has metrics to read. */
+    /** Whether it has metrics to read. */
     public boolean followedToItsEnd() {
         return runId != null
                 && verdict != Verdict.STARTED

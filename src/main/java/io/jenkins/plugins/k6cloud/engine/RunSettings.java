@@ -9,13 +9,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How one run is followed, checked when made, with a message that says what to fix; it travels with
- * {@link WatchState}. {@link #of} takes what a user chooses; the engine's limits keep their defaults. {@code timeout}
- * counts from the start of the watch to the run's end; {@code startTimeout} bounds created/queued/initializing;
- * {@code processingTimeout} the wait for processed metrics after the end; {@code errorBudget} and
- * {@code maxConsecutiveErrors} how long and how often k6 Cloud may fail in a row; {@code cancelWait} the wait for
- * the end after a cancel (or our timeout's stop); {@code webAppUrl} the base of run links;
- * {@code waitForEnd == false} reports {@link Verdict#STARTED} once the run has an id.
+ * How one run is followed, checked when made. {@code startTimeout} bounds created/queued/initializing;
+ * {@code cancelWait} the wait for the end after a cancel or our timeout's stop; {@code webAppUrl} is the base of run
+ * links; {@code waitForEnd == false} reports {@link Verdict#STARTED} once the run has an id.
  */
 public record RunSettings(
         Duration pollInterval,
@@ -62,10 +58,6 @@ public record RunSettings(
         }
     }
 
-    public static RunSettings defaults() {
-        return of(DEFAULT_WEB_APP_URL, DEFAULT_POLL_INTERVAL, DEFAULT_TIMEOUT, BuildResult.FAILURE, true);
-    }
-
     /** What a user chooses (the step, the builder, the CLI), with the engine's defaults for the rest. */
     public static RunSettings of(
             String webAppUrl,
@@ -86,7 +78,6 @@ public record RunSettings(
                 waitForEnd);
     }
 
-    /** Rejects a poll interval shorter than {@link #MIN_POLL_INTERVAL}, saying what to fix. */
     public static void checkPollInterval(Duration d) {
         requirePositive(d, "poll interval");
         if (d.compareTo(MIN_POLL_INTERVAL) < 0) {
@@ -111,10 +102,7 @@ public record RunSettings(
         return safe != null ? safe : runUrl(run.id());
     }
 
-    /**
-     * {@code url} when it is an absolute http(s) URL with a host and no user-info, else {@code null}:
-     * run links from k6 Cloud answers end up in {@code href} attributes of the build page.
-     */
+    /** Run links from k6 Cloud answers end up in {@code href} attributes: only http(s) with a host, no user-info. */
     static String safeLink(String url) {
         URI u = K6CloudDefaults.httpUri(url);
         return u != null && u.getRawUserInfo() == null ? u.toString() : null;

@@ -27,22 +27,20 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One run the engine starts or follows: the whole state machine, advanced a tick (one or two HTTP calls) at a
- * time on the engine's scheduler. {@link #advance} shows every phase; only this class sets it (the phases, as a
- * diagram: docs/ARCHITECTURE.md). {@link #cancel} only records the request and wakes the machine. A run that
- * another watch of this engine follows (only a fault of k6 Cloud, such as an idempotency key answered with
- * another request's run, leads here) is neither followed nor stopped: the build fails saying so.
+ * One run's state machine, advanced a tick (one or two HTTP calls) at a time; {@link #advance} shows every phase and
+ * only this class sets it (diagram: docs/ARCHITECTURE.md). {@link #cancel} only records the request and wakes it.
  */
 public final class RunWatch {
     private static final Logger LOGGER = Logger.getLogger(RunWatch.class.getName());
     private static final long DONE = TickLoop.DONE;
     private static final RunEvents SILENT = new RunEvents() {};
 
-    /** A cancel the build asked for: when (the cancel wait counts from there), why, and whether twice. */
+    /** The cancel wait counts from {@code at}. */
     private record Cancel(long at, String reason, boolean twice) {}
 
     private final RunEngine engine;
@@ -77,7 +75,7 @@ public final class RunWatch {
     private boolean lookCancelSaid; // the console said once that the look goes on after the cancel
     private boolean reported; // under reportLock: the listener hears nothing after the outcome
 
-    // ---- every phase and the method that handles its tick; the sections below follow it
+    // ---- every phase and its handler; the sections below follow it
 
     private long advance() {
         if (outcome.isDone() && phase != CANCELLING && phase != LOOKING) {
@@ -142,11 +140,7 @@ public final class RunWatch {
         loop.schedule(0);
     }
 
-    /**
-     * After a restart, in the saved phase: deadlines count from the saved moments, a cancel is carried out,
-     * a stop for our timeout or an error keeps its verdict, a state without a run id whose start may have gone
-     * out is LOOKING.
-     */
+    /** After a restart, in the saved phase; a state without a run id whose start may have gone out is LOOKING. */
     void resume(WatchState s) {
         runId = s.runId();
         webUrl = runId == null ? null : s.webUrl();
@@ -161,7 +155,6 @@ public final class RunWatch {
             cancel = new Cancel(s.cancelRequestedAtMillis(), "cancel requested before the restart", false);
         }
         if (s.stoppingFor() != null) {
-            // our timeout or an error was being acted on: the stop (if not yet sent) and the verdict stay
             stopping = new Judgement(s.stoppingFor(), s.stoppingMessage());
             retryStop = true;
         }
@@ -198,17 +191,20 @@ public final class RunWatch {
             adoption = RunAdoption.afterUnknownStart(client, testId, settings, engine, e);
             phase = LOOKING;
             return settings.pollInterval().toMillis();
-        } catch (K6CloudException.RateLimitedException e) {
-            // refused with 429: nothing was created; sent again after the delay asked for, within the start timeout
-            long delay = Math.max(e.retryAfterMillis(), settings.pollInterval().toMillis());
-            if (cancel == null && now() + delay < startTimeoutAt()) {
+        } catch (K6CloudException e) {
+            // a 429 created nothing: sent again after the delay asked for, within the start timeout
+            long delay = e instanceof K6CloudException.RateLimitedException r
+                    ? Math.max(r.retryAfterMillis(), settings.pollInterval().toMillis())
+                    : -1;
+            if (delay >= 0 && cancel == null && now() + delay < startTimeoutAt()) {
                 say("k6 Cloud asked to wait " + DurationFormat.format(Duration.ofMillis(delay))
                         + " before starting a run of load test " + testId + " (HTTP 429); starting it then");
                 return delay;
             }
-            return report(startFailed(e));
-        } catch (K6CloudException e) {
-            return report(startFailed(e));
+            return report(
+                    cancel != null
+                            ? VerdictRules.cancelled("no run was started (" + e.getMessage() + ")")
+                            : VerdictRules.startFailed(testId, e));
         }
         if (!engine.follow(run.id())) {
             // never follow nor stop it: aborting this build would stop the other build's test
@@ -218,17 +214,7 @@ public final class RunWatch {
         return known(run);
     }
 
-    private Judgement startFailed(K6CloudException e) {
-        return cancel != null
-                ? VerdictRules.cancelled("no run was started (" + e.getMessage() + ")")
-                : VerdictRules.startFailed(testId, e);
-    }
-
-    /**
-     * Looks every poll interval until the {@link RunAdoption} window has passed, then follows the run, or stops
-     * it when the build was aborted: k6 Cloud may create it late, so a cancel does not end the look (a second
-     * cancel reports at once and the look goes on).
-     */
+    /** k6 Cloud may create the run late: a cancel does not end the look, a second one reports and it goes on. */
     private long look() {
         RunAdoption.Result found;
         try {
@@ -277,7 +263,6 @@ public final class RunWatch {
         return report(j);
     }
 
-    /** {@code run} is ours and marked followed (by the start or the adoption): WATCHING, or CANCELLING. */
     private long known(TestRun run) {
         runId = run.id();
         webUrl = settings.runLink(run);
@@ -300,16 +285,9 @@ public final class RunWatch {
     // ---- WATCHING and PROCESSING: polling, bounded by the timeouts, riding out transient errors
 
     private long poll() {
-        TestRun run;
-        try {
-            run = read();
-        } catch (K6CloudException e) {
-            return onPollError(e);
-        }
-        return afterRead(run);
+        return read(this::afterRead, this::onPollError);
     }
 
-    /** Judges the run (read and observed) once ended, stops it when a timeout passed, or polls again. */
     private long afterRead(TestRun run) {
         if (hasEnded(run)) {
             return ended(run);
@@ -360,7 +338,7 @@ public final class RunWatch {
         return pollWithin(processingDeadline());
     }
 
-    /** Only a finished run (its result) and one aborted by a threshold (its values) wait for processed metrics. */
+    /** Only a finished run (its result) and one aborted by a threshold (its values) need processed metrics. */
     private static boolean stillProcessing(TestRun run) {
         return !run.processingStatus().isDone()
                 && (run.runStatus() == RunStatus.FINISHED || run.runStatus() == RunStatus.ABORTED_BY_THRESHOLD);
@@ -370,24 +348,19 @@ public final class RunWatch {
         if (cancel != null) {
             return report(VerdictRules.cancelled(cancelDetail()));
         }
-        TestRun run;
-        try {
-            run = read();
-        } catch (K6CloudException e) {
-            return retryOr(e, Long.MAX_VALUE, () -> {
-                String why = e.isTransient()
-                        ? errors.describe(now()) + ", the last error was: " + e.getMessage()
-                        : e.getMessage();
-                return report(new Judgement(
-                        Verdict.UNREACHABLE,
-                        "k6 Cloud run " + runId + " ended as " + endedLabel(lastRun)
-                                + ", but its result could not be read: " + why + " See " + webUrl));
-            });
-        }
-        if (!stillProcessing(run) || now() >= processingDeadline()) {
-            return judge(run);
-        }
-        return pollWithin(processingDeadline());
+        return read(
+                run -> !stillProcessing(run) || now() >= processingDeadline()
+                        ? judge(run)
+                        : pollWithin(processingDeadline()),
+                e -> retryOr(e, Long.MAX_VALUE, () -> {
+                    String why = e.isTransient()
+                            ? errors.describe(now()) + ", the last error was: " + e.getMessage()
+                            : e.getMessage();
+                    return report(new Judgement(
+                            Verdict.UNREACHABLE,
+                            "k6 Cloud run " + runId + " ended as " + endedLabel(lastRun)
+                                    + ", but its result could not be read: " + why + " See " + webUrl));
+                }));
     }
 
     private long judge(TestRun run) {
@@ -447,8 +420,8 @@ public final class RunWatch {
         return pollWithin(stopWaitUntil());
     }
 
-    // ---- STOP_SENT and CANCEL_STOP_SENT: polls, bounded by the cancel wait, until the run ends, then reports.
-    // An error's stop (restored between the stop and its report) and a second cancel report at once.
+    // ---- STOP_SENT and CANCEL_STOP_SENT: polls, bounded by the cancel wait, until the run ends; an error's stop
+    // (restored between the stop and its report) and a second cancel report at once
 
     private long awaitEndAfterStop() {
         boolean cancelled = phase == CANCEL_STOP_SENT;
@@ -456,32 +429,29 @@ public final class RunWatch {
             return report(cancelled ? VerdictRules.cancelled(cancelDetail()) : stopping);
         }
         long deadline = stopWaitUntil();
-        TestRun run;
-        try {
-            run = read();
-        } catch (K6CloudException e) {
-            return retryOr(
-                    e,
-                    deadline,
-                    () -> reportAfterStop(
-                            "k6 Cloud run " + runId + " was asked to stop, but whether it ended could not be read: "
-                                    + e.getMessage() + " Check " + webUrl,
-                            "The stop was sent, but whether the run ended could not be read (" + e.getMessage()
-                                    + "); its last known status is " + statusLines.shown() + "."));
-        }
-        if (hasEnded(run)) {
-            return reportAfterStop(
-                    "k6 Cloud run " + runId + " was stopped and ended as " + endedLabel(run) + ".",
-                    "After the stop it ended as " + endedLabel(run) + ".");
-        }
-        if (now() >= deadline) {
-            return reportAfterStop(
-                    "k6 Cloud run " + runId + " was asked to stop but was still " + statusLines.shown() + " after "
-                            + DurationFormat.format(settings.cancelWait()) + "; check that it stops: " + webUrl,
-                    "The stop was sent, but the run was still " + statusLines.shown() + " "
-                            + DurationFormat.format(settings.cancelWait()) + " later: check that it stops.");
-        }
-        return pollWithin(deadline);
+        return read(
+                run -> hasEnded(run)
+                        ? reportAfterStop(
+                                "k6 Cloud run " + runId + " was stopped and ended as " + endedLabel(run) + ".",
+                                "After the stop it ended as " + endedLabel(run) + ".")
+                        : now() < deadline
+                                ? pollWithin(deadline)
+                                : reportAfterStop(
+                                        "k6 Cloud run " + runId + " was asked to stop but was still "
+                                                + statusLines.shown() + " after "
+                                                + DurationFormat.format(settings.cancelWait())
+                                                + "; check that it stops: " + webUrl,
+                                        "The stop was sent, but the run was still " + statusLines.shown() + " "
+                                                + DurationFormat.format(settings.cancelWait())
+                                                + " later: check that it stops."),
+                e -> retryOr(
+                        e,
+                        deadline,
+                        () -> reportAfterStop(
+                                "k6 Cloud run " + runId + " was asked to stop, but whether it ended could not be read: "
+                                        + e.getMessage() + " Check " + webUrl,
+                                "The stop was sent, but whether the run ended could not be read (" + e.getMessage()
+                                        + "); its last known status is " + statusLines.shown() + ".")));
     }
 
     /** The cancel wait, counted from the cancel, or after our timeout from the first wait (again after a restart). */
@@ -556,7 +526,7 @@ public final class RunWatch {
 
     // ---- reporting
 
-    /** Completes the outcome (once); not once the engine is closing: the watch is resumed and judged then. */
+    /** Not once the engine is closing: the watch is resumed and judged then. */
     private long report(Judgement j, List<Threshold> thresholds) {
         return engine.isClosed() ? DONE : complete(j, thresholds);
     }
@@ -607,15 +577,12 @@ public final class RunWatch {
 
     // ---- what other threads call
 
-    /** Completes once, never exceptionally; never, when the engine is closed first (resume the run then). */
+    /** Completes once, never exceptionally; never when the engine is closed first (resume the run then). */
     public CompletableFuture<RunOutcome> outcome() {
         return outcome;
     }
 
-    /**
-     * The build was aborted: the first call stops the run (once its id is known) and follows it, bounded,
-     * until it ended; a second call reports at once. The outcome is then {@link Verdict#CANCELLED}.
-     */
+    /** The first call stops the run and waits, bounded, for its end; a second reports CANCELLED at once. */
     public void cancel(String reason) {
         boolean reportNow;
         synchronized (cancelLock) {
@@ -728,11 +695,7 @@ public final class RunWatch {
         tell("onStateChanged", l -> l.onStateChanged(s));
     }
 
-    /**
-     * Tells the listener, one call at a time (a second cancel may report from the caller's thread while a tick
-     * runs) and nothing after the outcome. A listener that throws is logged: it must neither stop the run nor
-     * keep the outcome from completing.
-     */
+    /** One call at a time (a second cancel reports on its caller's thread), none after the outcome; throws logged. */
     private void tell(String method, Consumer<RunEvents> call) {
         synchronized (reportLock) {
             try {
@@ -749,7 +712,6 @@ public final class RunWatch {
         }
     }
 
-    /** The run was read: console lines worth writing, and a state to save when its statuses changed. */
     private void observe(TestRun run) {
         TestRun before = lastRun;
         lastRun = run;
@@ -761,10 +723,7 @@ public final class RunWatch {
         }
     }
 
-    /**
-     * After a failed call: the back-off (never past {@code deadline}) when the failure is transient, the error
-     * budget is not spent and {@code deadline} has not passed; else {@code giveUp}.
-     */
+    /** The back-off (never past {@code deadline}) for a transient failure within the budget; else {@code giveUp}. */
     private long retryOr(K6CloudException e, long deadline, LongSupplier giveUp) {
         long now = now();
         if (e.isTransient() && now < deadline && !errors.record(now)) {
@@ -773,18 +732,22 @@ public final class RunWatch {
         return giveUp.getAsLong();
     }
 
-    /** Reads the run, ending an error streak, and observes it. */
-    private TestRun read() throws K6CloudException {
-        TestRun run = engine.call(() -> client.getRun(runId));
+    /** Reads the run (ending an error streak) and observes it, then {@code then}; on a failure {@code orElse}. */
+    private long read(ToLongFunction<TestRun> then, ToLongFunction<K6CloudException> orElse) {
+        TestRun run;
+        try {
+            run = engine.call(() -> client.getRun(runId));
+        } catch (K6CloudException e) {
+            return orElse.applyAsLong(e);
+        }
         int had = errors.reset();
         if (had > 0) {
             say(ConsoleText.apiBack(elapsed(), had));
         }
         observe(run);
-        return run;
+        return then.applyAsLong(run);
     }
 
-    /** The poll interval, or less when {@code deadline} comes first. */
     private long pollWithin(long deadline) {
         return Math.max(0, Math.min(settings.pollInterval().toMillis(), deadline - now()));
     }
@@ -819,10 +782,7 @@ public final class RunWatch {
                         && (run.ended() != null || run.processingStatus().isDone()));
     }
 
-    /**
-     * Failed calls to k6 Cloud in a row: the budget is spent after {@link RunSettings#maxConsecutiveErrors()}
-     * failures or {@link RunSettings#errorBudget()} since the first; any success ends the streak.
-     */
+    /** Failed calls in a row: spent after {@code maxConsecutiveErrors} or {@code errorBudget} since the first. */
     static final class ErrorStreak {
         /** Back-off never grows beyond this, so a long outage is still probed now and then. */
         static final long MAX_BACKOFF_MILLIS = 60_000;
@@ -835,7 +795,6 @@ public final class RunWatch {
             this.settings = settings;
         }
 
-        /** Ends the streak; returns how many failures it had. */
         int reset() {
             int had = failures;
             failures = 0;
@@ -846,7 +805,6 @@ public final class RunWatch {
             return failures;
         }
 
-        /** Counts a failure; {@code true} when the budget is spent. */
         boolean record(long nowMillis) {
             if (failures++ == 0) {
                 firstFailureAt = nowMillis;
@@ -862,7 +820,6 @@ public final class RunWatch {
             return e instanceof K6CloudException.RateLimitedException r ? Math.max(delay, r.retryAfterMillis()) : delay;
         }
 
-        /** "7 calls failed in a row over 2m30s". */
         String describe(long nowMillis) {
             return failures + " call" + (failures == 1 ? "" : "s") + " to k6 Cloud failed in a row over "
                     + DurationFormat.format(Duration.ofMillis(Math.max(0, nowMillis - firstFailureAt)));

@@ -10,17 +10,13 @@ import java.util.logging.Logger;
 
 /** Runs the engine's ticks later, on a few shared threads: any number of runs, no thread per run. */
 public interface Scheduler extends AutoCloseable {
-    /**
-     * Runs {@code task} once, after {@code delayMillis}; {@code cancel(false)} on the future calls it off if it has
-     * not started; throws {@link java.util.concurrent.RejectedExecutionException} after {@link #close()}.
-     */
+    /** Throws {@link java.util.concurrent.RejectedExecutionException} after {@link #close()}. */
     Future<?> schedule(Runnable task, long delayMillis);
 
-    /** Stops the threads; tasks not yet run are dropped. */
     @Override
     void close();
 
-    /** Named daemon threads ({@code PREFIX-1}, ...), all started up front: the count never changes. */
+    /** Named daemon threads ({@code PREFIX-1}, ...), all started up front. */
     final class ThreadPoolScheduler implements Scheduler {
         private static final Logger LOGGER = Logger.getLogger(ThreadPoolScheduler.class.getName());
         private static final long CLOSE_WAIT_SECONDS = 10;
@@ -48,7 +44,6 @@ public interface Scheduler extends AutoCloseable {
             return executor.schedule(logged(task), Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
         }
 
-        /** Stops the threads and waits (bounded) until they have ended; a tick in an HTTP call is interrupted. */
         @Override
         public void close() {
             executor.shutdownNow();

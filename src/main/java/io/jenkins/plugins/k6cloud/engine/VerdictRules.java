@@ -40,7 +40,6 @@ public final class VerdictRules {
 
     private VerdictRules() {}
 
-    /** A verdict and the one line that says what happened and, on failure, what to look at. */
     public record Judgement(Verdict verdict, String message) {
         public Judgement withNote(String note) {
             return new Judgement(verdict, message + " " + note);
@@ -114,7 +113,6 @@ public final class VerdictRules {
                         + " Raise the timeout if the test needs longer.");
     }
 
-    /** The run did not start running within the start timeout. */
     public static Judgement startTimedOut(long runId, Duration startTimeout, String lastStatus, String url) {
         return new Judgement(
                 Verdict.TIMED_OUT,
@@ -123,7 +121,6 @@ public final class VerdictRules {
                         + " after it was started, so the build stopped it.");
     }
 
-    /** k6 Cloud kept failing past the error budget. */
     public static Judgement unreachable(long runId, String streak, K6CloudException last, String url) {
         return new Judgement(
                 Verdict.UNREACHABLE,
@@ -155,7 +152,6 @@ public final class VerdictRules {
                 : new Judgement(Verdict.UNREACHABLE, what);
     }
 
-    /** The build was aborted; {@code detail} says what became of the run. */
     public static Judgement cancelled(String detail) {
         return new Judgement(Verdict.CANCELLED, "The build was aborted: " + detail);
     }
@@ -168,7 +164,6 @@ public final class VerdictRules {
                         + " beyond maxRegression: " + String.join("; ", regressions) + ".");
     }
 
-    /** The run was started and, as asked, not followed. */
     public static Judgement started(long runId, String url) {
         return new Judgement(
                 Verdict.STARTED, "k6 Cloud run " + runId + " was started and is not followed (wait: false): " + url);

@@ -19,6 +19,7 @@ import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.OutcomeWait;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
+import io.jenkins.plugins.k6cloud.engine.TestSettings;
 import io.jenkins.plugins.k6cloud.engine.Verdict;
 import io.jenkins.plugins.k6cloud.support.FormChecks;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
@@ -135,7 +136,7 @@ public class K6CloudBuilderTest {
         try {
             return OutcomeWait.await(
                     outcome,
-                    RunSettings.defaults(),
+                    TestSettings.defaults(),
                     engineClosed,
                     K6CloudBuilder.canceller(
                             42,

@@ -188,7 +188,7 @@ public class EngineRulesTest {
     @Test
     public void backsOffExponentiallyFromThePollIntervalUpToAMinute() {
         RunWatch.ErrorStreak s =
-                new RunWatch.ErrorStreak(TestSettings.pollInterval(RunSettings.defaults(), Duration.ofSeconds(5)));
+                new RunWatch.ErrorStreak(TestSettings.pollInterval(TestSettings.defaults(), Duration.ofSeconds(5)));
         long[] expected = {5_000, 10_000, 20_000, 40_000, 60_000, 60_000};
         for (long e : expected) {
             s.record(0);
@@ -198,7 +198,7 @@ public class EngineRulesTest {
 
     @Test
     public void honoursRetryAfter() {
-        RunWatch.ErrorStreak s = new RunWatch.ErrorStreak(RunSettings.defaults());
+        RunWatch.ErrorStreak s = new RunWatch.ErrorStreak(TestSettings.defaults());
         s.record(0);
         assertEquals(90_000, s.backoffMillis(new K6CloudException.RateLimitedException("429", "GET /x", 90_000)));
         assertEquals(5_000, s.backoffMillis(new K6CloudException.RateLimitedException("429", "GET /x", -1)));
@@ -207,12 +207,12 @@ public class EngineRulesTest {
     @Test
     public void theBudgetIsACountAndATime() {
         RunWatch.ErrorStreak byCount =
-                new RunWatch.ErrorStreak(TestSettings.errorBudget(RunSettings.defaults(), Duration.ofHours(1), 3));
+                new RunWatch.ErrorStreak(TestSettings.errorBudget(TestSettings.defaults(), Duration.ofHours(1), 3));
         assertFalse(byCount.record(0));
         assertFalse(byCount.record(1));
         assertTrue(byCount.record(2));
-        RunWatch.ErrorStreak byTime =
-                new RunWatch.ErrorStreak(TestSettings.errorBudget(RunSettings.defaults(), Duration.ofSeconds(30), 100));
+        RunWatch.ErrorStreak byTime = new RunWatch.ErrorStreak(
+                TestSettings.errorBudget(TestSettings.defaults(), Duration.ofSeconds(30), 100));
         assertFalse(byTime.record(1_000));
         assertFalse(byTime.record(30_999));
         assertTrue(byTime.record(31_000));

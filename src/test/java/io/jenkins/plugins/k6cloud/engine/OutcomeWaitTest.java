@@ -17,7 +17,7 @@ import org.junit.Test;
 
 /** The caller's bounded wait: an interrupt cancels the run and waits for its end, a second one stops waiting. */
 public class OutcomeWaitTest {
-    private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+    private CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
     /** The engine is not closed while these tests wait, unless a test closes it. */
     private final CompletableFuture<Void> engineClosed = new CompletableFuture<>();
     /** "cancel" or "stop waiting", in order. */
@@ -31,7 +31,7 @@ public class OutcomeWaitTest {
     }
 
     private OutcomeWait.Waited await() {
-        return OutcomeWait.await(outcome, RunSettings.defaults(), engineClosed, new OutcomeWait.Canceller() {
+        return OutcomeWait.await(outcome, TestSettings.defaults(), engineClosed, new OutcomeWait.Canceller() {
             @Override
             public void cancel(boolean interrupted, Duration bound) {
                 cancels.add(interrupted ? "cancel" : "gave up");
@@ -44,16 +44,6 @@ public class OutcomeWaitTest {
                 engine.accept(cancels.size());
             }
         });
-    }
-
-    @Test
-    public void returnsTheOutcome() {
-        outcome.complete(Outcomes.passed(1));
-        OutcomeWait.Waited w = await();
-        assertFalse(w.interrupted());
-        assertFalse(w.gaveUp());
-        assertSame(outcome.getNow(null), w.outcome());
-        assertTrue(cancels.isEmpty());
     }
 
     @Test
@@ -110,11 +100,16 @@ public class OutcomeWaitTest {
     }
 
     @Test
-    public void whenTheEngineClosedAfterReportingTheOutcomeThatOutcomeIsReturned() {
-        RunOutcome cancelled = Outcomes.noRun();
-        outcome.complete(cancelled); // the engine's close reported the stopped run
-        engineClosed.complete(null);
+    public void anOutcomeIsReturnedAlsoWhenTheEngineClosedAfterReportingIt() {
+        outcome.complete(Outcomes.passed(1));
         OutcomeWait.Waited w = await();
+        assertFalse(w.interrupted());
+        assertFalse(w.gaveUp());
+        assertSame(outcome.getNow(null), w.outcome());
+        RunOutcome cancelled = Outcomes.noRun();
+        outcome = CompletableFuture.completedFuture(cancelled); // the engine's close reported the stopped run
+        engineClosed.complete(null);
+        w = await();
         assertSame(cancelled, w.outcome());
         assertFalse(w.engineClosed());
         assertTrue(cancels.isEmpty());

@@ -87,33 +87,23 @@ public class RunAdoptionTest {
     }
 
     @Test
-    public void theOnlyRunFollowedByAnotherBuildIsNotAdopted() {
-        long testId = h.longTest();
-        RunSettings settings = h.settings();
-        WatchState lost = WatchState.beforeStart(testId, settings, h.clock.millis());
-        RunWatch other = h.start(testId, settings, new RecordingListener());
-        h.runUntil(() -> other.state().runId() != null, "the other build's run started");
-
-        RunOutcome o = h.finish(h.engine.resume(lost, h.client, listener));
-
-        assertEquals(Verdict.UNREACHABLE, o.verdict());
-        assertNull(o.runId());
-        assertThat(o.message(), containsString("no run was started"));
-        assertTrue(h.sim.journal().stopsFor(other.state().runId()).isEmpty());
-    }
-
-    @Test
-    public void aRunCreatedLongAfterTheStartIsNotAdopted() throws Exception {
+    public void neitherTheOnlyRunAnotherBuildFollowsNorOneCreatedLongAfterTheStartIsAdopted() throws Exception {
         long testId = h.longTest();
         WatchState lost = WatchState.beforeStart(testId, h.settings(), h.clock.millis());
+        RunWatch other = h.start(testId, h.settings(), new RecordingListener());
+        h.runUntil(() -> other.state().runId() != null, "the other build's run started");
+        long otherTest = h.longTest();
+        WatchState lostToo = WatchState.beforeStart(otherTest, h.settings(), h.clock.millis());
         h.clock.advance(Duration.ofMinutes(10));
-        TestRun later = h.client.startRun(testId); // someone else's, ten minutes on
+        TestRun later = h.client.startRun(otherTest); // someone else's, ten minutes on
 
-        RunOutcome o = h.finish(h.engine.resume(lost, h.client, listener));
-
-        assertEquals(Verdict.UNREACHABLE, o.verdict());
-        assertNull(o.runId());
-        assertThat(o.message(), containsString("no run was started"));
+        for (WatchState s : List.of(lost, lostToo)) {
+            RunOutcome o = h.finish(h.engine.resume(s, h.client, listener));
+            assertEquals(Verdict.UNREACHABLE, o.verdict());
+            assertNull(o.runId());
+            assertThat(o.message(), containsString("no run was started"));
+        }
+        assertTrue(h.sim.journal().stopsFor(other.state().runId()).isEmpty());
         assertTrue(h.sim.journal().stopsFor(later.id()).isEmpty());
     }
 
@@ -222,29 +212,23 @@ public class RunAdoptionTest {
     }
 
     @Test
-    public void aStateSavedBeforeTheStartWasSentStartsTheRunOnResume() {
+    public void aStateSavedBeforeTheStartWasSentStartsTheRunOnResumeOneSavedJustBeforeLooksInstead() {
         long testId = h.test(Scenarios.passes());
         WatchState saved = savedStates(testId, false).get(0);
         assertTrue(saved.startNotSent());
-
-        RunOutcome o = h.finish(h.engine.resume(saved, h.client, new RecordingListener()));
-
-        assertEquals(Verdict.PASSED, o.verdict());
+        assertEquals(
+                Verdict.PASSED,
+                h.finish(h.engine.resume(saved, h.client, listener)).verdict());
         assertEquals(1, h.sim.journal().count(Endpoint.START));
-    }
 
-    @Test
-    public void aStateSavedJustBeforeTheStartWasSentLooksInstead() {
-        long testId = h.test(Scenarios.passes());
-        WatchState saved = savedStates(testId, true).get(0);
+        long other = h.test(Scenarios.passes());
+        saved = savedStates(other, true).get(0);
         assertFalse(saved.startNotSent());
         assertNull(saved.runId());
-
-        RunOutcome o = h.finish(h.engine.resume(saved, h.client, new RecordingListener()));
-
+        RunOutcome o = h.finish(h.engine.resume(saved, h.client, listener));
         assertEquals(Verdict.UNREACHABLE, o.verdict());
         assertThat(o.message(), containsString("no run was started"));
-        assertEquals("never started", 0, h.sim.journal().count(Endpoint.START));
+        assertEquals("never started", 1, h.sim.journal().count(Endpoint.START));
     }
 
     // ---- the build is aborted during the look: it goes on until its window has passed, and a run that appears is

@@ -87,22 +87,6 @@ public class RunEngineCancelTest {
     }
 
     @Test
-    public void cancelWhileRunning() {
-        long testId = h.test(Scenarios.passes());
-        RunWatch handle = startAndRunUntil(testId, 2);
-        handle.cancel("aborted by user");
-        h.scheduler.runDue();
-        assertEquals(1, h.stops(1));
-        assertTrue(lines.lastState().cancelRequested());
-        assertTrue(handle.state().stopSent());
-        RunOutcome o = h.finish(handle);
-        assertCancelledAndStopped(o, testId);
-        assertThat(o.message(), containsString("ended as Aborted (by user)"));
-        assertFalse(
-                lines.linesContaining("Asked k6 Cloud to stop run " + o.runId()).isEmpty());
-    }
-
-    @Test
     public void cancelWhileProcessingNeedsNoStop() {
         long testId = h.test(Scenarios.passes());
         RunWatch handle = h.start(testId, settings(), lines);

@@ -30,8 +30,6 @@ public class RunEngineCloseTest {
     @Rule
     public final EngineHarness h = new EngineHarness();
 
-    private final RecordingListener listener = new RecordingListener();
-
     private RunEngine engine;
 
     /** Real engine threads (so that close() interrupts a call in flight), virtual waiting. */
@@ -48,38 +46,31 @@ public class RunEngineCloseTest {
     }
 
     @Test
-    public void aPollInterruptedByCloseReportsNothingAndStopsNothing() throws Exception {
-        long testId = h.longTest();
-        InterceptingClient client = new InterceptingClient(h.client);
-        client.beforeRead = client.hang();
-        RunWatch handle = threadedEngine().start(testId, h.settings(), client, listener);
-        EngineHarness.awaitQuietly(client.stalled);
+    public void aStartOrAPollInterruptedByCloseReportsNothingAndStopsNothing() throws Exception {
+        for (WatchPhase cut : List.of(WatchPhase.STARTING, WatchPhase.WATCHING)) {
+            long testId = h.longTest();
+            InterceptingClient client = new InterceptingClient(h.client);
+            if (cut == WatchPhase.STARTING) {
+                client.beforeStart = client.hang();
+            } else {
+                client.beforeRead = client.hang();
+            }
+            RecordingListener listener = new RecordingListener();
+            RunWatch handle = threadedEngine().start(testId, h.settings(), client, listener);
+            EngineHarness.awaitQuietly(client.stalled);
 
-        engine.close();
+            engine.close();
 
-        assertFalse(
-                "no outcome: the Pipeline step resumes after the restart",
-                handle.outcome().isDone());
-        assertTrue(listener.linesContaining("k6 Cloud verdict").isEmpty());
+            assertFalse(
+                    "no outcome: the Pipeline step resumes after the restart",
+                    handle.outcome().isDone());
+            assertTrue(listener.linesContaining("k6 Cloud verdict").isEmpty());
+            assertEquals(cut, handle.state().phase());
+            assertEquals("the state to resume from", cut, listener.lastState().phase());
+        }
         assertEquals("no stop was sent", 0, h.sim.journal().count(Endpoint.STOP));
         assertEquals(
                 "the run is left going", 1, h.sim.journal().runsLeftRunning().size());
-        assertEquals(WatchPhase.WATCHING, listener.lastState().phase());
-    }
-
-    @Test
-    public void aStartInterruptedByCloseReportsNothing() throws Exception {
-        long testId = h.longTest();
-        InterceptingClient client = new InterceptingClient(h.client);
-        client.beforeStart = client.hang();
-        RunWatch handle = threadedEngine().start(testId, h.settings(), client, listener);
-        EngineHarness.awaitQuietly(client.stalled);
-
-        engine.close();
-
-        assertFalse(handle.outcome().isDone());
-        assertTrue(listener.linesContaining("k6 Cloud verdict").isEmpty());
-        assertEquals(WatchPhase.STARTING, handle.state().phase());
     }
 
     @Test

@@ -66,6 +66,12 @@ public class RunEngineConsoleTest {
         assertThat(h.reads(), greaterThan(30L));
         // created 1 s, validated 1 s, queued 2 s, initializing 5 s
         assertThat(statusLines().get(4), startsWith("[00:09] "));
+        // the listener hears of the start once, and of every change but not of every poll
+        assertThat(lines.started(), hasSize(1));
+        assertEquals(o.runId(), lines.started().get(0).runId());
+        assertEquals(WatchPhase.DONE, lines.lastState().phase());
+        assertTrue(lines.changes().stream().anyMatch(s -> s.phase() == WatchPhase.PROCESSING));
+        assertThat((long) lines.changes().size(), org.hamcrest.Matchers.lessThan(h.reads()));
     }
 
     @Test
@@ -100,16 +106,6 @@ public class RunEngineConsoleTest {
     }
 
     @Test
-    public void aRunLinkFromTheApiIsPreferred() {
-        long testId = h.test(Scenarios.passes());
-        InterceptingClient client = new InterceptingClient(h.client);
-        client.rewriteRun = r -> TestRuns.withWebUrl(r, "https://stack.grafana.net/a/k6-app/runs/" + r.id());
-        RunOutcome o = h.finish(h.engine.start(testId, h.settings(), client, lines));
-        assertEquals("https://stack.grafana.net/a/k6-app/runs/" + o.runId(), o.webUrl());
-        assertThat(lines.lines().get(0), containsString(o.webUrl()));
-    }
-
-    @Test
     public void statusIsAShortPhrase() {
         long testId = h.test(Scenarios.passes());
         RunWatch handle = h.start(testId, h.settings(), lines);
@@ -121,20 +117,6 @@ public class RunEngineConsoleTest {
                         "run " + handle.state().runId() + " running, next poll in [1-5]s"));
         h.finish(handle);
         assertEquals("run " + handle.state().runId() + " done: passed", handle.status());
-    }
-
-    @Test
-    public void theListenerHearsOfTheStartOnceAndOfEveryChange() {
-        long testId = h.test(Scenarios.passes());
-        RunOutcome o = h.finish(h.start(testId, TestSettings.pollInterval(h.settings(), Duration.ofSeconds(1)), lines));
-        assertThat(lines.started(), hasSize(1));
-        assertEquals(o.runId(), lines.started().get(0).runId());
-        assertEquals(WatchPhase.DONE, lines.lastState().phase());
-        assertTrue(lines.changes().stream().anyMatch(s -> s.phase() == WatchPhase.PROCESSING));
-        assertThat(
-                "a state per change, not per poll",
-                (long) lines.changes().size(),
-                org.hamcrest.Matchers.lessThan(h.reads()));
     }
 
     @Test
@@ -166,18 +148,20 @@ public class RunEngineConsoleTest {
     }
 
     @Test
-    public void aScriptLinkFromTheStartAnswerIsReplacedByTheConfiguredOne() {
-        long testId = h.test(Scenarios.passes());
-        InterceptingClient client = new InterceptingClient(h.client);
-        client.rewriteRun = r -> TestRuns.withWebUrl(r, "javascript:alert(1)");
-        RecordingListener listener = new RecordingListener();
-        RunSettings settings = h.settings();
-
-        RunOutcome o = h.finish(h.engine.start(testId, settings, client, listener));
-
-        assertEquals(Verdict.PASSED, o.verdict());
-        assertEquals(settings.runUrl(o.runId()), o.webUrl());
-        assertEquals(settings.runUrl(o.runId()), listener.lastState().webUrl());
-        assertThat(listener.linesContaining("javascript:"), empty());
+    public void aRunLinkFromTheApiIsPreferredUnlessItIsNotASafeHttpLink() {
+        for (String link : List.of("https://stack.grafana.net/a/k6-app/runs/", "javascript:alert(")) {
+            long testId = h.test(Scenarios.passes());
+            InterceptingClient client = new InterceptingClient(h.client);
+            client.rewriteRun = r -> TestRuns.withWebUrl(r, link + r.id() + (link.startsWith("java") ? ")" : ""));
+            RecordingListener listener = new RecordingListener();
+            RunOutcome o = h.finish(h.engine.start(testId, h.settings(), client, listener));
+            String expected =
+                    link.startsWith("https") ? link + o.runId() : h.settings().runUrl(o.runId());
+            assertEquals(Verdict.PASSED, o.verdict());
+            assertEquals(expected, o.webUrl());
+            assertEquals(expected, listener.lastState().webUrl());
+            assertThat(listener.lines().get(0), containsString(expected));
+            assertThat(listener.linesContaining("javascript:"), empty());
+        }
     }
 }

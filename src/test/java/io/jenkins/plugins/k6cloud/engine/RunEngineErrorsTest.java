@@ -154,27 +154,6 @@ public class RunEngineErrorsTest {
     }
 
     @Test
-    public void theOverallTimeoutStopsTheRunAndWaitsForItsEnd() {
-        long testId = h.longTest();
-        h.sim.setStopDelay(Duration.ofSeconds(20));
-        RunOutcome o = h.finish(h.start(testId, TestSettings.timeout(h.settings(), Duration.ofMinutes(5)), listener));
-        assertEquals(Verdict.TIMED_OUT, o.verdict());
-        assertEquals(BuildResult.FAILURE, o.buildResult());
-        assertThat(o.message(), containsString("5m timeout"));
-        assertThat(o.message(), containsString("After the stop it ended as Aborted (by user)."));
-        assertEquals("the run's final status", RunStatus.ABORTED_BY_USER, o.runStatus());
-        // stopped at 5m; k6 Cloud ends it 20 s later, seen by the poll that follows
-        assertThat(
-                o.followedFor().toSeconds(),
-                greaterThanOrEqualTo(Duration.ofMinutes(5).plusSeconds(20).toSeconds()));
-        assertThat(
-                o.followedFor().toSeconds(),
-                lessThan(Duration.ofMinutes(5).plusSeconds(30).toSeconds()));
-        assertEquals(1, h.stops(1));
-        h.assertNothingLeftRunning(Duration.ZERO);
-    }
-
-    @Test
     public void theWaitAfterTheTimeoutsStopIsBoundedByTheCancelWait() {
         long testId = h.longTest();
         h.sim.setStopDelay(Duration.ofMinutes(10));

@@ -67,82 +67,52 @@ public class RunEngineVerdictTest {
         return follow(outcome, h.settings());
     }
 
+    /** Follows a run of {@code outcome} and checks its verdict, build result and a part of its message. */
+    private RunOutcome row(Outcome outcome, RunSettings settings, Verdict verdict, BuildResult result, String says) {
+        RunOutcome o = follow(outcome, settings);
+        assertEquals(outcome.toString(), verdict, o.verdict());
+        assertEquals(outcome.toString(), result, o.buildResult());
+        assertThat(o.message(), containsString(says));
+        return o;
+    }
+
+    private RunOutcome row(Outcome outcome, Verdict verdict, BuildResult result, String says) {
+        return row(outcome, h.settings(), verdict, result, says);
+    }
+
     @Test
-    public void finishedAndPassed() {
-        RunOutcome o = follow(Outcome.PASSES);
-        assertEquals(Verdict.PASSED, o.verdict());
-        assertEquals(BuildResult.SUCCESS, o.buildResult());
+    public void everyRowOfTheVerdictTable() {
+        RunOutcome o = row(Outcome.PASSES, Verdict.PASSED, BuildResult.SUCCESS, "finished and passed");
         assertEquals(RunStatus.FINISHED, o.runStatus());
         assertEquals(ProcessingStatus.FINISHED, o.processingStatus());
         assertThat(o.thresholds(), hasSize(v6 ? 0 : 2));
         assertTrue(o.thresholds().stream().allMatch(t -> t.passed()));
-    }
-
-    @Test
-    public void finishedWithFailedThresholds() {
-        RunOutcome o = follow(Outcome.THRESHOLDS_FAIL);
-        assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
-        assertEquals(BuildResult.FAILURE, o.buildResult());
+        o = row(Outcome.THRESHOLDS_FAIL, Verdict.THRESHOLDS_FAILED, BuildResult.FAILURE, "thresholds failed");
         assertEquals(!v6, o.thresholds().stream().anyMatch(t -> !t.passed()));
-        o = follow(Outcome.ABORTED_BY_THRESHOLD);
-        assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
+        RunSettings unstable = TestSettings.onThresholdsFailed(h.settings(), BuildResult.UNSTABLE);
+        row(Outcome.THRESHOLDS_FAIL, unstable, Verdict.THRESHOLDS_FAILED, BuildResult.UNSTABLE, "thresholds failed");
+        o = row(Outcome.ABORTED_BY_THRESHOLD, Verdict.THRESHOLDS_FAILED, BuildResult.FAILURE, "by a threshold");
         assertEquals(RunStatus.ABORTED_BY_THRESHOLD, o.runStatus());
-    }
-
-    @Test
-    public void failedThresholdsCanMakeTheBuildUnstable() {
-        RunOutcome o =
-                follow(Outcome.THRESHOLDS_FAIL, TestSettings.onThresholdsFailed(h.settings(), BuildResult.UNSTABLE));
-        assertEquals(Verdict.THRESHOLDS_FAILED, o.verdict());
-        assertEquals(BuildResult.UNSTABLE, o.buildResult());
-    }
-
-    @Test
-    public void stoppedInTheWebApp() {
-        RunOutcome o = follow(Outcome.STOPPED_IN_WEB_APP);
-        assertEquals(Verdict.ABORTED_IN_K6, o.verdict());
-        assertEquals(BuildResult.ABORTED, o.buildResult());
-        assertThat(o.message(), containsString("k6 web app"));
-    }
-
-    @Test
-    public void endedWithoutAResultQuotesTheError() {
+        row(Outcome.STOPPED_IN_WEB_APP, Verdict.ABORTED_IN_K6, BuildResult.ABORTED, "k6 web app");
         for (Outcome outcome : new Outcome[] {
             Outcome.TIMED_OUT, Outcome.ABORTED_BY_SYSTEM, Outcome.ABORTED_BY_SCRIPT_ERROR, Outcome.ABORTED_BY_LIMIT
         }) {
-            RunOutcome o = follow(outcome);
-            assertEquals(outcome.toString(), Verdict.RUN_FAILED, o.verdict());
-            assertEquals(BuildResult.FAILURE, o.buildResult());
-            int endStatus = v6 ? RunStatus.ABORTED_BY_SYSTEM.code() : outcome.endRunStatus();
-            assertEquals(endStatus, (int) o.runStatusCode());
+            o = row(outcome, Verdict.RUN_FAILED, BuildResult.FAILURE, "See ");
+            assertEquals(v6 ? RunStatus.ABORTED_BY_SYSTEM.code() : outcome.endRunStatus(), (int) o.runStatusCode());
+            assertThat(o.message(), containsString(o.webUrl()));
             if (outcome.errorDetail() != null) {
                 assertThat(o.message(), containsString(outcome.errorDetail()));
                 assertThat(o.message(), containsString("error " + outcome.errorCode()));
             }
-            assertThat(o.message(), containsString(o.webUrl()));
         }
-    }
-
-    @Test
-    public void processingErrorMakesThePassUntrusted() {
-        RunOutcome o = follow(Outcome.PROCESSING_ERROR);
-        if (v6) {
-            // v6 says "completed" with result "error": the execution was not completed, a failed run (as k6 says)
-            assertEquals(Verdict.RUN_FAILED, o.verdict());
-            assertEquals(BuildResult.FAILURE, o.buildResult());
-            return;
-        }
-        assertEquals(Verdict.UNTRUSTED, o.verdict());
-        assertEquals(BuildResult.UNSTABLE, o.buildResult());
-        assertThat(o.message(), containsString("could not process"));
-    }
-
-    @Test
-    public void archivedRunFailsAndOddPayloadsStillPass() {
-        RunOutcome o = follow(Outcome.ARCHIVED);
-        assertEquals(Verdict.RUN_FAILED, o.verdict());
-        assertThat(o.message(), containsString(v6 ? "archived" : "Archived"));
-        assertEquals(Verdict.PASSED, follow(Outcome.ODD_PAYLOADS).verdict());
+        // v6 says "completed" with result "error": the execution was not completed, a failed run (as k6 says)
+        row(
+                Outcome.PROCESSING_ERROR,
+                v6 ? Verdict.RUN_FAILED : Verdict.UNTRUSTED,
+                v6 ? BuildResult.FAILURE : BuildResult.UNSTABLE,
+                v6 ? "See " : "could not process");
+        row(Outcome.ARCHIVED, Verdict.RUN_FAILED, BuildResult.FAILURE, v6 ? "archived" : "Archived");
+        row(Outcome.ODD_PAYLOADS, Verdict.PASSED, BuildResult.SUCCESS, "passed");
     }
 
     @Test
@@ -199,14 +169,20 @@ public class RunEngineVerdictTest {
     }
 
     @Test
-    public void cancelWhileRunningStopsTheRun() {
+    public void cancelWhileRunningStopsTheRunAtOnce() {
         long testId = h.test(Scenarios.passes());
-        RunWatch handle = h.untilRunning(h.start(testId, fastPolls(), new RecordingListener()));
+        RecordingListener lines = new RecordingListener();
+        RunWatch handle = h.untilRunning(h.start(testId, fastPolls(), lines));
         handle.cancel("aborted by user");
+        h.scheduler.runDue();
+        assertEquals("stopped without waiting for the next poll", 1, h.stops(1));
+        assertTrue(lines.lastState().cancelRequested());
+        assertTrue(handle.state().stopSent());
         RunOutcome o = h.finish(handle);
         assertEquals(Verdict.CANCELLED, o.verdict());
         assertEquals(BuildResult.ABORTED, o.buildResult());
-        assertThat(o.message(), containsString("Aborted (by user)"));
+        assertThat(o.message(), containsString("ended as Aborted (by user)"));
+        assertThat(lines.linesContaining("Asked k6 Cloud to stop run " + o.runId()), hasSize(1));
         List<JournalEntry> stops = h.sim.journal().stopsFor(o.runId());
         assertThat(stops, hasSize(1));
         assertEquals(v6 ? 204 : 200, stops.get(0).status());
@@ -233,11 +209,21 @@ public class RunEngineVerdictTest {
     }
 
     @Test
-    public void theOverallTimeoutStopsTheRun() {
+    public void theOverallTimeoutStopsTheRunAndWaitsForItsEnd() {
         long testId = h.longTest();
+        h.sim.setStopDelay(Duration.ofSeconds(20));
         RunSettings settings = TestSettings.timeout(h.settings(), Duration.ofMinutes(5));
         RunOutcome o = h.finish(h.start(testId, settings, new RecordingListener()));
         assertEquals(Verdict.TIMED_OUT, o.verdict());
+        assertEquals(BuildResult.FAILURE, o.buildResult());
+        assertThat(o.message(), containsString("5m timeout"));
+        assertThat(o.message(), containsString("After the stop it ended as Aborted (by user)."));
+        assertEquals("the run's final status", RunStatus.ABORTED_BY_USER, o.runStatus());
+        // stopped at 5m; k6 Cloud ends it 20 s later, seen by the poll that follows
+        assertThat(
+                o.followedFor().toSeconds(),
+                greaterThanOrEqualTo(Duration.ofSeconds(320).toSeconds()));
+        assertThat(o.followedFor().toSeconds(), lessThan(Duration.ofSeconds(330).toSeconds()));
         assertEquals(1, h.stops(1));
         h.assertNothingLeftRunning(Duration.ZERO);
     }

@@ -29,15 +29,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What the build step and {@code k6CloudRun} do with the workspace and the run's note: the k6 script read
- * through {@link FilePath} (on the agent that has it, streamed) and uploaded before the start
- * ({@link LoadTestScripts#uploadForRun}, as {@code bin/k6cloud --script} does), the note that ties the run to
- * the build, and the JUnit file. Checks that need no request come first. Never on the CPS VM thread.
+ * The workspace and the run's note: the script read through {@link FilePath} (streamed from the agent) and
+ * uploaded before the start, the note that ties the run to the build, the JUnit file. Never on the CPS VM thread.
  */
 public final class TestsAsCode {
     private TestsAsCode() {}
 
-    /** Before the credentials are read: a load test or a script, a workspace (or {@code null}) when needed, relative paths. */
+    /** Before the credentials are read. */
     public static void check(Long testId, RunConfig.Options options, FilePath workspace) throws AbortException {
         if (testId == null && options.script() == null) {
             throw new AbortException(Messages.TestsAsCode_NoTarget());
@@ -61,7 +59,6 @@ public final class TestsAsCode {
         }
     }
 
-    /** Before any request: an upload and a note need Grafana Cloud k6 (v6). */
     public static void checkFlavour(RunConfig.Options options, ApiFlavour flavour) throws AbortException {
         if (options.script() != null && flavour != ApiFlavour.V6) {
             throw new AbortException(LoadTestScripts.needsV6("Uploading the k6 script '" + options.script() + "'"));
@@ -71,7 +68,6 @@ public final class TestsAsCode {
         }
     }
 
-    /** The script {@code path} of {@code workspace}: it exists, is a file and is not empty. */
     public static ScriptSource script(FilePath workspace, String path) throws IOException, InterruptedException {
         FilePath file = inWorkspace(workspace, path, "load/checkout.js");
         if (!file.exists()) {
@@ -86,12 +82,7 @@ public final class TestsAsCode {
         return new WorkspaceScript(file, path);
     }
 
-    /**
-     * Uploads the script of {@code options} to the load test {@code testId}, or ({@code null}) to the one named
-     * {@code testName} (default: the file name without its extension), and returns the load test to start.
-     *
-     * @throws AbortException when the script was not uploaded (nothing was started), with k6's message
-     */
+    /** To {@code testId}, or ({@code null}) to the load test named {@code testName}; returns the load test to start. */
     public static LoadTest upload(
             K6CloudClient client, Long testId, RunConfig.Options options, FilePath workspace, PrintStream log)
             throws IOException, InterruptedException {
@@ -138,10 +129,7 @@ public final class TestsAsCode {
         return b.toString();
     }
 
-    /**
-     * Sets a run's note once its id is known, on {@code executor} (an HTTP call with retries: not on the
-     * engine's threads, nor on Jenkins' shared timer). A note that cannot be set is one warning line.
-     */
+    /** Set on {@code executor} (retries: not on the engine's threads nor Jenkins' timer); a failure is one warning line. */
     public static final class Note {
         private final K6CloudClient client;
         private final String text;
@@ -157,7 +145,7 @@ public final class TestsAsCode {
             this.executor = executor;
         }
 
-        /** The note of the run {@code prepared} starts; {@code null} unless the API is v6. */
+        /** {@code null} unless the API is v6. */
         public static Note of(
                 RunConfig.Prepared prepared,
                 RunConfig.Options options,
@@ -169,7 +157,6 @@ public final class TestsAsCode {
                     : new Note(prepared.client(), note(options.note(), env), log, executor);
         }
 
-        /** Sets the note of {@code runId} in the background, the first time it is called. */
         public void set(Long runId) {
             if (runId != null && asked.compareAndSet(false, true)) {
                 LoadTestScripts.setNoteLater(client, runId, text, executor).whenComplete((v, e) -> {
@@ -182,7 +169,7 @@ public final class TestsAsCode {
             }
         }
 
-        /** Waits, at most {@code bound}, for a note that was asked for, so that its line is in a freestyle build's console. */
+        /** So that its line is in a freestyle build's console. */
         public void await(Duration bound) throws InterruptedException {
             try {
                 if (asked.get()) {
@@ -194,7 +181,7 @@ public final class TestsAsCode {
         }
     }
 
-    /** The thresholds and checks ({@code null}: not read) as JUnit XML; a file that cannot be written is a warning. */
+    /** A file that cannot be written is a warning. */
     public static void writeJUnit(
             FilePath workspace, String path, RunOutcome outcome, List<RunMetrics.Check> checks, PrintStream log)
             throws InterruptedException {
@@ -221,7 +208,7 @@ public final class TestsAsCode {
         return workspace.child(path);
     }
 
-    /** A workspace file, read through {@link FilePath} for each attempt of the upload. */
+    /** Read again for each attempt of the upload. */
     private record WorkspaceScript(FilePath file, String path) implements ScriptSource {
         @Override
         public String fileName() {
@@ -238,7 +225,7 @@ public final class TestsAsCode {
             return interruptible(file::read);
         }
 
-        /** {@code read}'s value; an interrupt (an abort) becomes the {@link InterruptedIOException} an upload ends with. */
+        /** An interrupt (an abort) becomes the {@link InterruptedIOException} an upload ends with. */
         private static <T> T interruptible(FileRead<T> read) throws IOException {
             try {
                 return read.get();

@@ -195,15 +195,13 @@ public class K6CloudBuilder extends Builder {
             throw new AbortException(e.getMessage());
         }
         FilePath workspace = options.needsWorkspace() ? build.getWorkspace() : null;
-        TestsAsCode.check(given, options, workspace);
-        RunConfig.Prepared prepared = RunConfig.prepare(build, env, options);
-        RunConfig.Connection c = prepared.connection();
-        TestsAsCode.checkFlavour(options, c.apiFlavour());
         // on the executor: an abort interrupts it, and nothing is started
-        LoadTest uploaded = options.script() == null
-                ? null
-                : TestsAsCode.upload(c.clientForRun(build, env, c.uploadOptions()), given, options, workspace, log);
-        long id = uploaded != null ? uploaded.id() : given;
+        TestsAsCode.Ready ready = TestsAsCode.beforeStart(
+                new TestsAsCode.Preparer() {}, build, env, given, options, workspace, log, () -> false);
+        RunConfig.Prepared prepared = ready.prepared();
+        RunConfig.Connection c = prepared.connection();
+        LoadTest uploaded = ready.uploaded();
+        long id = ready.testId();
         RunEngine engine;
         try {
             engine = K6CloudEngine.get();

@@ -9,7 +9,6 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
@@ -93,17 +92,7 @@ public class K6CloudRunStepExecution extends StepExecution {
     }
 
     /** What the execution takes from the plugin; tests give a simulator's client, virtual time, their own threads. */
-    interface Support {
-        default RunConfig.Prepared prepare(Run<?, ?> run, EnvVars env, RunConfig.Options options)
-                throws AbortException {
-            return RunConfig.prepare(run, env, options);
-        }
-
-        default K6CloudClient client(Run<?, ?> run, EnvVars env, RunConfig.Connection connection, ClientOptions options)
-                throws AbortException {
-            return connection.clientForRun(run, env, options);
-        }
-
+    interface Support extends TestsAsCode.Preparer {
         default RunEngine engine() {
             return K6CloudEngine.get();
         }
@@ -235,33 +224,28 @@ public class K6CloudRunStepExecution extends StepExecution {
             }
             // only with script or junitFile: without them the step needs no node {}
             FilePath workspace = options.needsWorkspace() ? context.get(FilePath.class) : null;
-            Long given = testId == 0 ? null : testId;
-            TestsAsCode.check(given, options, workspace);
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
             EnvVars env = context.get(EnvVars.class);
-            RunConfig.Prepared prepared = support().prepare(run, env, options);
-            RunConfig.Connection c = prepared.connection();
-            TestsAsCode.checkFlavour(options, c.apiFlavour());
-            if (endedOnStop()) {
-                return; // stopped while the credentials were looked up: save nothing, start nothing
+            // nothing is saved yet: a restart during the upload uploads again and starts once
+            TestsAsCode.Ready ready = TestsAsCode.beforeStart(
+                    support(),
+                    run,
+                    env,
+                    testId == 0 ? null : testId,
+                    options,
+                    workspace,
+                    listener.getLogger(),
+                    this::endedOnStop);
+            if (ready == null) {
+                return; // stopped: save nothing, start nothing
             }
-            long startTestId = testId;
-            if (options.script() != null) {
-                // nothing is saved yet: a restart from here on uploads again and starts once
-                LoadTest uploaded = TestsAsCode.upload(
-                        support().client(run, env, c, c.uploadOptions()),
-                        given,
-                        options,
-                        workspace,
-                        listener.getLogger());
-                if (endedOnStop()) {
-                    return; // stopped during the upload: start nothing
-                }
-                startTestId = uploaded.id();
+            LoadTest uploaded = ready.uploaded();
+            if (uploaded != null) {
                 uploadedTestName = uploaded.name();
                 uploadedProjectId = uploaded.projectId();
             }
+            RunConfig.Prepared prepared = ready.prepared();
             note = TestsAsCode.Note.of(
                     prepared,
                     options,
@@ -274,10 +258,10 @@ public class K6CloudRunStepExecution extends StepExecution {
                 return;
             }
             engineForStart = runEngine; // from here on, a save after the engine closed forgets the state
-            connection = c;
+            connection = prepared.connection();
             // saved before the start request, so that a restart can find the run
             state = WatchState.beforeStart(
-                    startTestId, prepared.settings(), support().clock().millis());
+                    ready.testId(), prepared.settings(), support().clock().millis());
             Futures.addCallback(
                     Futures.withTimeout(context.saveState(), SAVE_WAIT.toMillis(), TimeUnit.MILLISECONDS, Timer.get()),
                     new FutureCallback<Void>() {

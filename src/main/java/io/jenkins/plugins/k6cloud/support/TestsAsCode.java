@@ -1,8 +1,11 @@
 package io.jenkins.plugins.k6cloud.support;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.Run;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
+import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
@@ -27,6 +30,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * The workspace and the run's note: the script read through {@link FilePath} (streamed from the agent) and
@@ -35,8 +39,52 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class TestsAsCode {
     private TestsAsCode() {}
 
+    /** Jenkins' by default; the Pipeline step's tests give a simulator's client. */
+    public interface Preparer {
+        default RunConfig.Prepared prepare(Run<?, ?> run, EnvVars env, RunConfig.Options options)
+                throws AbortException {
+            return RunConfig.prepare(run, env, options);
+        }
+
+        /** Also after a restart: for the upload, the metrics read and a resumed run. */
+        default K6CloudClient client(Run<?, ?> run, EnvVars env, RunConfig.Connection c, ClientOptions options)
+                throws AbortException {
+            return c.clientForRun(run, env, options);
+        }
+    }
+
+    /** {@code uploaded}: {@code null} without a script; {@code testId}: the load test to start. */
+    public record Ready(RunConfig.Prepared prepared, LoadTest uploaded, long testId) {}
+
+    /**
+     * The checks, the settings and client, and the upload, the same for both steps; {@code null} when
+     * {@code stopped} says so after the credentials or the upload (then nothing is started).
+     */
+    public static Ready beforeStart(
+            Preparer preparer,
+            Run<?, ?> run,
+            EnvVars env,
+            Long given,
+            RunConfig.Options options,
+            FilePath workspace,
+            PrintStream log,
+            BooleanSupplier stopped)
+            throws IOException, InterruptedException {
+        check(given, options, workspace);
+        RunConfig.Prepared prepared = preparer.prepare(run, env, options);
+        RunConfig.Connection c = prepared.connection();
+        checkFlavour(options, c.apiFlavour());
+        if (stopped.getAsBoolean()) {
+            return null;
+        }
+        LoadTest uploaded = options.script() == null
+                ? null
+                : upload(preparer.client(run, env, c, c.uploadOptions()), given, options, workspace, log);
+        return stopped.getAsBoolean() ? null : new Ready(prepared, uploaded, uploaded != null ? uploaded.id() : given);
+    }
+
     /** Before the credentials are read. */
-    public static void check(Long testId, RunConfig.Options options, FilePath workspace) throws AbortException {
+    static void check(Long testId, RunConfig.Options options, FilePath workspace) throws AbortException {
         if (testId == null && options.script() == null) {
             throw new AbortException(Messages.TestsAsCode_NoTarget());
         }
@@ -59,7 +107,7 @@ public final class TestsAsCode {
         }
     }
 
-    public static void checkFlavour(RunConfig.Options options, ApiFlavour flavour) throws AbortException {
+    static void checkFlavour(RunConfig.Options options, ApiFlavour flavour) throws AbortException {
         if (options.script() != null && flavour != ApiFlavour.V6) {
             throw new AbortException(LoadTestScripts.needsV6("Uploading the k6 script '" + options.script() + "'"));
         }
@@ -83,7 +131,7 @@ public final class TestsAsCode {
     }
 
     /** To {@code testId}, or ({@code null}) to the load test named {@code testName}; returns the load test to start. */
-    public static LoadTest upload(
+    static LoadTest upload(
             K6CloudClient client, Long testId, RunConfig.Options options, FilePath workspace, PrintStream log)
             throws IOException, InterruptedException {
         ScriptSource script = script(workspace, options.script());

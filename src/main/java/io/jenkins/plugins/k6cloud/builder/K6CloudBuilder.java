@@ -197,7 +197,7 @@ public class K6CloudBuilder extends Builder {
         FilePath workspace = options.needsWorkspace() ? build.getWorkspace() : null;
         // on the executor: an abort interrupts it, and nothing is started
         TestsAsCode.Ready ready = TestsAsCode.beforeStart(
-                new TestsAsCode.Preparer() {}, build, env, given, options, workspace, log, () -> false);
+                TestsAsCode.Preparer.JENKINS, build, env, given, options, workspace, log, () -> false);
         RunConfig.Prepared prepared = ready.prepared();
         RunConfig.Connection c = prepared.connection();
         LoadTest uploaded = ready.uploaded();
@@ -208,12 +208,7 @@ public class K6CloudBuilder extends Builder {
         } catch (IllegalStateException e) {
             throw aborted(build::setResult, listener, e.getMessage()); // Jenkins is shutting down
         }
-        TestsAsCode.Note note = TestsAsCode.Note.of(
-                prepared,
-                options,
-                env,
-                log,
-                task -> K6CloudEngine.preparations().schedule(task, 0));
+        TestsAsCode.Note note = ready.note();
         RunWatch handle = start(engine, id, prepared, new K6CloudEngine.Console(listener) {
             @Override
             public void onStarted(WatchState state) {

@@ -15,7 +15,6 @@ import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
-import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
@@ -95,10 +94,6 @@ public class K6CloudRunStepExecution extends StepExecution {
     interface Support extends TestsAsCode.Preparer {
         default RunEngine engine() {
             return K6CloudEngine.get();
-        }
-
-        default Scheduler preparations() {
-            return K6CloudEngine.preparations();
         }
 
         default Clock clock() {
@@ -246,12 +241,7 @@ public class K6CloudRunStepExecution extends StepExecution {
                 uploadedProjectId = uploaded.projectId();
             }
             RunConfig.Prepared prepared = ready.prepared();
-            note = TestsAsCode.Note.of(
-                    prepared,
-                    options,
-                    env,
-                    listener.getLogger(),
-                    task -> support().preparations().schedule(task, 0));
+            note = ready.note();
             RunEngine runEngine = openEngine();
             if (runEngine == null) {
                 waitForTheRestart(listener); // with no state: prepared again after the restart

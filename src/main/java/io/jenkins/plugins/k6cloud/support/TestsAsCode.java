@@ -14,6 +14,7 @@ import io.jenkins.plugins.k6cloud.api.LoadTestScripts;
 import io.jenkins.plugins.k6cloud.api.RunMetrics;
 import io.jenkins.plugins.k6cloud.api.ScriptSource;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
+import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.results.JUnitReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,6 +42,8 @@ public final class TestsAsCode {
 
     /** Jenkins' by default; the Pipeline step's tests give a simulator's client. */
     public interface Preparer {
+        Preparer JENKINS = new Preparer() {};
+
         default RunConfig.Prepared prepare(Run<?, ?> run, EnvVars env, RunConfig.Options options)
                 throws AbortException {
             return RunConfig.prepare(run, env, options);
@@ -51,10 +54,14 @@ public final class TestsAsCode {
                 throws AbortException {
             return c.clientForRun(run, env, options);
         }
+
+        default Scheduler preparations() {
+            return K6CloudEngine.preparations();
+        }
     }
 
-    /** {@code uploaded}: {@code null} without a script; {@code testId}: the load test to start. */
-    public record Ready(RunConfig.Prepared prepared, LoadTest uploaded, long testId) {}
+    /** {@code uploaded}: {@code null} without a script; {@code note}: {@code null} unless the API is v6. */
+    public record Ready(RunConfig.Prepared prepared, LoadTest uploaded, long testId, Note note) {}
 
     /**
      * The checks, the settings and client, and the upload, the same for both steps; {@code null} when
@@ -80,7 +87,17 @@ public final class TestsAsCode {
         LoadTest uploaded = options.script() == null
                 ? null
                 : upload(preparer.client(run, env, c, c.uploadOptions()), given, options, workspace, log);
-        return stopped.getAsBoolean() ? null : new Ready(prepared, uploaded, uploaded != null ? uploaded.id() : given);
+        if (stopped.getAsBoolean()) {
+            return null;
+        }
+        Note note = c.apiFlavour() != ApiFlavour.V6
+                ? null
+                : new Note(
+                        prepared.client(),
+                        note(options.note(), env),
+                        log,
+                        task -> preparer.preparations().schedule(task, 0));
+        return new Ready(prepared, uploaded, uploaded != null ? uploaded.id() : given, note);
     }
 
     /** Before the credentials are read. */
@@ -191,18 +208,6 @@ public final class TestsAsCode {
             this.text = text;
             this.log = log;
             this.executor = executor;
-        }
-
-        /** {@code null} unless the API is v6. */
-        public static Note of(
-                RunConfig.Prepared prepared,
-                RunConfig.Options options,
-                Map<String, String> env,
-                PrintStream log,
-                Executor executor) {
-            return prepared.connection().apiFlavour() != ApiFlavour.V6
-                    ? null
-                    : new Note(prepared.client(), note(options.note(), env), log, executor);
         }
 
         public void set(Long runId) {

@@ -15,6 +15,7 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
+import io.jenkins.plugins.k6cloud.api.LoadTestScripts;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.OutcomeWait;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
@@ -43,8 +44,6 @@ import org.kohsuke.stapler.verb.POST;
  * {@code @Symbol}: Pipelines use {@code k6CloudRun}, which survives restarts and holds no executor.
  */
 public class K6CloudBuilder extends Builder {
-    static final Duration NOTE_WAIT = Duration.ofSeconds(30);
-
     /** As typed (may be {@code ${VAR}}); empty: the load test {@code script} is uploaded to. */
     private String testId = "";
 
@@ -226,7 +225,7 @@ public class K6CloudBuilder extends Builder {
         boolean aborted = waited.interrupted();
         if (note != null && !aborted) {
             try {
-                note.await(NOTE_WAIT); // its line belongs to this build's console
+                note.await(LoadTestScripts.NOTE_WAIT); // its line belongs to this build's console
             } catch (InterruptedException e) {
                 aborted = true;
             }

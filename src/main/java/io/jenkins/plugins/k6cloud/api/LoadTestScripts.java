@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k6cloud.api;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +50,9 @@ public interface LoadTestScripts {
         scripts.replaceScript(testId, script);
         return new LoadTest(testId, known.name(), known.projectId());
     }
+
+    /** The longest a build or the runner waits for the run's note after the verdict. */
+    Duration NOTE_WAIT = Duration.ofSeconds(30);
 
     /**
      * Sets the note of run {@code runId} on {@code executor}: the engine's callback that learns the run id

@@ -15,6 +15,7 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
+import io.jenkins.plugins.k6cloud.api.LoadTestScripts;
 import io.jenkins.plugins.k6cloud.engine.BuildResult;
 import io.jenkins.plugins.k6cloud.engine.OutcomeWait;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
@@ -39,15 +40,11 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * The freestyle build step: starts a k6 Cloud run and holds the executor until it has a verdict.
- * Deliberately not a {@code SimpleBuildStep} and without a {@code @Symbol}: Pipelines use the
- * {@code k6CloudRun} step, which survives restarts and holds no executor.
+ * The freestyle build step: holds the executor until the run's verdict. Not a {@code SimpleBuildStep} and no
+ * {@code @Symbol}: Pipelines use {@code k6CloudRun}, which survives restarts and holds no executor.
  */
 public class K6CloudBuilder extends Builder {
-    /** The longest the build waits for the run's note after the verdict. */
-    static final Duration NOTE_WAIT = Duration.ofSeconds(30);
-
-    /** The load test id as typed; empty when the load test is the one {@code script} is uploaded to. */
+    /** As typed (may be {@code ${VAR}}); empty: the load test {@code script} is uploaded to. */
     private String testId = "";
 
     private String credentialsId;
@@ -64,7 +61,6 @@ public class K6CloudBuilder extends Builder {
     @DataBoundConstructor
     public K6CloudBuilder() {}
 
-    /** @param testId the load test id, or an expression such as {@code ${K6_TEST_ID}} */
     public K6CloudBuilder(String testId) {
         setTestId(testId);
     }
@@ -73,7 +69,6 @@ public class K6CloudBuilder extends Builder {
         return testId;
     }
 
-    /** @param testId the load test id, or an expression such as {@code ${K6_TEST_ID}}; empty with {@code script} */
     @DataBoundSetter
     public void setTestId(String testId) {
         this.testId = testId == null ? "" : testId.strip();
@@ -119,13 +114,11 @@ public class K6CloudBuilder extends Builder {
         return maxRegression;
     }
 
-    /** The regression gate's limit, e.g. {@code 10%}; empty: no gate. */
     @DataBoundSetter
     public void setMaxRegression(String maxRegression) {
         this.maxRegression = RunConfig.blankToNull(maxRegression);
     }
 
-    /** The workspace path of the k6 script or archive to upload before the start; {@code ${VAR}} is expanded. */
     public String getScript() {
         return script;
     }
@@ -171,7 +164,7 @@ public class K6CloudBuilder extends Builder {
         this.junitFile = RunConfig.blankToNull(junitFile);
     }
 
-    /** The options, the workspace files and the note {@code ${VAR}}-expanded; IllegalArgumentException for a bad project id. */
+    /** @throws IllegalArgumentException for a bad project id */
     RunConfig.Options options(UnaryOperator<String> expand) {
         return new RunConfig.Options(credentialsId, pollInterval, timeout, thresholdFailure, true)
                 .withMaxRegression(maxRegression)
@@ -201,27 +194,20 @@ public class K6CloudBuilder extends Builder {
             throw new AbortException(e.getMessage());
         }
         FilePath workspace = options.needsWorkspace() ? build.getWorkspace() : null;
-        TestsAsCode.check(given, options, workspace);
-        RunConfig.Prepared prepared = RunConfig.prepare(build, env, options);
+        // on the executor: an abort interrupts it, and nothing is started
+        TestsAsCode.Ready ready = TestsAsCode.beforeStart(
+                TestsAsCode.Preparer.JENKINS, build, env, given, options, workspace, log, () -> false);
+        RunConfig.Prepared prepared = ready.prepared();
         RunConfig.Connection c = prepared.connection();
-        TestsAsCode.checkFlavour(options, c.apiFlavour());
-        // on the executor; an abort interrupts it, and nothing is started
-        LoadTest uploaded = options.script() == null
-                ? null
-                : TestsAsCode.upload(c.clientForRun(build, env, c.uploadOptions()), given, options, workspace, log);
-        long id = uploaded != null ? uploaded.id() : given;
+        LoadTest uploaded = ready.uploaded();
+        long id = ready.testId();
         RunEngine engine;
         try {
             engine = K6CloudEngine.get();
         } catch (IllegalStateException e) {
             throw aborted(build::setResult, listener, e.getMessage()); // Jenkins is shutting down
         }
-        TestsAsCode.Note note = TestsAsCode.Note.of(
-                prepared,
-                options,
-                env,
-                log,
-                task -> K6CloudEngine.preparations().schedule(task, 0));
+        TestsAsCode.Note note = ready.note();
         RunWatch handle = start(engine, id, prepared, new K6CloudEngine.Console(listener) {
             @Override
             public void onStarted(WatchState state) {
@@ -239,7 +225,7 @@ public class K6CloudBuilder extends Builder {
         boolean aborted = waited.interrupted();
         if (note != null && !aborted) {
             try {
-                note.await(NOTE_WAIT); // its line belongs to this build's console
+                note.await(LoadTestScripts.NOTE_WAIT); // its line belongs to this build's console
             } catch (InterruptedException e) {
                 aborted = true;
             }
@@ -266,7 +252,7 @@ public class K6CloudBuilder extends Builder {
         return conclude(outcome, waited.engineClosed(), id, build::setResult, listener);
     }
 
-    /** An abort, or a wait beyond the run's deadlines, stops the run; a second abort, or the bounded wait's end, stops waiting. */
+    /** An abort, or a wait beyond the run's deadlines, stops the run; a second abort, or the bound, stops waiting. */
     static OutcomeWait.Canceller canceller(long testId, Consumer<String> cancel, TaskListener listener) {
         return new OutcomeWait.Canceller() {
             @Override
@@ -288,11 +274,9 @@ public class K6CloudBuilder extends Builder {
     }
 
     /**
-     * Ends the step as the outcome ({@code null}: none) says, and returns whether the build goes on. ABORTED
-     * ends it with an {@link InterruptedException}, the one way that keeps ABORTED in core (2.541.3):
-     * {@code Run.execute} makes an {@link AbortException} FAILURE, while on an {@code InterruptedException}
-     * {@code Build.BuildExecution.doRun} and {@code Run.execute} take {@code Executor.abortResult()} and print
-     * "Build was aborted" (a {@code false} return would print "marked build as failure").
+     * Whether the build goes on after {@code outcome} ({@code null}: none). ABORTED is an {@link InterruptedException},
+     * the one way that keeps ABORTED in core (2.541.3): {@code Run.execute} makes an {@link AbortException} FAILURE,
+     * while on an {@code InterruptedException} it takes {@code Executor.abortResult()} and prints "Build was aborted".
      */
     static boolean conclude(
             RunOutcome outcome, boolean engineClosed, long testId, Consumer<Result> setResult, TaskListener listener)
@@ -305,33 +289,30 @@ public class K6CloudBuilder extends Builder {
         }
         Result result = result(outcome.buildResult());
         if (result == Result.ABORTED) {
-            setResult.accept(Result.ABORTED); // the engine has written the verdict and its reason to the log
+            setResult.accept(Result.ABORTED); // the engine has logged the verdict and its reason
             throw new InterruptedException(outcome.message());
         }
         if (result.isWorseThan(Result.SUCCESS)) {
-            setResult.accept(result); // the engine has written the verdict and its reason to the log
+            setResult.accept(result);
         }
         return result.isBetterThan(Result.FAILURE);
     }
 
-    /** Jenkins' result of the same name as the engine's. */
     static Result result(BuildResult r) {
         return Result.fromString(r.name());
     }
 
-    /** Logs {@code message} and marks the build ABORTED; the caller throws the exception. */
     private static InterruptedException aborted(Consumer<Result> setResult, TaskListener listener, String message) {
         listener.getLogger().println(message);
         setResult.accept(Result.ABORTED);
         return new InterruptedException(message);
     }
 
-    /** Starts the run so that a controller shutdown stops it: a freestyle build cannot follow it after a restart. */
+    /** A controller shutdown stops the run: a freestyle build cannot follow it after a restart. */
     public static RunWatch start(RunEngine engine, long testId, RunConfig.Prepared prepared, RunEvents listener) {
         return engine.start(testId, prepared.settings(), prepared.client(), listener, OnEngineClose.CANCEL);
     }
 
-    /** The descriptor: display name, drop-downs and form checks. */
     @Extension
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements FormChecks {
         @Override

@@ -54,7 +54,6 @@ public final class K6CloudCli {
 
     static final Duration SIMULATED_POLL_INTERVAL = Duration.ofSeconds(1);
     static final String THREAD_PREFIX = "k6-cloud-cli";
-    static final Duration NOTE_WAIT = Duration.ofSeconds(30);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -433,16 +432,17 @@ public final class K6CloudCli {
         }
     }
 
+    /** Waits for a note that was asked for, at most {@link LoadTestScripts#NOTE_WAIT}; then stops its thread. */
     private void awaitNote(CompletableFuture<?> noted, ExecutorService notes) {
         try {
             if (noted != null) {
-                noted.get(NOTE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                noted.get(LoadTestScripts.NOTE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            err.println("Warning: the note of the run was not set within " + DurationFormat.format(NOTE_WAIT)
-                    + " (the run is not affected)");
+            err.println("Warning: the note of the run was not set within "
+                    + DurationFormat.format(LoadTestScripts.NOTE_WAIT) + " (the run is not affected)");
         } finally {
             notes.shutdownNow();
         }

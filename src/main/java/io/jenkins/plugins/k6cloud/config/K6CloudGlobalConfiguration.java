@@ -22,11 +22,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-/**
- * The k6 Cloud section of Manage Jenkins » System: where k6 Cloud is, the default credentials and
- * the defaults of every run. Bound by the default form binding and configuration-as-code
- * ({@code unclassified: k6Cloud: ...}); every setter saves.
- */
+/** Manage Jenkins » System » k6 Cloud, and {@code unclassified: k6Cloud:} in JCasC; every setter saves. */
 @Extension
 @Symbol("k6Cloud")
 public class K6CloudGlobalConfiguration extends GlobalConfiguration {
@@ -55,7 +51,6 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
         return Messages.K6CloudGlobalConfiguration_DisplayName();
     }
 
-    /** @throws IllegalArgumentException when a saved value is not valid */
     public RunConfig.Connection connection() {
         return new RunConfig.Connection(
                 ApiFlavour.parse(apiFlavour), apiUrl, FormChecks.parseStackId(stackId), credentialsId);
@@ -95,7 +90,6 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
         return apiFlavour;
     }
 
-    /** @throws IllegalArgumentException for a value other than {@code v2} or {@code v6} */
     @DataBoundSetter
     public void setApiFlavour(String apiFlavour) {
         ApiFlavour f = ApiFlavour.parse(apiFlavour);
@@ -178,7 +172,7 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
         return m;
     }
 
-    /** Checks the typed, not yet saved, address, stack, credentials and API flavour against k6 Cloud. */
+    /** The typed, not yet saved, values. */
     @POST
     public FormValidation doTestConnection(
             @QueryParameter String apiUrl,
@@ -220,13 +214,7 @@ public class K6CloudGlobalConfiguration extends GlobalConfiguration {
         }
     }
 
-    /**
-     * What k6 Cloud says about the token with the {@code chosen} API flavour; when it rejects the
-     * token and the other flavour accepts it, the message says to choose the other one.
-     *
-     * @param clients the form-check client of a flavour; throws {@link IllegalArgumentException}
-     *     when the settings cannot make one (v6 without a stack id)
-     */
+    /** When k6 Cloud rejects the token and the other flavour accepts it, the message says to choose the other. */
     public static FormValidation checkToken(
             ApiFlavour chosen, String apiUrl, Function<ApiFlavour, K6CloudClient> clients) {
         try {

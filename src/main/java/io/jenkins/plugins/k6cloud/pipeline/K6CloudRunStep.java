@@ -20,13 +20,11 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * {@code k6CloudRun testId: 1234}, or {@code k6CloudRun script: 'load/checkout.js'} inside {@code node {}}
- * (tests as code: the script is uploaded first): starts a k6 Cloud run and follows it to a verdict without an
- * executor (it works outside {@code node {}}) and across controller restarts. Returns a map with
- * the run's id, link, statuses, verdict and thresholds.
+ * {@code k6CloudRun testId: 1234}, or {@code k6CloudRun script: 'load/checkout.js'} inside {@code node {}}: follows
+ * the run to a verdict without an executor and across restarts, and returns a map of the outcome.
  */
 public class K6CloudRunStep extends Step {
-    /** The load test to run; 0: the one the script is uploaded to. */
+    /** 0: the load test the script is uploaded to. */
     private long testId;
 
     private String credentialsId;
@@ -37,7 +35,7 @@ public class K6CloudRunStep extends Step {
     private String maxRegression;
     private String script;
     private String testName;
-    /** The project of the load test the script goes to; 0: the stack's default project. */
+    /** 0: the stack's default project. */
     private long projectId;
 
     private String note;
@@ -46,12 +44,10 @@ public class K6CloudRunStep extends Step {
     @DataBoundConstructor
     public K6CloudRunStep() {}
 
-    /** @param testId the load test to run, or whose script {@code script} replaces (kept from the constructor) */
     public K6CloudRunStep(long testId) {
         this.testId = testId;
     }
 
-    /** The load test id, or 0 when the load test is the one {@code script} is uploaded to. */
     public long getTestId() {
         return testId;
     }
@@ -97,7 +93,6 @@ public class K6CloudRunStep extends Step {
         this.thresholdFailure = RunConfig.blankToNull(thresholdFailure);
     }
 
-    /** {@code false}: return as soon as the run has started, without waiting for its verdict. */
     public boolean isWait() {
         return wait;
     }
@@ -111,13 +106,11 @@ public class K6CloudRunStep extends Step {
         return maxRegression;
     }
 
-    /** The regression gate's limit, e.g. {@code '10%'}; empty: no gate. */
     @DataBoundSetter
     public void setMaxRegression(String maxRegression) {
         this.maxRegression = RunConfig.blankToNull(maxRegression);
     }
 
-    /** The workspace path of the k6 script or archive to upload before the start, or {@code null}. */
     public String getScript() {
         return script;
     }
@@ -136,7 +129,6 @@ public class K6CloudRunStep extends Step {
         this.testName = RunConfig.blankToNull(testName);
     }
 
-    /** The project id, or 0 for the stack's default project. */
     public long getProjectId() {
         return projectId;
     }
@@ -175,7 +167,6 @@ public class K6CloudRunStep extends Step {
         return new K6CloudRunStepExecution(context, testId, options());
     }
 
-    /** The descriptor: the function name, the required context and the Snippet Generator's checks. */
     @Extension
     public static final class DescriptorImpl extends StepDescriptor implements FormChecks {
         @Override
@@ -190,9 +181,7 @@ public class K6CloudRunStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            // FlowNode for the warning of an unstable verdict; none of these needs a node block. A FilePath
-            // (the workspace) is asked for only with script or junitFile, so that the step keeps working
-            // outside node {} without them
+            // no node block needed: FilePath is asked for only with script or junitFile
             return Set.of(Run.class, TaskListener.class, FlowNode.class);
         }
 

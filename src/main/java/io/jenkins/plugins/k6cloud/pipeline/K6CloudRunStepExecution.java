@@ -9,14 +9,12 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.LoadTest;
 import io.jenkins.plugins.k6cloud.engine.RunEngine;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
 import io.jenkins.plugins.k6cloud.engine.RunSettings;
 import io.jenkins.plugins.k6cloud.engine.RunWatch;
-import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.engine.WatchState;
 import io.jenkins.plugins.k6cloud.support.K6CloudEngine;
 import io.jenkins.plugins.k6cloud.support.RunConfig;
@@ -45,14 +43,10 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
- * Runs {@code k6CloudRun} without an executor and without blocking the CPS VM thread. The preparation
- * (credentials, the script's upload), the resume and the metrics read after the verdict run on the
- * plugin's own threads ({@link K6CloudEngine#preparations()}: an upload may take minutes, too long for
- * Jenkins' shared timer), where a stop interrupts them; the start request is sent once the first state is
- * saved; the engine follows the run on its threads. The engine's {@link WatchState} and the API connection
- * are saved with the Pipeline, so after a restart {@link #onResume()} follows the same run, with the same
- * API, instead of starting a second one; a step that has its end saves it first and reports it after a
- * restart.
+ * {@code k6CloudRun} without an executor: preparation, resume and metrics read run on
+ * {@link K6CloudEngine#preparations()} (an upload may take minutes, too long for Jenkins' shared timer); the start
+ * request goes out once the first state is saved. The {@link WatchState}, the connection and the end value are
+ * saved with the Pipeline, so a restart follows the same run, or reports the saved end, and never starts a second.
  */
 @SuppressFBWarnings(
         value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
@@ -60,7 +54,6 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 public class K6CloudRunStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(K6CloudRunStepExecution.class.getName());
-    /** How long the first state may take to be saved before the step gives up without starting a run. */
     static final Duration SAVE_WAIT = Duration.ofSeconds(30);
     /** Added to the run's cancel wait before a stopped step ends whatever k6 Cloud says. */
     static final Duration STOP_MARGIN = Duration.ofSeconds(30);
@@ -70,9 +63,8 @@ public class K6CloudRunStepExecution extends StepExecution {
     private final long testId;
     private final RunConfig.Options options;
     private volatile WatchState state;
-    /** The API the run was started with; saved with the first state. */
     private volatile RunConfig.Connection connection;
-    /** The value the step ends with, saved before it is reported; {@code null} while the run is followed. */
+    /** Saved before it is reported; {@code null} while the run is followed. */
     private volatile Map<String, Object> endValue;
     /** The load test the script was uploaded to; {@code null} without a script. */
     private volatile String uploadedTestName;
@@ -83,11 +75,11 @@ public class K6CloudRunStepExecution extends StepExecution {
     private transient volatile Support support;
 
     private transient volatile Future<?> preparation;
-    /** The engine this step hands its new run to, once prepared; {@code null} before, and after a restart. */
+    /** The engine a new run is handed to, once prepared; {@code null} before, and after a restart. */
     private transient volatile RunEngine engineForStart;
-    /** Sets the run's note once its id is known (v6); {@code null} before the preparation, or without v6. */
+
     private transient volatile TestsAsCode.Note note;
-    /** The step reports its end exactly once (guarded by {@code this}; a restart starts afresh). */
+    /** The end is reported exactly once (guarded by {@code this}). */
     private transient boolean ended;
 
     private transient Throwable stopCause;
@@ -98,28 +90,10 @@ public class K6CloudRunStepExecution extends StepExecution {
         this.options = options;
     }
 
-    /**
-     * What the execution takes from the rest of the plugin, Jenkins' by default; tests give a simulator's
-     * client, an engine in virtual time and threads of their own.
-     */
-    interface Support {
-        default RunConfig.Prepared prepare(Run<?, ?> run, EnvVars env, RunConfig.Options options)
-                throws AbortException {
-            return RunConfig.prepare(run, env, options);
-        }
-
-        /** A client of the saved connection: after a restart, for the upload and for the metrics read. */
-        default K6CloudClient client(Run<?, ?> run, EnvVars env, RunConfig.Connection connection, ClientOptions options)
-                throws AbortException {
-            return connection.clientForRun(run, env, options);
-        }
-
+    /** What the execution takes from the plugin; tests give a simulator's client, virtual time, their own threads. */
+    interface Support extends TestsAsCode.Preparer {
         default RunEngine engine() {
             return K6CloudEngine.get();
-        }
-
-        default Scheduler preparations() {
-            return K6CloudEngine.preparations();
         }
 
         default Clock clock() {
@@ -127,7 +101,6 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    /** For tests, also after deserialisation. */
     void use(Support support) {
         this.support = support;
     }
@@ -150,13 +123,12 @@ public class K6CloudRunStepExecution extends StepExecution {
     @Override
     public void onResume() {
         Map<String, Object> end = endValue;
-        // a saved end is reported and a saved state followed again; without a state no start request was
-        // sent (it waits for the first save, and a step Jenkins' shutdown kept from starting saves none)
+        // without a state no start request was sent (it waits for the first save; see writeObject)
         preparation =
                 later(end != null ? () -> reportSavedEnd(end) : state != null ? this::resume : this::prepareAndStart);
     }
 
-    /** {@code task} on the preparations' threads; while Jenkins shuts down there are none, and the step waits for the restart. */
+    /** While Jenkins shuts down there are no preparations' threads: the step waits for the restart. */
     private Future<?> later(Runnable task) {
         try {
             return support().preparations().schedule(task, 0);
@@ -167,13 +139,11 @@ public class K6CloudRunStepExecution extends StepExecution {
     }
 
     /**
-     * Saves this step with the Pipeline. A step that has not handed its run to the engine by the time the
-     * engine is closed saves no state, so that it prepares again and starts the run once after the restart:
-     * nothing was sent, and nothing will be ({@link #follow} checks the same under this monitor). Jenkins
-     * closes the engine in {@code ItemListener.onBeforeShutdown} ({@link K6CloudEngine}), before workflow-cps'
-     * {@code @Terminator CpsFlowExecution.suspendAll} saves every Pipeline a last time: that save forgets. A
-     * state saved while the engine was open is kept: after a crash nobody can tell whether the start request
-     * went out, so the restart looks for the run and never starts a second one.
+     * A step that had not handed its run to the engine when the engine closed saves no state, so it prepares
+     * again and starts once after the restart ({@link #follow} checks the same under this monitor). The engine
+     * closes in {@code ItemListener.onBeforeShutdown}, before workflow-cps' {@code @Terminator
+     * CpsFlowExecution.suspendAll} saves every Pipeline a last time. A state saved while the engine was open is
+     * kept: after a crash nobody knows whether the start went out, so the restart looks for the run.
      */
     private void writeObject(ObjectOutputStream out) throws IOException {
         synchronized (this) {
@@ -208,8 +178,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         if (h != null) {
             h.cancel(whoStopped(stopCause())); // a second stop too: the engine then stops waiting for k6 Cloud
         } else if (state == null) {
-            // no start was sent: the preparation is called off, or interrupted (an upload's call ends with
-            // K6CloudException.InterruptedCallException, retries are not waited for), and starts nothing
+            // no start was sent: the preparation is called off or interrupted, and starts nothing
             Future<?> p = preparation;
             if (p != null) {
                 p.cancel(true);
@@ -242,58 +211,47 @@ public class K6CloudRunStepExecution extends StepExecution {
                 : Messages.K6CloudRunStepExecution_StatusResuming();
     }
 
-    /** Credentials, client, upload, then the first save; the start follows in a callback. */
     private void prepareAndStart() {
         StepContext context = getContext();
         try {
             if (endedOnStop()) {
                 return;
             }
-            // the workspace only with script or junitFile: without them the step needs no node {}
+            // only with script or junitFile: without them the step needs no node {}
             FilePath workspace = options.needsWorkspace() ? context.get(FilePath.class) : null;
-            Long given = testId == 0 ? null : testId;
-            TestsAsCode.check(given, options, workspace);
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
             EnvVars env = context.get(EnvVars.class);
-            RunConfig.Prepared prepared = support().prepare(run, env, options);
-            RunConfig.Connection c = prepared.connection();
-            TestsAsCode.checkFlavour(options, c.apiFlavour());
-            if (endedOnStop()) {
-                return; // stopped while the credentials were looked up: save nothing, start nothing
+            // nothing is saved yet: a restart during the upload uploads again and starts once
+            TestsAsCode.Ready ready = TestsAsCode.beforeStart(
+                    support(),
+                    run,
+                    env,
+                    testId == 0 ? null : testId,
+                    options,
+                    workspace,
+                    listener.getLogger(),
+                    this::endedOnStop);
+            if (ready == null) {
+                return; // stopped: save nothing, start nothing
             }
-            long startTestId = testId;
-            if (options.script() != null) {
-                // nothing is saved yet: a restart from here on uploads again and starts once
-                LoadTest uploaded = TestsAsCode.upload(
-                        support().client(run, env, c, c.uploadOptions()),
-                        given,
-                        options,
-                        workspace,
-                        listener.getLogger());
-                if (endedOnStop()) {
-                    return; // stopped during the upload: start nothing
-                }
-                startTestId = uploaded.id();
+            LoadTest uploaded = ready.uploaded();
+            if (uploaded != null) {
                 uploadedTestName = uploaded.name();
                 uploadedProjectId = uploaded.projectId();
             }
-            note = TestsAsCode.Note.of(
-                    prepared,
-                    options,
-                    env,
-                    listener.getLogger(),
-                    task -> support().preparations().schedule(task, 0));
+            RunConfig.Prepared prepared = ready.prepared();
+            note = ready.note();
             RunEngine runEngine = openEngine();
             if (runEngine == null) {
                 waitForTheRestart(listener); // with no state: prepared again after the restart
                 return;
             }
-            engineForStart = runEngine; // from here on, a save after the engine closed forgets the state (writeObject)
-            connection = c;
-            // saved before the start request, so that a restart from here on can find the run
+            engineForStart = runEngine; // from here on, a save after the engine closed forgets the state
+            connection = prepared.connection();
+            // saved before the start request, so that a restart can find the run
             state = WatchState.beforeStart(
-                    startTestId, prepared.settings(), support().clock().millis());
+                    ready.testId(), prepared.settings(), support().clock().millis());
             Futures.addCallback(
                     Futures.withTimeout(context.saveState(), SAVE_WAIT.toMillis(), TimeUnit.MILLISECONDS, Timer.get()),
                     new FutureCallback<Void>() {
@@ -328,7 +286,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    /** After a restart: a client of the saved connection (only the token is read again), then the saved run. */
+    /** After a restart: only the token is read again. */
     private void resume() {
         StepContext context = getContext();
         try {
@@ -355,7 +313,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    /** The controller's engine, or {@code null} when Jenkins is shutting down. */
+    /** {@code null} when Jenkins is shutting down. */
     private RunEngine openEngine() {
         try {
             RunEngine e = support().engine();
@@ -365,15 +323,11 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    /** Jenkins is shutting down: the step stays pending. */
     private static void waitForTheRestart(TaskListener listener) {
         listener.getLogger().println(Messages.K6CloudRunStepExecution_AfterRestart());
     }
 
-    /**
-     * Hands the run to {@code engine} (start or re-attach), unless the step was stopped before a start, or
-     * the engine was closed (Jenkins is shutting down): then the step stays pending.
-     */
+    /** Starts or re-attaches, unless stopped before a start, or the engine closed (the step stays pending). */
     private void follow(
             boolean resuming,
             RunEngine engine,
@@ -406,24 +360,22 @@ public class K6CloudRunStepExecution extends StepExecution {
                 h.cancel(whoStopped(stopCause())); // stopped while Jenkins restarted: stop the run we follow again
             }
             // not on the thread that completed the outcome (e.g. the CPS VM thread of a second stop)
-            h.outcome().whenComplete((outcome, error) -> later(() -> finishOrFail(outcome, error, run, listener)));
+            h.outcome()
+                    .whenComplete((outcome, error) -> later(() -> {
+                        try {
+                            if (error != null) {
+                                throw error;
+                            }
+                            finish(outcome, run, listener);
+                        } catch (Throwable t) {
+                            fail("report the outcome of its run", t);
+                        }
+                    }));
         } catch (RuntimeException e) {
             fail("hand the run to the engine", e);
         }
     }
 
-    private void finishOrFail(RunOutcome outcome, Throwable error, Run<?, ?> run, TaskListener listener) {
-        try {
-            if (error != null) {
-                throw error;
-            }
-            finish(outcome, run, listener);
-        } catch (Throwable t) {
-            fail("report the outcome of its run", t);
-        }
-    }
-
-    /** The metrics read (unless stopped), the action, the JUnit file; the end saved, then reported. */
     private void finish(RunOutcome engineOutcome, Run<?, ?> run, TaskListener listener) {
         RunConfig.Connection c = connection;
         // before the end is saved, so that a restart during the read follows the ended run again and reads then
@@ -476,7 +428,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         });
     }
 
-    /** Through the agent's FilePath; a workspace out of reach is a warning. */
+    /** A workspace out of reach is a warning. */
     private void writeJUnit(RunMetricsRead.Finished f, TaskListener listener) {
         if (options.junitFile() == null || stopCause() != null) {
             return;
@@ -491,11 +443,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    /**
-     * The value {@code k6CloudRun} returns: plain, serialisable values (strings, numbers, booleans, lists and
-     * maps of them), so a sandboxed Pipeline can read {@code result.runId} and keep it across a restart. Its
-     * keys are documented in the README.
-     */
+    /** Plain values only, so a sandboxed Pipeline can read them and keep them across a restart (keys: README). */
     static Map<String, Object> returnValue(RunOutcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("runId", o.runId());
@@ -534,7 +482,6 @@ public class K6CloudRunStepExecution extends StepExecution {
         });
     }
 
-    /** Ends the step as the run's build result says: the value, a warning, an abort or a failure. */
     private void report(Map<String, Object> value, Run<?, ?> run, TaskListener listener) {
         String message = String.valueOf(value.get("message"));
         switch (String.valueOf(value.get("result"))) {
@@ -564,7 +511,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    /** Why a step ended as aborted: the run was stopped in k6 Cloud (e.g. in the web app). */
+    /** The run was stopped in k6 Cloud (e.g. in the web app). */
     static final class RunStoppedCause extends CauseOfInterruption {
         private static final long serialVersionUID = 1L;
 
@@ -580,7 +527,6 @@ public class K6CloudRunStepExecution extends StepExecution {
         }
     }
 
-    /** Ends the step with the stop's cause when a stop was requested before a run was started. */
     private boolean endedOnStop() {
         Throwable cause = stopCause();
         if (cause != null) {
@@ -597,7 +543,6 @@ public class K6CloudRunStepExecution extends StepExecution {
         return ended;
     }
 
-    /** Runs {@code report} (which calls onSuccess or onFailure) unless the step has ended already. */
     private void end(Runnable report) {
         synchronized (this) {
             if (ended) {
@@ -616,7 +561,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         end(() -> getContext().onFailure(failure));
     }
 
-    /** Ends the step with {@code e}; one that is not an {@link AbortException} (which says what to fix) is logged. */
+    /** An {@link AbortException} says what to fix; anything else is logged too. */
     private void fail(String what, Throwable e) {
         if (!(e instanceof AbortException)) {
             LOGGER.log(Level.WARNING, "k6CloudRun could not " + what, e);
@@ -624,11 +569,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         end(e);
     }
 
-    /**
-     * Who or what stopped a step, in words: the short descriptions of a {@link FlowInterruptedException}'s
-     * causes ("Aborted by alice", "Timeout has been exceeded"), else the exception's message, else "the build
-     * was stopped"; never the exception's class name.
-     */
+    /** The causes' short descriptions ("Aborted by alice"), else the message; never the exception's class name. */
     static String whoStopped(Throwable cause) {
         String words = cause instanceof FlowInterruptedException f
                 ? f.getCauses().stream()
@@ -639,7 +580,7 @@ public class K6CloudRunStepExecution extends StepExecution {
         return words == null || words.isBlank() ? Messages.K6CloudRunStepExecution_Stopped() : words;
     }
 
-    /** Prints the engine's lines and saves every new state, on Jenkins' timer (the engine's threads must not wait). */
+    /** Saves every new state on Jenkins' timer: the engine's threads must not wait. */
     private final class PipelineRunListener extends K6CloudEngine.Console {
         PipelineRunListener(TaskListener listener) {
             super(listener);

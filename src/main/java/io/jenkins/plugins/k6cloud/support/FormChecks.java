@@ -19,20 +19,13 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * The form checks of both steps and the global configuration, as functions of the typed text; the
- * steps' descriptors implement this interface for the web methods they share. Stapler finds an
- * interface's default methods ({@code ClassDescriptor.findMethods} walks interfaces), and so does
- * {@code Descriptor.getCheckMethod}/{@code calcFillSettings} ({@code Class.getMethods()}).
- *
- * <p>A job field's text is checked for everyone who sees the form (the snippet generator is open to
- * people who may not configure the job); what reaches k6 Cloud with the job's credentials, or lists
- * them, only for people who may configure it (the credentials consumer guide).
+ * The form checks; both steps' descriptors implement this interface for the web methods they share (Stapler's
+ * {@code ClassDescriptor.findMethods} walks interfaces; {@code Descriptor.getCheckMethod} uses {@code getMethods()}).
+ * Text is checked for everyone who sees the form; what reaches k6 Cloud with the job's credentials only for people
+ * who may configure the job (the credentials consumer guide).
  */
 public interface FormChecks {
-    /**
-     * The load test id as typed: empty (or 0) only with a {@code script}; for people who may
-     * configure {@code item}, with the step's credentials chosen, also its name in k6 Cloud.
-     */
+    /** Empty (or 0) only with a {@code script}; with Item.CONFIGURE and credentials chosen, also its name. */
     @POST
     default FormValidation doCheckTestId(
             @AncestorInPath Item item,
@@ -59,7 +52,7 @@ public interface FormChecks {
         return workspacePath(value, "k6-junit.xml");
     }
 
-    /** At most 300 characters, as k6 Cloud accepts; empty means the script's file name. */
+    /** At most 300 characters, as k6 Cloud accepts. */
     @POST
     default FormValidation doCheckTestName(@QueryParameter String value) {
         String s = value == null ? "" : value.strip();
@@ -77,7 +70,6 @@ public interface FormChecks {
         return duration(value, K6CloudGlobalConfiguration.get().getTimeout(), false);
     }
 
-    /** Empty (no gate) or a percentage such as {@code 10%}. */
     @POST
     default FormValidation doCheckMaxRegression(@QueryParameter String value) {
         return value == null || value.isBlank() ? FormValidation.ok() : valid(() -> RegressionGate.parse(value));
@@ -89,7 +81,6 @@ public interface FormChecks {
                 item, credentialsId, K6CloudGlobalConfiguration.get().getApiUrl());
     }
 
-    /** Empty means the default, FAILURE. */
     default ListBoxModel doFillThresholdFailureItems() {
         ListBoxModel m = new ListBoxModel();
         m.add(Messages.ThresholdFailure_Default("FAILURE"), "");
@@ -98,17 +89,15 @@ public interface FormChecks {
         return m;
     }
 
-    /** A freestyle job's project id: empty (the default project), an expression, or a positive whole number. */
     static FormValidation checkProjectId(String value) {
         return isExpression(value) ? FormValidation.ok() : valid(() -> parseProjectId(value));
     }
 
-    /** A positive whole number, or an expression with {@code ${...}} resolved when the build runs. */
     static FormValidation testId(String value) {
         return isExpression(value) ? FormValidation.ok(Messages.TestIds_Expression()) : valid(() -> parseTestId(value));
     }
 
-    /** An absolute http(s) address; plain http is allowed with a warning (a local proxy, a test server). */
+    /** Plain http is a warning (a local proxy, a test server). */
     static FormValidation url(String value, String example) {
         URI uri = K6CloudDefaults.httpUri(value);
         if (uri == null) {
@@ -119,10 +108,7 @@ public interface FormChecks {
                 : FormValidation.ok();
     }
 
-    /**
-     * A duration; a poll interval also at least {@link RunSettings#MIN_POLL_INTERVAL}. Empty is the
-     * {@code globalDefault}, or an error where there is none (the global configuration itself).
-     */
+    /** Empty is the {@code globalDefault}, or an error where there is none (the global configuration). */
     static FormValidation duration(String value, String globalDefault, boolean isPollInterval) {
         if ((value == null || value.isBlank()) && globalDefault != null) {
             return FormValidation.ok(Messages.FormChecks_EmptyUsesDefault(globalDefault));
@@ -135,7 +121,6 @@ public interface FormChecks {
         });
     }
 
-    /** OK, or the message of the {@link IllegalArgumentException} that {@code check} throws. */
     static FormValidation valid(Runnable check) {
         try {
             check.run();
@@ -145,17 +130,14 @@ public interface FormChecks {
         }
     }
 
-    /** @throws IllegalArgumentException when the project id is neither empty ({@code null}) nor a positive number */
     static Long parseProjectId(String text) {
         return positiveOrNull(text, Messages::TestsAsCode_ProjectId);
     }
 
-    /** @throws IllegalArgumentException when the stack id is neither empty ({@code null}) nor a positive number */
     static Long parseStackId(String text) {
         return positiveOrNull(text, Messages::FormChecks_StackId);
     }
 
-    /** @throws IllegalArgumentException when the load test id is not a positive whole number */
     static long parseTestId(String text) {
         Long id = positiveOrNull(text, Messages::TestIds_NotANumber);
         if (id == null) {
@@ -164,12 +146,7 @@ public interface FormChecks {
         return id;
     }
 
-    /**
-     * Expands the parameters in a freestyle job's load test id and reads it.
-     *
-     * @param expand replaces {@code ${NAME}} with the build's values (e.g. {@code EnvVars::expand})
-     * @throws IllegalArgumentException with a message that says what to fix
-     */
+    /** A freestyle job's load test id, {@code ${NAME}} expanded; IllegalArgumentException says what to fix. */
     static long resolveTestId(String text, UnaryOperator<String> expand) {
         String raw = RunConfig.blankToNull(text);
         if (raw == null) {
@@ -202,7 +179,6 @@ public interface FormChecks {
         throw new IllegalArgumentException(notOne.apply(s));
     }
 
-    /** A path relative to the workspace ({@code script}, {@code junitFile}); empty means none. */
     private static FormValidation workspacePath(String value, String example) {
         String s = RunConfig.blankToNull(value);
         return s != null && !isExpression(s) && TestsAsCode.isAbsolute(s)
@@ -210,11 +186,7 @@ public interface FormChecks {
                 : FormValidation.ok();
     }
 
-    /**
-     * The syntax, then, with the step's credentials chosen, the test's name in k6 Cloud: one attempt
-     * within {@link RunConfig#LOOKUP_TIMEOUT}, as the form checks the field on every change. The
-     * caller has checked {@code Item.CONFIGURE}.
-     */
+    /** One short attempt: the form checks the field on every change. The caller has checked Item.CONFIGURE. */
     static FormValidation loadTest(Item item, String value, String credentialsId) {
         FormValidation syntax = testId(value);
         String id = RunConfig.blankToNull(credentialsId);
@@ -231,7 +203,6 @@ public interface FormChecks {
         }
     }
 
-    /** The name of load test {@code testId}, or why it cannot be shown. */
     static FormValidation describeLoadTest(K6CloudClient client, long testId) {
         try {
             return FormValidation.ok(

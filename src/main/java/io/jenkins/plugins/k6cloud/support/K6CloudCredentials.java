@@ -23,31 +23,18 @@ import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.springframework.security.core.Authentication;
 
-/**
- * The k6 Cloud API token as "Secret text" credentials: looked up by id for a build (with usage
- * tracking), listed for drop-downs behind the credentials consumer permission gate. It becomes an
- * {@link ApiToken} only at the moment of the call and is never kept in anything that is saved.
- */
+/** The token as "Secret text" credentials; an {@link ApiToken} only at the moment of the call, never saved. */
 public final class K6CloudCredentials {
     /**
-     * Not the System scope: for an item the credentials plugin's
-     * {@code SystemCredentialsProvider.ProviderImpl.getCredentialsInItem} leaves out
-     * {@code withScope(SYSTEM)}, so a build never finds them. The global default is chosen and
-     * tested among these only: what Test connection accepts, builds get.
+     * Not SYSTEM: for an item {@code SystemCredentialsProvider.ProviderImpl.getCredentialsInItem} leaves them out,
+     * so a build never finds them. The global default is chosen among these: what Test connection accepts, builds get.
      */
     private static final CredentialsMatcher USABLE_BY_BUILDS =
             CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM));
 
     private K6CloudCredentials() {}
 
-    /**
-     * Where a run's token comes from: the step's credentials, then the build's non-blank
-     * {@code K6_CLOUD_TOKEN} (as {@code withCredentials} binds it), then the global default.
-     *
-     * @param env the build's (or step's) environment, or {@code null}
-     * @return the credentials id, or {@code null} for the variable
-     * @throws IllegalArgumentException when no source has a token, listing the choices
-     */
+    /** The step's credentials, then a non-blank {@code K6_CLOUD_TOKEN}, then the global default; {@code null}: the variable. */
     public static String chooseSource(String stepCredentialsId, String globalCredentialsId, Map<String, String> env) {
         String id = RunConfig.blankToNull(stepCredentialsId);
         if (id != null) {
@@ -64,11 +51,7 @@ public final class K6CloudCredentials {
         throw new IllegalArgumentException(Messages.K6CloudCredentials_NoToken(K6CloudDefaults.TOKEN_VARIABLE));
     }
 
-    /**
-     * The token for one build, from the credentials {@code id}, or from {@code K6_CLOUD_TOKEN} when it is {@code null}.
-     *
-     * @throws AbortException with a message that says what is wrong with the credentials
-     */
+    /** From the credentials {@code id}, or {@code K6_CLOUD_TOKEN} when it is {@code null}. */
     public static ApiToken token(Run<?, ?> run, String id, Map<String, String> env, String apiUrl)
             throws AbortException {
         if (id == null) {
@@ -91,12 +74,7 @@ public final class K6CloudCredentials {
         return tokenOf(c);
     }
 
-    /**
-     * The token of credentials chosen in a form of {@code item}, or of Jenkins when it is
-     * {@code null}; the caller has checked the permission to configure it.
-     *
-     * @throws AbortException when they cannot be found, have the System scope, or their token cannot be sent
-     */
+    /** Credentials chosen in a form of {@code item} ({@code null}: Jenkins); the caller has checked the permission. */
     public static ApiToken formToken(Item item, String id, String apiUrl) throws AbortException {
         List<DomainRequirement> requirements = requirements(apiUrl);
         StringCredentials c = item == null
@@ -113,10 +91,7 @@ public final class K6CloudCredentials {
         return tokenOf(c);
     }
 
-    /**
-     * The "Secret text" credentials for a drop-down, following the credentials consumer guide: only
-     * the current value for people who may not configure {@code item} (or Jenkins, when {@code null}).
-     */
+    /** The credentials consumer guide: only the current value for people who may not configure {@code item}. */
     public static ListBoxModel fillItems(Item item, String currentValue, String apiUrl) {
         StandardListBoxModel result = new StandardListBoxModel();
         if (item == null) {
@@ -141,12 +116,11 @@ public final class K6CloudCredentials {
                 .includeCurrentValue(currentValue);
     }
 
-    /** Whom the job's builds run as: a form offers and checks what a build of {@code item} could use. */
+    /** A form offers and checks what a build of {@code item} could use. */
     private static Authentication authenticationOf(Item item) {
         return item instanceof Queue.Task ? Tasks.getAuthenticationOf2((Queue.Task) item) : ACL.SYSTEM2;
     }
 
-    /** @throws AbortException when the token is empty or cannot be sent, naming the credentials' id, never the token */
     public static ApiToken tokenOf(StringCredentials c) throws AbortException {
         return checked(c.getSecret().getPlainText(), Messages.K6CloudCredentials_InCredentials(c.getId()));
     }

@@ -23,13 +23,9 @@ import java.util.Map;
 import okhttp3.OkHttpClient;
 
 /**
- * The one path from what people configured to a run, shared by the build step and the Pipeline
- * step: the step's {@link Options} and the global defaults become the engine's {@link RunSettings}
- * and a {@link Connection} (what a Pipeline step saves to resume: never the token), and a
- * connection with a token becomes a client. Preparing reads credentials, so never on the CPS VM thread.
- *
- * <p>{@code Options} and {@code Connection} are records: the Pipeline saves them with the step's
- * execution through JBoss Marshalling River, which reads records (see {@code WatchState}).
+ * The one path from what people configured to a run: the step's {@link Options} and the global defaults become
+ * the engine's {@link RunSettings} and a {@link Connection} (saved by a Pipeline step: never the token), which
+ * with a token makes a client. Records: the Pipeline saves them through JBoss Marshalling River, which reads records.
  */
 public final class RunConfig {
     public static final String DEFAULT_API_URL = K6CloudDefaults.API_URL;
@@ -58,16 +54,9 @@ public final class RunConfig {
                 .withBudget(budget);
     }
 
-    /** What a run starts with: its settings, a client with this build's token, and the connection to save. */
     public record Prepared(RunSettings settings, K6CloudClient client, Connection connection) {}
 
-    /**
-     * The settings, client and connection of a new run: the step's options where given, else the
-     * global configuration's.
-     *
-     * @param env the build's environment (for {@code K6_CLOUD_TOKEN}), or {@code null}
-     * @throws AbortException with a message that says which setting or credentials to fix
-     */
+    /** @throws AbortException with a message that says which setting or credentials to fix */
     public static Prepared prepare(Run<?, ?> run, Map<String, String> env, Options options) throws AbortException {
         K6CloudGlobalConfiguration global = K6CloudGlobalConfiguration.get();
         try {
@@ -83,23 +72,11 @@ public final class RunConfig {
         }
     }
 
-    /** {@code null} for missing or blank text, else the text without surrounding white space. */
     public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /**
-     * The options of one build step or {@code k6CloudRun} step as typed; {@code null} (or blank)
-     * means "the global default" or "not given". Saved with the Pipeline step execution, so that a
-     * step that had not started its run when Jenkins stopped prepares it again.
-     *
-     * @param maxRegression the regression gate's limit, e.g. {@code 10%}, or {@code null}: no gate
-     * @param script tests as code: the workspace path of the k6 script or archive to upload
-     * @param testName the load test to create or update; {@code null}: the script's file name
-     * @param projectId its project; {@code null}: the stack's default project
-     * @param note the run's note; {@code null}: the job, build and commit ({@link TestsAsCode#note})
-     * @param junitFile the workspace path of the JUnit XML of the thresholds and checks
-     */
+    /** A step's options as typed; {@code null} (or blank): the global default, or not given. */
     public record Options(
             String credentialsId,
             String pollInterval,
@@ -153,7 +130,6 @@ public final class RunConfig {
                     junit);
         }
 
-        /** @throws IllegalArgumentException when {@code maxRegression} is not a percentage, saying what to write */
         public RegressionGate regressionGate() {
             return maxRegression == null ? null : RegressionGate.parse(maxRegression);
         }
@@ -162,11 +138,7 @@ public final class RunConfig {
             return script != null || junitFile != null;
         }
 
-        /**
-         * The engine settings: this step's values where given, else the global defaults (as typed).
-         *
-         * @throws IllegalArgumentException with a message that says which value to fix
-         */
+        /** @throws IllegalArgumentException with a message that says which value to fix */
         public RunSettings toSettings(String webAppUrl, String defaultPollInterval, String defaultTimeout) {
             regressionGate(); // used after the verdict, checked here: before any request
             return RunSettings.of(
@@ -189,11 +161,8 @@ public final class RunConfig {
     }
 
     /**
-     * The k6 Cloud API a run talks to, and where the token comes from (a credentials id, or
-     * {@code null} for the {@code K6_CLOUD_TOKEN} variable), never the token itself. A Pipeline step
-     * keeps it, so that after a restart it talks to the same API even if the global configuration changed.
-     *
-     * @param apiFlavour {@code null} means v2, the default
+     * The API a run talks to and where its token comes from (a credentials id; {@code null}: {@code K6_CLOUD_TOKEN}).
+     * A Pipeline step keeps it, so a restart talks to the same API even if the global configuration changed.
      */
     public record Connection(ApiFlavour apiFlavour, String apiUrl, Long stackId, String credentialsId)
             implements Serializable {
@@ -209,7 +178,6 @@ public final class RunConfig {
             return new Connection(apiFlavour, apiUrl, stackId, id);
         }
 
-        /** @throws IllegalArgumentException when it is not an http(s) URL, saying to fix it in the global configuration */
         public URI apiUri() {
             URI uri = K6CloudDefaults.httpUri(apiUrl);
             if (uri == null) {
@@ -218,18 +186,13 @@ public final class RunConfig {
             return uri;
         }
 
-        /** @throws IllegalArgumentException when the API needs a stack id and there is none, saying where to set it */
         public void checkStackId() {
             if (apiFlavour.requiresStackId() && stackId == null) {
                 throw new IllegalArgumentException(Messages.Connection_NeedsStackId());
             }
         }
 
-        /**
-         * A client for {@code run}, also one resumed after a restart: only the token is looked up again.
-         *
-         * @throws AbortException when the token cannot be read, or the connection cannot make a client
-         */
+        /** @throws AbortException when the token cannot be read, or the connection cannot make a client */
         public K6CloudClient clientForRun(Run<?, ?> run, Map<String, String> env, ClientOptions options)
                 throws AbortException {
             try {
@@ -239,12 +202,7 @@ public final class RunConfig {
             }
         }
 
-        /**
-         * A client that goes through Jenkins' proxy settings, on one shared OkHttp base (connection
-         * pool, dispatcher threads); made per run, so a changed proxy, token or flavour counts on the next.
-         *
-         * @throws IllegalArgumentException when it cannot make one (v6 without a stack id, an API URL that is not one)
-         */
+        /** Through Jenkins' proxy, on one shared OkHttp base; per run, so a changed proxy or token counts on the next. */
         public K6CloudClient client(ApiToken token, ClientOptions options) {
             checkStackId();
             OkHttpClient http =
@@ -289,7 +247,6 @@ public final class RunConfig {
         }
     }
 
-    /** Created on first use, not when the class is loaded. */
     private static final class SharedHttp {
         static final OkHttpClient BASE = new OkHttpClient();
     }

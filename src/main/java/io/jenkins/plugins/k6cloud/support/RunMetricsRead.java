@@ -24,23 +24,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A run inside a build after its verdict, the same for the freestyle build step and {@code k6CloudRun}
- * ({@link #finish}): the metrics read once, the regression gate, the build's {@link K6CloudRunAction} and the
- * JUnit file. The read is best effort: a failure is one line {@code metrics not available: ...} and never
- * changes the verdict; an interrupt stays an interrupt. Changes are against k6's baseline run, else the latest
- * earlier build with figures of the same load test; with {@code maxRegression} the {@link RegressionGate}
- * compares a PASSED run with the last earlier build whose run of that load test passed, and may make it
- * {@link Verdict#REGRESSED}; a failed read passes the gate.
+ * After the verdict ({@link #finish}): the metrics read once (best effort: a failure is one line and never changes
+ * the verdict), compared with k6's baseline else the latest earlier build; the {@link RegressionGate} against the
+ * last earlier PASSED build (a failed read passes it); the {@link K6CloudRunAction}; the JUnit file.
  */
 public final class RunMetricsRead {
-    /** How many earlier builds are looked at for one with figures of the same load test. */
     static final int EARLIER_BUILDS = 50;
 
-    /**
-     * What one read gave: the outcome (the engine's, or REGRESSED after the gate), the console lines after the
-     * verdict's summary; the table and this run's figures, or why they are not available; each compared figure's
-     * change; the run's top-level checks for the JUnit file ({@code null} when not read).
-     */
+    /** {@code unavailable}: why there are no figures; {@code checks}: for the JUnit file, {@code null} when not read. */
     public record Read(
             RunOutcome outcome,
             List<String> lines,
@@ -50,12 +41,7 @@ public final class RunMetricsRead {
             String unavailable,
             List<RunMetrics.Check> checks) {
 
-        /**
-         * The Pipeline step's {@code metrics}: plain values only (README: "Pipeline jobs"). Each figure k6
-         * Cloud reported ({@code requests}, {@code failureRate}, {@code rpsMean}, {@code rpsMax},
-         * {@code medianMs}, {@code p95Ms}, {@code p99Ms}, {@code maxMs}, {@code checksPassed}),
-         * {@code comparedWith} and {@code changes} when compared, or only {@code unavailable}.
-         */
+        /** The Pipeline step's {@code metrics}: plain values only (keys: README, "Pipeline jobs"). */
         public Map<String, Object> returnValue() {
             Map<String, Object> m = new LinkedHashMap<>();
             if (unavailable != null) {
@@ -94,7 +80,7 @@ public final class RunMetricsRead {
             }
         }
 
-        /** This read after the gate: only a PASSED run is compared, with {@code lastPassed} (or {@code null}). */
+        /** Only a PASSED run is compared. */
         public Read gated(RegressionGate gate, Earlier lastPassed, BuildResult onRegression) {
             if (outcome.verdict() != Verdict.PASSED) {
                 return this;
@@ -120,17 +106,12 @@ public final class RunMetricsRead {
         }
     }
 
-    /** Makes the client of the read; may fail to read the token (or the build's environment). */
     public interface ClientSource {
         K6CloudClient client() throws IOException, InterruptedException;
     }
 
-    /**
-     * What a build keeps of its run: the outcome (REGRESSED when the gate says so), its action, and the read
-     * ({@code null} when there was none).
-     */
+    /** {@code read}: {@code null} when there was none. */
     public record Finished(RunOutcome outcome, K6CloudRunAction action, Read read) {
-        /** After the verdict and the metrics lines; nothing without a read, a path or a workspace. */
         public void writeJUnit(FilePath workspace, String path, PrintStream log) throws InterruptedException {
             if (read != null && path != null && workspace != null) {
                 TestsAsCode.writeJUnit(workspace, path, outcome, read.checks(), log);
@@ -138,11 +119,7 @@ public final class RunMetricsRead {
         }
     }
 
-    /**
-     * After the verdict: the metrics read (when {@code read} and the run was followed to its end; an interrupt
-     * during it ends the read and is kept on the thread), the gate, the action with the upload and the metrics,
-     * and their console lines.
-     */
+    /** Reads when {@code read} and the run was followed to its end; an interrupt ends the read and stays set. */
     public static Finished finish(
             RunOutcome outcome,
             boolean read,
@@ -172,10 +149,7 @@ public final class RunMetricsRead {
         return new Finished(outcome, action, r);
     }
 
-    /**
-     * The read after {@code outcome}'s verdict in {@code build}, then the gate when {@code options} set
-     * {@code maxRegression}. A client that cannot be made (the token is gone) is a failed read.
-     */
+    /** A client that cannot be made (the token is gone) is a failed read. */
     public static Read afterVerdict(ClientSource source, RunOutcome outcome, Run<?, ?> build, RunConfig.Options options)
             throws InterruptedException {
         Read read;
@@ -184,7 +158,7 @@ public final class RunMetricsRead {
         } catch (IOException | RuntimeException e) {
             read = unavailable(outcome, e.getMessage());
         }
-        RegressionGate gate = options.regressionGate(); // checked before the start: no surprise here
+        RegressionGate gate = options.regressionGate(); // checked before the start
         return gate == null
                 ? read
                 : read.gated(
@@ -195,7 +169,6 @@ public final class RunMetricsRead {
 
     private RunMetricsRead() {}
 
-    /** Reads the metrics once (a client of {@link RunConfig.Connection#metricsOptions()}) and compares them with {@code previous}. */
     public static Read read(K6CloudClient client, RunOutcome outcome, Earlier previous) throws InterruptedException {
         RunMetrics metrics;
         try {
@@ -219,7 +192,6 @@ public final class RunMetricsRead {
         return new Read(outcome, table.consoleLines(), table, now, changes, null, metrics.checks());
     }
 
-    /** The one line of a read that failed. */
     static Read unavailable(RunOutcome outcome, String why) {
         return new Read(
                 outcome,
@@ -231,10 +203,7 @@ public final class RunMetricsRead {
                 null);
     }
 
-    /**
-     * The latest build before {@code build} (at most {@link #EARLIER_BUILDS} back) that kept figures of
-     * a run of {@code testId} (with {@code passedOnly}: of a run that PASSED); {@code null} when none.
-     */
+    /** The latest of the {@link #EARLIER_BUILDS} builds before {@code build} with figures of {@code testId}. */
     public static Earlier earlier(Run<?, ?> build, long testId, boolean passedOnly) {
         Run<?, ?> r = build == null ? null : build.getPreviousBuild();
         for (int i = 0; r != null && i < EARLIER_BUILDS; i++, r = r.getPreviousBuild()) {

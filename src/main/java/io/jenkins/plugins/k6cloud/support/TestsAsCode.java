@@ -1,8 +1,11 @@
 package io.jenkins.plugins.k6cloud.support;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.Run;
 import io.jenkins.plugins.k6cloud.api.ApiFlavour;
+import io.jenkins.plugins.k6cloud.api.ClientOptions;
 import io.jenkins.plugins.k6cloud.api.DurationFormat;
 import io.jenkins.plugins.k6cloud.api.K6CloudClient;
 import io.jenkins.plugins.k6cloud.api.K6CloudException;
@@ -11,6 +14,7 @@ import io.jenkins.plugins.k6cloud.api.LoadTestScripts;
 import io.jenkins.plugins.k6cloud.api.RunMetrics;
 import io.jenkins.plugins.k6cloud.api.ScriptSource;
 import io.jenkins.plugins.k6cloud.engine.RunOutcome;
+import io.jenkins.plugins.k6cloud.engine.Scheduler;
 import io.jenkins.plugins.k6cloud.results.JUnitReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,18 +31,77 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
- * What the build step and {@code k6CloudRun} do with the workspace and the run's note: the k6 script read
- * through {@link FilePath} (on the agent that has it, streamed) and uploaded before the start
- * ({@link LoadTestScripts#uploadForRun}, as {@code bin/k6cloud --script} does), the note that ties the run to
- * the build, and the JUnit file. Checks that need no request come first. Never on the CPS VM thread.
+ * The workspace and the run's note: the script read through {@link FilePath} (streamed from the agent) and
+ * uploaded before the start, the note that ties the run to the build, the JUnit file. Never on the CPS VM thread.
  */
 public final class TestsAsCode {
     private TestsAsCode() {}
 
-    /** Before the credentials are read: a load test or a script, a workspace (or {@code null}) when needed, relative paths. */
-    public static void check(Long testId, RunConfig.Options options, FilePath workspace) throws AbortException {
+    /** Jenkins' by default; the Pipeline step's tests give a simulator's client. */
+    public interface Preparer {
+        Preparer JENKINS = new Preparer() {};
+
+        default RunConfig.Prepared prepare(Run<?, ?> run, EnvVars env, RunConfig.Options options)
+                throws AbortException {
+            return RunConfig.prepare(run, env, options);
+        }
+
+        /** Also after a restart: for the upload, the metrics read and a resumed run. */
+        default K6CloudClient client(Run<?, ?> run, EnvVars env, RunConfig.Connection c, ClientOptions options)
+                throws AbortException {
+            return c.clientForRun(run, env, options);
+        }
+
+        default Scheduler preparations() {
+            return K6CloudEngine.preparations();
+        }
+    }
+
+    /** {@code uploaded}: {@code null} without a script; {@code note}: {@code null} unless the API is v6. */
+    public record Ready(RunConfig.Prepared prepared, LoadTest uploaded, long testId, Note note) {}
+
+    /**
+     * The checks, the settings and client, and the upload, the same for both steps; {@code null} when
+     * {@code stopped} says so after the credentials or the upload (then nothing is started).
+     */
+    public static Ready beforeStart(
+            Preparer preparer,
+            Run<?, ?> run,
+            EnvVars env,
+            Long given,
+            RunConfig.Options options,
+            FilePath workspace,
+            PrintStream log,
+            BooleanSupplier stopped)
+            throws IOException, InterruptedException {
+        check(given, options, workspace);
+        RunConfig.Prepared prepared = preparer.prepare(run, env, options);
+        RunConfig.Connection c = prepared.connection();
+        checkFlavour(options, c.apiFlavour());
+        if (stopped.getAsBoolean()) {
+            return null;
+        }
+        LoadTest uploaded = options.script() == null
+                ? null
+                : upload(preparer.client(run, env, c, c.uploadOptions()), given, options, workspace, log);
+        if (stopped.getAsBoolean()) {
+            return null;
+        }
+        Note note = c.apiFlavour() != ApiFlavour.V6
+                ? null
+                : new Note(
+                        prepared.client(),
+                        note(options.note(), env),
+                        log,
+                        task -> preparer.preparations().schedule(task, 0));
+        return new Ready(prepared, uploaded, uploaded != null ? uploaded.id() : given, note);
+    }
+
+    /** Before the credentials are read. */
+    static void check(Long testId, RunConfig.Options options, FilePath workspace) throws AbortException {
         if (testId == null && options.script() == null) {
             throw new AbortException(Messages.TestsAsCode_NoTarget());
         }
@@ -61,8 +124,7 @@ public final class TestsAsCode {
         }
     }
 
-    /** Before any request: an upload and a note need Grafana Cloud k6 (v6). */
-    public static void checkFlavour(RunConfig.Options options, ApiFlavour flavour) throws AbortException {
+    static void checkFlavour(RunConfig.Options options, ApiFlavour flavour) throws AbortException {
         if (options.script() != null && flavour != ApiFlavour.V6) {
             throw new AbortException(LoadTestScripts.needsV6("Uploading the k6 script '" + options.script() + "'"));
         }
@@ -71,7 +133,6 @@ public final class TestsAsCode {
         }
     }
 
-    /** The script {@code path} of {@code workspace}: it exists, is a file and is not empty. */
     public static ScriptSource script(FilePath workspace, String path) throws IOException, InterruptedException {
         FilePath file = inWorkspace(workspace, path, "load/checkout.js");
         if (!file.exists()) {
@@ -86,13 +147,8 @@ public final class TestsAsCode {
         return new WorkspaceScript(file, path);
     }
 
-    /**
-     * Uploads the script of {@code options} to the load test {@code testId}, or ({@code null}) to the one named
-     * {@code testName} (default: the file name without its extension), and returns the load test to start.
-     *
-     * @throws AbortException when the script was not uploaded (nothing was started), with k6's message
-     */
-    public static LoadTest upload(
+    /** To {@code testId}, or ({@code null}) to the load test named {@code testName}; returns the load test to start. */
+    static LoadTest upload(
             K6CloudClient client, Long testId, RunConfig.Options options, FilePath workspace, PrintStream log)
             throws IOException, InterruptedException {
         ScriptSource script = script(workspace, options.script());
@@ -138,10 +194,7 @@ public final class TestsAsCode {
         return b.toString();
     }
 
-    /**
-     * Sets a run's note once its id is known, on {@code executor} (an HTTP call with retries: not on the
-     * engine's threads, nor on Jenkins' shared timer). A note that cannot be set is one warning line.
-     */
+    /** Set on {@code executor} (retries: not on the engine's threads nor Jenkins' timer); a failure is one warning line. */
     public static final class Note {
         private final K6CloudClient client;
         private final String text;
@@ -157,19 +210,6 @@ public final class TestsAsCode {
             this.executor = executor;
         }
 
-        /** The note of the run {@code prepared} starts; {@code null} unless the API is v6. */
-        public static Note of(
-                RunConfig.Prepared prepared,
-                RunConfig.Options options,
-                Map<String, String> env,
-                PrintStream log,
-                Executor executor) {
-            return prepared.connection().apiFlavour() != ApiFlavour.V6
-                    ? null
-                    : new Note(prepared.client(), note(options.note(), env), log, executor);
-        }
-
-        /** Sets the note of {@code runId} in the background, the first time it is called. */
         public void set(Long runId) {
             if (runId != null && asked.compareAndSet(false, true)) {
                 LoadTestScripts.setNoteLater(client, runId, text, executor).whenComplete((v, e) -> {
@@ -182,7 +222,7 @@ public final class TestsAsCode {
             }
         }
 
-        /** Waits, at most {@code bound}, for a note that was asked for, so that its line is in a freestyle build's console. */
+        /** So that its line is in a freestyle build's console. */
         public void await(Duration bound) throws InterruptedException {
             try {
                 if (asked.get()) {
@@ -194,7 +234,7 @@ public final class TestsAsCode {
         }
     }
 
-    /** The thresholds and checks ({@code null}: not read) as JUnit XML; a file that cannot be written is a warning. */
+    /** A file that cannot be written is a warning. */
     public static void writeJUnit(
             FilePath workspace, String path, RunOutcome outcome, List<RunMetrics.Check> checks, PrintStream log)
             throws InterruptedException {
@@ -221,7 +261,7 @@ public final class TestsAsCode {
         return workspace.child(path);
     }
 
-    /** A workspace file, read through {@link FilePath} for each attempt of the upload. */
+    /** Read again for each attempt of the upload. */
     private record WorkspaceScript(FilePath file, String path) implements ScriptSource {
         @Override
         public String fileName() {
@@ -238,7 +278,7 @@ public final class TestsAsCode {
             return interruptible(file::read);
         }
 
-        /** {@code read}'s value; an interrupt (an abort) becomes the {@link InterruptedIOException} an upload ends with. */
+        /** An interrupt (an abort) becomes the {@link InterruptedIOException} an upload ends with. */
         private static <T> T interruptible(FileRead<T> read) throws IOException {
             try {
                 return read.get();

@@ -48,7 +48,7 @@ public class K6CloudBuilderJenkinsTest extends JenkinsTestSupport {
     }
 
     @Test
-    public void configRoundTripKeepsEveryField() throws Exception {
+    public void configRoundTripKeepsEveryFieldAndLeavesEmptyOptionsToTheGlobalDefaults() throws Exception {
         K6CloudBuilder before = new K6CloudBuilder("${K6_TEST_ID}");
         before.setCredentialsId(TOKEN_ID);
         before.setPollInterval("10s");
@@ -56,28 +56,22 @@ public class K6CloudBuilderJenkinsTest extends JenkinsTestSupport {
         before.setThresholdFailure("UNSTABLE");
         before.setMaxRegression("10%");
         j.assertEqualDataBoundBeans(before, j.configRoundtrip(before));
-    }
 
-    @Test
-    public void configRoundTripLeavesEmptyOptionsToTheGlobalDefaults() throws Exception {
-        K6CloudBuilder after = j.configRoundtrip(new K6CloudBuilder("1234"));
-        j.assertEqualDataBoundBeans(new K6CloudBuilder("1234"), after);
-        assertNull(after.getCredentialsId());
-        assertNull(after.getPollInterval());
-        assertNull(after.getTimeout());
-        assertNull(after.getThresholdFailure());
-    }
+        K6CloudBuilder defaults = j.configRoundtrip(new K6CloudBuilder("1234"));
+        j.assertEqualDataBoundBeans(new K6CloudBuilder("1234"), defaults);
+        assertNull(defaults.getCredentialsId());
+        assertNull(defaults.getPollInterval());
+        assertNull(defaults.getTimeout());
+        assertNull(defaults.getThresholdFailure());
 
-    @Test
-    public void configRoundTripOfTestsAsCode() throws Exception {
-        K6CloudBuilder before = new K6CloudBuilder();
-        before.setScript("load/${SCRIPT}.js");
-        before.setTestName("Checkout");
-        before.setProjectId("${K6_PROJECT}");
-        before.setNote("nightly");
-        before.setJunitFile("reports/k6.xml");
-        K6CloudBuilder after = j.configRoundtrip(before);
-        j.assertEqualDataBoundBeans(before, after);
+        K6CloudBuilder asCode = new K6CloudBuilder();
+        asCode.setScript("load/${SCRIPT}.js");
+        asCode.setTestName("Checkout");
+        asCode.setProjectId("${K6_PROJECT}");
+        asCode.setNote("nightly");
+        asCode.setJunitFile("reports/k6.xml");
+        K6CloudBuilder after = j.configRoundtrip(asCode);
+        j.assertEqualDataBoundBeans(asCode, after);
         assertEquals("", after.getTestId());
     }
 
@@ -175,40 +169,23 @@ public class K6CloudBuilderJenkinsTest extends JenkinsTestSupport {
         assertThat(cloud.journal().startsFor(testId), empty());
     }
 
+    /** The global default credentials, not hidden by an empty token parameter; their use is recorded. */
     @Test
-    public void testIdFromABuildParameter() throws Exception {
-        long testId = cloud.addLoadTest(Outcome.PASSES);
-        FreeStyleProject p = j.createFreeStyleProject();
-        p.addProperty(
-                new ParametersDefinitionProperty(new StringParameterDefinition("K6_TEST_ID", Long.toString(testId))));
-        p.getBuildersList().add(builder("${K6_TEST_ID}", null));
-        QueueTaskFuture<FreeStyleBuild> build = p.scheduleBuild2(0);
-        cloud.finishRunOf(testId);
-        j.assertBuildStatus(Result.SUCCESS, build);
-        assertThat(cloud.journal().startsFor(testId), hasSize(1));
-    }
-
-    @Test
-    public void anEmptyTokenParameterLeavesTheGlobalDefaultCredentials() throws Exception {
+    public void testIdFromABuildParameterAndAnEmptyTokenParameterLeavesTheGlobalDefaultCredentials() throws Exception {
         K6CloudGlobalConfiguration.get().setCredentialsId(TOKEN_ID);
         long testId = cloud.addLoadTest(Outcome.PASSES);
         FreeStyleProject p = j.createFreeStyleProject();
-        p.addProperty(
-                new ParametersDefinitionProperty(new StringParameterDefinition(K6CloudDefaults.TOKEN_VARIABLE, "")));
-        p.getBuildersList().add(new K6CloudBuilder(Long.toString(testId))); // no credentials of its own
+        p.addProperty(new ParametersDefinitionProperty(
+                new StringParameterDefinition("K6_TEST_ID", Long.toString(testId)),
+                new StringParameterDefinition(K6CloudDefaults.TOKEN_VARIABLE, "")));
+        p.getBuildersList().add(new K6CloudBuilder("${K6_TEST_ID}")); // no credentials of its own
         QueueTaskFuture<FreeStyleBuild> build = p.scheduleBuild2(0);
         cloud.finishRunOf(testId);
         j.assertBuildStatus(Result.SUCCESS, build);
         assertThat(cloud.journal().startsFor(testId), hasSize(1));
-    }
-
-    /** The build's use of its credentials is recorded (Manage Jenkins » Credentials shows where they were used). */
-    @Test
-    public void theBuildRecordsTheUseOfItsCredentials() throws Exception {
-        FreeStyleBuild b = build(Outcome.PASSES, null, Result.SUCCESS);
         Fingerprint used = CredentialsProvider.getFingerprintOf(JenkinsTestSupport.globalCredentials(TOKEN_ID));
         assertNotNull("no use of the credentials was recorded", used);
-        assertThat(used.getJobs(), hasItem(b.getParent().getFullName()));
+        assertThat(used.getJobs(), hasItem(p.getFullName()));
     }
 
     @Test
@@ -221,7 +198,8 @@ public class K6CloudBuilderJenkinsTest extends JenkinsTestSupport {
     }
 
     @Test
-    public void recordsTheRunAsActionBadgeAndVariablesButNeverTheToken() throws Exception {
+    public void recordsTheRunAsActionBadgeAndVariablesEvenWithoutMetricsButNeverTheToken() throws Exception {
+        cloud.sim().faults().inject(Endpoint.METRICS, 5, Fault.notFound());
         FreeStyleBuild b = build(Outcome.THRESHOLDS_FAIL, "UNSTABLE", Result.UNSTABLE);
         long runId = cloud.journal().runs().get(0).id();
 
@@ -243,10 +221,15 @@ public class K6CloudBuilderJenkinsTest extends JenkinsTestSupport {
         String buildXml = Files.readString(new File(b.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
         assertThat(buildXml, containsString(K6CloudRunAction.class.getName()));
         assertThat(buildXml, not(containsString(TOKEN)));
+
+        // a failed metrics read is one line, and the verdict stays
+        j.assertLogContains("metrics not available: ", b);
+        assertThat(action.getMetricsUnavailable(), containsString("/result_summary"));
+        assertThat(JenkinsTestSupport.buildPage(j, b), containsString("Metrics not available"));
     }
 
     @Test
-    public void theBuildPageAndTheConsoleShowTheMetricsComparedWithK6sBaseline() throws Exception {
+    public void theBuildPageAndTheConsoleShowTheMetricsComparedWithK6sBaselineAndTheJobPageTheTrend() throws Exception {
         long testId = cloud.addLoadTest(Outcome.PASSES);
         FreeStyleProject p = j.createFreeStyleProject();
         p.getBuildersList().add(builder(Long.toString(testId), null));
@@ -268,34 +251,11 @@ public class K6CloudBuilderJenkinsTest extends JenkinsTestSupport {
         assertThat(page, containsString("+0.0 % (same)"));
         String buildXml = Files.readString(new File(b.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
         assertThat(buildXml, matchesPattern("(?s).*<string>P95</string>\\s*<double>312.4</double>.*"));
-    }
 
-    @Test
-    public void theJobPageShowsTheTrendOfItsBuilds() throws Exception {
-        long testId = cloud.addLoadTest(Outcome.PASSES);
-        FreeStyleProject p = j.createFreeStyleProject();
-        p.getBuildersList().add(builder(Long.toString(testId), null));
-        for (int i = 0; i < 2; i++) {
-            QueueTaskFuture<FreeStyleBuild> build = p.scheduleBuild2(0);
-            cloud.finishRunOf(testId);
-            j.assertBuildStatus(Result.SUCCESS, build);
-        }
-
-        String page = JenkinsTestSupport.page(j, p.getUrl());
-
-        assertThat(page, containsString("<svg"));
-        assertThat(page, containsString("load test " + testId));
-        assertThat(page, containsString("href=\"2/\""));
-    }
-
-    @Test
-    public void aFailedMetricsReadIsOneLineAndTheVerdictStays() throws Exception {
-        cloud.sim().faults().inject(Endpoint.METRICS, 5, Fault.notFound());
-        FreeStyleBuild b = build(Outcome.THRESHOLDS_FAIL, "UNSTABLE", Result.UNSTABLE);
-        j.assertLogContains("metrics not available: ", b);
-        assertThat(
-                b.getActions(K6CloudRunAction.class).get(0).getMetricsUnavailable(), containsString("/result_summary"));
-        assertThat(JenkinsTestSupport.buildPage(j, b), containsString("Metrics not available"));
+        String jobPage = JenkinsTestSupport.page(j, p.getUrl());
+        assertThat(jobPage, containsString("<svg"));
+        assertThat(jobPage, containsString("load test " + testId));
+        assertThat(jobPage, containsString("href=\"2/\""));
     }
 
     /** Builds a project running a fresh load test that ends as {@code outcome}; no run may be left running. */

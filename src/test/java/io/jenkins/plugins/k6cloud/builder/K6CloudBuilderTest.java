@@ -35,21 +35,18 @@ import org.junit.Test;
 
 public class K6CloudBuilderTest {
     @Test
-    public void blankOptionsAreStoredAsNullSoTheGlobalDefaultsApply() {
-        K6CloudBuilder b = new K6CloudBuilder(" ${K6_TEST_ID} ");
-        b.setCredentialsId(" ");
-        b.setPollInterval("");
-        b.setTimeout(null);
-        b.setThresholdFailure(" ");
-        assertEquals("${K6_TEST_ID}", b.getTestId());
-        assertNull(b.getCredentialsId());
-        assertNull(b.getPollInterval());
-        assertNull(b.getTimeout());
-        assertNull(b.getThresholdFailure());
-    }
+    public void blankOptionsAreStoredAsNullSoTheGlobalDefaultsApplyAndOthersBecomeTheRunSettings() {
+        K6CloudBuilder blank = new K6CloudBuilder(" ${K6_TEST_ID} ");
+        blank.setCredentialsId(" ");
+        blank.setPollInterval("");
+        blank.setTimeout(null);
+        blank.setThresholdFailure(" ");
+        assertEquals("${K6_TEST_ID}", blank.getTestId());
+        assertNull(blank.getCredentialsId());
+        assertNull(blank.getPollInterval());
+        assertNull(blank.getTimeout());
+        assertNull(blank.getThresholdFailure());
 
-    @Test
-    public void optionsBecomeTheRunSettings() {
         K6CloudBuilder b = new K6CloudBuilder("1234");
         b.setCredentialsId("k6-token");
         b.setPollInterval("15s");
@@ -151,38 +148,30 @@ public class K6CloudBuilderTest {
     }
 
     @Test
-    public void anAbortStopsTheRunAndSaysSo() {
-        CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
-        FakeTaskListener log = new FakeTaskListener();
-        List<String> cancels = new ArrayList<>();
+    public void anAbortStopsTheRunAndASecondStopsWaitingAndEachSaysSo() {
         RunOutcome cancelled = Outcomes.noRun();
-        Thread.currentThread().interrupt(); // the build is aborted while it waits
-        OutcomeWait.Waited w = awaitWithTheBuildsCanceller(
-                outcome, new CompletableFuture<>(), log, cancels, () -> outcome.complete(cancelled));
-        assertTrue(w.interrupted());
-        assertSame(cancelled, w.outcome());
-        assertEquals(List.of("the build was aborted"), cancels);
-        assertThat(log.text(), containsString("stopping the k6 Cloud run of load test 42"));
-    }
-
-    @Test
-    public void aSecondAbortStopsWaitingAndSaysSo() {
-        CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
-        FakeTaskListener log = new FakeTaskListener();
-        List<String> cancels = new ArrayList<>();
-        RunOutcome cancelled = Outcomes.noRun();
-        Thread.currentThread().interrupt();
-        OutcomeWait.Waited w = awaitWithTheBuildsCanceller(outcome, new CompletableFuture<>(), log, cancels, () -> {
-            if (cancels.size() == 1) {
-                Thread.currentThread().interrupt(); // aborted again before k6 Cloud confirmed the stop
+        for (boolean twice : new boolean[] {false, true}) {
+            CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
+            FakeTaskListener log = new FakeTaskListener();
+            List<String> cancels = new ArrayList<>();
+            Thread.currentThread().interrupt(); // the build is aborted while it waits
+            OutcomeWait.Waited w = awaitWithTheBuildsCanceller(outcome, new CompletableFuture<>(), log, cancels, () -> {
+                if (twice && cancels.size() == 1) {
+                    Thread.currentThread().interrupt(); // aborted again before k6 Cloud confirmed the stop
+                } else {
+                    outcome.complete(cancelled);
+                }
+            });
+            assertTrue(w.interrupted());
+            assertSame(cancelled, w.outcome());
+            assertThat(log.text(), containsString("stopping the k6 Cloud run of load test 42"));
+            if (twice) {
+                assertEquals(List.of("the build was aborted", "stop waiting"), cancels);
+                assertThat(log.text(), containsString("did not confirm the end of the run within 4m; stopped waiting"));
             } else {
-                outcome.complete(cancelled);
+                assertEquals(List.of("the build was aborted"), cancels);
             }
-        });
-        assertTrue(w.interrupted());
-        assertSame(cancelled, w.outcome());
-        assertEquals(List.of("the build was aborted", "stop waiting"), cancels);
-        assertThat(log.text(), containsString("did not confirm the end of the run within 4m; stopped waiting"));
+        }
     }
 
     @Test

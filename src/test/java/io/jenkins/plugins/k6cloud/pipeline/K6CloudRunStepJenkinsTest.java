@@ -47,7 +47,7 @@ public class K6CloudRunStepJenkinsTest extends JenkinsTestSupport {
     }
 
     @Test
-    public void snippetGeneratorRoundTripKeepsEveryField() throws Exception {
+    public void snippetGeneratorRoundTripKeepsEveryFieldAndTheDefaults() throws Exception {
         K6CloudRunStep step = new K6CloudRunStep(1234);
         step.setCredentialsId(TOKEN_ID);
         step.setPollInterval("10s");
@@ -55,26 +55,20 @@ public class K6CloudRunStepJenkinsTest extends JenkinsTestSupport {
         step.setThresholdFailure("UNSTABLE");
         step.setWait(false);
         step.setMaxRegression("10%");
-        j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
-    }
+        StepConfigTester tester = new StepConfigTester(j);
+        j.assertEqualDataBoundBeans(step, tester.configRoundTrip(step));
+        K6CloudRunStep defaults = tester.configRoundTrip(new K6CloudRunStep(1234));
+        j.assertEqualDataBoundBeans(new K6CloudRunStep(1234), defaults);
+        assertTrue(defaults.isWait());
 
-    @Test
-    public void snippetGeneratorRoundTripOfTheDefaults() throws Exception {
-        K6CloudRunStep after = new StepConfigTester(j).configRoundTrip(new K6CloudRunStep(1234));
-        j.assertEqualDataBoundBeans(new K6CloudRunStep(1234), after);
-        assertTrue(after.isWait());
-    }
-
-    @Test
-    public void snippetGeneratorRoundTripOfTestsAsCode() throws Exception {
-        K6CloudRunStep step = new K6CloudRunStep();
-        step.setScript("load/checkout.js");
-        step.setTestName("Checkout");
-        step.setProjectId(42);
-        step.setNote("nightly");
-        step.setJunitFile("reports/k6.xml");
-        K6CloudRunStep after = new StepConfigTester(j).configRoundTrip(step);
-        j.assertEqualDataBoundBeans(step, after);
+        K6CloudRunStep asCode = new K6CloudRunStep();
+        asCode.setScript("load/checkout.js");
+        asCode.setTestName("Checkout");
+        asCode.setProjectId(42);
+        asCode.setNote("nightly");
+        asCode.setJunitFile("reports/k6.xml");
+        K6CloudRunStep after = tester.configRoundTrip(asCode);
+        j.assertEqualDataBoundBeans(asCode, after);
         assertEquals(0, after.getTestId());
     }
 
@@ -119,14 +113,9 @@ public class K6CloudRunStepJenkinsTest extends JenkinsTestSupport {
     }
 
     @Test
-    public void passingRunReturnsItsVerdict() throws Exception {
-        long testId = cloud.addLoadTest(Outcome.PASSES);
-        WorkflowRun b = run(testId, "", Result.SUCCESS);
-        j.assertLogContains("verdict=PASSED result=SUCCESS runId=" + onlyRunOf(testId), b);
-    }
-
-    @Test
-    public void theReturnValueHoldsTheMetricsAndTheBuildPageShowsThem() throws Exception {
+    public void aPassingRunOutsideNodeWithoutExecutorsReturnsItsVerdictAndMetricsAndTheBuildPageShowsThem()
+            throws Exception {
+        j.jenkins.setNumExecutors(0);
         long testId = cloud.addLoadTest(Outcome.PASSES);
         WorkflowRun b = run(
                 testId,
@@ -134,6 +123,7 @@ public class K6CloudRunStepJenkinsTest extends JenkinsTestSupport {
                 Result.SUCCESS,
                 "echo \"p95=${run.metrics.p95Ms} requests=${run.metrics.requests}"
                         + " compared=${run.metrics.comparedWith}\"\n");
+        j.assertLogContains("verdict=PASSED result=SUCCESS runId=" + onlyRunOf(testId), b);
         j.assertLogContains("p95=312.4 requests=6000 compared=null", b);
         j.assertLogContains("k6 Cloud metrics:", b);
         String page = JenkinsTestSupport.buildPage(j, b);
@@ -172,16 +162,6 @@ public class K6CloudRunStepJenkinsTest extends JenkinsTestSupport {
         assertEquals("REGRESSED", b2.getEnvironment(j.createTaskListener()).get(K6CloudRunAction.RESULT_VARIABLE));
         assertThat(JenkinsTestSupport.buildPage(j, b2), containsString("REGRESSED"));
         assertThat(cloud.journal().runsLeftRunning(), empty());
-    }
-
-    @Test
-    public void failedThresholdsFailTheBuildWithTheMessageAndNoStackTrace() throws Exception {
-        long testId = cloud.addLoadTest(Outcome.THRESHOLDS_FAIL);
-        WorkflowRun b = run(testId, "", Result.FAILURE);
-        j.assertLogContains("k6 Cloud run " + onlyRunOf(testId) + " finished and its thresholds failed", b);
-        assertEndedWithoutStackTrace(b);
-        assertEquals(
-                "THRESHOLDS_FAILED", b.getActions(K6CloudRunAction.class).get(0).getVerdict());
     }
 
     @Test
@@ -233,31 +213,38 @@ public class K6CloudRunStepJenkinsTest extends JenkinsTestSupport {
         j.assertLogContains("after the load test", b);
     }
 
-    /** A verdict, the build result it gives and the log's reason. */
-    private record Verdict(Outcome outcome, Result result, String log) {}
+    /** An outcome, its verdict, the build result it gives and the log's reason. */
+    private record Verdict(Outcome outcome, String verdict, Result result, String log) {}
 
     @Test
-    public void otherVerdictsSetTheBuildResultAndTheLogSaysWhy() throws Exception {
+    public void otherVerdictsSetTheBuildResultAndTheLogSaysWhyWithoutAStackTrace() throws Exception {
         List<Verdict> rows = List.of(
-                new Verdict(Outcome.ABORTED_BY_THRESHOLD, Result.FAILURE, "was aborted by a threshold"),
-                new Verdict(Outcome.STOPPED_IN_WEB_APP, Result.ABORTED, "was stopped in the k6 web app"),
-                new Verdict(Outcome.ABORTED_BY_SYSTEM, Result.FAILURE, Outcome.ABORTED_BY_SYSTEM.errorDetail()),
-                new Verdict(Outcome.PROCESSING_ERROR, Result.UNSTABLE, "verdict=UNTRUSTED result=UNSTABLE"));
+                new Verdict(
+                        Outcome.THRESHOLDS_FAIL,
+                        "THRESHOLDS_FAILED",
+                        Result.FAILURE,
+                        "finished and its thresholds failed"),
+                new Verdict(
+                        Outcome.ABORTED_BY_THRESHOLD,
+                        "THRESHOLDS_FAILED",
+                        Result.FAILURE,
+                        "was aborted by a threshold"),
+                new Verdict(
+                        Outcome.ABORTED_BY_SYSTEM,
+                        "RUN_FAILED",
+                        Result.FAILURE,
+                        Outcome.ABORTED_BY_SYSTEM.errorDetail()),
+                new Verdict(
+                        Outcome.PROCESSING_ERROR, "UNTRUSTED", Result.UNSTABLE, "verdict=UNTRUSTED result=UNSTABLE"));
         for (Verdict row : rows) {
             WorkflowRun b = run(cloud.addLoadTest(row.outcome()), "", row.result());
             j.assertLogContains(row.log(), b);
+            assertEquals(
+                    row.verdict(), b.getActions(K6CloudRunAction.class).get(0).getVerdict());
             if (row.result() == Result.FAILURE) {
                 assertEndedWithoutStackTrace(b);
             }
         }
-    }
-
-    @Test
-    public void runsOutsideNodeWithoutAnyExecutor() throws Exception {
-        j.jenkins.setNumExecutors(0);
-        long testId = cloud.addLoadTest(Outcome.PASSES);
-        WorkflowRun b = run(testId, "", Result.SUCCESS);
-        j.assertLogContains("verdict=PASSED", b);
     }
 
     @Test

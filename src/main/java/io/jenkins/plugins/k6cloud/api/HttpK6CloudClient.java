@@ -277,12 +277,12 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
     private void pauseOrThrow(K6CloudException failure, int failures, long deadline) throws K6CloudException {
         RetryPolicy policy = options.retryPolicy();
         if (failures >= policy.maxAttempts()) {
-            throw gaveUp(failure, failures);
+            throw failure.gaveUpAfter(failures);
         }
         long retryAfter = failure instanceof RateLimitedException rl ? rl.retryAfterMillis() : -1;
         long delay = retryAfter >= 0 ? retryAfter : policy.backoffMillis(failures, options.random());
         if (delay > deadline - options.clock().millis()) {
-            throw retryAfter >= 0 ? failure : gaveUp(failure, failures);
+            throw retryAfter >= 0 ? failure : failure.gaveUpAfter(failures);
         }
         LOG.fine(() -> failure.request() + " failed (" + failure.getClass().getSimpleName() + ", HTTP "
                 + failure.httpStatus() + "); attempt " + (failures + 1) + " in " + delay + " ms");
@@ -296,24 +296,6 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
                     failure.request(),
                     failure);
         }
-    }
-
-    private static K6CloudException gaveUp(K6CloudException e, int attempts) {
-        String message = e.getMessage() + " (gave up after " + attempts + " attempts)";
-        K6CloudException out;
-        if (attempts <= 1) {
-            return e;
-        } else if (e instanceof RateLimitedException rl) {
-            out = new RateLimitedException(message, e.request(), rl.retryAfterMillis());
-        } else if (e instanceof ServerException) {
-            out = new ServerException(message, e.request(), e.httpStatus());
-        } else if (e instanceof TransportException) {
-            out = new TransportException(message, e.request(), e.getCause());
-        } else {
-            return e;
-        }
-        out.setStackTrace(e.getStackTrace());
-        return out;
     }
 
     ApiTransport transport() {

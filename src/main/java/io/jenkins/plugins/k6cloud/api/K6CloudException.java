@@ -20,6 +20,7 @@ public class K6CloudException extends Exception {
     private final int httpStatus;
     private final boolean transientError;
     private final boolean configurationError;
+    private int attempts = 1;
 
     /** @param request {@code "GET /loadtests/v2/runs/42"} or {@code null}; {@code httpStatus} 0 when no answer came */
     public K6CloudException(String message, String request, int httpStatus, Throwable cause) {
@@ -33,6 +34,16 @@ public class K6CloudException extends Exception {
         this.httpStatus = status;
         this.transientError = transientError;
         this.configurationError = config;
+    }
+
+    @Override
+    public String getMessage() {
+        return super.getMessage() + (attempts > 1 ? " (gave up after " + attempts + " attempts)" : "");
+    }
+
+    K6CloudException gaveUpAfter(int attempts) {
+        this.attempts = attempts;
+        return this;
     }
 
     public String request() {

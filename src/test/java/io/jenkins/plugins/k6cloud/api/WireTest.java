@@ -524,29 +524,6 @@ public class WireTest {
     }
 
     @Test
-    public void abortOfARunThatIsNoLongerRunningIsDone() throws Exception {
-        k6.json(409, "{\"error\":{\"code\":\"conflict\",\"message\":\"Cannot abort a non-running test.\"}}");
-
-        client().stopRun(77);
-
-        assertEquals("409 needs no second look", 1, k6.requestCount());
-    }
-
-    @Test
-    public void anotherRefusedAbortReadsTheRun() throws Exception {
-        k6.json(400, "{\"error\":{\"code\":\"validation_error\",\"message\":\"Nope.\"}}");
-        k6.json(200, run(77, "completed", "passed", "2026-03-01T09:00:00Z"));
-        client().stopRun(77);
-        assertEquals(2, k6.requestCount());
-
-        k6.json(400, "{\"error\":{\"code\":\"validation_error\",\"message\":\"Nope.\"}}");
-        k6.json(200, run(78, "running", null, "2026-03-01T09:00:00Z"));
-        ProtocolException e = assertThrows(ProtocolException.class, () -> client().stopRun(78));
-        assertThat(e.getMessage(), containsString("still Running"));
-        assertThat(e.getMessage(), containsString("\"Nope.\" (code validation_error)"));
-    }
-
-    @Test
     public void v6ErrorBodiesAreQuotedWithTheirStringCodes() {
         k6.json(401, "{\"error\":{\"code\":\"error\",\"message\":\"Invalid token\"}}");
         AuthenticationException auth = assertThrows(AuthenticationException.class, () -> client().checkToken());

@@ -53,12 +53,7 @@ public class StopRunTest {
 
     @Test
     public void v6AbortOfARunNoLongerRunningIsDoneAtOnceAndAnotherRefusalReadsTheRun() throws Exception {
-        HttpK6CloudClient client = new HttpK6CloudClient(
-                ApiFlavour.V6,
-                k6.http,
-                k6.server.url("/").uri(),
-                ApiToken.of(MockK6Cloud.TOKEN),
-                k6.options().withStackId(4242L));
+        HttpK6CloudClient client = k6.client(ApiFlavour.V6, k6.options().withStackId(4242L));
         k6.json(409, "{\"error\":{\"code\":\"conflict\",\"message\":\"Cannot abort a non-running test.\"}}");
         client.stopRun(77);
         assertEquals("409 needs no second look", 1, k6.requestCount());

@@ -388,12 +388,7 @@ public class WireTest {
     private static final String LIST_RUNS = "/cloud/v6/load_tests/5/test_runs?$orderby=created%20desc&$top=200";
 
     private HttpK6CloudClient client() {
-        return new HttpK6CloudClient(
-                ApiFlavour.V6,
-                k6.http,
-                k6.server.url("/").uri(),
-                ApiToken.of(MockK6Cloud.TOKEN),
-                k6.options().withStackId(STACK));
+        return k6.client(ApiFlavour.V6, k6.options().withStackId(STACK));
     }
 
     private static String run(long id, String status, String result, String created) {
@@ -409,14 +404,8 @@ public class WireTest {
 
     @Test
     public void aV6ClientWithoutAStackIdIsRefusedBeforeAnyRequest() {
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class,
-                () -> new HttpK6CloudClient(
-                        ApiFlavour.V6,
-                        k6.http,
-                        k6.server.url("/").uri(),
-                        ApiToken.of(MockK6Cloud.TOKEN),
-                        k6.options()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> k6.client(ApiFlavour.V6, k6.options()));
         assertThat(e.getMessage(), containsString("stack id"));
         assertThat(e.getMessage(), containsString("X-Stack-Id"));
         assertEquals(0, k6.requestCount());

@@ -9,13 +9,8 @@ import java.util.Objects;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 
-/**
- * One request, whichever the API: method, path, query, extra headers, body; {@link ApiTransport} adds
- * the base URL and the common headers. Plain parameters are percent-encoded; {@code $select} keeps its
- * {@code $} and commas literal, as the k6 documentation writes it (the field names are plain words).
- */
+/** One request, whichever the API; {@code $select} keeps its {@code $} and commas literal, as k6's documentation writes it. */
 final class ApiRequest {
-    /** {@code encoded}: name and value are already percent-encoded. */
     record QueryParam(String name, String value, boolean encoded) {}
 
     final String method;
@@ -35,7 +30,6 @@ final class ApiRequest {
         this.body = body;
     }
 
-    /** Checks a run, test or project id before it goes into a path. */
     static long positive(long id, String what) {
         if (id <= 0) {
             throw new IllegalArgumentException("A k6 Cloud " + what + " id is a positive number, got " + id);
@@ -57,12 +51,10 @@ final class ApiRequest {
         return new ApiRequest("POST", path, RequestBody.create(new byte[0], null));
     }
 
-    /** OkHttp writes {@code body} anew for every attempt (a streamed file opens itself in {@code writeTo}). */
     static ApiRequest withBody(String method, String path, RequestBody body) {
         return new ApiRequest(method, path, Objects.requireNonNull(body, "body"));
     }
 
-    /** UTF-8; the type names no charset. */
     static RequestBody json(String text) {
         return RequestBody.create(text.getBytes(StandardCharsets.UTF_8), MediaType.get("application/json"));
     }
@@ -74,7 +66,6 @@ final class ApiRequest {
         return this;
     }
 
-    /** Sent as it is: v6 paging ({@code $top}, an {@code @nextLink}'s query). */
     ApiRequest encodedParam(String name, String value) {
         query.add(new QueryParam(name, value, true));
         return this;

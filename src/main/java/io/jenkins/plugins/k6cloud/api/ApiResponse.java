@@ -4,24 +4,17 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/**
- * A 2xx answer.
- *
- * @param request {@code "METHOD /path"}
- * @param redact removes the token from body text quoted in messages
- */
+/** A 2xx answer; {@code redact} removes the token from body text quoted in messages. */
 record ApiResponse(String request, int status, String body, UnaryOperator<String> redact) {
 
     JsonObject json() throws K6CloudException.ProtocolException {
         return K6CloudJson.parseObject(body, request, status, redact);
     }
 
-    /** The object under {@code key} (a v2 envelope such as {@code k6-run}); its absence is an error. */
     JsonObject envelope(String key) throws K6CloudException.ProtocolException {
         return K6CloudJson.envelope(json(), key, request, status);
     }
 
-    /** The objects of the array under {@code key} in {@code root}, this answer's body. */
     List<JsonObject> envelopeArray(JsonObject root, String key) throws K6CloudException.ProtocolException {
         return K6CloudJson.envelopeArray(root, key, request, status);
     }

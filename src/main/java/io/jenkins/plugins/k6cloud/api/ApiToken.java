@@ -16,10 +16,7 @@ public record ApiToken(String plainText) {
         return new ApiToken(value);
     }
 
-    /**
-     * @param source completes "The k6 Cloud API token ...", e.g. {@code "in the environment variable
-     *     K6_CLOUD_TOKEN"}; the message says what to fix and never quotes the token
-     */
+    /** @param source completes "The k6 Cloud API token ...", e.g. {@code "in the environment variable K6_CLOUD_TOKEN"} */
     public static ApiToken of(String value, String source) {
         return new ApiToken(checked(value, source));
     }

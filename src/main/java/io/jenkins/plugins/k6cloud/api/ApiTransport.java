@@ -23,10 +23,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
-/**
- * Sends one {@link ApiRequest} once: the URL on the base, authentication, {@code X-Stack-Id},
- * {@code User-Agent}, the timeouts; every failure becomes a {@link K6CloudException}.
- */
+/** Sends one {@link ApiRequest} once, with the common headers; every failure becomes a {@link K6CloudException}. */
 final class ApiTransport {
     private static final Logger LOG = Logger.getLogger(ApiTransport.class.getName());
     static final long MAX_BODY_BYTES = 8L << 20;
@@ -38,7 +35,6 @@ final class ApiTransport {
     private final ApiToken token;
     private final ClientOptions options;
 
-    /** @param http the caller's client (proxy, TLS, pool), with our timeouts on a derived one */
     ApiTransport(OkHttpClient http, URI baseUri, String scheme, ApiToken token, ClientOptions options) {
         Objects.requireNonNull(http, "http");
         this.token = Objects.requireNonNull(token, "token");
@@ -61,7 +57,6 @@ final class ApiTransport {
         this.authorization = scheme + " " + token.plainText();
     }
 
-    /** Without user info, query, fragment and trailing slash. */
     static HttpUrl baseUrl(URI uri) {
         Objects.requireNonNull(uri, "The k6 Cloud API URL is missing");
         HttpUrl url = HttpUrl.parse(uri.toString());
@@ -85,7 +80,6 @@ final class ApiTransport {
         return http;
     }
 
-    /** @param mayCreate the request may create something (a run): OkHttp must not send it twice on its own */
     ApiResponse send(ApiRequest r, boolean mayCreate) throws K6CloudException {
         Request request = toOkHttp(r);
         OkHttpClient client = mayCreate ? httpWithoutSilentResend : http;
@@ -139,7 +133,6 @@ final class ApiTransport {
                 .build();
     }
 
-    /** Removes the token from text that came from elsewhere (server bodies, exception messages). */
     String redact(String text) {
         return text == null ? null : text.replace(token.plainText(), "****");
     }

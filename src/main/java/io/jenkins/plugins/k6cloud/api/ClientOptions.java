@@ -6,15 +6,10 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * A client's settings besides flavour, HTTP client, URL and token.
+ * A client's settings besides flavour, HTTP client, URL and token; clock, sleeper and random (the
+ * jitter) are replaceable so that tests run in virtual time.
  *
- * @param stackId sent as {@code X-Stack-Id}; {@code null}: none
- * @param pluginVersion for the User-Agent: its first word (snapshots read {@code 1.0-SNAPSHOT (private-...)}),
- *     header-unsafe characters as {@code _}, {@code dev} when blank
- * @param readTimeout also the write timeout
- * @param callTimeout one attempt, from connecting to the whole body
- * @param clock retry budgets and {@code Retry-After} dates; with {@code sleeper} and {@code random} (the
- *     jitter) replaceable, so that tests run in virtual time
+ * @param pluginVersion its first word only (snapshots read {@code 1.0-SNAPSHOT (private-...)})
  */
 public record ClientOptions(
         Long stackId,

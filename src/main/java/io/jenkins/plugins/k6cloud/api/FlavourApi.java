@@ -11,15 +11,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What differs between the APIs {@link HttpK6CloudClient} speaks: the {@code Authorization} scheme,
- * each request's path and query, and how answers map to {@link TestRun}, {@link Threshold} and
- * {@link LoadTest}. Start, stop and the token check are named here and sent by the client; reads go
- * through a {@link Call} with the client's retries.
+ * What differs between the APIs {@link HttpK6CloudClient} speaks: authorization, paths and the JSON
+ * mapping. Start, stop and the token check are sent by the client; reads go through a {@link Call}.
  */
 abstract sealed class FlavourApi permits V2Api, V6Api {
-    /** {@code Token} (v2) or {@code Bearer} (v6). */
     final String authScheme;
-    /** Where a person looks for a run, as messages name it. */
     final String webApp;
     /** Whether a start sent again with the same {@code K6-Idempotency-Key} returns the first run (v6). */
     final boolean resendsStartSafely;
@@ -45,7 +41,6 @@ abstract sealed class FlavourApi permits V2Api, V6Api {
 
     abstract ApiRequest stopRun(long runId);
 
-    /** A cheap authenticated request: a 2xx JSON answer means the token (and stack) work. */
     abstract ApiRequest checkToken();
 
     abstract TestRun getRun(Call call, long runId) throws K6CloudException;
@@ -57,10 +52,8 @@ abstract sealed class FlavourApi permits V2Api, V6Api {
     abstract List<TestRun> listRuns(Call call, long testId, Instant createdAfter) throws K6CloudException;
 
     /**
-     * The runs of a paged list: those without id or created before {@code createdAfter} are dropped,
-     * and so are duplicates. An older run ends the paging only when the list comes newest first
-     * ({@code newestFirst}: v6 documents {@code $orderby}; v2 documents no order, and a server that
-     * ignores it must not hide the newest runs).
+     * The runs of a paged list, without duplicates and those created before {@code createdAfter}. An
+     * older run ends the paging only when the list is documented newest first (v6's {@code $orderby}).
      */
     static final class PagedRuns {
         private final Map<Long, TestRun> runs = new LinkedHashMap<>();

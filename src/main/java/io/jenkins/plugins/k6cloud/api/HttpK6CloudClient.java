@@ -19,15 +19,13 @@ import java.util.logging.Logger;
 import okhttp3.OkHttpClient;
 
 /**
- * The k6 Cloud client over OkHttp for both API flavours; what differs (paths, {@code Authorization},
- * JSON) is the flavour's {@link FlavourApi}. Shared here: transient failures are retried
- * ({@link RetryPolicy}, {@code Retry-After} honoured), a start never creates two runs, a stop meets
- * the end of a run. Thread-safe: one instance may serve every build with the same settings.
+ * The k6 Cloud client for both API flavours ({@link FlavourApi} says what differs): retries, a start
+ * that never creates two runs, a stop that meets the end of a run. Thread-safe.
  */
 public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
     private static final Logger LOG = Logger.getLogger(HttpK6CloudClient.class.getName());
 
-    /** The same key for every attempt of one start; v2 ignores it (k6's own legacy client sends one too). */
+    /** The same key for every attempt of one start; v2 ignores it (k6's legacy client sends one too). */
     static final String IDEMPOTENCY_KEY = "K6-Idempotency-Key";
 
     /** k6 Cloud keeps an idempotency key 10 minutes from its arrival; one is left for the answers' time. */
@@ -45,10 +43,7 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
     private static final String NOT_LOOKED =
             "Its run, if any, is to be looked for among the runs of the test created since then.";
 
-    /**
-     * @param http proxy, TLS and pool come from it; {@code options}' timeouts replace its own
-     * @throws IllegalArgumentException for v6 without a stack id, or an API URL that is not http(s)
-     */
+    /** @param http proxy, TLS and pool come from it; {@code options}' timeouts replace its own */
     public HttpK6CloudClient(
             ApiFlavour flavour, OkHttpClient http, URI baseUri, ApiToken token, ClientOptions options) {
         if (flavour.requiresStackId() && options.stackId() == null) {
@@ -61,13 +56,10 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
     }
 
     /**
-     * Never starts two runs, and never returns one it did not start for certain. Ambiguous failures
-     * (a transport failure once the request may have gone out, any 5xx: a 500 may follow the run's
-     * creation) end in {@link StartOutcomeUnknownException}, whose {@code notBefore} is when the first
-     * ambiguous attempt was sent; the engine looks for the run (it knows the runs its other builds
-     * follow). Only v6 sends an ambiguous start again, with the same idempotency key and within
-     * {@link #KEY_WINDOW} (documented to return the first run). A refused connection and a 429 are
-     * retried on both; a 2xx that cannot be read was accepted and is never sent again.
+     * An ambiguous failure (the request may have gone out; any 5xx, as a 500 may follow the run's
+     * creation) ends in {@link StartOutcomeUnknownException} from the first ambiguous attempt. Only v6
+     * sends such a start again, with the same idempotency key within {@link #KEY_WINDOW} (documented to
+     * return the first run). A 2xx that cannot be read was accepted and is never sent again.
      */
     @Override
     public TestRun startRun(long testId) throws K6CloudException {
@@ -131,12 +123,10 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
         }
     }
 
-    /** Whether the request may have reached k6 Cloud and created a run without our knowing. */
     static boolean isAmbiguous(K6CloudException e) {
         return e instanceof ServerException || (e instanceof TransportException && mayHaveBeenSent(e.getCause()));
     }
 
-    /** A 2xx whose body could not be read: k6 Cloud accepted the request. */
     static boolean acceptedButUnreadable(K6CloudException e) {
         return e instanceof ProtocolException && e.httpStatus() >= 200 && e.httpStatus() <= 299;
     }
@@ -171,10 +161,7 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
         return api.listRuns(this::call, testId, createdAfter);
     }
 
-    /**
-     * A refusal (a 4xx but 401/403/404) the flavour does not know for "no longer running" makes us
-     * read the run: if it has ended, the stop is done.
-     */
+    /** Another 4xx than the flavour's "no longer running" makes us read the run: if it has ended, the stop is done. */
     @Override
     public void stopRun(long runId) throws K6CloudException {
         ApiRequest request = api.stopRun(runId);
@@ -262,7 +249,6 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
         throw new K6CloudException.ConfigurationException(LoadTestScripts.needsV6(what), null, null);
     }
 
-    /** Sends a request that creates nothing, retrying transient failures. */
     private ApiResponse call(ApiRequest request) throws K6CloudException {
         return send(request, false);
     }
@@ -287,19 +273,16 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
         return budget > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + budget;
     }
 
-    /**
-     * Sleeps before the next attempt, or throws {@code failure} when attempts or budget are used up; a
-     * {@code Retry-After} beyond the budget is thrown at once so that the caller can reschedule.
-     */
+    /** Throws {@code failure} at once for a {@code Retry-After} beyond the budget: the caller reschedules. */
     private void pauseOrThrow(K6CloudException failure, int failures, long deadline) throws K6CloudException {
         RetryPolicy policy = options.retryPolicy();
         if (failures >= policy.maxAttempts()) {
-            throw gaveUp(failure, failures);
+            throw failure.gaveUpAfter(failures);
         }
         long retryAfter = failure instanceof RateLimitedException rl ? rl.retryAfterMillis() : -1;
         long delay = retryAfter >= 0 ? retryAfter : policy.backoffMillis(failures, options.random());
         if (delay > deadline - options.clock().millis()) {
-            throw retryAfter >= 0 ? failure : gaveUp(failure, failures);
+            throw retryAfter >= 0 ? failure : failure.gaveUpAfter(failures);
         }
         LOG.fine(() -> failure.request() + " failed (" + failure.getClass().getSimpleName() + ", HTTP "
                 + failure.httpStatus() + "); attempt " + (failures + 1) + " in " + delay + " ms");
@@ -313,25 +296,6 @@ public final class HttpK6CloudClient implements K6CloudClient, LoadTestScripts {
                     failure.request(),
                     failure);
         }
-    }
-
-    /** The same failure, its message saying how many attempts were made. */
-    private static K6CloudException gaveUp(K6CloudException e, int attempts) {
-        String message = e.getMessage() + " (gave up after " + attempts + " attempts)";
-        K6CloudException out;
-        if (attempts <= 1) {
-            return e;
-        } else if (e instanceof RateLimitedException rl) {
-            out = new RateLimitedException(message, e.request(), rl.retryAfterMillis());
-        } else if (e instanceof ServerException) {
-            out = new ServerException(message, e.request(), e.httpStatus());
-        } else if (e instanceof TransportException) {
-            out = new TransportException(message, e.request(), e.getCause());
-        } else {
-            return e;
-        }
-        out.setStackTrace(e.getStackTrace());
-        return out;
     }
 
     ApiTransport transport() {

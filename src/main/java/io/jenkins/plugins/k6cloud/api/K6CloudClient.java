@@ -3,17 +3,10 @@ package io.jenkins.plugins.k6cloud.api;
 import java.time.Instant;
 import java.util.List;
 
-/**
- * What the plugin asks of k6 Cloud, whichever API answers: the seam the engine, the Jenkins glue and
- * the tests wrap. Calls block, bounded by timeouts, and retry what is safe within the retry budget.
- */
+/** What the plugin asks of k6 Cloud, whichever API answers. Calls block, bounded, and retry what is safe. */
 public interface K6CloudClient {
 
-    /**
-     * Never starts two runs for one call, nor returns a run it did not start for certain; when the
-     * outcome is unknown, {@link K6CloudException.StartOutcomeUnknownException} says since when the
-     * caller is to look for the run.
-     */
+    /** Never starts two runs; when the outcome is unknown, throws {@link K6CloudException.StartOutcomeUnknownException}. */
     TestRun startRun(long testId) throws K6CloudException;
 
     TestRun getRun(long runId) throws K6CloudException;
@@ -24,19 +17,13 @@ public interface K6CloudClient {
     /** Returns normally when the stop was accepted or the run had already ended. */
     void stopRun(long runId) throws K6CloudException;
 
-    /** Empty when the run has none. */
     List<Threshold> getThresholds(long runId) throws K6CloudException;
 
-    /** A cheap authenticated call: returns normally when the token (and stack) are accepted. */
     void checkToken() throws K6CloudException;
 
     LoadTest getLoadTest(long testId) throws K6CloudException;
 
-    /**
-     * Read once after the verdict, best effort: a failure throws and the caller goes on without; a
-     * failed read of the checks alone leaves {@link RunMetrics#checks()} {@code null}. Test doubles
-     * keep this default, which says that they read none.
-     */
+    /** Best effort, after the verdict; test doubles keep this default, which reads none. */
     default RunMetrics getRunMetrics(long runId) throws K6CloudException {
         throw new K6CloudException(getClass().getSimpleName() + " does not read metrics", null, 0, null);
     }

@@ -2,8 +2,6 @@ package io.jenkins.plugins.k6cloud.api;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +10,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * A call to k6 Cloud that did not give the expected answer, and how a failed answer reads
- * ({@link #of}): the message says what happened and what to do, names the request and never holds
- * the token. The subclass says whether trying again may help ({@link #isTransient()}).
+ * A call to k6 Cloud that did not give the expected answer. The message says what happened and what
+ * to do, names the request and never holds the token; the subclass says whether trying again may help.
  */
 public class K6CloudException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -23,6 +20,7 @@ public class K6CloudException extends Exception {
     private final int httpStatus;
     private final boolean transientError;
     private final boolean configurationError;
+    private int attempts = 1;
 
     /** @param request {@code "GET /loadtests/v2/runs/42"} or {@code null}; {@code httpStatus} 0 when no answer came */
     public K6CloudException(String message, String request, int httpStatus, Throwable cause) {
@@ -36,6 +34,16 @@ public class K6CloudException extends Exception {
         this.httpStatus = status;
         this.transientError = transientError;
         this.configurationError = config;
+    }
+
+    @Override
+    public String getMessage() {
+        return super.getMessage() + (attempts > 1 ? " (gave up after " + attempts + " attempts)" : "");
+    }
+
+    K6CloudException gaveUpAfter(int attempts) {
+        this.attempts = attempts;
+        return this;
     }
 
     public String request() {
@@ -115,9 +123,8 @@ public class K6CloudException extends Exception {
     }
 
     /**
-     * An answer the API does not document. Transient only for a 2xx read ({@code GET}) whose body
-     * starts like JSON but is cut short (a proxy's doing); never for a start, whose run is then
-     * looked for instead ({@code HttpK6CloudClient.startRun}).
+     * An answer the API does not document. Transient only for a 2xx {@code GET} whose JSON is cut short
+     * (a proxy's doing); a configuration error when it is no k6 answer at all (the API URL is wrong).
      */
     public static final class ProtocolException extends K6CloudException {
         private static final long serialVersionUID = 1L;
@@ -130,7 +137,6 @@ public class K6CloudException extends Exception {
             super(message, request, status, cause, again, nonK6);
         }
 
-        /** An answer the k6 Cloud API never gives (a redirect, an HTML page): the API URL is wrong. */
         public static ProtocolException notK6Api(String message, String request, int httpStatus) {
             return new ProtocolException(message, request, httpStatus, null, false, true);
         }
@@ -145,10 +151,7 @@ public class K6CloudException extends Exception {
         }
     }
 
-    /**
-     * A start whose answer was lost and that may not be sent again: a run created after
-     * {@code notBefore} may be ours, and the caller looks for it. Not transient.
-     */
+    /** A start whose answer was lost: a run created after {@code notBefore} may be ours. Not transient. */
     public static final class StartOutcomeUnknownException extends K6CloudException {
         private static final long serialVersionUID = 1L;
         private final long testId;
@@ -170,17 +173,12 @@ public class K6CloudException extends Exception {
         }
     }
 
-    // ---- how a failed answer reads
-
     /** What is known of a non-2xx answer; every text in it comes from the server and is redacted before use. */
     record Failure(String request, int status, String reason, String body, long retryAfterMillis) {}
 
     /**
      * The exception of a non-2xx, non-3xx answer. A 404 whose body is no k6 error means the API URL
      * leads to another server, not that the test id is wrong.
-     *
-     * @param stackIdSent whether requests carry {@code X-Stack-Id} (the advice then names the stack)
-     * @param host the configured API host, named when an answer shows it is not k6 Cloud
      */
     static K6CloudException of(Failure f, UnaryOperator<String> redact, boolean stackIdSent, String host) {
         String reason = f.reason() == null
@@ -189,74 +187,78 @@ public class K6CloudException extends Exception {
         String line = "HTTP " + f.status()
                 + (reason.isEmpty() ? "" : " " + reason.substring(0, Math.min(60, reason.length())));
         String k6 = describeError(f.body());
+        boolean noBody = f.body() == null || f.body().isBlank();
         String said = k6 != null
                 ? " k6 Cloud says: " + redact.apply(k6) + "."
-                : f.body() == null || f.body().isBlank()
+                : noBody
                         ? ""
                         : f.body().strip().startsWith("<")
                                 ? " The answer is an HTML page, probably from a proxy."
                                 : " The answer says: \"" + redact.apply(K6CloudJson.snippet(f.body())) + "\".";
         String req = f.request();
         int s = f.status();
-        String stack = stackIdSent ? " and stack" : "";
-        String fixUrl = " Fix the API URL in the k6 Cloud settings (e.g. https://api.k6.io).";
-        if (s == 401) {
-            return new AuthenticationException(
-                    "k6 Cloud did not accept the API token (" + line + ") for " + req + "." + said
-                            + " Check the API token in the Jenkins credentials: it may be mistyped, revoked or"
-                            + " belong to another account"
-                            + (stackIdSent ? ", or not belong to the configured stack" : "") + ".",
-                    req,
-                    s);
-        } else if (s == 403) {
-            return new AuthenticationException(
-                    "k6 Cloud refused access (" + line + ") for " + req + "." + said + " Check that the token's"
-                            + " account" + (stackIdSent ? " and the configured stack id" : "")
-                            + " may see and run this load test.",
-                    req,
-                    s);
-        } else if (s == 404) {
-            return new NotFoundException(
-                    k6 == null
-                            ? "The server at the k6 Cloud API URL (" + host + ") has no " + req + " (" + line
-                                    + ") and its answer is not a k6 Cloud error: the API URL does not look like"
-                                    + " the k6 Cloud API." + fixUrl
-                            : "k6 Cloud found nothing for " + req + " (" + line + ")." + said
-                                    + " Check the load test or run id, and that the token's account" + stack
-                                    + " can see it.",
-                    req);
-        } else if (s == 429) {
-            String wait = f.retryAfterMillis() >= 0
-                    ? "; it asked us to wait " + DurationFormat.format(Duration.ofMillis(f.retryAfterMillis()))
-                    : "";
-            return new RateLimitedException(
-                    "k6 Cloud is limiting the rate of requests (" + line + ") for " + req + wait + "." + said
-                            + " The plugin waits and retries by itself; if this keeps happening, run fewer"
-                            + " k6 Cloud builds at once.",
-                    req,
-                    f.retryAfterMillis());
-        } else if (s >= 500 && s <= 599) {
-            return new ServerException(
-                    "k6 Cloud, or a proxy in front of it, failed (" + line + ") for " + req + "." + said
-                            + " This is usually temporary: try again later.",
-                    req,
-                    s);
-        } else if (s >= 400 && s <= 499) {
-            // a body that is no k6 error (an HTML page, say) comes from another server or a proxy
-            return new ProtocolException(
-                    "k6 Cloud rejected " + req + " (" + line + ")." + said + " Fix what k6 Cloud reports (for"
-                            + " example a subscription limit or an invalid load test) and try again.",
-                    req,
-                    s,
-                    null,
-                    false,
-                    k6 == null && f.body() != null && !f.body().isBlank());
-        }
-        return ProtocolException.notK6Api(
-                "k6 Cloud answered " + req + " with an unexpected " + line + "." + said
-                        + " Check the k6 Cloud API URL and any proxy between Jenkins and k6 Cloud.",
-                req,
-                s);
+        String at = " (" + line + ") for " + req + "." + said;
+        return switch (s >= 500 && s <= 599 ? 500 : s) {
+            case 401 ->
+                new AuthenticationException(
+                        "k6 Cloud did not accept the API token" + at
+                                + " Check the API token in the Jenkins credentials: it may be mistyped, revoked or"
+                                + " belong to another account"
+                                + (stackIdSent ? ", or not belong to the configured stack" : "") + ".",
+                        req,
+                        s);
+            case 403 ->
+                new AuthenticationException(
+                        "k6 Cloud refused access" + at + " Check that the token's account"
+                                + (stackIdSent ? " and the configured stack id" : "")
+                                + " may see and run this load test.",
+                        req,
+                        s);
+            case 404 ->
+                new NotFoundException(
+                        k6 == null
+                                ? "The server at the k6 Cloud API URL (" + host + ") has no " + req + " (" + line
+                                        + ") and its answer is not a k6 Cloud error: the API URL does not look like"
+                                        + " the k6 Cloud API. Fix the API URL in the k6 Cloud settings (e.g."
+                                        + " https://api.k6.io)."
+                                : "k6 Cloud found nothing for " + req + " (" + line + ")." + said
+                                        + " Check the load test or run id, and that the token's account"
+                                        + (stackIdSent ? " and stack" : "") + " can see it.",
+                        req);
+            case 429 ->
+                new RateLimitedException(
+                        "k6 Cloud is limiting the rate of requests (" + line + ") for " + req
+                                + (f.retryAfterMillis() >= 0
+                                        ? "; it asked us to wait "
+                                                + DurationFormat.format(Duration.ofMillis(f.retryAfterMillis()))
+                                        : "")
+                                + "." + said + " The plugin waits and retries by itself; if this keeps happening, run"
+                                + " fewer k6 Cloud builds at once.",
+                        req,
+                        f.retryAfterMillis());
+            case 500 ->
+                new ServerException(
+                        "k6 Cloud, or a proxy in front of it, failed" + at
+                                + " This is usually temporary: try again later.",
+                        req,
+                        s);
+            default ->
+                s >= 400 && s <= 499
+                        // a body that is no k6 error (an HTML page, say) comes from another server or a proxy
+                        ? new ProtocolException(
+                                "k6 Cloud rejected " + req + " (" + line + ")." + said + " Fix what k6 Cloud reports"
+                                        + " (for example a subscription limit or an invalid load test) and try again.",
+                                req,
+                                s,
+                                null,
+                                false,
+                                k6 == null && !noBody)
+                        : ProtocolException.notK6Api(
+                                "k6 Cloud answered " + req + " with an unexpected " + line + "." + said
+                                        + " Check the k6 Cloud API URL and any proxy between Jenkins and k6 Cloud.",
+                                req,
+                                s);
+        };
     }
 
     /** A 3xx: the k6 Cloud API never redirects, so the API URL is wrong; {@code to} is where it pointed, cleaned. */
@@ -277,22 +279,14 @@ public class K6CloudException extends Exception {
      * the gateway shapes {@code {"error":"..."}}, {@code {"message":"..."}}, {@code {"detail":"..."}}.
      */
     static String describeError(String body) {
-        JsonObject root;
-        try {
-            JsonElement e = body == null || !body.strip().startsWith("{") ? null : JsonParser.parseString(body);
-            root = e != null && e.isJsonObject() ? e.getAsJsonObject() : null;
-        } catch (JsonParseException e) {
-            root = null;
-        }
+        JsonObject root = K6CloudJson.objectOrNull(body);
         if (root == null) {
             return null;
         }
         JsonObject error = K6CloudJson.object(root, "error");
         String message = K6CloudJson.string(error != null ? error : root, error != null ? "message" : "error");
         if (error == null && message == null) {
-            message = K6CloudJson.string(root, "message") != null
-                    ? K6CloudJson.string(root, "message")
-                    : K6CloudJson.string(root, "detail");
+            message = K6CloudJson.string(root, K6CloudJson.string(root, "message") != null ? "message" : "detail");
         }
         List<String> parts = new ArrayList<>();
         String code = K6CloudJson.string(error, "code");

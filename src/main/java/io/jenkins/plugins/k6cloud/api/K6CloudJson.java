@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Lenient reading of k6 Cloud JSON: any field may be missing or {@code null}, numbers may be strings
- * ({@code "42"}), dates come with or without zone, {@code T} and fraction; what cannot be read is
- * {@code null}. Only a body that is no JSON object, or lacks its envelope, is an error.
+ * Lenient reading of k6 Cloud JSON: any field may be missing, numbers may be strings, dates come in
+ * several forms; what cannot be read is {@code null}. Only a body that is no JSON object, or lacks its
+ * envelope, is an error.
  */
 final class K6CloudJson {
 
@@ -31,14 +31,8 @@ final class K6CloudJson {
     /** The body of a 2xx answer; {@code redact} cleans the snippet quoted when it is no JSON object. */
     static JsonObject parseObject(String body, String request, int status, UnaryOperator<String> redact)
             throws ProtocolException {
-        JsonElement root;
-        try {
-            root = body == null || body.isBlank() ? null : JsonParser.parseString(body);
-        } catch (JsonParseException e) {
-            root = null;
-        }
-        if (root == null || !root.isJsonObject()) {
-            // JSON cut short on a read is taken for a truncated proxy answer: transient (see ProtocolException)
+        JsonObject root = objectOrNull(body);
+        if (root == null) {
             boolean truncatedJson = body != null
                     && (body.strip().startsWith("{") || body.strip().startsWith("["));
             String message = "k6 Cloud answered " + request + " with HTTP " + status + " but "
@@ -49,7 +43,16 @@ final class K6CloudJson {
             boolean text = !truncatedJson && body != null && !body.isBlank(); // an HTML page, say: not k6 Cloud
             throw new ProtocolException(message, request, status, null, truncatedJson && read, text);
         }
-        return root.getAsJsonObject();
+        return root;
+    }
+
+    static JsonObject objectOrNull(String body) {
+        try {
+            JsonElement root = body == null || body.isBlank() ? null : JsonParser.parseString(body);
+            return root != null && root.isJsonObject() ? root.getAsJsonObject() : null;
+        } catch (JsonParseException e) {
+            return null;
+        }
     }
 
     /** The object under {@code key} (e.g. {@code "k6-run"}); its absence is an error. */
@@ -71,7 +74,6 @@ final class K6CloudJson {
         return objects(e);
     }
 
-    /** The objects in {@code e} when it is an array; empty otherwise. */
     static List<JsonObject> objects(JsonElement e) {
         List<JsonObject> out = new ArrayList<>();
         if (e != null && e.isJsonArray()) {
@@ -89,7 +91,6 @@ final class K6CloudJson {
         return id != null ? id : fallbackId;
     }
 
-    /** v2 and v6 name the same fields. */
     static LoadTest loadTest(JsonObject o, long testId) {
         return new LoadTest(id(o, testId), string(o, "name"), longValue(o, "project_id"));
     }
@@ -127,7 +128,6 @@ final class K6CloudJson {
         return d == null ? null : d.doubleValue();
     }
 
-    /** {@code true}, {@code "true"} or 1; anything else, absence included, is false. */
     static boolean isTrue(JsonObject o, String key) {
         JsonPrimitive p = primitive(o, key);
         if (p == null) {
@@ -174,7 +174,6 @@ final class K6CloudJson {
         return "the text \"" + snippet(s) + "\"";
     }
 
-    /** The first line, at most 100 characters, without control characters. */
     static String snippet(String text) {
         String s = text.strip();
         int nl = s.indexOf('\n');

@@ -7,13 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Tests as code: a k6 script from the repository run on Grafana Cloud k6, and the run tied to its
- * build. v6 only: on v2 every call throws a {@link K6CloudException.ConfigurationException} before
- * any request. Calls block, bounded and retried as those of {@link K6CloudClient}.
+ * Tests as code: a k6 script from the repository run on Grafana Cloud k6. v6 only: on v2 every call
+ * throws a {@link K6CloudException.ConfigurationException} before any request.
  */
 public interface LoadTestScripts {
 
-    /** The id of the stack's default project ({@code is_default}). */
     long defaultProjectId() throws K6CloudException;
 
     Optional<LoadTest> findLoadTest(long projectId, String name) throws K6CloudException;
@@ -21,20 +19,14 @@ public interface LoadTestScripts {
     void replaceScript(long testId, ScriptSource script) throws K6CloudException;
 
     /**
-     * Creates or updates load test {@code name} in the project (the default one for {@code null}) to
-     * run {@code script}, as {@code k6 cloud upload} does. Idempotent: safe to call again after any
-     * failure, and two builds at once end with one test. A script k6 Cloud rejects (400) or finds too
-     * large (413) is a {@link K6CloudException.ProtocolException} naming the script and its size.
+     * Creates or updates load test {@code name} in the project (the default one for {@code null}), as
+     * {@code k6 cloud upload} does. Idempotent: two builds at once end with one test.
      */
     LoadTest uploadScript(Long projectId, String name, ScriptSource script) throws K6CloudException;
 
     void setNote(long runId, String note) throws K6CloudException;
 
-    /**
-     * The upload before a start ({@code bin/k6cloud --script}, the Jenkins steps): with {@code testId}
-     * that test's script is replaced, else {@link #uploadScript}. The caller checks the flavour first
-     * ({@link #needsV6}): the look-up of {@code testId} would go out on v2.
-     */
+    /** With {@code testId} that test's script is replaced, else {@link #uploadScript}. The caller checks the flavour. */
     static LoadTest uploadForRun(
             LoadTestScripts scripts,
             K6CloudClient client,
@@ -55,9 +47,8 @@ public interface LoadTestScripts {
     Duration NOTE_WAIT = Duration.ofSeconds(30);
 
     /**
-     * Sets the note of run {@code runId} on {@code executor}: the engine's callback that learns the run id
-     * must not block on an HTTP call. Best effort (a note never fails a run): the future fails with the
-     * reason it was not set, also when {@code executor} takes no more tasks or {@code client} sets no notes.
+     * On {@code executor}: the engine's callback that learns the run id must not block on an HTTP call.
+     * Best effort: the future fails with the reason the note was not set.
      */
     static CompletableFuture<Void> setNoteLater(K6CloudClient client, long runId, String note, Executor executor) {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -93,12 +84,10 @@ public interface LoadTestScripts {
                 + (test.projectId() == null ? "" : " in project " + test.projectId());
     }
 
-    /** {@code 1,234 bytes}. */
     static String bytes(long size) {
         return String.format(Locale.ROOT, "%,d bytes", size);
     }
 
-    /** Why {@code what} cannot be done on v2, and where to choose v6. */
     static String needsV6(String what) {
         return what + " needs Grafana Cloud k6 (v6), and the k6 Cloud v2 API is selected, which the plugin"
                 + " cannot upload scripts or set notes with. Choose \"" + ApiFlavour.V6.displayName()

@@ -5,12 +5,9 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * How a client retries a transient failure (transport, 429, 5xx): capped exponential backoff with
- * jitter, within a time budget per call; the loop is {@code HttpK6CloudClient}'s.
+ * Capped exponential backoff with jitter, within a time budget per call, for transient failures.
  *
  * @param maxAttempts the first included (1 = no retry)
- * @param maxBackoff the longest computed pause (a {@code Retry-After} may ask for more)
- * @param jitter the fraction of each pause that is random, 0 to 1
  * @param budget attempts and pauses of one call together; a pause that would end after it is not taken
  */
 public record RetryPolicy(
@@ -68,7 +65,6 @@ public record RetryPolicy(
         return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, callBudget);
     }
 
-    /** {@code initial * multiplier^(failedAttempts-1)}, capped, then shortened by up to {@code jitter} of itself. */
     public long backoffMillis(int failedAttempts, Random random) {
         double base = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, failedAttempts - 1));
         double capped = Math.min(base, maxBackoff.toMillis());

@@ -14,16 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A run's metrics as k6 Cloud summarises them, read once after the verdict. Neither endpoint is in a
- * published schema: both are those Grafana's CI action ({@code grafana/run-k6-action},
- * {@code src/k6helper.ts}) reads after every cloud run, with {@code Authorization: Token} whichever the
- * API (so {@code Token} on v6 too, with {@code X-Stack-Id} where configured):
- * {@code GET /cloud/v5/test_runs(ID)/result_summary} and
- * {@code GET /loadtests/v4/test_runs(ID)/checks?$filter=group_id eq null}. Any figure or section may
- * be {@code null}; durations are in milliseconds.
+ * A run's metrics as k6 Cloud summarises them. Neither endpoint is in a published schema: both are
+ * those Grafana's CI action ({@code grafana/run-k6-action}, {@code src/k6helper.ts}) reads, with
+ * {@code Authorization: Token} whichever the API. Any figure may be {@code null}; durations in ms.
  *
- * @param baseline k6's baseline run of the load test, or {@code null}
- * @param checks the top-level checks, or {@code null} when they could not be read ({@code checksUnavailable} says why)
+ * @param checks {@code null} when they could not be read ({@code checksUnavailable} says why)
  */
 public record RunMetrics(long runId, Summary summary, Baseline baseline, List<Check> checks, String checksUnavailable)
         implements Serializable {
@@ -34,11 +29,9 @@ public record RunMetrics(long runId, Summary summary, Baseline baseline, List<Ch
 
     public record Baseline(long runId, Summary summary) implements Serializable {}
 
-    /** {@code metrics_summary}: a section per kind of test. */
     public record Summary(Http http, Checks checks, Thresholds thresholds, Ws ws, Grpc grpc, Browser browser)
             implements Serializable {}
 
-    /** In milliseconds (the browser's CLS: no unit). */
     public record Trend(Long count, Double min, Double mean, Double max, Double p95, Double p99, Double stdev)
             implements Serializable {}
 
@@ -71,7 +64,6 @@ public record RunMetrics(long runId, Summary summary, Baseline baseline, List<Ch
     public record Grpc(Long requests, Double rpsMean, Double rpsMax, Trend duration, Double durationMedian)
             implements Serializable {}
 
-    /** The 75th percentiles of the Web Vitals, and the page's HTTP requests. */
     public record Browser(
             Double lcpP75,
             Double fcpP75,
@@ -85,7 +77,6 @@ public record RunMetrics(long runId, Summary summary, Baseline baseline, List<Ch
             implements Serializable {}
 
     public record Check(String name, Long successes, Long failures, Double successRate) implements Serializable {
-        /** {@code false} when the counts are absent. */
         public boolean passed() {
             return failures != null && failures == 0 && successes != null;
         }
@@ -163,11 +154,7 @@ public record RunMetrics(long runId, Summary summary, Baseline baseline, List<Ch
                                 + " http_duration"));
     }
 
-    /**
-     * The record in the object {@code names[0]} of {@code parent}, its components read in order from
-     * the fields {@code names[1..]} (a {@link Trend} from the object of that name); {@code null} when
-     * there is no such object.
-     */
+    /** The record in the object {@code names[0]} of {@code parent}, its components from the fields {@code names[1..]}. */
     private static <R extends Record> R read(Class<R> type, JsonObject parent, String names) {
         String[] key = names.split(" ");
         JsonObject o = object(parent, key[0]);

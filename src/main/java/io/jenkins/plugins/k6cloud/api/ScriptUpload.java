@@ -22,23 +22,12 @@ import okio.Okio;
 import okio.Source;
 
 /**
- * The v6 calls of {@link LoadTestScripts} (tests as code), checked before any request. Create or
- * update follows {@code k6 cloud upload}: create, and on 409 (the name is taken) find the test by
- * name and replace its script. A create whose answer was lost meets its own test as a 409 when sent
- * again, and a 2xx that cannot be read is settled by name too; a name taken by no test we can find
- * (deleted meanwhile) is created again, at most {@link #MAX_ROUNDS} times.
+ * The v6 calls of {@link LoadTestScripts}, checked before any request. Create or update follows
+ * {@code k6 cloud upload}: create, and on 409 (the name is taken) find the test by name and replace its
+ * script. A create whose answer was lost meets its own test as a 409 when sent again; a name taken by
+ * no test we can find (deleted meanwhile) is created again, at most {@link #MAX_ROUNDS} times.
  *
- * <ul>
- *   <li>the default project: the one of {@code GET /cloud/v6/projects} marked {@code is_default};
- *   <li>find: {@code GET /cloud/v6/projects/{id}/load_tests?name=}, the exact name;
- *   <li>create: {@code POST /cloud/v6/projects/{id}/load_tests}, {@code multipart/form-data} with
- *       {@code name} and the file part {@code script};
- *   <li>replace: {@code PUT /cloud/v6/load_tests/{id}/script}, the bytes as {@code application/octet-stream};
- *   <li>a run's note: {@code PATCH /cloud/v6/test_runs/{id}} {@code {"note": ...}}.
- * </ul>
- *
- * @param reads sends with the client's retries
- * @param creates the same, but OkHttp never sends the request again on its own
+ * @param creates sends without OkHttp's silent resend
  */
 record ScriptUpload(FlavourApi.Call reads, FlavourApi.Call creates) {
     private static final Logger LOG = Logger.getLogger(ScriptUpload.class.getName());
@@ -72,19 +61,13 @@ record ScriptUpload(FlavourApi.Call reads, FlavourApi.Call creates) {
         return Optional.ofNullable(test).map(t -> K6CloudJson.loadTest(t, 0));
     }
 
-    /** The first item of a list that {@code wanted} accepts, following {@code @nextLink}; {@code null} if none. */
     private JsonObject first(ApiRequest request, Predicate<JsonObject> wanted) throws K6CloudException {
-        for (int page = 1; request != null && page <= V6Api.MAX_PAGES; page++) {
-            ApiResponse answer = reads.send(request);
-            JsonObject root = answer.json();
-            for (JsonObject item : answer.envelopeArray(root, V6Api.VALUE)) {
-                if (wanted.test(item)) {
-                    return item;
-                }
-            }
-            request = V6Api.nextPage(root, answer);
-        }
-        return null;
+        JsonObject[] found = {null};
+        V6Api.pages(reads, request, items -> {
+            found[0] = items.stream().filter(wanted).findFirst().orElse(null);
+            return found[0] == null;
+        });
+        return found[0];
     }
 
     LoadTest create(long projectId, String name, ScriptSource script) throws K6CloudException {
@@ -174,7 +157,6 @@ record ScriptUpload(FlavourApi.Call reads, FlavourApi.Call creates) {
         return name;
     }
 
-    /** 413 and 400 about a script, said with its name and size; anything else as it is. */
     private static K6CloudException refused(K6CloudException e, ScriptSource script, long size) {
         if (e.httpStatus() == 413) {
             return new ProtocolException(
@@ -213,7 +195,7 @@ record ScriptUpload(FlavourApi.Call reads, FlavourApi.Call creates) {
         }
     }
 
-    /** The script could not be read, or not as announced; {@link ApiTransport} makes it a configuration error. */
+    /** {@link ApiTransport} makes it a configuration error: never retried. */
     static final class UnreadableScript extends IOException {
         private static final long serialVersionUID = 1L;
 
@@ -222,11 +204,7 @@ record ScriptUpload(FlavourApi.Call reads, FlavourApi.Call creates) {
         }
     }
 
-    /**
-     * A script as a request body, opened anew for each attempt and copied in small buffers (never whole
-     * in memory). A source that fails, or whose size changes while it is sent, is an
-     * {@link UnreadableScript}, never retried; an interrupted read stays an interruption.
-     */
+    /** Opened anew for each attempt and streamed; a size that changes while it is sent is an {@link UnreadableScript}. */
     static final class ScriptBody extends RequestBody {
         private final ScriptSource source;
         private final long size;

@@ -3,9 +3,8 @@ package io.jenkins.plugins.k6cloud.api;
 import java.util.Locale;
 
 /**
- * A k6 Cloud status: a code and its label. By default the code is the constant's position and the
- * label its name in words ({@code NOT_STARTED}: 0, "Not started"); the last constant, {@code UNKNOWN},
- * stands for absent codes and those k6 Cloud may add later.
+ * A k6 Cloud status: by default the code is the constant's position and the label its name in words;
+ * the last constant, {@code UNKNOWN}, stands for absent codes and those k6 Cloud may add later.
  */
 public sealed interface StatusCode permits RunStatus, ProcessingStatus, ResultStatus {
     String name();
@@ -16,7 +15,6 @@ public sealed interface StatusCode permits RunStatus, ProcessingStatus, ResultSt
         return name().equals("UNKNOWN") ? Integer.MIN_VALUE : ordinal();
     }
 
-    /** The wording of the k6 CLI and web app. */
     default String label() {
         String words = name().replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);

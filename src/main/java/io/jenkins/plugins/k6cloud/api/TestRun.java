@@ -6,9 +6,6 @@ import java.time.Instant;
  * A test run, whichever API it came from; every field but {@link #id()} may be {@code null}.
  *
  * @param runStatusCode the raw {@code run_status}, kept for codes this plugin does not know
- * @param vus the largest number of virtual users
- * @param durationSeconds the configured length of the test
- * @param webUrl the run's page when the API gave one (v6 {@code test_run_details_page_url})
  * @param statusText a v6 status this plugin does not know (such as {@code "paused"}), as written
  */
 public record TestRun(

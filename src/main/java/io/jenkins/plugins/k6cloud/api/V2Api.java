@@ -6,10 +6,7 @@ import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.List;
 
-/**
- * The legacy k6 Cloud REST API v2 ({@code /loadtests/v2}): {@code Authorization: Token}, answers in
- * envelopes ({@code k6-run}, ...), lists paged by {@code page} and {@code meta.count}.
- */
+/** The legacy k6 Cloud REST API v2 ({@code /loadtests/v2}): answers in envelopes ({@code k6-run}, ...). */
 final class V2Api extends FlavourApi {
     static final String RUN = "k6-run";
     static final String RUNS = "k6-runs";
@@ -86,10 +83,7 @@ final class V2Api extends FlavourApi {
         return K6CloudJson.loadTest(answer.envelope(TEST), testId);
     }
 
-    /**
-     * Pages until {@code meta.count} runs came, or a page is short (without a count). v2 has no creation
-     * filter: {@code order_by=-created} is asked for, but every page is read, as v2 documents no order.
-     */
+    /** v2 has no creation filter and documents no order: every page is read until {@code meta.count}. */
     @Override
     List<TestRun> listRuns(Call call, long testId, Instant createdAfter) throws K6CloudException {
         positive(testId, "load test");
@@ -112,7 +106,6 @@ final class V2Api extends FlavourApi {
         return runs.list();
     }
 
-    /** {@code null} without an id or {@code fallbackId}. */
     static TestRun run(JsonObject o, Long fallbackId) {
         Long id = K6CloudJson.id(o, fallbackId);
         if (id == null) {
@@ -135,7 +128,6 @@ final class V2Api extends FlavourApi {
                 null);
     }
 
-    /** A missing {@code tainted} reads as not crossed. */
     static Threshold threshold(JsonObject o) {
         String name = K6CloudJson.string(o, "name");
         if (name == null || name.isBlank()) {

@@ -7,14 +7,13 @@ import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 
 /**
- * Grafana Cloud k6's REST API v6 ({@code /cloud/v6}): {@code Authorization: Bearer} and the required
- * {@code X-Stack-Id}, bare JSON answers, lists that follow {@code @nextLink} (on the client's own base
- * URL, so the token goes to no other host). The token check is {@code GET /cloud/v6/projects?$top=1},
- * which needs exactly what every call needs ({@code /cloud/v6/auth}, k6's login check, wants a stack
- * URL). v6 documents no threshold endpoint: a threshold's abort is recognised from status and result.
+ * Grafana Cloud k6's REST API v6 ({@code /cloud/v6}). An {@code @nextLink} is followed on our own base
+ * URL, so the token goes to no other host. The token check is {@code GET /cloud/v6/projects?$top=1}
+ * ({@code /cloud/v6/auth}, k6's login check, wants a stack URL). v6 has no threshold endpoint.
  *
  * <p>Runs map into the model shared with v2, so one verdict table judges both:
  *
@@ -37,13 +36,11 @@ import okhttp3.HttpUrl;
 final class V6Api extends FlavourApi {
     static final String PREFIX = "/cloud/v6";
 
-    /** Only the start's answer has it. */
     static final String DETAILS_PAGE_URL = "test_run_details_page_url";
 
     static final String VALUE = "value";
     static final String NEXT_LINK = "@nextLink";
 
-    /** {@code $top} of lists (the API allows 1000). */
     static final int PAGE_SIZE = 200;
 
     static final int MAX_PAGES = 100;
@@ -102,16 +99,21 @@ final class V6Api extends FlavourApi {
         }
         request.encodedParam("$top", Integer.toString(PAGE_SIZE));
         PagedRuns runs = new PagedRuns(o -> run(o, null), createdAfter, true);
-        for (int page = 1; request != null && page <= MAX_PAGES; page++) {
-            ApiResponse answer = call.send(request);
-            JsonObject root = answer.json();
-            request = runs.add(answer.envelopeArray(root, VALUE)) ? nextPage(root, answer) : null;
-        }
+        pages(call, request, runs::add);
         return runs.list();
     }
 
+    /** Reads a list page by page, following {@code @nextLink} while {@code more} says so. */
+    static void pages(Call call, ApiRequest request, Predicate<List<JsonObject>> more) throws K6CloudException {
+        for (int page = 1; request != null && page <= MAX_PAGES; page++) {
+            ApiResponse answer = call.send(request);
+            JsonObject root = answer.json();
+            request = more.test(answer.envelopeArray(root, VALUE)) ? nextPage(root, answer) : null;
+        }
+    }
+
     /** The {@code @nextLink} of {@code root}, on our base URL whatever host it names; {@code null} for none. */
-    static ApiRequest nextPage(JsonObject root, ApiResponse current) throws ProtocolException {
+    private static ApiRequest nextPage(JsonObject root, ApiResponse current) throws ProtocolException {
         String link = K6CloudJson.string(root, NEXT_LINK);
         if (link == null || link.isBlank()) {
             return null;
@@ -142,7 +144,6 @@ final class V6Api extends FlavourApi {
         return next;
     }
 
-    /** {@code null} without an id or {@code fallbackId}. */
     static TestRun run(JsonObject o, Long fallbackId) {
         Long id = K6CloudJson.id(o, fallbackId);
         if (id == null) {
@@ -212,7 +213,6 @@ final class V6Api extends FlavourApi {
         };
     }
 
-    /** {@code by_user} in {@code status_details.extra} or an {@code aborted} entry of {@code status_history}. */
     static boolean abortedByUser(JsonObject run) {
         if (byUser(K6CloudJson.object(run, "status_details"))) {
             return true;

@@ -4,13 +4,16 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 
+import java.util.Arrays;
+import java.util.List;
 import okhttp3.Headers;
 import org.junit.Rule;
 import org.junit.Test;
 
-/** Where a token enters: what is trimmed, what is refused, and that the message names the source only. */
+/** Where a token or an address enters: what is trimmed, what is refused, and that the message names the source only. */
 public class ApiTokenTest {
     private static final String SOURCE = "in the environment variable K6_CLOUD_TOKEN";
     private static final String HALF = "k6tokSECRETa1b2";
@@ -100,5 +103,23 @@ public class ApiTokenTest {
     @Test
     public void toStringNeverShowsTheToken() {
         assertThat(ApiToken.of(HALF, SOURCE).toString(), not(containsString("SECRET")));
+    }
+
+    @Test
+    public void onlyAnAbsoluteHttpOrHttpsAddressWithAHostIsAnHttpUri() {
+        for (String ok : List.of(" https://api.k6.io ", "http://127.0.0.1:8080/x", "HTTPS://api.k6.io")) {
+            assertEquals(ok.strip(), K6CloudDefaults.httpUri(ok).toString());
+        }
+        for (String not : Arrays.asList(
+                "javascript:alert(1)",
+                "ftp://example.com",
+                "//evil.example/runs/42",
+                "/runs/42",
+                "https://",
+                "https://app.k6.io/runs/<42>",
+                "",
+                null)) {
+            assertNull(not, K6CloudDefaults.httpUri(not));
+        }
     }
 }

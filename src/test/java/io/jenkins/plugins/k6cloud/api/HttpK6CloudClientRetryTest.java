@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -15,13 +16,18 @@ import io.jenkins.plugins.k6cloud.api.K6CloudException.TransportException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
 import mockwebserver3.MockResponse;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.function.ThrowingRunnable;
 
-/** Which calls are retried, after how long, and when the client gives up. All in virtual time. */
+/** Which calls are retried, after how long ({@link RetryPolicy}), and when the client gives up. In virtual time. */
 public class HttpK6CloudClientRetryTest {
     private static final String RUN = MockK6Cloud.run(42, 9, 2, null);
 
@@ -210,32 +216,67 @@ public class HttpK6CloudClientRetryTest {
         assertEquals(1, k6.requestCount());
     }
 
-    // reading Retry-After: delay-seconds or an HTTP-date (MockK6Cloud.NOW on the clock)
-
     @Test
-    public void retryAfterSecondsBecomeMillis() {
-        assertEquals(30_000, ApiTransport.retryAfterMillis("30", k6.clock));
-        assertEquals(0, ApiTransport.retryAfterMillis("0", k6.clock));
-        assertEquals(2_000, ApiTransport.retryAfterMillis(" 2 ", k6.clock));
-        assertEquals("capped at a day", 86_400_000, ApiTransport.retryAfterMillis("99999999999999", k6.clock));
-    }
-
-    @Test
-    public void aRetryAfterHttpDateIsCountedFromTheClock() {
+    public void retryAfterIsReadAsSecondsOrAnHttpDateOnTheClockCappedAtADay() {
         String in45s = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 k6.clock.instant().plusSeconds(45).atOffset(ZoneOffset.UTC));
-        assertEquals(45_000, ApiTransport.retryAfterMillis(in45s, k6.clock));
-        assertEquals(45_000, ApiTransport.retryAfterMillis("Sun, 01 Mar 2026 10:00:45 GMT", k6.clock));
-        assertEquals(
-                "a past date means now", 0, ApiTransport.retryAfterMillis("Sun, 01 Mar 2026 09:00:00 GMT", k6.clock));
+        Object[][] cases = {
+            {"30", 30_000L},
+            {"0", 0L},
+            {" 2 ", 2_000L},
+            {"99999999999999", 86_400_000L},
+            {in45s, 45_000L},
+            {"Sun, 01 Mar 2026 10:00:45 GMT", 45_000L},
+            {"Sun, 01 Mar 2026 09:00:00 GMT", 0L},
+            {null, -1L},
+            {"", -1L},
+            {"soon", -1L},
+            {"-5", -1L},
+            {"1.5", -1L}
+        };
+        for (Object[] c : cases) {
+            assertEquals(String.valueOf(c[0]), c[1], ApiTransport.retryAfterMillis((String) c[0], k6.clock));
+        }
     }
 
     @Test
-    public void anAbsentOrUnreadableRetryAfterIsMinusOne() {
-        assertEquals(-1, ApiTransport.retryAfterMillis(null, k6.clock));
-        assertEquals(-1, ApiTransport.retryAfterMillis("", k6.clock));
-        assertEquals(-1, ApiTransport.retryAfterMillis("soon", k6.clock));
-        assertEquals(-1, ApiTransport.retryAfterMillis("-5", k6.clock));
-        assertEquals(-1, ApiTransport.retryAfterMillis("1.5", k6.clock));
+    public void backoffDoublesUpToTheCapAndJitterShortensItByAtMostItsFraction() {
+        RetryPolicy exact = RetryPolicy.defaults().withJitter(0);
+        Random r = new Random(1);
+        List<Long> pauses = new ArrayList<>();
+        for (int failed : new int[] {1, 2, 3, 4, 5, 6, 10_000}) {
+            pauses.add(exact.backoffMillis(failed, r));
+        }
+        assertEquals(List.of(500L, 1000L, 2000L, 4000L, 8000L, 8000L, 8000L), pauses);
+
+        RetryPolicy half = RetryPolicy.defaults().withJitter(0.5);
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            long d = half.backoffMillis(3, r);
+            assertTrue(d + " ms", d >= 1000 && d <= 2000);
+            seen.add(d);
+        }
+        assertTrue("pauses really vary", seen.size() >= 50);
+        assertNotEquals(pauses(new Random(1)), pauses(new Random(123_456_789)));
+        assertEquals(pauses(new Random(99)), pauses(new Random(99)));
+    }
+
+    private static List<Long> pauses(Random random) {
+        return IntStream.range(1, 8)
+                .mapToObj(i -> RetryPolicy.defaults().backoffMillis(i, random))
+                .toList();
+    }
+
+    @Test
+    public void aNonsensicalRetryPolicyIsRefused() {
+        List<ThrowingRunnable> nonsense = List.of(
+                () -> RetryPolicy.defaults().withMaxAttempts(0),
+                () -> RetryPolicy.defaults().withJitter(1.5),
+                () -> RetryPolicy.defaults().withJitter(Double.NaN),
+                () -> RetryPolicy.defaults().withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 2),
+                () -> RetryPolicy.defaults().withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2), 0.5),
+                () -> RetryPolicy.defaults().withBudget(Duration.ofSeconds(-1)));
+        nonsense.forEach(n -> assertThrows(IllegalArgumentException.class, n));
+        assertEquals(1, RetryPolicy.noRetries().maxAttempts());
     }
 }

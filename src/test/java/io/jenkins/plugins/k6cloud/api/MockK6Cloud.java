@@ -59,7 +59,11 @@ final class MockK6Cloud extends ExternalResource {
     }
 
     HttpK6CloudClient client(ClientOptions options) {
-        return new HttpK6CloudClient(ApiFlavour.V2, http, server.url("/").uri(), ApiToken.of(TOKEN), options);
+        return client(ApiFlavour.V2, options);
+    }
+
+    HttpK6CloudClient client(ApiFlavour flavour, ClientOptions options) {
+        return new HttpK6CloudClient(flavour, http, server.url("/").uri(), ApiToken.of(TOKEN), options);
     }
 
     void json(int code, String body) {

@@ -40,12 +40,7 @@ public class RunMetricsWireTest {
     public final MockK6Cloud k6 = new MockK6Cloud();
 
     private HttpK6CloudClient client(ApiFlavour flavour, Long stack) {
-        return new HttpK6CloudClient(
-                flavour,
-                k6.http,
-                k6.server.url("/").uri(),
-                ApiToken.of(MockK6Cloud.TOKEN),
-                k6.options().withStackId(stack));
+        return k6.client(flavour, k6.options().withStackId(stack));
     }
 
     @Test

@@ -107,33 +107,27 @@ public class SimulatorRoundTripTest {
     }
 
     @Test
-    public void aLostStartAnswerIsLeftToTheCallerToLookForAndNoSecondRunIsStarted() throws Exception {
-        long testId = sim().addLoadTest(Scenarios.passes());
-        sim().faults().inject(Endpoint.START, Fault.startThenDrop());
-        Instant sentAt = clock.instant();
+    public void aLostStartAnswerOrAGatewayErrorIsLeftToTheCallerToLookForAndNeverSentAgain() throws Exception {
+        for (boolean answerLost : new boolean[] {true, false}) {
+            Fault fault = answerLost ? Fault.startThenDrop() : Fault.badGateway();
+            long testId = sim().addLoadTest(Scenarios.passes());
+            sim().faults().inject(Endpoint.START, fault);
+            Instant sentAt = clock.instant();
 
-        K6CloudException.StartOutcomeUnknownException e =
-                assertThrows(K6CloudException.StartOutcomeUnknownException.class, () -> client().startRun(testId));
+            K6CloudException.StartOutcomeUnknownException e =
+                    assertThrows(K6CloudException.StartOutcomeUnknownException.class, () -> client().startRun(testId));
 
-        assertEquals("the send time, no skew applied", sentAt, e.notBefore());
-        assertEquals(1, sim().journal().startsFor(testId).size());
-        assertEquals(1, sim().journal().runsOf(testId).size());
+            assertEquals("the send time, no skew applied", sentAt, e.notBefore());
+            assertEquals("sent once", answerLost ? 1 : 2, sim().journal().count(Endpoint.START));
+            assertEquals(
+                    "the run was created only when the answer alone was lost",
+                    answerLost ? 1 : 0,
+                    sim().journal().runsOf(testId).size());
+        }
         assertEquals(
                 "the client takes no run it did not start for certain",
                 0,
                 sim().journal().count(Endpoint.LIST));
-    }
-
-    @Test
-    public void aGatewayErrorOnStartIsNeverSentAgain() throws Exception {
-        long testId = sim().addLoadTest(Scenarios.passes());
-        sim().faults().inject(Endpoint.START, Fault.badGateway());
-
-        assertThrows(K6CloudException.StartOutcomeUnknownException.class, () -> client().startRun(testId));
-
-        assertEquals(1, sim().journal().count(Endpoint.START));
-        assertEquals(0, sim().journal().count(Endpoint.LIST));
-        assertTrue("the proxy passed nothing on", sim().journal().runsOf(testId).isEmpty());
         assertTrue(sleeper.delays().isEmpty());
     }
 
@@ -224,35 +218,28 @@ public class SimulatorRoundTripTest {
         assertEquals("GET /v3/organizations", e.request());
     }
 
-    // a v2 look for recent runs finds them also when the server ignores order_by=-created (which v2 does
-    // not document) and answers oldest first
+    /** v2 documents no order: a full first page of old runs, then one recent run; the look finds that one only. */
+    @Test
+    public void theRecentRunIsFoundWhetherTheServerAnswersNewestOrOldestFirst() throws Exception {
+        for (boolean serverIgnoresOrder : new boolean[] {false, true}) {
+            sim().ignoreOrderBy(serverIgnoresOrder);
+            long testId = sim().addLoadTest(Scenarios.passes());
+            HttpK6CloudClient client = client();
+            for (int i = 0; i < V2Api.PAGE_SIZE; i++) {
+                client.startRun(testId);
+            }
+            clock.advance(Duration.ofHours(2));
+            Instant since = clock.instant();
+            long recent = client.startRun(testId).id();
+            long looks = sim().journal().count(Endpoint.LIST);
 
-    /** A full first page of old runs, then one recent run: the look finds that one only. */
-    private void recentRunsFound(boolean serverIgnoresOrder) throws Exception {
-        sim().ignoreOrderBy(serverIgnoresOrder);
-        long testId = sim().addLoadTest(Scenarios.passes());
-        HttpK6CloudClient client = client();
-        for (int i = 0; i < V2Api.PAGE_SIZE; i++) {
-            client.startRun(testId);
+            assertEquals(
+                    List.of(recent),
+                    client.listRuns(testId, since).stream().map(TestRun::id).toList());
+            if (serverIgnoresOrder) {
+                assertEquals("both pages read", looks + 2, sim().journal().count(Endpoint.LIST));
+            }
         }
-        clock.advance(Duration.ofHours(2));
-        Instant since = clock.instant();
-        long recent = client.startRun(testId).id();
-
-        List<Long> found =
-                client.listRuns(testId, since).stream().map(TestRun::id).toList();
-        assertEquals(List.of(recent), found);
-    }
-
-    @Test
-    public void theRecentRunIsFoundWhenTheServerAnswersOldestFirst() throws Exception {
-        recentRunsFound(true);
-        assertEquals("both pages read", 2, sim().journal().count(Endpoint.LIST));
-    }
-
-    @Test
-    public void theRecentRunIsFoundWhenTheServerAnswersNewestFirst() throws Exception {
-        recentRunsFound(false);
     }
 
     @Test

@@ -46,7 +46,7 @@ public class StartRunReconciliationTest {
     }
 
     @Test
-    public void aLostAnswerIsAnUnknownOutcomeSinceTheSendTimeAndTheClientDoesNotLook() throws Exception {
+    public void aLostAnswerIsAnUnknownOutcomeSinceTheSendTimeAndTheClientNeitherSendsAgainNorLooks() throws Exception {
         k6.dropAnswer();
 
         StartOutcomeUnknownException e = assertThrows(
@@ -55,69 +55,43 @@ public class StartRunReconciliationTest {
         assertEquals("the send time: the engine's look allows for the clock skew", MockK6Cloud.NOW, e.notBefore());
         assertEquals(7, e.testId());
         assertEquals("POST " + START, e.request());
+        assertThat(e.getCause(), org.hamcrest.Matchers.instanceOf(TransportException.class));
         assertThat(
                 e.getMessage(),
                 startsWith("Starting load test 7 (POST " + START + ") may or may not have created a run"));
+        assertThat(e.getMessage(), containsString("Its run, if any, is to be looked for"));
+        assertThat(e.getMessage(), containsString("Look in k6 Cloud for a run of load test 7"));
         assertEquals(
-                "a look here could take another build's run: the engine, which knows them, looks",
+                "k6 Cloud may create the run after a lost answer; a look here could take another build's run",
                 List.of("POST " + START),
                 seen());
         assertTrue(k6.sleeper.delays().isEmpty());
     }
 
+    /** A gateway error, or an accepted start whose answer is an HTML page or JSON cut short. */
     @Test
-    public void aGatewayErrorIsAmbiguousAndNeitherSentAgainNorLookedFor() throws Exception {
-        k6.respond(new MockResponse.Builder()
-                .code(504)
-                .addHeader("Content-Type", "text/html")
-                .body("<html><body>Gateway Timeout</body></html>")
-                .build());
+    public void aGatewayErrorOrAnAcceptedStartWithAnUnreadableAnswerIsAmbiguousAndNotSentAgain() throws Exception {
+        String[][] answers = {
+            {"504", "text/html", "<html><body>Gateway Timeout</body></html>"},
+            {"200", "text/html", "<html>Welcome</html>"},
+            {"200", "application/json", "{\"k6-run\": {\"id\": 42, \"run_status\": "}
+        };
+        for (String[] a : answers) {
+            k6.respond(new MockResponse.Builder()
+                    .code(Integer.parseInt(a[0]))
+                    .addHeader("Content-Type", a[1])
+                    .body(a[2])
+                    .build());
 
-        StartOutcomeUnknownException e = assertThrows(
-                StartOutcomeUnknownException.class, () -> k6.client().startRun(7));
+            StartOutcomeUnknownException e = assertThrows(
+                    StartOutcomeUnknownException.class, () -> k6.client().startRun(7));
 
-        assertEquals(504, e.httpStatus());
-        assertEquals(List.of("POST " + START), seen());
-    }
-
-    @Test
-    public void anAcceptedStartWithAnUnreadableAnswerIsNotSentAgain() throws Exception {
-        k6.respond(new MockResponse.Builder()
-                .code(200)
-                .addHeader("Content-Type", "text/html")
-                .body("<html>Welcome</html>")
-                .build());
-
-        StartOutcomeUnknownException e = assertThrows(
-                StartOutcomeUnknownException.class, () -> k6.client().startRun(7));
-
-        assertEquals(200, e.httpStatus());
-        assertEquals(List.of("POST " + START), seen());
-    }
-
-    @Test
-    public void afterALostAnswerWithNoRunYetTheStartIsNeverSentAgain() throws Exception {
-        k6.dropAnswer();
-
-        StartOutcomeUnknownException e = assertThrows(
-                StartOutcomeUnknownException.class, () -> k6.client().startRun(7));
-
-        assertThat(e.getCause(), org.hamcrest.Matchers.instanceOf(TransportException.class));
-        assertThat(e.getMessage(), containsString("Its run, if any, is to be looked for"));
-        assertThat(e.getMessage(), containsString("Look in k6 Cloud for a run of load test 7"));
-        assertEquals(
-                "k6 Cloud may create the run after a lost answer: not sent again", List.of("POST " + START), seen());
-        assertTrue(k6.sleeper.delays().isEmpty());
-    }
-
-    @Test
-    public void aV2StartCarriesAnIdempotencyKey() throws Exception {
-        k6.json(200, MockK6Cloud.run(101, 7, -2, "2026-03-01T10:00:01Z"));
-
-        k6.client().startRun(7);
-
-        String key = k6.take().getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY);
-        assertTrue("1..36 characters: " + key, key != null && !key.isEmpty() && key.length() <= 36);
+            assertEquals(a[2], Integer.parseInt(a[0]), e.httpStatus());
+            assertFalse(e.isTransient());
+            RecordedRequest r = k6.take();
+            assertEquals("POST " + START, r.getMethod() + " " + r.getUrl().encodedPath());
+        }
+        assertEquals("each sent once; not looked for here: the engine looks", 3, k6.requestCount());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.Assert.assertThrows;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.AuthenticationException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.NotFoundException;
 import io.jenkins.plugins.k6cloud.api.K6CloudException.ProtocolException;
+import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -21,45 +22,52 @@ public class StopRunTest {
     public final MockK6Cloud k6 = new MockK6Cloud();
 
     @Test
-    public void anEmptySuccessIsAccepted() throws Exception {
+    public void anySuccessOrARefusalForARunThatHasEndedCountsAsDone() throws Exception {
         k6.respond(new MockResponse.Builder().code(204).build());
-        k6.client().stopRun(42);
-        assertEquals(1, k6.requestCount());
-    }
-
-    @Test
-    public void anHtmlSuccessIsAcceptedToo() throws Exception {
         k6.respond(new MockResponse.Builder()
                 .code(200)
                 .addHeader("Content-Type", "text/html")
                 .body("<p>ok</p>")
                 .build());
-        k6.client().stopRun(42);
-        assertEquals(1, k6.requestCount());
-    }
-
-    @Test
-    public void aRefusalForARunThatHasEndedCountsAsDone() throws Exception {
         k6.json(400, "{\"error\":{\"message\":\"Test run is not running.\",\"code\":2}}");
         k6.json(200, MockK6Cloud.run(42, 9, 3, "2026-03-01T09:00:00Z"));
-
-        k6.client().stopRun(42);
-
-        RecordedRequest stop = k6.take();
-        RecordedRequest read = k6.take();
-        assertEquals("POST /loadtests/v2/runs/42/stop", stop.getMethod() + " " + stop.getTarget());
-        assertEquals("GET", read.getMethod());
-        assertEquals("/loadtests/v2/runs/42", read.getUrl().encodedPath());
-    }
-
-    @Test
-    public void aConflictForAnAbortedRunCountsAsDone() throws Exception {
         k6.json(409, "{\"error\":{\"message\":\"Cannot abort a non-running test.\",\"code\":\"conflict\"}}");
         k6.json(200, MockK6Cloud.run(42, 9, 5, null));
 
-        k6.client().stopRun(42);
+        for (int stop = 0; stop < 4; stop++) {
+            k6.client().stopRun(42);
+        }
 
-        assertEquals(2, k6.requestCount());
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            RecordedRequest r = k6.take();
+            seen.add(r.getMethod() + " " + r.getUrl().encodedPath());
+        }
+        String stop = "POST /loadtests/v2/runs/42/stop";
+        String read = "GET /loadtests/v2/runs/42";
+        assertEquals(
+                "a refusal (v2 knows none for an ended run) reads the run",
+                List.of(stop, stop, stop, read, stop, read),
+                seen);
+    }
+
+    @Test
+    public void v6AbortOfARunNoLongerRunningIsDoneAtOnceAndAnotherRefusalReadsTheRun() throws Exception {
+        HttpK6CloudClient client = k6.client(ApiFlavour.V6, k6.options().withStackId(4242L));
+        k6.json(409, "{\"error\":{\"code\":\"conflict\",\"message\":\"Cannot abort a non-running test.\"}}");
+        client.stopRun(77);
+        assertEquals("409 needs no second look", 1, k6.requestCount());
+
+        k6.json(400, "{\"error\":{\"code\":\"validation_error\",\"message\":\"Nope.\"}}");
+        k6.json(200, "{\"id\":77,\"status\":\"completed\",\"result\":\"passed\"}");
+        client.stopRun(77);
+        assertEquals(3, k6.requestCount());
+
+        k6.json(400, "{\"error\":{\"code\":\"validation_error\",\"message\":\"Nope.\"}}");
+        k6.json(200, "{\"id\":78,\"status\":\"running\"}");
+        ProtocolException e = assertThrows(ProtocolException.class, () -> client.stopRun(78));
+        assertThat(e.getMessage(), containsString("still Running"));
+        assertThat(e.getMessage(), containsString("\"Nope.\" (code validation_error)"));
     }
 
     @Test

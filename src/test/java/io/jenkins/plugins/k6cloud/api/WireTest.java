@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -36,23 +35,171 @@ public class WireTest {
     @Rule
     public final MockK6Cloud k6 = new MockK6Cloud();
 
+    /** One call of one flavour: k6 Cloud's answer (204 when empty), what the call returns, the request. */
+    private record Endpoint(ApiFlavour flavour, String answer, Call call, Object expected, String request) {}
+
+    @FunctionalInterface
+    private interface Call {
+        Object on(HttpK6CloudClient client) throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void on(HttpK6CloudClient client) throws Exception;
+    }
+
+    private static Call done(Action call) {
+        return c -> {
+            call.on(c);
+            return "done";
+        };
+    }
+
     @Test
-    public void startPostsAnEmptyJsonObjectWithTheV2Headers() throws Exception {
-        k6.json(200, MockK6Cloud.run(2342001, 481516, -2, "2026-03-01T10:00:01Z"));
+    public void everyEndpointOfBothFlavoursSendsItsRequestWithItsHeadersAndReadsItsAnswer() throws Exception {
+        String v2Run = "{\"k6-run\":{\"id\":42,\"test_id\":9,\"run_status\":2,\"processing_status\":1,"
+                + "\"result_status\":0,\"created\":\"2020-08-18T13:33:41\",\"started\":\"2020-08-18T13:34:04\","
+                + "\"ended\":null,\"vus\":200,\"duration\":120,\"error_code\":null,\"error_detail\":null}}";
+        TestRun v2Read = new TestRun(
+                42,
+                9L,
+                2,
+                1,
+                0,
+                Instant.parse("2020-08-18T13:33:41Z"),
+                Instant.parse("2020-08-18T13:34:04Z"),
+                null,
+                200,
+                120,
+                null,
+                null,
+                null,
+                null);
+        String thresholds = "{\"k6-metrics\":[{\"id\":\"threshold_166100\"}],\"k6-thresholds\":["
+                + "{\"calc_state\":{\"max_created_at\":\"2020-08-18 13:36:41.348933+00:00\"},"
+                + "\"calculated_value\":22024.0,\"id\":166100,\"metric_id\":\"threshold_166100\","
+                + "\"name\":\"iterations: count>200\",\"stat\":\"count\",\"tainted\":false,\"tainted_at\":null,"
+                + "\"testrun_id\":42,\"value\":200.0},"
+                + "{\"name\":\"http_req_duration: p(95)<500\",\"stat\":\"p(95)\",\"calculated_value\":\"612.5\","
+                + "\"tainted\":\"true\"}]}";
+        List<Threshold> read = List.of(
+                new Threshold("iterations: count>200", "count", 22024.0, false),
+                new Threshold("http_req_duration: p(95)<500", "p(95)", 612.5, true));
+        String v2Test = "{\"k6-test\":{\"id\":481516,\"name\":\"Checkout flow\",\"project_id\":3001,"
+                + "\"test_run_ids\":[1,2],\"script\":\"...\"}}";
+        String v6Start = "{\"id\":1234,\"test_id\":5,\"status\":\"created\",\"result\":null,\"created\":"
+                + "\"2026-03-01T10:00:01Z\",\"test_run_details_page_url\":\"https://k6.example/runs/1234\"}";
+        String v6Test = "{\"id\":12,\"project_id\":3,\"name\":\"b\",\"created\":\"2024-12-03T09:53:00.553\"}";
+        ApiFlavour v2 = ApiFlavour.V2;
+        ApiFlavour v6 = ApiFlavour.V6;
+        List<Endpoint> endpoints = List.of(
+                new Endpoint(
+                        v2,
+                        MockK6Cloud.run(2342001, 481516, -2, null),
+                        c -> runOf(c.startRun(481516)),
+                        "2342001 of 481516 CREATED null",
+                        "POST /loadtests/v2/tests/481516/start-testrun"),
+                new Endpoint(v2, v2Run, c -> c.getRun(42), v2Read, "GET /loadtests/v2/runs/42?" + RUN_SELECT),
+                new Endpoint(v2, v2Run, done(c -> c.stopRun(42)), "done", "POST /loadtests/v2/runs/42/stop"),
+                new Endpoint(
+                        v2, thresholds, c -> c.getThresholds(42), read, "GET /loadtests/v2/thresholds?test_run_id=42"),
+                new Endpoint(
+                        v2,
+                        "{\"organizations\":[{\"id\":1}]}",
+                        done(K6CloudClient::checkToken),
+                        "done",
+                        "GET /v3/organizations"),
+                new Endpoint(
+                        v2,
+                        v2Test,
+                        c -> c.getLoadTest(481516),
+                        new LoadTest(481516, "Checkout flow", 3001L),
+                        "GET /loadtests/v2/tests/481516?$select=id,name,project_id"),
+                new Endpoint(
+                        v6,
+                        v6Start,
+                        c -> runOf(c.startRun(5)),
+                        "1234 of 5 CREATED https://k6.example/runs/1234",
+                        "POST /cloud/v6/load_tests/5/start"),
+                new Endpoint(
+                        v6,
+                        RunMappingTest.ABORTED_BY_USER,
+                        c -> c.getRun(1234).runStatus(),
+                        RunStatus.ABORTED_BY_USER,
+                        "GET /cloud/v6/test_runs/1234"),
+                new Endpoint(v6, "", done(c -> c.stopRun(77)), "done", "POST /cloud/v6/test_runs/77/abort"),
+                new Endpoint(
+                        v6,
+                        "{\"value\":[{\"id\":1}]}",
+                        done(K6CloudClient::checkToken),
+                        "done",
+                        "GET /cloud/v6/projects?$top=1"),
+                new Endpoint(
+                        v6, v6Test, c -> c.getLoadTest(12), new LoadTest(12, "b", 3L), "GET /cloud/v6/load_tests/12"),
+                new Endpoint(v6, null, c -> c.getThresholds(5), List.of(), "none: v6 has no threshold endpoint"));
+        for (Endpoint e : endpoints) {
+            boolean isV2 = e.flavour() == ApiFlavour.V2;
+            if (e.answer() != null) {
+                k6.json(e.answer().isEmpty() ? 204 : 200, e.answer());
+            }
+            int before = k6.requestCount();
+            assertEquals(e.request(), e.expected(), e.call().on(isV2 ? k6.client() : client()));
+            if (e.answer() == null) {
+                assertEquals(e.request(), before, k6.requestCount());
+                continue;
+            }
+            RecordedRequest r = k6.take();
+            assertEquals(e.request(), r.getMethod() + " " + r.getTarget());
+            assertEquals("k6-cloud-jenkins-plugin/1.2.3", r.getHeaders().get("User-Agent"));
+            assertEquals(
+                    (isV2 ? "Token " : "Bearer ") + MockK6Cloud.TOKEN,
+                    r.getHeaders().get("Authorization"));
+            assertEquals(isV2 ? null : Long.toString(STACK), r.getHeaders().get("X-Stack-Id"));
+            // v2's start and stop post {}; v6 declares no body for a start or an abort; a GET has none
+            boolean postsJson = isV2 && r.getMethod().equals("POST");
+            assertEquals(
+                    e.request(),
+                    postsJson ? "{}" : "",
+                    r.getBody() == null ? "" : r.getBody().utf8());
+            assertEquals(postsJson ? "application/json" : null, r.getHeaders().get("Content-Type"));
+            if (e.request().contains("/start")) { // v2 ignores it, as k6's legacy client sends one too
+                String key = r.getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY);
+                assertTrue("1..36 characters: " + key, key != null && !key.isEmpty() && key.length() <= 36);
+            }
+        }
+    }
 
-        TestRun run = k6.client().startRun(481516);
+    private static String runOf(TestRun r) {
+        return r.id() + " of " + r.testId() + " " + r.runStatus() + " " + r.webUrl();
+    }
 
-        assertEquals(2342001, run.id());
-        assertEquals(Long.valueOf(481516), run.testId());
-        assertEquals(RunStatus.CREATED, run.runStatus());
-        RecordedRequest r = k6.take();
-        assertEquals("POST", r.getMethod());
-        assertEquals("/loadtests/v2/tests/481516/start-testrun", r.getTarget());
-        assertEquals("Token " + MockK6Cloud.TOKEN, r.getHeaders().get("Authorization"));
-        assertEquals("application/json", r.getHeaders().get("Content-Type"));
-        assertEquals("k6-cloud-jenkins-plugin/1.2.3", r.getHeaders().get("User-Agent"));
-        assertNull("no stack id configured", r.getHeaders().get("X-Stack-Id"));
-        assertEquals("{}", r.getBody().utf8());
+    @Test
+    public void v2ListsPageUntilMetaCountAnEmptyOrAShortPageOrAPageWithNothingNew() throws Exception {
+        Object[][] cases = {
+            {List.of(page(1, 50, 120), page(51, 100, 120), page(101, 120, 120)), 120},
+            {List.of(page(1, 50, 500), "{\"k6-runs\":[],\"meta\":{\"count\":500}}"), 50},
+            {List.of(page(1, 50, 500), page(1, 50, 500)), 50}, // the server ignores the page parameter
+            {List.of(page(1, 50, -1), page(51, 60, -1)), 60} // without meta a short page ends the list
+        };
+        for (Object[] c : cases) {
+            @SuppressWarnings("unchecked")
+            List<String> pages = (List<String>) c[0];
+            pages.forEach(body -> k6.json(200, body));
+            int before = k6.requestCount();
+
+            List<TestRun> runs = k6.client().listRuns(5, null);
+
+            assertEquals(c[1], runs.size());
+            assertEquals(
+                    List.of(1L, (long) (int) c[1]),
+                    List.of(runs.get(0).id(), runs.get(runs.size() - 1).id()));
+            for (int page = 1; page <= pages.size(); page++) {
+                assertEquals(
+                        "/loadtests/v2/runs?test_id=5&page=" + page + "&page_size=50",
+                        k6.take().getTarget());
+            }
+            assertEquals(before + pages.size(), k6.requestCount());
+        }
     }
 
     @Test
@@ -69,29 +216,6 @@ public class WireTest {
     }
 
     @Test
-    public void readAsksOnlyForTheFieldsTheEngineNeeds() throws Exception {
-        k6.json(
-                200,
-                "{\"k6-run\":{\"id\":42,\"test_id\":9,\"run_status\":2,\"processing_status\":1,"
-                        + "\"result_status\":0,\"created\":\"2020-08-18T13:33:41\",\"started\":\"2020-08-18T13:34:04\","
-                        + "\"ended\":null,\"vus\":200,\"duration\":120,\"error_code\":null,\"error_detail\":null}}");
-
-        TestRun run = k6.client().getRun(42);
-
-        RecordedRequest r = k6.take();
-        assertEquals("GET", r.getMethod());
-        assertEquals("/loadtests/v2/runs/42?" + RUN_SELECT, r.getTarget());
-        assertEquals("Token " + MockK6Cloud.TOKEN, r.getHeaders().get("Authorization"));
-        assertNull("a GET has no body, so no Content-Type", r.getHeaders().get("Content-Type"));
-        assertEquals(RunStatus.RUNNING, run.runStatus());
-        assertEquals(ProcessingStatus.PROCESSING, run.processingStatus());
-        assertEquals(Instant.parse("2020-08-18T13:34:04Z"), run.started());
-        assertNull(run.ended());
-        assertEquals(Integer.valueOf(200), run.vus());
-        assertEquals(Integer.valueOf(120), run.durationSeconds());
-    }
-
-    @Test
     public void selectKeepsCommasAndDollarLiteralAndTheServerDecodesTheSameFields() throws Exception {
         k6.json(200, MockK6Cloud.run(42, 9, 3, null));
         k6.client().getRun(42);
@@ -99,26 +223,6 @@ public class WireTest {
         RecordedRequest r = k6.take();
         assertThat(r.getTarget(), startsWith("/loadtests/v2/runs/42?$select=id,test_id,"));
         assertEquals(String.join(",", V2Api.RUN_FIELDS), r.getUrl().queryParameter("$select"));
-    }
-
-    @Test
-    public void listFollowsPagesUntilMetaCountIsReached() throws Exception {
-        k6.json(200, page(1, 50, 120));
-        k6.json(200, page(51, 100, 120));
-        k6.json(200, page(101, 120, 120));
-
-        List<TestRun> runs = k6.client().listRuns(5, null);
-
-        assertEquals(120, runs.size());
-        assertEquals(1, runs.get(0).id());
-        assertEquals(120, runs.get(119).id());
-        assertEquals(
-                "/loadtests/v2/runs?test_id=5&page=1&page_size=50", k6.take().getTarget());
-        assertEquals(
-                "/loadtests/v2/runs?test_id=5&page=2&page_size=50", k6.take().getTarget());
-        assertEquals(
-                "/loadtests/v2/runs?test_id=5&page=3&page_size=50", k6.take().getTarget());
-        assertEquals(3, k6.requestCount());
     }
 
     @Test
@@ -151,33 +255,6 @@ public class WireTest {
     }
 
     @Test
-    public void listStopsAtAnEmptyPageEvenWhenMetaCountSaysMore() throws Exception {
-        k6.json(200, page(1, 50, 500));
-        k6.json(200, "{\"k6-runs\":[],\"meta\":{\"count\":500}}");
-
-        assertEquals(50, k6.client().listRuns(5, null).size());
-        assertEquals(2, k6.requestCount());
-    }
-
-    @Test
-    public void listStopsWhenTheServerIgnoresThePageParameter() throws Exception {
-        k6.json(200, page(1, 50, 500));
-        k6.json(200, page(1, 50, 500));
-
-        assertEquals(50, k6.client().listRuns(5, null).size());
-        assertEquals(2, k6.requestCount());
-    }
-
-    @Test
-    public void listWithoutMetaStopsAtAShortPage() throws Exception {
-        k6.json(200, page(1, 50, -1));
-        k6.json(200, page(51, 60, -1));
-
-        assertEquals(60, k6.client().listRuns(5, null).size());
-        assertEquals(2, k6.requestCount());
-    }
-
-    @Test
     public void listSkipsRunsWithoutIdAndNullEnvelopeIsEmpty() throws Exception {
         k6.json(
                 200,
@@ -189,66 +266,6 @@ public class WireTest {
 
         k6.json(200, "{\"k6-runs\":null}");
         assertTrue(k6.client().listRuns(5, null).isEmpty());
-    }
-
-    @Test
-    public void stopPostsToTheRun() throws Exception {
-        k6.json(200, "{\"k6-run\":{\"id\":42,\"run_status\":2}}");
-
-        k6.client().stopRun(42);
-
-        RecordedRequest r = k6.take();
-        assertEquals("POST", r.getMethod());
-        assertEquals("/loadtests/v2/runs/42/stop", r.getTarget());
-        assertEquals("{}", r.getBody().utf8());
-        assertEquals("application/json", r.getHeaders().get("Content-Type"));
-    }
-
-    @Test
-    public void thresholdsAreReadFromTheirEnvelope() throws Exception {
-        k6.json(
-                200,
-                "{\"k6-metrics\":[{\"id\":\"threshold_166100\"}],\"k6-thresholds\":["
-                        + "{\"calc_state\":{\"max_created_at\":\"2020-08-18 13:36:41.348933+00:00\"},"
-                        + "\"calculated_value\":22024.0,\"id\":166100,\"metric_id\":\"threshold_166100\","
-                        + "\"name\":\"iterations: count>200\",\"stat\":\"count\",\"tainted\":false,\"tainted_at\":null,"
-                        + "\"testrun_id\":42,\"value\":200.0},"
-                        + "{\"name\":\"http_req_duration: p(95)<500\",\"stat\":\"p(95)\",\"calculated_value\":\"612.5\","
-                        + "\"tainted\":\"true\"}]}");
-
-        List<Threshold> thresholds = k6.client().getThresholds(42);
-
-        assertEquals("/loadtests/v2/thresholds?test_run_id=42", k6.take().getTarget());
-        assertEquals(
-                List.of(
-                        new Threshold("iterations: count>200", "count", 22024.0, false),
-                        new Threshold("http_req_duration: p(95)<500", "p(95)", 612.5, true)),
-                thresholds);
-    }
-
-    @Test
-    public void tokenCheckReadsTheOrganizations() throws Exception {
-        k6.json(200, "{\"organizations\":[{\"id\":1,\"name\":\"acme\"}]}");
-
-        k6.client().checkToken();
-
-        RecordedRequest r = k6.take();
-        assertEquals("GET", r.getMethod());
-        assertEquals("/v3/organizations", r.getTarget());
-        assertEquals("Token " + MockK6Cloud.TOKEN, r.getHeaders().get("Authorization"));
-    }
-
-    @Test
-    public void oneLoadTestIsReadFromItsEnvelope() throws Exception {
-        k6.json(
-                200,
-                "{\"k6-test\":{\"id\":481516,\"name\":\"Checkout flow\",\"project_id\":3001,"
-                        + "\"test_run_ids\":[1,2],\"script\":\"...\"}}");
-
-        assertEquals(new LoadTest(481516, "Checkout flow", 3001L), k6.client().getLoadTest(481516));
-        assertEquals(
-                "/loadtests/v2/tests/481516?$select=id,name,project_id",
-                k6.take().getTarget());
     }
 
     @Test
@@ -371,12 +388,7 @@ public class WireTest {
     private static final String LIST_RUNS = "/cloud/v6/load_tests/5/test_runs?$orderby=created%20desc&$top=200";
 
     private HttpK6CloudClient client() {
-        return new HttpK6CloudClient(
-                ApiFlavour.V6,
-                k6.http,
-                k6.server.url("/").uri(),
-                ApiToken.of(MockK6Cloud.TOKEN),
-                k6.options().withStackId(STACK));
+        return k6.client(ApiFlavour.V6, k6.options().withStackId(STACK));
     }
 
     private static String run(long id, String status, String result, String created) {
@@ -392,40 +404,11 @@ public class WireTest {
 
     @Test
     public void aV6ClientWithoutAStackIdIsRefusedBeforeAnyRequest() {
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class,
-                () -> new HttpK6CloudClient(
-                        ApiFlavour.V6,
-                        k6.http,
-                        k6.server.url("/").uri(),
-                        ApiToken.of(MockK6Cloud.TOKEN),
-                        k6.options()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> k6.client(ApiFlavour.V6, k6.options()));
         assertThat(e.getMessage(), containsString("stack id"));
         assertThat(e.getMessage(), containsString("X-Stack-Id"));
         assertEquals(0, k6.requestCount());
-    }
-
-    @Test
-    public void startPostsWithBearerStackIdAndAnIdempotencyKey() throws Exception {
-        k6.json(
-                200,
-                "{\"id\":1234,\"test_id\":5,\"status\":\"created\",\"result\":null,\"created\":"
-                        + "\"2026-03-01T10:00:01Z\",\"test_run_details_page_url\":"
-                        + "\"https://example.grafana.net/a/k6-app/runs/1234\"}");
-
-        TestRun run = client().startRun(5);
-
-        assertEquals(1234, run.id());
-        assertEquals(RunStatus.CREATED, run.runStatus());
-        assertEquals("https://example.grafana.net/a/k6-app/runs/1234", run.webUrl());
-        RecordedRequest r = k6.take();
-        assertEquals("POST", r.getMethod());
-        assertEquals("/cloud/v6/load_tests/5/start", r.getTarget());
-        assertV6Headers(r);
-        String key = r.getHeaders().get(HttpK6CloudClient.IDEMPOTENCY_KEY);
-        assertNotNull(key);
-        assertTrue("1..36 characters: " + key, !key.isEmpty() && key.length() <= 36);
-        assertEquals("no body: the v6 schema declares none for a start", 0, r.getBodySize());
     }
 
     @Test
@@ -488,19 +471,6 @@ public class WireTest {
     }
 
     @Test
-    public void readMapsTheRun() throws Exception {
-        k6.json(200, RunMappingTest.ABORTED_BY_USER);
-
-        TestRun run = client().getRun(1234);
-
-        RecordedRequest r = k6.take();
-        assertEquals("GET", r.getMethod());
-        assertEquals("/cloud/v6/test_runs/1234", r.getTarget());
-        assertV6Headers(r);
-        assertEquals(RunStatus.ABORTED_BY_USER, run.runStatus());
-    }
-
-    @Test
     public void listFollowsNextLinkOnTheConfiguredHostOnly() throws Exception {
         k6.json(
                 200,
@@ -543,52 +513,6 @@ public class WireTest {
     }
 
     @Test
-    public void abortIs204() throws Exception {
-        k6.respond(new MockResponse.Builder().code(204).build());
-
-        client().stopRun(77);
-
-        RecordedRequest r = k6.take();
-        assertEquals("POST", r.getMethod());
-        assertEquals("/cloud/v6/test_runs/77/abort", r.getTarget());
-        assertV6Headers(r);
-    }
-
-    @Test
-    public void abortOfARunThatIsNoLongerRunningIsDone() throws Exception {
-        k6.json(409, "{\"error\":{\"code\":\"conflict\",\"message\":\"Cannot abort a non-running test.\"}}");
-
-        client().stopRun(77);
-
-        assertEquals("409 needs no second look", 1, k6.requestCount());
-    }
-
-    @Test
-    public void anotherRefusedAbortReadsTheRun() throws Exception {
-        k6.json(400, "{\"error\":{\"code\":\"validation_error\",\"message\":\"Nope.\"}}");
-        k6.json(200, run(77, "completed", "passed", "2026-03-01T09:00:00Z"));
-        client().stopRun(77);
-        assertEquals(2, k6.requestCount());
-
-        k6.json(400, "{\"error\":{\"code\":\"validation_error\",\"message\":\"Nope.\"}}");
-        k6.json(200, run(78, "running", null, "2026-03-01T09:00:00Z"));
-        ProtocolException e = assertThrows(ProtocolException.class, () -> client().stopRun(78));
-        assertThat(e.getMessage(), containsString("still Running"));
-        assertThat(e.getMessage(), containsString("\"Nope.\" (code validation_error)"));
-    }
-
-    @Test
-    public void tokenCheckListsOneProject() throws Exception {
-        k6.json(200, "{\"value\":[{\"id\":1,\"name\":\"Default\"}]}");
-
-        client().checkToken();
-
-        RecordedRequest r = k6.take();
-        assertEquals("/cloud/v6/projects?$top=1", r.getTarget());
-        assertV6Headers(r);
-    }
-
-    @Test
     public void v6ErrorBodiesAreQuotedWithTheirStringCodes() {
         k6.json(401, "{\"error\":{\"code\":\"error\",\"message\":\"Invalid token\"}}");
         AuthenticationException auth = assertThrows(AuthenticationException.class, () -> client().checkToken());
@@ -603,22 +527,6 @@ public class WireTest {
         NotFoundException nf = assertThrows(NotFoundException.class, () -> client().getRun(5));
         assertThat(nf.getMessage(), containsString("\"Not found.\" (code not_found); id: No such run"));
         assertThat(nf.getMessage(), containsString("GET /cloud/v6/test_runs/5"));
-    }
-
-    @Test
-    public void thresholdsAreNotOfferedByV6() throws Exception {
-        assertEquals(List.of(), client().getThresholds(5));
-        assertEquals(0, k6.requestCount());
-    }
-
-    @Test
-    public void aLoadTestIsReadByItsId() throws Exception {
-        k6.json(200, "{\"id\":12,\"project_id\":3,\"name\":\"b\",\"created\":\"2024-12-03T09:53:00.553\"}");
-
-        assertEquals(new LoadTest(12, "b", 3L), client().getLoadTest(12));
-        RecordedRequest r = k6.take();
-        assertEquals("/cloud/v6/load_tests/12", r.getTarget());
-        assertV6Headers(r);
     }
 
     @Test

@@ -152,19 +152,17 @@ public final class RunMetricsRead {
     /** A client that cannot be made (the token is gone) is a failed read. */
     public static Read afterVerdict(ClientSource source, RunOutcome outcome, Run<?, ?> build, RunConfig.Options options)
             throws InterruptedException {
+        Earlier[] earlier = earlier(build, outcome.testId());
         Read read;
         try {
-            read = read(source.client(), outcome, earlier(build, outcome.testId(), false));
+            read = read(source.client(), outcome, earlier[0]);
         } catch (IOException | RuntimeException e) {
             read = unavailable(outcome, e.getMessage());
         }
         RegressionGate gate = options.regressionGate(); // checked before the start
         return gate == null
                 ? read
-                : read.gated(
-                        gate,
-                        earlier(build, outcome.testId(), true),
-                        RunConfig.thresholdResult(options.thresholdFailure()));
+                : read.gated(gate, earlier[1], RunConfig.thresholdResult(options.thresholdFailure()));
     }
 
     private RunMetricsRead() {}
@@ -203,21 +201,29 @@ public final class RunMetricsRead {
                 null);
     }
 
-    /** The latest of the {@link #EARLIER_BUILDS} builds before {@code build} with figures of {@code testId}. */
-    public static Earlier earlier(Run<?, ?> build, long testId, boolean passedOnly) {
+    /**
+     * In one walk over the {@link #EARLIER_BUILDS} builds before {@code build} (each may be loaded from disk): the
+     * latest figures of {@code testId}, and the latest of a build whose run PASSED (the regression gate's).
+     */
+    static Earlier[] earlier(Run<?, ?> build, long testId) {
+        Earlier[] found = new Earlier[2];
         Run<?, ?> r = build == null ? null : build.getPreviousBuild();
-        for (int i = 0; r != null && i < EARLIER_BUILDS; i++, r = r.getPreviousBuild()) {
+        for (int i = 0; r != null && i < EARLIER_BUILDS && found[1] == null; i++, r = r.getPreviousBuild()) {
             List<K6CloudRunAction> actions = r.getActions(K6CloudRunAction.class);
-            for (int j = actions.size() - 1; j >= 0; j--) {
+            for (int j = actions.size() - 1; j >= 0 && found[1] == null; j--) {
                 K6CloudRunAction a = actions.get(j);
-                boolean fits = a.getTestId() == testId
-                        && (!passedOnly || Verdict.PASSED.name().equals(a.getVerdict()));
-                RunFigures f = fits ? a.figures() : null;
+                RunFigures f = a.getTestId() == testId ? a.figures() : null;
                 if (f != null) {
-                    return new Earlier(f, "build " + r.getDisplayName());
+                    Earlier e = new Earlier(f, "build " + r.getDisplayName());
+                    if (found[0] == null) {
+                        found[0] = e;
+                    }
+                    if (Verdict.PASSED.name().equals(a.getVerdict())) {
+                        found[1] = e;
+                    }
                 }
             }
         }
-        return null;
+        return found;
     }
 }
